@@ -1,0 +1,197 @@
+"""The contract of every warwire topic, as pydantic models.
+
+`articles` carries `Article`; `events` carries `Event` (a strike or a negotiation,
+discriminated by `type`); `incidents` carries `Incident`; `alerts` carries `Alert`;
+`articles.dlq` carries `DeadLetter`; `receipts` carries `Receipt`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+CountryCode = Annotated[str, Field(min_length=2, max_length=4, pattern=r"^[A-Z]{2,4}$")]
+Count = Annotated[int, Field(ge=0)]
+
+
+class Article(BaseModel):
+    """A news article as producers post it to the `articles` topic."""
+
+    model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
+
+    id: Annotated[str, Field(min_length=1, max_length=256)]
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    body: Annotated[str, Field(min_length=1)]
+    published_at: AwareDatetime
+    language: str = "en"
+
+
+class _EventBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: str
+    article_id: str
+    occurred_on: dt.date | None = None
+    background: bool = False
+    """True when the article only recalls the event (an earlier round, last week's strike)."""
+    published_at: AwareDatetime
+    outlet: str | None = None
+    url: str | None = None
+    evidence: dict[str, str] = Field(default_factory=dict)
+    """The sentence each extracted fact came from, by field name."""
+
+
+class StrikeEvent(_EventBase):
+    type: Literal["strike"] = "strike"
+    attacker: Literal["RU", "UA"] | None = None
+    target_country: Literal["RU", "UA"] | None = None
+    drones: Count | None = None
+    missiles: Count | None = None
+    drones_downed: Count | None = None
+    missiles_downed: Count | None = None
+    killed: Count | None = None
+    injured: Count | None = None
+    places: list[str] = Field(default_factory=list)
+
+
+class NegotiationEvent(_EventBase):
+    type: Literal["negotiation"] = "negotiation"
+    status: Literal["held", "scheduled"] = "held"
+    format: Literal["in_person", "call", "video"] | None = None
+    venue: str | None = None
+    parties: list[CountryCode] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
+
+
+Event = Annotated[StrikeEvent | NegotiationEvent, Field(discriminator="type")]
+
+
+class EventEnvelope(BaseModel):
+    """What the `events` topic carries: one event, wrapped so the union has a root."""
+
+    event: Event
+
+
+class Figure(BaseModel):
+    """One strike figure reconciled across reports."""
+
+    estimate: Count
+    low: Count
+    high: Count
+    reports: int
+    """How many reports gave a value for this figure."""
+
+
+class Report(BaseModel):
+    """One article's account of an incident."""
+
+    event_id: str
+    article_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published_at: AwareDatetime
+    figures: dict[str, Count] = Field(default_factory=dict)
+
+
+class AlertRecord(BaseModel):
+    """What was alerted for an incident, so the same alert is never published twice."""
+
+    alert_id: str
+    severity: str
+    status: str | None = None
+    """The negotiation status when the alert went out."""
+
+
+class Incident(BaseModel):
+    """One real-world event, merged from every report of it."""
+
+    incident_id: str
+    type: Literal["strike", "negotiation"]
+    version: int = 1
+    blocking_key: str
+    first_seen: AwareDatetime
+    last_seen: AwareDatetime
+    occurred_on: dt.date | None = None
+    background: bool = False
+    """True while every report only recalls the event."""
+    # strike facts
+    attacker: str | None = None
+    target_country: str | None = None
+    places: list[str] = Field(default_factory=list)
+    figures: dict[str, Figure] = Field(default_factory=dict)
+    # negotiation facts
+    status: Literal["held", "scheduled"] | None = None
+    format: str | None = None
+    venue: str | None = None
+    parties: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
+    reports: list[Report] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list)
+    alerted: dict[str, AlertRecord] = Field(default_factory=dict)
+    """Alert kind -> the alert published for it (new and update kinds)."""
+
+
+AlertKind = Literal[
+    "large_strike", "large_strike_update", "negotiation_round", "negotiation_round_update"
+]
+
+
+class Alert(BaseModel):
+    """A self-contained notice for people: one per incident and kind."""
+
+    alert_id: str
+    incident_id: str
+    kind: AlertKind
+    severity: Literal["info", "warning", "critical"]
+    headline: str
+    details: list[str] = Field(default_factory=list)
+    occurred_on: dt.date | None = None
+    places: list[str] = Field(default_factory=list)
+    figures: dict[str, Figure] = Field(default_factory=dict)
+    outlets: list[str] = Field(default_factory=list)
+    links: list[str] = Field(default_factory=list)
+    incident_version: int
+    article_id: str
+    """The article whose report triggered this alert."""
+    published_at: AwareDatetime
+    """When the triggering article was published (deterministic, unlike wall time)."""
+
+
+class DeadLetter(BaseModel):
+    """A message that could not be processed, kept with everything needed to retry it."""
+
+    reason: str
+    detail: str = ""
+    topic: str
+    partition: int
+    offset: int
+    key: str | None = None
+    original_base64: str
+    """The message value exactly as consumed, base64-encoded."""
+    article_id: str | None = None
+
+
+class Receipt(BaseModel):
+    """One per article consumed: the ledger that makes accounting checkable."""
+
+    topic: str
+    partition: int
+    offset: int
+    article_id: str | None
+    outcome: Literal["processed", "duplicate", "dead_lettered"]
+    event_ids: list[str] = Field(default_factory=list)
+    reason: str | None = None
+
+
+TOPIC_MODELS: dict[str, type[BaseModel]] = {
+    "article": Article,
+    "event": EventEnvelope,
+    "incident": Incident,
+    "alert": Alert,
+    "dead_letter": DeadLetter,
+    "receipt": Receipt,
+}

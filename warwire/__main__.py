@@ -1,0 +1,5 @@
+import sys
+
+from warwire.cli import main
+
+sys.exit(main())
