@@ -115,7 +115,7 @@ def create_app(settings: Settings) -> faust.App:
                 time.perf_counter() - extract_started
             )
             produced_at = _header(message, TIMESTAMP_HEADER)
-            headers = {TIMESTAMP_HEADER: produced_at} if produced_at else None
+            headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
             for extracted_event in extracted:
                 await events.send(
                     key=blocking_key(extracted_event).encode(),

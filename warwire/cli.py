@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("articles", type=Path)
     replay.add_argument("--out", type=Path, required=True)
     replay.add_argument("--timeout", type=float, default=600.0)
+    replay.add_argument(
+        "--offline", action="store_true",
+        help="run the pipeline steps in this process, without Kafka (fast, for development)",
+    )
     replay.set_defaults(handler=cmd_replay)
 
     demo = sub.add_parser("demo", help="broker, worker and the bundled samples, alerts live")
@@ -149,8 +153,10 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
-    from warwire.replay import replay
+    from warwire.replay import replay, replay_offline
 
+    if args.offline:
+        return replay_offline(args.articles, args.out)
     return replay(settings, args.articles, args.out, timeout=args.timeout)
 
 
