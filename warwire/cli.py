@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import signal
 import sys
@@ -43,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
 
     produce = sub.add_parser("produce", help="post articles from a JSONL file, a folder or stdin")
     produce.add_argument("source", help="a .jsonl file, a folder of .json files, or - for stdin")
-    produce.add_argument("--rate", type=float, default=0.0, help="articles per second (0: no limit)")
+    produce.add_argument(
+        "--rate", type=float, default=0.0, help="articles per second (0: no limit)"
+    )
     produce.set_defaults(handler=cmd_produce)
 
     alerts = sub.add_parser("alerts", help="print alerts as they are published")
@@ -56,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--out", type=Path, required=True)
     replay.add_argument("--timeout", type=float, default=600.0)
     replay.add_argument(
-        "--offline", action="store_true",
+        "--offline",
+        action="store_true",
         help="run the pipeline steps in this process, without Kafka (fast, for development)",
     )
     replay.set_defaults(handler=cmd_replay)
@@ -69,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
 
     forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
     forward.add_argument("--url", required=True)
-    forward.add_argument("--secret", default=None, help="HMAC secret (default: $WARWIRE_WEBHOOK_SECRET)")
+    forward.add_argument(
+        "--secret", default=None, help="HMAC secret (default: $WARWIRE_WEBHOOK_SECRET)"
+    )
     forward.add_argument("--group", default="warwire-forwarder", help="consumer group")
     forward.set_defaults(handler=cmd_forward)
     return parser
@@ -84,7 +90,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def collect_articles(source: str) -> tuple[list[bytes], list[str]]:
     """Valid articles as raw JSON, and a message for every invalid line or file."""
     if source == "-":
-        entries = [(f"line {n}", line) for n, line in enumerate(sys.stdin.buffer.read().splitlines(), 1)]
+        entries = [
+            (f"line {n}", line) for n, line in enumerate(sys.stdin.buffer.read().splitlines(), 1)
+        ]
     elif Path(source).is_dir():
         entries = [(p.name, p.read_bytes()) for p in sorted(Path(source).glob("*.json"))]
     else:
@@ -108,8 +116,10 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.session import article_key
 
     if not settings.broker:
-        print("set WARWIRE_BROKER (e.g. kafka://127.0.0.1:9092) to the broker of a running worker",
-              file=sys.stderr)
+        print(
+            "set WARWIRE_BROKER (e.g. kafka://127.0.0.1:9092) to the broker of a running worker",
+            file=sys.stderr,
+        )
         return 2
     valid, problems = collect_articles(args.source)
     for problem in problems:
@@ -145,10 +155,8 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
             alert = codec.loads(Alert, record.value or b"")
             print(codec.dumps(alert).decode() if args.json else format_alert(alert), flush=True)
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(go())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

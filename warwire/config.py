@@ -33,7 +33,9 @@ class AlertThresholds(BaseSettings):
     missiles: int = Field(default=10, ge=1)
     killed: int = Field(default=5, ge=1)
     stale_days: int = Field(
-        default=3, ge=0, description="an incident dated this many days before its report does not alert"
+        default=3,
+        ge=0,
+        description="an incident dated this many days before its report does not alert",
     )
 
 

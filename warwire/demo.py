@@ -42,7 +42,11 @@ def demo(settings: Settings, articles: Path, rate: float, keep_running: bool) ->
         )
         collected = asyncio.run(
             run_pipeline(
-                live, lines, rate=rate, on_alert=on_alert, on_progress=on_progress,
+                live,
+                lines,
+                rate=rate,
+                on_alert=on_alert,
+                on_progress=on_progress,
                 keep_worker=kept.append if keep_running else None,
             )
         )
@@ -55,8 +59,11 @@ def demo(settings: Settings, articles: Path, rate: float, keep_running: bool) ->
             flush=True,
         )
         if keep_running:
-            print("still running (Ctrl-C to stop); try: "
-                  f"WARWIRE_BROKER={live.broker} warwire alerts --follow", flush=True)
+            print(
+                "still running (Ctrl-C to stop); try: "
+                f"WARWIRE_BROKER={live.broker} warwire alerts --follow",
+                flush=True,
+            )
             _wait_for_signal()
             for worker in kept:
                 worker.stop()

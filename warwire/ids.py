@@ -1,4 +1,5 @@
-"""Deterministic identifiers: the same input always yields the same id, so redelivery never duplicates."""
+"""Deterministic identifiers: the same input always yields the same id, so a redelivered
+message never produces a second event, incident or alert."""
 
 from __future__ import annotations
 

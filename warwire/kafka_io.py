@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,7 +161,7 @@ async def _start_with_retry(client: Any, retries: int) -> None:
 
 async def poll_topics(
     settings: Settings, topics: list[str], group_id: str | None = None, from_beginning: bool = True
-) -> AsyncIterator[tuple[list[ConsumerRecord[bytes, bytes]], bool]]:
+) -> AsyncGenerator[tuple[list[ConsumerRecord[bytes, bytes]], bool], None]:
     """Yield (records, caught_up) after every poll of at most 200 ms, records possibly empty.
     `caught_up` is true when every assigned partition has been read up to its highwater."""
     consumer = AIOKafkaConsumer(

@@ -12,13 +12,22 @@ from warwire.config import Settings
 from warwire.session import Collected, broker_for, isolated, new_run_id, read_lines, run_pipeline
 
 STRIKE_FIELDS = (
-    "attacker", "target_country", "drones", "missiles", "drones_downed", "missiles_downed",
-    "killed", "injured", "places",
+    "attacker",
+    "target_country",
+    "drones",
+    "missiles",
+    "drones_downed",
+    "missiles_downed",
+    "killed",
+    "injured",
+    "places",
 )
 NEGOTIATION_FIELDS = ("status", "format", "venue", "parties", "participants")
 
 
-def evaluation_rows(collected: Collected) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def evaluation_rows(
+    collected: Collected,
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """events.jsonl and alerts.jsonl rows, in article order, as ../shared/eval/GUIDE.md defines."""
     folded = collected.event_incidents()
     receipts = sorted(collected.receipts.values(), key=lambda r: (r.partition, r.offset))
@@ -38,7 +47,12 @@ def evaluation_rows(collected: Collected) -> tuple[list[dict[str, object]], list
             row.update({name: data[name] for name in fields})
             event_rows.append(row)
     alert_rows: list[dict[str, object]] = [
-        {"alert_id": a.alert_id, "incident_id": a.incident_id, "kind": a.kind, "article_id": a.article_id}
+        {
+            "alert_id": a.alert_id,
+            "incident_id": a.incident_id,
+            "kind": a.kind,
+            "article_id": a.article_id,
+        }
         for a in collected.alerts
     ]
     return event_rows, alert_rows
@@ -72,7 +86,12 @@ def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str
         row.update({name: data[name] for name in fields})
         event_rows.append(row)
     alert_rows: list[dict[str, object]] = [
-        {"alert_id": a.alert_id, "incident_id": a.incident_id, "kind": a.kind, "article_id": a.article_id}
+        {
+            "alert_id": a.alert_id,
+            "incident_id": a.incident_id,
+            "kind": a.kind,
+            "article_id": a.article_id,
+        }
         for a in run.alerts
     ]
     return event_rows, alert_rows
@@ -83,8 +102,10 @@ def replay_offline(articles: Path, out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     write_jsonl(out / "events.jsonl", event_rows)
     write_jsonl(out / "alerts.jsonl", alert_rows)
-    print(f"replayed offline: {len(event_rows)} events, {len(alert_rows)} alerts -> {out}",
-          file=sys.stderr)
+    print(
+        f"replayed offline: {len(event_rows)} events, {len(alert_rows)} alerts -> {out}",
+        file=sys.stderr,
+    )
     return 0
 
 
