@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
+from pydantic_settings import BaseSettings
 
 from schemas import Alert, DeadLetter, EventEnvelope, Incident, Receipt
 from warwire import codec
@@ -30,21 +31,18 @@ Event = EventEnvelope
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment that gives a child process exactly these settings."""
-    env = {
-        "WARWIRE_BROKER": settings.broker,
-        "WARWIRE_APP_ID": settings.app_id,
-        "WARWIRE_DATA_DIR": settings.data_dir,
-        "WARWIRE_LOG_LEVEL": settings.log_level,
-        "WARWIRE_METRICS_PORT": str(settings.metrics_port),
-        "WARWIRE_SESSION_TIMEOUT": str(settings.session_timeout),
-        "WARWIRE_HEARTBEAT_INTERVAL": str(settings.heartbeat_interval),
-        "WARWIRE_PRODUCER_MAX_BATCH_SIZE": str(settings.producer_max_batch_size),
-        "WARWIRE_DEDUP_WINDOW_DAYS": str(settings.dedup_window_days),
-    }
-    for name, value in settings.topics.model_dump().items():
-        env[f"WARWIRE_TOPIC_{name.upper()}"] = str(value)
-    for name, value in settings.thresholds.model_dump().items():
-        env[f"WARWIRE_ALERT_{name.upper()}"] = str(value)
+    return _env_of(settings)
+
+
+def _env_of(model: BaseSettings) -> dict[str, str]:
+    prefix = str(model.model_config.get("env_prefix", ""))
+    env: dict[str, str] = {}
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseSettings):
+            env.update(_env_of(value))
+        else:
+            env[f"{prefix}{name}".upper()] = str(value)
     return env
 
 
