@@ -8,6 +8,7 @@ from pathlib import Path
 
 import orjson
 
+from schemas import Alert, Article, NegotiationEvent, StrikeEvent
 from warwire.config import Settings
 from warwire.session import Collected, broker_for, isolated, new_run_id, read_lines, run_pipeline
 
@@ -24,44 +25,50 @@ STRIKE_FIELDS = (
 )
 NEGOTIATION_FIELDS = ("status", "format", "venue", "parties", "participants")
 
+Event = StrikeEvent | NegotiationEvent
+
+
+def event_row(event: Event, incident_id: str) -> dict[str, object]:
+    """One events.jsonl row, as ../shared/eval/GUIDE.md defines it."""
+    data = event.model_dump(mode="json")
+    fields = STRIKE_FIELDS if event.type == "strike" else NEGOTIATION_FIELDS
+    row: dict[str, object] = {
+        "article_id": event.article_id,
+        "type": event.type,
+        "incident_id": incident_id,
+        "occurred_on": data["occurred_on"],
+        "optional": event.background,
+    }
+    row.update({name: data[name] for name in fields})
+    return row
+
+
+def alert_row(alert: Alert) -> dict[str, object]:
+    return {
+        "alert_id": alert.alert_id,
+        "incident_id": alert.incident_id,
+        "kind": alert.kind,
+        "article_id": alert.article_id,
+    }
+
 
 def evaluation_rows(
     collected: Collected,
 ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """events.jsonl and alerts.jsonl rows, in article order, as ../shared/eval/GUIDE.md defines."""
+    """events.jsonl and alerts.jsonl rows of a streaming run, in article order."""
     folded = collected.event_incidents()
     receipts = sorted(collected.receipts.values(), key=lambda r: (r.partition, r.offset))
-    event_rows = []
-    for receipt in receipts:
-        for event_id in receipt.event_ids:
-            event = collected.events[event_id].event
-            data = event.model_dump(mode="json")
-            fields = STRIKE_FIELDS if event.type == "strike" else NEGOTIATION_FIELDS
-            row: dict[str, object] = {
-                "article_id": event.article_id,
-                "type": event.type,
-                "incident_id": folded[event_id],
-                "occurred_on": data["occurred_on"],
-                "optional": event.background,
-            }
-            row.update({name: data[name] for name in fields})
-            event_rows.append(row)
-    alert_rows: list[dict[str, object]] = [
-        {
-            "alert_id": a.alert_id,
-            "incident_id": a.incident_id,
-            "kind": a.kind,
-            "article_id": a.article_id,
-        }
-        for a in collected.alerts
+    event_rows = [
+        event_row(collected.events[event_id].event, folded[event_id])
+        for receipt in receipts
+        for event_id in receipt.event_ids
     ]
-    return event_rows, alert_rows
+    return event_rows, [alert_row(a) for a in collected.alerts]
 
 
 def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The same rows from the in-process pipeline (`run_offline`): no broker, for fast
     iteration on extraction and matching. Quality figures come from the streaming replay."""
-    from schemas import Article
     from warwire.articles import Rejected, decode_article
     from warwire.pipeline import run_offline
 
@@ -72,29 +79,8 @@ def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str
         except Rejected:
             continue
     run = run_offline(valid)
-    event_rows: list[dict[str, object]] = []
-    for event, incident_id in run.events:
-        data = event.model_dump(mode="json")
-        fields = STRIKE_FIELDS if event.type == "strike" else NEGOTIATION_FIELDS
-        row: dict[str, object] = {
-            "article_id": event.article_id,
-            "type": event.type,
-            "incident_id": incident_id,
-            "occurred_on": data["occurred_on"],
-            "optional": event.background,
-        }
-        row.update({name: data[name] for name in fields})
-        event_rows.append(row)
-    alert_rows: list[dict[str, object]] = [
-        {
-            "alert_id": a.alert_id,
-            "incident_id": a.incident_id,
-            "kind": a.kind,
-            "article_id": a.article_id,
-        }
-        for a in run.alerts
-    ]
-    return event_rows, alert_rows
+    event_rows = [event_row(event, incident_id) for event, incident_id in run.events]
+    return event_rows, [alert_row(a) for a in run.alerts]
 
 
 def replay_offline(articles: Path, out: Path) -> int:
