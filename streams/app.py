@@ -6,8 +6,8 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import functools
 import logging
 import ssl
 import time
@@ -16,14 +16,16 @@ from typing import Any
 import faust
 from faust.types import EventT
 
-from schemas import DeadLetter, EventEnvelope, Incident, Receipt
+from schemas import EventEnvelope, Incident, Receipt
 from streams.state import StagedTableState
 from warwire import codec, metrics
-from warwire.articles import Rejected, decode_article
+from warwire.articles import Rejected, body_fingerprint, check_id_reuse, decode_article
+from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
 from warwire.dedup import blocking_key
 from warwire.extract import extract_events
+from warwire.kafka_io import send_until_accepted
 from warwire.pipeline import fold_and_alert
 
 log = logging.getLogger("warwire.worker")
@@ -71,21 +73,26 @@ def create_app(settings: Settings) -> faust.App:
         "incident-state", partitions=topic_names.partitions, schema=state_schema
     )
     bucket_table = app.Table("bucket-state", partitions=topic_names.partitions, schema=state_schema)
+    # Article id -> fingerprint of the body processed under it, to refuse a reused id.
+    article_bodies = app.Table(
+        "article-bodies", partitions=topic_names.partitions, schema=state_schema
+    )
     window = dt.timedelta(days=settings.dedup_window_days)
 
-    async def dead_letter(message: Any, reason: str, detail: str, article_id: str | None) -> None:
-        letter = DeadLetter(
-            reason=reason,
-            detail=detail[:2000],
+    async def dead_letter(message: Any, rejected: Rejected) -> None:
+        letter = build_dead_letter(
+            rejected,
             topic=message.topic,
             partition=message.partition,
             offset=message.offset,
-            key=message.key.decode("utf-8", "replace") if message.key else None,
-            original_base64=base64.b64encode(message.value or b"").decode("ascii"),
-            article_id=article_id,
+            key=message.key,
+            value=message.value,
         )
-        await dead_letters.send(key=message.key, value=codec.dumps(letter))
-        metrics.ARTICLES_REJECTED.labels(reason=reason).inc()
+        await send_until_accepted(
+            lambda: dead_letters.send(key=message.key, value=codec.dumps(letter)),
+            f"dead letter for {message.topic}/{message.partition}@{message.offset}",
+        )
+        metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
     @app.agent(articles, name="process-articles")
     async def process_articles(stream: faust.StreamT[bytes]) -> None:
@@ -96,41 +103,70 @@ def create_app(settings: Settings) -> faust.App:
         message = event.message
         metrics.ARTICLES_CONSUMED.inc()
         started = time.perf_counter()
-        article_id: str | None = None
         receipt = Receipt(
-            topic=message.topic, partition=message.partition, offset=message.offset,
-            article_id=None, outcome="processed",
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            article_id=None,
+            outcome="processed",
         )
+        # Only the processing steps are guarded: an error in them dead-letters this one
+        # article. The sends below are not, so a broker failure stalls the article (retried,
+        # logged, offset uncommitted) instead of dead-lettering or dropping it.
+        rejection: Rejected | None = None
         try:
             article = decode_article(message.value)
-            article_id = receipt.article_id = article.id
+            receipt.article_id = article.id
+            # Articles are keyed by id, so every post of one id lands in this partition and
+            # this table's entry for it is local.
+            fingerprint = body_fingerprint(article)
+            check_id_reuse(article, fingerprint, _text(article_bodies.get(article.id)))
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
             extract_started = time.perf_counter()
             try:
                 extracted = extract_events(article)
             except Exception as exc:  # the extractor must never take the worker down
                 log.exception("extraction failed for article %s", article.id)
-                raise Rejected("extraction_error", f"{type(exc).__name__}: {exc}") from None
+                raise Rejected(
+                    "extraction_error", f"{type(exc).__name__}: {exc}", article.id
+                ) from None
             metrics.STAGE_DURATION.labels(stage="extract").observe(
                 time.perf_counter() - extract_started
             )
-            produced_at = _header(message, TIMESTAMP_HEADER)
+        except Rejected as rejected:
+            rejection = rejected
+        except Exception as exc:
+            log.exception("article at %s/%s@%s", message.topic, message.partition, message.offset)
+            rejection = Rejected(
+                "internal_error", f"{type(exc).__name__}: {exc}", receipt.article_id
+            )
+        if rejection is not None:
+            receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
+            receipt.article_id = receipt.article_id or rejection.article_id
+            await dead_letter(message, rejection)
+        else:
+            produced_at = _timestamp_header(message)
             headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
             for extracted_event in extracted:
-                await events.send(
-                    key=blocking_key(extracted_event).encode(),
-                    value=codec.dumps(EventEnvelope(event=extracted_event)),
-                    headers=headers,
+                await send_until_accepted(
+                    functools.partial(
+                        events.send,
+                        key=blocking_key(extracted_event).encode(),
+                        value=codec.dumps(EventEnvelope(event=extracted_event)),
+                        headers=headers,
+                    ),
+                    f"event {extracted_event.event_id}",
                 )
                 metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
+            article_bodies[article.id] = fingerprint.encode()
             receipt.event_ids = [e.event_id for e in extracted]
             metrics.ARTICLES_PROCESSED.inc()
-        except Rejected as rejected:
-            receipt.outcome, receipt.reason = "dead_lettered", rejected.reason
-            await dead_letter(message, rejected.reason, rejected.detail, article_id)
-        await receipts.send(key=message.key, value=codec.dumps(receipt))
+        await send_until_accepted(
+            lambda: receipts.send(key=message.key, value=codec.dumps(receipt)),
+            f"receipt for {message.topic}/{message.partition}@{message.offset}",
+        )
         metrics.LAST_ARTICLE.set(time.time())
-        _record_lag(app, message)
+        _record_lag(message)
 
     @app.agent(events, name="fold-events")
     async def fold_events(stream: faust.StreamT[bytes]) -> None:
@@ -159,18 +195,20 @@ def create_app(settings: Settings) -> faust.App:
         await incidents.send(
             key=outcome.incident.incident_id.encode(), value=codec.dumps(outcome.incident)
         )
-        if outcome.changed:
-            metrics.INCIDENT_CHANGES.labels(type=outcome.incident.type).inc()
-        _record_lag(app, message)
+        metrics.record_fold(outcome.incident, outcome.changed)
+        _record_lag(message)
 
     @app.timer(interval=10.0)
     async def count_open_incidents() -> None:
-        counts = {"strike": 0, "negotiation": 0}
-        for raw in list(incident_table.values()):
-            kind = codec.loads(Incident, raw).type
-            counts[kind] += 1
-        for kind, count in counts.items():
-            metrics.INCIDENTS_OPEN.labels(type=kind).set(count)
+        events_topic = events.get_topic_name()
+        owned = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == events_topic}
+        stored = [codec.loads(Incident, raw) for raw in list(incident_table.values())]
+        metrics.record_open_incidents(stored, owned, topic_names.partitions)
+
+    @app.timer(interval=5.0)  # type: ignore[untyped-decorator]
+    async def report_consumer_lag() -> None:
+        sources = {articles.get_topic_name(), events.get_topic_name()}
+        await metrics.CONSUMER_LAG_TRACKER.refresh(app.consumer, sources)
 
     return app
 
@@ -182,13 +220,25 @@ def _header(message: Any, name: str) -> str | None:
     return None
 
 
-def _record_lag(app: faust.App, message: Any) -> None:
-    tp = message.tp
-    highwater = app.consumer.highwater(tp)
-    if highwater is not None:
-        metrics.CONSUMER_LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
-            max(0, highwater - message.offset - 1)
-        )
+def _text(value: Any) -> str | None:
+    return bytes(value).decode("ascii", "replace") if value is not None else None
+
+
+def _timestamp_header(message: Any) -> str | None:
+    """The producer's timestamp header, dropped unless it is a number: it is forwarded to the
+    fold agent, which does arithmetic with it."""
+    value = _header(message, TIMESTAMP_HEADER)
+    if value is None and message.timestamp and message.timestamp > 0:
+        # Not posted by `warwire produce`: the record's own (producer or log-append) time.
+        value = f"{message.timestamp:.6f}"
+    try:
+        return value if value is not None and float(value) > 0 else None
+    except ValueError:
+        return None
+
+
+def _record_lag(message: Any) -> None:
+    metrics.CONSUMER_LAG_TRACKER.processed(message.topic, message.partition, message.offset)
 
 
 def _credentials(settings: Settings) -> Any:

@@ -1,17 +1,23 @@
-"""Plain aiokafka clients used outside the worker: topic set-up, producing articles, reading outputs."""
+"""Plain aiokafka clients: topic set-up, producing articles with retries, reading outputs.
+
+Everything here survives the broker going away for a while: clients start with retries and
+backoff, producing reports what it could not deliver instead of raising, and readers keep
+polling through connection errors.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError, TopicAlreadyExistsError
 
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
@@ -19,6 +25,12 @@ from warwire.config import Settings
 log = logging.getLogger("warwire.kafka")
 
 TIMESTAMP_HEADER = "warwire-produced-at"
+PRODUCER_MAX_REQUEST_BYTES = 1_048_576
+"""aiokafka's default max_request_size, stated so that a refusal can say what the limit is."""
+PRODUCER_REQUEST_TIMEOUT_MS = 15_000
+"""How long one send may wait for the broker before it counts as failed and is retried."""
+
+T = TypeVar("T")
 
 
 def client_options(settings: Settings) -> dict[str, Any]:
@@ -51,29 +63,39 @@ def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
     }
 
 
-async def ensure_topics(settings: Settings) -> None:
-    """Create every warwire topic with its partitions and configs unless it exists."""
+async def ensure_topics(
+    settings: Settings, extra: Mapping[str, int] | None = None, retries: int = 5
+) -> list[str]:
+    """Create every warwire topic (and the `extra` ones, name -> partitions) unless it exists;
+    return the names created. Retries with backoff while the broker is unreachable, then
+    raises the last KafkaError."""
+    wanted = {
+        name: (settings.topics.partitions, configs)
+        for name, configs in topic_configs(settings).items()
+    }
+    for name, partitions in (extra or {}).items():
+        wanted.setdefault(name, (partitions, {}))
     admin = AIOKafkaAdminClient(**client_options(settings))
-    await admin.start()
     try:
+        await _start_with_retry(admin, retries)
         existing = set(await admin.list_topics())
-        wanted = [
+        missing = [
             NewTopic(
                 name,
-                num_partitions=settings.topics.partitions,
+                num_partitions=partitions,
                 replication_factor=settings.topics.replication_factor,
                 topic_configs=configs,
             )
-            for name, configs in topic_configs(settings).items()
+            for name, (partitions, configs) in wanted.items()
             if name not in existing
         ]
-        if wanted:
-            try:
-                await admin.create_topics(wanted)
-            except TopicAlreadyExistsError:
-                pass
+        if missing:
+            with contextlib.suppress(TopicAlreadyExistsError):
+                await admin.create_topics(missing)
+        return [topic.name for topic in missing]
     finally:
-        await admin.close()
+        with contextlib.suppress(Exception):
+            await admin.close()
 
 
 @dataclass
@@ -83,69 +105,168 @@ class DeliveryReport:
     """(article id, error) for every article that could not be delivered."""
 
 
+@dataclass
+class _Pending:
+    name: str
+    key: bytes | None
+    value: bytes
+    future: asyncio.Future[Any] | None
+    """None when the first send was refused before it was queued."""
+    first_error: str = ""
+
+
 async def produce_raw(
     settings: Settings,
     messages: Iterable[tuple[bytes | None, bytes]],
     rate: float = 0.0,
     retries: int = 5,
-    on_sent: Any = None,
+    on_sent: Callable[[int], None] | None = None,
 ) -> DeliveryReport:
     """Post (key, value) messages to the articles topic, `rate` per second at most (0: as fast
-    as possible). Each failed send is retried with exponential backoff, then reported."""
-    producer = AIOKafkaProducer(**client_options(settings), linger_ms=5, acks="all")
-    await _start_with_retry(producer, retries)
+    as possible). Never raises for a delivery problem: each failed send is retried with
+    exponential backoff, then reported. Once one message has used up its retries on an
+    unreachable broker, the rest are reported without being tried, so a dead broker costs
+    about `retries` x 15 s, not that per message. Messages over the producer's request limit
+    are reported at once: resending cannot help them."""
+    producer = AIOKafkaProducer(
+        **client_options(settings),
+        linger_ms=5,
+        acks="all",
+        max_request_size=PRODUCER_MAX_REQUEST_BYTES,
+        request_timeout_ms=PRODUCER_REQUEST_TIMEOUT_MS,
+    )
     report = DeliveryReport()
+    outage: str | None = None
+    try:
+        await _start_with_retry(producer, retries)
+    except KafkaError as exc:
+        outage = f"broker unreachable: {exc!r}"
     started = time.monotonic()
-    pending: list[tuple[str, asyncio.Future[Any], bytes | None, bytes]] = []
+    pending: list[_Pending] = []
     try:
         for index, (key, value) in enumerate(messages):
+            name = (key or b"").decode("utf-8", "replace") or f"message {index + 1}"
+            if outage is not None:
+                report.failed.append((name, f"not sent, {outage}"))
+                continue
             if rate > 0:
                 delay = started + index / rate - time.monotonic()
                 if delay > 0:
                     await asyncio.sleep(delay)
-            headers = [(TIMESTAMP_HEADER, f"{time.time():.6f}".encode())]
-            future = await producer.send(settings.topics.articles, value, key=key, headers=headers)
-            pending.append(((key or b"").decode("utf-8", "replace"), future, key, value))
+            try:
+                future = await producer.send(
+                    settings.topics.articles, value, key=key, headers=_headers()
+                )
+                pending.append(_Pending(name, key, value, future))
+            except MessageSizeTooLargeError:
+                report.failed.append((name, _too_large(value)))
+                continue
+            except KafkaError as exc:
+                pending.append(_Pending(name, key, value, None, repr(exc)))
             if len(pending) >= 500 or rate > 0:
-                await _settle(producer, settings, pending, report, retries, on_sent)
-        await _settle(producer, settings, pending, report, retries, on_sent)
+                outage = await _settle(producer, settings, pending, report, retries, on_sent)
+        if outage is None:
+            outage = await _settle(producer, settings, pending, report, retries, on_sent)
+        for item in pending:
+            if _confirmed(item):
+                report.sent += 1
+            else:
+                report.failed.append((item.name, f"delivery unconfirmed, {outage}"))
     finally:
-        await producer.stop()
+        with contextlib.suppress(Exception):
+            await producer.stop()
     return report
+
+
+def _confirmed(item: _Pending) -> bool:
+    future = item.future
+    return (
+        future is not None and future.done() and not future.cancelled() and not future.exception()
+    )
+
+
+def _headers() -> list[tuple[str, bytes]]:
+    return [(TIMESTAMP_HEADER, f"{time.time():.6f}".encode())]
+
+
+def _too_large(value: bytes) -> str:
+    return (
+        f"too large: {len(value)} bytes, over the producer's max_request_size of "
+        f"{PRODUCER_MAX_REQUEST_BYTES} bytes"
+    )
 
 
 async def _settle(
     producer: AIOKafkaProducer,
     settings: Settings,
-    pending: list[tuple[str, asyncio.Future[Any], bytes | None, bytes]],
+    pending: list[_Pending],
     report: DeliveryReport,
     retries: int,
-    on_sent: Any,
-) -> None:
-    for name, future, key, value in pending:
-        error: Exception | None = None
-        for attempt in range(retries + 1):
-            try:
-                await (future if attempt == 0 else _resend(producer, settings, key, value))
-                error = None
-                break
-            except KafkaError as exc:
-                error = exc
-                await asyncio.sleep(min(0.2 * 2**attempt, 5.0))
+    on_sent: Callable[[int], None] | None,
+) -> str | None:
+    """Wait for every pending send, retrying failures. Returns the error that marks the
+    broker as down (a message that used up its retries), leaving the unsettled ones in
+    `pending`; None when all were settled."""
+    while pending:
+        item = pending[0]
+        error = await _deliver(producer, settings, item, retries)
+        pending.pop(0)
         if error is None:
             report.sent += 1
             if on_sent:
                 on_sent(report.sent)
-        else:
-            report.failed.append((name, repr(error)))
-    pending.clear()
+            continue
+        report.failed.append((item.name, error))
+        if not error.startswith("too large"):
+            return f"broker unavailable after {retries} retries ({error})"
+    return None
 
 
-async def _resend(
-    producer: AIOKafkaProducer, settings: Settings, key: bytes | None, value: bytes
-) -> Any:
-    headers = [(TIMESTAMP_HEADER, f"{time.time():.6f}".encode())]
-    return await producer.send_and_wait(settings.topics.articles, value, key=key, headers=headers)
+async def _deliver(
+    producer: AIOKafkaProducer, settings: Settings, item: _Pending, retries: int
+) -> str | None:
+    error = item.first_error
+    if item.future is not None:
+        try:
+            await item.future
+            return None
+        except KafkaError as exc:
+            error = repr(exc)
+    for attempt in range(retries):
+        await asyncio.sleep(min(0.5 * 2**attempt, 8.0))
+        try:
+            await producer.send_and_wait(
+                settings.topics.articles, item.value, key=item.key, headers=_headers()
+            )
+            return None
+        except MessageSizeTooLargeError:
+            return _too_large(item.value)
+        except KafkaError as exc:
+            error = repr(exc)
+            log.warning(
+                "send of %s failed (retry %d of %d): %s", item.name, attempt + 1, retries, error
+            )
+    return error
+
+
+async def send_until_accepted(
+    send: Callable[[], Awaitable[T]], what: str, max_delay: float = 30.0
+) -> T:
+    """Await `send()` until the producer accepts the message, backing off between failures
+    and logging each one. A worker that cannot write an output must stall on its input (whose
+    offset then stays uncommitted), never acknowledge it without the output."""
+    delay = 0.5
+    attempt = 0
+    while True:
+        try:
+            return await send()
+        except Exception as exc:
+            attempt += 1
+            log.error(
+                "sending %s failed (attempt %d), retrying in %.1fs: %r", what, attempt, delay, exc
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, max_delay)
 
 
 async def _start_with_retry(client: Any, retries: int) -> None:
@@ -163,7 +284,9 @@ async def poll_topics(
     settings: Settings, topics: list[str], group_id: str | None = None, from_beginning: bool = True
 ) -> AsyncGenerator[tuple[list[ConsumerRecord[bytes, bytes]], bool], None]:
     """Yield (records, caught_up) after every poll of at most 200 ms, records possibly empty.
-    `caught_up` is true when every assigned partition has been read up to its highwater."""
+    `caught_up` is true when every assigned partition has been read up to its highwater.
+    A poll that fails (broker gone, topic being re-created) yields nothing and is retried;
+    aiokafka reconnects on its own once the broker answers again."""
     consumer = AIOKafkaConsumer(
         *topics,
         **client_options(settings),
@@ -174,16 +297,27 @@ async def poll_topics(
     await _start_with_retry(consumer, 5)
     try:
         while True:
-            batches = await consumer.getmany(timeout_ms=200)
+            try:
+                batches = await consumer.getmany(timeout_ms=200)
+            except KafkaError as exc:
+                log.warning("poll of %s failed, retrying: %r", ",".join(topics), exc)
+                await asyncio.sleep(1.0)
+                yield [], False
+                continue
             records = [record for batch in batches.values() for record in batch]
             yield records, await _caught_up(consumer)
     finally:
-        await consumer.stop()
+        with contextlib.suppress(Exception):
+            await consumer.stop()
 
 
 async def read_topics(
-    settings: Settings, topics: list[str], follow: bool, idle_seconds: float = 1.0,
-    group_id: str | None = None, from_beginning: bool = True,
+    settings: Settings,
+    topics: list[str],
+    follow: bool,
+    idle_seconds: float = 1.0,
+    group_id: str | None = None,
+    from_beginning: bool = True,
 ) -> AsyncIterator[ConsumerRecord[bytes, bytes]]:
     """Yield records from `topics`. Without `follow`, stop once every assigned partition has
     been read up to its highwater and nothing new came for `idle_seconds`."""
@@ -204,8 +338,11 @@ async def read_topics(
 async def _caught_up(consumer: AIOKafkaConsumer) -> bool:
     # The consumer's highwater comes from fetch responses; the broker's ListOffsets end offset
     # is not trusted (the embedded broker reports the start of the last batch there).
-    for tp in consumer.assignment():
-        highwater = consumer.highwater(tp)
-        if highwater is not None and await consumer.position(tp) < highwater:
-            return False
+    try:
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is not None and await consumer.position(tp) < highwater:
+                return False
+    except (KafkaError, AssertionError):  # the assignment changed under us
+        return False
     return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
 from warwire import metrics
 from warwire.broker import EmbeddedBroker, start_embedded_broker
@@ -11,6 +12,9 @@ from warwire.config import Settings
 from warwire.kafka_io import ensure_topics
 
 log = logging.getLogger("warwire.worker")
+
+TOPIC_CHECK_INTERVAL = 5.0
+"""Seconds between checks that every topic the worker uses still exists."""
 
 
 def run_worker(settings: Settings) -> int:
@@ -29,6 +33,7 @@ def run_worker(settings: Settings) -> int:
         loop.run_until_complete(ensure_topics(settings))
         metrics.serve_metrics(settings.metrics_port)
         app = create_app(settings)
+        keep_topics_declared(app, settings)
         worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, quiet=True)
         try:
             worker.execute_from_commandline()
@@ -38,3 +43,29 @@ def run_worker(settings: Settings) -> int:
     finally:
         if broker:
             broker.stop()
+
+
+def changelog_topics(app: Any, settings: Settings) -> dict[str, int]:
+    """Name -> partitions of the changelog topic behind each of the app's tables."""
+    return {
+        table.changelog_topic.get_topic_name(): table.partitions or settings.topics.partitions
+        for table in app.tables.values()
+    }
+
+
+def keep_topics_declared(app: Any, settings: Settings) -> None:
+    """Re-create any missing topic, the tables' changelogs included, every few seconds.
+
+    Topics vanish when a broker loses its data (the embedded broker restarting, a cluster
+    rebuilt from scratch); without them the worker's sends and fetches would wait forever."""
+
+    async def redeclare_missing_topics() -> None:
+        try:
+            created = await ensure_topics(settings, changelog_topics(app, settings), retries=0)
+        except Exception as exc:  # the broker is away: try again at the next tick
+            log.warning("could not check topics: %r", exc)
+            return
+        if created:
+            log.warning("re-created missing topics: %s", ", ".join(sorted(created)))
+
+    app.timer(interval=TOPIC_CHECK_INTERVAL)(redeclare_missing_topics)

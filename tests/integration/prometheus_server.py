@@ -1,216 +1,307 @@
-"""Helpers for end-to-end tests against a real Prometheus server.
+"""A real Prometheus server for tests, and the PromQL the deploy files use.
 
-Not a test module (no `test_` prefix). Two entry points:
-
-* `run_prometheus(scrape_targets, rules_dir)`: a context manager that starts the `prometheus`
-  binary on a free loopback port, with a configuration derived from
-  deploy/prometheus/prometheus.yml (1 s scrape and evaluation interval, the `warwire` job's
-  targets replaced), and yields its base URL (`http://127.0.0.1:PORT`).
-* `queries_used()`: every PromQL expression of the Grafana dashboard and the alerting rules,
-  so a test can run each one against live data.
-
-The binary comes from Debian's `prometheus` package (`apt-get install -y prometheus`) or from
-$PROMETHEUS_BIN.
+Not a test module. `run_prometheus` starts the `prometheus` binary (Debian's `prometheus`
+package, or $PROMETHEUS_BIN) on a free loopback port with a configuration derived from
+deploy/prometheus/prometheus.yml: the same jobs and alerting rules, a 1 s scrape and evaluation
+interval, and each job's service discovery replaced by the test's own targets.
+`queries_used` reads every PromQL expression out of the Grafana dashboards and the rule files,
+so the tests never keep a copy of them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
-import socket
 import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+from prometheus_client import CollectorRegistry
+
+from warwire.broker import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = REPO_ROOT / "deploy" / "prometheus"
 PROMETHEUS_CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 RULES_DIR = PROMETHEUS_DIR / "rules"
+RULE_TESTS = PROMETHEUS_DIR / "tests" / "warwire.rules.test.yml"
 DASHBOARDS_DIR = REPO_ROOT / "deploy" / "grafana" / "dashboards"
 
 WORKER_JOB = "warwire"
 FORWARDER_JOB = "warwire-forwarder"
 
-# Grafana's interval variables, replaced by a concrete range when a dashboard query runs
-# outside Grafana.
 GRAFANA_INTERVALS = ("$__rate_interval", "$__interval", "$__range")
+"""Grafana's interval variables, which Prometheus itself does not know."""
+
+T = TypeVar("T")
 
 
 def prometheus_binary() -> str | None:
-    """Path of the prometheus server binary, or None when it is not installed."""
     return os.environ.get("PROMETHEUS_BIN") or shutil.which("prometheus")
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+def promtool_binary() -> str | None:
+    return os.environ.get("PROMTOOL_BIN") or shutil.which("promtool")
 
 
-def render_config(
-    scrape_targets: list[str],
-    rules_dir: Path,
-    forwarder_targets: list[str] | None = None,
-    interval: str = "1s",
-) -> dict[str, Any]:
-    """The deploy configuration with test targets: only the warwire jobs are kept."""
-    config: dict[str, Any] = yaml.safe_load(PROMETHEUS_CONFIG.read_text())
-    config.setdefault("global", {})
-    config["global"]["scrape_interval"] = interval
-    config["global"]["evaluation_interval"] = interval
-    config["global"]["scrape_timeout"] = interval
-    config["rule_files"] = [str(Path(rules_dir).resolve() / "*.yml")]
-    wanted = {WORKER_JOB: list(scrape_targets)}
-    if forwarder_targets:
-        wanted[FORWARDER_JOB] = list(forwarder_targets)
-    jobs = []
-    for job in config["scrape_configs"]:
-        name = job["job_name"]
-        if name not in wanted:
-            continue
-        job.pop("scrape_interval", None)
-        job.pop("scrape_timeout", None)
-        job["static_configs"] = [{"targets": wanted[name]}]
-        jobs.append(job)
-    missing = set(wanted) - {job["job_name"] for job in jobs}
-    if missing:
-        raise ValueError(f"{PROMETHEUS_CONFIG} has no scrape job named {sorted(missing)}")
-    config["scrape_configs"] = jobs
-    return config
+# ---- the PromQL of the deploy files -----------------------------------------------------------
 
 
-def _ready(base_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{base_url}/-/ready", timeout=1) as response:
-            return bool(response.status == 200)
-    except (urllib.error.URLError, OSError):
-        return False
+@dataclass(frozen=True)
+class Query:
+    source: str
+    """Where the expression comes from: dashboard panel or alerting rule."""
+    expr: str
 
 
-@contextmanager
-def run_prometheus(
-    scrape_targets: list[str],
-    rules_dir: Path = RULES_DIR,
-    *,
-    forwarder_targets: list[str] | None = None,
-    startup_timeout: float = 30.0,
-) -> Iterator[str]:
-    """Run a throwaway Prometheus server scraping `scrape_targets` (host:port) every second.
-
-    Yields the base URL. The server, its config and its TSDB are removed on exit.
-    """
-    binary = prometheus_binary()
-    if binary is None:
-        raise FileNotFoundError(
-            "prometheus binary not found: apt-get install -y prometheus, or set PROMETHEUS_BIN"
-        )
-    with tempfile.TemporaryDirectory(prefix="warwire-prometheus-") as tmp:
-        tmp_dir = Path(tmp)
-        config_path = tmp_dir / "prometheus.yml"
-        config = render_config(scrape_targets, rules_dir, forwarder_targets)
-        config_path.write_text(yaml.safe_dump(config, sort_keys=False))
-        port = free_port()
-        base_url = f"http://127.0.0.1:{port}"
-        log_path = tmp_dir / "prometheus.log"
-        with log_path.open("wb") as log:
-            process = subprocess.Popen(
-                [
-                    binary,
-                    f"--config.file={config_path}",
-                    f"--storage.tsdb.path={tmp_dir / 'data'}",
-                    f"--web.listen-address=127.0.0.1:{port}",
-                    "--storage.tsdb.retention.time=1h",
-                    "--log.level=warn",
-                ],
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                deadline = time.monotonic() + startup_timeout
-                while not _ready(base_url):
-                    if process.poll() is not None:
-                        raise RuntimeError(
-                            f"prometheus exited with {process.returncode}:\n"
-                            + log_path.read_text(errors="replace")
-                        )
-                    if time.monotonic() > deadline:
-                        raise TimeoutError(
-                            f"prometheus not ready after {startup_timeout}s:\n"
-                            + log_path.read_text(errors="replace")
-                        )
-                    time.sleep(0.2)
-                yield base_url
-            finally:
-                if process.poll() is None:
-                    process.terminate()
-                    try:
-                        process.wait(timeout=10)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
-                        process.wait()
-
-
-def dashboard_queries(path: Path) -> list[str]:
-    """Every `expr` of every panel target in one Grafana dashboard JSON (rows included)."""
+def dashboard_queries(path: Path) -> list[Query]:
+    """The `expr` of every panel target of one dashboard (panels nested in rows included)."""
     dashboard: dict[str, Any] = json.loads(path.read_text())
-    exprs: list[str] = []
+    queries: list[Query] = []
 
     def walk(panels: list[dict[str, Any]]) -> None:
         for panel in panels:
-            exprs.extend(t["expr"] for t in panel.get("targets", []) if t.get("expr"))
+            for target in panel.get("targets", []):
+                if target.get("expr"):
+                    source = f"{path.name}: panel {panel.get('title')!r} {target.get('refId')}"
+                    queries.append(Query(source, str(target["expr"])))
             walk(panel.get("panels", []))
 
     walk(dashboard.get("panels", []))
-    return exprs
+    return queries
 
 
-def rule_queries(path: Path) -> list[str]:
-    """Every `expr` of every alerting or recording rule in one rules file."""
-    groups: dict[str, Any] = yaml.safe_load(path.read_text())
-    return [str(rule["expr"]) for group in groups["groups"] for rule in group["rules"]]
+def rule_queries(path: Path) -> list[Query]:
+    document: dict[str, Any] = yaml.safe_load(path.read_text())
+    return [
+        Query(f"{path.name}: {rule.get('alert') or rule.get('record')}", str(rule["expr"]))
+        for group in document["groups"]
+        for rule in group["rules"]
+    ]
 
 
-def queries_used() -> list[str]:
-    """Every PromQL expression in deploy/grafana/dashboards/*.json and deploy/prometheus/rules.
-
-    Dashboard expressions keep Grafana's `$__rate_interval`-style variables; pass them through
-    `concrete_query` before sending them to Prometheus.
-    """
-    exprs: list[str] = []
-    for dashboard in sorted(DASHBOARDS_DIR.glob("*.json")):
-        exprs.extend(dashboard_queries(dashboard))
-    for rules in sorted(RULES_DIR.glob("*.yml")):
-        exprs.extend(rule_queries(rules))
-    return exprs
+def rule_names() -> list[str]:
+    return [q.source.split(": ", 1)[1] for q in all_rule_queries()]
 
 
-def concrete_query(expr: str, interval: str = "1m") -> str:
+def all_dashboard_queries() -> list[Query]:
+    return [q for path in sorted(DASHBOARDS_DIR.glob("*.json")) for q in dashboard_queries(path)]
+
+
+def all_rule_queries() -> list[Query]:
+    return [q for path in sorted(RULES_DIR.glob("*.yml")) for q in rule_queries(path)]
+
+
+def queries_used() -> list[Query]:
+    """Every PromQL expression of deploy/grafana/dashboards and deploy/prometheus/rules."""
+    return all_dashboard_queries() + all_rule_queries()
+
+
+def concrete(expr: str, interval: str = "5m") -> str:
     """`expr` with Grafana's interval variables replaced by `interval`."""
     for variable in GRAFANA_INTERVALS:
         expr = expr.replace(variable, interval)
     return expr
 
 
-def query(base_url: str, expr: str, timeout: float = 5.0) -> list[dict[str, Any]]:
-    """Run an instant query; returns the `result` list (raises on a PromQL error)."""
-    url = f"{base_url}/api/v1/query?" + urllib.parse.urlencode({"query": concrete_query(expr)})
+_GROUPING = re.compile(r"\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)")
+_TOKENS = re.compile(
+    r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'"  # string literals
+    r"|\{[^}]*\}|\[[^\]]*\]"  # label matchers and ranges not after a name
+    r"|(?<![\w.:$])(?P<name>[a-zA-Z_:][\w:]*)(?P<labels>\s*\{[^}]*\})?(?P<call>\s*\()?"
+)
+_KEYWORDS = frozenset(
+    {"and", "or", "unless", "by", "without", "on", "ignoring", "group_left", "group_right"}
+    | {"offset", "bool", "inf", "nan"}
+)
+
+
+def selectors(expr: str) -> list[str]:
+    """The vector selectors of `expr` (metric name and label matchers), each once, in order.
+    Enough PromQL for the expressions of this project: no `{__name__=...}` selectors."""
+    found: list[str] = []
+    for match in _TOKENS.finditer(_GROUPING.sub(" ", concrete(expr))):
+        name = match.group("name")
+        if not name or match.group("call") or name.lower() in _KEYWORDS:
+            continue
+        selector = name + (match.group("labels") or "").strip()
+        if selector not in found:
+            found.append(selector)
+    return found
+
+
+def metric_names(expr: str) -> set[str]:
+    return {selector.split("{", 1)[0] for selector in selectors(expr)}
+
+
+def series_names(registry: CollectorRegistry) -> set[str]:
+    """The names of the series a registry exposes, suffixes included."""
+    names: set[str] = set()
+    for family in registry.collect():
+        if family.type == "counter":
+            names.add(f"{family.name}_total")
+        elif family.type == "histogram":
+            names |= {f"{family.name}_{suffix}" for suffix in ("bucket", "sum", "count")}
+        else:
+            names.add(family.name)
+    return names
+
+
+# ---- the server -------------------------------------------------------------------------------
+
+
+def render_config(
+    targets: Mapping[str, list[str]], rules_dir: Path = RULES_DIR, interval: str = "1s"
+) -> dict[str, Any]:
+    """The deploy configuration keeping only the jobs in `targets` (job name -> host:port
+    list), each scraping those targets instead of discovering its own."""
+    config: dict[str, Any] = yaml.safe_load(PROMETHEUS_CONFIG.read_text())
+    config["global"] = {
+        **config.get("global", {}),
+        "scrape_interval": interval,
+        "scrape_timeout": interval,
+        "evaluation_interval": interval,
+    }
+    config["rule_files"] = [str(rules_dir.resolve() / "*.yml")]
+    jobs = []
+    for job in config["scrape_configs"]:
+        if job["job_name"] not in targets:
+            continue
+        for key in [k for k in job if k.endswith("_sd_configs") or k == "static_configs"]:
+            del job[key]
+        job.pop("scrape_interval", None)
+        job.pop("scrape_timeout", None)
+        job["static_configs"] = [{"targets": list(targets[job["job_name"]])}]
+        jobs.append(job)
+    missing = set(targets) - {job["job_name"] for job in jobs}
+    if missing:
+        raise ValueError(f"{PROMETHEUS_CONFIG} has no scrape job named {sorted(missing)}")
+    config["scrape_configs"] = jobs
+    return config
+
+
+class PrometheusError(RuntimeError):
+    pass
+
+
+@dataclass
+class Prometheus:
+    url: str
+    log_path: Path
+
+    def api(self, path: str, params: Mapping[str, str] | None = None) -> Any:
+        url = f"{self.url}/api/v1/{path}"
+        if params:
+            url += "?" + urllib.parse.urlencode(params)
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                body: dict[str, Any] = json.load(response)
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode(errors="replace")
+            raise PrometheusError(f"{path} {params}: {detail}") from error
+        if body.get("status") != "success":
+            raise PrometheusError(f"{path} {params}: {body}")
+        return body["data"]
+
+    def query(self, expr: str) -> list[dict[str, Any]]:
+        """An instant query at the current time; the `result` list of the answer."""
+        result: list[dict[str, Any]] = self.api("query", {"query": concrete(expr)})["result"]
+        return result
+
+    def value(self, expr: str) -> float | None:
+        """The value of a query that returns at most one series."""
+        result = self.query(expr)
+        if len(result) > 1:
+            raise PrometheusError(f"{expr} returned {len(result)} series")
+        return float(result[0]["value"][1]) if result else None
+
+    def alerts(self) -> list[dict[str, Any]]:
+        alerts: list[dict[str, Any]] = self.api("alerts")["alerts"]
+        return alerts
+
+    def rules(self) -> list[dict[str, Any]]:
+        groups = self.api("rules")["groups"]
+        return [rule for group in groups for rule in group["rules"]]
+
+    def targets(self) -> list[dict[str, Any]]:
+        active: list[dict[str, Any]] = self.api("targets")["activeTargets"]
+        return active
+
+
+def _ready(url: str) -> bool:
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
-            body: dict[str, Any] = json.load(response)
-    except urllib.error.HTTPError as error:
-        raise RuntimeError(f"query {expr!r} failed: {error.read().decode(errors='replace')}") from error
-    if body.get("status") != "success":
-        raise RuntimeError(f"query {expr!r} failed: {body}")
-    result: list[dict[str, Any]] = body["data"]["result"]
-    return result
+        with urllib.request.urlopen(f"{url}/-/ready", timeout=1) as response:
+            return bool(response.status == 200)
+    except OSError:
+        return False
+
+
+@contextmanager
+def run_prometheus(
+    targets: Mapping[str, list[str]], storage: Path, startup_timeout: float = 30.0
+) -> Iterator[Prometheus]:
+    """A Prometheus server scraping `targets` (job -> host:port list) every second, its
+    config, log and TSDB under `storage`."""
+    binary = prometheus_binary()
+    if binary is None:
+        raise FileNotFoundError("no prometheus binary: apt-get install prometheus")
+    storage.mkdir(parents=True, exist_ok=True)
+    config_path = storage / "prometheus.yml"
+    config_path.write_text(yaml.safe_dump(render_config(targets), sort_keys=False))
+    port = free_port()
+    server = Prometheus(f"http://127.0.0.1:{port}", storage / "prometheus.log")
+    with server.log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [
+                binary,
+                f"--config.file={config_path}",
+                f"--storage.tsdb.path={storage / 'data'}",
+                f"--web.listen-address=127.0.0.1:{port}",
+                "--storage.tsdb.retention.time=1h",
+                "--log.level=warn",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + startup_timeout
+            while not _ready(server.url):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise PrometheusError(
+                        f"prometheus not ready (exit code {process.poll()}):\n"
+                        + server.log_path.read_text(errors="replace")
+                    )
+                time.sleep(0.2)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def wait_until(
+    probe: Callable[[], T | None], timeout: float, what: str, interval: float = 0.5
+) -> T:
+    """Call `probe` until it returns something truthy (a non-empty result); return that."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"after {timeout}s still waiting for {what}")
+        time.sleep(interval)

@@ -1,0 +1,726 @@
+"""Throughput and latency of the whole pipeline, read against its two limits.
+
+One run, on fresh isolated topics (on a fresh embedded broker unless --broker is given):
+
+1. processing limit: the worker's pure steps (decode and validate, extract, fold, alert rules)
+   over the same articles in this process, no Kafka;
+2. transport limit: aiokafka producing the same messages (keys, values, headers) to a topic
+   of the same partition count while a consumer reads them back, no processing;
+3. pipeline: one worker process (`python -m warwire run`). After a warm-up it is fed the same
+   articles as fast as the producer goes ("max"), then at each fixed offered rate.
+   A reader in this process follows receipts, incidents and alerts; an article's latency is
+   the arrival time of its receipt (and of any alert it caused) minus the time it was
+   produced, which is also what its `warwire-produced-at` header says.
+
+A phase is done when every article has a receipt and the incidents topic has a message for
+every event the receipts list (the fold agent publishes the incident after the alerts). The
+pipeline rate of a phase is articles / (last output - first article produced).
+
+Usage: .venv/bin/python bench/throughput.py --articles 3000 --rates 50,200,1000 --runs 3
+See bench/README.md for the figures and how to read them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import datetime as dt
+import math
+import os
+import platform
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import corpus
+import orjson
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from schemas import Article
+from warwire.articles import body_fingerprint, decode_article
+from warwire.broker import start_embedded_broker
+from warwire.config import Settings
+from warwire.kafka_io import TIMESTAMP_HEADER, client_options, ensure_topics
+from warwire.pipeline import run_offline
+from warwire.session import WorkerProcess, isolated, new_run_id
+
+WARMUP_ARTICLES = 20
+QUIET_SECONDS = 3.0
+"""A phase whose receipts are all in and whose outputs have stopped for this long is done even
+if fewer incident messages than events arrived (a worker that skips unchanged incidents)."""
+READER_FETCH_WAIT_MS = 5
+"""The bench's own reader asks the broker to answer fetches quickly, so it adds little to the
+latencies it measures (the embedded broker holds a fetch for most of its maximum wait even
+when data arrives meanwhile)."""
+
+
+# --- machine ---------------------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+# --- statistics ------------------------------------------------------------------------------
+
+
+def percentile(values: Sequence[float], pct: float) -> float:
+    """Nearest-rank percentile; NaN for no values."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+def median(values: Sequence[float]) -> float:
+    finite = [v for v in values if not math.isnan(v)]
+    return statistics.median(finite) if finite else math.nan
+
+
+@dataclass
+class Latency:
+    count: int = 0
+    p50_ms: float = math.nan
+    p95_ms: float = math.nan
+    p99_ms: float = math.nan
+    max_ms: float = math.nan
+
+    @classmethod
+    def of(cls, seconds: Sequence[float]) -> Latency:
+        return cls(
+            count=len(seconds),
+            p50_ms=percentile(seconds, 50) * 1e3,
+            p95_ms=percentile(seconds, 95) * 1e3,
+            p99_ms=percentile(seconds, 99) * 1e3,
+            max_ms=max(seconds, default=math.nan) * 1e3,
+        )
+
+
+# --- producing and reading -------------------------------------------------------------------
+
+
+class Feed:
+    """Posts stream articles to a topic, at a fixed rate or as fast as it can, stamping each
+    with its produce time."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.producer = AIOKafkaProducer(
+            **client_options(settings), linger_ms=5, acks="all", max_batch_size=256 * 1024
+        )
+        self.sent_at: dict[str, float] = {}
+
+    async def start(self) -> None:
+        await self.producer.start()
+
+    async def stop(self) -> None:
+        await self.producer.stop()
+
+    async def send(
+        self, topic: str, items: Sequence[corpus.StreamArticle], rate: float = 0.0
+    ) -> tuple[float, float, int]:
+        """Send `items` (`rate` per second, 0: no pacing); returns the time of the first and
+        of the last send and how many sends failed."""
+        futures: list[asyncio.Future[Any]] = []
+        started = time.monotonic()
+        first = last = time.time()
+        for index, item in enumerate(items):
+            if rate > 0:
+                delay = started + index / rate - time.monotonic()
+                if delay > 0:
+                    await asyncio.sleep(delay)
+            elif index % 50 == 0:
+                await asyncio.sleep(0)  # let the reader stamp arrivals while we flood
+            last = time.time()
+            if index == 0:
+                first = last
+            self.sent_at[item.article_id] = last
+            futures.append(
+                await self.producer.send(
+                    topic,
+                    item.value,
+                    key=item.key,
+                    headers=[(TIMESTAMP_HEADER, f"{last:.6f}".encode())],
+                )
+            )
+        results = await asyncio.gather(*futures, return_exceptions=True)
+        return first, last, sum(1 for r in results if isinstance(r, BaseException))
+
+
+def assigned_consumer(settings: Settings, topics: Sequence[str]) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
+        **client_options(settings),
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        fetch_max_wait_ms=READER_FETCH_WAIT_MS,
+    )
+
+
+async def start_assigned(
+    consumer: AIOKafkaConsumer, topics: Sequence[str], partitions: int
+) -> None:
+    await consumer.start()
+    consumer.assign([TopicPartition(t, p) for t in topics for p in range(partitions)])
+
+
+@dataclass
+class Seen:
+    """What the output reader has seen, with arrival times."""
+
+    receipt_at: dict[str, float] = field(default_factory=dict)
+    receipt_events: dict[str, int] = field(default_factory=dict)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    alerts: dict[str, tuple[str, float]] = field(default_factory=dict)
+    """alert id -> (id of the article that raised it, first arrival)."""
+    duplicate_alerts: int = 0
+    incident_messages: int = 0
+    last_incident_at: float = 0.0
+    last_output_at: float = 0.0
+
+
+class OutputReader:
+    def __init__(self, settings: Settings) -> None:
+        topics = settings.topics
+        self.kinds = {
+            topics.receipts: "receipt",
+            topics.alerts: "alert",
+            topics.incidents: "incident",
+        }
+        self.partitions = topics.partitions
+        self.consumer = assigned_consumer(settings, list(self.kinds))
+        self.seen = Seen()
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        await start_assigned(self.consumer, list(self.kinds), self.partitions)
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        await self.consumer.stop()
+
+    async def _run(self) -> None:
+        seen = self.seen
+        while True:
+            batches = await self.consumer.getmany(timeout_ms=100)
+            now = time.time()
+            for tp, records in batches.items():
+                kind = self.kinds[tp.topic]
+                seen.last_output_at = now
+                for record in records:
+                    if kind == "incident":
+                        seen.incident_messages += 1
+                        seen.last_incident_at = now
+                        continue
+                    data = orjson.loads(record.value or b"{}")
+                    if kind == "receipt":
+                        article_id = data.get("article_id") or f"?{tp.partition}@{record.offset}"
+                        if article_id not in seen.receipt_at:
+                            seen.receipt_at[article_id] = now
+                            seen.receipt_events[article_id] = len(data.get("event_ids") or ())
+                            seen.outcomes[str(data.get("outcome"))] += 1
+                    elif data["alert_id"] in seen.alerts:
+                        seen.duplicate_alerts += 1
+                    else:
+                        seen.alerts[data["alert_id"]] = (data["article_id"], now)
+
+    async def wait_done(self, article_ids: Sequence[str], timeout: float) -> tuple[bool, str]:
+        """Wait until the phase's articles are fully processed; (done, how)."""
+        seen = self.seen
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+            if any(a not in seen.receipt_at for a in article_ids):
+                continue
+            if seen.incident_messages >= sum(seen.receipt_events.values()):
+                return True, "incidents"
+            if time.time() - seen.last_output_at > QUIET_SECONDS:
+                return True, "quiet"
+        return False, "timeout"
+
+
+# --- the three measurements ------------------------------------------------------------------
+
+
+@dataclass
+class ProcessingLimit:
+    articles: int
+    seconds: float
+    validate_ms: float
+    """Per article: decode, validate, fingerprint the body."""
+    extract_fold_ms: float
+    """Per article: extraction, dedup and alert rules (`run_offline`)."""
+    events: int
+    alerts: int
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+def measure_processing(
+    items: Sequence[corpus.StreamArticle], settings: Settings
+) -> ProcessingLimit:
+    started = time.perf_counter()
+    articles = []
+    for item in items:
+        article = decode_article(item.value)
+        body_fingerprint(article)
+        articles.append(article)
+    validated = time.perf_counter()
+    run = run_offline(articles, dt.timedelta(days=settings.dedup_window_days), settings.thresholds)
+    finished = time.perf_counter()
+    return ProcessingLimit(
+        articles=len(items),
+        seconds=finished - started,
+        validate_ms=(validated - started) / len(items) * 1e3,
+        extract_fold_ms=(finished - validated) / len(items) * 1e3,
+        events=len(run.events),
+        alerts=len(run.alerts),
+    )
+
+
+@dataclass
+class TransportLimit:
+    articles: int
+    seconds: float
+    produce_seconds: float
+    """From the first send until the broker acknowledged the last."""
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+async def measure_transport(
+    settings: Settings, items: Sequence[corpus.StreamArticle]
+) -> TransportLimit:
+    topic = f"{settings.topics.articles}.raw-transport"
+    partitions = settings.topics.partitions
+    await ensure_topics(settings, {topic: partitions})
+    consumer = assigned_consumer(settings, [topic])
+    await start_assigned(consumer, [topic], partitions)
+    feed = Feed(settings)
+    await feed.start()
+    received = 0
+    last_arrival = 0.0
+
+    async def read() -> None:
+        nonlocal received, last_arrival
+        while received < len(items):
+            batches = await consumer.getmany(timeout_ms=100)
+            count = sum(len(records) for records in batches.values())
+            if count:
+                received += count
+                last_arrival = time.time()
+
+    reading = asyncio.create_task(read())
+    try:
+        first, _, failed = await feed.send(topic, items)
+        acknowledged = time.time()
+        await asyncio.wait_for(reading, timeout=120)
+    finally:
+        reading.cancel()
+        await feed.stop()
+        await consumer.stop()
+    if failed:
+        raise RuntimeError(f"transport limit: {failed} sends failed")
+    return TransportLimit(len(items), last_arrival - first, acknowledged - first)
+
+
+@dataclass
+class Phase:
+    name: str
+    offered_rate: float
+    """Articles per second asked for; 0 for as fast as the producer goes."""
+    articles: int
+    produced_rate: float = 0.0
+    seconds: float = 0.0
+    """First article produced -> last output of the phase."""
+    steady_rate: float = 0.0
+    """Receipts per second between the 10th and the 90th percentile of their arrivals."""
+    done: str = ""
+    missing_receipts: int = 0
+    events: int = 0
+    alerts: int = 0
+    offline_alerts: int = 0
+    receipt_latency: Latency = field(default_factory=Latency)
+    alert_latency: Latency = field(default_factory=Latency)
+    worker_cpu: float = 0.0
+    """Share of one core the worker used during the phase."""
+    broker_cpu: float = 0.0
+    bench_cpu: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds if self.seconds else math.nan
+
+
+@dataclass
+class Run:
+    run_id: str
+    load_before: str
+    load_after: str = ""
+    processing: ProcessingLimit | None = None
+    transport: TransportLimit | None = None
+    phases: list[Phase] = field(default_factory=list)
+    profile: list[str] = field(default_factory=list)
+
+
+def plan(
+    base: Sequence[corpus.BaseArticle], articles: int, rates: Sequence[float], phase_seconds: float
+) -> tuple[list[corpus.StreamArticle], list[tuple[str, float, list[corpus.StreamArticle]]]]:
+    """The warm-up articles and (name, rate, articles) of each phase, in stream order."""
+    stream = corpus.stream(base)
+    warmup = [next(stream) for _ in range(WARMUP_ARTICLES)]
+    phases = [("max", 0.0, [next(stream) for _ in range(articles)])]
+    for rate in rates:
+        count = max(1, round(rate * phase_seconds))
+        phases.append((f"{rate:g}/s", rate, [next(stream) for _ in range(count)]))
+    return warmup, phases
+
+
+def offline_alert_counts(
+    settings: Settings,
+    warmup: Sequence[corpus.StreamArticle],
+    phases: Sequence[tuple[str, float, list[corpus.StreamArticle]]],
+) -> dict[str, int]:
+    """Alerts per phase when the whole stream runs through `run_offline` in order."""
+    phase_of = {item.article_id: name for name, _, items in phases for item in items}
+    every = [*warmup, *(item for _, _, items in phases for item in items)]
+    run = run_offline(
+        (Article.model_validate_json(item.value) for item in every),
+        dt.timedelta(days=settings.dedup_window_days),
+        settings.thresholds,
+    )
+    return dict(Counter(phase_of.get(alert.article_id, "warmup") for alert in run.alerts))
+
+
+@contextlib.contextmanager
+def py_spy(pid: int, path: Path | None) -> Iterator[None]:
+    """Sample `pid` with py-spy into `path` (collapsed stacks) while the block runs."""
+    if path is None:
+        yield
+        return
+    command = [
+        str(Path(sys.executable).with_name("py-spy")),
+        "record",
+        "--pid",
+        str(pid),
+        "--rate",
+        "200",
+        "--format",
+        "raw",
+        "--output",
+        str(path),
+        "--nonblocking",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    try:
+        yield
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def summarise_profile(path: Path, top: int = 25) -> list[str]:
+    """The functions holding the most samples: own (self) and including callees."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    total = 0
+    if not path.exists():
+        return [f"no profile written to {path}"]
+    for line in path.read_text().splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack:
+            continue
+        count = int(count_text)
+        frames = [f for f in stack.split(";") if not f.startswith("process ")]
+        total += count
+        if frames:
+            own[frames[-1]] += count
+        for frame in set(frames):
+            inclusive[frame] += count
+    if not total:
+        return ["no samples"]
+    lines = [f"{total} samples; top by own time:"]
+    lines += [f"  {n / total:6.1%}  {frame}" for frame, n in own.most_common(top)]
+    lines.append("top by time including callees:")
+    lines += [f"  {n / total:6.1%}  {frame}" for frame, n in inclusive.most_common(top)]
+    return lines
+
+
+async def measure_pipeline(
+    settings: Settings,
+    run: Run,
+    warmup: Sequence[corpus.StreamArticle],
+    phases: Sequence[tuple[str, float, list[corpus.StreamArticle]]],
+    expected_alerts: dict[str, int],
+    workdir: Path,
+    profile: Path | None,
+    broker_pid: int | None,
+) -> None:
+    await ensure_topics(settings)
+    worker = WorkerProcess(settings, workdir / "worker.log").start()
+    assert worker.process is not None
+    worker_pid = worker.process.pid
+    reader = OutputReader(settings)
+    feed = Feed(settings)
+    await reader.start()
+    await feed.start()
+    try:
+        await feed.send(settings.topics.articles, warmup)
+        ok, _ = await reader.wait_done([a.article_id for a in warmup], timeout=120)
+        if not ok:
+            raise RuntimeError(f"the worker did not process the warm-up articles; see {workdir}")
+        for name, rate, items in phases:
+            await asyncio.sleep(1.0)
+            ids = [item.article_id for item in items]
+            phase = Phase(name, rate, len(items), offline_alerts=expected_alerts.get(name, 0))
+            cpu_before = (
+                cpu_seconds(worker_pid),
+                cpu_seconds(broker_pid or 0),
+                time.process_time(),
+            )
+            wall_before = time.monotonic()
+            with py_spy(worker_pid, profile if name == "max" else None):
+                first, last, failed = await feed.send(settings.topics.articles, items, rate)
+                timeout = max(120.0, len(items) / 20)
+                ok, phase.done = await reader.wait_done(ids, timeout)
+            wall = time.monotonic() - wall_before
+            phase.worker_cpu = (cpu_seconds(worker_pid) - cpu_before[0]) / wall
+            phase.broker_cpu = (cpu_seconds(broker_pid or 0) - cpu_before[1]) / wall
+            phase.bench_cpu = (time.process_time() - cpu_before[2]) / wall
+            if failed:
+                raise RuntimeError(f"phase {name}: {failed} articles could not be produced")
+            _fill(phase, reader.seen, feed.sent_at, ids, first, last)
+            run.phases.append(phase)
+            if not worker.running:
+                raise RuntimeError(f"the worker exited during phase {name}; see {workdir}")
+            if profile is not None and name == "max":
+                run.profile = summarise_profile(profile)
+    finally:
+        await feed.stop()
+        await reader.stop()
+        worker.stop()
+
+
+def _fill(
+    phase: Phase,
+    seen: Seen,
+    sent_at: dict[str, float],
+    ids: Sequence[str],
+    first: float,
+    last: float,
+) -> None:
+    ids_set = set(ids)
+    arrivals = sorted(seen.receipt_at[a] for a in ids if a in seen.receipt_at)
+    alerts = [(article, at) for article, at in seen.alerts.values() if article in ids_set]
+    phase.missing_receipts = len(ids) - len(arrivals)
+    phase.produced_rate = (len(ids) - 1) / (last - first) if last > first else math.nan
+    phase.events = sum(seen.receipt_events.get(a, 0) for a in ids)
+    phase.alerts = len(alerts)
+    ends = [arrivals[-1]] if arrivals else []
+    ends += [at for _, at in alerts]
+    if phase.done == "incidents":
+        ends.append(seen.last_incident_at)
+    phase.seconds = max(ends, default=first) - first
+    if len(arrivals) >= 10:
+        low, high = arrivals[len(arrivals) // 10], arrivals[len(arrivals) * 9 // 10]
+        if high > low:
+            phase.steady_rate = (len(arrivals) * 9 // 10 - len(arrivals) // 10) / (high - low)
+    phase.receipt_latency = Latency.of(
+        [seen.receipt_at[a] - sent_at[a] for a in ids if a in seen.receipt_at]
+    )
+    phase.alert_latency = Latency.of([at - sent_at[article] for article, at in alerts])
+
+
+async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], index: int) -> Run:
+    run_id = new_run_id()
+    run = Run(run_id=run_id, load_before=load_average())
+    print(f"\n== run {index + 1} of {args.runs} ({run_id}), load {run.load_before}", flush=True)
+    workdir = Path(tempfile.mkdtemp(prefix=f"warwire-bench-{run_id}-"))
+    broker = None if args.broker else start_embedded_broker()
+    try:
+        base_settings = Settings(
+            broker=args.broker or broker.url,  # type: ignore[union-attr]
+            metrics_port=0,
+            session_timeout=4.0,
+            heartbeat_interval=1.0,
+        )
+        settings = isolated(base_settings, run_id)
+        warmup, phases = plan(base, args.articles, args.rates, args.phase_seconds)
+        max_items = phases[0][2]
+        run.processing = measure_processing(max_items, settings)
+        print(f"processing limit: {run.processing.rate:,.0f} articles/s", flush=True)
+        run.transport = await measure_transport(settings, max_items)
+        print(f"transport limit:  {run.transport.rate:,.0f} articles/s", flush=True)
+        expected = offline_alert_counts(settings, warmup, phases)
+        profile = Path(args.profile).with_suffix(f".run{index + 1}.txt") if args.profile else None
+        await measure_pipeline(
+            settings,
+            run,
+            warmup,
+            phases,
+            expected,
+            workdir,
+            profile,
+            broker.process.pid if broker else None,
+        )
+    finally:
+        if broker:
+            broker.stop()
+    run.load_after = load_average()
+    print_run(run)
+    return run
+
+
+def lower_limit(run: Run) -> float:
+    assert run.processing and run.transport
+    return min(run.processing.rate, run.transport.rate)
+
+
+def print_run(run: Run) -> None:
+    assert run.processing and run.transport
+    p, t = run.processing, run.transport
+    print(
+        f"processing limit {p.rate:8,.0f} articles/s  ({p.validate_ms:.2f} ms validate + "
+        f"{p.extract_fold_ms:.2f} ms extract/fold per article; "
+        f"{p.events} events, {p.alerts} alerts)"
+    )
+    print(
+        f"transport limit  {t.rate:8,.0f} articles/s  (produced and acknowledged at "
+        f"{t.articles / t.produce_seconds:,.0f}/s)"
+    )
+    print(
+        "phase    offered  produced  pipeline  steady  of-limit  receipt p50/p95/p99 ms      "
+        "alert p50/p95/p99 ms (n)       alerts(offline)  cpu worker/broker/bench"
+    )
+    for ph in run.phases:
+        r, a = ph.receipt_latency, ph.alert_latency
+        print(
+            f"{ph.name:<8} {ph.offered_rate or math.inf:>7,.0f}  {ph.produced_rate:>8,.0f}  "
+            f"{ph.rate:>8,.0f}  {ph.steady_rate:>6,.0f}  {ph.rate / lower_limit(run):>8.0%}  "
+            f"{r.p50_ms:>7,.0f} {r.p95_ms:>7,.0f} {r.p99_ms:>7,.0f}      "
+            f"{a.p50_ms:>6,.0f} {a.p95_ms:>6,.0f} {a.p99_ms:>6,.0f} ({a.count:>3})   "
+            f"{ph.alerts:>5} ({ph.offline_alerts:>4})      "
+            f"{ph.worker_cpu:.0%}/{ph.broker_cpu:.0%}/{ph.bench_cpu:.0%}"
+            + (f"  MISSING {ph.missing_receipts}" if ph.missing_receipts else "")
+            + (f"  [{ph.done}]" if ph.done != "incidents" else "")
+        )
+    print(f"load before {run.load_before}, after {run.load_after}")
+    for line in run.profile:
+        print(line)
+
+
+def print_medians(runs: Sequence[Run]) -> None:
+    print(f"\n== medians over {len(runs)} runs")
+    processing = median([r.processing.rate for r in runs if r.processing])
+    transport = median([r.transport.rate for r in runs if r.transport])
+    print(
+        f"processing limit {processing:,.0f} articles/s, "
+        f"transport limit {transport:,.0f} articles/s"
+    )
+    for index, phase in enumerate(runs[0].phases):
+        same = [r.phases[index] for r in runs if len(r.phases) > index]
+        shares = [r.phases[index].rate / lower_limit(r) for r in runs if len(r.phases) > index]
+        print(
+            f"{phase.name:<8} pipeline {median([p.rate for p in same]):6,.0f}/s  "
+            f"steady {median([p.steady_rate for p in same]):6,.0f}/s  "
+            f"of lower limit {median(shares):.0%}  "
+            f"receipt p50/p95/p99 {median([p.receipt_latency.p50_ms for p in same]):,.0f}/"
+            f"{median([p.receipt_latency.p95_ms for p in same]):,.0f}/"
+            f"{median([p.receipt_latency.p99_ms for p in same]):,.0f} ms  "
+            f"alert p50/p95/p99 {median([p.alert_latency.p50_ms for p in same]):,.0f}/"
+            f"{median([p.alert_latency.p95_ms for p in same]):,.0f}/"
+            f"{median([p.alert_latency.p99_ms for p in same]):,.0f} ms"
+        )
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000, help="articles in the max phase")
+    parser.add_argument(
+        "--rates",
+        type=lambda text: [float(r) for r in text.split(",") if r],
+        default=[50.0, 200.0, 1000.0],
+        help="fixed offered rates, articles/s, comma-separated (default 50,200,1000)",
+    )
+    parser.add_argument(
+        "--phase-seconds", type=float, default=10.0, help="length of each fixed-rate phase"
+    )
+    parser.add_argument("--runs", type=int, default=1, help="repeat and report medians")
+    parser.add_argument(
+        "--broker", default="", help="kafka://host:port; default a fresh embedded broker per run"
+    )
+    parser.add_argument(
+        "--profile",
+        default="",
+        help="sample the worker with py-spy during the max phase; collapsed stacks go to "
+        "PATH.runN.txt and the hottest functions are printed",
+    )
+    parser.add_argument("--json", default="", help="write every figure to this file")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    base, report = corpus.load()
+    print(
+        f"machine: {os.cpu_count()} cores, {cpu_model()}, load {load_average()}; "
+        f"stream of {len(base)} base articles from {', '.join(report.sources)}"
+    )
+    runs = [asyncio.run(one_run(args, base, index)) for index in range(args.runs)]
+    if len(runs) > 1:
+        print_medians(runs)
+    if args.json:
+        Path(args.json).write_bytes(
+            orjson.dumps(
+                {
+                    "machine": {"cores": os.cpu_count(), "cpu": cpu_model()},
+                    "args": vars(args),
+                    "runs": [asdict(r) for r in runs],
+                },
+                option=orjson.OPT_INDENT_2 | orjson.OPT_SERIALIZE_NUMPY,
+                default=str,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
