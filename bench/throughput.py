@@ -457,29 +457,60 @@ def py_spy(pid: int, path: Path | None) -> Iterator[None]:
             process.kill()
 
 
-def summarise_profile(path: Path, top: int = 25) -> list[str]:
-    """The functions holding the most samples: own (self) and including callees."""
+PROFILE_CATEGORIES = (
+    ("extraction", ("warwire/extract/",)),
+    ("validation", ("decode_article", "check_id_reuse", "body_fingerprint")),
+    ("serialisation", ("warwire/codec.py", "pydantic/", "TypeAdapter")),
+    ("dedup and rules", ("fold_and_alert", "streams/state.py")),
+    ("metrics", ("prometheus_client/",)),
+    ("logging", ("logging/",)),
+    ("aiokafka", ("aiokafka/",)),
+    ("faust and mode", ("faust/", "mode/")),
+)
+"""Each sample goes to the first category with a frame matching one of its markers."""
+
+
+def _function(frame: str) -> str:
+    """`name (path/file.py:123)` -> `name (path/file.py)`."""
+    name, _, where = frame.partition(" (")
+    return f"{name} ({where.rsplit(':', 1)[0]})" if where else name
+
+
+def summarise_profile(path: Path, top: int = 15) -> list[str]:
+    """Where the sampled time went: by category, then the functions holding the most samples,
+    on their own and including what they call."""
     own: Counter[str] = Counter()
     inclusive: Counter[str] = Counter()
+    categories: Counter[str] = Counter()
     total = 0
     if not path.exists():
         return [f"no profile written to {path}"]
     for line in path.read_text().splitlines():
         stack, _, count_text = line.rpartition(" ")
-        if not stack:
+        if not stack or not count_text.isdigit():
             continue
         count = int(count_text)
-        frames = [f for f in stack.split(";") if not f.startswith("process ")]
+        frames = [
+            _function(f) for f in stack.split(";") if not f.startswith(("process ", "thread "))
+        ]
         total += count
         if frames:
             own[frames[-1]] += count
         for frame in set(frames):
             inclusive[frame] += count
+        joined = ";".join(frames)
+        category = next(
+            (name for name, marks in PROFILE_CATEGORIES if any(m in joined for m in marks)),
+            "asyncio and the rest",
+        )
+        categories[category] += count
     if not total:
         return ["no samples"]
-    lines = [f"{total} samples; top by own time:"]
+    lines = [f"profile: {total} samples of the worker while busy; by category:"]
+    lines += [f"  {n / total:6.1%}  {name}" for name, n in categories.most_common()]
+    lines.append("functions by own time:")
     lines += [f"  {n / total:6.1%}  {frame}" for frame, n in own.most_common(top)]
-    lines.append("top by time including callees:")
+    lines.append("functions including callees:")
     lines += [f"  {n / total:6.1%}  {frame}" for frame, n in inclusive.most_common(top)]
     return lines
 

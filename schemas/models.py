@@ -43,6 +43,10 @@ class _EventBase(BaseModel):
     url: str | None = None
     evidence: dict[str, str] = Field(default_factory=dict)
     """The sentence each extracted fact came from, by field name."""
+    duplicate_of: str | None = None
+    """Set on a copy made for an article seen before (same canonical URL or near-identical
+    body): the id of the original article's event this one repeats. Such copies are not
+    extracted again."""
 
 
 class StrikeEvent(_EventBase):
@@ -95,6 +99,13 @@ class Report(BaseModel):
     url: str | None = None
     published_at: AwareDatetime
     figures: dict[str, Count] = Field(default_factory=dict)
+    occurred_on: dt.date | None = None
+    background: bool = False
+    status: Literal["held", "scheduled"] | None = None
+    """Negotiations: the status this report gave."""
+    duplicate_of: str | None = None
+    """The article this report repeats (a syndicated copy or re-post): its figures are not
+    counted again when the incident's estimates are reconciled."""
 
 
 class AlertRecord(BaseModel):
@@ -104,6 +115,8 @@ class AlertRecord(BaseModel):
     severity: str
     status: str | None = None
     """The negotiation status when the alert went out."""
+    figures: dict[str, int] = Field(default_factory=dict)
+    """The key figures the alert went out with (strikes), to tell a material change."""
 
 
 class Incident(BaseModel):

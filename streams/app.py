@@ -73,9 +73,10 @@ def create_app(settings: Settings) -> faust.App:
         "incident-state", partitions=topic_names.partitions, schema=state_schema
     )
     bucket_table = app.Table("bucket-state", partitions=topic_names.partitions, schema=state_schema)
-    # Article id -> fingerprint of the body processed under it, to refuse a reused id.
+    # Article id -> fingerprint of the body processed under it, to refuse a reused id. Both
+    # are str in JSON, the table's own serializer, which restores them as str on recovery.
     article_bodies = app.Table(
-        "article-bodies", partitions=topic_names.partitions, schema=state_schema
+        "article-bodies", partitions=topic_names.partitions, key_type=str, value_type=str
     )
     window = dt.timedelta(days=settings.dedup_window_days)
 
@@ -120,7 +121,7 @@ def create_app(settings: Settings) -> faust.App:
             # Articles are keyed by id, so every post of one id lands in this partition and
             # this table's entry for it is local.
             fingerprint = body_fingerprint(article)
-            check_id_reuse(article, fingerprint, _text(article_bodies.get(article.id)))
+            check_id_reuse(article, fingerprint, article_bodies.get(article.id))
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
             extract_started = time.perf_counter()
             try:
@@ -158,7 +159,7 @@ def create_app(settings: Settings) -> faust.App:
                     f"event {extracted_event.event_id}",
                 )
                 metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
-            article_bodies[article.id] = fingerprint.encode()
+            article_bodies[article.id] = fingerprint
             receipt.event_ids = [e.event_id for e in extracted]
             metrics.ARTICLES_PROCESSED.inc()
         await send_until_accepted(
@@ -218,10 +219,6 @@ def _header(message: Any, name: str) -> str | None:
         if key == name and value:
             return bytes(value).decode("ascii", "replace")
     return None
-
-
-def _text(value: Any) -> str | None:
-    return bytes(value).decode("ascii", "replace") if value is not None else None
 
 
 def _timestamp_header(message: Any) -> str | None:

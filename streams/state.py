@@ -1,4 +1,11 @@
-"""`DedupState` over Faust tables, with writes held back until the caller says so."""
+"""The pure modules' state protocols over Faust tables, with writes held back until the
+caller says so.
+
+Reads see staged writes first; `flush()` writes them to the tables (and so to their
+changelogs, in the partition of the message being processed). An agent flushes only once the
+outputs that depend on the new state have been sent: a crash in between repeats work that
+deterministic ids make harmless, never loses it.
+"""
 
 from __future__ import annotations
 
@@ -15,19 +22,17 @@ _ENTRIES = TypeAdapter(list[BucketEntry])
 _REFS = TypeAdapter(list[BucketRef])
 _DELETED = object()
 _DIRECTORY_PREFIX = "directory|"
+_EVENT_PREFIX = "event|"
 
 
-class StagedTableState:
-    """Reads see staged writes first; `flush()` writes them to the tables (and so to their
-    changelogs, in the partition of the event being processed)."""
+class StagedTables:
+    """Staged writes over several named tables (str keys, bytes values)."""
 
-    def __init__(
-        self, incidents: MutableMapping[str, Any], buckets: MutableMapping[str, Any]
-    ) -> None:
-        self._tables = {"incident": incidents, "bucket": buckets}
+    def __init__(self, **tables: MutableMapping[str, Any]) -> None:
+        self._tables = tables
         self._staged: dict[tuple[str, str], object] = {}
 
-    def _get(self, table: str, key: str) -> bytes | None:
+    def get(self, table: str, key: str) -> bytes | None:
         staged = self._staged.get((table, key))
         if staged is _DELETED:
             return None
@@ -36,10 +41,10 @@ class StagedTableState:
         value = self._tables[table].get(key)
         return bytes(value) if value is not None else None
 
-    def _put(self, table: str, key: str, value: bytes) -> None:
+    def put(self, table: str, key: str, value: bytes) -> None:
         self._staged[(table, key)] = value
 
-    def _delete(self, table: str, key: str) -> None:
+    def delete(self, table: str, key: str) -> None:
         self._staged[(table, key)] = _DELETED
 
     def flush(self) -> None:
@@ -51,31 +56,65 @@ class StagedTableState:
                 target[key] = value
         self._staged.clear()
 
+
+class StagedTableState(StagedTables):
+    """`warwire.dedup.DedupState`: incidents in one table; day buckets, block directories and
+    the event index in another."""
+
+    def __init__(
+        self, incidents: MutableMapping[str, Any], buckets: MutableMapping[str, Any]
+    ) -> None:
+        super().__init__(incident=incidents, bucket=buckets)
+
     def get_incident(self, incident_id: str) -> Incident | None:
-        raw = self._get("incident", incident_id)
+        raw = self.get("incident", incident_id)
         return codec.loads(Incident, raw) if raw else None
 
     def put_incident(self, incident: Incident) -> None:
-        self._put("incident", incident.incident_id, codec.dumps(incident))
+        self.put("incident", incident.incident_id, codec.dumps(incident))
 
     def delete_incident(self, incident_id: str) -> None:
-        self._delete("incident", incident_id)
+        self.delete("incident", incident_id)
 
     def get_bucket(self, key: str) -> list[BucketEntry]:
-        raw = self._get("bucket", key)
+        raw = self.get("bucket", key)
         return _ENTRIES.validate_json(raw) if raw else []
 
     def put_bucket(self, key: str, entries: list[BucketEntry]) -> None:
-        self._put("bucket", key, _ENTRIES.dump_json(entries))
+        self.put("bucket", key, _ENTRIES.dump_json(entries))
 
     def delete_bucket(self, key: str) -> None:
-        self._delete("bucket", key)
+        self.delete("bucket", key)
 
     def get_directory(self, block: str) -> list[BucketRef]:
-        raw = self._get("bucket", _DIRECTORY_PREFIX + block)
+        raw = self.get("bucket", _DIRECTORY_PREFIX + block)
         return _REFS.validate_json(raw) if raw else []
 
     def put_directory(self, block: str, refs: list[BucketRef]) -> None:
-        self._put("bucket", _DIRECTORY_PREFIX + block, _REFS.dump_json(refs))
+        self.put("bucket", _DIRECTORY_PREFIX + block, _REFS.dump_json(refs))
+
+    def get_event_incident(self, event_id: str) -> str | None:
+        raw = self.get("bucket", _EVENT_PREFIX + event_id)
+        return raw.decode() if raw else None
+
+    def put_event_incident(self, event_id: str, incident_id: str) -> None:
+        self.put("bucket", _EVENT_PREFIX + event_id, incident_id.encode())
+
+    def delete_event_incident(self, event_id: str) -> None:
+        self.delete("bucket", _EVENT_PREFIX + event_id)
 
 
+class StagedKeyValue(StagedTables):
+    """`warwire.seen.KeyValue` over one table."""
+
+    def __init__(self, table: MutableMapping[str, Any]) -> None:
+        super().__init__(records=table)
+
+    def get(self, key: str, _table: str = "records") -> bytes | None:  # type: ignore[override]
+        return super().get(_table, key)
+
+    def put(self, key: str, value: bytes, _table: str = "records") -> None:  # type: ignore[override]
+        super().put(_table, key, value)
+
+    def delete(self, key: str, _table: str = "records") -> None:  # type: ignore[override]
+        super().delete(_table, key)

@@ -72,11 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
-    forward.add_argument("--url", required=True)
+    forward.add_argument("--url", required=True, help="the receiver's http(s) URL")
     forward.add_argument(
-        "--secret", default=None, help="HMAC secret (default: $WARWIRE_WEBHOOK_SECRET)"
+        "--secret",
+        default=None,
+        help="HMAC secret (default: $WARWIRE_FORWARD_SECRET, or $WARWIRE_WEBHOOK_SECRET)",
     )
-    forward.add_argument("--group", default="warwire-forwarder", help="consumer group")
+    forward.add_argument(
+        "--group", default=None, help="consumer group (default: <WARWIRE_APP_ID>-forwarder)"
+    )
     forward.set_defaults(handler=cmd_forward)
     return parser
 
@@ -126,7 +130,12 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
         print(f"skipped {problem}", file=sys.stderr)
 
     async def go() -> int:
-        await ensure_topics(settings)
+        from aiokafka.errors import KafkaError
+
+        try:
+            await ensure_topics(settings, retries=2)
+        except KafkaError as exc:  # produce_raw retries on its own and reports every article
+            print(f"could not check topics: {exc!r}", file=sys.stderr)
         report = await produce_raw(settings, [(article_key(v), v) for v in valid], rate=args.rate)
         for article_id, error in report.failed:
             print(f"not delivered: {article_id}: {error}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,6 +20,14 @@ class Topics(BaseSettings):
     alerts: str = "alerts"
     dead_letters: str = "articles.dlq"
     receipts: str = "receipts"
+    articles_by_url: str = Field(
+        default="articles.by-url",
+        description="internal: valid articles keyed by canonical URL, to spot re-posts",
+    )
+    articles_by_body: str = Field(
+        default="articles.by-body",
+        description="internal: articles keyed by body fingerprint, to spot syndicated copies",
+    )
     partitions: int = Field(default=6, ge=1)
     replication_factor: int = Field(default=1, ge=1)
 
@@ -36,6 +44,29 @@ class AlertThresholds(BaseSettings):
         default=3,
         ge=0,
         description="an incident dated this many days before its report does not alert",
+    )
+
+
+class ForwarderSettings(BaseSettings):
+    """The webhook forwarder (`warwire forward`): signing secret, timeouts and retries."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="WARWIRE_FORWARD_", extra="ignore", populate_by_name=True, env_ignore_empty=True
+    )
+
+    secret: str = Field(
+        default="",
+        validation_alias=AliasChoices("WARWIRE_FORWARD_SECRET", "WARWIRE_WEBHOOK_SECRET", "secret"),
+        description="HMAC-SHA256 key shared with the receiver (required)",
+    )
+    timeout: float = Field(default=10.0, gt=0, description="seconds one POST may take")
+    max_attempts: int = Field(
+        default=0, ge=0, description="attempts per alert on retryable failures; 0: no limit"
+    )
+    backoff_initial: float = Field(default=0.5, gt=0, description="seconds before the 2nd attempt")
+    backoff_max: float = Field(default=60.0, gt=0, description="cap of the exponential backoff")
+    retry_after_max: float = Field(
+        default=300.0, ge=0, description="cap on a receiver's Retry-After, in seconds"
     )
 
 
@@ -65,6 +96,7 @@ class Settings(BaseSettings):
 
     topics: Topics = Field(default_factory=Topics)
     thresholds: AlertThresholds = Field(default_factory=AlertThresholds)
+    forward: ForwarderSettings = Field(default_factory=ForwarderSettings)
 
 
 @lru_cache(maxsize=1)

@@ -1,17 +1,26 @@
 """Fold events from many reports into incidents. Pure: state lives behind `DedupState`.
 
 Events that could describe the same real event share a *blocking key* (type, attacker and
-target), so a streaming deployment routes them to one partition. Within a block, incidents
-are indexed by day bucket so a lookup touches only the days an event could match.
+target), so a streaming deployment routes them to one partition and every lookup below is
+local to it. Within a block, incidents are indexed by day (or as undated) so a lookup touches
+only the days an event could match; an index from event id to incident makes redelivery and
+copies of a repeated article's events exact.
+
+Every date here is a Kyiv calendar day. An event without a date is placed in a window of days
+from its article's publication: the day before or of it for a strike, a few days before it
+for a round reported as held, the days after it for a round reported as scheduled.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel
 
@@ -21,8 +30,29 @@ from warwire.ids import stable_id
 Event = StrikeEvent | NegotiationEvent
 
 STRIKE_FIGURES = ("drones", "missiles", "drones_downed", "missiles_downed", "killed", "injured")
+LAUNCH_FIGURES = ("drones", "missiles", "drones_downed", "missiles_downed")
 TOLL_FIGURES = frozenset({"killed", "injured"})
 UNDATED = "undated"
+
+STRIKE_LOOKBACK_DAYS = 1
+"""An undated strike in the news happened the night before or on the day of the article."""
+HELD_LOOKBACK_DAYS = 2
+SCHEDULED_HORIZON_DAYS = 10
+"""An undated round announced as scheduled takes place within this many days."""
+UNANCHORED_LOOKBACK_DAYS = 7
+"""How far back an undated recalled (background) event is looked for."""
+MAX_STRIKE_GAP_DAYS = 3
+"""Reports of one strike more days apart than this are never merged, whatever they share."""
+MAX_NEGOTIATION_GAP_DAYS = 2
+
+try:
+    KYIV: dt.tzinfo = ZoneInfo("Europe/Kyiv")
+except ZoneInfoNotFoundError:  # no tz database: Kyiv's winter offset is off by an hour at most
+    KYIV = dt.timezone(dt.timedelta(hours=2))
+
+
+def kyiv_day(moment: dt.datetime) -> dt.date:
+    return moment.astimezone(KYIV).date()
 
 
 class BucketEntry(BaseModel):
@@ -38,8 +68,8 @@ class BucketRef(BaseModel):
 
 
 class DedupState(Protocol):
-    """Where incidents, their day buckets and each block's directory of buckets are kept:
-    dicts in `MemoryState`, Faust tables in a worker."""
+    """Where incidents, their day buckets, each block's directory of buckets and the event
+    index are kept: dicts in `MemoryState`, Faust tables in a worker."""
 
     def get_incident(self, incident_id: str) -> Incident | None: ...
 
@@ -57,12 +87,19 @@ class DedupState(Protocol):
 
     def put_directory(self, block: str, refs: list[BucketRef]) -> None: ...
 
+    def get_event_incident(self, event_id: str) -> str | None: ...
+
+    def put_event_incident(self, event_id: str, incident_id: str) -> None: ...
+
+    def delete_event_incident(self, event_id: str) -> None: ...
+
 
 @dataclass
 class MemoryState:
     incidents: dict[str, Incident] = field(default_factory=dict)
     buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
     directories: dict[str, list[BucketRef]] = field(default_factory=dict)
+    event_incidents: dict[str, str] = field(default_factory=dict)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         return self.incidents.get(incident_id)
@@ -88,22 +125,76 @@ class MemoryState:
     def put_directory(self, block: str, refs: list[BucketRef]) -> None:
         self.directories[block] = refs
 
+    def get_event_incident(self, event_id: str) -> str | None:
+        return self.event_incidents.get(event_id)
+
+    def put_event_incident(self, event_id: str, incident_id: str) -> None:
+        self.event_incidents[event_id] = incident_id
+
+    def delete_event_incident(self, event_id: str) -> None:
+        self.event_incidents.pop(event_id, None)
+
 
 def blocking_key(event: Event) -> str:
+    """Events that may be one real event share this key (and so a partition)."""
     if isinstance(event, StrikeEvent):
         return f"strike:{event.attacker or '?'}>{event.target_country or '?'}"
     return "negotiation"
 
 
-def _bucket_key(block: str, day: dt.date | None) -> str:
-    return f"{block}|{day.isoformat() if day else UNDATED}"
+# --- date windows -----------------------------------------------------------------------------
+
+Window = tuple[dt.date, dt.date]
 
 
-def _candidate_buckets(block: str, day: dt.date | None) -> list[str]:
-    if day is None:
-        return [_bucket_key(block, None)]
-    days = (day - dt.timedelta(days=1), day, day + dt.timedelta(days=1))
-    return [_bucket_key(block, d) for d in days] + [_bucket_key(block, None)]
+def _window(
+    kind: str,
+    occurred_on: dt.date | None,
+    published_at: dt.datetime,
+    background: bool,
+    status: str | None,
+) -> Window | None:
+    """The days an event may have happened on; None when nothing anchors it."""
+    if occurred_on is not None:
+        return (occurred_on, occurred_on)
+    if background:
+        return None
+    day = kyiv_day(published_at)
+    if kind == "strike":
+        return (day - dt.timedelta(days=STRIKE_LOOKBACK_DAYS), day)
+    if status == "scheduled":
+        return (day, day + dt.timedelta(days=SCHEDULED_HORIZON_DAYS))
+    return (day - dt.timedelta(days=HELD_LOOKBACK_DAYS), day)
+
+
+def event_window(event: Event) -> Window | None:
+    status = event.status if isinstance(event, NegotiationEvent) else None
+    return _window(event.type, event.occurred_on, event.published_at, event.background, status)
+
+
+def incident_window(incident: Incident) -> Window | None:
+    """The incident's date, or the days its undated reports agree on."""
+    if incident.occurred_on is not None:
+        return (incident.occurred_on, incident.occurred_on)
+    windows = [
+        w
+        for r in incident.reports
+        if (w := _window(incident.type, r.occurred_on, r.published_at, r.background, r.status))
+    ]
+    if not windows:
+        return None
+    low, high = max(w[0] for w in windows), min(w[1] for w in windows)
+    if low <= high:
+        return (low, high)
+    return (min(w[0] for w in windows), max(w[1] for w in windows))
+
+
+def window_gap(a: Window, b: Window) -> int:
+    """Days between two windows; 0 when they overlap."""
+    return max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
+
+
+# --- folding ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -111,51 +202,88 @@ class MatchResult:
     incident: Incident
     changed: bool
     """False when the event was already folded in (a redelivery): nothing to publish."""
+    previous: Incident | None = None
+    """The incident before this event was folded in; None for a new incident."""
 
 
 def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchResult:
     """Fold one event into the incident it belongs to, or open a new incident."""
     block = blocking_key(event)
     expire_block(state, block, event.published_at, window)
-    candidates = _load_candidates(state, block, event, window)
-    for incident in candidates:
-        if any(r.event_id == event.event_id for r in incident.reports):
-            return MatchResult(incident, changed=False)
-    best = _best_match(event, candidates)
+    known = state.get_event_incident(event.event_id)
+    if known is not None and (incident := state.get_incident(known)) is not None:
+        return MatchResult(incident, changed=False, previous=incident)
+    best = _original_incident(state, event)
     if best is None:
-        incident = _open_incident(event, block)
-    else:
-        incident = merge_report(best, event)
-    _index(state, block, incident, previous_day=best.occurred_on if best else None)
+        candidates = _load_candidates(state, block, event, window)
+        best = _best_match(event, candidates)
+    incident = _open_incident(event, block) if best is None else merge_report(best, event)
+    _index(state, block, incident, previous_day=best.occurred_on if best else None, new=best is None)
     state.put_incident(incident)
-    return MatchResult(incident, changed=True)
+    state.put_event_incident(event.event_id, incident.incident_id)
+    return MatchResult(incident, changed=True, previous=best)
+
+
+def _original_incident(state: DedupState, event: Event) -> Incident | None:
+    """For a copy of a repeated article's event: the incident of the event it repeats."""
+    if event.duplicate_of is None:
+        return None
+    incident_id = state.get_event_incident(event.duplicate_of)
+    incident = state.get_incident(incident_id) if incident_id else None
+    if incident is None or any(r.article_id == event.article_id for r in incident.reports):
+        return None
+    return incident
+
+
+def _candidate_days(event: Event) -> list[dt.date]:
+    window = event_window(event)
+    if window is None:
+        day = kyiv_day(event.published_at)
+        window = (day - dt.timedelta(days=UNANCHORED_LOOKBACK_DAYS), day)
+    reach = dt.timedelta(
+        days=MAX_STRIKE_GAP_DAYS if event.type == "strike" else MAX_NEGOTIATION_GAP_DAYS
+    )
+    first, last = window[0] - reach, window[1] + reach
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _bucket_key(block: str, day: dt.date | None) -> str:
+    return f"{block}|{day.isoformat() if day else UNDATED}"
 
 
 def _load_candidates(
     state: DedupState, block: str, event: Event, window: dt.timedelta
 ) -> list[Incident]:
+    keys = [_bucket_key(block, day) for day in _candidate_days(event)]
+    keys.append(_bucket_key(block, None))
     seen: set[str] = set()
     found: list[Incident] = []
-    for key in _candidate_buckets(block, event.occurred_on):
+    for key in keys:
         for entry in state.get_bucket(key):
             if entry.incident_id in seen:
                 continue
             seen.add(entry.incident_id)
             incident = state.get_incident(entry.incident_id)
-            if incident is not None and abs(event.published_at - incident.last_seen) <= window:
-                found.append(incident)
+            if incident is None or abs(event.published_at - incident.last_seen) > window:
+                continue
+            found.append(incident)
     return found
 
 
-def _index(state: DedupState, block: str, incident: Incident, previous_day: dt.date | None) -> None:
+def _index(
+    state: DedupState, block: str, incident: Incident, previous_day: dt.date | None, new: bool
+) -> None:
     key = _bucket_key(block, incident.occurred_on)
     entry = BucketEntry(incident_id=incident.incident_id, last_seen=incident.last_seen)
     entries = [e for e in state.get_bucket(key) if e.incident_id != incident.incident_id]
     state.put_bucket(key, [*entries, entry])
     old_key = _bucket_key(block, previous_day)
-    if old_key != key:
+    if not new and old_key != key:
         remaining = [e for e in state.get_bucket(old_key) if e.incident_id != incident.incident_id]
-        state.put_bucket(old_key, remaining)
+        if remaining:
+            state.put_bucket(old_key, remaining)
+        else:
+            state.delete_bucket(old_key)
     refs = {ref.key: ref for ref in state.get_directory(block)}
     known = refs.get(key)
     if known is None or known.last_seen < incident.last_seen:
@@ -164,24 +292,28 @@ def _index(state: DedupState, block: str, incident: Incident, previous_day: dt.d
 
 
 def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.timedelta) -> int:
-    """Forget every day bucket of `block` with no report within `window` before `now`, and its
-    incidents. Returns how many incidents were forgotten. `now` is stream time (the report
-    being processed), so replaying old news expires as it would have live."""
+    """Forget every incident of `block` with no report within `window` before `now`, and
+    the day buckets left empty. Returns how many incidents were forgotten. `now` is stream
+    time (the report being processed), so replaying old news expires as it would have live."""
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
     if not stale:
         return 0
     forgotten = 0
+    kept_refs = [ref for ref in refs if now - ref.last_seen <= window]
     for ref in stale:
         for entry in state.get_bucket(ref.key):
+            incident = state.get_incident(entry.incident_id)
+            for report in incident.reports if incident else []:
+                state.delete_event_incident(report.event_id)
             state.delete_incident(entry.incident_id)
             forgotten += 1
         state.delete_bucket(ref.key)
-    state.put_directory(block, [ref for ref in refs if now - ref.last_seen <= window])
+    state.put_directory(block, kept_refs)
     return forgotten
 
 
-# --- matching -------------------------------------------------------------------------------
+# --- matching ---------------------------------------------------------------------------------
 
 
 def _best_match(event: Event, candidates: Sequence[Incident]) -> Incident | None:
@@ -192,60 +324,165 @@ def _best_match(event: Event, candidates: Sequence[Incident]) -> Incident | None
     return max(scored, key=lambda sc: (sc[0], sc[1].last_seen, sc[1].incident_id))[1]
 
 
-def _day_gap(a: dt.date | None, b: dt.date | None) -> int | None:
-    return None if a is None or b is None else abs((a - b).days)
+SAME_ARTICLE_PENALTY = 0.5
+SUPPORT_BONUS = 0.25
+"""Per further article reporting an incident (up to four): ties go to the better-attested."""
 
 
 def match_score(event: Event, incident: Incident) -> float:
     """How well an event fits an incident; 0 means it is a different event."""
+    if incident.type != event.type:
+        return 0.0
+    own = [r for r in incident.reports if r.article_id == event.article_id]
+    if isinstance(event, NegotiationEvent) and any(r.status != event.status for r in own):
+        return 0.0  # an article telling of a round held and of one to come: two rounds
     if isinstance(event, StrikeEvent):
-        return _strike_score(event, incident) if incident.type == "strike" else 0.0
-    return _negotiation_score(event, incident) if incident.type == "negotiation" else 0.0
+        score = _strike_score(event, incident)
+    else:
+        score = _negotiation_score(event, incident)
+    if score <= 0:
+        return score
+    articles = len({r.article_id for r in incident.reports if r.duplicate_of is None})
+    score += SUPPORT_BONUS * min(articles - 1, 4)
+    if not own:
+        return score
+    # An article reports each event once: a second event of it that fits an incident it
+    # already reports is the extractor repeating itself, taken only when nothing else fits.
+    return max(score - SAME_ARTICLE_PENALTY, 0.1)
 
 
-def _fold(names: Iterable[str]) -> set[str]:
-    return {n.casefold() for n in names}
+def _date_fit(event_days: Window | None, incident_days: Window | None) -> tuple[int | None, float]:
+    """The gap in days between the two (None when either is unknown) and a bonus for the
+    same exact day, halved when a window stands in for a date."""
+    if event_days is None or incident_days is None:
+        return None, 0.0
+    gap = window_gap(event_days, incident_days)
+    if gap:
+        return gap, -0.5 * gap
+    exact = event_days[0] == event_days[1] and incident_days[0] == incident_days[1]
+    return 0, 1.0 if exact else 0.5
+
+
+_PLACE_SUFFIXES = (" oblast", " region", " province", " city", " krai")
+_PLACE_ALIASES = {
+    "kiev": "kyiv",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "dnepr": "dnipro",
+    "dnipropetrovsk": "dnipro",
+    "zaporozhye": "zaporizhzhia",
+    "zaporizhia": "zaporizhzhia",
+    "nikolaev": "mykolaiv",
+    "lvov": "lviv",
+    "chernigov": "chernihiv",
+}
+
+
+def normalise_place(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    for suffix in _PLACE_SUFFIXES:
+        if text.endswith(suffix) and len(text) > len(suffix):
+            text = text[: -len(suffix)]
+    return _PLACE_ALIASES.get(text, text)
+
+
+def _places(names: Iterable[str]) -> set[str]:
+    return {normalise_place(n) for n in names}
+
+
+@dataclass(frozen=True)
+class FigureAgreement:
+    agree: int = 0
+    """Launch figures within a few percent of a figure some report of the incident gave."""
+    exact: int = 0
+    """Of those, figures of 20 or more given exactly: near-proof of one barrage."""
+    conflict: int = 0
+    """Launch figures more than twice any report's: another barrage."""
+
+
+def _close(a: int, b: int) -> bool:
+    return abs(a - b) <= max(1.0, 0.03 * max(a, b))
+
+
+def _far(a: int, b: int) -> bool:
+    return max(a, b) > 2 * min(a, b) + 5
+
+
+def figure_agreement(event: StrikeEvent, reports: Sequence[Report]) -> FigureAgreement:
+    agree = exact = conflict = 0
+    for name in LAUNCH_FIGURES:
+        value = getattr(event, name)
+        values = [r.figures[name] for r in reports if name in r.figures]
+        if value is None or not values:
+            continue
+        if any(_close(value, v) for v in values):
+            agree += 1
+            exact += int(value >= 20 and value in values)
+        elif all(_far(value, v) for v in values):
+            conflict += 1
+    return FigureAgreement(agree, exact, conflict)
 
 
 def _strike_score(event: StrikeEvent, incident: Incident) -> float:
-    gap = _day_gap(event.occurred_on, incident.occurred_on)
-    if gap is not None and gap > 1:
+    if incident.attacker != event.attacker or incident.target_country != event.target_country:
         return 0.0
-    places_event, places_incident = _fold(event.places), _fold(incident.places)
+    gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
+    places_event, places_incident = _places(event.places), _places(incident.places)
     overlap = bool(places_event & places_incident)
-    compatible = _figures_compatible(event, incident)
-    if places_event and places_incident and not overlap and not compatible:
+    disjoint = bool(places_event and places_incident and not overlap)
+    figures = figure_agreement(event, incident.reports)
+    if figures.conflict and not figures.agree and not overlap:
         return 0.0
-    if gap == 1 and not (overlap and compatible):
+    if gap is None:  # a recalled strike without a date: only near-identical details tie it
+        if not (overlap and figures.exact):
+            return 0.0
+    elif gap > MAX_STRIKE_GAP_DAYS:
         return 0.0
-    if gap is None and not overlap:
-        return 0.0
-    score = 1.0 + (2.0 if overlap else 0.0) + (1.0 if compatible else 0.0)
-    return score + (1.0 if gap == 0 else 0.0)
+    elif gap >= 2:  # a later report misdating the strike: needs two matching figures
+        if figures.agree < 2 or not figures.exact or figures.conflict:
+            return 0.0
+    elif gap == 1:
+        if not ((overlap and not figures.conflict) or figures.exact or figures.agree >= 2):
+            return 0.0
+    elif disjoint and not figures.agree:
+        return 0.0  # same day, different places, nothing shared: separate strikes
+    score = 1.0 + 2.0 * overlap + figures.agree + 2.0 * figures.exact - figures.conflict
+    return score + date_bonus
 
 
-def _figures_compatible(event: StrikeEvent, incident: Incident) -> bool:
-    """Figures of one barrage stay within a factor of two across outlets; tolls only rise."""
-    shared = 0
-    for name in ("drones", "missiles"):
-        value, figure = getattr(event, name), incident.figures.get(name)
-        if value is None or figure is None:
-            continue
-        shared += 1
-        low, high = min(value, figure.estimate), max(value, figure.estimate)
-        if high > 2 * low + 5:
-            return False
-    return shared > 0
+_REMOTE = frozenset({"call", "video"})
+
+
+def _formats_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or (a in _REMOTE and b in _REMOTE)
+
+
+_SURNAME = re.compile(r"[\w'-]+$")
+
+
+def _surnames(names: Iterable[str]) -> set[str]:
+    out = set()
+    for name in names:
+        folded = unicodedata.normalize("NFKD", name)
+        folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+        if match := _SURNAME.search(folded.strip()):
+            out.add(match.group(0).rstrip("iy"))
+    return out
 
 
 def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
-    gap = _day_gap(event.occurred_on, incident.occurred_on)
-    if gap is not None and gap > 2:
+    gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
+    if gap is not None and gap > MAX_NEGOTIATION_GAP_DAYS:
         return 0.0
-    same_venue = bool(event.venue and incident.venue and event.venue == incident.venue)
-    if event.venue and incident.venue and not same_venue:
+    if gap is not None and gap > 1 and event.status == "held" and incident.status == "held":
         return 0.0
-    if event.format and incident.format and event.format != incident.format:
+    venue_event = normalise_place(event.venue) if event.venue else None
+    venue_incident = normalise_place(incident.venue) if incident.venue else None
+    same_venue = venue_event is not None and venue_event == venue_incident
+    if venue_event and venue_incident and not same_venue:
+        return 0.0
+    if not _formats_compatible(event.format, incident.format):
         return 0.0
     parties_event, parties_incident = set(event.parties), set(incident.parties)
     shared_parties = len(parties_event & parties_incident)
@@ -253,16 +490,22 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
         return 0.0
     if not same_venue and shared_parties < 2:
         return 0.0
-    return 1.0 + (2.0 if same_venue else 0.0) + shared_parties + (1.0 if gap == 0 else 0.0)
+    shared_people = len(_surnames(event.participants) & _surnames(incident.participants))
+    if gap is None and not (same_venue or shared_people):
+        return 0.0  # a recalled round without a date: needs its venue or its people
+    return 1.0 + 2.0 * same_venue + shared_parties + shared_people + date_bonus
 
 
-# --- merging --------------------------------------------------------------------------------
+# --- merging ----------------------------------------------------------------------------------
 
 
 def _report(event: Event) -> Report:
     figures: dict[str, int] = {}
+    status = None
     if isinstance(event, StrikeEvent):
         figures = {n: v for n in STRIKE_FIGURES if (v := getattr(event, n)) is not None}
+    else:
+        status = event.status
     return Report(
         event_id=event.event_id,
         article_id=event.article_id,
@@ -270,6 +513,10 @@ def _report(event: Event) -> Report:
         url=event.url,
         published_at=event.published_at,
         figures=figures,
+        occurred_on=event.occurred_on,
+        background=event.background,
+        status=status,
+        duplicate_of=event.duplicate_of,
     )
 
 
@@ -298,27 +545,41 @@ def _with_report(incident: Incident, event: Event, reports: list[Report]) -> Inc
             "first_seen": min(incident.first_seen, event.published_at),
             "last_seen": max(incident.last_seen, event.published_at),
             "outlets": sorted({r.outlet for r in all_reports if r.outlet}),
-            "background": incident.background if reports else event.background,
+            "background": all(r.background for r in all_reports),
+            "occurred_on": incident_date(all_reports, incident.type),
         }
     )
-    if reports and not event.background:
-        merged.background = False
-    merged.occurred_on = merged.occurred_on or event.occurred_on
     if isinstance(event, StrikeEvent):
         merged.attacker = merged.attacker or event.attacker
         merged.target_country = merged.target_country or event.target_country
         merged.places = _union(merged.places, event.places)
         merged.figures = reconcile_figures(all_reports)
     else:
-        _merge_negotiation(merged, event, first=not reports)
+        _merge_negotiation(merged, event, all_reports)
     return merged
 
 
-def _merge_negotiation(incident: Incident, event: NegotiationEvent, first: bool) -> None:
-    if first or incident.status is None:
-        incident.status = event.status
-    elif event.status == "held" and not event.background:
-        incident.status = "held"
+def incident_date(reports: Sequence[Report], kind: str) -> dt.date | None:
+    """The date most reports give, current reports before recalled ones and, for talks,
+    reports of the round as held before announcements of it; ties go to the earliest."""
+
+    def rank(report: Report) -> tuple[bool, bool]:
+        return (not report.background, kind == "negotiation" and report.status == "held")
+
+    dated = [(rank(r), r.occurred_on) for r in reports if r.occurred_on is not None]
+    if not dated:
+        return None
+    best = max(r for r, _ in dated)
+    counts = Counter(day for r, day in dated if r == best)
+    top = max(counts.values())
+    return min(day for day, n in counts.items() if n == top)
+
+
+def _merge_negotiation(
+    incident: Incident, event: NegotiationEvent, reports: Sequence[Report]
+) -> None:
+    current = [r for r in reports if not r.background] or list(reports)
+    incident.status = "held" if any(r.status == "held" for r in current) else "scheduled"
     incident.format = incident.format or event.format
     incident.venue = incident.venue or event.venue
     incident.parties = sorted(set(incident.parties) | set(event.parties))
@@ -336,11 +597,15 @@ def _union(existing: list[str], new: Iterable[str]) -> list[str]:
 
 
 def reconcile_figures(reports: Sequence[Report]) -> dict[str, Figure]:
-    """Best estimate per figure: tolls take the highest report (they only rise as bodies are
-    found), counts take the most-cited figure (ties go to the most recent report)."""
+    """Each figure across the reports: the range of what they say, and a best estimate.
+
+    Tolls take the highest figure (they only rise as the dead are found; a lower later one is
+    a partial count). Launch counts take the most-cited figure, ties going to the latest
+    report. Copies of a repeated article are not counted as more sources."""
+    sources = [r for r in reports if r.duplicate_of is None] or list(reports)
     figures: dict[str, Figure] = {}
     for name in STRIKE_FIGURES:
-        values = [r.figures[name] for r in reports if name in r.figures]  # reports are in time order
+        values = [r.figures[name] for r in sources if name in r.figures]  # reports are in time order
         if not values:
             continue
         if name in TOLL_FIGURES:
@@ -349,5 +614,7 @@ def reconcile_figures(reports: Sequence[Report]) -> dict[str, Figure]:
             counts = Counter(values)
             top = max(counts.values())
             estimate = next(v for v in reversed(values) if counts[v] == top)
-        figures[name] = Figure(estimate=estimate, low=min(values), high=max(values), reports=len(values))
+        figures[name] = Figure(
+            estimate=estimate, low=min(values), high=max(values), reports=len(values)
+        )
     return figures

@@ -27,8 +27,10 @@ log = logging.getLogger("warwire.kafka")
 TIMESTAMP_HEADER = "warwire-produced-at"
 PRODUCER_MAX_REQUEST_BYTES = 1_048_576
 """aiokafka's default max_request_size, stated so that a refusal can say what the limit is."""
-PRODUCER_REQUEST_TIMEOUT_MS = 15_000
+PRODUCER_REQUEST_TIMEOUT_MS = 10_000
 """How long one send may wait for the broker before it counts as failed and is retried."""
+DELIVERY_TIMEOUT = 30.0
+"""Seconds from a message's first failure after which it is given up, retries or not."""
 
 T = TypeVar("T")
 
@@ -60,6 +62,8 @@ def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
         topics.alerts: {},
         topics.dead_letters: {},
         topics.receipts: {},
+        topics.articles_by_url: {},
+        topics.articles_by_body: {},
     }
 
 
@@ -124,10 +128,11 @@ async def produce_raw(
 ) -> DeliveryReport:
     """Post (key, value) messages to the articles topic, `rate` per second at most (0: as fast
     as possible). Never raises for a delivery problem: each failed send is retried with
-    exponential backoff, then reported. Once one message has used up its retries on an
-    unreachable broker, the rest are reported without being tried, so a dead broker costs
-    about `retries` x 15 s, not that per message. Messages over the producer's request limit
-    are reported at once: resending cannot help them."""
+    exponential backoff, up to `retries` times within `DELIVERY_TIMEOUT`, then reported.
+    Once one message has been given up on, the broker counts as down and the rest are
+    reported without being tried, so a dead broker costs tens of seconds, not that per
+    message. Messages over the producer's request limit are reported at once: resending
+    cannot help them."""
     producer = AIOKafkaProducer(
         **client_options(settings),
         linger_ms=5,
@@ -218,7 +223,7 @@ async def _settle(
             continue
         report.failed.append((item.name, error))
         if not error.startswith("too large"):
-            return f"broker unavailable after {retries} retries ({error})"
+            return f"broker unavailable ({item.name} given up after retries: {error})"
     return None
 
 
@@ -232,7 +237,10 @@ async def _deliver(
             return None
         except KafkaError as exc:
             error = repr(exc)
+    give_up_at = time.monotonic() + DELIVERY_TIMEOUT
     for attempt in range(retries):
+        if time.monotonic() >= give_up_at:
+            break
         await asyncio.sleep(min(0.5 * 2**attempt, 8.0))
         try:
             await producer.send_and_wait(

@@ -1,4 +1,17 @@
-"""Alert rules: when an incident deserves an alert, and what the alert says. Pure."""
+"""Alert rules: when an incident deserves an alert, and what the alert says. Pure.
+
+Two kinds of news alert, each published at most once per incident:
+  large_strike       the largest figures any report gave reach drones + missiles >= 100,
+                     missiles >= 10 or killed >= 5 (`AlertThresholds`);
+  negotiation_round  the first report of a round, scheduled or held.
+After that, only a material change publishes, as `<kind>_update`: a strike's toll or
+barrage passing the next step of its ladder, a scheduled round reported as held. Alert ids
+are derived from the incident, the kind and the step, and the incident records what was
+alerted, so a redelivered or repeated report never publishes anything twice.
+
+No alert for an incident known only from recalled (background) reports, nor for a stale
+one: dated more than `stale_days` before the first current report of it.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +21,17 @@ from typing import Literal
 
 from schemas import Alert, AlertKind, AlertRecord, Figure, Incident
 from warwire.config import AlertThresholds
+from warwire.dedup import kyiv_day
 from warwire.ids import stable_id
 
 Severity = Literal["info", "warning", "critical"]
 
-# Severity steps: crossing one of these after the first alert publishes an update.
-RECORD_BARRAGE_WEAPONS = 500
-MASS_CASUALTY_KILLED = 20
+KILLED_STEPS = (5, 10, 20, 50, 100, 200, 500)
+"""A strike's toll passing one of these after its first alert publishes an update."""
+WEAPONS_STEPS = (100, 500, 1000)
+"""Likewise for drones + missiles launched."""
+CRITICAL_WEAPONS = 500
+CRITICAL_KILLED = 20
 
 
 @dataclass(frozen=True)
@@ -33,6 +50,21 @@ class StrikeScale:
             killed=high.get("killed", 0),
         )
 
+    @classmethod
+    def recorded(cls, record: AlertRecord) -> StrikeScale:
+        figures = record.figures
+        return cls(figures.get("weapons", 0), figures.get("missiles", 0), figures.get("killed", 0))
+
+    def as_figures(self) -> dict[str, int]:
+        return {"weapons": self.weapons, "missiles": self.missiles, "killed": self.killed}
+
+    def steps(self) -> tuple[int, int]:
+        """How many steps of the toll and barrage ladders this scale has passed."""
+        return (
+            sum(self.killed >= s for s in KILLED_STEPS),
+            sum(self.weapons >= s for s in WEAPONS_STEPS),
+        )
+
 
 def is_large_strike(scale: StrikeScale, limits: AlertThresholds) -> bool:
     return (
@@ -43,27 +75,35 @@ def is_large_strike(scale: StrikeScale, limits: AlertThresholds) -> bool:
 
 
 def strike_severity(scale: StrikeScale) -> Severity:
-    if scale.weapons >= RECORD_BARRAGE_WEAPONS or scale.killed >= MASS_CASUALTY_KILLED:
+    if scale.weapons >= CRITICAL_WEAPONS or scale.killed >= CRITICAL_KILLED:
         return "critical"
     return "warning"
 
 
-def is_stale(incident: Incident, reported_at: dt.datetime, limits: AlertThresholds) -> bool:
-    """An incident dated well before the article that reports it is history, not news."""
+def is_stale(incident: Incident, limits: AlertThresholds) -> bool:
+    """An incident dated well before the first current report of it is history, not news."""
     if incident.occurred_on is None:
         return False
-    return (reported_at.date() - incident.occurred_on).days > limits.stale_days
+    current = [r.published_at for r in incident.reports if not r.background]
+    if not current:
+        return True
+    return (kyiv_day(min(current)) - incident.occurred_on).days > limits.stale_days
 
 
 def alerts_due(
     incident: Incident, article_id: str, reported_at: dt.datetime, limits: AlertThresholds
 ) -> list[Alert]:
-    """The alerts this incident version calls for that have not been published yet."""
-    if incident.background or is_stale(incident, reported_at, limits):
+    """The alerts this incident version calls for that have not been published yet;
+    `article_id` and `reported_at` are those of the report just folded in."""
+    if incident.background or is_stale(incident, limits):
         return []
     if incident.type == "strike":
         return _strike_alerts(incident, article_id, reported_at, limits)
     return _negotiation_alerts(incident, article_id, reported_at)
+
+
+def _last_record(incident: Incident, kind: str) -> AlertRecord | None:
+    return incident.alerted.get(f"{kind}_update") or incident.alerted.get(kind)
 
 
 def _strike_alerts(
@@ -73,22 +113,25 @@ def _strike_alerts(
     if not is_large_strike(scale, limits):
         return []
     severity = strike_severity(scale)
-    if "large_strike" not in incident.alerted:
-        return [_alert(incident, "large_strike", severity, article_id, reported_at)]
-    escalated = severity == "critical" and incident.alerted["large_strike"].severity != "critical"
-    if escalated and "large_strike_update" not in incident.alerted:
-        return [_alert(incident, "large_strike_update", severity, article_id, reported_at)]
+    last = _last_record(incident, "large_strike")
+    if last is None:
+        return [_alert(incident, "large_strike", severity, article_id, reported_at, scale)]
+    previous = StrikeScale.recorded(last)
+    passed = [now > before for now, before in zip(scale.steps(), previous.steps(), strict=True)]
+    if any(passed):
+        return [_alert(incident, "large_strike_update", severity, article_id, reported_at, scale)]
     return []
 
 
-def _negotiation_alerts(incident: Incident, article_id: str, reported_at: dt.datetime) -> list[Alert]:
-    if "negotiation_round" not in incident.alerted:
-        return [_alert(incident, "negotiation_round", "info", article_id, reported_at)]
-    held_after_scheduled = (
-        incident.status == "held" and incident.alerted["negotiation_round"].status == "scheduled"
-    )
-    if held_after_scheduled and "negotiation_round_update" not in incident.alerted:
-        return [_alert(incident, "negotiation_round_update", "info", article_id, reported_at)]
+def _negotiation_alerts(
+    incident: Incident, article_id: str, reported_at: dt.datetime
+) -> list[Alert]:
+    severity: Severity = "warning" if incident.status == "held" else "info"
+    last = _last_record(incident, "negotiation_round")
+    if last is None:
+        return [_alert(incident, "negotiation_round", severity, article_id, reported_at)]
+    if incident.status == "held" and last.status == "scheduled":
+        return [_alert(incident, "negotiation_round_update", severity, article_id, reported_at)]
     return []
 
 
@@ -98,28 +141,47 @@ def record_alerts(incident: Incident, alerts: list[Alert]) -> Incident:
         return incident
     alerted = dict(incident.alerted)
     for alert in alerts:
+        scale = StrikeScale.of(incident) if incident.type == "strike" else None
         alerted[alert.kind] = AlertRecord(
-            alert_id=alert.alert_id, severity=alert.severity, status=incident.status
+            alert_id=alert.alert_id,
+            severity=alert.severity,
+            status=incident.status,
+            figures=scale.as_figures() if scale else {},
         )
     return incident.model_copy(update={"alerted": alerted})
 
 
-def alert_id(incident_id: str, kind: AlertKind) -> str:
-    return stable_id("al", incident_id, kind)
+def alert_id(incident_id: str, kind: AlertKind, step: str = "") -> str:
+    """Deterministic: the same incident, kind and step always give the same id."""
+    return stable_id("al", incident_id, kind, step) if step else stable_id("al", incident_id, kind)
+
+
+def _step(incident: Incident, kind: AlertKind, scale: StrikeScale | None) -> str:
+    if not kind.endswith("_update"):
+        return ""
+    if scale is not None:
+        killed, weapons = scale.steps()
+        return f"killed{killed}-weapons{weapons}"
+    return incident.status or ""
 
 
 def _alert(
-    incident: Incident, kind: AlertKind, severity: Severity, article_id: str, reported_at: dt.datetime
+    incident: Incident,
+    kind: AlertKind,
+    severity: Severity,
+    article_id: str,
+    reported_at: dt.datetime,
+    scale: StrikeScale | None = None,
 ) -> Alert:
     return Alert(
-        alert_id=alert_id(incident.incident_id, kind),
+        alert_id=alert_id(incident.incident_id, kind, _step(incident, kind, scale)),
         incident_id=incident.incident_id,
         kind=kind,
         severity=severity,
         headline=headline(incident, kind),
         details=details(incident),
         occurred_on=incident.occurred_on,
-        places=incident.places,
+        places=incident.places if incident.type == "strike" else _venue(incident),
         figures=incident.figures,
         outlets=incident.outlets,
         links=sorted({r.url for r in incident.reports if r.url}),
@@ -129,7 +191,23 @@ def _alert(
     )
 
 
-_COUNTRY = {"RU": "Russia", "UA": "Ukraine", "US": "the US", "TR": "Turkey", "EU": "the EU"}
+def _venue(incident: Incident) -> list[str]:
+    return [incident.venue] if incident.venue else []
+
+
+_COUNTRY = {
+    "RU": "Russia",
+    "UA": "Ukraine",
+    "US": "the US",
+    "TR": "Turkey",
+    "EU": "the EU",
+    "SA": "Saudi Arabia",
+    "AE": "the UAE",
+    "QA": "Qatar",
+    "CH": "Switzerland",
+    "BY": "Belarus",
+    "CN": "China",
+}
 
 
 def _figure_text(figure: Figure, noun: str) -> str:
@@ -139,32 +217,36 @@ def _figure_text(figure: Figure, noun: str) -> str:
 
 def headline(incident: Incident, kind: AlertKind) -> str:
     when = f" on {incident.occurred_on.isoformat()}" if incident.occurred_on else ""
+    prefix = "UPDATE: " if kind.endswith("_update") else ""
     if incident.type == "strike":
         attacker = _COUNTRY.get(incident.attacker or "", "Unknown attacker")
         target = _COUNTRY.get(incident.target_country or "", "an unknown target")
         where = f" ({', '.join(incident.places[:4])})" if incident.places else ""
-        weapons = [
+        parts = [
             _figure_text(f, noun)
-            for name, noun in (("drones", "drones"), ("missiles", "missiles"))
+            for name, noun in (("drones", "drones"), ("missiles", "missiles"), ("killed", "killed"))
             if (f := incident.figures.get(name))
         ]
-        toll = incident.figures.get("killed")
-        parts = ", ".join([*weapons, *([_figure_text(toll, "killed")] if toll else [])])
-        prefix = "UPDATE: " if kind.endswith("_update") else ""
-        return f"{prefix}{attacker} strikes {target}{where}{when}: {parts or 'figures pending'}"
+        figures = ", ".join(parts) or "figures pending"
+        return f"{prefix}{attacker} strikes {target}{where}{when}: {figures}"
     parties = "–".join(incident.parties) or "parties unknown"
     venue = f" in {incident.venue}" if incident.venue else ""
     fmt = {"call": "call", "video": "video call"}.get(incident.format or "", "talks")
     status = incident.status or "reported"
-    prefix = "UPDATE: " if kind.endswith("_update") else ""
     return f"{prefix}{parties} {fmt}{venue}{when}: {status}"
 
 
 def details(incident: Incident) -> list[str]:
-    lines = []
-    for name, figure in incident.figures.items():
-        lines.append(_figure_text(figure, name.replace("_", " ")) + f", from {figure.reports} report(s)")
+    lines = [
+        _figure_text(figure, name.replace("_", " ")) + f", from {figure.reports} report(s)"
+        for name, figure in incident.figures.items()
+    ]
+    if incident.type == "strike" and incident.places:
+        lines.append("places: " + ", ".join(incident.places))
+    if incident.venue:
+        lines.append(f"venue: {incident.venue}")
     if incident.participants:
         lines.append("participants: " + ", ".join(incident.participants))
-    lines.append(f"{len(incident.reports)} report(s) from: " + (", ".join(incident.outlets) or "unknown outlets"))
+    outlets = ", ".join(incident.outlets) or "unknown outlets"
+    lines.append(f"{len(incident.reports)} report(s) from: {outlets}")
     return lines

@@ -50,7 +50,16 @@ def isolated(settings: Settings, run_id: str) -> Settings:
     """The same settings with topics and consumer group of their own, so a run on a shared
     broker neither reads nor disturbs anyone else's data."""
     topics = settings.topics.model_dump()
-    for name in ("articles", "events", "incidents", "alerts", "dead_letters", "receipts"):
+    for name in (
+        "articles",
+        "events",
+        "incidents",
+        "alerts",
+        "dead_letters",
+        "receipts",
+        "articles_by_url",
+        "articles_by_body",
+    ):
         topics[name] = f"{run_id}.{topics[name]}"
     return settings.model_copy(
         update={

@@ -1,4 +1,5 @@
-"""A real Prometheus server scrapes a real worker; every query of the deploy files must work.
+"""A real Prometheus server scrapes a real worker; every query of the deploy files must work,
+and the operations tools of deploy/ must work on that worker's output.
 
 The server runs with the project's own scrape job and alerting rules (see prometheus_server.py),
 pointed at a worker that has processed a handful of articles, one of them malformed. The
@@ -27,6 +28,7 @@ import pytest
 
 from tests.integration.prometheus_server import (
     FORWARDER_JOB,
+    REPO_ROOT,
     WORKER_JOB,
     Prometheus,
     Query,
@@ -312,7 +314,7 @@ def test_forwarder_queries_return_data_while_it_delivers(stack: Stack) -> None:
     env = {
         **os.environ,
         **env_for(stack.settings.model_copy(update={"metrics_port": stack.forwarder_port})),
-        "WARWIRE_WEBHOOK_SECRET": "integration-test-secret",
+        "WARWIRE_FORWARD_SECRET": "integration-test-secret",
     }
     with (stack.logs / "forwarder.log").open("ab") as log:
         forwarder = subprocess.Popen(
@@ -348,6 +350,24 @@ def test_forwarder_queries_return_data_while_it_delivers(stack: Stack) -> None:
         forwarder.terminate()
         forwarder.wait(timeout=15)
         server.shutdown()
+
+
+def test_dead_letter_tool_lists_and_exports_the_refused_message(stack: Stack) -> None:
+    tool = [sys.executable, str(REPO_ROOT / "deploy" / "dead_letters.py")]
+    env = {**os.environ, **env_for(stack.settings)}
+    listing = subprocess.run(
+        [*tool, "list"], env=env, capture_output=True, text=True, timeout=60, check=True
+    )
+    [line] = listing.stdout.splitlines()
+    where, reason, article_id, _detail = line.split("\t")
+    assert (reason, article_id) == ("invalid_json", "-")
+    assert where.startswith(f"{stack.settings.topics.articles}/")
+
+    out = stack.logs / "dead-letters"
+    subprocess.run([*tool, "export", str(out)], env=env, timeout=60, check=True)
+    [exported] = out.glob("*.json")
+    assert exported.read_bytes() == MALFORMED
+    assert exported.name == where.split("/", 1)[1].replace("@", "-") + ".json"
 
 
 # Stops the worker, so it stays the last test of the module.

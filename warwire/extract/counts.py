@@ -1,4 +1,7 @@
-"""Counts as reporters write them: "1,200", "nine", "twenty-three", "a dozen", "at least 9"."""
+"""Counts as reporters write them: "1,200", "nine", "twenty-three", "a dozen", "100-plus".
+
+Vague plurals ("dozens", "hundreds", "scores") are not counts: they parse to nothing.
+"""
 
 from __future__ import annotations
 
@@ -9,67 +12,73 @@ _UNITS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19,
-}
+}  # fmt: skip
 _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
-}
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000}
 _UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(_TENS)
 _SMALL = rf"(?:(?:{_TENS_ALT})(?:[- ](?:{_UNIT_ALT}))?|{_UNIT_ALT})"
-WORD_NUMBER = rf"(?:a\s+dozen|{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?)"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_HUNDREDS = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
+WORD_NUMBER = rf"(?:a\s+dozen|(?:{_HUNDREDS})(?:\s+thousand(?:\s+(?:and\s+)?{_HUNDREDS})?)?)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,7})"
 
-NUMBER = rf"(?<![\w\-/.,])(?:{DIGITS}|{WORD_NUMBER})(?![\w\-/]|[.,]\d)"
+NUMBER = rf"(?<![\w\-/.,$€£])(?:{DIGITS}(?:-plus)?|{WORD_NUMBER})(?![\w/%$€£]|[.,]\d|-(?!plus\b))"
 """A count, as a regex fragment (case-insensitive, no capture groups)."""
 
 QUALIFIER = (
-    r"(?:(?:at\s+least|more\s+than|over|about|around|almost|nearly|some|roughly|approximately|"
-    r"up\s+to|close\s+to|no\s+fewer\s+than|no\s+less\s+than|as\s+many\s+as|just\s+over|"
-    r"a\s+total\s+of|a\s+record|another|a\s+further|all|all\s+of\s+the|every\s+one\s+of\s+the)\s+)"
+    r"(?:(?:at\s+least|more\s+than|over|about|around|almost|nearly|some|roughly|"
+    r"approximately|up\s+to|close\s+to|no\s+fewer\s+than|no\s+less\s+than|as\s+many\s+as|"
+    r"just\s+(?:over|under)|well\s+over|fewer\s+than|less\s+than|an\s+estimated|a\s+total\s+of|"
+    r"a\s+(?:new\s+)?record(?:-breaking)?|another|a\s+further|all|all\s+of\s+the|"
+    r"the\s+remaining|the\s+other|only|just|some\s+of\s+the|a\s+combined)\s+)"
 )
+"""Words that may stand before a count without changing the number it stands for."""
 
 _NUMBER_RE = re.compile(NUMBER, re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[\s\-]+")
 
 
-def _small_words(words: list[str]) -> int | None:
+def _words_value(words: list[str]) -> int | None:
     total = 0
+    current = 0
+    seen = False
     for word in words:
         if word in _UNITS:
-            total += _UNITS[word]
+            current += _UNITS[word]
         elif word in _TENS:
-            total += _TENS[word]
-        elif word != "and":
+            current += _TENS[word]
+        elif word == "a":
+            current += 1
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        elif word == "and":
+            continue
+        else:
             return None
-    return total
-
-
-def _parse_words(text: str) -> int | None:
-    words = [w for w in _WORD_SPLIT.split(text.lower().strip()) if w]
-    if not words:
-        return None
-    if words == ["a", "dozen"]:
-        return 12
-    if "hundred" in words:
-        cut = words.index("hundred")
-        head = _small_words(words[:cut])
-        tail = _small_words(words[cut + 1 :]) if cut + 1 < len(words) else 0
-        if head is None or tail is None:
-            return None
-        return head * 100 + tail
-    return _small_words(words)
+        seen = True
+    return total + current if seen else None
 
 
 def parse_number(text: str) -> int | None:
     """The integer a number token stands for, or None when it is not one."""
-    token = text.strip()
+    token = text.strip().lower()
+    if token.endswith("-plus"):
+        token = token[:-5]
     if not token:
         return None
     if token[0].isdigit():
         digits = token.replace(",", "")
         return int(digits) if digits.isdigit() and len(digits) <= 9 else None
-    return _parse_words(token)
+    words = [w for w in _WORD_SPLIT.split(token) if w]
+    if words == ["a", "dozen"]:
+        return 12
+    return _words_value(words)
 
 
 def find_numbers(text: str) -> list[tuple[int, int, int]]:

@@ -1,4 +1,9 @@
-"""Dates of events, resolved from what a sentence says against the article's Kyiv publication day."""
+"""Dates of events, resolved from what a sentence says against the article's Kyiv publication day.
+
+A sentence yields one `DateCue`: a calendar day (from "July 8", "on Monday", "overnight",
+"yesterday"...), a relative step back ("the night before"), a vague past ("last week", "in
+February") that names no day, or nothing.
+"""
 
 from __future__ import annotations
 
@@ -13,48 +18,59 @@ KYIV = ZoneInfo("Europe/Kyiv")
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
-}
+}  # fmt: skip
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
-}
+}  # fmt: skip
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_SPEECH = r"(?:said|says|told\s+\w+|announced|reported|wrote|added|stated|confirmed)"
+_SPEECH = (
+    r"(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|wrote|added|stated|confirmed|"
+    r"claimed|posted|tweeted|declared|insisted|warned|argued|denied|noted)"
+)
+_NIGHT = r"(?P<night>(?:the\s+)?night\s+(?:of|to|into)\s+(?:the\s+)?|overnight\s+(?:into|to|on)\s+)"
 _MONTH_DAY = re.compile(
-    rf"(?P<speech>\b{_SPEECH}\s+on\s+)?(?P<night>night\s+of\s+|overnight\s+into\s+)?\b{_MONTH}\.?\s+"
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2}))?(?!\d)(?:,?\s+(?P<year>\d{4}))?"
+    rf"(?P<speech>\b{_SPEECH}\s+on\s+)?{_NIGHT}?(?P<last>\blast\s+)?\b{_MONTH}\.?\s+"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2}))?(?![\d:])"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _DAY_MONTH = re.compile(
-    rf"(?P<speech>\b{_SPEECH}\s+on\s+)?(?P<night>night\s+of\s+)?\b(?P<day>\d{{1,2}})(?:\s*-\s*(?P<day2>\d{{1,2}}))?\s+{_MONTH}\b"
-    r"(?:,?\s+(?P<year>\d{4}))?"
+    rf"(?P<speech>\b{_SPEECH}\s+on\s+)?{_NIGHT}?(?P<last>\blast\s+)?\b(?P<day>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{{1,2}}))?\s+(?:of\s+)?{_MONTH}\b"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _WEEKDAY = re.compile(
-    rf"(?P<speech>\b{_SPEECH}\s+(?:on\s+)?)?\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b(?!s)"
+    rf"(?P<speech>\b{_SPEECH}\s+(?:late\s+|early\s+)?(?:on\s+)?)?(?P<rel>\b(?:last|next|this|"
+    r"coming|previous)\s+)?\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"\b(?!s\b)"
 )
 _TODAY = re.compile(
-    r"\b(?:today|tonight|this\s+morning|this\s+afternoon|this\s+evening|overnight|last\s+night|"
-    r"during\s+the\s+night|early\s+hours|on\s+the\s+night|in\s+the\s+night)\b",
+    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|overnight|last\s+night|"
+    r"during\s+the\s+night|in\s+the\s+early\s+hours|early\s+(?:on\s+)?(?:this|the)\s+morning|"
+    r"on\s+the\s+night|in\s+the\s+night|at\s+night|earlier\s+today|later\s+today)\b",
     re.IGNORECASE,
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
 _PREVIOUS = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+(?:night|day)|a\s+(?:night|day)\s+(?:earlier|before)|"
-    r"the\s+(?:night|day)\s+before)\b",
+    r"\b(?:the\s+(?:previous|preceding)\s+(?:night|day|evening)|an?\s+(?:night|day)\s+"
+    r"(?:earlier|before)|the\s+(?:night|day|evening)\s+before)\b",
     re.IGNORECASE,
 )
-_YEAR_AGO = re.compile(r"\ba\s+year\s+ago\b", re.IGNORECASE)
+_YEAR_AGO = re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
 _VAGUE = re.compile(
-    r"\b(?:last|previous|past)\s+(?:week|month|year|winter|spring|summer|autumn|fall|"
-    r"weekend)\b|\bearlier\s+(?:this|in\s+the|last)\s+(?:week|month|year)\b|"
-    r"\b(?:weeks|months|years)\s+(?:ago|earlier)\b|\bin\s+(?:19|20)\d\d\b|"
-    rf"\bin\s+{_MONTH}\b|\bsince\s+(?:then|the\s+start|the\s+beginning)\b|"
-    r"\bprevious\s+(?:record|rounds?)\b|\bthe\s+first\s+round\b|\blast\s+(?:round|time)\b",
-    re.IGNORECASE,
+    r"\b(?:last|previous|past)\s+(?:week|month|year|winter|spring|summer|autumn|fall|weekend)\b|"
+    r"\bearlier\s+(?:this|in\s+the|last)\s+(?:week|month|year)\b|"
+    r"\b(?:this|earlier\s+this)\s+(?:spring|summer|autumn|winter|year)\b|"
+    r"\b(?:weeks|months|years|days)\s+(?:ago|earlier|before)\b|\b(?:in|since|during)\s+(?:19|20)\d\d\b|"
+    rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)|"
+    r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+the\s+(?:war|year|month|invasion)\b|"
+    r"\bprevious\s+(?:rounds?|talks|meetings?)\b|\bthe\s+(?:first|previous|last|earlier)\s+"
+    r"(?:round|rounds|meeting|session)\b|\bthe\s+(?:past|last)\s+(?:few\s+)?(?:weeks|months|years)\b",
 )
+_VAGUE_FLAGS = re.compile(_VAGUE.pattern, re.IGNORECASE)
 
 
 class When(Enum):
@@ -68,6 +84,8 @@ class When(Enum):
 class DateCue:
     when: When
     date: dt.date | None = None
+    calendar: bool = False
+    """True when the day was written out ("July 8"), not inferred from a relative word."""
 
 
 NO_CUE = DateCue(When.NONE)
@@ -78,10 +96,6 @@ def kyiv_day(moment: dt.datetime) -> dt.date:
     return moment.astimezone(KYIV).date()
 
 
-def _month_number(token: str) -> int:
-    return _MONTHS[token[:3].lower()]
-
-
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -89,11 +103,11 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _with_year(month: int, day: int, year: str | None, today: dt.date) -> dt.date | None:
+def _with_year(month: int, day: int, year: str | None, last: bool, today: dt.date) -> dt.date | None:
     if year:
         return _safe_date(int(year), month, day)
     candidate = _safe_date(today.year, month, day)
-    if candidate is not None and candidate > today + dt.timedelta(days=45):
+    if candidate is not None and (candidate > today + dt.timedelta(days=60) or (last and candidate > today)):
         candidate = _safe_date(today.year - 1, month, day)
     return candidate
 
@@ -101,42 +115,54 @@ def _with_year(month: int, day: int, year: str | None, today: dt.date) -> dt.dat
 def _calendar_date(text: str, today: dt.date) -> dt.date | None:
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
-            if not match.group("speech"):
-                return _match_date(match, today)
+            if match.group("speech"):
+                continue
+            night_range = match.group("night") and match.group("day2")
+            day = int(match.group("day2") if night_range else match.group("day"))
+            month = _MONTHS[match.group("month")[:3].lower()]
+            found = _with_year(month, day, match.group("year"), bool(match.group("last")), today)
+            if found is not None:
+                return found
     return None
 
 
-def _match_date(match: re.Match[str], today: dt.date) -> dt.date | None:
-    night_range = match.group("night") and match.group("day2")
-    day = int(match.group("day2") if night_range else match.group("day"))
-    month = _month_number(match.group("month"))
-    return _with_year(month, day, match.group("year"), today)
-
-
-def weekday_date(weekday: int, today: dt.date, future: bool) -> dt.date:
-    """The nearest `weekday` on or before `today`, or on or after it when `future`."""
-    if future:
-        return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+def weekday_date(weekday: int, today: dt.date, future: bool, relative: str = "") -> dt.date:
+    """The `weekday` a sentence means: the latest one up to `today`, or when `future` the next
+    one from `today`; "last" excludes today, "next" excludes today."""
+    if relative == "last" or relative == "previous":
+        return today - dt.timedelta(days=(today.weekday() - weekday - 1) % 7 + 1)
+    if relative in ("next", "coming") or future:
+        step = (weekday - today.weekday()) % 7
+        if relative in ("next", "coming") and step == 0:
+            step = 7
+        return today + dt.timedelta(days=step)
     return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
 
 
 def find_date(text: str, today: dt.date, future: bool = False) -> DateCue:
     """The date a sentence places its event on, if it says."""
-    calendar = _calendar_date(text, today)
+    calendar = _calendar_date(text, today) if _HAS_DIGIT.search(text) else None
     if calendar is not None:
-        return DateCue(When.DATE, calendar)
-    for match in _WEEKDAY.finditer(text):
-        if match.group("speech"):
-            continue
-        return DateCue(When.DATE, weekday_date(_WEEKDAYS[match.group("day").lower()], today, future))
+        return DateCue(When.DATE, calendar, calendar=True)
+    if _HAS_WEEKDAY.search(text):
+        for match in _WEEKDAY.finditer(text):
+            if match.group("speech"):
+                continue
+            relative = (match.group("rel") or "").strip().lower()
+            weekday = _WEEKDAYS[match.group("day").lower()]
+            return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
     if _YEAR_AGO.search(text):
         return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
     if _PREVIOUS.search(text):
         return DateCue(When.PREVIOUS)
     if _YESTERDAY.search(text):
         return DateCue(When.DATE, today - dt.timedelta(days=1))
-    if _VAGUE.search(text):
+    if _VAGUE_FLAGS.search(text):
         return DateCue(When.VAGUE)
     if _TODAY.search(text):
         return DateCue(When.DATE, today)
     return NO_CUE
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_WEEKDAY = re.compile(r"day\b")

@@ -1,4 +1,12 @@
-"""Strike figures in one sentence: weapons launched and downed, people killed and injured."""
+"""Strike figures in one sentence: weapons launched and downed, people killed and injured.
+
+Weapons are read as noun phrases ("18 of the 23 Shahed drones", "all 14 drones", "a cruise
+missile", "13 Kh-101 and 14 Kalibr cruise missiles") whose sense - launched, downed, or lost to
+jamming - comes from the verb that governs them: the verb right after the phrase if there is
+one ("...drones were shot down", "...missiles Russia launched"), else the nearest one before it
+in the same clause. Casualties are read from the usual shapes of a toll ("killing at least
+nine", "33 people were confirmed dead", "the death toll rose to 23", "left 23 injured").
+"""
 
 from __future__ import annotations
 
@@ -7,100 +15,203 @@ from dataclasses import dataclass, field
 
 from warwire.extract.counts import NUMBER, QUALIFIER, parse_number
 
-_N = rf"{QUALIFIER}?(?P<n>{NUMBER})"
-_MOD = r"(?P<mod>(?:(?!(?:and|or|of|were|was|had|have|has|people|in|at|on|to|from)\b)[A-Za-z][\w\-/']*\s+){0,3}?)"
-_DRONE = r"(?:drones?|UAVs?|Shaheds?|Gerans?|unmanned\s+aerial\s+vehicles?|decoys?)"
-_MISSILE = r"(?:missiles?|rockets?|Kinzhals?|Iskanders?|Kalibrs?)"
-_NOUN = rf"(?P<noun>{_DRONE}|{_MISSILE})"
-_TYPE_WORD = (
-    r"(?:ballistic|cruise|guided|hypersonic|aeroballistic|anti-ship|Kh-[\w/]+|Kalibr|"
-    r"Iskander(?:-[MK])?|Kinzhal|S-[34]00|Zircon|Oniks|Tochka(?:-U)?|KN-23)"
-)
 _F = re.IGNORECASE
 
+_DRONE_NOUN = (
+    r"drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|Shaheds?|Gerans?|"
+    r"Gerberas?|decoys?|kamikaze\s+drones?"
+)
+_MISSILE_NOUN = r"missiles?|Kinzhals?|Iskanders?|Kalibrs?|Zircons?|Tomahawks?"
+_MISSILE_TYPE = (
+    r"(?:ballistic|cruise|guided|hypersonic|aeroballistic|anti-ship|anti-aircraft|air-launched|"
+    r"sea-launched|Kh-[\w/]+|Kalibrs?|Iskander(?:-[MK])?s?|Kinzhals?|S-[345]00s?|Zircons?|"
+    r"Oniks|Onyx|Tochka(?:-U)?|KN-23s?|Tsirkon)"
+)
+_MOD_WORD = (
+    r"(?:(?-i:[A-Z])[\w'\-/]*|[\w]+-[\w\-/]+|\d[\w\-/]*|attack|strike|combat|kamikaze|enemy|"
+    r"ballistic|cruise|guided|hypersonic|aeroballistic|unmanned|aerial|fixed-wing|decoy|"
+    r"long-range|jet-powered|jet|more|other|additional|incoming|hostile|various|new|"
+    r"explosive|type|types|air-launched|sea-launched|land-based)"
+)
+_MODS = rf"(?P<mods>(?:{_MOD_WORD}\s+){{0,4}})"
+_NOUN = rf"(?P<noun>{_DRONE_NOUN}|{_MISSILE_NOUN})\b"
+_NOT_HEAD = (
+    r"(?!\s+(?:and|or|&)\s+(?:(?:attack|cruise|ballistic|guided|strike|combat|other|Shahed|"
+    r"Russian|Ukrainian|enemy)\s+)?(?:drones?|missiles?|UAVs?)\b)"
+    r"(?![\-\s]+(?:strikes?|attacks?|debris|fragments?|threats?|alerts?|defen[cs]es?|production|"
+    r"launch(?:ers?|es)?|systems?|sites?|units?|operators?|warfare|components?|plants?|factory|"
+    r"factories|parts|programs?|programmes?|shield|makers?|manufactur\w*|wreckage|pieces|"
+    r"hits?|impacts?|salvos?|barrages?|waves?|raids?|carriers?|stocks?|stockpiles?)\b)"
+)
+_PRE = r"(?P<pre>\b(?:all|both|each|every\s+one)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+)?)?"
 _WEAPON = re.compile(
-    rf"(?P<all>\b(?:all|both|every\s+one\s+of\s+the)\s+(?:of\s+(?:the|its)\s+)?)?{_N}\s+{_MOD}{_NOUN}\b",
+    rf"{_PRE}(?:{QUALIFIER})?(?P<n>{NUMBER})"
+    rf"(?:\s+of\s+(?:the\s+|its\s+|all\s+|those\s+|their\s+)?(?:{QUALIFIER})?(?P<n2>{NUMBER}))?"
+    rf"\s+{_MODS}{_NOUN}{_NOT_HEAD}",
     _F,
 )
-_OF_TOTAL = re.compile(
-    rf"{QUALIFIER}?(?P<d>{NUMBER})\s+of\s+(?:the\s+|its\s+|all\s+)?(?P<n>{NUMBER})\s+{_MOD}{_NOUN}\b",
+_TYPED = re.compile(
+    rf"(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:(?-i:[A-Z])[\w\-/]*\s+)?{_MISSILE_TYPE}"
+    r"(?=\s*(?:,|and\b|or\b|plus\b|\.|;|$|\)|-\s))",
     _F,
 )
-_OF_THE = re.compile(rf"(?P<d>{NUMBER})\s+of\s+(?:the|those)\s+(?P<noun>drones|missiles)\b", _F)
-_OF_THEM = re.compile(
-    rf"(?P<d>{NUMBER}|every\s+one|all)\s+of\s+(?:them|those|which|these)\b(?!\s+(?:were\s+)?(?:Shahed|decoy|children))",
-    _F,
-)
-_BOTH = re.compile(r"\bboth\s+(?:of\s+the\s+)?(?P<noun>missiles|drones)\b", _F)
-_SINGLE_DOWNED = re.compile(
-    rf"\b(?:destroyed|shot\s+down|intercepted|brought\s+down|downed)\s+(?P<art>the|an?|one)\s+"
-    rf"{_MOD}(?P<noun>missile|drone)\b(?![\w\-])",
-    _F,
-)
+_BOTH = re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|its\s+)?(?P<noun>missiles|drones)\b", _F)
 _SINGLE = re.compile(
-    rf"\b(?P<art>an?|one|the)\s+{_MOD}(?P<noun>missile|drone)\b(?![\w\-])"
-    r"(?P<fired>\s+(?:was\s+)?(?:fired|launched))?",
+    rf"\b(?P<art>an?|one|the|that)\s+{_MODS}(?P<noun>missile|drone|UAV|Shahed)\b{_NOT_HEAD}", _F
+)
+_OF_THEM = re.compile(
+    rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
+    r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
     _F,
 )
-_TYPED = re.compile(rf"(?P<n>{NUMBER})\s+(?:{_TYPE_WORD}\s+){{1,2}}(?=and\b|or\b|plus\b|,|missiles?\b)", _F)
-_NUMBER_TO = re.compile(
-    rf"\bnumber\s+of\s+{_MOD}(?P<noun>drones|missiles)\b[^.;]{{0,80}}?\bto\s+{_N}", _F
+_COUNT_PHRASE = re.compile(
+    rf"\b(?P<noun>drone|missile)\s+(?:count|tally|number|total)\b[^.;]{{0,40}}?\b(?:to|at|of)\s+"
+    rf"(?:{QUALIFIER})?(?P<n>{NUMBER})",
+    _F,
+)
+_TOTAL_AT = re.compile(
+    rf"\b(?:put|puts|putting|gave|gives|estimated)\s+the\s+(?:total|number|figure)\b[^.;]{{0,50}}?"
+    rf"\bat\s+(?:{QUALIFIER})?(?P<n>{NUMBER})\s+{_MODS}{_NOUN}",
+    _F,
 )
 
+_DOWN_WORDS = (
+    r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing|destroy(?:ed|s|ing)?|intercept(?:ed|s|ing)?|"
+    r"brought\s+down|bring(?:s|ing)?\s+down|neutrali[sz](?:ed|ing)|repel(?:led|s|ling)?|"
+    r"taken\s+out|took\s+out|eliminat(?:ed|ing)|suppressed\s+by\s+air\s+defen[cs]e|"
+    r"knocked\s+out\s+of\s+the\s+sky|interceptions?|defeated|stopped"
+)
+_LOST_WORDS = (
+    r"vanish(?:ed|ing)?|disappear(?:ed|ing)?|lost|unaccounted|jamm(?:ed|ing)|"
+    r"(?:failed|fail)\s+to\s+reach|did\s+not\s+reach|off\s+radar|from\s+radar|"
+    r"electronic\s+warfare|redirected|locationally"
+)
+_LAUNCH_WORDS = (
+    r"launch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|sent|send(?:s|ing)?|used|us(?:es|ing)|"
+    r"deploy(?:ed|s|ing)|hurled|unleash(?:ed|es|ing)|counted|recorded|detected|tracked|"
+    r"attack(?:ed|s|ing)?\s+(?:\w+\s+){0,4}?with|target(?:ed|s|ing)\s+(?:\w+\s+){0,4}?with|"
+    r"struck\s+(?:\w+\s+){0,4}?with|hit\s+(?:\w+\s+){0,4}?with|utili[sz]ing|involv(?:ed|ing)|"
+    r"consisted\s+of|comprised|including|employ(?:ed|ing)|a\s+total\s+of|in\s+total"
+)
+_MODE_WORD = re.compile(
+    rf"\b(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<launch>{_LAUNCH_WORDS}))\b", _F
+)
+_RIGHT_VERB = re.compile(
+    r"(?:\s*,[^,;]{1,50},)?\s*(?P<rel>(?:that|which)\s+)?(?P<subj>(?:Russia|Moscow|Ukraine|Kyiv|"
+    r"the\s+enemy|it|they|Russian\s+forces|the\s+Russians)\s+(?:had\s+)?)?(?P<aux>(?:were|was|"
+    r"had\s+been|have\s+been|has\s+been|are|is|had|have|got|being)\s+)?(?:all\s+|also\s+|"
+    r"reportedly\s+|successfully\s+|then\s+)?(?P<neg>not\s+(?:been\s+)?)?"
+    rf"(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<launch>launched|fired|sent|used|"
+    r"deployed|aimed|heading|flying|directed))\b",
+    _F,
+)
+_LATER_DOWN = re.compile(
+    rf"\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:all\s+|reportedly\s+)?(?:{_DOWN_WORDS})\b",
+    _F,
+)
 _CLAUSE_SPLIT = re.compile(
-    r";|:|\s-\s|,\s+(?=and\b|while\b|but\b|whereas\b|adding\b|saying\b)|\bwhile\b|"
-    r"\s+and\s+(?=(?:claimed|said|says|added|that|Ukraine|Russia|Moscow|Kyiv|it)\b)",
+    r";|:\s|\s-\s|\(|\)|,\s+(?=(?:and\s+|but\s+)?(?:while|whereas|although|though)\b)|"
+    r",\s+(?=but\b)|\bwhile\b|\bwhereas\b|\s+and\s+(?=(?:that|it|its|the\s+(?:air\s+force|military|"
+    r"ministry))\b)|\.\s",
     _F,
 )
-_DOWNED = re.compile(
-    r"\b(?:shot\s+down|downed|destroyed|intercepted|brought\s+down|neutrali[sz]ed|repelled|"
-    r"taken\s+out|stopped|defeated|interceptions?)\b",
-    _F,
-)
-_LOST = re.compile(
-    r"\b(?:got\s+through|vanished|disappeared|dropped\s+off|off\s+radar|from\s+radar|"
-    r"unaccounted|lost|a\s+further|another|still|more\s+disappeared)\b",
-    _F,
-)
-_JAMMED = re.compile(r"\b(?:jamm\w*|electronic\w*|suppress\w*)\b", _F)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as\s+well\s+as\s+|&\s+)$", _F)
 
 _VICTIM = (
-    r"(?:people|person|persons|civilians|residents|others|more|adults|men|women|children|victims|"
-    r"staff(?:\s+members)?|workers|energy\s+workers|of\s+the\s+victims|additional)"
+    r"(?:people|person|persons|civilians?|residents?|others|more|adults?|men|women|children|"
+    r"kids|victims|staff(?:\s+members)?|workers|employees|medics|rescuers|firefighters|"
+    r"passengers|of\s+them|in\s+all|in\s+total|additional|teenagers|pensioners|"
+    r"minors|journalists|volunteers|police\s+officers|officers)"
 )
-_AUX = r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|now|reportedly|later)\s+){0,2}"
-_KNOWN = r"(?:(?:confirmed|reported|known\s+to\s+have(?:\s+been)?|now\s+known\s+to\s+have(?:\s+been)?)\s+)?"
-_ASIDE = r"(?:\s*,[^,.;]{1,40},)?"
+_AUX = (
+    r"(?:(?:were|was|have\s+been|had\s+been|has\s+been|are|is|being|now|reportedly|later|also|"
+    r"all|confirmed|reported|known\s+to\s+have(?:\s+been)?|believed\s+to\s+have(?:\s+been)?|"
+    r"said\s+to\s+have(?:\s+been)?|feared|were\s+left|left|remain|remained)\s+){0,3}"
+)
+_ASIDE = r"(?:\s*,[^,.;]{1,50},)?"
+_N = rf"(?:{QUALIFIER})?(?P<n>{NUMBER})"
+_KILL_WORD = r"(?:killed|dead|died|deaths|fatalities|perished|lost\s+their\s+lives|bodies\s+recovered)"
+_HURT_WORD = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|hospitalized)"
 _KILLED = [
+    re.compile(rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_KILL_WORD}\b", _F),
     re.compile(
-        rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_KNOWN}(?:killed|dead|died|deaths|fatalities)\b", _F
-    ),
-    re.compile(
-        rf"\b(?:killing|killed|kills|claimed\s+the\s+lives\s+of)\s+{_N}(?!\s+(?:soldiers|troops|"
-        r"servicemen|Russian|Ukrainian|occupiers))",
+        rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of)"
+        rf"\s+(?!\w+\s+(?:injured|wounded|hurt))"
+        rf"{_N}(?:\s+(?:people|civilians|persons|residents))?(?!\s+(?:injured|wounded|hurt))",
         _F,
     ),
-    re.compile(rf"\bdeath\s+toll\b[^.;]{{0,60}}?\b(?:to|at|of|reached|passed|is|was)\s+{_N}", _F),
     re.compile(
-        rf"\bnumber\s+of\s+(?:people\s+)?(?:killed|dead)\b[^.;]{{0,80}}?\bto\s+{_N}", _F
+        rf"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths|victims|"
+        rf"fatalities))\b[^.;]{{0,60}}?\b(?:to|at|of|reached|passed|hit|is|was|stood\s+at|"
+        rf"stands\s+at|topped|exceeded){_ASIDE}\s+{_N}(?!\s+(?:injured|wounded|hurt))",
+        _F,
     ),
+    re.compile(rf"{_N}\s+of\s+the\s+(?:dead|victims|fatalities|people\s+killed)\b", _F),
 ]
-_KILLED_ONE = re.compile(
-    r"\b(?:killed\s+an?\s+(?:woman|man|person|civilian|child|girl|boy|resident)|"
-    r"\ban?\s+(?:woman|man|person|civilian|child|girl|boy|resident)\s+(?:was\s+killed|died))\b",
+_INJURED = [
+    re.compile(rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_HURT_WORD}\b", _F),
+    re.compile(
+        rf"{_N}(?:\s+{_VICTIM})?\s+(?:are|were|is|was)\s+(?:now\s+)?(?:on\s+the\s+list\s+of|"
+        rf"among\s+the)\s+{_HURT_WORD}",
+        _F,
+    ),
+    re.compile(
+        rf"\b(?:injuring|wounding|wounded|hurting|injured)\s+{_N}"
+        rf"(?:\s+(?:people|civilians|persons|others|more))?(?:\s+(?:injured|wounded|hurt))?"
+        rf"(?!\s+(?:dead|killed))",
+        _F,
+    ),
+    re.compile(
+        rf"\bnumber\s+of\s+(?:people\s+)?(?:injured|wounded|hurt|injuries)\b[^.;]{{0,60}}?"
+        rf"\b(?:to|at|reached|passed|is|was|stands\s+at|stood\s+at){_ASIDE}\s+{_N}",
+        _F,
+    ),
+    re.compile(rf"{_N}\s+of\s+the\s+(?:injured|wounded)\b", _F),
+]
+_LEFT_INJURED = re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?(?:injured|wounded|hurt)\b", _F)
+_LEFT_DEAD = re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?dead\b", _F)
+_SINGLE_VICTIM = (
+    r"(?:man|woman|person|civilian|child|girl|boy|resident|employee|worker|teenager|pensioner|"
+    r"driver|doctor|nurse|medic|rescuer|firefighter|guard|farmer|volunteer|journalist|"
+    r"police\s+officer|passer-by|local|elderly\s+\w+)"
+)
+_ONE_KILLED = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+    r"(?:killed|died|dead)\b|\bkill(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
+    rf"{_SINGLE_VICTIM}\b",
     _F,
 )
-_INJURED = [
-    re.compile(
-        rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_KNOWN}(?:injured|wounded|hurt|injuries)\b", _F
-    ),
-    re.compile(rf"\b(?:injuring|wounding|wounded|hurting)\s+{_N}(?!\s+(?:soldiers|troops))", _F),
-    re.compile(rf"\bleft\s+{_N}\s+(?:people\s+)?(?:injured|wounded)\b", _F),
-    re.compile(
-        rf"\bnumber\s+of\s+(?:people\s+)?(?:injured|wounded)\b[^.;]{{0,80}}?\bto\s+{_N}", _F
-    ),
-]
-_SOLDIERS = re.compile(r"\b(?:soldiers|troops|servicemen|fighters|militants|occupiers)\b", _F)
+_ONE_INJURED = re.compile(
+    rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)"
+    r"(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
+    rf"{_SINGLE_VICTIM}\b",
+    _F,
+)
+_IN_ALL = re.compile(rf"{_N}\s+(?:in\s+all|in\s+total|altogether|overall)\b", _F)
+_RISES_TO = re.compile(
+    rf"\b(?:figure|number|count|tally)\s+(?:has\s+)?(?:rises|rose|risen|climbed|climbs|"
+    rf"increased|grew|went\s+up)\s+to\s+{_N}",
+    _F,
+)
+_CASUALTY_WORD = re.compile(rf"\b(?P<k>{_KILL_WORD}|killing|toll)\b|\b(?P<i>{_HURT_WORD}|injuring)\b", _F)
+_SOLDIERS = re.compile(
+    r"^\s*(?:\w+\s+)?(?:soldiers|troops|servicemen|service\s+members|fighters|militants|"
+    r"occupiers|mercenaries|military\s+personnel|personnel|combatants|Russians|Ukrainians|"
+    r"invaders|paratroopers|marines|officers)\b",
+    _F,
+)
+_SOLDIER_SUBJECT = re.compile(
+    r"\b(?:soldiers|troops|servicemen|service\s+members|fighters|militants|occupiers|"
+    r"mercenaries|military\s+personnel|combatants|invaders)\b",
+    _F,
+)
+_KILL_GATE = re.compile(r"kill|dead|died|death|toll|fatal|perish|lives|bodies|figure|number", _F)
+_HURT_GATE = re.compile(r"injur|wound|hurt|hospital|figure|number", _F)
+_WEAPON_GATE = re.compile(
+    r"drone|missile|UAV|Shahed|Geran|Gerber|decoy|unmanned|Kinzhal|Iskander|Kalibr|Zircon|"
+    r"Tomahawk|Kh-|S-[345]00|Tochka|KN-23|ballistic|cruise",
+    _F,
+)
 
 
 @dataclass(slots=True)
@@ -116,108 +227,254 @@ class Figures:
             self.values[name] = value
 
 
+@dataclass(slots=True)
+class Memory:
+    """What earlier sentences of a paragraph said, for "41 of them" or "the figure rose to 3"."""
+
+    weapon_kind: str | None = None
+    casualty_kind: str | None = None
+
+
 def _kind(noun: str) -> str:
-    return "drones" if re.fullmatch(_DRONE, noun, _F) else "missiles"
+    lowered = noun.lower()
+    if lowered.startswith(("drone", "uav", "unmanned", "shahed", "geran", "gerber", "decoy", "kamikaze")):
+        return "drones"
+    return "missiles"
 
 
-def _clause_mode(clause: str) -> str:
-    if _LOST.search(clause):
-        return "lost"
-    if _DOWNED.search(clause):
-        return "downed"
-    if _JAMMED.search(clause):
-        return "lost"
-    return "launched"
+def _count(token: str) -> int | None:
+    """A count, unless it is really a year ("in 2022 drones...")."""
+    value = parse_number(token)
+    if value is not None and 1900 <= value <= 2100 and token.strip().isdigit():
+        return None
+    return value
 
 
-def _weapons_in_clause(clause: str, figures: Figures, last_kind: list[str]) -> None:
-    mode = _clause_mode(clause)
-    if mode == "lost":
-        return
+def _governing(after: str | None, before: str | None) -> str:
+    if after == "described":
+        return before or "launch"
+    return after or before or "launch"
+
+
+def _mode_before(clause: str, position: int) -> str | None:
+    found: str | None = None
+    for match in _MODE_WORD.finditer(clause, 0, position):
+        found = match.lastgroup
+    return found
+
+
+def _mode_after(clause: str, position: int) -> tuple[str | None, bool]:
+    """The sense the verb right after a weapon phrase gives it, and whether it is negated.
+
+    A bare participle or a relative clause ("drones launched overnight", "missiles Russia
+    fired") only describes the phrase; the verb before it still governs ("shot down 14 drones
+    launched overnight"), so those come back as "described"."""
+    match = _RIGHT_VERB.match(clause, position, position + 90)
+    if match is None:
+        return None, False
+    mode = match.lastgroup
+    if mode == "launch" and (match.group("subj") or match.group("rel") or not match.group("aux")):
+        if _LATER_DOWN.search(clause, match.end(), match.end() + 90):
+            return "down", False
+        return "described", bool(match.group("neg"))
+    return mode, bool(match.group("neg"))
+
+
+@dataclass(slots=True)
+class _Phrase:
+    kind: str
+    value: int
+    start: int
+    end: int
+    mode: str
+
+
+def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
+    phrases: list[_Phrase] = []
     covered: list[tuple[int, int]] = []
-    for m in _OF_TOTAL.finditer(clause):
-        kind = _kind(m.group("noun"))
-        figures.offer(kind, parse_number(m.group("n")))
-        if mode == "downed":
-            figures.offer(f"{kind}_downed", parse_number(m.group("d")))
-        covered.append(m.span())
-        last_kind[:] = [kind]
     for m in _WEAPON.finditer(clause):
+        kind = _kind(m.group("noun"))
+        memory.weapon_kind = kind
+        covered.append(m.span())
+        after, negated = _mode_after(clause, m.end())
+        before = _mode_before(clause, m.start())
+        value = _count(m.group("n"))
+        total = _count(m.group("n2")) if m.group("n2") else None
+        if total is not None:
+            # "18 of the 23 drones launched": the second count is the whole wave.
+            figures.offer(kind, total)
+            shot = after if after == "down" and not negated else before
+            if shot == "down":
+                figures.offer(f"{kind}_downed", value)
+            continue
+        mode = _governing(after, before)
+        if negated:
+            continue
+        if mode == "lost" or value is None:
+            continue
+        if mode == "down":
+            figures.offer(f"{kind}_downed", value)
+            if m.group("pre"):
+                figures.offer(kind, value)
+        phrases.append(_Phrase(kind, value, m.start(), m.end(), mode))
+    for m in _TYPED.finditer(clause):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        value = _count(m.group("n"))
+        if value is None:
+            continue
+        mode = _governing(_mode_after(clause, m.end())[0], _mode_before(clause, m.start()))
+        if mode == "lost":
+            continue
+        memory.weapon_kind = "missiles"
+        phrases.append(_Phrase("missiles", value, m.start(), m.end(), mode))
+    phrases.sort(key=lambda p: p.start)
+    for phrase in phrases:
+        if phrase.mode != "down":
+            figures.offer(phrase.kind, phrase.value)
+    _sum_lists(clause, phrases, figures)
+    _references(clause, figures, memory, covered)
+
+
+def _sum_lists(clause: str, phrases: list[_Phrase], figures: Figures) -> None:
+    """ "13 Kh-101 and 14 Kalibr cruise missiles, four Iskander-M ballistic missiles" totals 31."""
+    run: list[_Phrase] = []
+    for phrase in phrases:
+        if run and (
+            phrase.kind != run[-1].kind
+            or phrase.mode != run[-1].mode
+            or not _LIST_GLUE.match(clause[run[-1].end : phrase.start])
+        ):
+            _offer_run(run, figures)
+            run = []
+        run.append(phrase)
+    _offer_run(run, figures)
+
+
+def _offer_run(run: list[_Phrase], figures: Figures) -> None:
+    if len(run) < 2:
+        return
+    total = sum(p.value for p in run)
+    name = f"{run[0].kind}_downed" if run[0].mode == "down" else run[0].kind
+    figures.offer(name, total)
+
+
+def _references(clause: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]) -> None:
+    for m in _BOTH.finditer(clause):
+        kind = _kind(m.group("noun"))
+        mode = _governing(_mode_after(clause, m.end())[0], _mode_before(clause, m.start()))
+        figures.offer(kind, 2)
+        if mode == "down":
+            figures.offer(f"{kind}_downed", 2)
+    for m in _OF_THEM.finditer(clause):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
+        if kind is None:
+            continue
+        after, negated = _mode_after(clause, m.end())
+        mode = _governing(after, _mode_before(clause, m.start()))
+        if mode != "down" or negated:
+            continue
+        token = m.group("n").lower()
+        if token in ("all", "every one", "each"):
+            figures.offer(f"{kind}_downed", figures.values.get(kind))
+        else:
+            figures.offer(f"{kind}_downed", parse_number(token))
+    for m in _SINGLE.finditer(clause):
         if any(a <= m.start() < b for a, b in covered):
             continue
         kind = _kind(m.group("noun"))
-        last_kind[:] = [kind]
-        value = parse_number(m.group("n"))
-        if mode == "downed":
-            figures.offer(f"{kind}_downed", value)
-            if m.group("all"):
-                figures.offer(kind, value)
-        else:
-            figures.offer(kind, value)
-    if mode == "downed":
-        _downed_references(clause, figures, last_kind)
-
-
-def _downed_references(clause: str, figures: Figures, last_kind: list[str]) -> None:
-    for m in _OF_THE.finditer(clause):
-        figures.offer(f"{_kind(m.group('noun'))}_downed", parse_number(m.group("d")))
-    for m in _BOTH.finditer(clause):
-        kind = _kind(m.group("noun"))
-        figures.offer(kind, 2)
-        figures.offer(f"{kind}_downed", 2)
-    if last_kind:
-        kind = last_kind[0]
-        for m in _OF_THEM.finditer(clause):
-            token = m.group("d").lower()
-            value = figures.values.get(kind) if not token[0].isdigit() and token in (
-                "all", "every one") else parse_number(token)
-            figures.offer(f"{kind}_downed", value)
-    for m in _SINGLE_DOWNED.finditer(clause):
-        kind = _kind(m.group("noun"))
-        figures.offer(f"{kind}_downed", 1)
-        figures.offer(kind, 1)
-
-
-def _singles(sentence: str, figures: Figures) -> None:
-    numbered = bool(_WEAPON.search(sentence))
-    for m in _SINGLE.finditer(sentence):
-        if m.group("art").lower() == "the":
+        after, negated = _mode_after(clause, m.end())
+        before = _mode_before(clause, m.start())
+        definite = m.group("art").lower() in ("the", "that")
+        if negated and after == "down":
+            figures.offer(kind, 1)
+            figures.offer(f"{kind}_downed", 0)
             continue
-        if numbered or m.group("fired"):
-            figures.offer(_kind(m.group("noun")), 1)
+        mode = _governing(after, before) if (after or before) else None
+        if mode == "down":
+            figures.offer(f"{kind}_downed", 1)
+            if not definite:
+                figures.offer(kind, 1)
+        elif (
+            mode == "launch"
+            and not definite
+            and (after in ("launch", "described") or _explicit_launch(clause, m.start()))
+        ):
+            figures.offer(kind, 1)
 
 
-def _typed_missiles(sentence: str, figures: Figures) -> None:
-    typed = [parse_number(m.group("n")) or 0 for m in _TYPED.finditer(sentence)]
-    if len(typed) >= 2:
-        key = "missiles_downed" if _clause_mode(sentence) == "downed" else "missiles"
-        figures.offer(key, sum(typed))
+_EXPLICIT_LAUNCH = re.compile(r"\b(?:launch(?:ed|es)?|fired|fires)\b", _F)
 
 
-def _casualties(sentence: str, figures: Figures) -> None:
-    for name, patterns in (("killed", _KILLED), ("injured", _INJURED)):
-        for pattern in patterns:
+def _explicit_launch(clause: str, position: int) -> bool:
+    return bool(_EXPLICIT_LAUNCH.search(clause, 0, position))
+
+
+def _casualties(sentence: str, figures: Figures, memory: Memory) -> None:
+    kill_gate = bool(_KILL_GATE.search(sentence))
+    hurt_gate = bool(_HURT_GATE.search(sentence))
+    if kill_gate:
+        _match_tolls(sentence, _KILLED, "killed", figures)
+        for m in _LEFT_DEAD.finditer(sentence):
+            figures.offer("killed", _count(m.group("n")))
+        if _ONE_KILLED.search(sentence):
+            figures.offer("killed", 1)
+    if hurt_gate:
+        _match_tolls(sentence, _INJURED, "injured", figures)
+        for m in _LEFT_INJURED.finditer(sentence):
+            figures.offer("injured", _count(m.group("n")))
+        if _ONE_INJURED.search(sentence):
+            figures.offer("injured", 1)
+    if kill_gate or hurt_gate:
+        last = None
+        for m in _CASUALTY_WORD.finditer(sentence):
+            last = "killed" if m.group("k") else "injured"
+        for pattern in (_IN_ALL, _RISES_TO):
             for m in pattern.finditer(sentence):
-                tail = sentence[m.end() : m.end() + 25]
-                if _SOLDIERS.search(sentence[m.start() : m.end()]) or _SOLDIERS.match(tail.strip()):
-                    continue
-                figures.offer(name, parse_number(m.group("n")))
-    if _KILLED_ONE.search(sentence):
-        figures.offer("killed", 1)
+                kind = _casualty_kind_before(sentence, m.start()) or memory.casualty_kind
+                if kind is not None:
+                    figures.offer(kind, _count(m.group("n")))
+        if last is not None:
+            memory.casualty_kind = last
 
 
-def sentence_figures(sentence: str) -> Figures:
+def _casualty_kind_before(sentence: str, position: int) -> str | None:
+    kind = None
+    for m in _CASUALTY_WORD.finditer(sentence, 0, position):
+        kind = "killed" if m.group("k") else "injured"
+    return kind
+
+
+def _match_tolls(sentence: str, patterns: list[re.Pattern[str]], name: str, figures: Figures) -> None:
+    for pattern in patterns:
+        for m in pattern.finditer(sentence):
+            if _SOLDIER_SUBJECT.search(m.group(0)) or _SOLDIERS.match(sentence[m.end() : m.end() + 40]):
+                continue
+            if _SOLDIERS.match(sentence[m.end("n") : m.end("n") + 40]):
+                continue
+            figures.offer(name, _count(m.group("n")))
+
+
+def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     """Every strike figure `sentence` states."""
+    memory = memory if memory is not None else Memory()
     figures = Figures()
-    last_kind: list[str] = []
-    for clause in _CLAUSE_SPLIT.split(sentence):
-        if clause:
-            _weapons_in_clause(clause, figures, last_kind)
-    for m in _NUMBER_TO.finditer(sentence):
-        kind = _kind(m.group("noun"))
-        name = f"{kind}_downed" if _DOWNED.search(sentence) else kind
-        figures.offer(name, parse_number(m.group("n")))
-    _singles(sentence, figures)
-    _typed_missiles(sentence, figures)
-    _casualties(sentence, figures)
+    if _WEAPON_GATE.search(sentence):
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            if clause and not clause.isspace():
+                _weapons_in_clause(clause, figures, memory)
+        for pattern in (_COUNT_PHRASE, _TOTAL_AT):
+            for m in pattern.finditer(sentence):
+                kind = _kind(m.group("noun"))
+                name = kind
+                if pattern is _COUNT_PHRASE and _mode_before(sentence, m.start()) == "down":
+                    name = f"{kind}_downed"
+                figures.offer(name, _count(m.group("n")))
+    else:
+        for clause in _CLAUSE_SPLIT.split(sentence):
+            if clause and not clause.isspace():
+                _references(clause, figures, memory, [])
+    _casualties(sentence, figures, memory)
     return figures

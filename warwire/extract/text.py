@@ -5,19 +5,45 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_CHARS = 120_000
+MAX_CHARS = 150_000
 """Text beyond this is ignored: news articles are far shorter, junk can be arbitrarily long."""
-MAX_SENTENCE = 1_500
+MAX_SENTENCE = 1_200
+"""Longer runs without a sentence end are cut into pieces of this size."""
 
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
-_PARAGRAPHS = re.compile(r"\s*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)$")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col sgt maj capt adm u.s u.k u.n e.u jan feb mar apr jun jul aug "
-    "sep sept oct nov dec no vs etc a.m p.m d.c jr sr gov rep sen corp inc".split()
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "ʼ": "'",
+        "`": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "‒": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\t": " ",
+        "\r": "\n",
+        "•": "\n",
+        "▪": "\n",
+    }
 )
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "‑": "-"})
+_SPACES = re.compile(r" {2,}")
+_PARAGRAPHS = re.compile(r" *\n[\n >*]*")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?: +|(?<=[a-z]{3}\.)(?=[A-Z][a-z]))(?=[\"'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gen lt col sgt maj capt adm cmdr u.s u.k u.n e.u jan feb mar apr jun jul "
+    "aug sep sept oct nov dec no nos vs etc a.m p.m d.c jr sr gov rep sen corp inc ltd co "
+    "approx lieut pres prof rev ft mt".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +54,13 @@ class Sentence:
 
 
 def normalise(text: str) -> str:
+    """Typographic quotes and dashes made plain, odd spaces folded, length capped."""
     return _SPACES.sub(" ", text[:MAX_CHARS].translate(_QUOTES))
 
 
-def _is_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk)
-    if match is None:
-        return False
-    word = match.group(1).lower().rstrip(".").lstrip("(\"'")
+def _ends_in_abbreviation(paragraph: str, dot: int) -> bool:
+    start = paragraph.rfind(" ", max(0, dot - 12), dot) + 1
+    word = paragraph[start:dot].lower().lstrip("(\"'")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
@@ -43,8 +68,7 @@ def _split_paragraph(paragraph: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        end = match.start() + 1
-        if _is_abbreviation(paragraph[start:end]):
+        if paragraph[match.start()] == "." and _ends_in_abbreviation(paragraph, match.start()):
             continue
         pieces.append(paragraph[start : match.end()].strip())
         start = match.end()
@@ -63,6 +87,6 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, each tagged with its paragraph number."""
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(_PARAGRAPHS.split(normalise(text))):
-        for piece in _split_paragraph(paragraph):
+        for piece in _split_paragraph(paragraph.strip()):
             sentences.append(Sentence(piece, number, len(sentences)))
     return sentences

@@ -1,0 +1,472 @@
+"""Article-level deduplication: recognise an article seen before so it is not extracted twice.
+
+Two articles are the same report when they share a canonical URL (a re-post, an AMP or
+tracking-tagged link to the same page) or when their bodies are near-identical (syndicated
+wire copy under another outlet's name). A repeat gets copies of the original's events,
+re-attributed to it and marked `duplicate_of`, so it counts as one more report of the same
+incidents.
+
+Partition safety: every lookup is by a key the message is routed by.
+  1. by canonical URL: the URL record says which article had the URL first and under which
+     body key it was filed; a repeat is routed on with that body key;
+  2. by body key (the smallest shingle hash of the body, identical for identical text and
+     shared by near-identical texts with a probability equal to their similarity): the body
+     records hold each original's sketch and events.
+Records expire `window` after the article that made them (stream time), through an hourly
+index kept per shard (the partition a worker processes, "0" in a single process).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import heapq
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Annotated, Literal, Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
+
+from schemas import Article, NegotiationEvent, StrikeEvent
+from warwire.ids import event_id
+
+Event = StrikeEvent | NegotiationEvent
+StoredEvent = Annotated[StrikeEvent | NegotiationEvent, Field(discriminator="type")]
+Match = Literal["url", "body", "repost"]
+
+SHINGLE_WORDS = 5
+SKETCH_SIZE = 64
+NEAR_DUPLICATE_SIMILARITY = 0.8
+"""Estimated Jaccard similarity of word 5-shingles above which two bodies are one text:
+wire copy with another headline, dateline or footer scores 0.9 and more, two outlets' own
+write-ups of the same event well under 0.3."""
+MAX_RECORDS_PER_BODY_KEY = 32
+
+# --- canonical URLs ---------------------------------------------------------------------------
+
+_TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "ref",
+        "ref_src",
+        "ref_url",
+        "cmpid",
+        "ocid",
+        "smid",
+        "sr_share",
+        "share",
+        "amp",
+        "output",
+        "outputtype",
+        "taid",
+        "guccounter",
+        "spm",
+    }
+)
+_TRACKING_PREFIXES = ("utm_", "at_", "itm_", "pk_", "mtm_", "hsa_")
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in _TRACKING_PARAMS or lowered.startswith(_TRACKING_PREFIXES)
+
+
+def canonical_url(url: str | None) -> str | None:
+    """The URL with everything that does not change the page removed: scheme (http = https),
+    letter case of the host, `www.`, trailing dots of the host, default ports, credentials,
+    `amp` path segments, tracking parameters, parameter order, trailing slash, fragment.
+    None for an empty or unparseable URL."""
+    if not url or not url.strip():
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host:
+        return None
+    host = host.removeprefix("www.").removeprefix("amp.")
+    scheme = parts.scheme.lower() or "https"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    segments = [s for s in parts.path.split("/") if s and s.lower() != "amp"]
+    path = "/" + "/".join(segments)
+    if path.lower().endswith((".amp", ".amp.html")):
+        path = path[: path.lower().rindex(".amp")]
+    query = sorted(
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _is_tracking(name)
+    )
+    text = f"https://{host}{path if path != '/' else ''}"
+    return f"{text}?{urlencode(query)}" if query else text
+
+
+# --- body sketches ----------------------------------------------------------------------------
+
+_WORD = re.compile(r"\w+")
+
+
+def _shingle_hashes(text: str) -> set[int]:
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if not words:
+        words = [text.strip()]
+    span = min(SHINGLE_WORDS, len(words))
+    return {
+        int.from_bytes(
+            hashlib.blake2b(" ".join(words[i : i + span]).encode(), digest_size=8).digest(), "big"
+        )
+        for i in range(len(words) - span + 1)
+    }
+
+
+@dataclass(frozen=True)
+class BodySketch:
+    key: str
+    """The routing key: the smallest shingle hash, shared by near-identical bodies."""
+    hashes: tuple[int, ...]
+    """The SKETCH_SIZE smallest shingle hashes (a bottom-k sketch), ascending."""
+
+
+def sketch_body(text: str) -> BodySketch:
+    smallest = heapq.nsmallest(SKETCH_SIZE, _shingle_hashes(text))
+    return BodySketch(key=f"{smallest[0]:016x}", hashes=tuple(smallest))
+
+
+def similarity(a: Iterable[int], b: Iterable[int]) -> float:
+    """Jaccard similarity of the two shingle sets, estimated from their bottom-k sketches
+    (exact when both texts have fewer than SKETCH_SIZE shingles)."""
+    set_a, set_b = set(a), set(b)
+    union = heapq.nsmallest(SKETCH_SIZE, set_a | set_b)
+    if not union:
+        return 0.0
+    return sum(1 for h in union if h in set_a and h in set_b) / len(union)
+
+
+# --- the message routed between the article steps ---------------------------------------------
+
+
+class Source(BaseModel):
+    """Where the article was consumed from, for its receipt and any dead letter."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: str | None = None
+
+
+class RoutedArticle(BaseModel):
+    """A valid article on its way through the URL and body checks (internal topics)."""
+
+    article: Article
+    url: str | None
+    body_key: str
+    sketch: list[int]
+    duplicate_of: str | None = None
+    """Set by the URL check: the article that had this canonical URL first."""
+    source: Source
+    produced_at: str | None = None
+    """The producer's timestamp header, carried for the end-to-end latency metric."""
+
+
+def route(article: Article, source: Source, produced_at: str | None = None) -> RoutedArticle:
+    sketch = sketch_body(article.body)
+    return RoutedArticle(
+        article=article,
+        url=canonical_url(article.url),
+        body_key=sketch.key,
+        sketch=list(sketch.hashes),
+        source=source,
+        produced_at=produced_at,
+    )
+
+
+def url_route_key(routed: RoutedArticle) -> str:
+    """The key of the URL step: every article with one canonical URL meets in one partition."""
+    return routed.url or f"id:{routed.article.id}"
+
+
+# --- state ------------------------------------------------------------------------------------
+
+
+class KeyValue(Protocol):
+    """Bytes by key: a dict in one process, a Faust table (with changelog) in a worker."""
+
+    def get(self, key: str) -> bytes | None: ...
+
+    def put(self, key: str, value: bytes) -> None: ...
+
+    def delete(self, key: str) -> None: ...
+
+
+class MemoryKeyValue:
+    def __init__(self) -> None:
+        self.data: dict[str, bytes] = {}
+
+    def get(self, key: str) -> bytes | None:
+        return self.data.get(key)
+
+    def put(self, key: str, value: bytes) -> None:
+        self.data[key] = value
+
+    def delete(self, key: str) -> None:
+        self.data.pop(key, None)
+
+
+class UrlRecord(BaseModel):
+    article_id: str
+    body_key: str
+    published_at: AwareDatetime
+
+
+class BodyRecord(BaseModel):
+    article_id: str
+    url: str | None = None
+    sketch: list[int]
+    published_at: AwareDatetime
+    events: list[StoredEvent] = Field(default_factory=list)
+
+
+_BODY_RECORDS = TypeAdapter(list[BodyRecord])
+_KEYS = TypeAdapter(list[str])
+
+
+def _url_key(url: str) -> str:
+    return f"url|{url}"
+
+
+def _body_key(key: str) -> str:
+    return f"body|{key}"
+
+
+def _hours_key(shard: str) -> str:
+    return f"hours|{shard}"
+
+
+def _hour_key(shard: str, hour: str) -> str:
+    return f"hour|{shard}|{hour}"
+
+
+def _hour(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H")
+
+
+def _hour_start(hour: str) -> dt.datetime:
+    return dt.datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=dt.UTC)
+
+
+def _load_keys(store: KeyValue, key: str) -> list[str]:
+    raw = store.get(key)
+    return _KEYS.validate_json(raw) if raw else []
+
+
+def _file_under_hour(store: KeyValue, shard: str, moment: dt.datetime, record_key: str) -> None:
+    hour = _hour(moment)
+    hours = _load_keys(store, _hours_key(shard))
+    if hour not in hours:
+        store.put(_hours_key(shard), _KEYS.dump_json(sorted([*hours, hour])))
+    listed = _load_keys(store, _hour_key(shard, hour))
+    if record_key not in listed:
+        store.put(_hour_key(shard, hour), _KEYS.dump_json([*listed, record_key]))
+
+
+def expire(store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
+    """Forget the records of `shard` made more than `window` before `now` (stream time).
+    Returns how many records were dropped."""
+    hours = _load_keys(store, _hours_key(shard))
+    cutoff = now - window
+    stale = [h for h in hours if _hour_start(h) + dt.timedelta(hours=1) < cutoff]
+    if not stale:
+        return 0
+    dropped = 0
+    for hour in stale:
+        for record_key in _load_keys(store, _hour_key(shard, hour)):
+            dropped += _drop_older_than(store, record_key, cutoff)
+        store.delete(_hour_key(shard, hour))
+    store.put(_hours_key(shard), _KEYS.dump_json([h for h in hours if h not in stale]))
+    return dropped
+
+
+def _drop_older_than(store: KeyValue, record_key: str, cutoff: dt.datetime) -> int:
+    raw = store.get(record_key)
+    if raw is None:
+        return 0
+    if record_key.startswith("url|"):
+        if UrlRecord.model_validate_json(raw).published_at < cutoff:
+            store.delete(record_key)
+            return 1
+        return 0
+    records = _BODY_RECORDS.validate_json(raw)
+    kept = [r for r in records if r.published_at >= cutoff]
+    if len(kept) == len(records):
+        return 0
+    if kept:
+        store.put(record_key, _BODY_RECORDS.dump_json(kept))
+    else:
+        store.delete(record_key)
+    return len(records) - len(kept)
+
+
+def record_count(store: KeyValue) -> int:
+    """URL and body records held (for tests and benchmarks on a MemoryKeyValue)."""
+    if not isinstance(store, MemoryKeyValue):
+        raise TypeError("record_count needs a MemoryKeyValue")
+    total = 0
+    for key, raw in store.data.items():
+        if key.startswith("url|"):
+            total += 1
+        elif key.startswith("body|"):
+            total += len(_BODY_RECORDS.validate_json(raw))
+    return total
+
+
+# --- the two checks ---------------------------------------------------------------------------
+
+
+def check_url(
+    store: KeyValue, shard: str, routed: RoutedArticle, window: dt.timedelta
+) -> RoutedArticle:
+    """The URL step. An article whose canonical URL another article had within `window`
+    comes back marked `duplicate_of` that article and re-keyed to its body key, so the body
+    step finds the original's record; otherwise the URL is recorded as this article's."""
+    published = routed.article.published_at
+    expire(store, shard, published, window)
+    if routed.url is None:
+        return routed
+    raw = store.get(_url_key(routed.url))
+    record = UrlRecord.model_validate_json(raw) if raw else None
+    if record is not None and abs(published - record.published_at) <= window:
+        if record.article_id == routed.article.id:
+            return routed
+        return routed.model_copy(
+            update={"duplicate_of": record.article_id, "body_key": record.body_key}
+        )
+    new = UrlRecord(article_id=routed.article.id, body_key=routed.body_key, published_at=published)
+    store.put(_url_key(routed.url), new.model_dump_json().encode())
+    _file_under_hour(store, shard, published, _url_key(routed.url))
+    return routed
+
+
+@dataclass(frozen=True)
+class Seen:
+    original: BodyRecord
+    match: Match
+
+
+def find_original(
+    store: KeyValue,
+    shard: str,
+    routed: RoutedArticle,
+    window: dt.timedelta,
+    threshold: float = NEAR_DUPLICATE_SIMILARITY,
+) -> Seen | None:
+    """The body step's lookup: the earlier article this one repeats, if any."""
+    published = routed.article.published_at
+    expire(store, shard, published, window)
+    raw = store.get(_body_key(routed.body_key))
+    records = [
+        r
+        for r in (_BODY_RECORDS.validate_json(raw) if raw else [])
+        if abs(published - r.published_at) <= window
+    ]
+    for record in records:
+        if record.article_id == routed.article.id:
+            return Seen(record, "repost")
+    if routed.duplicate_of is not None:
+        for record in records:
+            if record.article_id == routed.duplicate_of:
+                return Seen(record, "url")
+    scored = [(similarity(routed.sketch, r.sketch), r) for r in records]
+    best = max(scored, key=lambda sr: (sr[0], -sr[1].published_at.timestamp()), default=None)
+    if best is not None and best[0] >= threshold:
+        return Seen(best[1], "body")
+    return None
+
+
+def remember(
+    store: KeyValue,
+    shard: str,
+    routed: RoutedArticle,
+    events: list[Event],
+    window: dt.timedelta,
+) -> None:
+    """File a newly extracted article under its body key, with its events (evidence
+    sentences dropped: copies do not need them)."""
+    key = _body_key(routed.body_key)
+    raw = store.get(key)
+    records = _BODY_RECORDS.validate_json(raw) if raw else []
+    record = BodyRecord(
+        article_id=routed.article.id,
+        url=routed.url,
+        sketch=routed.sketch,
+        published_at=routed.article.published_at,
+        events=[e.model_copy(update={"evidence": {}}) for e in events],
+    )
+    kept = [r for r in records if r.article_id != record.article_id]
+    store.put(key, _BODY_RECORDS.dump_json([*kept, record][-MAX_RECORDS_PER_BODY_KEY:]))
+    _file_under_hour(store, shard, routed.article.published_at, key)
+
+
+def copy_events(original: BodyRecord, article: Article) -> list[Event]:
+    """The original's events as reports of `article`: ids of `article`, its outlet, link and
+    publication time, and `duplicate_of` pointing at the event each one repeats."""
+    if original.article_id == article.id:
+        return list(original.events)
+    ordinals: dict[str, int] = {}
+    copies: list[Event] = []
+    for event in original.events:
+        ordinal = ordinals.get(event.type, 0)
+        ordinals[event.type] = ordinal + 1
+        copies.append(
+            event.model_copy(
+                update={
+                    "event_id": event_id(article.id, event.type, ordinal),
+                    "article_id": article.id,
+                    "published_at": article.published_at,
+                    "outlet": article.outlet,
+                    "url": article.url,
+                    "duplicate_of": event.event_id,
+                }
+            )
+        )
+    return copies
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    events: list[Event]
+    seen: Seen | None
+    """The earlier article this one repeats; None when it was extracted."""
+
+
+def process_article(
+    store: KeyValue,
+    shard: str,
+    routed: RoutedArticle,
+    window: dt.timedelta,
+    extract: Callable[[Article], list[Event]],
+) -> ArticleOutcome:
+    """The body step: reuse the events of the article this one repeats, or extract and file
+    it. `extract` errors propagate (nothing is filed for the article)."""
+    seen = find_original(store, shard, routed, window)
+    if seen is not None:
+        return ArticleOutcome(copy_events(seen.original, routed.article), seen)
+    events = extract(routed.article)
+    remember(store, shard, routed, events, window)
+    return ArticleOutcome(events, None)
