@@ -60,29 +60,35 @@ DRAIN_SECONDS = 120.0
 
 def bad_messages() -> Iterator[tuple[str, bytes]]:
     """(expected reason, value), cycling through kinds of input the worker must refuse."""
-    kinds: list[tuple[str, bytes]] = [
-        ("invalid_json", b'{"id": "soak-bad", "body": "cut short'),
-        ("not_utf8", b"\xff\xd8\xff\xe0 not text at all \x00\x81"),
-        (
-            "implausible_date",
-            orjson.dumps(
-                {"id": "", "body": "Shelling was reported.", "published_at": "2199-01-01T00:00Z"}
-            ),
-        ),
-        (
-            "unsupported_language",
-            orjson.dumps(
-                {
-                    "id": "",
-                    "body": "Уночі над Києвом працювала протиповітряна оборона.",
-                    "published_at": "2025-01-01T00:00Z",
-                }
-            ),
-        ),
-    ]
     for number in itertools.count():
-        reason, value = kinds[number % len(kinds)]
-        yield reason, value.replace(b'"id": ""', f'"id": "soak-bad-{number}"'.encode())
+        article_id = f"soak-bad-{number}"
+        kind = number % 4
+        if kind == 0:
+            yield "invalid_json", f'{{"id": "{article_id}", "body": "cut short'.encode()
+        elif kind == 1:
+            yield "not_utf8", b"\xff\xd8\xff\xe0 not text at all \x00\x81"
+        elif kind == 2:
+            yield (
+                "implausible_date",
+                orjson.dumps(
+                    {
+                        "id": article_id,
+                        "body": "Shelling was reported.",
+                        "published_at": "2199-01-01T00:00Z",
+                    }
+                ),
+            )
+        else:
+            yield (
+                "unsupported_language",
+                orjson.dumps(
+                    {
+                        "id": article_id,
+                        "body": "Уночі над Києвом працювала протиповітряна оборона.",
+                        "published_at": "2025-01-01T00:00Z",
+                    }
+                ),
+            )
 
 
 @dataclass

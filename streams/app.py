@@ -1,7 +1,15 @@
-"""The Faust application: topics, tables and two thin agents around the pure pipeline.
+"""The Faust application: topics, tables and thin agents around the pure pipeline.
 
-    articles --[process_articles]--> events (keyed by blocking key), receipts, articles.dlq
-    events   --[fold_events]-------> incidents (keyed by incident id), alerts
+    articles         --[process-articles]--> articles.by-url (keyed by canonical URL),
+                                             articles.dlq, receipts (rejected articles)
+    articles.by-url  --[check-urls]--------> articles.by-body (keyed by body key)
+    articles.by-body --[extract-articles]--> events (keyed by blocking key), receipts
+    events           --[fold-events]-------> incidents (keyed by incident id), alerts
+
+Each hop is keyed by what its state is looked up by, so every lookup is local to the
+partition being processed, whatever the number of workers: the URL records of one URL, the
+body records of one body key, the incidents of one blocking key. docs/incidents-and-alerts.md
+explains the design.
 """
 
 from __future__ import annotations
@@ -17,14 +25,14 @@ import faust
 from faust.types import EventT
 
 from schemas import EventEnvelope, Incident, Receipt
-from streams.state import StagedTableState
-from warwire import codec, metrics
+from streams.state import StagedKeyValue, StagedTableState
+from warwire import codec, metrics, seen
 from warwire.articles import Rejected, body_fingerprint, check_id_reuse, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
 from warwire.dedup import blocking_key
-from warwire.extract import extract_events
+from warwire.extract.core import extract_events_strict
 from warwire.kafka_io import send_until_accepted
 from warwire.pipeline import fold_and_alert
 
@@ -65,10 +73,14 @@ def create_app(settings: Settings) -> faust.App:
     alerts = app.topic(topic_names.alerts, partitions=topic_names.partitions)
     dead_letters = app.topic(topic_names.dead_letters, partitions=topic_names.partitions)
     receipts = app.topic(topic_names.receipts, partitions=topic_names.partitions)
+    articles_by_url = app.topic(topic_names.articles_by_url, partitions=topic_names.partitions)
+    articles_by_body = app.topic(topic_names.articles_by_body, partitions=topic_names.partitions)
 
     # Keys go through JSON so they come back as the same str after recovery; values are the
     # orjson bytes of the pydantic models.
-    state_schema = faust.Schema(key_serializer="json", value_serializer="raw")
+    state_schema: faust.Schema[Any, Any] = faust.Schema(
+        key_serializer="json", value_serializer="raw"
+    )
     incident_table = app.Table(
         "incident-state", partitions=topic_names.partitions, schema=state_schema
     )
@@ -78,6 +90,10 @@ def create_app(settings: Settings) -> faust.App:
     article_bodies = app.Table(
         "article-bodies", partitions=topic_names.partitions, key_type=str, value_type=str
     )
+    # Article-level dedup: canonical URL -> first article with it; body key -> the articles
+    # filed under it, with their sketches and events.
+    url_table = app.Table("seen-urls", partitions=topic_names.partitions, schema=state_schema)
+    body_table = app.Table("seen-bodies", partitions=topic_names.partitions, schema=state_schema)
     window = dt.timedelta(days=settings.dedup_window_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
@@ -122,18 +138,14 @@ def create_app(settings: Settings) -> faust.App:
             # this table's entry for it is local.
             fingerprint = body_fingerprint(article)
             check_id_reuse(article, fingerprint, article_bodies.get(article.id))
-            metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
-            extract_started = time.perf_counter()
-            try:
-                extracted = extract_events(article)
-            except Exception as exc:  # the extractor must never take the worker down
-                log.exception("extraction failed for article %s", article.id)
-                raise Rejected(
-                    "extraction_error", f"{type(exc).__name__}: {exc}", article.id
-                ) from None
-            metrics.STAGE_DURATION.labels(stage="extract").observe(
-                time.perf_counter() - extract_started
+            source = seen.Source(
+                topic=message.topic,
+                partition=message.partition,
+                offset=message.offset,
+                key=message.key.decode("utf-8", "replace") if message.key else None,
             )
+            routed = seen.route(article, source, _timestamp_header(message))
+            metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
         except Rejected as rejected:
             rejection = rejected
         except Exception as exc:
@@ -141,14 +153,100 @@ def create_app(settings: Settings) -> faust.App:
             rejection = Rejected(
                 "internal_error", f"{type(exc).__name__}: {exc}", receipt.article_id
             )
-        if rejection is not None:
+        if rejection is None:
+            # The receipt of a valid article is sent by the last article step.
+            await send_until_accepted(
+                functools.partial(
+                    articles_by_url.send,
+                    key=seen.url_route_key(routed).encode(),
+                    value=codec.dumps(routed),
+                ),
+                f"article {article.id} to the URL check",
+            )
+            article_bodies[article.id] = fingerprint
+        else:
             receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
             receipt.article_id = receipt.article_id or rejection.article_id
             await dead_letter(message, rejection)
+            await send_until_accepted(
+                lambda: receipts.send(key=message.key, value=codec.dumps(receipt)),
+                f"receipt for {message.topic}/{message.partition}@{message.offset}",
+            )
+            metrics.LAST_ARTICLE.set(time.time())
+        _record_lag(message)
+
+    @app.agent(articles_by_url, name="check-urls")
+    async def check_urls(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            await _handle_url(event)
+
+    async def _handle_url(event: EventT[bytes]) -> None:
+        message = event.message
+        routed = codec.loads(seen.RoutedArticle, message.value or b"")
+        state = StagedKeyValue(url_table)
+        routed = seen.check_url(state, str(message.partition), routed, window)
+        await send_until_accepted(
+            functools.partial(
+                articles_by_body.send, key=routed.body_key.encode(), value=codec.dumps(routed)
+            ),
+            f"article {routed.article.id} to the body check",
+        )
+        state.flush()
+        _record_lag(message)
+
+    @app.agent(articles_by_body, name="extract-articles")
+    async def extract_articles(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            await _handle_body(event)
+
+    async def _handle_body(event: EventT[bytes]) -> None:
+        message = event.message
+        routed = codec.loads(seen.RoutedArticle, message.value or b"")
+        article, source = routed.article, routed.source
+        source_key = source.key.encode() if source.key else None
+        receipt = Receipt(
+            topic=source.topic,
+            partition=source.partition,
+            offset=source.offset,
+            article_id=article.id,
+            outcome="processed",
+        )
+        state = StagedKeyValue(body_table)
+        started = time.perf_counter()
+        try:
+            # The strict extractor raises instead of logging and returning no events, so a
+            # failure is dead-lettered (and can be replayed) rather than lost.
+            outcome = seen.process_article(
+                state, str(message.partition), routed, window, extract_events_strict
+            )
+        except Exception as exc:  # the extractor must never take the worker down
+            log.exception("extraction failed for article %s", article.id)
+            rejected = Rejected("extraction_error", f"{type(exc).__name__}: {exc}", article.id)
+            receipt.outcome, receipt.reason = "dead_lettered", rejected.reason
+            letter = build_dead_letter(
+                rejected,
+                topic=source.topic,
+                partition=source.partition,
+                offset=source.offset,
+                key=source_key,
+                value=article.model_dump_json().encode(),
+            )
+            await send_until_accepted(
+                lambda: dead_letters.send(key=source_key, value=codec.dumps(letter)),
+                f"dead letter for article {article.id}",
+            )
+            metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
         else:
-            produced_at = _timestamp_header(message)
+            if outcome.seen is None:
+                metrics.STAGE_DURATION.labels(stage="extract").observe(
+                    time.perf_counter() - started
+                )
+            elif outcome.seen.original.article_id != article.id:
+                receipt.outcome, receipt.reason = "duplicate", outcome.seen.match
+                metrics.DUPLICATE_ARTICLES.labels(reason=outcome.seen.match).inc()
+            produced_at = routed.produced_at
             headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
-            for extracted_event in extracted:
+            for extracted_event in outcome.events:
                 await send_until_accepted(
                     functools.partial(
                         events.send,
@@ -159,12 +257,12 @@ def create_app(settings: Settings) -> faust.App:
                     f"event {extracted_event.event_id}",
                 )
                 metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
-            article_bodies[article.id] = fingerprint
-            receipt.event_ids = [e.event_id for e in extracted]
+            state.flush()
+            receipt.event_ids = [e.event_id for e in outcome.events]
             metrics.ARTICLES_PROCESSED.inc()
         await send_until_accepted(
-            lambda: receipts.send(key=message.key, value=codec.dumps(receipt)),
-            f"receipt for {message.topic}/{message.partition}@{message.offset}",
+            lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
+            f"receipt for {source.topic}/{source.partition}@{source.offset}",
         )
         metrics.LAST_ARTICLE.set(time.time())
         _record_lag(message)
@@ -177,7 +275,7 @@ def create_app(settings: Settings) -> faust.App:
     async def _handle_event(event: EventT[bytes]) -> None:
         message = event.message
         started = time.perf_counter()
-        extracted = codec.loads(EventEnvelope, message.value).event
+        extracted = codec.loads(EventEnvelope, message.value or b"").event
         state = StagedTableState(incident_table, bucket_table)
         outcome = fold_and_alert(state, extracted, window, settings.thresholds)
         metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
@@ -199,7 +297,7 @@ def create_app(settings: Settings) -> faust.App:
         metrics.record_fold(outcome.incident, outcome.changed)
         _record_lag(message)
 
-    @app.timer(interval=10.0)
+    @app.timer(interval=10.0)  # type: ignore[untyped-decorator]
     async def count_open_incidents() -> None:
         events_topic = events.get_topic_name()
         owned = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == events_topic}
@@ -208,7 +306,10 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.timer(interval=5.0)  # type: ignore[untyped-decorator]
     async def report_consumer_lag() -> None:
-        sources = {articles.get_topic_name(), events.get_topic_name()}
+        sources = {
+            topic.get_topic_name()
+            for topic in (articles, articles_by_url, articles_by_body, events)
+        }
         await metrics.CONSUMER_LAG_TRACKER.refresh(app.consumer, sources)
 
     return app

@@ -57,64 +57,70 @@ class StagedTables:
         self._staged.clear()
 
 
-class StagedTableState(StagedTables):
+class StagedTableState:
     """`warwire.dedup.DedupState`: incidents in one table; day buckets, block directories and
     the event index in another."""
 
     def __init__(
         self, incidents: MutableMapping[str, Any], buckets: MutableMapping[str, Any]
     ) -> None:
-        super().__init__(incident=incidents, bucket=buckets)
+        self._tables = StagedTables(incident=incidents, bucket=buckets)
+
+    def flush(self) -> None:
+        self._tables.flush()
 
     def get_incident(self, incident_id: str) -> Incident | None:
-        raw = self.get("incident", incident_id)
+        raw = self._tables.get("incident", incident_id)
         return codec.loads(Incident, raw) if raw else None
 
     def put_incident(self, incident: Incident) -> None:
-        self.put("incident", incident.incident_id, codec.dumps(incident))
+        self._tables.put("incident", incident.incident_id, codec.dumps(incident))
 
     def delete_incident(self, incident_id: str) -> None:
-        self.delete("incident", incident_id)
+        self._tables.delete("incident", incident_id)
 
     def get_bucket(self, key: str) -> list[BucketEntry]:
-        raw = self.get("bucket", key)
+        raw = self._tables.get("bucket", key)
         return _ENTRIES.validate_json(raw) if raw else []
 
     def put_bucket(self, key: str, entries: list[BucketEntry]) -> None:
-        self.put("bucket", key, _ENTRIES.dump_json(entries))
+        self._tables.put("bucket", key, _ENTRIES.dump_json(entries))
 
     def delete_bucket(self, key: str) -> None:
-        self.delete("bucket", key)
+        self._tables.delete("bucket", key)
 
     def get_directory(self, block: str) -> list[BucketRef]:
-        raw = self.get("bucket", _DIRECTORY_PREFIX + block)
+        raw = self._tables.get("bucket", _DIRECTORY_PREFIX + block)
         return _REFS.validate_json(raw) if raw else []
 
     def put_directory(self, block: str, refs: list[BucketRef]) -> None:
-        self.put("bucket", _DIRECTORY_PREFIX + block, _REFS.dump_json(refs))
+        self._tables.put("bucket", _DIRECTORY_PREFIX + block, _REFS.dump_json(refs))
 
     def get_event_incident(self, event_id: str) -> str | None:
-        raw = self.get("bucket", _EVENT_PREFIX + event_id)
+        raw = self._tables.get("bucket", _EVENT_PREFIX + event_id)
         return raw.decode() if raw else None
 
     def put_event_incident(self, event_id: str, incident_id: str) -> None:
-        self.put("bucket", _EVENT_PREFIX + event_id, incident_id.encode())
+        self._tables.put("bucket", _EVENT_PREFIX + event_id, incident_id.encode())
 
     def delete_event_incident(self, event_id: str) -> None:
-        self.delete("bucket", _EVENT_PREFIX + event_id)
+        self._tables.delete("bucket", _EVENT_PREFIX + event_id)
 
 
-class StagedKeyValue(StagedTables):
+class StagedKeyValue:
     """`warwire.seen.KeyValue` over one table."""
 
     def __init__(self, table: MutableMapping[str, Any]) -> None:
-        super().__init__(records=table)
+        self._tables = StagedTables(records=table)
 
-    def get(self, key: str, _table: str = "records") -> bytes | None:  # type: ignore[override]
-        return super().get(_table, key)
+    def flush(self) -> None:
+        self._tables.flush()
 
-    def put(self, key: str, value: bytes, _table: str = "records") -> None:  # type: ignore[override]
-        super().put(_table, key, value)
+    def get(self, key: str) -> bytes | None:
+        return self._tables.get("records", key)
 
-    def delete(self, key: str, _table: str = "records") -> None:  # type: ignore[override]
-        super().delete(_table, key)
+    def put(self, key: str, value: bytes) -> None:
+        self._tables.put("records", key, value)
+
+    def delete(self, key: str) -> None:
+        self._tables.delete("records", key)

@@ -218,7 +218,9 @@ def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchRe
         candidates = _load_candidates(state, block, event, window)
         best = _best_match(event, candidates)
     incident = _open_incident(event, block) if best is None else merge_report(best, event)
-    _index(state, block, incident, previous_day=best.occurred_on if best else None, new=best is None)
+    _index(
+        state, block, incident, previous_day=best.occurred_on if best else None, new=best is None
+    )
     state.put_incident(incident)
     state.put_event_incident(event.event_id, incident.incident_id)
     return MatchResult(incident, changed=True, previous=best)
@@ -605,7 +607,8 @@ def reconcile_figures(reports: Sequence[Report]) -> dict[str, Figure]:
     sources = [r for r in reports if r.duplicate_of is None] or list(reports)
     figures: dict[str, Figure] = {}
     for name in STRIKE_FIGURES:
-        values = [r.figures[name] for r in sources if name in r.figures]  # reports are in time order
+        # reports are in time order, so ties below go to the latest
+        values = [r.figures[name] for r in sources if name in r.figures]
         if not values:
             continue
         if name in TOLL_FIGURES:

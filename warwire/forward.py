@@ -304,7 +304,7 @@ class Forwarder:
                     timeout_ms=int(self._poll_timeout() * 1000), max_records=self.BATCH
                 )
             except KafkaError as exc:
-                log.warning("polling %s failed, retrying: %r", self._client.url, exc)
+                log.warning("polling the alerts topic failed, retrying: %r", exc)
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._stop.wait(), timeout=1.0)
                 continue
@@ -428,6 +428,8 @@ async def forward(
         auto_offset_reset="earliest",
         session_timeout_ms=int(settings.session_timeout * 1000),
         heartbeat_interval_ms=int(settings.heartbeat_interval * 1000),
+        # The loop polls between batches; a batch may take a timeout per alert.
+        max_poll_interval_ms=int((Forwarder.BATCH * settings.forward.timeout + 300) * 1000),
     )
     forwarder = Forwarder(consumer, client, RetryPolicy.from_settings(settings.forward), stop)
     consumer.subscribe([settings.topics.alerts], listener=_Rebalance(forwarder))
@@ -442,6 +444,8 @@ async def forward(
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(stop.wait(), timeout=delay)
                 delay = min(delay * 2, 30.0)
+        if stop.is_set():
+            return
         log.info("forwarding %s (group %s) to %s", settings.topics.alerts, group, url)
         await forwarder.run()
     finally:
@@ -461,7 +465,14 @@ def run_forwarder(
     if problem:
         print(f"warwire forward: {problem}", file=sys.stderr)
         return 2
-    server = metrics.serve_forwarder_metrics(settings.metrics_port)
+    try:
+        server = metrics.serve_forwarder_metrics(settings.metrics_port)
+    except OSError as exc:
+        print(
+            f"warwire forward: cannot serve /metrics on {settings.metrics_port}: {exc}",
+            file=sys.stderr,
+        )
+        return 1
 
     async def main() -> None:
         stop = asyncio.Event()

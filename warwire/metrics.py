@@ -30,6 +30,7 @@ from prometheus_client import (
 from schemas import Incident
 from schemas.models import AlertKind
 from warwire.articles import REASONS
+from warwire.seen import Match
 
 # `_created` series double the series count and no dashboard or rule reads them.
 disable_created_metrics()  # type: ignore[no-untyped-call]
@@ -44,6 +45,7 @@ for _registry in (REGISTRY, FORWARDER_REGISTRY):
 
 EVENT_TYPES: tuple[str, ...] = get_args(Incident.model_fields["type"].annotation)
 ALERT_KINDS: tuple[str, ...] = get_args(AlertKind)
+REPEAT_MATCHES: tuple[str, ...] = get_args(Match)
 STAGES = ("validate", "extract", "fold")
 """validate: decode and check an article; extract: find its events; fold: match an event to
 its incident and decide alerts."""
@@ -71,6 +73,13 @@ EVENTS_EXTRACTED = Counter(
     "warwire_events_extracted",
     "Events extracted from articles, by type.",
     ["type"],
+    registry=REGISTRY,
+)
+DUPLICATE_ARTICLES = Counter(
+    "warwire_duplicate_articles",
+    "Articles recognised as a repeat of one seen before and not extracted again, by how: "
+    "url (same canonical URL), body (near-identical text), repost.",
+    ["reason"],
     registry=REGISTRY,
 )
 DUPLICATE_REPORTS = Counter(
@@ -144,6 +153,8 @@ FORWARD_DURATION = Histogram(
 
 for _reason in REASONS:
     ARTICLES_REJECTED.labels(reason=_reason)
+for _match in REPEAT_MATCHES:
+    DUPLICATE_ARTICLES.labels(reason=_match)
 for _type in EVENT_TYPES:
     EVENTS_EXTRACTED.labels(type=_type)
     DUPLICATE_REPORTS.labels(type=_type)

@@ -3,8 +3,13 @@ reason, good ones interleaved with them are still processed, and the books balan
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -14,8 +19,8 @@ from aiokafka import AIOKafkaProducer
 from tests.integration.outputs import collect, scrape
 from warwire.articles import MAX_DEAD_LETTER_ORIGINAL
 from warwire.config import Settings
-from warwire.kafka_io import client_options, ensure_topics
-from warwire.session import WorkerProcess, run_pipeline
+from warwire.kafka_io import client_options, ensure_topics, read_topics
+from warwire.session import WorkerProcess, run_pipeline, settings_env
 
 pytestmark = pytest.mark.integration
 
@@ -54,6 +59,10 @@ QUIET = (
     "Grain exports through the Black Sea corridor rose in August, port operators said on "
     "Thursday, as shipping insurers cut their premiums for the route."
 )
+CONTROL_CHARACTERS = (
+    "The city council of Poltava\u0000 approved a budget for repairing school shelters on "
+    "Wednesday,\u0007 a spokeswoman said, after months of delays over contractor payments."
+)
 GERMAN = (
     "Russland hat in der Nacht Hunderte Drohnen auf die Ukraine abgefeuert, teilte die "
     "Luftwaffe am Donnerstag mit. In Lwiw wurden zwei Menschen getötet, sagte der Gouverneur "
@@ -69,7 +78,7 @@ GOOD: dict[str, bytes] = {
     "good-html": article("good-html", STRIKE_HTML, published_at="2025-08-15T08:10:00+03:00"),
     "good-talks": article("good-talks", TALKS),
     "good-quiet": article("good-quiet", QUIET),
-    "good-nul": article("good-nul", QUIET.replace("rose", "rose\u0000\u0007")),
+    "good-nul": article("good-nul", CONTROL_CHARACTERS),
 }
 """Article id -> message of the articles that must be processed."""
 
@@ -195,3 +204,31 @@ async def test_bad_messages_are_dead_lettered_and_good_ones_still_processed(
         if key.startswith("warwire_articles_rejected_total{") and value
     }
     assert by_reason == dict(Counter(reason for reason, _ in wanted.elements()))
+
+
+def test_produce_reports_an_oversized_article_and_sends_the_rest(
+    settings: Settings, tmp_path: Path
+) -> None:
+    source = tmp_path / "articles.jsonl"
+    source.write_bytes(GOOD["good-talks"] + b"\n" + TOO_LARGE + b"\n" + GOOD["good-quiet"] + b"\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "warwire", "produce", str(source)],
+        env={**os.environ, **settings_env(settings)},
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    out, err = done.stdout.decode(), done.stderr.decode()
+    assert done.returncode == 1, out + err
+    assert "sent 2, skipped 0, failed 1" in out
+    assert f"not delivered: bad-huge: too large: {len(TOO_LARGE)} bytes" in err
+    delivered = asyncio.run(collect_articles_topic(settings, 2))
+    assert sorted(delivered) == sorted([GOOD["good-talks"], GOOD["good-quiet"]])  # any partitions
+
+
+async def collect_articles_topic(settings: Settings, count: int) -> list[bytes]:
+    found: list[bytes] = []
+    async for record in read_topics(settings, [settings.topics.articles], follow=False):
+        found.append(record.value or b"")
+    assert len(found) == count
+    return found

@@ -147,7 +147,7 @@ def write_articles(path: Path, count: int) -> Path:
     return path
 
 
-async def test_produce_reports_every_article_when_the_broker_is_down(tmp_path: Path) -> None:
+def test_produce_reports_every_article_when_the_broker_is_down(tmp_path: Path) -> None:
     nobody = Settings(broker=f"kafka://127.0.0.1:{free_port()}")
     source = write_articles(tmp_path / "articles.jsonl", 3)
     code, out, err = finish(produce_cli(nobody, source), timeout=120)
@@ -157,13 +157,13 @@ async def test_produce_reports_every_article_when_the_broker_is_down(tmp_path: P
         assert f"not delivered: p-{n}: not sent, broker unreachable" in err
 
 
-async def test_produce_reports_what_it_could_not_deliver_when_the_broker_dies_midway(
+def test_produce_reports_what_it_could_not_deliver_when_the_broker_dies_midway(
     own_broker: EmbeddedBroker, tmp_path: Path
 ) -> None:
     settings = isolated(Settings(broker=own_broker.url), new_run_id())
     source = write_articles(tmp_path / "articles.jsonl", 40)
     process = produce_cli(settings, source, "--rate", "5")
-    await asyncio.sleep(3.0)
+    time.sleep(3.0)
     own_broker.stop()
     code, out, err = finish(process, timeout=150)
     assert code == 1, out + err

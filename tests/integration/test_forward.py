@@ -487,7 +487,8 @@ def test_two_forwarders_in_one_group_share_the_alerts_and_hand_over_without_repe
     first = Forwarder(settings, receiver.url, tmp_path / "first.log")
     forwarders.append(first)
     wait_for(lambda: len(receiver.snapshot()) >= 5, 60, "the first forwarder to start")
-    second = Forwarder(settings, receiver.url, tmp_path / "second.log")
+    own_port = settings.model_copy(update={"metrics_port": free_port()})
+    second = Forwarder(own_port, receiver.url, tmp_path / "second.log")
     forwarders.append(second)
     wait_for(
         lambda: "assigned" in (tmp_path / "second.log").read_text(),

@@ -20,33 +20,44 @@ from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
 
-_ATTACK = re.compile(
-    r"\b(?:drones?|UAVs?|Shaheds?|Gerans?|missiles?|rockets?|shell(?:ing|ed|s)|bombard\w*|"
-    r"strikes?|struck|attack(?:s|ed|ing)?|barrage|raids?|explosions?|blasts?|hit|hits|pounded|"
-    r"glide\s+bombs?|guided\s+bombs?|bomb(?:s|ed|ing)|artillery|HIMARS|ATACMS|Iskanders?|"
-    r"Kinzhals?|Kalibrs?|air\s+defen[cs]es?|assault|salvo|shot\s+down|intercepted|airstrikes?)\b",
+_WEAPON_WORDS = (
+    r"drones?|UAVs?|Shaheds?|Gerans?|missiles?|rockets?|artillery|shells|shell(?:ing|ed)|"
+    r"bombs?|bomb(?:ing|ed)|bombard\w*|airstrikes?|air\s+strikes?|air\s+raids?|HIMARS|ATACMS|"
+    r"Iskanders?|Kinzhals?|Kalibrs?|barrages?|salvos?|Grads?|Uragans?|Smerch|MLRS|mortars?|"
+    r"munitions|rocket\s+fire|strikes?|struck"
+)
+_QUALIFIED_ATTACK = (
+    r"(?:drone|missile|air|aerial|rocket|artillery|massive|massed|combined|overnight|nighttime|"
+    r"night|Russian|Ukrainian|deadly|fatal|large-scale|heavy|renewed|ballistic|Shahed|UAV|"
+    r"record|Christmas|New\s+Year's|Easter)\s+(?:\w+\s+)?attacks?|"
+    r"attack(?:s|ed|ing)?\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|energy|"
+    r"infrastructure|residential|civilian|power|port|village|town|hospital|apartment|region)|"
+    r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
+)
+_ATTACK = re.compile(rf"\b(?:{_WEAPON_WORDS}|{_QUALIFIED_ATTACK})\b", _F)
+_NOT_ATTACK = re.compile(
+    r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
+    r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
+    r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
+    r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
+    r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
     _F,
 )
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F)
 _HIT = re.compile(
-    r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|shelled|shelling|pounded|"
-    r"explosions?|blasts?|killed|killing|injured|wounded|died|dead|damaged|destroyed|"
-    r"shot\s+down|downed|intercepted|fire|fired|launched|debris|wreckage|impact|aimed|"
-    r"under\s+attack|brought\s+down|casualties|bore\s+the\s+brunt|bombed|raids?|barrage|"
-    r"came\s+under|hurt|fell|crashed|exploded|repelled|repelling|landed)\b",
-    _F,
-)
-_STRONG = re.compile(
-    r"\b(?:drones?|UAVs?|Shaheds?|missiles?|rockets?|shell(?:ing|ed)|bombard\w*|struck|strikes?|"
-    r"attack(?:s|ed)?|barrage|hit|hits|pounded|bombs?|artillery|HIMARS|Iskanders?|Kinzhals?|"
-    r"killed|killing|injured|wounded|shot\s+down|intercepted|salvo|raids?|targeted)\b",
+    r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
+    r"pounded|pounds|explosions?|blasts?|killed|killing|kills|injured|injuring|wounded|died|dead|"
+    r"damaged|destroyed|shot\s+down|shoots?\s+down|downed|downs|intercepted|fire|fired|fires|"
+    r"launched|launches|debris|wreckage|impact|aimed|under\s+attack|brought\s+down|casualties|"
+    r"bore\s+the\s+brunt|bombed|raids?|barrage|came\s+under|hurt|fell|crashed|exploded|repelled|"
+    r"repelling|landed|slammed|tore|ripped|rained|sent|used)\b",
     _F,
 )
 _PAST = re.compile(
-    r"\b(?:launched|fired|struck|hit|attacked|targeted|shelled|pounded|killed|killing|injured|"
-    r"injuring|wounded|died|dead|destroyed|shot\s+down|downed|intercepted|damaged|exploded|"
-    r"sent|used|brought\s+down|repelled|fell|crashed|came\s+under|is\s+repelling|was|were|"
-    r"had|has\s+been|have\s+been|hurt)\b",
+    r"\b(?:launched|launches|fired|fires|struck|hit|hits|attacked|targeted|targets|shelled|pounded|"
+    r"pounds|killed|killing|kills|injured|injuring|wounded|died|dead|destroyed|shot\s+down|"
+    r"shoots?\s+down|downed|downs|intercepted|damaged|exploded|sent|used|brought\s+down|repelled|"
+    r"fell|crashed|came\s+under|is\s+repelling|hurt|bombed|slammed|tore|ripped|rained|landed)\b",
     _F,
 )
 _HEDGE = re.compile(
@@ -91,13 +102,13 @@ _MIXED = re.compile(
     _F,
 )
 _WAVE = re.compile(
-    r"\b(?:overnight|massive|massed|combined|large-scale|mass|wave|waves|salvo|barrage|"
+    r"\b(?:overnight|massive|massed|combined|large-scale|mass\s+(?:\w+\s+)?(?:attacks?|strikes?|"
+    r"barrage|raids?)|wave|waves|salvo|barrage|"
     r"across\s+(?:the\s+country|Ukraine|Russia|\w+\s+regions)|nationwide|regions|oblasts|"
     r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|several|"
     r"record|largest|biggest|dozens\s+of|hundreds\s+of|night\s+of)\b",
     _F,
 )
-_WEAK_ONLY = re.compile(r"\b(?:explosions?|blasts?|sirens?|air\s+raid|alerts?)\b", _F)
 
 _RU_ATTACKER = re.compile(
     r"\bRussian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|bombardment|rockets?|"
@@ -143,6 +154,16 @@ _UA_ATTACKER = re.compile(
     r"\b(?:Russian|Moscow|Kremlin)-(?:installed|imposed|appointed|backed)\s+(?:authorities|"
     r"officials|governor|head|administration|mayor|leader)\b|"
     r"\bacross\s+the\s+border\s+in\s+Russia\b|\bin\s+Russia\b",
+    _F,
+)
+_OCCUPIED_TARGET = re.compile(
+    r"\b(?:Russian-occupied|Russian-held|Russian-controlled|occupied\s+(?:parts|areas|territor\w+|"
+    r"regions?|cities|city|towns?|villages?|Crimea|peninsula|south|east)|temporarily\s+occupied)\b",
+    _F,
+)
+_TOTAL_SCOPE = re.compile(
+    r"\b(?:across|nationwide|in\s+all|in\s+total|overall|altogether|combined|country-?wide|"
+    r"(?:and|in)\s+(?:several|other|many|\w+\s+other)\s+(?:\w+\s+)?(?:cities|regions|towns|oblasts))\b",
     _F,
 )
 _KYIV_METONYM = frozenset({"Kyiv", "Moscow"})
@@ -192,6 +213,9 @@ class StrikeFacts:
     wave: bool
     hedged: bool
     explicit_attacker: bool
+    scope: str | None = None
+    """The one place the sentence's tolls belong to; None when they are a total."""
+    occupied_target: bool = False
 
 
 @dataclass(slots=True)
@@ -208,9 +232,14 @@ class StrikeDraft:
     strong: bool = False
     explicit: bool = False
     anchored: bool = False
+    hit_statement: bool = False
+    """A sentence says in so many words that a named place was struck."""
+    occupied_target: bool = False
 
     @property
     def target(self) -> str:
+        if self.occupied_target and self.attacker == "UA":
+            return "UA"
         if self.place_countries:
             return max(set(self.place_countries), key=self.place_countries.count)
         return "RU" if self.attacker == "UA" else "UA"
@@ -264,15 +293,15 @@ def _is_hedged(text: str) -> bool:
 
 
 def read_sentence(
-    sentence: Sentence, cue: DateCue, memory: Memory, continuing: bool
+    sentence: Sentence, cue: DateCue, memory: Memory, continuing: bool, after_strong: bool = False
 ) -> StrikeFacts | None:
     """The strike facts a sentence states, or None when it says nothing about an attack.
 
     `continuing` is true when an attack was being described just before: then a sentence
     with a toll but no weapon ("Sixteen people were injured at the hospital") still counts."""
     text = sentence.text
-    attack = _ATTACK.search(text)
-    if attack is None and not (continuing and _CASUALTY.search(text)):
+    attack = _ATTACK.search(_NOT_ATTACK.sub(" ", text))
+    if attack is None and not (continuing and (_CASUALTY.search(text) or _HIT.search(text))):
         return None
     if _is_aggregate(text):
         return None
@@ -283,15 +312,23 @@ def read_sentence(
     figures = {} if mixed else sentence_figures(text, memory).values
     places = _sentence_places(text)
     ru, ua = _attacker_scores(text)
+    ru, ua = ru * 2, ua * 2
     for place in places:
+        if place.occupied:
+            continue
         if place.country == "RU":
             ua += 1
-        elif not place.occupied:
-            ru += 0 if mixed else 1
+        else:
+            ru += 1
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
-    strong = bool(_STRONG.search(text)) and not (_WEAK_ONLY.search(text) and not _HIT.search(text))
+    strong = attack is not None and bool(_PAST.search(text) or figures)
+    if attack is None and after_strong and ("killed" in figures or "injured" in figures):
+        strong = True
+    scope = None
+    if len({p.name for p in places}) == 1 and not _TOTAL_SCOPE.search(text):
+        scope = places[0].name
     return StrikeFacts(
         index=sentence.index,
         paragraph=sentence.paragraph,
@@ -303,7 +340,9 @@ def read_sentence(
         strong=strong and not hedged,
         wave=bool(_WAVE.search(text)) or any(k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed")),
         hedged=hedged,
-        explicit_attacker=attacker is not None and (ru + ua) > 0 and max(ru, ua) >= 1,
+        explicit_attacker=attacker is not None and max(ru, ua) >= 2,
+        scope=scope,
+        occupied_target=bool(_OCCUPIED_TARGET.search(text)),
     )
 
 
@@ -313,6 +352,7 @@ class _Context:
     attacker: str | None
     paragraph: int
     last_index: int
+    last_strong: int = -100
 
 
 def _date_key(cue: DateCue, ctx: _Context, lead: dt.date, index: int) -> object:
@@ -330,7 +370,7 @@ def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) ->
     """The day of the first attack the article reports, else its publication day."""
     for sentence, cue in zip(sentences, cues, strict=True):
         text = sentence.text
-        if not (_ATTACK.search(text) and _PAST.search(text) and _STRONG.search(text)):
+        if not (_ATTACK.search(_NOT_ATTACK.sub(" ", text)) and _PAST.search(text)):
             continue
         if _is_aggregate(text) or _is_hedged(text):
             continue
@@ -338,6 +378,8 @@ def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) ->
             return cue.date
         if cue.when is When.NONE:
             later = _later_date(sentences, cues, sentence.index, today)
+            if later is None:
+                later = _possessive_date(sentences, cues, today)
             return later or today
         return today
     return today
@@ -355,6 +397,14 @@ def _later_date(
                     return cue.date
         if cue.when is When.DATE and cue.date is not None and _STRIKE_POSSESSIVE.search(sentence.text):
             return cue.date
+    return None
+
+
+def _possessive_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) -> dt.date | None:
+    for sentence, cue in zip(sentences, cues, strict=True):
+        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
+            if _STRIKE_POSSESSIVE.search(sentence.text):
+                return cue.date
     return None
 
 
@@ -390,7 +440,8 @@ def _read_all(
                 ctx.date_key = lead
             memory = Memory()
         continuing = sentence.index - ctx.last_index <= 4
-        found = read_sentence(sentence, cue, memory, continuing)
+        after_strong = sentence.index - ctx.last_strong <= 2
+        found = read_sentence(sentence, cue, memory, continuing, after_strong)
         if found is None:
             continue
         key = _date_key(cue, ctx, lead, sentence.index)
@@ -401,6 +452,8 @@ def _read_all(
             article_attacker = article_attacker or found.attacker
         ctx.attacker = found.attacker
         ctx.last_index = sentence.index
+        if found.strong:
+            ctx.last_strong = sentence.index
         out.append((found, key))
     return out
 
@@ -442,6 +495,9 @@ def _split_by_place(attacker: str, date: dt.date | None, group: list[StrikeFacts
             current = "?"
         loci.setdefault(current, []).append(fact)
     drafts = [_draft(attacker, date, facts, locus) for locus, facts in loci.items()]
+    anchored = any(f.cue.when is When.DATE for f in group)
+    for draft in drafts:
+        draft.anchored = draft.anchored or anchored
     return drafts
 
 
@@ -472,13 +528,21 @@ def _draft(
 ) -> StrikeDraft:
     draft = StrikeDraft(attacker, date, background=False, first=group[0].index, locus=locus)
     hit_context = {f.paragraph for f in group if f.strong}
+    tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
+        draft.occupied_target = draft.occupied_target or fact.occupied_target
+        if fact.strong and fact.places and fact.explicit_attacker and _PAST.search(fact.text):
+            draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
         for name, value in fact.figures.items():
+            if name in tolls:
+                scoped = tolls[name]
+                if value > scoped.get(fact.scope, -1):
+                    scoped[fact.scope] = value
             if value > draft.figures.get(name, -1):
                 draft.figures[name] = value
                 draft.evidence[name] = fact.text
@@ -491,6 +555,9 @@ def _draft(
                 draft.places.append(place.name)
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
+    for name, scoped in tolls.items():
+        if scoped and None not in scoped and len(scoped) >= 2:
+            draft.figures[name] = sum(scoped.values())
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
 
@@ -511,11 +578,11 @@ def _finish(drafts: list[StrikeDraft], lead: dt.date, today: dt.date) -> list[St
 
 
 def _worth_reporting(draft: StrikeDraft) -> bool:
-    if not draft.strong:
+    if not draft.strong or not (draft.explicit or draft.places):
         return False
     figures = draft.figures
     if draft.background:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return bool(draft.places) and draft.explicit
+    return draft.hit_statement and draft.anchored
