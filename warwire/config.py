@@ -56,7 +56,7 @@ class ForwarderSettings(BaseSettings):
 
     secret: str = Field(
         default="",
-        validation_alias=AliasChoices("WARWIRE_FORWARD_SECRET", "WARWIRE_WEBHOOK_SECRET", "secret"),
+        validation_alias=AliasChoices("WARWIRE_FORWARD_SECRET", "WARWIRE_WEBHOOK_SECRET"),
         description="HMAC-SHA256 key shared with the receiver (required)",
     )
     timeout: float = Field(default=10.0, gt=0, description="seconds one POST may take")

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -396,15 +396,21 @@ def _places(names: Iterable[str]) -> set[str]:
 @dataclass(frozen=True)
 class FigureAgreement:
     agree: int = 0
-    """Launch figures within a few percent of a figure some report of the incident gave."""
-    exact: int = 0
-    """Of those, figures of 20 or more given exactly: near-proof of one barrage."""
+    """Launch figures close to (CLOSE_SHARE) a figure some report of the incident gave."""
+    distinctive: int = 0
+    """Of those, figures given exactly that are neither small nor round (like 805, not 100
+    or 400): near-proof of one barrage."""
     conflict: int = 0
     """Launch figures more than twice any report's: another barrage."""
 
 
+CLOSE_SHARE = 0.15
+"""Counts of one barrage differ this much between a first estimate ("over 70 missiles") and
+the final tally (78)."""
+
+
 def _close(a: int, b: int) -> bool:
-    return abs(a - b) <= max(1.0, 0.03 * max(a, b))
+    return abs(a - b) <= max(1.0, CLOSE_SHARE * max(a, b))
 
 
 def _far(a: int, b: int) -> bool:
@@ -412,7 +418,7 @@ def _far(a: int, b: int) -> bool:
 
 
 def figure_agreement(event: StrikeEvent, reports: Sequence[Report]) -> FigureAgreement:
-    agree = exact = conflict = 0
+    agree = distinctive = conflict = 0
     for name in LAUNCH_FIGURES:
         value = getattr(event, name)
         values = [r.figures[name] for r in reports if name in r.figures]
@@ -420,10 +426,10 @@ def figure_agreement(event: StrikeEvent, reports: Sequence[Report]) -> FigureAgr
             continue
         if any(_close(value, v) for v in values):
             agree += 1
-            exact += int(value >= 20 and value in values)
+            distinctive += int(value >= 20 and value % 50 != 0 and value in values)
         elif all(_far(value, v) for v in values):
             conflict += 1
-    return FigureAgreement(agree, exact, conflict)
+    return FigureAgreement(agree, distinctive, conflict)
 
 
 def _strike_score(event: StrikeEvent, incident: Incident) -> float:
@@ -436,21 +442,42 @@ def _strike_score(event: StrikeEvent, incident: Incident) -> float:
     figures = figure_agreement(event, incident.reports)
     if figures.conflict and not figures.agree and not overlap:
         return 0.0
-    if gap is None:  # a recalled strike without a date: only near-identical details tie it
-        if not (overlap and figures.exact):
+    # Strikes come night after night, on the same cities, in round numbers: the further
+    # apart two reports' dates, the more they must share to be one strike.
+    if gap is None:  # a recalled strike without a date
+        if not (overlap and figures.distinctive):
             return 0.0
     elif gap > MAX_STRIKE_GAP_DAYS:
         return 0.0
-    elif gap >= 2:  # a later report misdating the strike: needs two matching figures
-        if figures.agree < 2 or not figures.exact or figures.conflict:
+    elif gap >= 2:  # a later report misdating the strike
+        if figures.agree < 2 or not figures.distinctive or figures.conflict:
             return 0.0
-    elif gap == 1:
-        if not ((overlap and not figures.conflict) or figures.exact or figures.agree >= 2):
+    elif gap == 1:  # an overnight strike dated by its evening or its morning
+        if not (figures.distinctive or (overlap and figures.agree >= 2 and not figures.conflict)):
             return 0.0
-    elif disjoint and not figures.agree:
+    elif disjoint and not figures.agree and not _part_of_wave(event, incident):
         return 0.0  # same day, different places, nothing shared: separate strikes
-    score = 1.0 + 2.0 * overlap + figures.agree + 2.0 * figures.exact - figures.conflict
+    score = 1.0 + 2.0 * overlap + figures.agree + 2.0 * figures.distinctive - figures.conflict
     return score + date_bonus
+
+
+WAVE_WEAPONS = 50
+"""Drones + missiles from which a strike is a wave over the country rather than a strike
+on one place."""
+
+
+def _launched(figures: dict[str, int]) -> int:
+    return figures.get("drones", 0) + figures.get("missiles", 0)
+
+
+def _part_of_wave(event: StrikeEvent, incident: Incident) -> bool:
+    """A same-day report of a toll in one city, without launch figures, belongs to the
+    country-wide wave that the other side reports (either may come first)."""
+    event_launched = _launched(_report(event).figures)
+    incident_launched = max((_launched(r.figures) for r in incident.reports), default=0)
+    if event_launched >= WAVE_WEAPONS:
+        return incident_launched == 0
+    return event_launched == 0 and incident_launched >= WAVE_WEAPONS
 
 
 _REMOTE = frozenset({"call", "video"})
@@ -554,7 +581,7 @@ def _with_report(incident: Incident, event: Event, reports: list[Report]) -> Inc
     if isinstance(event, StrikeEvent):
         merged.attacker = merged.attacker or event.attacker
         merged.target_country = merged.target_country or event.target_country
-        merged.places = _union(merged.places, event.places)
+        merged.places = _union(merged.places, event.places, key=normalise_place)
         merged.figures = reconcile_figures(all_reports)
     else:
         _merge_negotiation(merged, event, all_reports)
@@ -588,12 +615,14 @@ def _merge_negotiation(
     incident.participants = _union(incident.participants, event.participants)
 
 
-def _union(existing: list[str], new: Iterable[str]) -> list[str]:
-    seen = {x.casefold() for x in existing}
+def _union(
+    existing: list[str], new: Iterable[str], key: Callable[[str], str] = str.casefold
+) -> list[str]:
+    seen = {key(x) for x in existing}
     out = list(existing)
     for item in new:
-        if item.casefold() not in seen:
-            seen.add(item.casefold())
+        if key(item) not in seen:
+            seen.add(key(item))
             out.append(item)
     return out
 

@@ -189,7 +189,7 @@ class Receiver:
         return {r.alert_id for r in self.accepted()}
 
 
-class Forwarder:
+class ForwarderProcess:
     """`python -m warwire forward` in a child process."""
 
     def __init__(self, settings: Settings, url: str, log: Path) -> None:
@@ -219,9 +219,9 @@ class Forwarder:
 
 
 @pytest.fixture
-def forwarders() -> Iterator[list[Forwarder]]:
+def forwarders() -> Iterator[list[ForwarderProcess]]:
     """Every forwarder a test starts is killed at the end, whatever happened."""
-    started: list[Forwarder] = []
+    started: list[ForwarderProcess] = []
     yield started
     for forwarder in started:
         if forwarder.process.poll() is None:
@@ -251,7 +251,10 @@ def wait_for(condition: Callable[[], object], timeout: float, what: str) -> None
         time.sleep(0.1)
 
 
-def scrape(settings: Settings) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
+Scraped = dict[tuple[str, tuple[tuple[str, str], ...]], float]
+
+
+def scrape(settings: Settings) -> Scraped:
     """The forwarder's /metrics as {(sample name, sorted labels): value}."""
     url = f"http://127.0.0.1:{settings.metrics_port}/metrics"
     with urllib.request.urlopen(url, timeout=5) as response:
@@ -271,13 +274,11 @@ def failed_attempts(settings: Settings) -> float:
         return 0
 
 
-def deliveries(
-    scraped: dict[tuple[str, tuple[tuple[str, str], ...]], float], outcome: str
-) -> float:
+def deliveries(scraped: Scraped, outcome: str) -> float:
     return scraped[("warwire_forwarder_deliveries_total", (("outcome", outcome),))]
 
 
-def attempts(scraped: dict[tuple[str, tuple[tuple[str, str], ...]], float], result: str) -> float:
+def attempts(scraped: Scraped, result: str) -> float:
     return scraped[("warwire_forwarder_attempts_total", (("result", result),))]
 
 
@@ -296,7 +297,7 @@ def assert_in_incident_order(requests: list[Request], alerts: list[Alert]) -> No
 def test_every_alert_reaches_the_receiver_once_signed_and_the_metrics_count_them(
     settings: Settings,
     tmp_path: Path,
-    forwarders: list[Forwarder],
+    forwarders: list[ForwarderProcess],
     receivers: list[Receiver],
 ) -> None:
     settings = forward_settings(settings)
@@ -308,7 +309,7 @@ def test_every_alert_reaches_the_receiver_once_signed_and_the_metrics_count_them
     after = make_alerts(run, 16, start=16)
     bodies = produce(settings, before)
 
-    forwarder = Forwarder(settings, receiver.url, tmp_path / "forwarder.log")
+    forwarder = ForwarderProcess(settings, receiver.url, tmp_path / "forwarder.log")
     forwarders.append(forwarder)
     wait_for(lambda: len(receiver.accepted()) >= len(before), 60, "the backlog")
     bodies += produce(settings, after)
@@ -341,7 +342,7 @@ def test_every_alert_reaches_the_receiver_once_signed_and_the_metrics_count_them
 def test_failed_attempts_are_retried_until_accepted_and_a_refused_alert_is_skipped(
     settings: Settings,
     tmp_path: Path,
-    forwarders: list[Forwarder],
+    forwarders: list[ForwarderProcess],
     receivers: list[Receiver],
 ) -> None:
     settings = forward_settings(settings)
@@ -369,7 +370,7 @@ def test_failed_attempts_are_retried_until_accepted_and_a_refused_alert_is_skipp
     receivers.append(receiver)
     produce(settings, alerts, extra=b"this is not an alert")
     log = tmp_path / "forwarder.log"
-    forwarder = Forwarder(settings, receiver.url, log)
+    forwarder = ForwarderProcess(settings, receiver.url, log)
     forwarders.append(forwarder)
     wait_for(
         lambda: forwarder.process.poll() is None and failed_attempts(settings) >= 1,
@@ -410,7 +411,7 @@ def test_failed_attempts_are_retried_until_accepted_and_a_refused_alert_is_skipp
 def test_a_stopped_and_a_killed_forwarder_resume_without_losing_or_repeating_alerts(
     settings: Settings,
     tmp_path: Path,
-    forwarders: list[Forwarder],
+    forwarders: list[ForwarderProcess],
     receivers: list[Receiver],
 ) -> None:
     """SIGTERM while a POST is in flight: that POST finishes and is committed, so the next
@@ -428,7 +429,7 @@ def test_a_stopped_and_a_killed_forwarder_resume_without_losing_or_repeating_ale
         return len(receiver.snapshot()) >= count and receiver.in_flight.is_set()
 
     receiver.phase = "stopped"
-    stopped = Forwarder(settings, receiver.url, tmp_path / "stopped.log")
+    stopped = ForwarderProcess(settings, receiver.url, tmp_path / "stopped.log")
     forwarders.append(stopped)
     wait_for(lambda: in_flight_after(8), 60, "the first forwarder to be mid-delivery")
     stopped.signal(signal.SIGTERM)
@@ -437,7 +438,7 @@ def test_a_stopped_and_a_killed_forwarder_resume_without_losing_or_repeating_ale
     assert len(receiver.snapshot()) < len(alerts), "stopped mid-stream"
 
     receiver.phase = "killed"
-    killed = Forwarder(settings, receiver.url, tmp_path / "killed.log")
+    killed = ForwarderProcess(settings, receiver.url, tmp_path / "killed.log")
     forwarders.append(killed)
     wait_for(lambda: in_flight_after(20), 60, "the second forwarder to be mid-delivery")
     killed.signal(signal.SIGKILL)
@@ -446,7 +447,7 @@ def test_a_stopped_and_a_killed_forwarder_resume_without_losing_or_repeating_ale
     assert len(receiver.snapshot()) < len(alerts), "killed mid-stream"
 
     receiver.phase = "last"
-    last = Forwarder(settings, receiver.url, tmp_path / "last.log")
+    last = ForwarderProcess(settings, receiver.url, tmp_path / "last.log")
     forwarders.append(last)
     wanted = {a.alert_id for a in alerts}
     wait_for(lambda: receiver.accepted_ids() >= wanted, 90, "every alert")
@@ -471,7 +472,7 @@ def test_a_stopped_and_a_killed_forwarder_resume_without_losing_or_repeating_ale
 def test_two_forwarders_in_one_group_share_the_alerts_and_hand_over_without_repeats(
     settings: Settings,
     tmp_path: Path,
-    forwarders: list[Forwarder],
+    forwarders: list[ForwarderProcess],
     receivers: list[Receiver],
 ) -> None:
     """A second forwarder joining, and later the first one leaving, each rebalance the group
@@ -484,11 +485,11 @@ def test_two_forwarders_in_one_group_share_the_alerts_and_hand_over_without_repe
     alerts = make_alerts(settings.app_id, 60)
     produce(settings, alerts)
 
-    first = Forwarder(settings, receiver.url, tmp_path / "first.log")
+    first = ForwarderProcess(settings, receiver.url, tmp_path / "first.log")
     forwarders.append(first)
     wait_for(lambda: len(receiver.snapshot()) >= 5, 60, "the first forwarder to start")
     own_port = settings.model_copy(update={"metrics_port": free_port()})
-    second = Forwarder(own_port, receiver.url, tmp_path / "second.log")
+    second = ForwarderProcess(own_port, receiver.url, tmp_path / "second.log")
     forwarders.append(second)
     wait_for(
         lambda: "assigned" in (tmp_path / "second.log").read_text(),

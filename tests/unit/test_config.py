@@ -44,3 +44,12 @@ def test_isolated_runs_share_no_topic_or_group() -> None:
     assert not {getattr(first.topics, n) for n in names} & {
         getattr(second.topics, n) for n in names
     }
+
+
+def test_the_webhook_secret_is_read_only_from_warwire_variables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SECRET", "from-some-other-program")
+    assert Settings().forward.secret == ""
+    monkeypatch.setenv("WARWIRE_WEBHOOK_SECRET", "shared")
+    assert Settings().forward.secret == "shared"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from schemas.models import Article, NegotiationEvent, StrikeEvent
-from warwire.extract.dates import find_date, kyiv_day
+from warwire.extract.dates import KYIV, find_date, kyiv_day
 from warwire.extract.negotiations import NegotiationDraft, extract_negotiations
 from warwire.extract.strikes import StrikeDraft, extract_strikes
 from warwire.extract.text import split_sentences
@@ -71,9 +71,10 @@ def extract_events_strict(article: Article) -> list[Event]:
     today = kyiv_day(article.published_at)
     sentences = split_sentences(article_text(article))
     cues = [find_date(s.text, today) for s in sentences]
+    local_hour = article.published_at.astimezone(KYIV).hour
     events: list[Event] = [
         _strike_event(article, draft, i)
-        for i, draft in enumerate(extract_strikes(sentences, cues, today))
+        for i, draft in enumerate(extract_strikes(sentences, cues, today, local_hour))
     ]
     events += [
         _negotiation_event(article, draft, i)

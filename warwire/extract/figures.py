@@ -65,7 +65,8 @@ _OF_THEM = re.compile(
     _F,
 )
 _COUNT_PHRASE = re.compile(
-    rf"\b(?P<noun>drone|missile)\s+(?:count|tally|number|total)\b[^.;]{{0,40}}?\b(?:to|at|of)\s+"
+    rf"\b(?:(?P<noun>drone|missile)\s+(?:count|tally|number|total)|(?:number|count|tally|total)\s+"
+    rf"of\s+(?:\w+\s+){{0,3}}?(?P<noun2>drones|missiles|UAVs))\b(?P<mid>[^.;]{{0,80}}?)\b(?:to|at)\s+"
     rf"(?:{QUALIFIER})?(?P<n>{NUMBER})",
     _F,
 )
@@ -84,7 +85,7 @@ _DOWN_WORDS = (
 _LOST_WORDS = (
     r"vanish(?:ed|ing)?|disappear(?:ed|ing)?|lost|unaccounted|jamm(?:ed|ing)|"
     r"(?:failed|fail)\s+to\s+reach|did\s+not\s+reach|off\s+radar|from\s+radar|"
-    r"electronic\s+warfare|redirected|locationally"
+    r"electronic\s+warfare|redirected|locationally|dropped\s+off|went\s+off"
 )
 _LAUNCH_WORDS = (
     r"launch(?:ed|es|ing)?|fir(?:ed|es|ing)|fire|sent|send(?:s|ing)?|used|us(?:es|ing)|"
@@ -101,8 +102,9 @@ _RIGHT_VERB = re.compile(
     r"the\s+enemy|it|they|Russian\s+forces|the\s+Russians)\s+(?:had\s+)?)?(?P<aux>(?:were|was|"
     r"had\s+been|have\s+been|has\s+been|are|is|had|have|got|being)\s+)?(?:all\s+|also\s+|"
     r"reportedly\s+|successfully\s+|then\s+)?(?P<neg>not\s+(?:been\s+)?)?"
-    rf"(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<launch>launched|fired|sent|used|"
-    r"deployed|aimed|heading|flying|directed))\b",
+    rf"(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<hit>got\s+through|reached|penetrated|"
+    r"evaded|slipped\s+through|hit|struck|impacted|landed|crashed)|(?P<launch>launched|fired|sent|"
+    r"used|deployed|aimed|heading|flying|directed))\b",
     _F,
 )
 _LATER_DOWN = re.compile(
@@ -133,7 +135,7 @@ _N = rf"(?:{QUALIFIER})?(?P<n>{NUMBER})"
 _KILL_WORD = r"(?:killed|dead|died|deaths|fatalities|perished|lost\s+their\s+lives|bodies\s+recovered)"
 _HURT_WORD = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|hospitalized)"
 _KILLED = [
-    re.compile(rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_KILL_WORD}\b", _F),
+    re.compile(rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_KILL_WORD}\b", _F),
     re.compile(
         rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of)"
         rf"\s+(?!\w+\s+(?:injured|wounded|hurt))"
@@ -149,7 +151,7 @@ _KILLED = [
     re.compile(rf"{_N}\s+of\s+the\s+(?:dead|victims|fatalities|people\s+killed)\b", _F),
 ]
 _INJURED = [
-    re.compile(rf"{_N}(?:\s+{_VICTIM})?{_ASIDE}\s+{_AUX}{_HURT_WORD}\b", _F),
+    re.compile(rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_HURT_WORD}\b", _F),
     re.compile(
         rf"{_N}(?:\s+{_VICTIM})?\s+(?:are|were|is|was)\s+(?:now\s+)?(?:on\s+the\s+list\s+of|"
         rf"among\s+the)\s+{_HURT_WORD}",
@@ -216,9 +218,11 @@ _WEAPON_GATE = re.compile(
 
 @dataclass(slots=True)
 class Figures:
-    """The largest figure of each kind a sentence gives."""
+    """The largest figure of each kind a sentence gives; `totals` names the figures the
+    sentence presents as a total ("put the total at 145 drones", "counted 78 missiles")."""
 
     values: dict[str, int] = field(default_factory=dict)
+    totals: set[str] = field(default_factory=set)
 
     def offer(self, name: str, value: int | None) -> None:
         if value is None:
@@ -229,10 +233,16 @@ class Figures:
 
 @dataclass(slots=True)
 class Memory:
-    """What earlier sentences of a paragraph said, for "41 of them" or "the figure rose to 3"."""
+    """What earlier sentences said, for "41 of them", "all of them" or "the figure rose to 3"."""
 
     weapon_kind: str | None = None
     casualty_kind: str | None = None
+    totals: dict[str, int] = field(default_factory=dict)
+    """The latest count of weapons launched, by kind."""
+
+    def new_paragraph(self) -> None:
+        self.weapon_kind = None
+        self.casualty_kind = None
 
 
 def _kind(noun: str) -> str:
@@ -289,51 +299,101 @@ class _Phrase:
     mode: str
 
 
+@dataclass(slots=True)
+class _Found:
+    kind: str
+    value: int | None
+    total: int | None
+    start: int
+    end: int
+    after: str | None
+    negated: bool
+    before: str | None
+    every: bool
+
+
 def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
-    phrases: list[_Phrase] = []
+    found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     for m in _WEAPON.finditer(clause):
-        kind = _kind(m.group("noun"))
-        memory.weapon_kind = kind
-        covered.append(m.span())
         after, negated = _mode_after(clause, m.end())
-        before = _mode_before(clause, m.start())
-        value = _count(m.group("n"))
         total = _count(m.group("n2")) if m.group("n2") else None
-        if total is not None:
-            # "18 of the 23 drones launched": the second count is the whole wave.
-            figures.offer(kind, total)
-            shot = after if after == "down" and not negated else before
-            if shot == "down":
-                figures.offer(f"{kind}_downed", value)
-            continue
-        mode = _governing(after, before)
-        if negated:
-            continue
-        if mode == "lost" or value is None:
-            continue
-        if mode == "down":
-            figures.offer(f"{kind}_downed", value)
-            if m.group("pre"):
-                figures.offer(kind, value)
-        phrases.append(_Phrase(kind, value, m.start(), m.end(), mode))
+        found.append(
+            _Found(
+                _kind(m.group("noun")), _count(m.group("n")), total, m.start(), m.end(), after,
+                negated, _mode_before(clause, m.start()), bool(m.group("pre")),
+            )
+        )
+        covered.append(m.span())
     for m in _TYPED.finditer(clause):
         if any(a <= m.start() < b for a, b in covered):
             continue
-        value = _count(m.group("n"))
-        if value is None:
+        after, negated = _mode_after(clause, m.end())
+        found.append(
+            _Found(
+                "missiles", _count(m.group("n")), None, m.start(), m.end(), after, negated,
+                _mode_before(clause, m.start()), False,
+            )
+        )
+    found.sort(key=lambda f: f.start)
+    _share_verbs(clause, found)
+    total_clause = bool(_TOTAL_WORDS.search(clause))
+    phrases: list[_Phrase] = []
+    for item in found:
+        memory.weapon_kind = item.kind
+        kind, value = item.kind, item.value
+        if item.total is not None:
+            # "18 of the 23 drones launched": the second count is the whole wave.
+            _offer_launched(figures, memory, kind, item.total, total_clause)
+            shot = item.after if item.after == "down" and not item.negated else item.before
+            if shot == "down":
+                figures.offer(f"{kind}_downed", value)
             continue
-        mode = _governing(_mode_after(clause, m.end())[0], _mode_before(clause, m.start()))
+        if item.negated or value is None:
+            continue
+        mode = _governing(item.after, item.before)
         if mode == "lost":
             continue
-        memory.weapon_kind = "missiles"
-        phrases.append(_Phrase("missiles", value, m.start(), m.end(), mode))
-    phrases.sort(key=lambda p: p.start)
+        if mode == "hit":
+            figures.offer(f"{kind}_hit", value)
+            continue
+        if mode == "down":
+            figures.offer(f"{kind}_downed", value)
+            if item.every:
+                _offer_launched(figures, memory, kind, value, total_clause)
+        phrases.append(_Phrase(kind, value, item.start, item.end, mode))
     for phrase in phrases:
         if phrase.mode != "down":
-            figures.offer(phrase.kind, phrase.value)
+            _offer_launched(figures, memory, phrase.kind, phrase.value, total_clause)
     _sum_lists(clause, phrases, figures)
     _references(clause, figures, memory, covered)
+
+
+_TOTAL_WORDS = re.compile(
+    r"\b(?:in\s+total|in\s+all|a\s+total\s+of|the\s+total|total\s+(?:of|launched)|tall(?:ied|y)|"
+    r"counted|altogether|overall)\b",
+    _F,
+)
+
+
+def _offer_launched(figures: Figures, memory: Memory, kind: str, value: int | None, total: bool) -> None:
+    if value is None:
+        return
+    figures.offer(kind, value)
+    if total:
+        figures.totals.add(kind)
+    memory.totals[kind] = max(value, memory.totals.get(kind, 0))
+
+
+def _share_verbs(clause: str, found: list[_Found]) -> None:
+    """ "296 drones and seven missiles were shot down": the verb after the last of a list of
+    weapon phrases governs all of them."""
+    for i in range(len(found) - 2, -1, -1):
+        here, nxt = found[i], found[i + 1]
+        if here.after is not None or nxt.after in (None, "described"):
+            continue
+        if _LIST_GLUE.match(clause[here.end : nxt.start]):
+            here.after, here.negated = nxt.after, nxt.negated
 
 
 def _sum_lists(clause: str, phrases: list[_Phrase], figures: Figures) -> None:
@@ -378,7 +438,7 @@ def _references(clause: str, figures: Figures, memory: Memory, covered: list[tup
             continue
         token = m.group("n").lower()
         if token in ("all", "every one", "each"):
-            figures.offer(f"{kind}_downed", figures.values.get(kind))
+            figures.offer(f"{kind}_downed", figures.values.get(kind) or memory.totals.get(kind))
         else:
             figures.offer(f"{kind}_downed", parse_number(token))
     for m in _SINGLE.finditer(clause):

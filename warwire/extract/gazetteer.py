@@ -23,6 +23,10 @@ class Place:
     kind: str
     occupied: bool = False
     """Held by Russia for much of the war: a strike there says nothing about who fired."""
+    region: str | None = None
+    """The region (oblast) a city lies in, by its canonical name."""
+    satellite: bool = False
+    """A suburb, airport town or village reported as part of its region's strike."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +101,24 @@ def place_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def _place(row: dict[str, Any]) -> Place:
+    return Place(
+        row["name"], row["country"], row["kind"], bool(row.get("occupied", False)),
+        row.get("region"), bool(row.get("satellite", False)),
+    )
+
+
+@cache
+def places_by_name() -> dict[str, Place]:
+    return {row["name"]: _place(row) for row in place_rows()}
+
+
 @cache
 def places() -> Matcher[Place]:
     forms: dict[str, Place] = {}
+    by_name = places_by_name()
     for row in place_rows():
-        place = Place(row["name"], row["country"], row["kind"], bool(row.get("occupied", False)))
+        place = by_name[row["name"]]
         for form in (row["name"], *row.get("variants", [])):
             forms.setdefault(form, place)
     return Matcher(forms)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from warwire.extract import gazetteer
-from warwire.extract.dates import DateCue, When
+from warwire.extract.dates import NO_CUE, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.text import Sentence
 
@@ -44,6 +44,14 @@ _NOT_ATTACK = re.compile(
     _F,
 )
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F)
+_DAMAGE = re.compile(
+    r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
+    r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
+    r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
+    r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
+    r"(?-i:[A-Z])\w+|casualties|victims)\b",
+    _F,
+)
 _HIT = re.compile(
     r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
     r"pounded|pounds|explosions?|blasts?|killed|killing|kills|injured|injuring|wounded|died|dead|"
@@ -55,13 +63,15 @@ _HIT = re.compile(
 )
 _PAST = re.compile(
     r"\b(?:launched|launches|fired|fires|struck|hit|hits|attacked|targeted|targets|shelled|pounded|"
+    r"aimed|confirmed\s+(?:\w+\s+)?(?:attacks?|strikes?)|"
     r"pounds|killed|killing|kills|injured|injuring|wounded|died|dead|destroyed|shot\s+down|"
     r"shoots?\s+down|downed|downs|intercepted|damaged|exploded|sent|used|brought\s+down|repelled|"
     r"fell|crashed|came\s+under|is\s+repelling|hurt|bombed|slammed|tore|ripped|rained|landed)\b",
     _F,
 )
 _HEDGE = re.compile(
-    r"\b(?:could|might|may|would|will|warn(?:s|ed|ing)?|threat(?:s|en|ened|ening)?|if|unless|"
+    r"\b(?:could|might|may|would|will|warn(?:s|ed|ing)?|(?<!missile\s)(?<!drone\s)(?<!air\s)"
+    r"threat(?:s|en|ened|ening)?|if|unless|"
     r"plans?|planning|intends?|expects?|expected|prepar\w+|possible|potential(?:ly)?|likely|"
     r"capable|ready\s+to|vow\w*|pledg\w*|promis\w*|should|must)\b",
     _F,
@@ -200,7 +210,7 @@ _SPEECH_PLACE = re.compile(r"\b(?:speaking|spoke|visit\w*|conference|summit|talk
 
 @dataclass(slots=True)
 class StrikeFacts:
-    """What one sentence says about an attack."""
+    """What one sentence (or one clause of it) says about an attack."""
 
     index: int
     paragraph: int
@@ -208,11 +218,14 @@ class StrikeFacts:
     attacker: str | None
     cue: DateCue
     figures: dict[str, int]
+    totals: set[str]
     places: list[gazetteer.Place]
     strong: bool
     wave: bool
     hedged: bool
     explicit_attacker: bool
+    continuation: bool = False
+    """Read only because it follows an attack sentence (a toll, damage, places)."""
     scope: str | None = None
     """The one place the sentence's tolls belong to; None when they are a total."""
     occupied_target: bool = False
@@ -228,10 +241,12 @@ class StrikeDraft:
     place_countries: list[str] = field(default_factory=list)
     evidence: dict[str, str] = field(default_factory=dict)
     first: int = 0
+    first_paragraph: int = 0
     locus: str | None = None
     strong: bool = False
     explicit: bool = False
     anchored: bool = False
+    """Some sentence of the strike names its day."""
     hit_statement: bool = False
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
@@ -241,7 +256,7 @@ class StrikeDraft:
         if self.occupied_target and self.attacker == "UA":
             return "UA"
         if self.place_countries:
-            return max(set(self.place_countries), key=self.place_countries.count)
+            return max(sorted(set(self.place_countries)), key=self.place_countries.count)
         return "RU" if self.attacker == "UA" else "UA"
 
 
@@ -249,8 +264,13 @@ def _attacker_scores(text: str) -> tuple[int, int]:
     return len(_RU_ATTACKER.findall(text)), len(_UA_ATTACKER.findall(text))
 
 
-def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place]) -> str:
-    """ "hit", "origin" (launched from there), "title" (a governor of it) or "other"."""
+_LOCATOR_BEFORE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F)
+_REGION_WORD = re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
+
+
+def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous_end: int) -> str:
+    """ "hit", "origin" (launched from there), "title" (a governor of it), "locator" (the
+    region a town just named lies in) or "other"."""
     before = text[max(0, mention.start - 80) : mention.start]
     after = text[mention.end : mention.end + 40]
     if _FROM_SCOPE.search(before):
@@ -259,6 +279,13 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place]) -> str:
         return "title"
     if _SPEECH_PLACE.search(before[-60:]):
         return "other"
+    if (
+        previous_end >= 0
+        and mention.start - previous_end <= 45
+        and _LOCATOR_BEFORE.search(before[-25:])
+        and (mention.item.kind == "region" or _REGION_WORD.match(after))
+    ):
+        return "locator"
     if mention.item.name in _KYIV_METONYM and mention.item.kind == "city":
         if _PLACE_AFTER.match(after) and not _TITLE_AFTER.match(after):
             return "hit"
@@ -270,18 +297,24 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place]) -> str:
     return "hit"
 
 
-def _sentence_places(text: str) -> list[gazetteer.Place]:
+def sentence_places(text: str) -> list[gazetteer.Place]:
+    """The Ukrainian and Russian places a sentence says were hit or targeted."""
     hits: list[gazetteer.Place] = []
     titles: list[gazetteer.Place] = []
+    previous_end = -1
     for mention in gazetteer.places().find(text):
         if mention.item.country not in ("UA", "RU"):
             continue
-        role = _place_role(text, mention)
+        role = _place_role(text, mention, previous_end)
+        if mention.item.kind == "city":
+            previous_end = mention.end
         if role == "hit":
             hits.append(mention.item)
         elif role == "title":
             titles.append(mention.item)
-    return hits or titles
+    regions_of_hits = {p.region for p in hits if p.region}
+    titles = [t for t in titles if t.name not in regions_of_hits]
+    return hits + titles
 
 
 def _is_aggregate(text: str) -> bool:
@@ -292,25 +325,30 @@ def _is_hedged(text: str) -> bool:
     return bool(_HEDGE.search(text)) and not _PAST.search(text)
 
 
-def read_sentence(
-    sentence: Sentence, cue: DateCue, memory: Memory, continuing: bool, after_strong: bool = False
+def _attack_in(text: str) -> bool:
+    if _ATTACK.search(text) is None:
+        return False
+    return _ATTACK.search(_NOT_ATTACK.sub(" ", text)) is not None
+
+
+def read_facts(
+    index: int, paragraph: int, text: str, cue: DateCue, memory: Memory, continuation: bool,
+    after_strong: bool = False,
 ) -> StrikeFacts | None:
     """The strike facts a sentence states, or None when it says nothing about an attack.
 
-    `continuing` is true when an attack was being described just before: then a sentence
-    with a toll but no weapon ("Sixteen people were injured at the hospital") still counts."""
-    text = sentence.text
-    attack = _ATTACK.search(_NOT_ATTACK.sub(" ", text))
-    if attack is None and not (continuing and (_CASUALTY.search(text) or _HIT.search(text))):
-        return None
+    A `continuation` sentence follows an attack sentence: a toll or damage report there
+    ("Sixteen people were injured at the hospital") belongs to that attack."""
     if _is_aggregate(text):
         return None
+    attack = not continuation
     if _AID.search(text) and not _HIT.search(text):
         return None
     hedged = _is_hedged(text)
     mixed = bool(_MIXED.search(text))
-    figures = {} if mixed else sentence_figures(text, memory).values
-    places = _sentence_places(text)
+    read = sentence_figures(text, memory)
+    figures = {} if mixed else read.values
+    places = sentence_places(text)
     ru, ua = _attacker_scores(text)
     ru, ua = ru * 2, ua * 2
     for place in places:
@@ -323,27 +361,48 @@ def read_sentence(
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
-    strong = attack is not None and bool(_PAST.search(text) or figures)
-    if attack is None and after_strong and ("killed" in figures or "injured" in figures):
+    strong = attack and bool(_PAST.search(text) or figures or _ATTACK_ON.search(text))
+    if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
     if len({p.name for p in places}) == 1 and not _TOTAL_SCOPE.search(text):
         scope = places[0].name
+    wave_figures = any(k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed"))
     return StrikeFacts(
-        index=sentence.index,
-        paragraph=sentence.paragraph,
+        index=index,
+        paragraph=paragraph,
         text=text,
         attacker=attacker,
         cue=cue,
         figures=figures,
+        totals=set() if mixed else read.totals,
         places=places,
         strong=strong and not hedged,
-        wave=bool(_WAVE.search(text)) or any(k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed")),
+        wave=attack and (bool(_WAVE.search(text)) or wave_figures),
         hedged=hedged,
         explicit_attacker=attacker is not None and max(ru, ua) >= 2,
+        continuation=continuation,
         scope=scope,
         occupied_target=bool(_OCCUPIED_TARGET.search(text)),
     )
+
+
+_ATTACK_ON = re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F)
+_STRIKE_POSSESSIVE = re.compile(
+    r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,3}?"
+    r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
+    _F,
+)
+_DATE_CLAUSES = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+", _F)
+
+
+def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """The day an attack sentence puts its attack on: "Monday's missile strikes" wins over
+    the day of the mourning or the statement the sentence also mentions."""
+    match = _STRIKE_POSSESSIVE.search(text)
+    if match is None:
+        return cue
+    return find_date(match.group("day"), today)
 
 
 @dataclass(slots=True)
@@ -351,7 +410,6 @@ class _Context:
     date_key: object
     attacker: str | None
     paragraph: int
-    last_index: int
     last_strong: int = -100
 
 
@@ -366,99 +424,134 @@ def _date_key(cue: DateCue, ctx: _Context, lead: dt.date, index: int) -> object:
     return ctx.date_key
 
 
-def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) -> dt.date:
-    """The day of the first attack the article reports, else its publication day."""
+def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) -> tuple[dt.date, bool]:
+    """The day of the first attack the article reports, and whether the article says so (else
+    it is the publication day by default)."""
     for sentence, cue in zip(sentences, cues, strict=True):
         text = sentence.text
-        if not (_ATTACK.search(_NOT_ATTACK.sub(" ", text)) and _PAST.search(text)):
+        if not (_attack_in(text) and _PAST.search(text)):
             continue
         if _is_aggregate(text) or _is_hedged(text):
             continue
+        cue = strike_cue(text, cue, today)
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
-            return cue.date
+            return cue.date, True
         if cue.when is When.NONE:
             later = _later_date(sentences, cues, sentence.index, today)
-            if later is None:
-                later = _possessive_date(sentences, cues, today)
-            return later or today
-        return today
-    return today
+            return (later, True) if later else (today, False)
+        return today, False
+    return today, False
 
 
 def _later_date(
     sentences: list[Sentence], cues: list[DateCue], start: int, today: dt.date
 ) -> dt.date | None:
-    """A date the first strike paragraph gives a little further on ("Thursday's strikes...")."""
+    """A day given a little further on ("Thursday's strikes came hours after...")."""
     first = sentences[start]
-    for sentence, cue in zip(sentences[start + 1 : start + 12], cues[start + 1 : start + 12], strict=True):
+    window = zip(sentences[start + 1 : start + 12], cues[start + 1 : start + 12], strict=True)
+    for sentence, cue in window:
+        if sentence.paragraph > first.paragraph + 2:
+            break
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
-            if _ATTACK.search(sentence.text) and not _is_aggregate(sentence.text):
-                if sentence.paragraph <= first.paragraph + 2 or _STRIKE_POSSESSIVE.search(sentence.text):
-                    return cue.date
-        if cue.when is When.DATE and cue.date is not None and _STRIKE_POSSESSIVE.search(sentence.text):
-            return cue.date
-    return None
-
-
-def _possessive_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) -> dt.date | None:
-    for sentence, cue in zip(sentences, cues, strict=True):
-        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
-            if _STRIKE_POSSESSIVE.search(sentence.text):
+            if _attack_in(sentence.text) and not _is_aggregate(sentence.text):
                 return cue.date
+    for sentence in sentences:
+        match = _STRIKE_POSSESSIVE.search(sentence.text)
+        if match is not None:
+            found = find_date(match.group("day"), today)
+            if found.date is not None and found.date <= today:
+                return found.date
     return None
-
-
-_STRIKE_POSSESSIVE = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,2}?"
-    r"(?:strikes?|attacks?|barrage|bombardment|shelling)\b",
-    _F,
-)
 
 
 def extract_strikes(
-    sentences: list[Sentence], cues: list[DateCue], today: dt.date
+    sentences: list[Sentence], cues: list[DateCue], today: dt.date, local_hour: int = 12
 ) -> list[StrikeDraft]:
-    """Strike drafts in order of first mention."""
-    lead = lead_date(sentences, cues, today)
-    facts = _read_all(sentences, cues, lead)
-    drafts = _assemble(facts, lead)
-    return _finish(drafts, lead, today)
+    """Strike drafts in order of first mention; `local_hour` is the Kyiv hour of publication."""
+    lead, lead_given = lead_date(sentences, cues, today)
+    facts = _read_all(sentences, cues, lead, today)
+    drafts = _assemble(facts)
+    return _finish(drafts, lead, lead_given, today, local_hour)
+
+
+def _near_attacks(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
+    attack = [_attack_in(s.text) for s in sentences]
+    near = [False] * len(sentences)
+    for i, is_attack in enumerate(attack):
+        if is_attack:
+            for j in range(max(0, i - 2), min(len(sentences), i + 5)):
+                near[j] = True
+    return attack, near
 
 
 def _read_all(
-    sentences: list[Sentence], cues: list[DateCue], lead: dt.date
+    sentences: list[Sentence], cues: list[DateCue], lead: dt.date, today: dt.date
 ) -> list[tuple[StrikeFacts, object]]:
     out: list[tuple[StrikeFacts, object]] = []
     memory = Memory()
-    ctx = _Context(date_key=lead, attacker=None, paragraph=-1, last_index=-100)
+    ctx = _Context(date_key=lead, attacker=None, paragraph=-1)
     article_attacker: str | None = None
+    attack, near = _near_attacks(sentences)
     for sentence, cue in zip(sentences, cues, strict=True):
+        i = sentence.index
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph = sentence.paragraph
             ctx.attacker = None
-            if not (isinstance(ctx.date_key, dt.date) and cue.when is When.NONE and sentence.index - ctx.last_index <= 3):
+            if cue.when is not When.NONE or i - ctx.last_strong > 3:
                 ctx.date_key = lead
-            memory = Memory()
-        continuing = sentence.index - ctx.last_index <= 4
-        after_strong = sentence.index - ctx.last_strong <= 2
-        found = read_sentence(sentence, cue, memory, continuing, after_strong)
-        if found is None:
-            continue
-        key = _date_key(cue, ctx, lead, sentence.index)
-        ctx.date_key = key
-        if found.attacker is None:
-            found.attacker = ctx.attacker or article_attacker
+            memory.new_paragraph()
+        if attack[i]:
+            pieces = _clauses_by_date(sentence.text, cue, today)
+        elif near[i] and (_CASUALTY.search(sentence.text) or _DAMAGE.search(sentence.text)):
+            pieces = [(sentence.text, cue)]
         else:
-            article_attacker = article_attacker or found.attacker
-        ctx.attacker = found.attacker
-        ctx.last_index = sentence.index
-        if found.strong:
-            ctx.last_strong = sentence.index
-        out.append((found, key))
+            continue
+        for text, piece_cue in pieces:
+            if attack[i]:
+                piece_cue = strike_cue(text, piece_cue, today)
+            elif not piece_cue.calendar:
+                piece_cue = NO_CUE
+            found = read_facts(
+                i, sentence.paragraph, text, piece_cue, memory, not attack[i],
+                i - ctx.last_strong <= 3,
+            )
+            if found is None:
+                continue
+            key = _date_key(piece_cue, ctx, lead, i)
+            ctx.date_key = key
+            if found.attacker is None:
+                found.attacker = ctx.attacker or article_attacker
+            elif found.explicit_attacker:
+                article_attacker = article_attacker or found.attacker
+            ctx.attacker = found.attacker
+            if found.strong:
+                ctx.last_strong = i
+            out.append((found, key))
     return out
 
 
-def _assemble(facts: list[tuple[StrikeFacts, object]], lead: dt.date) -> list[StrikeDraft]:
+def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
+    """The sentence whole, or its clauses when they put attacks on different days ("hours
+    before the talks on Tuesday Russia launched..., and overnight into Wednesday it sent...")."""
+    if cue.when is not When.DATE:
+        return [(text, cue)]
+    parts = _DATE_CLAUSES.split(text)
+    if len(parts) < 2:
+        return [(text, cue)]
+    cues = [find_date(part, today) for part in parts]
+    days = {c.date for c in cues if c.when is When.DATE}
+    if len(days) < 2:
+        return [(text, cue)]
+    out: list[tuple[str, DateCue]] = []
+    for part, part_cue in zip(parts, cues, strict=True):
+        if part_cue.when is When.NONE and out:
+            out[-1] = (f"{out[-1][0]}, {part}", out[-1][1])
+        else:
+            out.append((part, part_cue))
+    return out
+
+
+def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
     by_day: dict[tuple[str, object], list[StrikeFacts]] = {}
     for fact, key in facts:
         attacker = fact.attacker or "RU"
@@ -466,8 +559,9 @@ def _assemble(facts: list[tuple[StrikeFacts, object]], lead: dt.date) -> list[St
     drafts: list[StrikeDraft] = []
     for (attacker, key), group in by_day.items():
         date = key if isinstance(key, dt.date) else None
-        wave = any(f.wave for f in group)
-        if wave or len({p.name for f in group for p in f.places if p.kind == "city"}) <= 1:
+        wave = any(f.wave and f.strong for f in group)
+        towns = {p.name for f in group if f.strong for p in f.places if p.kind == "city"}
+        if wave or len(towns) <= 1:
             drafts.append(_draft(attacker, date, group))
             continue
         drafts.extend(_split_by_place(attacker, date, group))
@@ -475,7 +569,9 @@ def _assemble(facts: list[tuple[StrikeFacts, object]], lead: dt.date) -> list[St
     return drafts
 
 
-def _split_by_place(attacker: str, date: dt.date | None, group: list[StrikeFacts]) -> list[StrikeDraft]:
+def _split_by_place(
+    attacker: str, date: dt.date | None, group: list[StrikeFacts]
+) -> list[StrikeDraft]:
     """Separate strikes on separate towns the same day, each with the sentences after it."""
     loci: dict[str, list[StrikeFacts]] = {}
     current: str | None = None
@@ -486,18 +582,16 @@ def _split_by_place(attacker: str, date: dt.date | None, group: list[StrikeFacts
                 clause_towns = [p for p in clause.places if p.kind == "city"]
                 if clause_towns:
                     current = clause_towns[0].name
-                if current is not None:
-                    loci.setdefault(current, []).append(clause)
+                loci.setdefault(current or "?", []).append(clause)
             continue
         if towns:
             current = towns[0].name
-        if current is None:
-            current = "?"
-        loci.setdefault(current, []).append(fact)
-    drafts = [_draft(attacker, date, facts, locus) for locus, facts in loci.items()]
+        loci.setdefault(current or "?", []).append(fact)
     anchored = any(f.cue.when is When.DATE for f in group)
+    drafts = [_draft(attacker, date, facts, locus) for locus, facts in loci.items()]
     for draft in drafts:
         draft.anchored = draft.anchored or anchored
+        draft.explicit = draft.explicit or any(f.explicit_attacker for f in group)
     return drafts
 
 
@@ -510,43 +604,42 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
     parts = _CLAUSE_BREAK.split(fact.text)
     if len(parts) < 2:
         return [fact]
-    out = []
-    for part in parts:
-        out.append(
-            StrikeFacts(
-                index=fact.index, paragraph=fact.paragraph, text=fact.text, attacker=fact.attacker,
-                cue=fact.cue, figures=sentence_figures(part).values, places=_sentence_places(part),
-                strong=fact.strong, wave=False, hedged=fact.hedged,
-                explicit_attacker=fact.explicit_attacker,
-            )
+    return [
+        StrikeFacts(
+            index=fact.index, paragraph=fact.paragraph, text=fact.text, attacker=fact.attacker,
+            cue=fact.cue, figures=sentence_figures(part).values, totals=set(),
+            places=sentence_places(part), strong=fact.strong, wave=False, hedged=fact.hedged,
+            explicit_attacker=fact.explicit_attacker, continuation=fact.continuation,
         )
-    return out
+        for part in parts
+    ]
 
 
 def _draft(
     attacker: str, date: dt.date | None, group: list[StrikeFacts], locus: str | None = None
 ) -> StrikeDraft:
-    draft = StrikeDraft(attacker, date, background=False, first=group[0].index, locus=locus)
-    hit_context = {f.paragraph for f in group if f.strong}
+    draft = StrikeDraft(
+        attacker, date, background=False, first=group[0].index,
+        first_paragraph=group[0].paragraph, locus=locus,
+    )
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
+    stated_totals: set[str] = set()
+    last_strong = -100
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
-        if fact.strong and fact.places and fact.explicit_attacker and _PAST.search(fact.text):
+        if fact.strong:
+            last_strong = fact.index
+        if fact.strong and fact.places and _PAST.search(fact.text):
             draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
-        for name, value in fact.figures.items():
-            if name in tolls:
-                scoped = tolls[name]
-                if value > scoped.get(fact.scope, -1):
-                    scoped[fact.scope] = value
-            if value > draft.figures.get(name, -1):
-                draft.figures[name] = value
-                draft.evidence[name] = fact.text
-        if fact.hedged or (not fact.strong and fact.paragraph not in hit_context):
+        _merge_figures(draft, fact, tolls, stated_totals)
+        if fact.hedged:
+            continue
+        if not fact.strong and not (fact.continuation and fact.index - last_strong <= 4):
             continue
         for place in fact.places:
             if locus is not None and locus != "?" and place.kind == "city" and place.name != locus:
@@ -558,22 +651,73 @@ def _draft(
     for name, scoped in tolls.items():
         if scoped and None not in scoped and len(scoped) >= 2:
             draft.figures[name] = sum(scoped.values())
+    for kind in ("drones", "missiles"):
+        hit = draft.figures.pop(f"{kind}_hit", None)
+        if hit is not None and kind not in draft.figures:
+            draft.figures[kind] = hit
+    _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
 
 
-def _finish(drafts: list[StrikeDraft], lead: dt.date, today: dt.date) -> list[StrikeDraft]:
+def _merge_figures(
+    draft: StrikeDraft, fact: StrikeFacts, tolls: dict[str, dict[str | None, int]],
+    stated_totals: set[str],
+) -> None:
+    """Largest figure wins, except that a figure given as the total outranks loose ones."""
+    for name, value in fact.figures.items():
+        if name in tolls:
+            scoped = tolls[name]
+            if value > scoped.get(fact.scope, -1):
+                scoped[fact.scope] = value
+        is_total = name in fact.totals
+        if name in stated_totals and not is_total:
+            continue
+        if is_total and name not in stated_totals:
+            stated_totals.add(name)
+            draft.figures[name] = value
+            draft.evidence[name] = fact.text
+            continue
+        if value > draft.figures.get(name, -1):
+            draft.figures[name] = value
+            draft.evidence[name] = fact.text
+
+
+def _prune_places(draft: StrikeDraft) -> None:
+    """Drop a suburb when the city or region it belongs to is already listed."""
+    listed = set(draft.places)
+    by_name = gazetteer.places_by_name()
+    keep = [
+        i for i, name in enumerate(draft.places)
+        if not (by_name.get(name) and by_name[name].satellite and by_name[name].region in listed)
+    ]
+    draft.places = [draft.places[i] for i in keep]
+    draft.place_countries = [draft.place_countries[i] for i in keep]
+
+
+def _finish(
+    drafts: list[StrikeDraft], lead: dt.date, lead_given: bool, today: dt.date, local_hour: int
+) -> list[StrikeDraft]:
     recent = {today}
     if (today - lead).days <= 5:
         recent.add(lead)
     out: list[StrikeDraft] = []
     for draft in drafts:
+        undated = not draft.anchored and not lead_given and draft.date == lead
+        if undated and draft.first_paragraph > 3:
+            # Mentioned deep in a piece about something else, with no day given: the article
+            # does not say when this was.
+            draft.date = None
+        elif undated and local_hour >= 21:
+            # Reported late in the evening as under way: an overnight attack, dated to the
+            # morning it ends.
+            draft.date = today + dt.timedelta(days=1)
+            recent.add(draft.date)
         draft.background = draft.date not in recent
         if draft.attacker == "RU" and draft.place_countries and draft.target == "RU":
             draft.attacker = "UA"
-        if not _worth_reporting(draft):
-            continue
-        out.append(draft)
+        if _worth_reporting(draft):
+            out.append(draft)
     return out
 
 
@@ -585,4 +729,4 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return draft.hit_statement and draft.anchored
+    return draft.hit_statement and draft.anchored and draft.explicit
