@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: run test lint typecheck pytest eval eval-raise schemas bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml deploy/requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -c deploy/requirements.lock -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)

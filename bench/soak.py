@@ -52,7 +52,9 @@ READER_FETCH_WAIT_MS = 5
 """The embedded broker holds a fetch for most of its maximum wait even when data arrives, so
 the reader asks for quick answers to add little to the latencies it measures."""
 SAMPLE_SECONDS = 5.0
-DRAIN_SECONDS = 120.0
+STALL_SECONDS = 60.0
+"""After the feed ends, the run waits for the backlog to drain unless no receipt arrived for
+this long (or --drain-minutes pass)."""
 
 
 # --- what is sent ------------------------------------------------------------------------------
@@ -356,11 +358,16 @@ async def soak(args: argparse.Namespace) -> int:
         header = "  t(s)    sent  receipts  backlog  rcpt/s  p95 rcpt(ms)  worker RSS  CPU%"
         print(header + ("  broker RSS" if embedded else ""), flush=True)
         last_report = 0.0
+        drain_until = started + seconds + args.drain_minutes * 60
+        last_progress = (time.monotonic(), 0)
         while not feeding.done() or (
             len(seen.receipts) - warmed < sent.good + sum(sent.bad.values())
-            and time.monotonic() - started < seconds + DRAIN_SECONDS
+            and time.monotonic() < drain_until
+            and time.monotonic() - last_progress[0] < STALL_SECONDS
         ):
             await asyncio.sleep(SAMPLE_SECONDS)
+            if len(seen.receipts) != last_progress[1]:
+                last_progress = (time.monotonic(), len(seen.receipts))
             elapsed = time.monotonic() - started
             samples.append(
                 Sample(
@@ -388,7 +395,7 @@ async def soak(args: argparse.Namespace) -> int:
         if embedded:
             embedded.stop()
 
-    print_summary(args, sent, seen, samples, warmed, metrics, log_path)
+    print_summary(args, sent, seen, samples, warmed, metrics, log_path, started_wall)
     missing = sent.good + sum(sent.bad.values()) - (len(seen.receipts) - warmed)
     return 1 if exit_code or missing or sent.failed else 0
 
@@ -419,6 +426,7 @@ def print_summary(
     warmed: int,
     metrics: dict[str, float],
     log_path: Path,
+    started_wall: float,
 ) -> None:
     total_sent = sent.good + sum(sent.bad.values())
     answered = len(seen.receipts) - warmed
@@ -431,7 +439,11 @@ def print_summary(
     if seen.receipt_latency:
         first = min(at for at, _ in seen.receipt_latency)
         last = max(at for at, _ in seen.receipt_latency)
-        print(f"receipts      {answered}, {answered / max(last - first, 1e-9):.1f} msg/s")
+        feed_end = started_wall + args.minutes * 60
+        print(
+            f"receipts      {answered}, {answered / max(last - first, 1e-9):.1f} msg/s from the "
+            f"first to the last; the last came {last - feed_end:.0f} s after the feed ended"
+        )
     print(f"outcomes      {dict(seen.outcomes)}")
     print(latency_line("article->receipt", seen.receipt_latency))
     print(latency_line("article->alert", seen.alert_latency))
@@ -466,6 +478,7 @@ def print_summary(
     print(
         f"metrics       consumed {consumed:.0f} = processed {processed:.0f} + rejected "
         f"{rejected:.0f}: {'yes' if consumed == processed + rejected else 'NO'}"
+        + ("" if answered == total_sent else " (the backlog had not drained)")
     )
 
 
@@ -475,6 +488,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--bad-every", type=int, default=100, help="one bad message in N (0: none)")
     parser.add_argument("--partitions", type=int, default=6)
+    parser.add_argument(
+        "--drain-minutes", type=float, default=15.0, help="most time to wait for the backlog"
+    )
     parser.add_argument("--report-every", type=float, default=30.0, help="seconds per line")
     parser.add_argument("--broker", default="", help="kafka://host:port (default: embedded)")
     return parser.parse_args(argv)

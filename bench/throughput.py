@@ -36,7 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,8 +44,8 @@ from typing import Any
 import corpus
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
 
-from schemas import Article
 from warwire.articles import body_fingerprint, decode_article
 from warwire.broker import start_embedded_broker
 from warwire.config import Settings
@@ -54,6 +54,10 @@ from warwire.pipeline import run_offline
 from warwire.session import WorkerProcess, isolated, new_run_id
 
 WARMUP_ARTICLES = 20
+TRANSPORT_SUFFIX = ".raw-transport"
+CLEANUPS: list[Callable[[], None]] = []
+"""Stops for the broker and worker processes started (each in a session of its own, so they
+would outlive the bench): main() calls them on any exit, SIGTERM included."""
 QUIET_SECONDS = 3.0
 """A phase whose receipts are all in and whose outputs have stopped for this long is done even
 if fewer incident messages than events arrived (a worker that skips unchanged incidents)."""
@@ -276,6 +280,8 @@ class OutputReader:
 class ProcessingLimit:
     articles: int
     seconds: float
+    cpu_ms: float
+    """CPU time per article: unlike the rate, barely moved by other processes on the machine."""
     validate_ms: float
     """Per article: decode, validate, fingerprint the body."""
     extract_fold_ms: float
@@ -289,9 +295,14 @@ class ProcessingLimit:
 
 
 def measure_processing(
-    items: Sequence[corpus.StreamArticle], settings: Settings
-) -> ProcessingLimit:
-    started = time.perf_counter()
+    settings: Settings,
+    warmup: Sequence[corpus.StreamArticle],
+    phases: Sequence[tuple[str, float, list[corpus.StreamArticle]]],
+) -> tuple[ProcessingLimit, dict[str, int]]:
+    """The worker's pure steps over the whole planned stream, in order, in this process; and
+    the alerts each phase should raise."""
+    items = [*warmup, *(item for _, _, phase_items in phases for item in phase_items)]
+    started, cpu_started = time.perf_counter(), time.process_time()
     articles = []
     for item in items:
         article = decode_article(item.value)
@@ -300,14 +311,18 @@ def measure_processing(
     validated = time.perf_counter()
     run = run_offline(articles, dt.timedelta(days=settings.dedup_window_days), settings.thresholds)
     finished = time.perf_counter()
-    return ProcessingLimit(
+    limit = ProcessingLimit(
         articles=len(items),
         seconds=finished - started,
+        cpu_ms=(time.process_time() - cpu_started) / len(items) * 1e3,
         validate_ms=(validated - started) / len(items) * 1e3,
         extract_fold_ms=(finished - validated) / len(items) * 1e3,
         events=len(run.events),
         alerts=len(run.alerts),
     )
+    phase_of = {item.article_id: name for name, _, phase_items in phases for item in phase_items}
+    alerts = Counter(phase_of.get(alert.article_id, "warm-up") for alert in run.alerts)
+    return limit, dict(alerts)
 
 
 @dataclass
@@ -325,7 +340,7 @@ class TransportLimit:
 async def measure_transport(
     settings: Settings, items: Sequence[corpus.StreamArticle]
 ) -> TransportLimit:
-    topic = f"{settings.topics.articles}.raw-transport"
+    topic = settings.topics.articles + TRANSPORT_SUFFIX
     partitions = settings.topics.partitions
     await ensure_topics(settings, {topic: partitions})
     consumer = assigned_consumer(settings, [topic])
@@ -368,7 +383,9 @@ class Phase:
     seconds: float = 0.0
     """First article produced -> last output of the phase."""
     steady_rate: float = 0.0
-    """Receipts per second between the 10th and the 90th percentile of their arrivals."""
+    """Receipts per second between the 10th and the 90th percentile of their arrivals: at a
+    fixed rate, whether the worker kept up. Not a sustained rate for the max phase, where the
+    cheap first hops race through the backlog before extraction gets most of the CPU."""
     done: str = ""
     missing_receipts: int = 0
     events: int = 0
@@ -378,12 +395,51 @@ class Phase:
     alert_latency: Latency = field(default_factory=Latency)
     worker_cpu: float = 0.0
     """Share of one core the worker used during the phase."""
+    worker_cpu_ms: float = 0.0
+    """Worker CPU time per article, to set against the processing limit's."""
     broker_cpu: float = 0.0
     bench_cpu: float = 0.0
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds if self.seconds else math.nan
+
+    @property
+    def saturated(self) -> bool:
+        """The worker fell behind the offered rate, so the queue (and latency) kept growing."""
+        return self.offered_rate > 0 and self.steady_rate < 0.9 * self.offered_rate
+
+
+async def messages_per_topic(settings: Settings, run_id: str) -> dict[str, int]:
+    """Messages on each topic of the run (table changelogs included), from the highwaters a
+    fetch at the end of each partition reports."""
+    admin = AIOKafkaAdminClient(**client_options(settings))
+    await admin.start()
+    try:
+        names = sorted(
+            name
+            for name in await admin.list_topics()
+            if run_id in name and not name.endswith(TRANSPORT_SUFFIX)
+        )
+    finally:
+        await admin.close()
+    consumer = assigned_consumer(settings, names)
+    await start_assigned(consumer, names, settings.topics.partitions)
+    try:
+        await consumer.seek_to_end()
+        partitions = consumer.assignment()
+        for _ in range(20):
+            await consumer.getmany(timeout_ms=200, max_records=1)
+            if all(consumer.highwater(tp) is not None for tp in partitions):
+                break
+        counts: Counter[str] = Counter()
+        for tp in partitions:
+            counts[tp.topic.replace(f"{run_id}.", "").replace(f"-{run_id}", "")] += (
+                consumer.highwater(tp) or 0
+            )
+        return dict(counts)
+    finally:
+        await consumer.stop()
 
 
 @dataclass
@@ -395,6 +451,10 @@ class Run:
     transport: TransportLimit | None = None
     phases: list[Phase] = field(default_factory=list)
     profile: list[str] = field(default_factory=list)
+    articles: int = 0
+    """Articles the worker processed: warm-up and every phase."""
+    messages: dict[str, int] = field(default_factory=dict)
+    """Messages written to each topic of the run, inputs and changelogs included."""
 
 
 def plan(
@@ -408,22 +468,6 @@ def plan(
         count = max(1, round(rate * phase_seconds))
         phases.append((f"{rate:g}/s", rate, [next(stream) for _ in range(count)]))
     return warmup, phases
-
-
-def offline_alert_counts(
-    settings: Settings,
-    warmup: Sequence[corpus.StreamArticle],
-    phases: Sequence[tuple[str, float, list[corpus.StreamArticle]]],
-) -> dict[str, int]:
-    """Alerts per phase when the whole stream runs through `run_offline` in order."""
-    phase_of = {item.article_id: name for name, _, items in phases for item in items}
-    every = [*warmup, *(item for _, _, items in phases for item in items)]
-    run = run_offline(
-        (Article.model_validate_json(item.value) for item in every),
-        dt.timedelta(days=settings.dedup_window_days),
-        settings.thresholds,
-    )
-    return dict(Counter(phase_of.get(alert.article_id, "warmup") for alert in run.alerts))
 
 
 @contextlib.contextmanager
@@ -466,8 +510,12 @@ PROFILE_CATEGORIES = (
     ("logging", ("logging/",)),
     ("aiokafka", ("aiokafka/",)),
     ("faust and mode", ("faust/", "mode/")),
+    ("agent code", ("streams/",)),
+    ("event loop", ("selectors.py", "asyncio/")),
 )
-"""Each sample goes to the first category with a frame matching one of its markers."""
+"""Each sample goes to the first category with a frame, below the event loop's dispatch,
+matching one of its markers."""
+LOOP_DISPATCH = "BaseEventLoop._run_once"
 
 
 def _function(frame: str) -> str:
@@ -498,10 +546,11 @@ def summarise_profile(path: Path, top: int = 15) -> list[str]:
             own[frames[-1]] += count
         for frame in set(frames):
             inclusive[frame] += count
-        joined = ";".join(frames)
+        dispatch = [i for i, frame in enumerate(frames) if frame.startswith(LOOP_DISPATCH)]
+        joined = ";".join(frames[dispatch[-1] :] if dispatch else frames)
         category = next(
             (name for name, marks in PROFILE_CATEGORIES if any(m in joined for m in marks)),
-            "asyncio and the rest",
+            "the rest",
         )
         categories[category] += count
     if not total:
@@ -523,10 +572,12 @@ async def measure_pipeline(
     expected_alerts: dict[str, int],
     workdir: Path,
     profile: Path | None,
+    profile_phase: str,
     broker_pid: int | None,
 ) -> None:
     await ensure_topics(settings)
     worker = WorkerProcess(settings, workdir / "worker.log").start()
+    CLEANUPS.append(worker.stop)
     assert worker.process is not None
     worker_pid = worker.process.pid
     reader = OutputReader(settings)
@@ -548,12 +599,14 @@ async def measure_pipeline(
                 time.process_time(),
             )
             wall_before = time.monotonic()
-            with py_spy(worker_pid, profile if name == "max" else None):
+            with py_spy(worker_pid, profile if name == profile_phase else None):
                 first, last, failed = await feed.send(settings.topics.articles, items, rate)
                 timeout = max(120.0, len(items) / 20)
                 ok, phase.done = await reader.wait_done(ids, timeout)
             wall = time.monotonic() - wall_before
-            phase.worker_cpu = (cpu_seconds(worker_pid) - cpu_before[0]) / wall
+            worker_seconds = cpu_seconds(worker_pid) - cpu_before[0]
+            phase.worker_cpu = worker_seconds / wall
+            phase.worker_cpu_ms = worker_seconds / len(items) * 1e3
             phase.broker_cpu = (cpu_seconds(broker_pid or 0) - cpu_before[1]) / wall
             phase.bench_cpu = (time.process_time() - cpu_before[2]) / wall
             if failed:
@@ -562,12 +615,14 @@ async def measure_pipeline(
             run.phases.append(phase)
             if not worker.running:
                 raise RuntimeError(f"the worker exited during phase {name}; see {workdir}")
-            if profile is not None and name == "max":
+            if profile is not None and name == profile_phase:
                 run.profile = summarise_profile(profile)
     finally:
         await feed.stop()
         await reader.stop()
         worker.stop()
+    run.articles = len(warmup) + sum(len(items) for _, _, items in phases)
+    run.messages = await messages_per_topic(settings, run.run_id)
 
 
 def _fill(
@@ -606,6 +661,8 @@ async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], 
     print(f"\n== run {index + 1} of {args.runs} ({run_id}), load {run.load_before}", flush=True)
     workdir = Path(tempfile.mkdtemp(prefix=f"warwire-bench-{run_id}-"))
     broker = None if args.broker else start_embedded_broker()
+    if broker:
+        CLEANUPS.append(broker.stop)
     try:
         base_settings = Settings(
             broker=args.broker or broker.url,  # type: ignore[union-attr]
@@ -615,12 +672,10 @@ async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], 
         )
         settings = isolated(base_settings, run_id)
         warmup, phases = plan(base, args.articles, args.rates, args.phase_seconds)
-        max_items = phases[0][2]
-        run.processing = measure_processing(max_items, settings)
+        run.processing, expected = measure_processing(settings, warmup, phases)
         print(f"processing limit: {run.processing.rate:,.0f} articles/s", flush=True)
-        run.transport = await measure_transport(settings, max_items)
+        run.transport = await measure_transport(settings, phases[0][2])
         print(f"transport limit:  {run.transport.rate:,.0f} articles/s", flush=True)
-        expected = offline_alert_counts(settings, warmup, phases)
         profile = Path(args.profile).with_suffix(f".run{index + 1}.txt") if args.profile else None
         await measure_pipeline(
             settings,
@@ -630,6 +685,7 @@ async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], 
             expected,
             workdir,
             profile,
+            args.profile_phase,
             broker.process.pid if broker else None,
         )
     finally:
@@ -649,56 +705,72 @@ def print_run(run: Run) -> None:
     assert run.processing and run.transport
     p, t = run.processing, run.transport
     print(
-        f"processing limit {p.rate:8,.0f} articles/s  ({p.validate_ms:.2f} ms validate + "
-        f"{p.extract_fold_ms:.2f} ms extract/fold per article; "
-        f"{p.events} events, {p.alerts} alerts)"
+        f"processing limit {p.rate:8,.0f} articles/s  {p.cpu_ms:5.2f} ms CPU per article "
+        f"({p.validate_ms:.2f} validate + {p.extract_fold_ms:.2f} dedup/extract/fold); "
+        f"{p.events} events, {p.alerts} alerts"
     )
     print(
         f"transport limit  {t.rate:8,.0f} articles/s  (produced and acknowledged at "
         f"{t.articles / t.produce_seconds:,.0f}/s)"
     )
     print(
-        "phase    offered  produced  pipeline  steady  of-limit  receipt p50/p95/p99 ms      "
-        "alert p50/p95/p99 ms (n)       alerts(offline)  cpu worker/broker/bench"
+        "phase    offered pipeline receipts/s of-limit worker-ms/article "
+        "receipt p50/p95/p99 ms  alert p50/p95/p99 ms (n)  alerts (offline)  "
+        "cpu worker/broker/bench"
     )
     for ph in run.phases:
         r, a = ph.receipt_latency, ph.alert_latency
+        offered = f"{ph.offered_rate:,.0f}" if ph.offered_rate else "max"
         print(
-            f"{ph.name:<8} {ph.offered_rate or math.inf:>7,.0f}  {ph.produced_rate:>8,.0f}  "
-            f"{ph.rate:>8,.0f}  {ph.steady_rate:>6,.0f}  {ph.rate / lower_limit(run):>8.0%}  "
-            f"{r.p50_ms:>7,.0f} {r.p95_ms:>7,.0f} {r.p99_ms:>7,.0f}      "
-            f"{a.p50_ms:>6,.0f} {a.p95_ms:>6,.0f} {a.p99_ms:>6,.0f} ({a.count:>3})   "
-            f"{ph.alerts:>5} ({ph.offline_alerts:>4})      "
-            f"{ph.worker_cpu:.0%}/{ph.broker_cpu:.0%}/{ph.bench_cpu:.0%}"
-            + (f"  MISSING {ph.missing_receipts}" if ph.missing_receipts else "")
-            + (f"  [{ph.done}]" if ph.done != "incidents" else "")
+            f"{ph.name:<8} {offered:>7} {ph.rate:>8,.0f} {ph.steady_rate:>10,.0f} "
+            f"{ph.rate / lower_limit(run):>8.0%} "
+            f"{ph.worker_cpu_ms:>17.2f} "
+            f"{r.p50_ms:>7,.0f}{r.p95_ms:>7,.0f}{r.p99_ms:>7,.0f}  "
+            f"{a.p50_ms:>6,.0f}{a.p95_ms:>7,.0f}{a.p99_ms:>7,.0f} ({a.count:>4})  "
+            f"{ph.alerts:>6} ({ph.offline_alerts:>5})  "
+            f"{ph.worker_cpu:>4.0%}/{ph.broker_cpu:.0%}/{ph.bench_cpu:.0%}"
+            + (f"  MISSING {ph.missing_receipts} receipts" if ph.missing_receipts else "")
+            + (f"  [done: {ph.done}]" if ph.done != "incidents" else "")
+            + ("  [saturated: latency grows with the phase]" if ph.saturated else "")
         )
+    if run.messages and run.articles:
+        per_article = ", ".join(
+            f"{topic} {count / run.articles:.2f}" for topic, count in run.messages.items()
+        )
+        total = sum(run.messages.values()) / run.articles
+        print(f"messages written per article: {total:.2f} ({per_article})")
     print(f"load before {run.load_before}, after {run.load_after}")
     for line in run.profile:
         print(line)
 
 
 def print_medians(runs: Sequence[Run]) -> None:
-    print(f"\n== medians over {len(runs)} runs")
-    processing = median([r.processing.rate for r in runs if r.processing])
-    transport = median([r.transport.rate for r in runs if r.transport])
+    done = [r for r in runs if r.processing and r.transport]
+    print(f"\n== medians over {len(done)} runs")
     print(
-        f"processing limit {processing:,.0f} articles/s, "
-        f"transport limit {transport:,.0f} articles/s"
+        f"processing limit {median([r.processing.rate for r in done if r.processing]):,.0f} "
+        f"articles/s ({median([r.processing.cpu_ms for r in done if r.processing]):.2f} ms CPU "
+        f"per article), transport limit "
+        f"{median([r.transport.rate for r in done if r.transport]):,.0f} articles/s"
     )
-    for index, phase in enumerate(runs[0].phases):
-        same = [r.phases[index] for r in runs if len(r.phases) > index]
-        shares = [r.phases[index].rate / lower_limit(r) for r in runs if len(r.phases) > index]
+    for index, phase in enumerate(done[0].phases):
+        pairs = [(r.phases[index], r) for r in done if len(r.phases) > index]
+        same = [p for p, _ in pairs]
+
+        def mid(values: Sequence[float]) -> str:
+            return f"{median(values):,.0f}"
+
         print(
-            f"{phase.name:<8} pipeline {median([p.rate for p in same]):6,.0f}/s  "
-            f"steady {median([p.steady_rate for p in same]):6,.0f}/s  "
-            f"of lower limit {median(shares):.0%}  "
-            f"receipt p50/p95/p99 {median([p.receipt_latency.p50_ms for p in same]):,.0f}/"
-            f"{median([p.receipt_latency.p95_ms for p in same]):,.0f}/"
-            f"{median([p.receipt_latency.p99_ms for p in same]):,.0f} ms  "
-            f"alert p50/p95/p99 {median([p.alert_latency.p50_ms for p in same]):,.0f}/"
-            f"{median([p.alert_latency.p95_ms for p in same]):,.0f}/"
-            f"{median([p.alert_latency.p99_ms for p in same]):,.0f} ms"
+            f"{phase.name:<8} pipeline {mid([p.rate for p in same])}/s, "
+            f"receipts {mid([p.steady_rate for p in same])}/s, "
+            f"{median([p.rate / lower_limit(r) for p, r in pairs]):.0%} of the lower limit, "
+            f"worker {median([p.worker_cpu_ms for p in same]):.2f} ms CPU/article; "
+            f"receipt p50/p95/p99 {mid([p.receipt_latency.p50_ms for p in same])}/"
+            f"{mid([p.receipt_latency.p95_ms for p in same])}/"
+            f"{mid([p.receipt_latency.p99_ms for p in same])} ms, "
+            f"alert {mid([p.alert_latency.p50_ms for p in same])}/"
+            f"{mid([p.alert_latency.p95_ms for p in same])}/"
+            f"{mid([p.alert_latency.p99_ms for p in same])} ms"
         )
 
 
@@ -721,11 +793,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--profile",
         default="",
-        help="sample the worker with py-spy during the max phase; collapsed stacks go to "
+        help="sample the worker with py-spy during one phase; collapsed stacks go to "
         "PATH.runN.txt and the hottest functions are printed",
+    )
+    parser.add_argument(
+        "--profile-phase", default="max", help="the phase to profile: max (default) or e.g. 50/s"
     )
     parser.add_argument("--json", default="", help="write every figure to this file")
     return parser.parse_args(argv)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -735,7 +814,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"machine: {os.cpu_count()} cores, {cpu_model()}, load {load_average()}; "
         f"stream of {len(base)} base articles from {', '.join(report.sources)}"
     )
-    runs = [asyncio.run(one_run(args, base, index)) for index in range(args.runs)]
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        runs = [asyncio.run(one_run(args, base, index)) for index in range(args.runs)]
+    finally:
+        while CLEANUPS:
+            CLEANUPS.pop()()
     if len(runs) > 1:
         print_medians(runs)
     if args.json:

@@ -88,6 +88,8 @@ class Figure(BaseModel):
     high: Count
     reports: int
     """How many reports gave a value for this figure."""
+    values: list[Count] = Field(default_factory=list)
+    """Each distinct value the reports gave, ascending."""
 
 
 class Report(BaseModel):
@@ -104,8 +106,8 @@ class Report(BaseModel):
     status: Literal["held", "scheduled"] | None = None
     """Negotiations: the status this report gave."""
     duplicate_of: str | None = None
-    """The article this report repeats (a syndicated copy or re-post): its figures are not
-    counted again when the incident's estimates are reconciled."""
+    """For a report from a repeated article (a syndicated copy, a re-post): the event id of
+    the report it repeats. Its figures are not counted again in the estimates."""
 
 
 class AlertRecord(BaseModel):

@@ -26,6 +26,7 @@ from faust.types import EventT
 
 from schemas import EventEnvelope, Incident, Receipt
 from streams.state import StagedKeyValue, StagedTableState
+from streams.transport import WorkerApp
 from warwire import codec, metrics, seen
 from warwire.articles import Rejected, body_fingerprint, check_id_reuse, decode_article
 from warwire.articles import dead_letter as build_dead_letter
@@ -43,8 +44,9 @@ TIMESTAMP_HEADER = "warwire-produced-at"
 
 def create_app(settings: Settings) -> faust.App:
     """Build the worker application for `settings` (the broker must already be reachable)."""
-    app = faust.App(
+    app = WorkerApp(
         settings.app_id,
+        fetch_max_wait_ms=settings.fetch_max_wait_ms,
         broker=[f"kafka://{h}" for h in bootstrap_servers(settings.broker).split(",")],
         broker_credentials=_credentials(settings),
         key_serializer="raw",
@@ -56,6 +58,7 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=settings.heartbeat_interval,
         producer_max_batch_size=settings.producer_max_batch_size,
+        producer_linger=settings.producer_linger_ms / 1000,
         consumer_auto_offset_reset="earliest",
         store="memory://",
         datadir=settings.data_dir,
@@ -81,10 +84,21 @@ def create_app(settings: Settings) -> faust.App:
     state_schema: faust.Schema[Any, Any] = faust.Schema(
         key_serializer="json", value_serializer="raw"
     )
-    incident_table = app.Table(
-        "incident-state", partitions=topic_names.partitions, schema=state_schema
-    )
-    bucket_table = app.Table("bucket-state", partitions=topic_names.partitions, schema=state_schema)
+
+    def state_table(name: str) -> Any:
+        # value_type=bytes makes the table's own serializer raw as well: with only the schema
+        # raw, Faust restores changelog values JSON-decoded (dicts, not the bytes written) and
+        # stalls recovery for good on a value that is not JSON.
+        return app.Table(
+            name,
+            partitions=topic_names.partitions,
+            schema=state_schema,
+            key_type=str,
+            value_type=bytes,
+        )
+
+    incident_table = state_table("incident-state")
+    bucket_table = state_table("bucket-state")
     # Article id -> fingerprint of the body processed under it, to refuse a reused id. Both
     # are str in JSON, the table's own serializer, which restores them as str on recovery.
     article_bodies = app.Table(
@@ -92,8 +106,8 @@ def create_app(settings: Settings) -> faust.App:
     )
     # Article-level dedup: canonical URL -> first article with it; body key -> the articles
     # filed under it, with their sketches and events.
-    url_table = app.Table("seen-urls", partitions=topic_names.partitions, schema=state_schema)
-    body_table = app.Table("seen-bodies", partitions=topic_names.partitions, schema=state_schema)
+    url_table = state_table("seen-urls")
+    body_table = state_table("seen-bodies")
     window = dt.timedelta(days=settings.dedup_window_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:

@@ -84,6 +84,18 @@ class Settings(BaseSettings):
     session_timeout: float = Field(default=6.0, gt=0)
     heartbeat_interval: float = Field(default=1.5, gt=0)
     producer_max_batch_size: int = Field(default=16384, ge=1)
+    producer_linger_ms: float = Field(
+        default=2.0,
+        ge=0,
+        description="how long a worker's producer holds a message to send it with others: "
+        "fewer, larger requests for a little latency per topic hop",
+    )
+    fetch_max_wait_ms: int = Field(
+        default=50,
+        ge=1,
+        description="longest a worker's fetch waits for new data (Faust's own default: 1500); "
+        "the embedded broker holds fetches for much of it, adding to every topic hop",
+    )
     dedup_window_days: float = Field(default=7.0, gt=0)
     # Kafka security for managed clusters
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"

@@ -13,7 +13,9 @@ for a round reported as held, the days after it for a round reported as schedule
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -242,9 +244,13 @@ def _candidate_days(event: Event) -> list[dt.date]:
     if window is None:
         day = kyiv_day(event.published_at)
         window = (day - dt.timedelta(days=UNANCHORED_LOOKBACK_DAYS), day)
-    reach = dt.timedelta(
-        days=MAX_STRIKE_GAP_DAYS if event.type == "strike" else MAX_NEGOTIATION_GAP_DAYS
-    )
+    if isinstance(event, NegotiationEvent):
+        days = MAX_NEGOTIATION_GAP_DAYS
+    elif sum(getattr(event, name) is not None for name in LAUNCH_FIGURES) >= 2:
+        days = MAX_STRIKE_GAP_DAYS
+    else:
+        days = 1  # more than a day apart needs two matching launch figures
+    reach = dt.timedelta(days=days)
     first, last = window[0] - reach, window[1] + reach
     return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
 
@@ -335,7 +341,7 @@ def match_score(event: Event, incident: Incident) -> float:
     """How well an event fits an incident; 0 means it is a different event."""
     if incident.type != event.type:
         return 0.0
-    own = [r for r in incident.reports if r.article_id == event.article_id]
+    own = _reports_of(incident, event)
     if isinstance(event, NegotiationEvent) and any(r.status != event.status for r in own):
         return 0.0  # an article telling of a round held and of one to come: two rounds
     if isinstance(event, StrikeEvent):
@@ -344,13 +350,37 @@ def match_score(event: Event, incident: Incident) -> float:
         score = _negotiation_score(event, incident)
     if score <= 0:
         return score
-    articles = len({r.article_id for r in incident.reports if r.duplicate_of is None})
-    score += SUPPORT_BONUS * min(articles - 1, 4)
+    score += SUPPORT_BONUS * _support(incident)
     if not own:
         return score
     # An article reports each event once: a second event of it that fits an incident it
     # already reports is the extractor repeating itself, taken only when nothing else fits.
     return max(score - SAME_ARTICLE_PENALTY, 0.1)
+
+
+def _reports_of(incident: Incident, event: Event) -> list[Report]:
+    """The incident's reports from the event's article (reports are kept in publication
+    order, and all of one article's have its publication time)."""
+    reports = incident.reports
+    start = bisect.bisect_left(reports, event.published_at, key=lambda r: r.published_at)
+    found = []
+    for report in reports[start:]:
+        if report.published_at != event.published_at:
+            break
+        if report.article_id == event.article_id:
+            found.append(report)
+    return found
+
+
+def _support(incident: Incident, most: int = 4) -> int:
+    """Further distinct articles reporting the incident, counted up to `most`."""
+    articles: set[str] = set()
+    for report in incident.reports:
+        if report.duplicate_of is None:
+            articles.add(report.article_id)
+            if len(articles) > most:
+                break
+    return len(articles) - 1
 
 
 def _date_fit(event_days: Window | None, incident_days: Window | None) -> tuple[int | None, float]:
@@ -380,6 +410,7 @@ _PLACE_ALIASES = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_place(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
@@ -417,13 +448,15 @@ def _far(a: int, b: int) -> bool:
     return max(a, b) > 2 * min(a, b) + 5
 
 
-def figure_agreement(event: StrikeEvent, reports: Sequence[Report]) -> FigureAgreement:
+def figure_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> FigureAgreement:
+    """How the event's launch figures compare with every value the incident's reports gave."""
     agree = distinctive = conflict = 0
     for name in LAUNCH_FIGURES:
         value = getattr(event, name)
-        values = [r.figures[name] for r in reports if name in r.figures]
-        if value is None or not values:
+        figure = figures.get(name)
+        if value is None or figure is None:
             continue
+        values = figure.values or [figure.low, figure.high]
         if any(_close(value, v) for v in values):
             agree += 1
             distinctive += int(value >= 20 and value % 50 != 0 and value in values)
@@ -439,7 +472,7 @@ def _strike_score(event: StrikeEvent, incident: Incident) -> float:
     places_event, places_incident = _places(event.places), _places(incident.places)
     overlap = bool(places_event & places_incident)
     disjoint = bool(places_event and places_incident and not overlap)
-    figures = figure_agreement(event, incident.reports)
+    figures = figure_agreement(event, incident.figures)
     if figures.conflict and not figures.agree and not overlap:
         return 0.0
     # Strikes come night after night, on the same cities, in round numbers: the further
@@ -466,15 +499,18 @@ WAVE_WEAPONS = 50
 on one place."""
 
 
+_LAUNCHED = ("drones", "missiles")
+
+
 def _launched(figures: dict[str, int]) -> int:
-    return figures.get("drones", 0) + figures.get("missiles", 0)
+    return sum(figures.get(name, 0) for name in _LAUNCHED)
 
 
 def _part_of_wave(event: StrikeEvent, incident: Incident) -> bool:
     """A same-day report of a toll in one city, without launch figures, belongs to the
     country-wide wave that the other side reports (either may come first)."""
     event_launched = _launched(_report(event).figures)
-    incident_launched = max((_launched(r.figures) for r in incident.reports), default=0)
+    incident_launched = sum(f.high for n, f in incident.figures.items() if n in _LAUNCHED)
     if event_launched >= WAVE_WEAPONS:
         return incident_launched == 0
     return event_launched == 0 and incident_launched >= WAVE_WEAPONS
@@ -647,6 +683,10 @@ def reconcile_figures(reports: Sequence[Report]) -> dict[str, Figure]:
             top = max(counts.values())
             estimate = next(v for v in reversed(values) if counts[v] == top)
         figures[name] = Figure(
-            estimate=estimate, low=min(values), high=max(values), reports=len(values)
+            estimate=estimate,
+            low=min(values),
+            high=max(values),
+            reports=len(values),
+            values=sorted(set(values)),
         )
     return figures

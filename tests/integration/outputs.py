@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from prometheus_client.parser import text_string_to_metric_families
 
+from schemas import Alert, Incident
+from warwire import codec
 from warwire.config import Settings
 from warwire.kafka_io import poll_topics
 from warwire.session import Collected
@@ -20,6 +22,10 @@ class Outputs:
     collected: Collected = field(default_factory=Collected)
     messages: Counter[str] = field(default_factory=Counter)
     """Physical messages read per output kind, repeats included."""
+    alert_versions: dict[str, list[int]] = field(default_factory=dict)
+    """Alert id -> the incident version of each physical copy, in arrival order."""
+    last_incidents: dict[str, Incident] = field(default_factory=dict)
+    """Incident id -> the last message for it: what a compacted topic keeps."""
 
 
 def output_kinds(settings: Settings) -> dict[str, str]:
@@ -46,6 +52,14 @@ async def collect(
         async for records, caught_up in polls:
             for record in records:
                 outputs.messages[kinds[record.topic]] += 1
+                if kinds[record.topic] == "incident":
+                    incident = codec.loads(Incident, record.value or b"")
+                    outputs.last_incidents[incident.incident_id] = incident
+                if kinds[record.topic] == "alert":
+                    alert = codec.loads(Alert, record.value or b"")
+                    outputs.alert_versions.setdefault(alert.alert_id, []).append(
+                        alert.incident_version
+                    )
                 outputs.collected.add(kinds[record.topic], record.value or b"")
             if (caught_up and done(outputs.collected)) or time.monotonic() > deadline:
                 break

@@ -285,40 +285,51 @@ def test_reports_of_one_barrage_fold_into_one_incident_with_reconciled_figures()
 
 def test_strikes_on_other_days_or_other_places_stay_apart() -> None:
     state = MemoryState()
+    day = dt.date(2025, 7, 10)
     ids = fold_all(
         state,
+        strike("a1", at("2025-07-10"), occurred_on=day, drones=40, places=["Kyiv"]),
+        # two nights later, another attack of about the same size
         strike(
-            "a1", at("2025-07-10"), occurred_on=dt.date(2025, 7, 10), drones=400, places=["Kyiv"]
+            "a2", at("2025-07-12"), occurred_on=dt.date(2025, 7, 12), drones=42, places=["Kyiv"]
         ),
-        # two nights later, another barrage
-        strike(
-            "a2", at("2025-07-12"), occurred_on=dt.date(2025, 7, 12), drones=120, places=["Kyiv"]
-        ),
-        # same day, a separate named strike elsewhere, no figure in common
-        strike(
-            "a3", at("2025-07-10", 18), occurred_on=dt.date(2025, 7, 10), killed=1, places=["Sumy"]
-        ),
+        # same day, separate named strikes elsewhere, no figure in common
+        strike("a3", at("2025-07-10", 18), occurred_on=day, killed=1, places=["Sumy"]),
+        strike("a4", at("2025-07-10", 19), occurred_on=day, killed=2, places=["Izium"]),
         # same day, the other direction
         strike(
-            "a4",
+            "a5",
             at("2025-07-10"),
-            occurred_on=dt.date(2025, 7, 10),
+            occurred_on=day,
             attacker="UA",
             target_country="RU",
-            drones=400,
+            drones=40,
             places=["Kyiv"],
         ),
-        # same day, a count more than twice any other and no place in common
-        strike(
-            "a5",
-            at("2025-07-10", 20),
-            occurred_on=dt.date(2025, 7, 10),
-            drones=40,
-            places=["Odesa"],
-        ),
+        # same day, a count far from any other and no place in common
+        strike("a6", at("2025-07-10", 20), occurred_on=day, drones=10, places=["Odesa"]),
     )
-    assert len(set(ids)) == 5
-    assert state.incidents[ids[3]].blocking_key == "strike:UA>RU"
+    assert len(set(ids)) == 6
+    assert state.incidents[ids[4]].blocking_key == "strike:UA>RU"
+
+
+def test_a_toll_reported_for_one_city_joins_the_wave_of_that_night() -> None:
+    state = MemoryState()
+    day = dt.date(2025, 7, 10)
+    ids = fold_all(
+        state,
+        strike("a1", at("2025-07-10", 6), occurred_on=day, injured=3, places=["Kharkiv"]),
+        strike(
+            "a2",
+            at("2025-07-10", 8),
+            occurred_on=day,
+            drones=100,
+            missiles=70,
+            places=["Kryvyi Rih"],
+        ),
+        strike("a3", at("2025-07-10", 20), occurred_on=day, killed=1, places=["Dnipro"]),
+    )
+    assert len(set(ids)) == 1
 
 
 def test_a_report_dated_a_day_off_joins_when_its_figures_match_exactly() -> None:

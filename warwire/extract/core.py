@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from schemas.models import Article, NegotiationEvent, StrikeEvent
-from warwire.extract.dates import KYIV, find_date, kyiv_day
+from warwire.extract.dates import KYIV, Cues, kyiv_day, year_context
 from warwire.extract.negotiations import NegotiationDraft, extract_negotiations
 from warwire.extract.strikes import StrikeDraft, extract_strikes
 from warwire.extract.text import split_sentences
@@ -23,6 +23,11 @@ def article_text(article: Article) -> str:
     if title and not body.lstrip().startswith(title[:60]):
         return f"{title}\n{body}"
     return body
+
+
+def _has_title(article: Article) -> bool:
+    title = (article.title or "").strip()
+    return bool(title) and not article.body.lstrip().startswith(title[:60])
 
 
 def _strike_event(article: Article, draft: StrikeDraft, ordinal: int) -> StrikeEvent:
@@ -59,7 +64,7 @@ def _negotiation_event(article: Article, draft: NegotiationDraft, ordinal: int) 
         url=article.url,
         evidence=draft.evidence,
         status="scheduled" if draft.status == "scheduled" else "held",
-        format=draft.fmt if draft.fmt in ("in_person", "call", "video") else None,  # type: ignore[arg-type]
+        format=draft.fmt if draft.fmt in ("in_person", "call", "video") else None,
         venue=draft.venue,
         parties=draft.parties,
         participants=draft.participants,
@@ -70,15 +75,18 @@ def extract_events_strict(article: Article) -> list[Event]:
     """Every strike and negotiation event `article` reports or recalls; errors propagate."""
     today = kyiv_day(article.published_at)
     sentences = split_sentences(article_text(article))
-    cues = [find_date(s.text, today) for s in sentences]
+    years = year_context([s.text for s in sentences])
+    cues = Cues([s.text for s in sentences], today, years)
     local_hour = article.published_at.astimezone(KYIV).hour
     events: list[Event] = [
         _strike_event(article, draft, i)
-        for i, draft in enumerate(extract_strikes(sentences, cues, today, local_hour))
+        for i, draft in enumerate(
+            extract_strikes(sentences, cues, today, local_hour, titled=_has_title(article))
+        )
     ]
     events += [
         _negotiation_event(article, draft, i)
-        for i, draft in enumerate(extract_negotiations(sentences, cues, today))
+        for i, draft in enumerate(extract_negotiations(sentences, cues, today, years))
     ]
     return events
 

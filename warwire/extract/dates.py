@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from zoneinfo import ZoneInfo
 
+from warwire.extract.keywords import DATES, has_any
+
 KYIV = ZoneInfo("Europe/Kyiv")
 
 _MONTHS = {
@@ -29,7 +31,8 @@ _MONTH = (
 )
 _SPEECH = (
     r"(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|wrote|added|stated|confirmed|"
-    r"claimed|posted|tweeted|declared|insisted|warned|argued|denied|noted)"
+    r"claimed|posted|tweeted|declared|insisted|warned|argued|denied|noted|unveiled(?:\s+plans)?|"
+    r"revealed|disclosed)"
 )
 _NIGHT = r"(?P<night>(?:the\s+)?night\s+(?:of|to|into)\s+(?:the\s+)?|overnight\s+(?:into|to|on)\s+)"
 _MONTH_DAY = re.compile(
@@ -54,6 +57,15 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 _YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_HOLIDAY = re.compile(
+    r"\b(?P<before>(?:the\s+)?(?:day|night|evening)\s+before\s+)?(?P<name>Christmas\s+Eve|Christmas|"
+    r"New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's\s+night)\b"
+)
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31),
+    "new year's day": (1, 1), "new year's night": (1, 1),
+}  # fmt: skip
+_WEEKEND = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.IGNORECASE)
 _PREVIOUS = re.compile(
     r"\b(?:the\s+(?:previous|preceding)\s+(?:night|day|evening)|an?\s+(?:night|day)\s+"
     r"(?:earlier|before)|the\s+(?:night|day|evening)\s+before)\b",
@@ -67,8 +79,52 @@ _VAGUE = re.compile(
     r"\b(?:weeks|months|years|days)\s+(?:ago|earlier|before)\b|\b(?:in|since|during)\s+(?:19|20)\d\d\b|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)|"
     r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+the\s+(?:war|year|month|invasion)\b|"
-    r"\bprevious\s+(?:rounds?|talks|meetings?)\b|\bthe\s+(?:first|previous|last|earlier)\s+"
+    r"\bprevious\s+(?:rounds?|talks|meetings?)\b|\b(?:previous|former|earlier|old)\s+(?:one-night\s+)?"
+    r"(?:record|high|peak)\b|\bthe\s+(?:first|previous|last|earlier)\s+"
     r"(?:round|rounds|meeting|session)\b|\bthe\s+(?:past|last)\s+(?:few\s+)?(?:weeks|months|years)\b",
+)
+_VAGUE_STEMS = (
+    "last",
+    "previous",
+    "past",
+    "earlier",
+    "this ",
+    "ago",
+    "before",
+    "in 1",
+    "in 2",
+    "since 1",
+    "since 2",
+    "during 1",
+    "during 2",
+    "start of",
+    "beginning of",
+    "end of",
+    "round",
+    "talks",
+    "meeting",
+    "session",
+    "former",
+    "old ",
+    "record",
+    "high",
+    "peak",
+    "weeks",
+    "months",
+    "years",
+    "days",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
 )
 _VAGUE_FLAGS = re.compile(_VAGUE.pattern, re.IGNORECASE)
 
@@ -103,16 +159,71 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _with_year(month: int, day: int, year: str | None, last: bool, today: dt.date) -> dt.date | None:
+def _with_year(
+    month: int, day: int, year: str | None, last: bool, today: dt.date, hint: int | None = None
+) -> dt.date | None:
     if year:
         return _safe_date(int(year), month, day)
     candidate = _safe_date(today.year, month, day)
-    if candidate is not None and (candidate > today + dt.timedelta(days=60) or (last and candidate > today)):
+    if candidate is not None and (
+        candidate > today + dt.timedelta(days=60) or (last and candidate > today)
+    ):
         candidate = _safe_date(today.year - 1, month, day)
+    if (
+        hint is not None
+        and hint < today.year
+        and candidate is not None
+        and candidate < today - dt.timedelta(days=14)
+    ):
+        # A retrospective piece: "March 10" in a story told in 2022 is March 10, 2022.
+        candidate = _safe_date(hint, month, day) or candidate
     return candidate
 
 
-def _calendar_date(text: str, today: dt.date) -> dt.date | None:
+_YEAR_CONTEXT = re.compile(
+    rf"(?<!since\s)(?<!Since\s)\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b|"
+    r"(?<![Ss]ince\s)\b(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|[Bb]y)\s+(?P<year2>(?:19|20)\d\d)\b"
+)
+
+
+class Cues:
+    """The date cue of each sentence of an article, worked out only for the sentences asked
+    about: most sentences never need one."""
+
+    def __init__(self, texts: list[str], today: dt.date, years: list[int | None]) -> None:
+        self._texts = texts
+        self._today = today
+        self._years = years
+        self._found: dict[int, DateCue] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def __getitem__(self, index: int) -> DateCue:
+        found = self._found.get(index)
+        if found is None:
+            found = find_date(self._texts[index], self._today, year_hint=self._years[index])
+            self._found[index] = found
+        return found
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def year_context(texts: list[str]) -> list[int | None]:
+    """For each sentence, the latest year an earlier (or the same) sentence pinned a date to:
+    retrospective articles tell whole stories inside one past year."""
+    out: list[int | None] = []
+    current: int | None = None
+    for text in texts:
+        if ("19" in text or "20" in text) and _A_YEAR.search(text):
+            for match in _YEAR_CONTEXT.finditer(text):
+                current = int(match.group("year") or match.group("year2"))
+        out.append(current)
+    return out
+
+
+def _calendar_date(text: str, today: dt.date, hint: int | None = None) -> dt.date | None:
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
             if match.group("speech"):
@@ -120,7 +231,9 @@ def _calendar_date(text: str, today: dt.date) -> dt.date | None:
             night_range = match.group("night") and match.group("day2")
             day = int(match.group("day2") if night_range else match.group("day"))
             month = _MONTHS[match.group("month")[:3].lower()]
-            found = _with_year(month, day, match.group("year"), bool(match.group("last")), today)
+            found = _with_year(
+                month, day, match.group("year"), bool(match.group("last")), today, hint
+            )
             if found is not None:
                 return found
     return None
@@ -139,30 +252,51 @@ def weekday_date(weekday: int, today: dt.date, future: bool, relative: str = "")
     return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
 
 
-def find_date(text: str, today: dt.date, future: bool = False) -> DateCue:
+def find_date(
+    text: str, today: dt.date, future: bool = False, year_hint: int | None = None
+) -> DateCue:
     """The date a sentence places its event on, if it says."""
-    calendar = _calendar_date(text, today) if _HAS_DIGIT.search(text) else None
+    lowered = text.lower()
+    if not has_any(lowered, DATES):
+        return NO_CUE
+    calendar = _calendar_date(text, today, year_hint) if _HAS_DIGIT.search(text) else None
     if calendar is not None:
         return DateCue(When.DATE, calendar, calendar=True)
-    if _HAS_WEEKDAY.search(text):
+    holiday = _HOLIDAY.search(text) if "christmas" in lowered or "new year" in lowered else None
+    if holiday is not None:
+        month, day = _HOLIDAYS[" ".join(holiday.group("name").lower().split())]
+        found = _with_year(month, day, None, False, today)
+        if found is not None and holiday.group("before"):
+            found -= dt.timedelta(days=1)
+        if found is not None:
+            return DateCue(When.DATE, found, calendar=True)
+    if "day" in lowered and _HAS_WEEKDAY.search(text):
         for match in _WEEKDAY.finditer(text):
             if match.group("speech"):
                 continue
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
             return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
-    if _YEAR_AGO.search(text):
+    if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text):
         return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
     if _PREVIOUS.search(text):
         return DateCue(When.PREVIOUS)
-    if _YESTERDAY.search(text):
+    if "yesterday" in lowered:
         return DateCue(When.DATE, today - dt.timedelta(days=1))
-    if _VAGUE_FLAGS.search(text):
-        return DateCue(When.VAGUE)
+    if "weekend" in lowered and _WEEKEND.search(text):
+        return DateCue(
+            When.DATE,
+            weekday_date(6, today, future=False, relative="" if today.weekday() == 6 else "last"),
+        )
+    vague = _VAGUE_FLAGS.finditer(text) if has_any(lowered, _VAGUE_STEMS) else ()
+    for match in vague:
+        if not _SINCE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+            return DateCue(When.VAGUE)
     if _TODAY.search(text):
         return DateCue(When.DATE, today)
     return NO_CUE
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE)
 _HAS_WEEKDAY = re.compile(r"day\b")

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from warwire.extract.counts import NUMBER, QUALIFIER, parse_number
+from warwire.extract.keywords import Gated, has_any, windowed
 
 _F = re.IGNORECASE
 
@@ -50,12 +51,41 @@ _WEAPON = re.compile(
     rf"\s+{_MODS}{_NOUN}{_NOT_HEAD}",
     _F,
 )
-_TYPED = re.compile(
-    rf"(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:(?-i:[A-Z])[\w\-/]*\s+)?{_MISSILE_TYPE}"
-    r"(?=\s*(?:,|and\b|or\b|plus\b|\.|;|$|\)|-\s))",
-    _F,
+_TYPED = Gated(
+    re.compile(
+        rf"(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:(?-i:[A-Z])[\w\-/]*\s+)?{_MISSILE_TYPE}"
+        r"(?=\s*(?:,|and\b|or\b|plus\b|\.|;|$|\)|-\s))",
+        _F,
+    ),
+    (
+        "ballistic",
+        "cruise",
+        "guided",
+        "hypersonic",
+        "aeroballistic",
+        "anti-ship",
+        "anti-aircraft",
+        "air-launched",
+        "sea-launched",
+        "kh-",
+        "kalibr",
+        "iskander",
+        "kinzhal",
+        "s-300",
+        "s-400",
+        "s-500",
+        "zircon",
+        "oniks",
+        "onyx",
+        "tochka",
+        "kn-23",
+        "tsirkon",
+    ),
 )
-_BOTH = re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|its\s+)?(?P<noun>missiles|drones)\b", _F)
+_BOTH = Gated(
+    re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|its\s+)?(?P<noun>missiles|drones)\b", _F),
+    ("both",),
+)
 _SINGLE = re.compile(
     rf"\b(?P<art>an?|one|the|that)\s+{_MODS}(?P<noun>missile|drone|UAV|Shahed)\b{_NOT_HEAD}", _F
 )
@@ -64,16 +94,23 @@ _OF_THEM = re.compile(
     r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
     _F,
 )
-_COUNT_PHRASE = re.compile(
-    rf"\b(?:(?P<noun>drone|missile)\s+(?:count|tally|number|total)|(?:number|count|tally|total)\s+"
-    rf"of\s+(?:\w+\s+){{0,3}}?(?P<noun2>drones|missiles|UAVs))\b(?P<mid>[^.;]{{0,80}}?)\b(?:to|at)\s+"
-    rf"(?:{QUALIFIER})?(?P<n>{NUMBER})",
-    _F,
+_OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the)\b")
+_COUNT_PHRASE = Gated(
+    re.compile(
+        rf"\b(?:(?P<noun>drone|missile)\s+(?:count|tally|number|total)|(?:number|count|tally|total)\s+"
+        rf"of\s+(?:\w+\s+){{0,3}}?(?P<noun2>drones|missiles|UAVs))\b(?P<mid>[^.;]{{0,80}}?)\b(?:to|at)\s+"
+        rf"(?:{QUALIFIER})?(?P<n>{NUMBER})",
+        _F,
+    ),
+    ("count", "tally", "number", "total"),
 )
-_TOTAL_AT = re.compile(
-    rf"\b(?:put|puts|putting|gave|gives|estimated)\s+the\s+(?:total|number|figure)\b[^.;]{{0,50}}?"
-    rf"\bat\s+(?:{QUALIFIER})?(?P<n>{NUMBER})\s+{_MODS}{_NOUN}",
-    _F,
+_TOTAL_AT = Gated(
+    re.compile(
+        rf"\b(?:put|puts|putting|gave|gives|estimated)\s+the\s+(?:total|number|figure)\b[^.;]{{0,50}}?"
+        rf"\bat\s+(?:{QUALIFIER})?(?P<n>{NUMBER})\s+{_MODS}{_NOUN}",
+        _F,
+    ),
+    (" at ",),
 )
 
 _DOWN_WORDS = (
@@ -117,7 +154,9 @@ _CLAUSE_SPLIT = re.compile(
     r"ministry))\b)|\.\s",
     _F,
 )
-_LIST_GLUE = re.compile(r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as\s+well\s+as\s+|&\s+)$", _F)
+_LIST_GLUE = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as\s+well\s+as\s+|&\s+)$", _F
+)
 
 _VICTIM = (
     r"(?:people|person|persons|civilians?|residents?|others|more|adults?|men|women|children|"
@@ -132,8 +171,10 @@ _AUX = (
 )
 _ASIDE = r"(?:\s*,[^,.;]{1,50},)?"
 _N = rf"(?:{QUALIFIER})?(?P<n>{NUMBER})"
-_KILL_WORD = r"(?:killed|dead|died|deaths|fatalities|perished|lost\s+their\s+lives|bodies\s+recovered)"
-_HURT_WORD = r"(?:injured|wounded|hurt|injuries|hospitali[sz]ed|hospitalized)"
+_KILL_WORD = (
+    r"(?:killed|dead|died|deaths?|fatalities|perished|lost\s+their\s+lives|bodies\s+recovered)"
+)
+_HURT_WORD = r"(?:injured|wounded|hurt|injury|injuries|hospitali[sz]ed|hospitalized)"
 _KILLED = [
     re.compile(rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_KILL_WORD}\b", _F),
     re.compile(
@@ -170,8 +211,14 @@ _INJURED = [
     ),
     re.compile(rf"{_N}\s+of\s+the\s+(?:injured|wounded)\b", _F),
 ]
-_LEFT_INJURED = re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?(?:injured|wounded|hurt)\b", _F)
-_LEFT_DEAD = re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?dead\b", _F)
+_LEFT_INJURED = Gated(
+    re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?(?:injured|wounded|hurt)\b", _F),
+    ("left ",),
+)
+_LEFT_DEAD = Gated(
+    re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?dead\b", _F),
+    ("left ",),
+)
 _SINGLE_VICTIM = (
     r"(?:man|woman|person|civilian|child|girl|boy|resident|employee|worker|teenager|pensioner|"
     r"driver|doctor|nurse|medic|rescuer|firefighter|guard|farmer|volunteer|journalist|"
@@ -189,13 +236,21 @@ _ONE_INJURED = re.compile(
     rf"{_SINGLE_VICTIM}\b",
     _F,
 )
-_IN_ALL = re.compile(rf"{_N}\s+(?:in\s+all|in\s+total|altogether|overall)\b", _F)
-_RISES_TO = re.compile(
-    rf"\b(?:figure|number|count|tally)\s+(?:has\s+)?(?:rises|rose|risen|climbed|climbs|"
-    rf"increased|grew|went\s+up)\s+to\s+{_N}",
-    _F,
+_IN_ALL = Gated(
+    re.compile(rf"{_N}\s+(?:in\s+all|in\s+total|altogether|overall)\b", _F),
+    ("in all", "in total", "altogether", "overall"),
 )
-_CASUALTY_WORD = re.compile(rf"\b(?P<k>{_KILL_WORD}|killing|toll)\b|\b(?P<i>{_HURT_WORD}|injuring)\b", _F)
+_RISES_TO = Gated(
+    re.compile(
+        rf"\b(?:figure|number|count|tally)\s+(?:has\s+)?(?:rises|rose|risen|climbed|climbs|"
+        rf"increased|grew|went\s+up)\s+to\s+{_N}",
+        _F,
+    ),
+    ("rise", "rose", "risen", "climb", "increas", "grew", "went up"),
+)
+_CASUALTY_WORD = re.compile(
+    rf"\b(?P<k>{_KILL_WORD}|killing|toll)\b|\b(?P<i>{_HURT_WORD}|injuring)\b", _F
+)
 _SOLDIERS = re.compile(
     r"^\s*(?:\w+\s+)?(?:soldiers|troops|servicemen|service\s+members|fighters|militants|"
     r"occupiers|mercenaries|military\s+personnel|personnel|combatants|Russians|Ukrainians|"
@@ -207,13 +262,49 @@ _SOLDIER_SUBJECT = re.compile(
     r"mercenaries|military\s+personnel|combatants|invaders)\b",
     _F,
 )
-_KILL_GATE = re.compile(r"kill|dead|died|death|toll|fatal|perish|lives|bodies|figure|number", _F)
-_HURT_GATE = re.compile(r"injur|wound|hurt|hospital|figure|number", _F)
-_WEAPON_GATE = re.compile(
-    r"drone|missile|UAV|Shahed|Geran|Gerber|decoy|unmanned|Kinzhal|Iskander|Kalibr|Zircon|"
-    r"Tomahawk|Kh-|S-[345]00|Tochka|KN-23|ballistic|cruise",
-    _F,
+_WEAPON_STEMS = (
+    "drone",
+    "missile",
+    "uav",
+    "shahed",
+    "geran",
+    "gerber",
+    "decoy",
+    "unmanned",
+    "kinzhal",
+    "iskander",
+    "kalibr",
+    "zircon",
+    "tomahawk",
+    "kh-",
+    "s-300",
+    "s-400",
+    "s-500",
+    "tochka",
+    "kn-23",
+    "ballistic",
+    "cruise",
 )
+_KILL_STEMS = (
+    "kill",
+    "dead",
+    "died",
+    "death",
+    "toll",
+    "fatal",
+    "perish",
+    "lives",
+    "bodies",
+    "figure",
+    "number",
+)
+_HURT_STEMS = ("injur", "wound", "hurt", "hospital", "figure", "number")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|both|all|every|each)\b"
+)
+_NOUN_ONLY = re.compile(rf"\b(?:{_DRONE_NOUN}|{_MISSILE_NOUN})\b", _F)
 
 
 @dataclass(slots=True)
@@ -247,7 +338,9 @@ class Memory:
 
 def _kind(noun: str) -> str:
     lowered = noun.lower()
-    if lowered.startswith(("drone", "uav", "unmanned", "shahed", "geran", "gerber", "decoy", "kamikaze")):
+    if lowered.startswith(
+        ("drone", "uav", "unmanned", "shahed", "geran", "gerber", "decoy", "kamikaze")
+    ):
         return "drones"
     return "missiles"
 
@@ -315,13 +408,22 @@ class _Found:
 def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
-    for m in _WEAPON.finditer(clause):
+    lowered = clause.lower()
+    numbered = _DIGIT.search(clause) is not None or _NUMBER_WORD.search(lowered) is not None
+    for m in windowed(_WEAPON, _NOUN_ONLY, clause, 110, 60, lowered) if numbered else ():
         after, negated = _mode_after(clause, m.end())
         total = _count(m.group("n2")) if m.group("n2") else None
         found.append(
             _Found(
-                _kind(m.group("noun")), _count(m.group("n")), total, m.start(), m.end(), after,
-                negated, _mode_before(clause, m.start()), bool(m.group("pre")),
+                _kind(m.group("noun")),
+                _count(m.group("n")),
+                total,
+                m.start(),
+                m.end(),
+                after,
+                negated,
+                _mode_before(clause, m.start()),
+                bool(m.group("pre")),
             )
         )
         covered.append(m.span())
@@ -331,8 +433,15 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
         after, negated = _mode_after(clause, m.end())
         found.append(
             _Found(
-                "missiles", _count(m.group("n")), None, m.start(), m.end(), after, negated,
-                _mode_before(clause, m.start()), False,
+                "missiles",
+                _count(m.group("n")),
+                None,
+                m.start(),
+                m.end(),
+                after,
+                negated,
+                _mode_before(clause, m.start()),
+                False,
             )
         )
     found.sort(key=lambda f: f.start)
@@ -376,7 +485,9 @@ _TOTAL_WORDS = re.compile(
 )
 
 
-def _offer_launched(figures: Figures, memory: Memory, kind: str, value: int | None, total: bool) -> None:
+def _offer_launched(
+    figures: Figures, memory: Memory, kind: str, value: int | None, total: bool
+) -> None:
     if value is None:
         return
     figures.offer(kind, value)
@@ -419,18 +530,24 @@ def _offer_run(run: list[_Phrase], figures: Figures) -> None:
     figures.offer(name, total)
 
 
-def _references(clause: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]) -> None:
+def _references(
+    clause: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]
+) -> None:
     for m in _BOTH.finditer(clause):
         kind = _kind(m.group("noun"))
         mode = _governing(_mode_after(clause, m.end())[0], _mode_before(clause, m.start()))
         figures.offer(kind, 2)
         if mode == "down":
             figures.offer(f"{kind}_downed", 2)
-    for m in _OF_THEM.finditer(clause):
+    lowered = clause.lower()
+    anchored = (
+        windowed(_OF_THEM, _OF_THEM_ANCHOR, clause, 60, 40, lowered) if " of " in lowered else []
+    )
+    for m in anchored:
         if any(a <= m.start() < b for a, b in covered):
             continue
-        kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
-        if kind is None:
+        anchored_kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
+        if anchored_kind is None:
             continue
         after, negated = _mode_after(clause, m.end())
         mode = _governing(after, _mode_before(clause, m.start()))
@@ -438,9 +555,12 @@ def _references(clause: str, figures: Figures, memory: Memory, covered: list[tup
             continue
         token = m.group("n").lower()
         if token in ("all", "every one", "each"):
-            figures.offer(f"{kind}_downed", figures.values.get(kind) or memory.totals.get(kind))
+            figures.offer(
+                f"{anchored_kind}_downed",
+                figures.values.get(anchored_kind) or memory.totals.get(anchored_kind),
+            )
         else:
-            figures.offer(f"{kind}_downed", parse_number(token))
+            figures.offer(f"{anchored_kind}_downed", parse_number(token))
     for m in _SINGLE.finditer(clause):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -452,13 +572,13 @@ def _references(clause: str, figures: Figures, memory: Memory, covered: list[tup
             figures.offer(kind, 1)
             figures.offer(f"{kind}_downed", 0)
             continue
-        mode = _governing(after, before) if (after or before) else None
-        if mode == "down":
+        single_mode = _governing(after, before) if (after or before) else None
+        if single_mode == "down":
             figures.offer(f"{kind}_downed", 1)
             if not definite:
                 figures.offer(kind, 1)
         elif (
-            mode == "launch"
+            single_mode == "launch"
             and not definite
             and (after in ("launch", "described") or _explicit_launch(clause, m.start()))
         ):
@@ -473,8 +593,9 @@ def _explicit_launch(clause: str, position: int) -> bool:
 
 
 def _casualties(sentence: str, figures: Figures, memory: Memory) -> None:
-    kill_gate = bool(_KILL_GATE.search(sentence))
-    hurt_gate = bool(_HURT_GATE.search(sentence))
+    lowered = sentence.lower()
+    kill_gate = has_any(lowered, _KILL_STEMS)
+    hurt_gate = has_any(lowered, _HURT_STEMS)
     if kill_gate:
         _match_tolls(sentence, _KILLED, "killed", figures)
         for m in _LEFT_DEAD.finditer(sentence):
@@ -507,10 +628,14 @@ def _casualty_kind_before(sentence: str, position: int) -> str | None:
     return kind
 
 
-def _match_tolls(sentence: str, patterns: list[re.Pattern[str]], name: str, figures: Figures) -> None:
+def _match_tolls(
+    sentence: str, patterns: list[re.Pattern[str]], name: str, figures: Figures
+) -> None:
     for pattern in patterns:
         for m in pattern.finditer(sentence):
-            if _SOLDIER_SUBJECT.search(m.group(0)) or _SOLDIERS.match(sentence[m.end() : m.end() + 40]):
+            if _SOLDIER_SUBJECT.search(m.group(0)) or _SOLDIERS.match(
+                sentence[m.end() : m.end() + 40]
+            ):
                 continue
             if _SOLDIERS.match(sentence[m.end("n") : m.end("n") + 40]):
                 continue
@@ -521,17 +646,21 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     """Every strike figure `sentence` states."""
     memory = memory if memory is not None else Memory()
     figures = Figures()
-    if _WEAPON_GATE.search(sentence):
+    lowered = sentence.lower()
+    if has_any(lowered, _WEAPON_STEMS):
         for clause in _CLAUSE_SPLIT.split(sentence):
             if clause and not clause.isspace():
                 _weapons_in_clause(clause, figures, memory)
-        for pattern in (_COUNT_PHRASE, _TOTAL_AT):
-            for m in pattern.finditer(sentence):
-                kind = _kind(m.group("noun"))
-                name = kind
-                if pattern is _COUNT_PHRASE and _mode_before(sentence, m.start()) == "down":
-                    name = f"{kind}_downed"
-                figures.offer(name, _count(m.group("n")))
+        for m in _COUNT_PHRASE.finditer(sentence):
+            kind = _kind(m.group("noun") or m.group("noun2"))
+            mid = m.group("mid")
+            mode = _mode_before(mid, len(mid)) or _mode_before(sentence, m.start())
+            if mode == "down":
+                figures.offer(f"{kind}_downed", _count(m.group("n")))
+            elif mode == "launch":
+                _offer_launched(figures, memory, kind, _count(m.group("n")), True)
+        for m in _TOTAL_AT.finditer(sentence):
+            _offer_launched(figures, memory, _kind(m.group("noun")), _count(m.group("n")), True)
     else:
         for clause in _CLAUSE_SPLIT.split(sentence):
             if clause and not clause.isspace():

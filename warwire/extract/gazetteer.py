@@ -6,6 +6,7 @@ about the same whether a list holds fifty names or five thousand.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import dataclass
@@ -63,7 +64,9 @@ def trie_regex(forms: list[str]) -> str:
 
 def _node_regex(node: dict[str, Any]) -> str:
     terminal = "" in node
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -73,20 +76,30 @@ def _node_regex(node: dict[str, Any]) -> str:
 
 
 class Matcher(Generic[T]):
-    """Finds any of a set of surface forms as whole words, longest first."""
+    """Finds any of a set of surface forms as whole words, longest first.
 
-    def __init__(self, forms: dict[str, T]) -> None:
+    `not_after` lists, for a form, words that must not stand right before it ("the Dnieper"
+    is the river, "Dnieper" alone the city)."""
+
+    def __init__(self, forms: dict[str, T], not_after: dict[str, list[str]] | None = None) -> None:
         self._forms = dict(forms)
+        self._not_after = {
+            form: tuple(f"{w.lower()} " for w in words) for form, words in (not_after or {}).items()
+        }
         body = trie_regex(list(forms))
-        self._pattern = re.compile(rf"(?<![\w\-])(?:{body})(?!\w|-[a-z])")
+        self._pattern = re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-[a-z])")
 
     def find(self, text: str) -> list[Mention[T]]:
         found: list[Mention[T]] = []
         for match in self._pattern.finditer(text):
             surface = match.group(0)
             item = self._forms.get(surface)
-            if item is not None:
-                found.append(Mention(item, match.start(), match.end(), surface))
+            if item is None:
+                continue
+            guards = self._not_after.get(surface)
+            if guards and text[max(0, match.start() - 12) : match.start()].lower().endswith(guards):
+                continue
+            found.append(Mention(item, match.start(), match.end(), surface))
         return found
 
 
@@ -103,8 +116,12 @@ def place_rows() -> list[dict[str, Any]]:
 
 def _place(row: dict[str, Any]) -> Place:
     return Place(
-        row["name"], row["country"], row["kind"], bool(row.get("occupied", False)),
-        row.get("region"), bool(row.get("satellite", False)),
+        row["name"],
+        row["country"],
+        row["kind"],
+        bool(row.get("occupied", False)),
+        row.get("region"),
+        bool(row.get("satellite", False)),
     )
 
 
@@ -116,12 +133,15 @@ def places_by_name() -> dict[str, Place]:
 @cache
 def places() -> Matcher[Place]:
     forms: dict[str, Place] = {}
+    not_after: dict[str, list[str]] = {}
     by_name = places_by_name()
     for row in place_rows():
         place = by_name[row["name"]]
-        for form in (row["name"], *row.get("variants", [])):
+        names = [row["name"]] if row.get("match_name", True) else []
+        for form in (*names, *row.get("variants", [])):
             forms.setdefault(form, place)
-    return Matcher(forms)
+        not_after.update(row.get("not_after", {}))
+    return Matcher(forms, not_after)
 
 
 @cache
@@ -147,3 +167,13 @@ def countries() -> Matcher[Country]:
 @cache
 def country_sides() -> dict[str, str]:
     return {row["code"]: row["side"] for row in _load("countries.json")["countries"]}
+
+
+@cache
+def mediator_since() -> dict[str, dt.date]:
+    """Countries that became brokers of the talks at some date, by code."""
+    return {
+        row["code"]: dt.date.fromisoformat(row["mediator_since"])
+        for row in _load("countries.json")["countries"]
+        if row.get("mediator_since")
+    }

@@ -1,12 +1,14 @@
 """Negotiation events: talks, calls and summits between the sides or with a mediator.
 
-Each clause that names a meeting, a round of talks or a call becomes a `TalkMention` with what
-it says about format, venue, day, status, the people taking part and the sides present.
-Mentions are then folded into events: a mention joins the latest event it is compatible with
-(same kind of contact, no clash of venue, day or people) or, when it carries enough of its own
-to stand alone (a venue, a day, named participants), opens a new one. An event is kept only
-when its sides make it a negotiation about the war: Russia with anyone outside its own bloc,
-Ukraine with Russia or Belarus, or Ukraine with the US or a mediator over peace or a truce.
+Each clause that reports a meeting, a round of talks or a call as fact or as plan (not as a
+wish, a refusal or a possibility) becomes a `TalkMention`: its format, venue, day, status,
+the named people taking part and the sides present. Mentions are folded into events: a mention
+joins the latest event it is compatible with (same kind of contact, no clash of venue, day or
+people) or, when it carries enough of its own (a venue, a day, named participants, a round),
+opens a new one. Sentences that only name a delegation ("Ukraine's team is led by...") add
+their people to the latest meeting. An event is kept only when its sides make it a negotiation
+about the war: Russia with anyone outside its own bloc, Ukraine with Russia or Belarus, or
+Ukraine with the US or a mediator over peace, a truce or prisoners.
 """
 
 from __future__ import annotations
@@ -14,156 +16,527 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from typing import NamedTuple
 
-from warwire.extract import gazetteer
-from warwire.extract.dates import DateCue, When, find_date
+from warwire.extract import gazetteer, keywords
+from warwire.extract.dates import Cues, DateCue, When, find_date
+from warwire.extract.keywords import Gated, has_any, lower_same_length, words
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
 
-_CALL = re.compile(
-    r"\b(?:phone\s+call|telephone\s+(?:call|conversation|talks?)|phone\s+(?:conversation|talks?)|"
-    r"phoned|phones|by\s+(?:tele)?phone|(?:tele)?phone\s+(?:with|to)|calls?\s+(?:with|between)|"
-    r"(?:the|a|their|his|Tuesday's|Monday's|Wednesday's|Thursday's|Friday's|Saturday's|"
-    r"Sunday's|latest|first|second|next|new|planned|upcoming|hour-long|lengthy)\s+"
-    r"(?:(?:\w+-)?(?:hour|minute)(?:-long)?\s+)?(?:phone\s+)?call\b|conversation\s+(?:with|between)|"
-    r"(?:spoke|speak|speaking|speaks|talked|talk|talking)\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)\s+"
-    r"(?=(?:\w+\s+){0,3}(?-i:[A-Z])))",
+_TRIGGER_PHRASES: dict[str, str] = {}
+for _kind, _phrases in (
+    (
+        "call",
+        "phone call|phone calls|telephone call|telephone calls|telephone conversation|"
+        "telephone conversations|telephone talk|telephone talks|phone conversation|"
+        "phone conversations|phone talk|phone talks|phoned|by phone|by telephone|phone with|"
+        "phone to|telephone with|telephone to|call with|calls with|call between|calls between|"
+        "conversation with|conversations with|conversation between|conversations between",
+    ),
+    (
+        "video",
+        "video link|video conference|video call|video format|video summit|video meeting|"
+        "videolink|videoconference|videocall|virtual summit|virtual meeting|virtual talks|"
+        "virtual call|virtually summit|virtually meeting|virtually talks|virtually call|"
+        "online meeting|online talks|online summit|by video",
+    ),
+    (
+        "meet",
+        "talks|negotiation|negotiations|negotiating session|negotiating round|negotiating table|"
+        "negotiate|negotiates|negotiated|summit|meeting|meetings|met|meet|meets|round of talks|"
+        "round of negotiations|sat down|sit down|face-to-face|consultations|peace conference|"
+        "hosted talks|mediat*|session|sessions|discussion with|discussions with|"
+        "discussion between|discussions between",
+    ),
+    (
+        "role",
+        "delegation|delegations|negotiator|negotiators|negotiating team|working groups|"
+        "chief negotiator|lead negotiator|top negotiator|head negotiator|expert groups|"
+        "technical teams",
+    ),
+):
+    for _phrase in _phrases.split("|"):
+        _TRIGGER_PHRASES.setdefault(_phrase, _kind)
+_TRIGGER_WORDS = words(*_TRIGGER_PHRASES)
+_CALL_NOUN = re.compile(
+    r"\b(?:the|a|one|their|his|her|latest|first|second|next|new|planned|upcoming|hour-long|"
+    r"lengthy|two-hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:(?:\w+-)?(?:hour|minute)"
+    r"(?:-long)?\s+)?(?:phone\s+)?call\b"
+)
+_SPEAK_TO = re.compile(
+    r"\b(?:spoke|speak|speaking|speaks|talked|talk|talking)\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)"
+    r"\s+(?=(?:his\s+|her\s+|the\s+)?(?:\w+\s+){0,3}[A-Z])",
     _F,
 )
-_VIDEO = re.compile(
-    r"\bvideo\s*(?:link|conference|call|format|summit|meeting)|\bvideoconference|"
-    r"\bvirtual(?:ly)?\s+(?:summit|meeting|talks|call)|\bonline\s+(?:meeting|talks|summit)|"
-    r"\bby\s+video\b",
-    _F,
+_TOLD_COUNTERPART = re.compile(
+    r"\b(?:told|assured|informed)\s+(?:his|her)\s+(?:\w+\s+)?counterpart\b"
 )
-_MEET = re.compile(
-    r"\b(?:talks|negotiations?|negotiating\s+(?:session|round|table|team)|negotiators?|summit|"
-    r"meeting|meetings|met|meet|meets|round\s+of\s+(?:talks|negotiations)|(?:first|second|third|"
-    r"fourth|next|new|latest|last|another|previous)\s+round|delegations?|sat\s+down|"
-    r"face-to-face|consultations|peace\s+conference|sit\s+down|hosted\s+talks|mediat\w+)\b",
-    _F,
+_NTH_ROUND_CASED = re.compile(
+    r"\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Nn]ext|[Nn]ew|[Ll]atest|[Aa]nother|"
+    r"[Pp]revious)\s+(?:[A-Z][\w-]+\s+)?[Rr]ound\b"
 )
+
+
+class Trigger(NamedTuple):
+    """A meeting, call or delegation word found in a text."""
+
+    start: int
+    end: int
+    kind: str
+    """"call", "video", "meet" or "role"."""
+
+
 _IN_PERSON = re.compile(
     r"\b(?:met|meet|meets|meeting|delegations?|summit|sat\s+down|sit\s+down|round|face-to-face|"
-    r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|negotiations\s+in|"
-    r"negotiators|teams?)\b",
+    r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|"
+    r"negotiations\s+in|negotiators|teams?|sessions?|working\s+groups)\b",
     _F,
 )
-_EXCLUDE = re.compile(
-    r"\bcoalition\s+of\s+the\s+willing\b|\b(?:EU|E\.U\.|European\s+Union|NATO|Nato|G7|G-7|G20|"
-    r"G-20|BRICS|SCO|European\s+Council|EU-Ukraine|Arab\s+League|ASEAN)\s+(?:summit|leaders|"
-    r"meeting|foreign\s+ministers|defen[cs]e\s+ministers)\b|\bRecovery\s+Conference\b|"
-    r"\breconstruction\b|\bRamstein\b|\bContact\s+Group\b|\bSecurity\s+Council\b|"
-    r"\b(?:news|press)\s+conference\b|\bcabinet\s+meeting\b|\bsecurity\s+(?:meeting|conference)\b|"
-    r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bEconomic\s+Forum\b|"
-    r"\bCrimea\s+Platform\b|\bGeneral\s+Assembly\b|\bDavos\b|\bOlympic\w*\b|\bshareholders\b|"
-    r"\bboard\s+of\s+governors\b|\bfinance\s+ministers\b|\bdonors?\b|\bparliament\w*\b|"
-    r"\bcongress\b|\bmeeting\s+of\s+the\s+(?:Staff|National|Stavka)\b|\bStavka\b|"
-    r"\breassurance\s+force\b|\bpledg\w+\s+conference\b|\baid\s+(?:conference|package)\b",
-    _F,
+_EXCLUDE = Gated(
+    re.compile(
+        r"\bcoalition\s+of\s+the\s+willing\b|\b(?:EU|E\.U\.|European\s+Union|NATO|Nato|G7|G-7|G20|"
+        r"G-20|BRICS|SCO|European\s+Council|EU-Ukraine|Arab\s+League|ASEAN|Quad|Weimar)\s+(?:summit|"
+        r"leaders|meetings?|foreign\s+ministers|defen[cs]e\s+ministers|countries)\b|"
+        r"\b(?:Recovery|Reconstruction)\s+Conference\b|\breconstruction\b|\bRamstein\b|"
+        r"\bContact\s+Group\b|\bSecurity\s+Council\b|\bEconomic\s+Forum\b|\bCrimea\s+Platform\b|"
+        r"\bGeneral\s+Assembly\b|\bDavos\b|\bOlympic\w*\b|\bshareholders\b|\bboard\s+of\s+governors\b|"
+        r"\bfinance\s+ministers\b|\bdonors?\b|\bparliament\w*\b|\bcongress\b|\bStavka\b|"
+        r"\breassurance\s+force\b|\bpledg\w+\s+conference\b|"
+        r"\baid\s+(?:conference|package)\b|\bsanctions\s+package\b|\bEuropean\s+leaders\b|"
+        r"\b(?:G7|G-7|G20|G-20|NATO|Nato|EU|European\s+Union)\b[^.;]{0,60}\b(?:summit|ministerial)\b|"
+        r"\b(?:summit|meeting)\s+of\s+(?:the\s+)?(?:\d+\s+)?(?:G7|G-7|G20|NATO|Nato|EU|European|foreign\s+"
+        r"ministers|defen[cs]e\s+ministers|leaders\s+of)\b|"
+        r"\bcoalition\b|\ballies\b|\bQuad\b",
+        _F,
+    ),
+    (
+        "coalition",
+        "eu ",
+        "eu-",
+        "e.u",
+        "european",
+        "nato",
+        "g7",
+        "g-7",
+        "g20",
+        "g-20",
+        "brics",
+        "sco ",
+        "arab league",
+        "asean",
+        "quad",
+        "weimar",
+        "recovery",
+        "reconstruction",
+        "ramstein",
+        "contact group",
+        "security council",
+        "economic forum",
+        "crimea platform",
+        "general assembly",
+        "davos",
+        "olympic",
+        "shareholder",
+        "board of governors",
+        "finance ministers",
+        "donor",
+        "parliament",
+        "congress",
+        "stavka",
+        "reassurance force",
+        "pledg",
+        "aid ",
+        "sanctions package",
+        "allies",
+        "summit of",
+        "meeting of",
+        "ministerial",
+    ),
 )
-_IRREALIS = re.compile(
-    r"\b(?:no|not|never|n't|neither|nor|refus\w*|reject\w*|rul(?:ed|es|ing)\s+out|impossible|"
-    r"pointless|call(?:s|ed|ing)?\s+for|urg\w*|demand\w*|wants?|wanted|would\s+like|hope[sd]?|"
-    r"hoping|ready\s+to|willing|willingness|open\s+to|could|might|possible|possibility|any\s+"
-    r"(?:talks|negotiations|meeting|summit)|if|unless|offer(?:ed|s|ing)?\s+to|proposal\s+for|"
-    r"suggest\w*|insist\w*|condition\w*|cancel\w*|postpon\w*|called\s+off|collapsed|"
-    r"stall\w*|doubts?|sceptic\w*|skeptic\w*|whenever)\b",
-    _F,
+"""Gatherings that are not negotiations about the war: a clause naming one reports no talks."""
+_NOT_TALKS = Gated(
+    re.compile(
+        r"\b(?:news|press)\s+conferences?\b|\bcabinet\s+meetings?\b|\bsecurity\s+(?:meeting|conference)\b|"
+        r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bSituation\s+Room\b|"
+        r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b",
+        _F,
+    ),
+    (
+        "conference",
+        "cabinet",
+        "security",
+        "staff meeting",
+        "briefing",
+        "situation room",
+        "meeting of the",
+    ),
 )
-_SCHEDULED = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|was\s+to|were\s+to|due\s+to|expected|planned|plans?|"
-    r"scheduled|set\s+(?:to|for)|to\s+be\s+held|next|upcoming|preparing|prepares|being\s+prepared|"
-    r"ahead\s+of|invit\w+|intends?|coming\s+days|later\s+(?:on|this|today|in)|to\s+speak|"
-    r"to\s+meet|to\s+hold|to\s+discuss|would\s+(?:meet|hold|speak|take\s+place|start|begin|"
-    r"be\s+held)|would\s+take|tomorrow|agreed\s+to\s+(?:meet|hold)|proposes?|proposed|"
-    r"announced\s+plans|readies|readying|waiting|await\w*|to\s+start|to\s+begin|"
-    r"to\s+resume|to\s+take\s+place|pencilled|confirm\w*\s+(?:that\s+)?(?:\w+\s+){0,4}will)\b",
-    _F,
+"""Meeting words that are not talks; only the words inside these phrases are ignored."""
+_IRREALIS_WORDS = words(
+    "no",
+    "not",
+    "never",
+    "neither",
+    "nor",
+    "refus*",
+    "reject*",
+    "ruled out",
+    "rules out",
+    "ruling out",
+    "impossible",
+    "pointless",
+    "call for",
+    "calls for",
+    "called for",
+    "calling for",
+    "urg*",
+    "demand*",
+    "want",
+    "wants",
+    "wanted",
+    "would like",
+    "hope",
+    "hoped",
+    "hopes",
+    "hoping",
+    "ready to",
+    "willing",
+    "willingness",
+    "open to",
+    "could",
+    "might",
+    "possible",
+    "possibility",
+    "any",
+    "if",
+    "unless",
+    "offer to",
+    "offered to",
+    "offers to",
+    "offering to",
+    "suggest*",
+    "insist*",
+    "condition*",
+    "cancel*",
+    "postpon*",
+    "called off",
+    "collapsed",
+    "stall*",
+    "doubt",
+    "doubts",
+    "sceptic*",
+    "skeptic*",
+    "whenever",
+    "eventual",
+    "range of",
+    "potential",
+    "push for",
+    "pushed for",
+    "pushes for",
+    "pushing for",
+    "seek*",
+    "sought",
+    "prospect*",
+    "idea of",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "would be willing",
+    "instead of",
+    "rather than",
+    "without",
+    "prevent*",
+    "avoid*",
+    "as long as",
+    "whether",
 )
-_HELD = re.compile(
-    r"\b(?:met|held|ended|took\s+place|spoke|talked|discussed|began|opened|sat\s+down|concluded|"
-    r"lasted|produced|yielded|broke\s+up|wrapped\s+up|under\s+way|underway|resumed|hosted|"
-    r"chaired|agreed|started|after\s+(?:a|the|his|their)\s+(?:call|meeting|talks|conversation)|"
-    r"during\s+(?:a|the|their|his)|following\s+(?:a|the|their)|went\s+ahead|headed|led|ran|"
-    r"told\s+\w+\s+in|phoned|were\s+held|was\s+held|have\s+been\s+held|had\s+been\s+held|"
-    r"accepted|signed|welcomed\s+both|emerged|finished|closed|continued|is\s+under\s+way|"
-    r"day\s+(?:one|two|three)|first\s+day|second\s+day|resume[sd]?)\b",
-    _F,
+"""Words that make a meeting a wish, a refusal or a mere possibility (lower-case text)."""
+_MAY = re.compile(r"\bmay\b")
+"""The modal "may", not the month: matched on the text as written."""
+_SCHEDULED_WORDS = words(
+    "will",
+    "shall",
+    "is to",
+    "are to",
+    "was to",
+    "were to",
+    "due to",
+    "due",
+    "expected",
+    "planned",
+    "scheduled",
+    "set to",
+    "set for",
+    "to be held",
+    "next week",
+    "next month",
+    "next round",
+    "next meeting",
+    "next talks",
+    "next session",
+    "next day",
+    "next monday",
+    "next tuesday",
+    "next wednesday",
+    "next thursday",
+    "next friday",
+    "next saturday",
+    "next sunday",
+    "upcoming",
+    "preparing",
+    "prepares",
+    "being prepared",
+    "plan to",
+    "plans to",
+    "planning",
+    "ahead of",
+    "invit*",
+    "intend",
+    "intends",
+    "coming days",
+    "later on",
+    "later this",
+    "later today",
+    "later in",
+    "to speak",
+    "to meet",
+    "to hold",
+    "to discuss",
+    "would meet",
+    "would hold",
+    "would speak",
+    "would take place",
+    "would start",
+    "would begin",
+    "would be held",
+    "would lead",
+    "would take",
+    "tomorrow",
+    "agreed to meet",
+    "agreed to hold",
+    "propose",
+    "proposes",
+    "proposed",
+    "announced plans",
+    "readies",
+    "readying",
+    "waiting",
+    "await*",
+    "to start",
+    "to begin",
+    "to resume",
+    "to take place",
+    "soon",
+    "shortly",
+    "in the coming days",
+    "in the coming weeks",
 )
+_SCHEDULED_EXTRA = re.compile(
+    r"\bconfirmed\s+(?:that\s+)?(?:\w+\s+){0,4}will\b|\bwithin\s+(?:a\s+few|\w+)\s+(?:days|weeks)\b"
+)
+_HELD_WORDS = words(
+    "met",
+    "held",
+    "ended",
+    "took place",
+    "spoke",
+    "talked",
+    "discussed",
+    "began",
+    "opened",
+    "sat down",
+    "concluded",
+    "lasted",
+    "produced",
+    "yielded",
+    "broke up",
+    "wrapped up",
+    "under way",
+    "underway",
+    "resumed",
+    "hosted",
+    "chaired",
+    "agreed",
+    "started",
+    *(
+        f"after {a} {b}"
+        for a in ("a", "the", "his", "their")
+        for b in ("call", "meeting", "talks", "conversation")
+    ),
+    "during a",
+    "during the",
+    "during their",
+    "during his",
+    "following a",
+    "following the",
+    "following their",
+    "went ahead",
+    "ran",
+    "phoned",
+    "were held",
+    "was held",
+    "have been held",
+    "had been held",
+    "accepted",
+    "signed",
+    "emerged",
+    "finished",
+    "closed",
+    "continued",
+    "day one",
+    "day two",
+    "day three",
+    "first day",
+    "second day",
+    "told",
+    "followed",
+    "worked",
+    "are meeting",
+    "is meeting",
+    "were meeting",
+    "ends",
+    "end",
+)
+_HELD_EXTRA = re.compile(
+    r"\b(?:\w+'s|his|her|their)\s+(?:[\w-]+\s+)?(?:conversation|call|talks|meeting|summit)\b"
+)
+
+
+def _irrealis_at(clause: str, lowered: str) -> list[int]:
+    found = [m.start() for m in _IRREALIS_WORDS.finditer(lowered)]
+    if "may" in clause:
+        found += [m.start() for m in _MAY.finditer(clause)]
+    return found
+
+
+def _tense_markers(lowered: str) -> list[tuple[int, str]]:
+    """Where the text marks a meeting as planned or as held, with which of the two."""
+    found = [(m.start(), "scheduled") for m in _SCHEDULED_WORDS.finditer(lowered)]
+    if "confirmed" in lowered or "within" in lowered:
+        found += [(m.start(), "scheduled") for m in _SCHEDULED_EXTRA.finditer(lowered)]
+    found += [(m.start(), "held") for m in _HELD_WORDS.finditer(lowered)]
+    found += [(m.start(), "held") for m in _HELD_EXTRA.finditer(lowered)]
+    return found
+
+
 _NEXT_ROUND = re.compile(
     r"\b(?:next|another|new|further|follow-up|second|third|fourth)\s+(?:round|meeting|session|"
     r"talks)\b|\b(?:meet|talk|speak)\s+again\b|\bagain\s+(?:within|in|next|on)\b",
     _F,
 )
-_PEACE = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:the|this)\s+war|settlement|"
-    r"prisoners?|swap|exchange|negotiat\w+|talks|war|Ukraine|conflict|crisis|invasion|"
-    r"security\s+guarantees|deal|plan|de-?escalat\w*|grain)\b",
-    _F,
-)
-_PEACE_STRICT = re.compile(
-    r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:the|this)\s+war|settlement|"
-    r"prisoners?|swap|negotiat\w+|security\s+guarantees|peace\s+plan|\d+-point|framework|"
-    r"memorandum|de-?escalat\w*|grain\s+(?:deal|exports?|corridor)|Black\s+Sea)\b",
-    _F,
+_PEACE = Gated(
+    re.compile(
+        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:the|this)\s+war|settlement|"
+        r"prisoners?|swaps?|security\s+guarantees|\d+-point|framework|memorandum|de-?escalat\w*|"
+        r"grain\s+(?:deal|exports?|corridor|shipments?)|export\s+of\s+grain|Black\s+Sea|"
+        r"mediat\w+)\b",
+        _F,
+    ),
+    (
+        "peace",
+        "ceasefire",
+        "cease-fire",
+        "truce",
+        "end",
+        "settlement",
+        "prisoner",
+        "swap",
+        "security guarantee",
+        "-point",
+        "framework",
+        "memorandum",
+        "escalat",
+        "grain",
+        "black sea",
+        "mediat",
+    ),
 )
 _DELEGATION = re.compile(
     r"\b(?:delegations?|team|teams|side\s+is\s+(?:headed|led)|headed\s+by|led\s+by|heads?\s+the|"
-    r"head\s+of\s+the\s+(?:\w+\s+)?(?:delegation|team)|lead\s+the|leads\s+the|led\s+the|"
-    r"members?|represented\s+by|includes?|included|including|comprises?|consists?\s+of|"
-    r"negotiators?|envoys?|accompanied|joined\s+by|along\s+with|with\s+\w+\s+and)\b",
+    r"head\s+of\s+the\s+(?:\w+\s+)?(?:delegation|team)|lead\s+the|leads\s+the|led\s+the|leads\s+a|"
+    r"members?|represented\s+by|represent\w*|includes?|included|including|comprises?|"
+    r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief)|"
+    r"consists?\s+of|negotiators?|envoys?|accompanied|joined\s+by|along\s+with|chief\s+negotiator)\b",
     _F,
 )
 _SPEAKER_AFTER = re.compile(
-    r"^(?:,[^,]{0,70},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
+    r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
     r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
     r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
-    r"turned|rejected|denied|ruled|declined)\b",
+    r"turned|rejected|denied|ruled|declined|has\s+said|had\s+said|has\s+accused|has\s+called)\b",
     _F,
 )
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|according\s+to|says|told|quoted|quoting)\s+$", _F)
+_SPEAKER_BEFORE = re.compile(r"\b(?:said|according\s+to|says|told|quoted|quoting|citing)\s+$", _F)
+_ACTOR = re.compile(
+    r"\b(?:met|meet|meets|meeting\s+(?:with|between)|spoke|speak|speaks|talked|talks\s+(?:with|between)|"
+    r"call\s+(?:with|between)|conversation\s+(?:with|between)|phoned|held\s+(?:talks|a\s+call)|"
+    r"sat\s+down|hosted|received|told\s+(?:his|her)|will\s+(?:speak|meet|talk)|engage|invit\w+|"
+    r"headed|led|lead|leads|heads|represent\w*|attend\w*|chair\w*|open\s+and\s+chair)\b",
+    _F,
+)
 _VENUE_BEFORE = re.compile(
-    r"\b(?:in|at|to|near|outside|hosted\s+by|host)\s+(?:the\s+)?(?:(?:[\w\-']+\s+){1,2}city\s+of\s+|"
+    r"\b(?:in|at|to|into|near|outside|hosted\s+by|host|venue|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w\-']+\s+){1,2}city\s+of\s+|"
     r"(?:\w+\s+)?(?:region|capital|resort|port|town)\s+of\s+|(?-i:[A-Z])[\w\-]*(?:'s)?\s+)?"
-    r"(?:Saudi\s+|Turkish\s+|Swiss\s+|Belarusian\s+|Emirati\s+|Qatari\s+|Alaskan\s+|Malaysian\s+)?$",
+    r"(?:Saudi\s+|Turkish\s+|Swiss\s+|Belarusian\s+|Emirati\s+|Qatari\s+|Alaskan\s+|Malaysian\s+|"
+    r"Belarus's\s+|nearby\s+)?$",
     _F,
 )
 _VENUE_AFTER = re.compile(
     r"^(?:'s)?\s+(?:talks|summit|meeting|round|negotiations|format|process|peace\s+talks|"
-    r"round\s+of\s+talks|region)\b",
+    r"round\s+of\s+talks|region|rounds|agenda|sessions?|venue)\b",
     _F,
 )
-_TOPIC_BEFORE = re.compile(
-    r"(?:\b(?:in|on|about|over|regarding|against|for|into|across|of|from|inside|towards?|"
-    r"throughout|invaded|invading|attack(?:ed|ing)?|occupied|support(?:ing|ed)?|to\s+end\s+the\s+"
-    r"war\s+in|help|helping|arm|arming|rebuild|annex\w*|defend(?:ing)?)\s+(?:the\s+)?(?:\w+\s+)?)$",
+_PARTY_NOUN = (
+    r"(?:delegations?|team|teams|officials|negotiators|side|representatives|envoys?|"
+    r"counterparts?|president|leader|foreign\s+minister|minister|secretary|chancellor|"
+    r"prime\s+minister|national\s+security|special\s+envoy|government|presidents|leaders|"
+    r"experts?|expert\s+groups|technical|military\s+(?:officials|delegation|intelligence)|"
+    r"defen[cs]e\s+minister|intelligence|aide|adviser|advisor|diplomats?|mediators?|hosts?|"
+    r"negotiating\s+team|ministers|envoy|spy\s+chief|chief\s+negotiator|head\s+of\s+state)"
+)
+_PARTY_AFTER = re.compile(
+    rf"^(?:'s)?\s+(?:and\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?(?:(?:defen[cs]e|foreign|prime|special|chief|lead|"
+    rf"top|national|security|military|technical|senior|deputy|first|presidential|negotiating|peace|"
+    rf"and|interior|intelligence)\s+){{0,3}}{_PARTY_NOUN}\b|"
+    r"^\s+(?:is|are|was|were|will|has|have)?\s*(?:hosting|hosts|hosted|host)\b|"
+    r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
+    r"contacts|dialogue|round)\b|"
+    r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
+    r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
+    r"confirm\w+|negotiat\w+|talked|spoke|began|opened|resumed|signed|exchanged|swapped)\b",
     _F,
 )
 _PARTY_BEFORE = re.compile(
-    r"\b(?:talks|negotiations?|meeting|call|conversation|summit|delegations?|between|with|"
-    r"met|meet|and|agreed|teams?|officials|counterparts?|envoys?|negotiators)\s+(?:the\s+)?$",
+    r"(?:\b(?:talks|negotiations?|meetings?|call|conversation|summit|contacts?|dialogue|round|"
+    r"met|meet|meets|meeting|spoke|speak|talked|agreement|deal|exchange|swap|negotiat\w+|"
+    r"discussions?|consultations)\s+with\s+(?:the\s+)?|"
+    r"\b(?:talks|negotiations|meetings?|call|conversations?|contacts|dialogue|summit|rounds?|"
+    r"sessions?|exchanges?|trilateral|bilateral)\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?"
+    r"(?:(?:[\w.'-]+\s+){1,3}and\s+(?:the\s+)?|(?:[\w.'-]+(?:\s+[\w.'-]+)?,\s+){1,3}(?:and\s+)?(?:the\s+)?)?|"
+    r"\b(?:hosted|brokered|mediated)\s+by\s+(?:the\s+)?|-brokered\s+|"
+    r"\b(?:representatives|officials|delegations?|teams?|envoys|negotiators|diplomats)\s+(?:from|of)\s+(?:both\s+)?"
+    r"(?:(?:the\s+)?[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?)$",
     _F,
 )
-_PARTY_NOUN_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:and\s+\w+\s+)?(?:delegations?|team|teams|officials|negotiators|side|"
-    r"representatives|envoys?|counterparts?|president|leader|foreign\s+minister|minister|"
-    r"secretary|chancellor|prime\s+minister|national\s+security|special\s+envoy|delegation|"
-    r"government|presidents|leaders|experts?|expert\s+groups|technical|military|defen[cs]e|"
-    r"intelligence|spy|security|aide|adviser|advisor|and\s+(?:\w+\s+)?(?:delegations|teams|"
-    r"officials|negotiators|sides|representatives))\b",
-    _F,
-)
-_HYPHEN_PAIR = re.compile(r"^-(?-i:[A-Z])", _F)
+_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _CLAUSE_SPLIT = re.compile(
-    r";\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:said|says))|,\s+while\s+|\s+while\s+|,\s+whereas\s+|"
-    r"\s+(?:only\s+)?after\s+(?=(?:\w+\s+){0,4}(?:spoke|met|held|talked|phoned|called))|"
+    r";\s+|:\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:said|says))|,\s+while\s+|\s+while\s+|,\s+whereas\s+|"
+    r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
+    r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
+    r"(?:call|conversation|meeting|talks)\s+(?:between|with)\b)|"
+    r",?\s+since\s+(?=(?:the|a|his|their|last)\b)|,\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
     r",\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b)|\s+as\s+(?=(?:\w+\s+){0,5}"
     r"(?:prepares|prepared|met|meets|spoke|speaks))",
     _F,
 )
-_SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+_VAGUE_TIME = re.compile(
+    r"\b(?:this|last|past)\s+week\b|\bearlier\s+this\s+week\b|\brecently\b", _F
+)
 
 
 @dataclass(slots=True)
@@ -181,7 +554,8 @@ class TalkMention:
     next_round: bool
     concrete: bool
     peace: bool
-    irrealis: bool
+    support: bool = False
+    """Only names delegation members; never opens an event of its own."""
 
 
 @dataclass(slots=True)
@@ -196,6 +570,9 @@ class NegotiationDraft:
     participants: list[str] = field(default_factory=list)
     background: bool = False
     evidence: dict[str, str] = field(default_factory=dict)
+    pending: bool = False
+    """Opened by a bare mention of planned or held talks; waits for a delegation line to name
+    the sides, and takes in nothing more specific."""
 
     @property
     def first(self) -> int:
@@ -209,10 +586,75 @@ class NegotiationDraft:
         return list(seen.values())
 
 
+@lru_cache(maxsize=1024)
+def _triggers(text: str) -> tuple[Trigger, ...]:
+    """Every meeting, call or delegation word of a text, left to right and not overlapping
+    (the same clause is asked about by several rules, so the scan is remembered)."""
+    lowered = lower_same_length(text)
+    found: list[Trigger] = []
+    for match in _TRIGGER_WORDS.finditer(lowered):
+        phrase = " ".join(match.group().split())
+        kind = _TRIGGER_PHRASES.get(phrase, "meet")
+        found.append(Trigger(match.start(), match.end(), kind))
+    if "call" in lowered:
+        found += [Trigger(m.start(), m.end(), "call") for m in _CALL_NOUN.finditer(lowered)]
+    if "spoke" in lowered or "speak" in lowered or "talk" in lowered:
+        found += [Trigger(m.start(), m.end(), "call") for m in _SPEAK_TO.finditer(text)]
+    if "counterpart" in lowered:
+        found += [Trigger(m.start(), m.end(), "call") for m in _TOLD_COUNTERPART.finditer(lowered)]
+    if "round" in lowered:
+        found += [Trigger(m.start(), m.end(), "meet") for m in _NTH_ROUND_CASED.finditer(text)]
+    return _leftmost_longest(found)
+
+
+_KIND_ORDER = {"call": 0, "video": 1, "meet": 2, "role": 3}
+
+
+def _leftmost_longest(found: list[Trigger]) -> tuple[Trigger, ...]:
+    """Overlapping finds resolved as one alternation would: leftmost first, then by kind
+    order (a call phrase before a meeting word), then longest."""
+    found.sort(key=lambda t: (t.start, _KIND_ORDER[t.kind], -(t.end - t.start)))
+    out: list[Trigger] = []
+    for trigger in found:
+        if out and trigger.start < out[-1].end:
+            continue
+        out.append(trigger)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _realis_triggers(clause: str) -> list[Trigger]:
+    """The meeting or call words the clause states as fact or plan, not as a wish, a refusal
+    or a mere possibility ("ready to talk", "no talks are planned", "a meeting could help")."""
+    if _YES_NO_QUESTION.match(clause.lstrip(" \"'")) and clause.rstrip(" \"'").endswith("?"):
+        return []
+    found = []
+    lowered = clause.lower()
+    not_talks = [m.span() for m in _NOT_TALKS.finditer(clause, lowered)]
+    irrealis = _irrealis_at(clause, lowered)
+    modal = has_any(lowered, ("can", "could", "might", "may"))
+    for match in _triggers(clause):
+        if any(a <= match.start < b for a, b in not_talks):
+            continue
+        if any(match.start - 60 <= at < match.start for at in irrealis):
+            continue
+        if modal and _MODAL_AFTER.search(clause[match.end : match.end + 50]):
+            continue
+        found.append(match)
+    return found
+
+
+_YES_NO_QUESTION = re.compile(
+    r"(?:is|are|was|were|will|would|could|can|should|do|does|did|has|have)\b", _F
+)
+_MODAL_AFTER = re.compile(r"^(?:[^,.;]{0,40}?)\b(?:can|could|might|may)\b", _F)
+
+
 def _format(text: str) -> str | None:
-    if _VIDEO.search(text):
+    found = {m.kind for m in _triggers(text)}
+    if "video" in found:
         return "video"
-    if _CALL.search(text):
+    if "call" in found:
         return "call"
     if _IN_PERSON.search(text):
         return "in_person"
@@ -221,117 +663,372 @@ def _format(text: str) -> str | None:
 
 def _venue(text: str) -> tuple[str | None, str | None]:
     for mention in gazetteer.places().find(text):
-        if mention.item.kind not in ("city", "venue"):
+        if mention.item.kind != "city":
             continue
         before = text[max(0, mention.start - 45) : mention.start]
         after = text[mention.end : mention.end + 25]
+        if mention.item.country in ("UA", "RU") and mention.item.name not in (
+            "Moscow",
+            "Kyiv",
+            "Sochi",
+            "Saint Petersburg",
+        ):
+            continue
+        if _POSTED_IN.search(before):
+            continue
         if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
             return mention.item.name, mention.item.country
     return None, None
 
 
-def _participants(text: str) -> list[gazetteer.Official]:
+def _members(text: str) -> list[gazetteer.Official]:
+    """Officials a sentence names as members or heads of a delegation ("led by X", "X, who
+    heads Ukraine's delegation", "X will lead the Russian team", "includes X and Y")."""
     found: list[gazetteer.Official] = []
-    delegation = bool(_DELEGATION.search(text))
+    cues = [m.end() for m in _MEMBERS_AFTER.finditer(text)]
+    heads = [m.start() for m in _HEAD_AFTER.finditer(text)]
     for mention in gazetteer.officials().find(text):
         official = mention.item
-        if official.name in {o.name for o in found}:
+        if official.name in {o.name for o in found} or official.role in _SPOKES:
             continue
-        speaker = bool(_SPEAKER_AFTER.match(text[mention.end : mention.end + 90])) or bool(
-            _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start])
-        )
-        if official.role in _SPOKES and not delegation:
+        after_cue = any(0 <= mention.start - c <= 260 for c in cues)
+        before_head = any(0 <= h - mention.end <= 70 for h in heads)
+        if not (after_cue or before_head):
             continue
-        if speaker and not (delegation or _ACTOR.search(text)):
+        if _SPEAKER_AFTER.match(text[mention.end : mention.end + 100]) and not before_head:
             continue
         found.append(official)
     return found
 
 
-_ACTOR = re.compile(
-    r"\b(?:met|meet|meets|meeting\s+(?:with|between)|spoke|speak|talked|talks\s+(?:with|between)|"
-    r"call\s+(?:with|between)|conversation\s+(?:with|between)|phoned|held\s+(?:talks|a\s+call)|"
-    r"sat\s+down|hosted|received|welcomed)\b",
+_MEMBERS_AFTER = re.compile(
+    r"\b(?:(?:led|headed|represented|chaired)\s+by|includes?|including|included|consists?\s+of|"
+    r"comprises?|comprising|members?\s+(?:are|were|include)|joined\s+by|accompanied\s+by|"
+    r"along\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
+    r"(?:(?:chief|lead|top|head)\s+)?negotiator,?|delegation\s+(?:is|was|will\s+be)\s+(?:again\s+)?(?:led|headed)\s+by|"
+    r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief),?)\s*",
+    _F,
+)
+_HEAD_AFTER = re.compile(
+    r"(?:,\s+(?:who|which)\s+(?:\w+\s+)?(?:heads|headed|leads|led|will\s+lead|chairs|heading|"
+    r"leading|mediated|negotiated|met|attended|took\s+part|represented)\b|\s+(?:(?:will|would)\s+)?(?:again\s+)?(?:lead|leads|head|heads|headed|led)\s+"
+    r"(?:the|a|its|\w+'s)\s+(?:\w+\s+)?(?:delegation|team|side)\b)",
     _F,
 )
 
 
-def _parties(text: str, participants: list[gazetteer.Official], venue_country: str | None) -> set[str]:
-    codes: set[str] = set()
-    for mention in gazetteer.countries().find(text):
-        before = text[max(0, mention.start - 40) : mention.start]
-        after = text[mention.end : mention.end + 45]
-        party = bool(
-            _PARTY_BEFORE.search(before)
-            or _PARTY_NOUN_AFTER.match(after)
-            or _HYPHEN_PAIR.match(after)
-            or (before.endswith("-") and before[-2:-1].isalpha())
-        )
-        if not party and _TOPIC_BEFORE.search(before):
+_ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
+_POSTED_IN = re.compile(
+    r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
+    r"resident|based)\s+(?:\w+\s+)?(?:in|at|to)\s+(?:the\s+)?$",
+    _F,
+)
+
+
+@lru_cache(maxsize=1024)
+def _actors(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _ACTOR.finditer(text))
+
+
+def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer.Official]:
+    """Named officials taking part: members of a delegation, or the people next to a meeting
+    or call word; not those who only comment on it."""
+    if " - " in text or "(" in text:
+        text = _ASIDE.sub(" ", text)
+        anchors = None
+    found: list[gazetteer.Official] = list(_members(text))
+    delegation = bool(found)
+    actor_at = _actors(text)
+    if anchors is None:
+        anchors = [m.start for m in _triggers(text) if m.kind != "role"]
+    anchors = anchors + list(actor_at)
+    for mention in gazetteer.officials().find(text):
+        if not any(abs(mention.start - a) <= 110 for a in anchors):
             continue
-        if not party and mention.surface in ("Kyiv", "Kiev", "Moscow", "Washington", "the Kremlin", "Kremlin"):
-            if not re.match(r"^(?:'s)?\s+(?:\w+\s+)?(?:said|says|has|had|have|will|would|is|was|wants|"
-                            r"agreed|accepted|rejected|proposed|confirmed|announced|insisted)\b",
-                            after, _F):
-                continue
-        codes.add(mention.item.code)
+        official = mention.item
+        if official.name in {o.name for o in found}:
+            continue
+        if official.role in _SPOKES and not delegation:
+            continue
+        after = text[mention.end : mention.end + 100]
+        speaker = _SPEAKER_AFTER.match(after)
+        if (
+            speaker is not None
+            and not _SELF_MEETING.match(after, speaker.end())
+            and not _starts_with_trigger(after.lstrip())
+        ):
+            continue
+        if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
+            continue
+        if text[mention.end : mention.end + 2] == "'s" and not _POSSESSIVE_PARTY.match(after[2:]):
+            continue
+        found.append(official)
+    return found
+
+
+def _starts_with_trigger(text: str) -> bool:
+    """ "Putin told his French counterpart...": the speech verb is the contact itself."""
+    found = _triggers(text)
+    return bool(found) and found[0].start == 0
+
+
+_SELF_MEETING = re.compile(
+    r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|had|has|was|is)?\s*(?:be\s+)?(?:again\s+)?"
+    r"(?:speak|speaking|talk|talking|meet|meeting|met|spoke|talked|call|calling|phoned)\b",
+    _F,
+)
+_POSSESSIVE_PARTY = re.compile(
+    r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
+    r"negotiators?|representatives?|officials)\b",
+    _F,
+)
+
+
+def _parties(
+    text: str,
+    participants: list[gazetteer.Official],
+    sentence: str = "",
+    anchors: list[int] | None = None,
+    subject: str = "",
+) -> set[str]:
+    """Sides present: countries named as the ones meeting ("talks between Russia and
+    Ukraine", "the Ukrainian delegation", "U.S.-Russian talks"), near a meeting word, plus
+    the participants'. "Its negotiators" belong to the country the sentence opens with."""
+    codes: set[str] = set()
+    if _ITS_ROLE.search(text):
+        opening = gazetteer.countries().find((sentence or text)[:40]) or gazetteer.countries().find(
+            subject[:60]
+        )
+        if opening:
+            codes.add(opening[0].item.code)
+    for mention in gazetteer.countries().find(text):
+        before = text[max(0, mention.start - 60) : mention.start]
+        after = text[mention.end : mention.end + 80]
+        if anchors is not None and not any(abs(mention.start - a) <= 120 for a in anchors):
+            continue
+        if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
+            codes.add(mention.item.code)
     codes |= {o.country for o in participants}
-    if venue_country in codes and venue_country not in {o.country for o in participants}:
-        sides = gazetteer.country_sides()
-        if sides.get(venue_country) != "RU" and venue_country not in ("UA", "US"):
-            codes.discard(venue_country)
     return codes
 
 
+def _hyphen_pair(text: str, mention: gazetteer.Mention[gazetteer.Country]) -> bool:
+    if mention.start > 0 and text[mention.start - 1] == "-":
+        tail = text[mention.end : mention.end + 40]
+        return bool(
+            re.match(
+                r"^\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
+                r"dialogue|round|delegations?)\b",
+                tail,
+                _F,
+            )
+        )
+    return False
+
+
 def _status(text: str) -> str | None:
-    scheduled = _SCHEDULED.search(text)
-    held = _HELD.search(text)
-    if scheduled and held:
-        return "scheduled" if scheduled.start() < held.start() else "held"
-    if scheduled:
-        return "scheduled"
-    if held:
-        return "held"
-    return None
+    """Held or scheduled, by the tense marker nearest to the meeting word."""
+    triggers = [m.start for m in _triggers(text) if m.kind != "role"] or [0]
+    best: tuple[int, int, str] | None = None
+    for order, (at, status) in enumerate(_tense_markers(lower_same_length(text))):
+        distance = min(abs(at - t) for t in triggers)
+        if best is None or (distance, order) < best[:2]:
+            best = (distance, order, status)
+    return best[2] if best else None
 
 
 def _clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE_SPLIT.split(text) if c and len(c) > 3]
 
 
-def _mentions_in(sentence: Sentence, cue: DateCue, today: dt.date) -> list[TalkMention]:
+def _mentions_in(
+    sentence: Sentence,
+    today: dt.date,
+    year: int | None = None,
+    supporting: bool = True,
+    subject: str = "",
+) -> list[TalkMention]:
+    """The talk mentions of a sentence; `supporting` says a delegation line could still join
+    an event (one was reported within the last two paragraphs), `subject` is the opening
+    sentence of its paragraph (who "its negotiators" are)."""
     text = sentence.text
-    if not (_MEET.search(text) or _CALL.search(text) or _VIDEO.search(text)):
+    if not sentence.keys & keywords.TALKS_BIT or not _triggers(text):
+        if supporting and sentence.keys & keywords.MEMBERS_BIT:
+            return _support(sentence, today)
         return []
     out: list[TalkMention] = []
-    for clause in _clauses(text):
-        if not (_MEET.search(clause) or _CALL.search(clause) or _VIDEO.search(clause)):
-            continue
+    clauses = _clauses(text)
+    for clause in clauses:
         if _EXCLUDE.search(clause):
             continue
-        out.append(_mention(sentence, clause, cue, today))
+        triggers = _realis_triggers(clause)
+        if not triggers:
+            continue
+        events = [t for t in triggers if t.kind != "role"]
+        if not events and _venue(clause)[0] is None:
+            out.extend(_support(sentence, today, clause))
+            continue
+        events = events or triggers
+        for segment in _segments(clause, events, today):
+            out.append(_mention(sentence, segment, today, len(clauses) == 1, year, subject))
     return out
 
 
-def _mention(sentence: Sentence, clause: str, cue: DateCue, today: dt.date) -> TalkMention:
+def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]:
+    """One clause, or its parts around each meeting word when they report different meetings:
+    different days, different venues or different people ("the first U.S.-Russian meeting in
+    Riyadh on Feb. 18, and U.S.-Ukrainian talks in Jeddah on March 11")."""
+    if len(triggers) < 2:
+        return [clause]
+    cuts = [0]
+    for a, b in pairwise(triggers):
+        edges = [
+            (_edge_rank(m.group(0)), m.start())
+            for m in _SEGMENT_EDGE.finditer(clause, a.end, b.start)
+        ]
+        if edges:
+            cuts.append(min(edges)[1])
+    cuts.append(len(clause))
+    parts = [clause[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
+    out = [parts[0]]
+    for part in parts[1:]:
+        if _different_meetings(out[-1], part, today):
+            out.append(part)
+        else:
+            out[-1] += part
+    return out
+
+
+_SEGMENT_EDGE = re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
+
+
+def _edge_rank(edge: str) -> int:
+    """Which boundary best separates two reports in one clause: a semicolon or a dash, then
+    ", and"/", but", then a bare comma."""
+    if edge.startswith(";") or edge.strip() == "-":
+        return 0
+    if edge.strip(", ").strip():
+        return 1
+    return 2
+
+
+def _without_since(text: str) -> str:
+    """The text less its "since ..." phrases, whose days are never the meeting's."""
+    return _SINCE_PHRASE.sub(" ", text) if "since" in text.lower() else text
+
+
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;]*", _F)
+
+
+def _different_meetings(first: str, second: str, today: dt.date) -> bool:
+    day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
+    if day1.date and day2.date and day1.date != day2.date:
+        return True
+    venue1, venue2 = _venue(first)[0], _venue(second)[0]
+    if venue1 and venue2 and venue1 != venue2:
+        return True
+    people1 = {o.name for o in _participants(first)}
+    people2 = {o.name for o in _participants(second)}
+    return bool(people1 and people2 and not people1 & people2)
+
+
+def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> list[TalkMention]:
+    """A sentence naming a delegation ("the Russian team is led by...") without reporting a
+    meeting: it adds people and sides to the latest meeting, never opens one."""
+    text = clause or sentence.text
+    if _EXCLUDE.search(text):
+        return []
+    participants = _members(text)
+    if clause is None and not participants:
+        return []
+    parties = _parties(text, participants, sentence.text)
+    if not participants and not parties:
+        return []
+    venue, venue_country = _venue(text) if _ROLE_VENUE.search(text) else (None, None)
+    return [
+        TalkMention(
+            index=sentence.index,
+            paragraph=sentence.paragraph,
+            text=sentence.text,
+            fmt=None,
+            venue=venue,
+            venue_country=venue_country,
+            cue=DateCue(When.NONE),
+            status=None,
+            participants=participants,
+            parties=parties,
+            next_round=False,
+            concrete=False,
+            peace=bool(_PEACE.search(sentence.text)),
+            support=True,
+        )
+    ]
+
+
+_ROLE_VENUE = re.compile(
+    r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b", _F
+)
+
+
+def _mention(
+    sentence: Sentence,
+    clause: str,
+    today: dt.date,
+    whole: bool,
+    year: int | None = None,
+    subject: str = "",
+) -> TalkMention:
     venue, venue_country = _venue(clause)
-    participants = _participants(clause)
+    realis = [m.start for m in _realis_triggers(clause)]
+    participants = _participants(
+        clause, [m.start for m in _realis_triggers(clause) if m.kind != "role"]
+    )
     status = _status(clause)
-    clause_cue = find_date(clause, today, future=status == "scheduled")
-    if clause_cue.when is When.NONE:
-        clause_cue = find_date(sentence.text, today, future=status == "scheduled")
-    if clause_cue.when is When.DATE and clause_cue.date is not None and status is None:
-        status = "scheduled" if clause_cue.date > today else None
+    first = realis[0] if realis else 0
+    in_since = any(m.start() <= first < m.end() for m in _SINCE_PHRASE.finditer(clause))
+    dated = clause if in_since else _without_since(clause)
+    cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
+    if cue.when is When.NONE and not whole:
+        cue = find_date(
+            _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
+        )
+    if cue.when is When.NONE and _VAGUE_TIME.search(clause):
+        cue = DateCue(When.VAGUE) if status != "scheduled" else cue
+    if cue.when is When.DATE and cue.date is not None and status is None:
+        status = "scheduled" if cue.date > today else None
+    if status is None and _NEXT_ROUND.search(clause):
+        status = "scheduled"
     fmt = _format(clause)
     if fmt is None and venue:
         fmt = "in_person"
-    parties = _parties(clause, participants, venue_country)
+    parties = _parties(clause, participants, sentence.text, realis, subject)
+    if (
+        (
+            venue_country
+            and venue_country in parties
+            and venue_country not in {o.country for o in participants}
+        )
+        and gazetteer.country_sides().get(venue_country)
+        not in (
+            "RU",
+            "UA",
+            "US",
+        )
+        and not _HOSTED.search(clause)
+    ):
+        parties.discard(venue_country)
     concrete = bool(
         venue
-        or (clause_cue.when is When.DATE)
-        or len(participants) >= 1
+        or (cue.when is When.DATE)
+        or participants
         or (fmt == "call" and len(parties) >= 2)
-        or re.search(r"\b(?:round|delegations?|negotiators|summit|talks\s+between|sat\s+down)\b", clause, _F)
+        or (len(parties) >= 2 and status is not None)
+        or re.search(
+            r"\b(?:round|delegations?|negotiators|summit|talks\s+between|sat\s+down|"
+            r"sit\s+down)\b",
+            clause,
+            _F,
+        )
     )
     return TalkMention(
         index=sentence.index,
@@ -340,22 +1037,26 @@ def _mention(sentence: Sentence, clause: str, cue: DateCue, today: dt.date) -> T
         fmt=fmt,
         venue=venue,
         venue_country=venue_country,
-        cue=clause_cue,
+        cue=cue,
         status=status,
         participants=participants,
         parties=parties,
         next_round=bool(_NEXT_ROUND.search(clause)),
         concrete=concrete,
-        peace=bool(_PEACE_STRICT.search(sentence.text)),
-        irrealis=bool(_IRREALIS.search(clause)) and not _HELD_FACT.search(clause),
+        peace=bool(_PEACE.search(sentence.text)),
     )
 
 
-_HELD_FACT = re.compile(
-    r"\b(?:met|held\s+talks|spoke\s+(?:by|with|on)|took\s+place|ended|concluded|sat\s+down|"
-    r"talked\s+(?:with|to|for))\b",
-    _F,
+def _lead_in(text: str) -> str:
+    """A sentence's opening adverbial ("On Saturday, ..."), which dates all its clauses."""
+    comma = text.find(",")
+    return text[:comma] if 0 < comma <= 40 else ""
+
+
+_ITS_ROLE = re.compile(
+    r"\b(?:its|their)\s+(?:own\s+)?(?:negotiators|delegation|team|envoys?)\b", _F
 )
+_HOSTED = re.compile(r"\b(?:host\w*|mediat\w*|brokered|chair\w*)\b", _F)
 
 
 def _sides(parties: set[str]) -> set[str]:
@@ -363,16 +1064,25 @@ def _sides(parties: set[str]) -> set[str]:
     return {sides.get(code, "ALLY") for code in parties}
 
 
-def valid_parties(parties: set[str], peace: bool) -> bool:
-    """Whether a contact between `parties` can be a negotiation about the war."""
-    sides = _sides(parties)
-    if "RU" in parties and len(parties) >= 2:
-        others = _sides(parties - {"RU"})
-        if others - {"RU"}:
-            return peace or bool(others & {"UA", "US", "ALLY"})
-    if "UA" in parties and ("RU" in sides):
+def valid_parties(parties: set[str], peace: bool, today: dt.date | None = None) -> bool:
+    """Whether a contact between `parties` can be a negotiation about the war.
+
+    Contacts with a mediator need the topic to be peace, a truce or prisoners; so do contacts
+    with the US, except once the US is brokering the talks itself (from the date the
+    countries data gives)."""
+    sides = gazetteer.country_sides()
+    if today is not None and "US" in parties and "UA" in parties:
+        since = gazetteer.mediator_since().get("US")
+        if since is not None and today >= since:
+            peace = True
+    russia_bloc = {c for c in parties if sides.get(c) == "RU"}
+    others = parties - russia_bloc
+    if "RU" in parties and others:
+        other_sides = _sides(others)
+        return peace or bool(other_sides & {"UA", "US", "ALLY"})
+    if "UA" in parties and russia_bloc:
         return True
-    if "UA" in parties and sides & {"US", "MEDIATOR"}:
+    if "UA" in parties and _sides(parties - {"UA"}) & {"US", "MEDIATOR"}:
         return peace
     return False
 
@@ -389,56 +1099,116 @@ def _family(fmt: str | None) -> str | None:
     return None
 
 
-def _compatible(draft: NegotiationDraft, mention: TalkMention) -> bool:
-    if mention.next_round and mention.status == "scheduled" and draft.status == "held":
-        return False
-    venue = _draft_venue(draft)
-    if venue and mention.venue and venue != mention.venue:
-        return False
-    fam, mine = _draft_family(draft), _family(mention.fmt)
-    if fam and mine and fam != mine:
-        return False
-    date = _draft_date(draft)
-    mdate = _date_of(mention)
-    if date and mdate and abs((date - mdate).days) > 1:
-        return False
-    vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
-    if mention.cue.when is When.VAGUE and date and date >= mention_today(draft):
-        return False
-    if vague and mdate and not date:
-        return False
-    theirs = {o.name for o in draft.officials()}
-    ours = {o.name for o in mention.participants}
-    if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and not ours & theirs:
-        return False
-    return True
+@dataclass(slots=True)
+class _Folder:
+    today: dt.date
+    drafts: list[NegotiationDraft] = field(default_factory=list)
 
+    def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
+        if mention.next_round and mention.status == "scheduled" and draft.status == "held":
+            return False
+        venue = _draft_venue(draft)
+        if venue and mention.venue and venue != mention.venue:
+            return False
+        fam, mine = _draft_family(draft), _family(mention.fmt)
+        if fam and mine and fam != mine:
+            return False
+        date, mdate = _draft_date(draft), _date_of(mention)
+        if date and mdate and abs((date - mdate).days) > 1:
+            return False
+        vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
+        if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
+            return False
+        if vague and mdate and not date:
+            return False
+        theirs = {o.name for o in draft.officials()}
+        ours = {o.name for o in mention.participants}
+        if (
+            ours
+            and theirs
+            and not ours & theirs
+            and mention.parties
+            and not mention.parties & set(draft.parties)
+        ):
+            return False
+        if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
+            return False
+        if fam == "call" and len(draft.parties) >= 2 and mention.parties - set(draft.parties):
+            return False
+        return not (
+            fam == "call" and ours and theirs and not ours & theirs and len(ours | theirs) > 2
+        )
 
-def mention_today(draft: NegotiationDraft) -> dt.date:
-    return _TODAY_HOLDER[0]
+    def related(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
+        if mention.venue and mention.venue == _draft_venue(draft):
+            return True
+        if {o.name for o in mention.participants} & {o.name for o in draft.officials()}:
+            return True
+        mdate = _date_of(mention)
+        ddate = _draft_date(draft)
+        if mdate and mdate == ddate:
+            return True
+        if (
+            mdate
+            and ddate
+            and abs((mdate - ddate).days) <= 1
+            and _draft_family(draft) == "meet"
+            and mention.paragraph - draft.mentions[-1].paragraph <= 2
+        ):
+            return True
+        near = mention.paragraph - draft.mentions[-1].paragraph <= 2
+        if draft.pending and mention.concrete:
+            return False
+        if (
+            not _draft_venue(draft)
+            and not _draft_date(draft)
+            and mention.paragraph - draft.mentions[-1].paragraph <= 2
+        ):
+            return True
+        if mention.support:
+            return near and _draft_family(draft) != "call"
+        return near and not mention.venue and not mdate
 
-
-_TODAY_HOLDER: list[dt.date] = [dt.date(2000, 1, 1)]
-
-
-def _related(draft: NegotiationDraft, mention: TalkMention) -> bool:
-    if mention.venue and mention.venue == _draft_venue(draft):
-        return True
-    if {o.name for o in mention.participants} & {o.name for o in draft.officials()}:
-        return True
-    if _date_of(mention) and _date_of(mention) == _draft_date(draft):
-        return True
-    return not mention.concrete or (
-        not mention.venue and not _date_of(mention) and mention.paragraph - draft.mentions[-1].paragraph <= 1
-    )
+    def add(self, mention: TalkMention) -> None:
+        target = next(
+            (
+                d
+                for d in reversed(self.drafts)
+                if self.compatible(d, mention) and self.related(d, mention)
+            ),
+            None,
+        )
+        if target is not None:
+            target.mentions.append(mention)
+            _resolve(target, self.today)
+        elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
+            if mention.next_round and len(mention.parties) < 2:
+                earlier = next(
+                    (
+                        d
+                        for d in reversed(self.drafts)
+                        if _draft_family(d) == "meet"
+                        and valid_parties(set(d.parties), True, self.today)
+                    ),
+                    None,
+                )
+                if earlier is not None:
+                    mention.parties |= set(earlier.parties)
+            draft = NegotiationDraft([mention], pending=not mention.concrete)
+            _resolve(draft, self.today)
+            self.drafts.append(draft)
 
 
 def _draft_venue(draft: NegotiationDraft) -> str | None:
-    return next((m.venue for m in draft.mentions if m.venue), None)
+    return next((m.venue for m in draft.mentions if m.venue and not m.support), None) or next(
+        (m.venue for m in draft.mentions if m.venue), None
+    )
 
 
 def _draft_date(draft: NegotiationDraft) -> dt.date | None:
-    return next((d for m in draft.mentions if (d := _date_of(m)) is not None), None)
+    return next(
+        (d for m in draft.mentions if not m.support and (d := _date_of(m)) is not None), None
+    )
 
 
 def _draft_family(draft: NegotiationDraft) -> str | None:
@@ -446,25 +1216,26 @@ def _draft_family(draft: NegotiationDraft) -> str | None:
 
 
 def extract_negotiations(
-    sentences: list[Sentence], cues: list[DateCue], today: dt.date
+    sentences: list[Sentence],
+    cues: Cues,
+    today: dt.date,
+    years: list[int | None] | None = None,
 ) -> list[NegotiationDraft]:
-    """Negotiation drafts in order of first mention."""
-    _TODAY_HOLDER[0] = today
-    drafts: list[NegotiationDraft] = []
-    for sentence, cue in zip(sentences, cues, strict=True):
-        for mention in _mentions_in(sentence, cue, today):
-            target = next(
-                (d for d in reversed(drafts) if _compatible(d, mention) and _related(d, mention)),
-                None,
-            )
-            if target is not None:
-                target.mentions.append(mention)
-                _resolve(target, today)
-            elif mention.concrete and not mention.irrealis:
-                draft = NegotiationDraft([mention])
-                _resolve(draft, today)
-                drafts.append(draft)
-    kept = [d for d in drafts if _keep(d)]
+    """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
+    undated "March 10" most likely belongs to (see `dates.year_context`)."""
+    folder = _Folder(today)
+    opening: dict[int, str] = {}
+    for sentence in sentences:
+        opening.setdefault(sentence.paragraph, sentence.text)
+        year = years[sentence.index] if years else None
+        recent = (
+            bool(folder.drafts)
+            and sentence.paragraph - folder.drafts[-1].mentions[-1].paragraph <= 2
+        )
+        found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph])
+        for mention in found:
+            folder.add(mention)
+    kept = [d for d in folder.drafts if _keep(d, today)]
     _mark_background(kept, today)
     return kept
 
@@ -475,9 +1246,13 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     draft.vague = any(m.cue.when is When.VAGUE for m in mentions) and draft.date is None
     draft.venue = _draft_venue(draft)
     formats = [m.fmt for m in mentions if m.fmt]
-    draft.fmt = "call" if "call" in formats else "video" if "video" in formats else (
-        "in_person" if formats or draft.venue else None
-    )
+    if "call" in formats:
+        draft.fmt = "call"
+        draft.venue = None
+    elif "video" in formats:
+        draft.fmt = "video"
+    else:
+        draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
     for mention in mentions:
         codes |= mention.parties
@@ -488,23 +1263,35 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     elif draft.date is not None and draft.date < today:
         draft.status = "held"
     else:
-        draft.status = next((m.status for m in mentions if m.status), "held")
+        draft.status = next((m.status for m in mentions if m.status and not m.support), "held")
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
-    for name, value in (("venue", draft.venue), ("format", draft.fmt)):
-        if value:
-            draft.evidence[name] = next(
-                (m.text for m in mentions if (m.venue if name == "venue" else m.fmt) == value), first
-            )
+    if draft.venue:
+        draft.evidence["venue"] = next(m.text for m in mentions if m.venue == draft.venue)
+    if draft.fmt:
+        draft.evidence["format"] = next((m.text for m in mentions if m.fmt == draft.fmt), first)
     if draft.date is not None:
         draft.evidence["occurred_on"] = next(m.text for m in mentions if _date_of(m) == draft.date)
     if draft.participants:
         draft.evidence["participants"] = next(m.text for m in mentions if m.participants)
 
 
-def _keep(draft: NegotiationDraft) -> bool:
+_ROUND = re.compile(
+    r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"
+    r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round)\b",
+    _F,
+)
+
+
+def _keep(draft: NegotiationDraft, today: dt.date) -> bool:
     peace = any(m.peace for m in draft.mentions)
-    return valid_parties(set(draft.parties), peace)
+    parties = set(draft.parties)
+    if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
+        # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
+        # round of talks about the war goes without saying.
+        parties |= {"RU", "UA"}
+        draft.parties = sorted(parties)
+    return valid_parties(parties, peace, today)
 
 
 def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
@@ -513,9 +1300,9 @@ def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
         date = draft.date
         if draft.vague:
             draft.background = True
-        elif date is None:
-            draft.background = False
-        elif date >= today - dt.timedelta(days=1):
+        elif date is None or date >= today - dt.timedelta(days=1):
             draft.background = False
         else:
-            draft.background = not (draft is drafts[0] and lead is not None and (today - lead).days <= 5)
+            draft.background = not (
+                draft is drafts[0] and lead is not None and (today - lead).days <= 5
+            )

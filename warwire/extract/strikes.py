@@ -12,20 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from warwire.extract import gazetteer
-from warwire.extract.dates import NO_CUE, DateCue, When, find_date
+from warwire.extract import gazetteer, keywords
+from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
+from warwire.extract.keywords import Gated, has_any, lower_same_length, words
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
 
-_WEAPON_WORDS = (
-    r"drones?|UAVs?|Shaheds?|Gerans?|missiles?|rockets?|artillery|shells|shell(?:ing|ed)|"
-    r"bombs?|bomb(?:ing|ed)|bombard\w*|airstrikes?|air\s+strikes?|air\s+raids?|HIMARS|ATACMS|"
-    r"Iskanders?|Kinzhals?|Kalibrs?|barrages?|salvos?|Grads?|Uragans?|Smerch|MLRS|mortars?|"
-    r"munitions|rocket\s+fire|strikes?|struck"
-)
 _QUALIFIED_ATTACK = (
     r"(?:drone|missile|air|aerial|rocket|artillery|massive|massed|combined|overnight|nighttime|"
     r"night|Russian|Ukrainian|deadly|fatal|large-scale|heavy|renewed|ballistic|Shahed|UAV|"
@@ -34,7 +30,74 @@ _QUALIFIED_ATTACK = (
     r"infrastructure|residential|civilian|power|port|village|town|hospital|apartment|region)|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
 )
-_ATTACK = re.compile(rf"\b(?:{_WEAPON_WORDS}|{_QUALIFIED_ATTACK})\b", _F)
+_WEAPON_LOW = words(
+    "drone",
+    "drones",
+    "uav",
+    "uavs",
+    "shahed",
+    "shaheds",
+    "geran",
+    "gerans",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "artillery",
+    "shells",
+    "shelling",
+    "shelled",
+    "bomb",
+    "bombs",
+    "bombing",
+    "bombed",
+    "bombard*",
+    "airstrike",
+    "airstrikes",
+    "air strike",
+    "air strikes",
+    "air raid",
+    "air raids",
+    "himars",
+    "atacms",
+    "iskander",
+    "iskanders",
+    "kinzhal",
+    "kinzhals",
+    "kalibr",
+    "kalibrs",
+    "barrage",
+    "barrages",
+    "salvo",
+    "salvos",
+    "grad",
+    "grads",
+    "uragan",
+    "uragans",
+    "smerch",
+    "mlrs",
+    "mortar",
+    "mortars",
+    "munitions",
+    "rocket fire",
+    "strike",
+    "strikes",
+    "struck",
+)
+_QUALIFIED = re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F)
+
+
+@lru_cache(maxsize=4096)
+def _attack_words(text: str) -> bool:
+    """An attack sentence: a weapon or strike word, or an attack qualified as military."""
+    lowered = lower_same_length(text)
+    if _WEAPON_LOW.search(lowered):
+        return True
+    if "attack" not in lowered and "under" not in lowered:
+        return False
+    return _QUALIFIED.search(text) is not None
+
+
 _NOT_ATTACK = re.compile(
     r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
     r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
@@ -43,13 +106,37 @@ _NOT_ATTACK = re.compile(
     r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
     _F,
 )
+_NOT_ATTACK_STEMS = (
+    "counter",
+    "cyber",
+    "terror",
+    "nuclear",
+    "deal",
+    "tone",
+    "agreement",
+    "balance",
+    "chord",
+    "note",
+    "blow",
+    "pose",
+    "bargain",
+    "hunger",
+    "force",
+    "capabilit",
+    "weapons",
+    "systems",
+    "emptive",
+    "defen",
+    "anti-",
+)
 _CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F)
+_FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = re.compile(
     r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
     r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
     r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
     r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
-    r"(?-i:[A-Z])\w+|casualties|victims)\b",
+    r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
     _F,
 )
 _HIT = re.compile(
@@ -61,44 +148,201 @@ _HIT = re.compile(
     r"repelling|landed|slammed|tore|ripped|rained|sent|used)\b",
     _F,
 )
-_PAST = re.compile(
-    r"\b(?:launched|launches|fired|fires|struck|hit|hits|attacked|targeted|targets|shelled|pounded|"
-    r"aimed|confirmed\s+(?:\w+\s+)?(?:attacks?|strikes?)|"
-    r"pounds|killed|killing|kills|injured|injuring|wounded|died|dead|destroyed|shot\s+down|"
-    r"shoots?\s+down|downed|downs|intercepted|damaged|exploded|sent|used|brought\s+down|repelled|"
-    r"fell|crashed|came\s+under|is\s+repelling|hurt|bombed|slammed|tore|ripped|rained|landed)\b",
-    _F,
+_PAST_WORDS = words(
+    "launched",
+    "launches",
+    "fired",
+    "fires",
+    "struck",
+    "hit",
+    "hits",
+    "attacked",
+    "targeted",
+    "targets",
+    "shelled",
+    "pounded",
+    "aimed",
+    "tracked",
+    "recorded",
+    "spotted",
+    "detected",
+    "pounds",
+    "killed",
+    "killing",
+    "kills",
+    "injured",
+    "injuring",
+    "wounded",
+    "died",
+    "dead",
+    "destroyed",
+    "shot down",
+    "shoot down",
+    "shoots down",
+    "downed",
+    "downs",
+    "intercepted",
+    "damaged",
+    "exploded",
+    "sent",
+    "used",
+    "brought down",
+    "repelled",
+    "fell",
+    "crashed",
+    "came under",
+    "is repelling",
+    "hurt",
+    "bombed",
+    "slammed",
+    "tore",
+    "ripped",
+    "rained",
+    "landed",
+    "flew",
+    "swarmed",
 )
-_HEDGE = re.compile(
-    r"\b(?:could|might|may|would|will|warn(?:s|ed|ing)?|(?<!missile\s)(?<!drone\s)(?<!air\s)"
-    r"threat(?:s|en|ened|ening)?|if|unless|"
-    r"plans?|planning|intends?|expects?|expected|prepar\w+|possible|potential(?:ly)?|likely|"
-    r"capable|ready\s+to|vow\w*|pledg\w*|promis\w*|should|must)\b",
-    _F,
+_CONFIRMED = re.compile(r"\bconfirmed\s+(?:\w+\s+)?(?:attacks?|strikes?)\b")
+
+
+@lru_cache(maxsize=4096)
+def _past(text: str) -> bool:
+    """Whether a sentence reports an attack as done ("launched", "shot down", "killed")."""
+    lowered = lower_same_length(text)
+    return bool(
+        _PAST_WORDS.search(lowered) or ("confirmed" in lowered and _CONFIRMED.search(lowered))
+    )
+
+
+_HEDGE = Gated(
+    re.compile(
+        r"\b(?:could|might|may|would|will|warn(?:s|ed|ing)?|(?<!missile\s)(?<!drone\s)(?<!air\s)"
+        r"threat(?:s|en|ened|ening)?|if|unless|"
+        r"plans?|planning|intends?|expects?|expected|prepar\w+|possible|potential(?:ly)?|likely|"
+        r"capable|ready\s+to|vow\w*|pledg\w*|promis\w*|should|must)\b",
+        _F,
+    ),
+    (
+        "could",
+        "might",
+        "may",
+        "would",
+        "will",
+        "warn",
+        "threat",
+        "if",
+        "unless",
+        "plan",
+        "intend",
+        "expect",
+        "prepar",
+        "possibl",
+        "potential",
+        "likely",
+        "capable",
+        "ready to",
+        "vow",
+        "pledg",
+        "promis",
+        "should",
+        "must",
+    ),
 )
-_AID = re.compile(
-    r"\b(?:supply|supplies|supplied|supplying|deliver(?:y|ies|ed|ing)?|provid(?:e|ed|ing)|aid|"
-    r"packages?|pledg\w*|donat\w*|transfer\w*|purchas\w*|buy(?:ing)?|bought|stockpil\w*|"
-    r"produc(?:e|es|ed|ing|tion)|manufactur\w*|arsenal|inventory|orders?|ordered|stocks|"
-    r"shipments?|systems?\s+to\s+Ukraine|sell(?:s|ing)?|sold|budget|funding|contracts?)\b",
-    _F,
+_AID = Gated(
+    re.compile(
+        r"\b(?:supply|supplies|supplied|supplying|deliver(?:y|ies|ed|ing)?|provid(?:e|ed|ing)|aid|"
+        r"packages?|pledg\w*|donat\w*|transfer\w*|purchas\w*|buy(?:ing)?|bought|stockpil\w*|"
+        r"produc(?:e|es|ed|ing|tion)|manufactur\w*|arsenal|inventory|orders?|ordered|stocks|"
+        r"shipments?|systems?\s+to\s+Ukraine|sell(?:s|ing)?|sold|budget|funding|contracts?)\b",
+        _F,
+    ),
+    (
+        "suppl",
+        "deliver",
+        "provid",
+        "aid",
+        "package",
+        "pledg",
+        "donat",
+        "transfer",
+        "purchas",
+        "buy",
+        "bought",
+        "stockpil",
+        "produc",
+        "manufactur",
+        "arsenal",
+        "inventor",
+        "order",
+        "stocks",
+        "shipment",
+        "to ukraine",
+        "sell",
+        "sold",
+        "budget",
+        "funding",
+        "contract",
+    ),
 )
-_AGGREGATE = re.compile(
-    r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|invasion|war|full-scale|agreeing|then|"
-    r"February|March|April|May|June|July|August|September|October|November|December|January|"
-    r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
-    r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
-    r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b|"
-    r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
-    r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
-    r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
-    r"in\s+recent\s+(?:days|weeks|months)|over\s+(?:the\s+)?(?:weekend|\d+\s+days|\w+\s+days)|"
-    r"in\s+(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)|"
-    r"the\s+last\s+days\s+of|throughout\s+\w+|all\s+(?:year|month)|repeatedly|regularly|"
-    r"frequent(?:ly)?|routinely|often|has\s+(?:been\s+)?(?:sending|launching|attacking|firing|"
-    r"shelling|hitting)|have\s+(?:been\s+)?(?:sending|launching|attacking|firing|shelling))",
-    _F,
+_AGGREGATE = Gated(
+    re.compile(
+        r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|invasion|war|full-scale|agreeing|then|"
+        r"February|March|April|May|June|July|August|September|October|November|December|January|"
+        r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+        r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
+        r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
+        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b|"
+        r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
+        r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
+        r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
+        r"in\s+recent\s+(?:days|weeks|months)|over\s+(?:the\s+)?(?:\d+\s+days|\w+\s+days)|"
+        r"in\s+(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)|"
+        r"the\s+last\s+days\s+of|throughout\s+\w+|all\s+(?:year|month)|repeatedly|regularly|"
+        r"frequent(?:ly)?|routinely|often|has\s+(?:been\s+)?(?:sending|launching|attacking|firing|"
+        r"shelling|hitting)|have\s+(?:been\s+)?(?:sending|launching|attacking|firing|shelling))",
+        _F,
+    ),
+    (
+        "since",
+        "past",
+        "last",
+        "so far",
+        "this ",
+        "per ",
+        "a day",
+        "a night",
+        "a week",
+        "a month",
+        "every",
+        "each",
+        "most nights",
+        "daily",
+        "nightly",
+        "weekly",
+        "monthly",
+        "in 19",
+        "in 20",
+        "month",
+        "year",
+        "during",
+        "throughout",
+        "recent",
+        "days",
+        "weeks",
+        "all year",
+        "all month",
+        "repeatedly",
+        "regularly",
+        "frequent",
+        "routinely",
+        "often",
+        "sending",
+        "launching",
+        "attacking",
+        "firing",
+        "shelling",
+        "hitting",
+    ),
 )
 _EVENTFUL = re.compile(
     r"\b(?:record|largest|biggest|heaviest|overnight|early\s+on|on\s+the\s+night|deadliest|"
@@ -106,18 +350,55 @@ _EVENTFUL = re.compile(
     r"eleventh|twelfth|thirteenth)\b",
     _F,
 )
-_MIXED = re.compile(
-    r"\b(?:exchanged|exchange\s+of|traded|trading|both\s+sides|either\s+side|each\s+other|"
-    r"on\s+both\s+sides|both\s+countries|mutual)\b",
-    _F,
+_MIXED = Gated(
+    re.compile(
+        r"\b(?:exchanged|exchange\s+of|traded|trading|both\s+sides|either\s+side|each\s+other|"
+        r"on\s+both\s+sides|both\s+countries|mutual)\b",
+        _F,
+    ),
+    (
+        "exchang",
+        "traded",
+        "trading",
+        "both sides",
+        "either side",
+        "each other",
+        "both countries",
+        "mutual",
+    ),
 )
-_WAVE = re.compile(
-    r"\b(?:overnight|massive|massed|combined|large-scale|mass\s+(?:\w+\s+)?(?:attacks?|strikes?|"
-    r"barrage|raids?)|wave|waves|salvo|barrage|"
-    r"across\s+(?:the\s+country|Ukraine|Russia|\w+\s+regions)|nationwide|regions|oblasts|"
-    r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|several|"
-    r"record|largest|biggest|dozens\s+of|hundreds\s+of|night\s+of)\b",
-    _F,
+_WAVE = Gated(
+    re.compile(
+        r"\b(?:overnight|massive|massed|combined|large-scale|mass\s+(?:\w+\s+)?(?:attacks?|strikes?|"
+        r"barrage|raids?)|wave|waves|salvo|barrage|"
+        r"across\s+(?:the\s+country|Ukraine|Russia|\w+\s+regions)|nationwide|regions|oblasts|"
+        r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|several|"
+        r"record|largest|biggest|dozens\s+of|hundreds\s+of|night\s+of)\b",
+        _F,
+    ),
+    (
+        "overnight",
+        "mass",
+        "combined",
+        "large-scale",
+        "wave",
+        "salvo",
+        "barrage",
+        "across",
+        "nationwide",
+        "region",
+        "oblast",
+        "air attack",
+        "aerial attack",
+        "night",
+        "cities",
+        "several",
+        "record",
+        "largest",
+        "biggest",
+        "dozens of",
+        "hundreds of",
+    ),
 )
 
 _RU_ATTACKER = re.compile(
@@ -166,17 +447,41 @@ _UA_ATTACKER = re.compile(
     r"\bacross\s+the\s+border\s+in\s+Russia\b|\bin\s+Russia\b",
     _F,
 )
-_OCCUPIED_TARGET = re.compile(
-    r"\b(?:Russian-occupied|Russian-held|Russian-controlled|occupied\s+(?:parts|areas|territor\w+|"
-    r"regions?|cities|city|towns?|villages?|Crimea|peninsula|south|east)|temporarily\s+occupied)\b",
-    _F,
+_OCCUPIED_TARGET = Gated(
+    re.compile(
+        r"\b(?:Russian-occupied|Russian-held|Russian-controlled|occupied\s+(?:parts|areas|territor\w+|"
+        r"regions?|cities|city|towns?|villages?|Crimea|peninsula|south|east)|temporarily\s+occupied)\b",
+        _F,
+    ),
+    ("occupied", "russian-held", "russian-controlled"),
 )
-_TOTAL_SCOPE = re.compile(
-    r"\b(?:across|nationwide|in\s+all|in\s+total|overall|altogether|combined|country-?wide|"
-    r"(?:and|in)\s+(?:several|other|many|\w+\s+other)\s+(?:\w+\s+)?(?:cities|regions|towns|oblasts))\b",
-    _F,
+_TOTAL_SCOPE = Gated(
+    re.compile(
+        r"\b(?:across|nationwide|in\s+all|in\s+total|overall|altogether|combined|country-?wide|"
+        r"(?:and|in)\s+(?:several|other|many|\w+\s+other)\s+(?:\w+\s+)?(?:cities|regions|towns|oblasts))\b",
+        _F,
+    ),
+    (
+        "across",
+        "nationwide",
+        "in all",
+        "in total",
+        "overall",
+        "altogether",
+        "combined",
+        "country",
+        "several",
+        "other",
+        "many",
+    ),
 )
 _KYIV_METONYM = frozenset({"Kyiv", "Moscow"})
+_METONYM_IN = re.compile(r"^(?:in|of|and|to)\b", _F)
+_METONYM_VERB = re.compile(
+    r"^\s+(?:has|have|had|is|was|will|would|says|said|wants|insists|claims|denies|accused|"
+    r"believes|remains|continues)\b",
+    _F,
+)
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|on|at|over|towards?|into|near|across|around|hit|hits|struck|strikes|targeted|"
     r"targeting|attacked|attacking|pounded|shelled|of|besides|including|outside|above|against|"
@@ -186,7 +491,9 @@ _PLACE_BEFORE = re.compile(
 )
 _PLACE_AFTER = re.compile(
     r"\s*(?:region|oblast|province|city|district|regions|oblasts|was|were|is|came|suffered|"
-    r"hit|bore|residents|'s\s+\w+\s+district|'s\s+(?:centre|center|outskirts|suburbs))\b",
+    r"hit|bore|residents|'s\s+\w+\s+district|'s\s+(?:centre|center|outskirts|suburbs)|"
+    r"apartment|residential|high-rise|tower|building|hospital|school|suburbs?|neighbou?rhood|"
+    r"power|thermal|metro|railway|train|mall|market|airport|port)\b",
     _F,
 )
 _TITLE_BEFORE = re.compile(
@@ -196,8 +503,12 @@ _TITLE_BEFORE = re.compile(
 )
 _TITLE_AFTER = re.compile(
     r"(?:'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+|region's\s+)*(?:mayor|governor|"
-    r"administration|authorities|officials|head|council|police|military\s+administration|said|"
-    r"says|claimed|reported)\b",
+    r"administration|authorities|officials|head|council|police|military\s+administration)\b",
+    _F,
+)
+_SPEAKS_AFTER = re.compile(
+    r"^(?:'s)?\s+(?:said|says|claimed|claims|reported|reports|denied|denies|accused|insists|"
+    r"confirmed|announced|has\s+said|has\s+not|has\s+confirmed)\b",
     _F,
 )
 _FROM_SCOPE = re.compile(
@@ -205,7 +516,10 @@ _FROM_SCOPE = re.compile(
     r"targeted|and\s+(?:were|was|hit|struck|targeted|destroyed)|were|was|toward)\b)[^.;])*)$",
     _F,
 )
-_SPEECH_PLACE = re.compile(r"\b(?:speaking|spoke|visit\w*|conference|summit|talks|meeting)\s+(?:\w+\s+){0,3}(?:in|at)\s+$", _F)
+_SPEECH_PLACE = re.compile(
+    r"\b(?:speaking|spoke|visit\w*|conference|summit|talks|meeting)\s+(?:\w+\s+){0,3}(?:in|at)\s+$",
+    _F,
+)
 
 
 @dataclass(slots=True)
@@ -229,6 +543,8 @@ class StrikeFacts:
     scope: str | None = None
     """The one place the sentence's tolls belong to; None when they are a total."""
     occupied_target: bool = False
+    reference: bool = False
+    """Refers back to the attack ("the strikes", "a night of intense attacks")."""
 
 
 @dataclass(slots=True)
@@ -286,53 +602,96 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous
         and (mention.item.kind == "region" or _REGION_WORD.match(after))
     ):
         return "locator"
-    if mention.item.name in _KYIV_METONYM and mention.item.kind == "city":
-        if _PLACE_AFTER.match(after) and not _TITLE_AFTER.match(after):
-            return "hit"
-        if _PLACE_BEFORE.search(before[-40:]):
-            return "hit"
+    if _SPEAKS_AFTER.match(after):
         return "other"
     if _TITLE_AFTER.match(after):
         return "title"
+    if mention.item.name in _KYIV_METONYM and mention.item.kind == "city":
+        if _PLACE_AFTER.match(after):
+            return "hit"
+        preposition = _PLACE_BEFORE.search(before[-40:])
+        if preposition and not _METONYM_IN.search(preposition.group(0)):
+            return "hit"
+        if (
+            preposition
+            and (_DAMAGE.search(text) or _CASUALTY.search(text))
+            and not _METONYM_VERB.match(after)
+        ):
+            return "hit"
+        return "other"
     return "hit"
 
 
 def sentence_places(text: str) -> list[gazetteer.Place]:
     """The Ukrainian and Russian places a sentence says were hit or targeted."""
-    hits: list[gazetteer.Place] = []
-    titles: list[gazetteer.Place] = []
+    return [m.item for m in _place_mentions(text)]
+
+
+def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
+    hits: list[gazetteer.Mention[gazetteer.Place]] = []
+    titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
     for mention in gazetteer.places().find(text):
         if mention.item.country not in ("UA", "RU"):
             continue
         role = _place_role(text, mention, previous_end)
-        if mention.item.kind == "city":
+        if mention.item.kind == "city" and not mention.item.satellite:
             previous_end = mention.end
         if role == "hit":
-            hits.append(mention.item)
+            hits.append(mention)
         elif role == "title":
-            titles.append(mention.item)
-    regions_of_hits = {p.region for p in hits if p.region}
-    titles = [t for t in titles if t.name not in regions_of_hits]
+            titles.append(mention)
+    regions_of_hits = {p.item.region for p in hits if p.item.region}
+    titles = [t for t in titles if t.item.name not in regions_of_hits]
     return hits + titles
 
 
+_CLAUSE_EDGE = re.compile(
+    r"[,;:()]|\s-\s|\b(?:where|which|who|while|as|after|since\s+(?=the|then))\b", _F
+)
+
+
 def _is_aggregate(text: str) -> bool:
-    return bool(_AGGREGATE.search(text)) and not _EVENTFUL.search(text)
+    """A count over many days ("since the start of the war", "every night this summer"): the
+    marker must sit in the clause that talks about attacks, not in an aside ("...Lgov, where
+    Ukrainian troops have been fighting since August")."""
+    found = _AGGREGATE.finditer(text)
+    if not found or _EVENTFUL.search(text):
+        return False
+    for match in found:
+        start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())), default=0)
+        edge = _CLAUSE_EDGE.search(text, match.end())
+        end = edge.start() if edge else len(text)
+        clause = text[start:end]
+        if _attack_words(clause) or _CASUALTY.search(clause) or _COUNTISH.search(clause):
+            return True
+    return False
+
+
+_COUNTISH = re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F)
 
 
 def _is_hedged(text: str) -> bool:
-    return bool(_HEDGE.search(text)) and not _PAST.search(text)
+    return not _past(text) and bool(_HEDGE.search(text))
 
 
-def _attack_in(text: str) -> bool:
-    if _ATTACK.search(text) is None:
+def _attack_in(text: str, lowered: str | None = None) -> bool:
+    if not has_any(lowered if lowered is not None else text.lower(), keywords.STRIKE):
         return False
-    return _ATTACK.search(_NOT_ATTACK.sub(" ", text)) is not None
+    if not _attack_words(text):
+        return False
+    if not has_any(lowered if lowered is not None else text.lower(), _NOT_ATTACK_STEMS):
+        return True
+    return _attack_words(_NOT_ATTACK.sub(" ", text))
 
 
 def read_facts(
-    index: int, paragraph: int, text: str, cue: DateCue, memory: Memory, continuation: bool,
+    index: int,
+    paragraph: int,
+    text: str,
+    cue: DateCue,
+    memory: Memory,
+    continuation: bool,
     after_strong: bool = False,
 ) -> StrikeFacts | None:
     """The strike facts a sentence states, or None when it says nothing about an attack.
@@ -348,7 +707,8 @@ def read_facts(
     mixed = bool(_MIXED.search(text))
     read = sentence_figures(text, memory)
     figures = {} if mixed else read.values
-    places = sentence_places(text)
+    mentions = _place_mentions(text)
+    places = [m.item for m in mentions]
     ru, ua = _attacker_scores(text)
     ru, ua = ru * 2, ua * 2
     for place in places:
@@ -361,13 +721,18 @@ def read_facts(
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
-    strong = attack and bool(_PAST.search(text) or figures or _ATTACK_ON.search(text))
+    strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text))
     if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
-    if len({p.name for p in places}) == 1 and not _TOTAL_SCOPE.search(text):
-        scope = places[0].name
-    wave_figures = any(k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed"))
+    if not _TOTAL_SCOPE.search(text) and ("killed" in figures or "injured" in figures):
+        if len({p.name for p in places}) == 1:
+            scope = places[0].name
+        elif places:
+            scope = _toll_place(text, mentions)
+    wave_figures = any(
+        k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed")
+    )
     return StrikeFacts(
         index=index,
         paragraph=paragraph,
@@ -384,10 +749,34 @@ def read_facts(
         continuation=continuation,
         scope=scope,
         occupied_target=bool(_OCCUPIED_TARGET.search(text)),
+        reference=bool(_ATTACK_REF.search(text)),
     )
 
 
-_ATTACK_ON = re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F)
+def _toll_place(text: str, mentions: list[gazetteer.Mention[gazetteer.Place]]) -> str | None:
+    """The place a toll in a sentence naming several places belongs to: the one named just
+    before it ("Cherkasy, where one person died, and the Kharkiv region")."""
+    toll = _CASUALTY.search(text)
+    if toll is None:
+        return None
+    before = [m for m in mentions if m.end <= toll.start() and toll.start() - m.end <= 60]
+    return before[-1].item.name if before else None
+
+
+_ATTACK_REF = Gated(
+    re.compile(
+        r"\b(?:the|these|those|this|that|last\s+night's|overnight|night\s+of)\s+(?:\w+\s+){0,2}?"
+        r"(?:attacks?|strikes?|barrage|bombardment|raids?|assault|shelling)\b",
+        _F,
+    ),
+    ("attack", "strike", "barrage", "bombard", "raid", "assault", "shelling"),
+)
+_ATTACK_ON = re.compile(
+    r"\b(?:attacks?|strikes?|raids?)\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|"
+    r"energy|infrastructure|residential|civilian|power|port|village|town|hospital|apartment|"
+    r"airfields?|air\s+bases?|refiner\w*|oil|depots?)",
+    _F,
+)
 _STRIKE_POSSESSIVE = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,3}?"
     r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
@@ -399,7 +788,7 @@ _DATE_CLAUSES = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+", _F)
 def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     """The day an attack sentence puts its attack on: "Monday's missile strikes" wins over
     the day of the mourning or the statement the sentence also mentions."""
-    match = _STRIKE_POSSESSIVE.search(text)
+    match = _STRIKE_POSSESSIVE.search(text) if "day's" in text else None
     if match is None:
         return cue
     return find_date(match.group("day"), today)
@@ -411,6 +800,7 @@ class _Context:
     attacker: str | None
     paragraph: int
     last_strong: int = -100
+    last_index: int = -100
 
 
 def _date_key(cue: DateCue, ctx: _Context, lead: dt.date, index: int) -> object:
@@ -424,16 +814,40 @@ def _date_key(cue: DateCue, ctx: _Context, lead: dt.date, index: int) -> object:
     return ctx.date_key
 
 
-def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) -> tuple[dt.date, bool]:
-    """The day of the first attack the article reports, and whether the article says so (else
-    it is the publication day by default)."""
-    for sentence, cue in zip(sentences, cues, strict=True):
+def lead_date(
+    sentences: list[Sentence], cues: Cues, today: dt.date, titled: bool = False
+) -> tuple[dt.date, bool]:
+    """The day of the attack the article leads with, and whether the article says so (else it
+    is the publication day by default). A dated headline about an attack decides; otherwise
+    the first sentence reporting an attack, with the day it or the sentences around it give."""
+    if titled and sentences and sentences[0].paragraph == 0:
+        title = sentences[0].text
+        cue = strike_cue(title, cues[0], today)
+        if (
+            _attack_in(title, sentences[0].lower)
+            and cue.when is When.DATE
+            and cue.date is not None
+            and cue.date <= today
+        ):
+            return cue.date, True
+    context: DateCue = NO_CUE
+    paragraph = -1
+    for sentence in sentences:
         text = sentence.text
-        if not (_attack_in(text) and _PAST.search(text)):
+        if sentence.paragraph > paragraph + 1:
+            context = NO_CUE
+        if not sentence.keys & keywords.STRIKE_BIT:
             continue
-        if _is_aggregate(text) or _is_hedged(text):
+        if not _attack_in(text, sentence.lower) or _is_aggregate(text) or _is_hedged(text):
             continue
-        cue = strike_cue(text, cue, today)
+        cue = strike_cue(text, cues[sentence.index], today)
+        paragraph = sentence.paragraph
+        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
+            context = cue
+        if not (_past(text) or _FIGURE_HINT.search(text)):
+            continue
+        if cue.when is When.NONE and context.date is not None:
+            cue = context
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
             return cue.date, True
         if cue.when is When.NONE:
@@ -444,18 +858,26 @@ def lead_date(sentences: list[Sentence], cues: list[DateCue], today: dt.date) ->
 
 
 def _later_date(
-    sentences: list[Sentence], cues: list[DateCue], start: int, today: dt.date
+    sentences: list[Sentence], cues: Cues, start: int, today: dt.date
 ) -> dt.date | None:
     """A day given a little further on ("Thursday's strikes came hours after...")."""
     first = sentences[start]
-    window = zip(sentences[start + 1 : start + 12], cues[start + 1 : start + 12], strict=True)
-    for sentence, cue in window:
+    for sentence in sentences[start + 1 : start + 12]:
         if sentence.paragraph > first.paragraph + 2:
             break
-        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
-            if _attack_in(sentence.text) and not _is_aggregate(sentence.text):
-                return cue.date
+        if not _attack_in(sentence.text, sentence.lower):
+            continue
+        cue = cues[sentence.index]
+        if (
+            cue.when is When.DATE
+            and cue.date is not None
+            and cue.date <= today
+            and not _is_aggregate(sentence.text)
+        ):
+            return cue.date
     for sentence in sentences:
+        if "day's" not in sentence.text:
+            continue
         match = _STRIKE_POSSESSIVE.search(sentence.text)
         if match is not None:
             found = find_date(match.group("day"), today)
@@ -464,18 +886,26 @@ def _later_date(
     return None
 
 
+_FIGURE_HINT = re.compile(r"\d+\s+(?:\w+\s+){0,3}(?:drones|missiles|Shaheds)\b", _F)
+
+
 def extract_strikes(
-    sentences: list[Sentence], cues: list[DateCue], today: dt.date, local_hour: int = 12
+    sentences: list[Sentence],
+    cues: Cues,
+    today: dt.date,
+    local_hour: int = 12,
+    titled: bool = False,
 ) -> list[StrikeDraft]:
-    """Strike drafts in order of first mention; `local_hour` is the Kyiv hour of publication."""
-    lead, lead_given = lead_date(sentences, cues, today)
+    """Strike drafts in order of first mention; `local_hour` is the Kyiv hour of publication,
+    `titled` says the first paragraph is the headline."""
+    lead, lead_given = lead_date(sentences, cues, today, titled)
     facts = _read_all(sentences, cues, lead, today)
     drafts = _assemble(facts)
     return _finish(drafts, lead, lead_given, today, local_hour)
 
 
 def _near_attacks(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
-    attack = [_attack_in(s.text) for s in sentences]
+    attack = [bool(s.keys & keywords.STRIKE_BIT) and _attack_in(s.text, s.lower) for s in sentences]
     near = [False] * len(sentences)
     for i, is_attack in enumerate(attack):
         if is_attack:
@@ -485,34 +915,46 @@ def _near_attacks(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
 
 
 def _read_all(
-    sentences: list[Sentence], cues: list[DateCue], lead: dt.date, today: dt.date
+    sentences: list[Sentence], cues: Cues, lead: dt.date, today: dt.date
 ) -> list[tuple[StrikeFacts, object]]:
     out: list[tuple[StrikeFacts, object]] = []
     memory = Memory()
     ctx = _Context(date_key=lead, attacker=None, paragraph=-1)
     article_attacker: str | None = None
     attack, near = _near_attacks(sentences)
-    for sentence, cue in zip(sentences, cues, strict=True):
+    for sentence in sentences:
         i = sentence.index
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph = sentence.paragraph
             ctx.attacker = None
-            if cue.when is not When.NONE or i - ctx.last_strong > 3:
+            if i - ctx.last_strong > 3 or cues[i].when is not When.NONE:
                 ctx.date_key = lead
             memory.new_paragraph()
+        text = sentence.text
         if attack[i]:
-            pieces = _clauses_by_date(sentence.text, cue, today)
-        elif near[i] and (_CASUALTY.search(sentence.text) or _DAMAGE.search(sentence.text)):
-            pieces = [(sentence.text, cue)]
+            cue = cues[i]
+            pieces = _clauses_by_date(text, cue, today)
+        elif not sentence.keys & keywords.FOLLOW_UP_BITS:
+            continue
+        elif (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text)) and (
+            _CASUALTY.search(text) or _DAMAGE.search(text)
+        ):
+            pieces = [(text, cues[i])]
         else:
             continue
         for text, piece_cue in pieces:
-            if attack[i]:
-                piece_cue = strike_cue(text, piece_cue, today)
+            possessive = strike_cue(text, piece_cue, today)
+            if attack[i] or possessive is not piece_cue:
+                piece_cue = possessive
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
             found = read_facts(
-                i, sentence.paragraph, text, piece_cue, memory, not attack[i],
+                i,
+                sentence.paragraph,
+                text,
+                piece_cue,
+                memory,
+                not attack[i],
                 i - ctx.last_strong <= 3,
             )
             if found is None:
@@ -524,27 +966,40 @@ def _read_all(
             elif found.explicit_attacker:
                 article_attacker = article_attacker or found.attacker
             ctx.attacker = found.attacker
+            ctx.last_index = i
             if found.strong:
                 ctx.last_strong = i
             out.append((found, key))
     return out
 
 
+_DATE_CLAUSES = re.compile(
+    r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:when|where|which|after|before|a\s+(?:total|figure|"
+    r"number|record)|the\s+(?:previous|last|most|biggest|largest)|compared|up\s+from|down\s+from|"
+    r"surpassing|exceeding|beating|breaking|topping|eclipsing|more\s+than\s+(?:on|in))\b)",
+    _F,
+)
+_INHERITS = re.compile(r"^\s*(?:when|where|which)\b", _F)
+
+
 def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
-    """The sentence whole, or its clauses when they put attacks on different days ("hours
-    before the talks on Tuesday Russia launched..., and overnight into Wednesday it sent...")."""
-    if cue.when is not When.DATE:
+    """The sentence whole, or its clauses when they put attacks on different days ("Russia
+    launched 598 drones, a total exceeded only on July 9, when it sent 728"): a day named in
+    a clause holds for that clause (and a "when..." clause after it), not for the rest."""
+    if cue.when is When.NONE:
         return [(text, cue)]
     parts = _DATE_CLAUSES.split(text)
     if len(parts) < 2:
         return [(text, cue)]
     cues = [find_date(part, today) for part in parts]
-    days = {c.date for c in cues if c.when is When.DATE}
-    if len(days) < 2:
+    if (
+        len({(c.when, c.date) for c in cues if c.when is not When.NONE}) < 2
+        and cues[0].when is not When.NONE
+    ):
         return [(text, cue)]
     out: list[tuple[str, DateCue]] = []
     for part, part_cue in zip(parts, cues, strict=True):
-        if part_cue.when is When.NONE and out:
+        if part_cue.when is When.NONE and out and _INHERITS.match(part):
             out[-1] = (f"{out[-1][0]}, {part}", out[-1][1])
         else:
             out.append((part, part_cue))
@@ -606,10 +1061,19 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
         return [fact]
     return [
         StrikeFacts(
-            index=fact.index, paragraph=fact.paragraph, text=fact.text, attacker=fact.attacker,
-            cue=fact.cue, figures=sentence_figures(part).values, totals=set(),
-            places=sentence_places(part), strong=fact.strong, wave=False, hedged=fact.hedged,
-            explicit_attacker=fact.explicit_attacker, continuation=fact.continuation,
+            index=fact.index,
+            paragraph=fact.paragraph,
+            text=fact.text,
+            attacker=fact.attacker,
+            cue=fact.cue,
+            figures=sentence_figures(part).values,
+            totals=set(),
+            places=sentence_places(part),
+            strong=fact.strong,
+            wave=False,
+            hedged=fact.hedged,
+            explicit_attacker=fact.explicit_attacker,
+            continuation=fact.continuation,
         )
         for part in parts
     ]
@@ -619,19 +1083,21 @@ def _draft(
     attacker: str, date: dt.date | None, group: list[StrikeFacts], locus: str | None = None
 ) -> StrikeDraft:
     draft = StrikeDraft(
-        attacker, date, background=False, first=group[0].index,
-        first_paragraph=group[0].paragraph, locus=locus,
+        attacker,
+        date,
+        background=False,
+        first=group[0].index,
+        first_paragraph=group[0].paragraph,
+        locus=locus,
     )
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
-    last_strong = -100
+    strong_at = [f.index for f in group if f.strong]
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
-        if fact.strong:
-            last_strong = fact.index
-        if fact.strong and fact.places and _PAST.search(fact.text):
+        if fact.strong and fact.places and _past(fact.text):
             draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
@@ -639,7 +1105,7 @@ def _draft(
         _merge_figures(draft, fact, tolls, stated_totals)
         if fact.hedged:
             continue
-        if not fact.strong and not (fact.continuation and fact.index - last_strong <= 4):
+        if not (fact.strong or fact.reference or any(abs(fact.index - i) <= 6 for i in strong_at)):
             continue
         for place in fact.places:
             if locus is not None and locus != "?" and place.kind == "city" and place.name != locus:
@@ -661,7 +1127,9 @@ def _draft(
 
 
 def _merge_figures(
-    draft: StrikeDraft, fact: StrikeFacts, tolls: dict[str, dict[str | None, int]],
+    draft: StrikeDraft,
+    fact: StrikeFacts,
+    tolls: dict[str, dict[str | None, int]],
     stated_totals: set[str],
 ) -> None:
     """Largest figure wins, except that a figure given as the total outranks loose ones."""
@@ -684,15 +1152,18 @@ def _merge_figures(
 
 
 def _prune_places(draft: StrikeDraft) -> None:
-    """Drop a suburb when the city or region it belongs to is already listed."""
-    listed = set(draft.places)
+    """Report a suburb, airport town or village under the region it belongs to."""
     by_name = gazetteer.places_by_name()
-    keep = [
-        i for i, name in enumerate(draft.places)
-        if not (by_name.get(name) and by_name[name].satellite and by_name[name].region in listed)
-    ]
-    draft.places = [draft.places[i] for i in keep]
-    draft.place_countries = [draft.place_countries[i] for i in keep]
+    names: list[str] = []
+    countries: list[str] = []
+    for name, country in zip(draft.places, draft.place_countries, strict=True):
+        place = by_name.get(name)
+        if place is not None and place.satellite and place.region:
+            name = place.region
+        if name not in names:
+            names.append(name)
+            countries.append(country)
+    draft.places, draft.place_countries = names, countries
 
 
 def _finish(
@@ -703,6 +1174,8 @@ def _finish(
         recent.add(lead)
     out: list[StrikeDraft] = []
     for draft in drafts:
+        if lead_given and draft.date == lead:
+            draft.anchored = True
         undated = not draft.anchored and not lead_given and draft.date == lead
         if undated and draft.first_paragraph > 3:
             # Mentioned deep in a piece about something else, with no day given: the article

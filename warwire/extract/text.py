@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_CHARS = 150_000
+from warwire.extract.keywords import families
+
+MAX_CHARS = 50_000
 """Text beyond this is ignored: news articles are far shorter, junk can be arbitrarily long."""
-MAX_SENTENCE = 1_200
+MAX_SENTENCE = 600
 """Longer runs without a sentence end are cut into pieces of this size."""
 
 _QUOTES = str.maketrans(
@@ -37,13 +39,72 @@ _QUOTES = str.maketrans(
     }
 )
 _SPACES = re.compile(r" {2,}")
-_PARAGRAPHS = re.compile(r" *\n[\n >*]*")
-_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?: +|(?<=[a-z]{3}\.)(?=[A-Z][a-z]))(?=[\"'(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen lt col sgt maj capt adm cmdr u.s u.k u.n e.u jan feb mar apr jun jul "
-    "aug sep sept oct nov dec no nos vs etc a.m p.m d.c jr sr gov rep sen corp inc ltd co "
-    "approx lieut pres prof rev ft mt".split()
+_SENTENCE_END = re.compile(
+    r"[.!?][\"')\]]*(?: +|(?<=[a-z]{3}\.)(?=[A-Z][a-z]))(?=[\"'(\[]?[A-Z0-9])"
 )
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "maj",
+        "capt",
+        "adm",
+        "cmdr",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "a.m",
+        "p.m",
+        "d.c",
+        "jr",
+        "sr",
+        "gov",
+        "rep",
+        "sen",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "approx",
+        "lieut",
+        "pres",
+        "prof",
+        "rev",
+        "ft",
+        "mt",
+    ]
+)
+
+
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+){0,3})(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:-|:)\s+(?=[A-Z\"'])"
+)
+"""A wire-style dateline ("KYIV, Dec 4 (Agency) - "): where and when the story was filed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +112,16 @@ class Sentence:
     text: str
     paragraph: int
     index: int
+    lower: str
+    """`text` lower-cased, for cheap keyword checks before any pattern runs."""
+    keys: int = 0
+    """Which keyword sets (`keywords.families`) occur in the sentence."""
 
 
 def normalise(text: str) -> str:
     """Typographic quotes and dashes made plain, odd spaces folded, length capped."""
-    return _SPACES.sub(" ", text[:MAX_CHARS].translate(_QUOTES))
+    text = text[:MAX_CHARS].translate(_QUOTES)
+    return _SPACES.sub(" ", text) if "  " in text else text
 
 
 def _ends_in_abbreviation(paragraph: str, dot: int) -> bool:
@@ -83,10 +149,22 @@ def _split_paragraph(paragraph: str) -> list[str]:
     return out
 
 
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines, without the quote marks and bullets some feeds start lines with."""
+    out = []
+    for line in text.split("\n"):
+        line = line.strip().lstrip(">*").strip()
+        if line:
+            out.append(line)
+    return out or [""]
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, each tagged with its paragraph number."""
     sentences: list[Sentence] = []
-    for number, paragraph in enumerate(_PARAGRAPHS.split(normalise(text))):
-        for piece in _split_paragraph(paragraph.strip()):
-            sentences.append(Sentence(piece, number, len(sentences)))
+    for number, paragraph in enumerate(_paragraphs(normalise(text))):
+        paragraph = _DATELINE.sub("", paragraph.strip(), count=1)
+        for piece in _split_paragraph(paragraph):
+            lowered = piece.lower()
+            sentences.append(Sentence(piece, number, len(sentences), lowered, families(lowered)))
     return sentences

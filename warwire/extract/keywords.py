@@ -1,0 +1,179 @@
+"""Cheap pre-checks: lower-case word stems that must occur in a sentence before the costly
+patterns of a rule can match it.
+
+Each set is a superset of what its rule looks for, so skipping a sentence that contains none
+of them changes no result; it only saves running regular expressions that would fail. All
+sets are scanned in one pass per sentence (`families`), which returns a bit per set.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+STRIKE = (
+    "drone", "uav", "shahed", "geran", "missile", "rocket", "artiller", "shell", "bomb",
+    "air strike", "airstrike", "air raid", "himars", "atacms", "iskander", "kinzhal", "kalibr",
+    "barrage", "salvo", "grad", "uragan", "smerch", "mlrs", "mortar", "munition", "strike",
+    "struck", "attack", "came under", "under fire",
+)  # fmt: skip
+"""What an attack sentence names: a weapon, a strike, a qualified attack."""
+
+CASUALTY = ("kill", "dead", "died", "injur", "wound", "hurt", "toll", "fatalit")
+
+DAMAGE = (
+    "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",
+    "fire", "blaze", "rubble", "collaps", "debris", "wreckage", "explos", "blast", "hit",
+    "struck", "attack", "target", "shell", "impact", "over ", "casualt", "victim", "bodies",
+    "rescu", "search",
+)  # fmt: skip
+"""What a sentence following an attack may report: damage, fire, rescue, outages."""
+
+TALKS = (
+    "phone", "call", "conversation", "spoke", "speak", "talk", "told", "assured", "informed",
+    "video", "virtual", "online", "negotiat", "summit", "meet", "met", "round", "sat down",
+    "sit down", "face-to-face", "consultation", "conference", "mediat", "session",
+    "discussion", "delegation", "working group", "expert group", "technical team",
+)  # fmt: skip
+"""What a sentence reporting talks, a call or a delegation names."""
+
+MEMBERS = (
+    "led by", "headed by", "represented by", "chaired by", "includ", "consist", "compris",
+    "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
+    "head", "chief", "who ", "lead", "led ",
+)  # fmt: skip
+"""What a sentence naming the members of a delegation says."""
+
+DATES = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "day", "tonight", "morning", "afternoon", "evening", "overnight", "night", "hours",
+    "yesterday", "previous", "preceding", "before", "earlier", "ago", "last", "past",
+    "since", "in 1", "in 2", "during", "early", "late", "mid", "start", "beginning", "end of",
+    "round", "talks", "meeting", "session", "record", "high", "peak", "week", "weekend",
+    "christmas", "new year", "this ", "recent",
+)  # fmt: skip
+"""What a sentence that names a day, or a vague past, contains."""
+
+
+STRIKE_BIT, CASUALTY_BIT, DAMAGE_BIT, TALKS_BIT, MEMBERS_BIT, DATES_BIT = (1, 2, 4, 8, 16, 32)
+FOLLOW_UP_BITS = CASUALTY_BIT | DAMAGE_BIT
+_SETS = (
+    (STRIKE, STRIKE_BIT), (CASUALTY, CASUALTY_BIT), (DAMAGE, DAMAGE_BIT), (TALKS, TALKS_BIT),
+    (MEMBERS, MEMBERS_BIT), (DATES, DATES_BIT),
+)  # fmt: skip
+
+
+@cache
+def _scanner() -> tuple[re.Pattern[str], dict[str, int]]:
+    from warwire.extract.gazetteer import trie_regex
+
+    stems: dict[str, int] = {}
+    for words, bit in _SETS:
+        for word in words:
+            stems[word] = stems.get(word, 0) | bit
+    # A long stem found in the text hides the shorter stems inside it: let it carry their bits.
+    bits = {stem: mask | _bits_within(stem, stems) for stem, mask in stems.items()}
+    return re.compile(trie_regex(list(stems))), bits
+
+
+def _bits_within(stem: str, stems: dict[str, int]) -> int:
+    mask = 0
+    for other, bit in stems.items():
+        if other != stem and other in stem:
+            mask |= bit
+    return mask
+
+
+def families(lowered: str) -> int:
+    """The bits of every keyword set with a stem in the lower-cased text."""
+    pattern, bits = _scanner()
+    found = 0
+    for match in pattern.finditer(lowered):
+        found |= bits[match.group()]
+    return found
+
+
+def has_any(lowered: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` occurs in the lower-cased text."""
+    return any(word in lowered for word in words)
+
+
+class Gated:
+    """A compiled pattern behind a keyword check: `search` runs the pattern only when one of
+    the stems occurs in the lower-cased text (the stems must cover every possible match)."""
+
+    __slots__ = ("pattern", "stems")
+
+    def __init__(self, pattern: re.Pattern[str], stems: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.stems = stems
+
+    def search(self, text: str, lowered: str | None = None) -> re.Match[str] | None:
+        low = text.lower() if lowered is None else lowered
+        if not any(stem in low for stem in self.stems):
+            return None
+        return self.pattern.search(text)
+
+    def finditer(self, text: str, lowered: str | None = None) -> list[re.Match[str]]:
+        low = text.lower() if lowered is None else lowered
+        if not any(stem in low for stem in self.stems):
+            return []
+        return list(self.pattern.finditer(text))
+
+
+def words(*phrases: str, suffix: str = r"\b") -> re.Pattern[str]:
+    """A pattern for whole lower-case words and phrases, to run on lower-cased text.
+
+    Spaces in a phrase stand for any run of whitespace, a final "*" for any word ending. The
+    alternatives are factored into a
+    character trie and matched case-sensitively, which runs several times faster than the
+    same list as a plain case-insensitive alternation."""
+    from warwire.extract.gazetteer import trie_regex
+
+    body = trie_regex(sorted(set(phrases))).replace("\\ ", r"\s+").replace("\\*", r"\w*")
+    return re.compile(rf"\b(?:{body}){suffix}")
+
+
+def lower_same_length(text: str) -> str:
+    """`text` lower-cased, keeping every character at its offset (str.lower can turn one
+    character into two, as with a dotted capital I)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+MAX_ANCHORS = 12
+"""No real sentence names a weapon or a meeting more often than this; junk may, thousands of
+times, so the windows searched per text are capped."""
+
+
+def windowed(
+    pattern: re.Pattern[str],
+    anchor: re.Pattern[str],
+    text: str,
+    before: int,
+    after: int,
+    lowered: str | None = None,
+) -> list[re.Match[str]]:
+    """The matches of `pattern` that cover a match of the cheap `anchor` pattern, found by
+    searching only a window around each anchor instead of the whole text: a costly pattern
+    that must contain a rare word ("drones", "talks") runs only where that word is.
+    `anchor` runs on `lowered` when given (same offsets as `text`)."""
+    found: dict[tuple[int, int], re.Match[str]] = {}
+    hits = anchor.finditer(lowered if lowered is not None else text)
+    for _, hit in zip(range(MAX_ANCHORS), hits, strict=False):
+        low = max(0, hit.start() - before)
+        high = min(len(text), hit.end() + after)
+        for match in pattern.finditer(text, low, high):
+            if match.start() <= hit.start() and match.end() >= hit.end():
+                found.setdefault(match.span(), match)
+    return sorted(found.values(), key=lambda m: m.start())
+
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+NUMBER_WORDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+    "ninety", "hundred", "thousand", "dozen",
+)  # fmt: skip
