@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel
 
 from schemas import Figure, Incident, NegotiationEvent, Report, StrikeEvent
+from warwire.extract.gazetteer import places_by_name
 from warwire.ids import stable_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -420,6 +421,15 @@ def normalise_place(name: str) -> str:
     return _PLACE_ALIASES.get(text, text)
 
 
+@functools.cache
+def _venue_countries() -> dict[str, str]:
+    return {normalise_place(name): place.country for name, place in places_by_name().items()}
+
+
+def _venue_country(normalised_venue: str) -> str | None:
+    return _venue_countries().get(normalised_venue)
+
+
 def _places(names: Iterable[str]) -> set[str]:
     return {normalise_place(n) for n in names}
 
@@ -536,6 +546,20 @@ def _surnames(names: Iterable[str]) -> set[str]:
     return out
 
 
+def _same_host(
+    event: NegotiationEvent, incident: Incident, venue: str, other_venue: str, gap: int | None
+) -> bool:
+    """Outlets misplace a round between two cities of one host country (Jeddah talks
+    reported as held in Riyadh): the same days and the same parties make it one round."""
+    country = _venue_country(venue)
+    return (
+        gap == 0
+        and set(event.parties) == set(incident.parties)
+        and country is not None
+        and country == _venue_country(other_venue)
+    )
+
+
 def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
     gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
     if gap is not None and gap > MAX_NEGOTIATION_GAP_DAYS:
@@ -545,7 +569,12 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
     venue_event = normalise_place(event.venue) if event.venue else None
     venue_incident = normalise_place(incident.venue) if incident.venue else None
     same_venue = venue_event is not None and venue_event == venue_incident
-    if venue_event and venue_incident and not same_venue:
+    if (
+        venue_event
+        and venue_incident
+        and not same_venue
+        and not _same_host(event, incident, venue_event, venue_incident, gap)
+    ):
         return 0.0
     if not _formats_compatible(event.format, incident.format):
         return 0.0

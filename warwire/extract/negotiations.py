@@ -985,8 +985,15 @@ def _mention(
     )
     status = _status(clause)
     first = realis[0] if realis else 0
-    in_since = any(m.start() <= first < m.end() for m in _SINCE_PHRASE.finditer(clause))
-    dated = clause if in_since else _without_since(clause)
+    since = next(
+        (
+            m
+            for m in _SINCE_PHRASE.finditer(clause)
+            if m.start() <= first < m.end() or (venue and venue.lower() in m.group(0).lower())
+        ),
+        None,
+    )
+    dated = since.group(0) if since else _without_since(clause)
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
     if cue.when is When.NONE and not whole:
         cue = find_date(
