@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -219,6 +219,12 @@ def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchRe
     best = _original_incident(state, event)
     if best is None:
         candidates = _load_candidates(state, block, event, window)
+        already = next((c for c in candidates if _holds(c, event)), None)
+        if already is not None:
+            # The event's index entry was lost (a crash between two table writes) but the
+            # incident holds its report: a redelivery, to be recorded, not folded again.
+            state.put_event_incident(event.event_id, already.incident_id)
+            return MatchResult(already, changed=False, previous=already)
         best = _best_match(event, candidates)
     incident = _open_incident(event, block) if best is None else merge_report(best, event)
     _index(
@@ -630,8 +636,21 @@ def merge_report(incident: Incident, event: Event) -> Incident:
     return _with_report(incident, event, incident.reports)
 
 
+def _report_order(report: Report) -> tuple[dt.datetime, str]:
+    return (report.published_at, report.event_id)
+
+
+def _holds(incident: Incident, event: Event) -> bool:
+    """Whether the incident already has this event's report (reports are kept sorted)."""
+    wanted = (event.published_at, event.event_id)
+    at = bisect.bisect_left(incident.reports, wanted, key=_report_order)
+    return at < len(incident.reports) and _report_order(incident.reports[at]) == wanted
+
+
 def _with_report(incident: Incident, event: Event, reports: list[Report]) -> Incident:
-    all_reports = sorted([*reports, _report(event)], key=lambda r: (r.published_at, r.event_id))
+    report = _report(event)
+    all_reports = [r for r in reports if r.event_id != event.event_id]
+    bisect.insort(all_reports, report, key=_report_order)
     merged = incident.model_copy(
         update={
             "reports": all_reports,
@@ -657,14 +676,15 @@ def incident_date(reports: Sequence[Report], kind: str) -> dt.date | None:
     """The date most reports give, current reports before recalled ones and, for talks,
     reports of the round as held before announcements of it; ties go to the earliest."""
 
-    def rank(report: Report) -> tuple[bool, bool]:
-        return (not report.background, kind == "negotiation" and report.status == "held")
-
-    dated = [(rank(r), r.occurred_on) for r in reports if r.occurred_on is not None]
-    if not dated:
+    talks = kind == "negotiation"
+    counts_by_rank: defaultdict[tuple[bool, bool], Counter[dt.date]] = defaultdict(Counter)
+    for report in reports:
+        if report.occurred_on is not None:
+            rank = (not report.background, talks and report.status == "held")
+            counts_by_rank[rank][report.occurred_on] += 1
+    if not counts_by_rank:
         return None
-    best = max(r for r, _ in dated)
-    counts = Counter(day for r, day in dated if r == best)
+    counts = counts_by_rank[max(counts_by_rank)]
     top = max(counts.values())
     return min(day for day, n in counts.items() if n == top)
 
@@ -699,10 +719,14 @@ def reconcile_figures(reports: Sequence[Report]) -> dict[str, Figure]:
     a partial count). Launch counts take the most-cited figure, ties going to the latest
     report. Copies of a repeated article are not counted as more sources."""
     sources = [r for r in reports if r.duplicate_of is None] or list(reports)
+    given: defaultdict[str, list[int]] = defaultdict(list)
+    for report in sources:
+        for name, value in report.figures.items():
+            given[name].append(value)
     figures: dict[str, Figure] = {}
     for name in STRIKE_FIGURES:
         # reports are in time order, so ties below go to the latest
-        values = [r.figures[name] for r in sources if name in r.figures]
+        values = given.get(name)
         if not values:
             continue
         if name in TOLL_FIGURES:

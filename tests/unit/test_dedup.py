@@ -481,6 +481,21 @@ def test_talks_between_other_parties_stay_apart() -> None:
     assert len({ids[0], ids[1], ids[2]}) == 3
 
 
+def test_a_round_placed_in_another_city_of_the_host_country_the_same_day_is_one_round() -> None:
+    state = MemoryState()
+    day = dt.date(2025, 3, 11)
+    common: dict[str, Any] = {"status": "held", "occurred_on": day, "format": "in_person"}
+    ids = fold_all(
+        state,
+        talks("b1", at("2025-03-11", 20), venue="Jeddah", parties=["UA", "US"], **common),
+        talks("b2", at("2025-03-12", 8), venue="Riyadh", parties=["UA", "US"], **common),
+        talks("b3", at("2025-03-12", 9), venue="Riyadh", parties=["RU", "US"], **common),
+        talks("b4", at("2025-03-12", 10), venue="Istanbul", parties=["UA", "US"], **common),
+    )
+    assert ids[0] == ids[1]
+    assert len({ids[0], ids[2], ids[3]}) == 3
+
+
 # ---- event level: redelivery, repeats, expiry ------------------------------------------------
 
 
@@ -492,6 +507,21 @@ def test_a_redelivered_event_changes_nothing() -> None:
     assert first.changed and not again.changed
     assert again.incident == first.incident
     assert again.incident.version == 1
+
+
+def test_a_redelivered_event_whose_index_entry_was_lost_is_not_folded_twice() -> None:
+    state = MemoryState()
+    event = strike("a1", at("2025-07-10"), occurred_on=dt.date(2025, 7, 10), drones=400)
+    other = strike("a2", at("2025-07-10", 10), occurred_on=dt.date(2025, 7, 10), drones=400)
+    fold_event(state, event, WINDOW)
+    merged = fold_event(state, other, WINDOW).incident
+    state.delete_event_incident(event.event_id)  # as a crash between two table writes leaves it
+    again = fold_event(state, event, WINDOW)
+    assert not again.changed
+    assert again.incident == merged
+    assert [r.event_id for r in merged.reports].count(event.event_id) == 1
+    assert merged.figures["drones"].reports == 2
+    assert state.get_event_incident(event.event_id) == merged.incident_id
 
 
 def test_a_copy_of_a_repeated_article_joins_its_original_and_is_not_counted_twice() -> None:

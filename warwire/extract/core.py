@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import re
 
 from schemas.models import Article, NegotiationEvent, StrikeEvent
-from warwire.extract.dates import KYIV, Cues, kyiv_day, year_context
+from warwire.extract.dates import KYIV, Cues, find_date, kyiv_day, year_context
 from warwire.extract.negotiations import NegotiationDraft, extract_negotiations
 from warwire.extract.strikes import StrikeDraft, extract_strikes
 from warwire.extract.text import split_sentences
@@ -71,13 +73,34 @@ def _negotiation_event(article: Article, draft: NegotiationDraft, ordinal: int) 
     )
 
 
+_SPEECH_LEAD = re.compile(
+    r"\b(?:address|speech|remarks|video\s+message|evening\s+message|statement|transcript)\b", re.I
+)
+
+
+def reference_day(first: str, published: dt.date) -> dt.date:
+    """The day an article's "today" means: its publication day, unless the article opens by
+    presenting a speech given on an earlier day it names ("In his address on Thursday, July
+    21, ..."), when the words that follow are the speaker's and "today" is that day."""
+    if not _SPEECH_LEAD.search(first):
+        return published
+    cue = find_date(first, published)
+    if cue.calendar and cue.date is not None and 0 < (published - cue.date).days <= 3:
+        return cue.date
+    return published
+
+
 def extract_events_strict(article: Article) -> list[Event]:
     """Every strike and negotiation event `article` reports or recalls; errors propagate."""
     today = kyiv_day(article.published_at)
     sentences = split_sentences(article_text(article))
+    local_hour = article.published_at.astimezone(KYIV).hour
+    if sentences:
+        spoken = reference_day(sentences[0].text, today)
+        if spoken != today:
+            today, local_hour = spoken, 12
     years = year_context([s.text for s in sentences])
     cues = Cues([s.text for s in sentences], today, years)
-    local_hour = article.published_at.astimezone(KYIV).hour
     events: list[Event] = [
         _strike_event(article, draft, i)
         for i, draft in enumerate(

@@ -30,7 +30,7 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
 _SPEECH = (
-    r"(?:said|says|told\s+(?:\w+\s+){0,2}?|announced|reported|wrote|added|stated|confirmed|"
+    r"(?:said|says|told(?:\s+(?!on\b)\w+){0,2}?|announced|reported|wrote|added|stated|confirmed|"
     r"claimed|posted|tweeted|declared|insisted|warned|argued|denied|noted|unveiled(?:\s+plans)?|"
     r"revealed|disclosed)"
 )

@@ -561,6 +561,11 @@ def _references(
             )
         else:
             figures.offer(f"{anchored_kind}_downed", parse_number(token))
+    if memory.weapon_kind is not None:
+        for m in _BARE_DOWN.finditer(clause, lowered):
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            figures.offer(f"{memory.weapon_kind}_downed", _count(m.group("n") or m.group("n2")))
     for m in _SINGLE.finditer(clause):
         if any(a <= m.start() < b for a, b in covered):
             continue
@@ -584,6 +589,20 @@ def _references(
         ):
             figures.offer(kind, 1)
 
+
+_AIR_DOWN = r"(?:shot\s+down|intercepted|downed|brought\s+down|neutrali[sz]ed)"
+_BARE_DOWN = Gated(
+    re.compile(
+        rf"(?<![\w.,$€£])(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:all\s+|reportedly\s+|successfully\s+)?{_AIR_DOWN}\b|"
+        rf"\b{_AIR_DOWN}\s+(?:{QUALIFIER})?(?P<n2>{NUMBER})(?=\s*(?:[,.;]|$|\s+(?:and|while|of\s+them|"
+        r"in\s+total|overnight)\b))",
+        _F,
+    ),
+    ("shot down", "intercepted", "downed", "brought down", "neutralised", "neutralized"),
+)
+"""A count whose weapon goes without saying: "Of the 400 drones, 310 were shot down", "Air
+defences shot down 310, while 75 were lost"."""
 
 _EXPLICIT_LAUNCH = re.compile(r"\b(?:launch(?:ed|es)?|fired|fires)\b", _F)
 

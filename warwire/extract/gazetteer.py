@@ -79,15 +79,22 @@ class Matcher(Generic[T]):
     """Finds any of a set of surface forms as whole words, longest first.
 
     `not_after` lists, for a form, words that must not stand right before it ("the Dnieper"
-    is the river, "Dnieper" alone the city)."""
+    is the river, "Dnieper" alone the city). A form followed by a hyphen and a lower-case word
+    ("Kyiv-based") is not a mention, except before the words in `hyphen_ok` ("U.S.-mediated")."""
 
-    def __init__(self, forms: dict[str, T], not_after: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        forms: dict[str, T],
+        not_after: dict[str, list[str]] | None = None,
+        hyphen_ok: tuple[str, ...] = (),
+    ) -> None:
         self._forms = dict(forms)
         self._not_after = {
             form: tuple(f"{w.lower()} " for w in words) for form, words in (not_after or {}).items()
         }
         body = trie_regex(list(forms))
-        self._pattern = re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-[a-z])")
+        allowed = rf"(?!(?:{'|'.join(hyphen_ok)})\b)" if hyphen_ok else ""
+        self._pattern = re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-{allowed}[a-z])")
 
     def find(self, text: str) -> list[Mention[T]]:
         found: list[Mention[T]] = []
@@ -161,7 +168,7 @@ def countries() -> Matcher[Country]:
         country = Country(row["code"], row["side"])
         for form in (*row["names"], *row["adjectives"]):
             forms.setdefault(form, country)
-    return Matcher(forms)
+    return Matcher(forms, hyphen_ok=("mediated", "brokered", "hosted", "led"))
 
 
 @cache

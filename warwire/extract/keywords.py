@@ -40,7 +40,8 @@ TALKS = (
 MEMBERS = (
     "led by", "headed by", "represented by", "chaired by", "includ", "consist", "compris",
     "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
-    "head", "chief", "who ", "lead", "led ",
+    "head", "chief", "who ", "lead", "led ", "opened", "chaired", "moderated", "hosted",
+    "presided", "represent",
 )  # fmt: skip
 """What a sentence naming the members of a delegation says."""
 

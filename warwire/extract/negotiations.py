@@ -503,6 +503,8 @@ _PARTY_AFTER = re.compile(
     rf"top|national|security|military|technical|senior|deputy|first|presidential|negotiating|peace|"
     rf"and|interior|intelligence)\s+){{0,3}}{_PARTY_NOUN}\b|"
     r"^\s+(?:is|are|was|were|will|has|have)?\s*(?:hosting|hosts|hosted|host)\b|"
+    r"^-(?:mediated|brokered|hosted|led)\s+(?:\w+\s+){0,2}(?:talks|negotiations|meetings?|"
+    r"round|summit|sessions?|consultations)\b|"
     r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
     r"contacts|dialogue|round)\b|"
     r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
@@ -691,11 +693,22 @@ def _members(text: str) -> list[gazetteer.Official]:
         official = mention.item
         if official.name in {o.name for o in found} or official.role in _SPOKES:
             continue
+        if text.startswith("'s", mention.end):
+            continue  # "Trump's son-in-law": the one named is someone else
         after_cue = any(0 <= mention.start - c <= 260 for c in cues)
-        before_head = any(0 <= h - mention.end <= 70 for h in heads)
+        before_head = any(0 <= h - mention.end <= 70 for h in heads) or bool(
+            _TAKES_PART.match(text, mention.end)
+        )
         if not (after_cue or before_head):
             continue
-        if _SPEAKER_AFTER.match(text[mention.end : mention.end + 100]) and not before_head:
+        # "Ukraine's negotiator X described the talks as...": named as a member, whatever
+        # X goes on to say.
+        titled = any(0 <= mention.start - c <= 2 for c in cues)
+        if (
+            _SPEAKER_AFTER.match(text[mention.end : mention.end + 100])
+            and not before_head
+            and not titled
+        ):
             continue
         found.append(official)
     return found
@@ -704,7 +717,7 @@ def _members(text: str) -> list[gazetteer.Official]:
 _MEMBERS_AFTER = re.compile(
     r"\b(?:(?:led|headed|represented|chaired)\s+by|includes?|including|included|consists?\s+of|"
     r"comprises?|comprising|members?\s+(?:are|were|include)|joined\s+by|accompanied\s+by|"
-    r"along\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
+    r"along\s+with|alongside|together\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
     r"(?:(?:chief|lead|top|head)\s+)?negotiator,?|delegation\s+(?:is|was|will\s+be)\s+(?:again\s+)?(?:led|headed)\s+by|"
     r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief),?)\s*",
     _F,
@@ -715,6 +728,16 @@ _HEAD_AFTER = re.compile(
     r"(?:the|a|its|\w+'s)\s+(?:\w+\s+)?(?:delegation|team|side)\b)",
     _F,
 )
+_TAKES_PART = re.compile(
+    r"(?:\s+and\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})?(?:,[^,]{1,60},)?\s+(?:"
+    r"(?:\w+ly\s+)?(?:opened|chaired|moderated|hosted|presided\s+over)\s+(?:it|them|the\s+"
+    r"(?:\w+\s+)?(?:meeting|talks|session|round|negotiations))\b|"
+    r"(?:are|is|were|was|will)\s+(?:be\s+)?(?:expected\s+to\s+|due\s+to\s+|set\s+to\s+)?"
+    r"represent\b)",
+    _F,
+)
+"""Right after a name (or a pair of names): "X opened the session", "X and Y, his aide, are
+expected to represent Washington"."""
 
 
 _ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
@@ -847,6 +870,7 @@ def _mentions_in(
     year: int | None = None,
     supporting: bool = True,
     subject: str = "",
+    named: ArticlePeople | None = None,
 ) -> list[TalkMention]:
     """The talk mentions of a sentence; `supporting` says a delegation line could still join
     an event (one was reported within the last two paragraphs), `subject` is the opening
@@ -863,6 +887,8 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
+            if supporting and sentence.keys & keywords.MEMBERS_BIT and _members(clause):
+                out.extend(_support(sentence, today, clause))
             continue
         events = [t for t in triggers if t.kind != "role"]
         if not events and _venue(clause)[0] is None:
@@ -870,7 +896,7 @@ def _mentions_in(
             continue
         events = events or triggers
         for segment in _segments(clause, events, today):
-            out.append(_mention(sentence, segment, today, len(clauses) == 1, year, subject))
+            out.append(_mention(sentence, segment, today, len(clauses) == 1, year, subject, named))
     return out
 
 
@@ -888,6 +914,13 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
         ]
         if edges:
             cuts.append(min(edges)[1])
+            continue
+        soft = [m.start() for m in _SOFT_EDGE.finditer(clause, a.end, b.start)]
+        if soft:
+            # No punctuation between the two: "would speak to X on Wednesday to hear the
+            # details of the president's call with Y on Tuesday" - the second meeting's noun
+            # phrase starts after the last preposition before it.
+            cuts.append(soft[-1])
     cuts.append(len(clause))
     parts = [clause[cuts[i] : cuts[i + 1]] for i in range(len(cuts) - 1)]
     out = [parts[0]]
@@ -899,6 +932,9 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
+_SOFT_EDGE = re.compile(
+    r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)", _F
+)
 _SEGMENT_EDGE = re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
 
 
@@ -954,7 +990,7 @@ def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> l
             venue=venue,
             venue_country=venue_country,
             cue=DateCue(When.NONE),
-            status=None,
+            status="scheduled" if _FUTURE.search(text) else None,
             participants=participants,
             parties=parties,
             next_round=False,
@@ -965,8 +1001,15 @@ def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> l
     ]
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
+)
+"""A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
 _ROLE_VENUE = re.compile(
-    r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b", _F
+    r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b|"
+    r"\b(?:led|leads|headed|heads)\s+(?:the|its|a)\s+(?:[\w.]+\s+)?(?:side|team|delegation)\s+"
+    r"(?:in|at)\b",
+    _F,
 )
 
 
@@ -977,12 +1020,14 @@ def _mention(
     whole: bool,
     year: int | None = None,
     subject: str = "",
+    named: ArticlePeople | None = None,
 ) -> TalkMention:
     venue, venue_country = _venue(clause)
     realis = [m.start for m in _realis_triggers(clause)]
-    participants = _participants(
-        clause, [m.start for m in _realis_triggers(clause) if m.kind != "role"]
-    )
+    anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
+    participants = _participants(clause, anchors)
+    if named is not None and _ROLE_REFERENCE_STEMS.search(clause):
+        participants += _role_references(clause, anchors, named, participants)
     status = _status(clause)
     first = realis[0] if realis else 0
     since = next(
@@ -1054,6 +1099,73 @@ def _mention(
     )
 
 
+class ArticlePeople:
+    """The officials an article names anywhere, worked out once and only when a clause refers
+    to someone by office ("the U.S. president") rather than by name."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self._sentences = sentences
+        self._by_office: dict[tuple[str, str], gazetteer.Official | None] | None = None
+
+    def holder(self, country: str, role: str) -> gazetteer.Official | None:
+        """The one official of `country` in `role` the article names, if exactly one."""
+        if self._by_office is None:
+            found: dict[tuple[str, str], gazetteer.Official | None] = {}
+            matcher = gazetteer.officials()
+            for sentence in self._sentences:
+                for mention in matcher.find(sentence.text):
+                    key = (mention.item.country, mention.item.role)
+                    if found.get(key, mention.item) is not mention.item:
+                        found[key] = None  # two holders named (a predecessor): ambiguous
+                    else:
+                        found[key] = mention.item
+            self._by_office = found
+        return self._by_office.get((country, role))
+
+
+_ROLE_REFERENCE_STEMS = re.compile(r"\b(?:president|leader)\b", _F)
+_ROLE_REFERENCE = re.compile(
+    r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.]+?)(?:'s)?\s+(?:(?:then|current|new)\s+)?"
+    r"(?:president|leader)\b(?!\s+(?-i:[A-Z]))",
+    _F,
+)
+
+
+_SPEAKER_SOON = re.compile(
+    r"(?:\s+(?:had|has|have|also|earlier|again|then|later|repeatedly|\w+ly)){1,3}\s+"
+    r"(?:said|says|told|insisted|warned|argued|claimed|stressed|noted|added|declared)\b",
+    _F,
+)
+
+
+def _role_references(
+    clause: str,
+    anchors: list[int],
+    named: ArticlePeople,
+    found: list[gazetteer.Official],
+) -> list[gazetteer.Official]:
+    """Heads of state the clause names by office ("the U.S. president's call with Putin"),
+    resolved to the holder the article names; not those who only comment."""
+    out: list[gazetteer.Official] = []
+    seen = {o.name for o in found}
+    for match in _ROLE_REFERENCE.finditer(clause):
+        if not any(abs(match.start() - a) <= 110 for a in anchors):
+            continue
+        countries = gazetteer.countries().find(match.group("country"))
+        if not countries or countries[0].start != 0:
+            continue
+        official = named.holder(countries[0].item.code, "president")
+        if official is None or official.name in seen:
+            continue
+        after = clause[match.end() : match.end() + 100]
+        speaker = _SPEAKER_AFTER.match(after) or _SPEAKER_SOON.match(after)
+        if speaker is not None and not _SELF_MEETING.match(after, speaker.end()):
+            continue
+        seen.add(official.name)
+        out.append(official)
+    return out
+
+
 def _lead_in(text: str) -> str:
     """A sentence's opening adverbial ("On Saturday, ..."), which dates all its clauses."""
     comma = text.find(",")
@@ -1114,6 +1226,13 @@ class _Folder:
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
         if mention.next_round and mention.status == "scheduled" and draft.status == "held":
             return False
+        if (
+            mention.support
+            and mention.status == "scheduled"
+            and draft.date is not None
+            and draft.date < self.today
+        ):
+            return False  # who will lead the coming round says nothing of a past one
         venue = _draft_venue(draft)
         if venue and mention.venue and venue != mention.venue:
             return False
@@ -1136,6 +1255,7 @@ class _Folder:
             and not ours & theirs
             and mention.parties
             and not mention.parties & set(draft.parties)
+            and not (fam != "call" and _only_mediators(mention.parties))
         ):
             return False
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
@@ -1172,6 +1292,8 @@ class _Folder:
             and mention.paragraph - draft.mentions[-1].paragraph <= 2
         ):
             return True
+        if mention.support and mention.status == "scheduled" and draft.status == "scheduled":
+            return _draft_family(draft) != "call"  # who will lead the coming round
         if mention.support:
             return near and _draft_family(draft) != "call"
         return near and not mention.venue and not mdate
@@ -1206,6 +1328,13 @@ class _Folder:
             self.drafts.append(draft)
 
 
+def _only_mediators(parties: set[str]) -> bool:
+    """A host or broker ("the meeting was opened by the Turkish foreign minister") joins the
+    meeting of the sides it mediates between."""
+    sides = gazetteer.country_sides()
+    return all(sides.get(code) == "MEDIATOR" for code in parties)
+
+
 def _draft_venue(draft: NegotiationDraft) -> str | None:
     return next((m.venue for m in draft.mentions if m.venue and not m.support), None) or next(
         (m.venue for m in draft.mentions if m.venue), None
@@ -1231,6 +1360,7 @@ def extract_negotiations(
     """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
     undated "March 10" most likely belongs to (see `dates.year_context`)."""
     folder = _Folder(today)
+    named = ArticlePeople(sentences)
     opening: dict[int, str] = {}
     for sentence in sentences:
         opening.setdefault(sentence.paragraph, sentence.text)
@@ -1239,7 +1369,7 @@ def extract_negotiations(
             bool(folder.drafts)
             and sentence.paragraph - folder.drafts[-1].mentions[-1].paragraph <= 2
         )
-        found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph])
+        found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
     kept = [d for d in folder.drafts if _keep(d, today)]

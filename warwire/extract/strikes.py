@@ -988,7 +988,7 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
     a clause holds for that clause (and a "when..." clause after it), not for the rest."""
     if cue.when is When.NONE:
         return [(text, cue)]
-    parts = _DATE_CLAUSES.split(text)
+    parts = [part for part in _DATE_CLAUSES.split(text) if part.strip()]
     if len(parts) < 2:
         return [(text, cue)]
     cues = [find_date(part, today) for part in parts]
@@ -1166,6 +1166,10 @@ def _prune_places(draft: StrikeDraft) -> None:
     draft.places, draft.place_countries = names, countries
 
 
+EARLY_HOUR = 5
+"""Kyiv hour before which an article with no time words reports the previous day."""
+
+
 def _finish(
     drafts: list[StrikeDraft], lead: dt.date, lead_given: bool, today: dt.date, local_hour: int
 ) -> list[StrikeDraft]:
@@ -1185,6 +1189,11 @@ def _finish(
             # Reported late in the evening as under way: an overnight attack, dated to the
             # morning it ends.
             draft.date = today + dt.timedelta(days=1)
+            recent.add(draft.date)
+        elif undated and local_hour < EARLY_HOUR:
+            # Published in the small hours with no word of the night: the day's news that
+            # came in before midnight, not an attack of the new day.
+            draft.date = today - dt.timedelta(days=1)
             recent.add(draft.date)
         draft.background = draft.date not in recent
         if draft.attacker == "RU" and draft.place_countries and draft.target == "RU":
