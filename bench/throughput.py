@@ -83,6 +83,17 @@ def load_average() -> str:
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
+def machine_cpu_seconds() -> float:
+    """CPU time every process on the machine has used so far (user, nice, system, interrupts;
+    not idle, I/O wait or steal), from /proc/stat; 0 where it cannot be read."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:8]
+    except (OSError, IndexError):
+        return 0.0
+    user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields)
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time a process has used so far (0 once it is gone)."""
     try:
@@ -399,6 +410,9 @@ class Phase:
     """Worker CPU time per article, to set against the processing limit's."""
     broker_cpu: float = 0.0
     bench_cpu: float = 0.0
+    other_cpu: float = 0.0
+    """Cores busy with anything but the worker, the broker and this bench during the phase
+    (other people's tests on a shared machine): above ~0.2 the figures are contaminated."""
 
     @property
     def rate(self) -> float:
@@ -597,6 +611,7 @@ async def measure_pipeline(
                 cpu_seconds(worker_pid),
                 cpu_seconds(broker_pid or 0),
                 time.process_time(),
+                machine_cpu_seconds(),
             )
             wall_before = time.monotonic()
             with py_spy(worker_pid, profile if name == profile_phase else None):
@@ -609,6 +624,9 @@ async def measure_pipeline(
             phase.worker_cpu_ms = worker_seconds / len(items) * 1e3
             phase.broker_cpu = (cpu_seconds(broker_pid or 0) - cpu_before[1]) / wall
             phase.bench_cpu = (time.process_time() - cpu_before[2]) / wall
+            machine = (machine_cpu_seconds() - cpu_before[3]) / wall
+            ours = phase.worker_cpu + phase.broker_cpu + phase.bench_cpu
+            phase.other_cpu = max(0.0, machine - ours)
             if failed:
                 raise RuntimeError(f"phase {name}: {failed} articles could not be produced")
             _fill(phase, reader.seen, feed.sent_at, ids, first, last)
