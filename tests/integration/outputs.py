@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import orjson
 from prometheus_client.parser import text_string_to_metric_families
 
 from schemas import Alert, Incident
@@ -15,6 +16,21 @@ from warwire import codec
 from warwire.config import Settings
 from warwire.kafka_io import poll_topics
 from warwire.session import Collected
+
+
+def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> bytes:
+    """An English article message, its url made up from the outlet unless given."""
+    return orjson.dumps(
+        {
+            "id": article_id,
+            "url": url or f"https://{outlet.lower().replace(' ', '')}.example/{article_id}",
+            "outlet": outlet,
+            "title": None,
+            "body": body,
+            "published_at": published_at,
+            "language": "en",
+        }
+    )
 
 
 @dataclass

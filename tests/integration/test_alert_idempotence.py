@@ -12,31 +12,16 @@ import asyncio
 from collections import Counter
 from pathlib import Path
 
-import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from tests.integration.outputs import Outputs, collect
+from tests.integration.outputs import Outputs, article, collect
 from warwire.broker import EmbeddedBroker, free_port
 from warwire.config import Settings
 from warwire.kafka_io import client_options, ensure_topics, produce_raw, read_topics
 from warwire.session import WorkerProcess, article_key, isolated, new_run_id
 
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
-
-
-def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> bytes:
-    return orjson.dumps(
-        {
-            "id": article_id,
-            "url": url or f"https://{outlet.lower().replace(' ', '')}.example/{article_id}",
-            "outlet": outlet,
-            "title": None,
-            "body": body,
-            "published_at": published_at,
-            "language": "en",
-        }
-    )
 
 
 _FIRST_REPORT = (

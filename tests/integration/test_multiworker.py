@@ -17,12 +17,11 @@ from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
 from tests.conftest import SHARED
-from tests.integration.outputs import output_kinds, scrape
+from tests.integration.outputs import article, output_kinds, scrape
 from warwire.broker import EmbeddedBroker, free_port
 from warwire.config import Settings, Topics
 from warwire.kafka_io import client_options, ensure_topics, poll_topics
@@ -31,20 +30,6 @@ from warwire.session import Collected, WorkerProcess, article_key, isolated, new
 pytestmark = [pytest.mark.integration, pytest.mark.asyncio(loop_scope="module")]
 
 PARTITIONS = 6
-
-
-def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> bytes:
-    return orjson.dumps(
-        {
-            "id": article_id,
-            "url": url or f"https://{outlet.lower().replace(' ', '')}.example/{article_id}",
-            "outlet": outlet,
-            "title": None,
-            "body": body,
-            "published_at": published_at,
-            "language": "en",
-        }
-    )
 
 
 _WAVE = (
