@@ -54,6 +54,8 @@ from warwire.pipeline import run_offline
 from warwire.session import WorkerProcess, isolated, new_run_id
 
 WARMUP_ARTICLES = 20
+WORKER_SETTINGS = ("producer_max_batch_size", "producer_linger_ms", "fetch_max_wait_ms")
+"""Settings that move the figures, printed with them; set them with WARWIRE_* variables."""
 TRANSPORT_SUFFIX = ".raw-transport"
 CLEANUPS: list[Callable[[], None]] = []
 """Stops for the broker and worker processes started (each in a session of its own, so they
@@ -299,6 +301,8 @@ class ProcessingLimit:
     """Per article: extraction, dedup and alert rules (`run_offline`)."""
     events: int
     alerts: int
+    other_cpu: float = 0.0
+    """Cores busy with other processes meanwhile (see Phase.other_cpu)."""
 
     @property
     def rate(self) -> float:
@@ -314,6 +318,7 @@ def measure_processing(
     the alerts each phase should raise."""
     items = [*warmup, *(item for _, _, phase_items in phases for item in phase_items)]
     started, cpu_started = time.perf_counter(), time.process_time()
+    machine_started = machine_cpu_seconds()
     articles = []
     for item in items:
         article = decode_article(item.value)
@@ -331,6 +336,8 @@ def measure_processing(
         events=len(run.events),
         alerts=len(run.alerts),
     )
+    own = time.process_time() - cpu_started
+    limit.other_cpu = max(0.0, (machine_cpu_seconds() - machine_started - own) / limit.seconds)
     phase_of = {item.article_id: name for name, _, phase_items in phases for item in phase_items}
     alerts = Counter(phase_of.get(alert.article_id, "warm-up") for alert in run.alerts)
     return limit, dict(alerts)
@@ -469,6 +476,8 @@ class Run:
     """Articles the worker processed: warm-up and every phase."""
     messages: dict[str, int] = field(default_factory=dict)
     """Messages written to each topic of the run, inputs and changelogs included."""
+    worker_settings: dict[str, float] = field(default_factory=dict)
+    """The worker's transport settings (from WARWIRE_* variables or the defaults)."""
 
 
 def plan(
@@ -517,9 +526,11 @@ def py_spy(pid: int, path: Path | None) -> Iterator[None]:
 
 PROFILE_CATEGORIES = (
     ("extraction", ("warwire/extract/",)),
-    ("validation", ("decode_article", "check_id_reuse", "body_fingerprint")),
+    ("article dedup (URL, body sketch, expiry)", ("warwire/seen.py",)),
+    ("validation", ("warwire/articles.py",)),
     ("serialisation", ("warwire/codec.py", "pydantic/", "TypeAdapter")),
-    ("dedup and rules", ("fold_and_alert", "streams/state.py")),
+    ("Faust tables and changelogs", ("faust/tables/",)),
+    ("dedup and rules", ("warwire/pipeline.py", "warwire/dedup.py", "streams/state.py")),
     ("metrics", ("prometheus_client/",)),
     ("logging", ("logging/",)),
     ("aiokafka", ("aiokafka/",)),
@@ -528,7 +539,18 @@ PROFILE_CATEGORIES = (
     ("event loop", ("selectors.py", "asyncio/")),
 )
 """Each sample goes to the first category with a frame, below the event loop's dispatch,
-matching one of its markers."""
+matching one of its markers: the processing steps first (with what they call), then the
+transport layers."""
+PROCESSING_CATEGORIES = frozenset(
+    (
+        "extraction",
+        "article dedup (URL, body sketch, expiry)",
+        "validation",
+        "dedup and rules",
+    )
+)
+"""The work the processing limit also does; the other categories, the (de)serialisation of
+messages between hops included, are what the pipeline adds."""
 LOOP_DISPATCH = "BaseEventLoop._run_once"
 
 
@@ -569,7 +591,12 @@ def summarise_profile(path: Path, top: int = 15) -> list[str]:
         categories[category] += count
     if not total:
         return ["no samples"]
-    lines = [f"profile: {total} samples of the worker while busy; by category:"]
+    processing = sum(categories[name] for name in PROCESSING_CATEGORIES)
+    lines = [
+        f"profile: {total} samples of the worker while busy: {processing / total:.0%} in the "
+        f"processing steps, {1 - processing / total:.0%} in transport, framework and loop; "
+        "by category:"
+    ]
     lines += [f"  {n / total:6.1%}  {name}" for name, n in categories.most_common()]
     lines.append("functions by own time:")
     lines += [f"  {n / total:6.1%}  {frame}" for frame, n in own.most_common(top)]
@@ -689,6 +716,11 @@ async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], 
             heartbeat_interval=1.0,
         )
         settings = isolated(base_settings, run_id)
+        run.worker_settings = {name: getattr(settings, name) for name in WORKER_SETTINGS}
+        print(
+            "worker: " + ", ".join(f"{k}={v:g}" for k, v in run.worker_settings.items()),
+            flush=True,
+        )
         warmup, phases = plan(base, args.articles, args.rates, args.phase_seconds)
         run.processing, expected = measure_processing(settings, warmup, phases)
         print(f"processing limit: {run.processing.rate:,.0f} articles/s", flush=True)
@@ -725,7 +757,7 @@ def print_run(run: Run) -> None:
     print(
         f"processing limit {p.rate:8,.0f} articles/s  {p.cpu_ms:5.2f} ms CPU per article "
         f"({p.validate_ms:.2f} validate + {p.extract_fold_ms:.2f} dedup/extract/fold); "
-        f"{p.events} events, {p.alerts} alerts"
+        f"{p.events} events, {p.alerts} alerts; other load {p.other_cpu:.0%} of a core"
     )
     print(
         f"transport limit  {t.rate:8,.0f} articles/s  (produced and acknowledged at "
@@ -734,7 +766,7 @@ def print_run(run: Run) -> None:
     print(
         "phase    offered pipeline receipts/s of-limit worker-ms/article "
         "receipt p50/p95/p99 ms  alert p50/p95/p99 ms (n)  alerts (offline)  "
-        "cpu worker/broker/bench"
+        "cpu worker/broker/bench/other"
     )
     for ph in run.phases:
         r, a = ph.receipt_latency, ph.alert_latency
@@ -746,7 +778,7 @@ def print_run(run: Run) -> None:
             f"{r.p50_ms:>7,.0f}{r.p95_ms:>7,.0f}{r.p99_ms:>7,.0f}  "
             f"{a.p50_ms:>6,.0f}{a.p95_ms:>7,.0f}{a.p99_ms:>7,.0f} ({a.count:>4})  "
             f"{ph.alerts:>6} ({ph.offline_alerts:>5})  "
-            f"{ph.worker_cpu:>4.0%}/{ph.broker_cpu:.0%}/{ph.bench_cpu:.0%}"
+            f"{ph.worker_cpu:>4.0%}/{ph.broker_cpu:.0%}/{ph.bench_cpu:.0%}/{ph.other_cpu:.0%}"
             + (f"  MISSING {ph.missing_receipts} receipts" if ph.missing_receipts else "")
             + (f"  [done: {ph.done}]" if ph.done != "incidents" else "")
             + ("  [saturated: latency grows with the phase]" if ph.saturated else "")
@@ -782,7 +814,8 @@ def print_medians(runs: Sequence[Run]) -> None:
             f"{phase.name:<8} pipeline {mid([p.rate for p in same])}/s, "
             f"receipts {mid([p.steady_rate for p in same])}/s, "
             f"{median([p.rate / lower_limit(r) for p, r in pairs]):.0%} of the lower limit, "
-            f"worker {median([p.worker_cpu_ms for p in same]):.2f} ms CPU/article; "
+            f"worker {median([p.worker_cpu_ms for p in same]):.2f} ms CPU/article, "
+            f"other load {median([p.other_cpu for p in same]):.0%} of a core; "
             f"receipt p50/p95/p99 {mid([p.receipt_latency.p50_ms for p in same])}/"
             f"{mid([p.receipt_latency.p95_ms for p in same])}/"
             f"{mid([p.receipt_latency.p99_ms for p in same])} ms, "

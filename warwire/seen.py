@@ -12,8 +12,10 @@ Partition safety: every lookup is by a key the message is routed by.
   2. by body key (the smallest shingle hash of the body, identical for identical text and
      shared by near-identical texts with a probability equal to their similarity): the body
      records hold each original's sketch and events.
-Records expire `window` after the article that made them (stream time), through an hourly
-index kept per shard (the partition a worker processes, "0" in a single process).
+Records expire `window` after the article that made them (stream time), through an index of
+five-minute slots kept per shard (the partition a worker processes, "0" in a single process).
+Slots are short so that the key list of one slot stays small even when many articles carry
+the same publication time: each filing rewrites that list whole in the changelog.
 """
 
 from __future__ import annotations
@@ -255,20 +257,25 @@ def _body_key(key: str) -> str:
     return f"body|{key}"
 
 
-def _hours_key(shard: str) -> str:
-    return f"hours|{shard}"
+SLOT = dt.timedelta(minutes=5)
+_SLOT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def _hour_key(shard: str, hour: str) -> str:
-    return f"hour|{shard}|{hour}"
+def _slots_key(shard: str) -> str:
+    return f"slots|{shard}"
 
 
-def _hour(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H")
+def _slot_key(shard: str, slot: str) -> str:
+    return f"slot|{shard}|{slot}"
 
 
-def _hour_start(hour: str) -> dt.datetime:
-    return dt.datetime.strptime(hour, "%Y-%m-%dT%H").replace(tzinfo=dt.UTC)
+def _slot(moment: dt.datetime) -> str:
+    utc = moment.astimezone(dt.UTC)
+    return utc.replace(minute=utc.minute - utc.minute % 5).strftime(_SLOT_FORMAT)
+
+
+def _slot_start(slot: str) -> dt.datetime:
+    return dt.datetime.strptime(slot, _SLOT_FORMAT).replace(tzinfo=dt.UTC)
 
 
 def _load_keys(store: KeyValue, key: str) -> list[str]:
@@ -276,30 +283,30 @@ def _load_keys(store: KeyValue, key: str) -> list[str]:
     return _KEYS.validate_json(raw) if raw else []
 
 
-def _file_under_hour(store: KeyValue, shard: str, moment: dt.datetime, record_key: str) -> None:
-    hour = _hour(moment)
-    hours = _load_keys(store, _hours_key(shard))
-    if hour not in hours:
-        store.put(_hours_key(shard), _KEYS.dump_json(sorted([*hours, hour])))
-    listed = _load_keys(store, _hour_key(shard, hour))
+def _file_under_slot(store: KeyValue, shard: str, moment: dt.datetime, record_key: str) -> None:
+    slot = _slot(moment)
+    slots = _load_keys(store, _slots_key(shard))
+    if slot not in slots:
+        store.put(_slots_key(shard), _KEYS.dump_json(sorted([*slots, slot])))
+    listed = _load_keys(store, _slot_key(shard, slot))
     if record_key not in listed:
-        store.put(_hour_key(shard, hour), _KEYS.dump_json([*listed, record_key]))
+        store.put(_slot_key(shard, slot), _KEYS.dump_json([*listed, record_key]))
 
 
 def expire(store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
     """Forget the records of `shard` made more than `window` before `now` (stream time).
     Returns how many records were dropped."""
-    hours = _load_keys(store, _hours_key(shard))
+    slots = _load_keys(store, _slots_key(shard))
     cutoff = now - window
-    stale = [h for h in hours if _hour_start(h) + dt.timedelta(hours=1) < cutoff]
+    stale = [s for s in slots if _slot_start(s) + SLOT < cutoff]
     if not stale:
         return 0
     dropped = 0
-    for hour in stale:
-        for record_key in _load_keys(store, _hour_key(shard, hour)):
+    for slot in stale:
+        for record_key in _load_keys(store, _slot_key(shard, slot)):
             dropped += _drop_older_than(store, record_key, cutoff)
-        store.delete(_hour_key(shard, hour))
-    store.put(_hours_key(shard), _KEYS.dump_json([h for h in hours if h not in stale]))
+        store.delete(_slot_key(shard, slot))
+    store.put(_slots_key(shard), _KEYS.dump_json([s for s in slots if s not in stale]))
     return dropped
 
 
@@ -359,7 +366,7 @@ def check_url(
         )
     new = UrlRecord(article_id=routed.article.id, body_key=routed.body_key, published_at=published)
     store.put(_url_key(routed.url), new.model_dump_json().encode())
-    _file_under_hour(store, shard, published, _url_key(routed.url))
+    _file_under_slot(store, shard, published, _url_key(routed.url))
     return routed
 
 
@@ -420,7 +427,7 @@ def remember(
     )
     kept = [r for r in records if r.article_id != record.article_id]
     store.put(key, _BODY_RECORDS.dump_json([*kept, record][-MAX_RECORDS_PER_BODY_KEY:]))
-    _file_under_hour(store, shard, routed.article.published_at, key)
+    _file_under_slot(store, shard, routed.article.published_at, key)
 
 
 def copy_events(original: BodyRecord, article: Article) -> list[Event]:

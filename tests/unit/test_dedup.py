@@ -222,7 +222,19 @@ def test_article_records_expire_after_the_window() -> None:
     assert outcome.seen is None
     assert extract.calls == ["a1", "a2"]
     assert seen.record_count(urls) == 1 and seen.record_count(bodies) == 1
-    assert not any(key.startswith("hour|0|2025-07-10") for key in urls.data)
+    assert not any(key.startswith("slot|0|2025-07-10") for key in urls.data)
+
+
+def test_article_records_are_indexed_in_five_minute_slots() -> None:
+    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    first = article("a1", WIRE_COPY, "https://wire.example/x")
+    later = article("a2", WIRE_COPY + " Updated.", "https://wire.example/y").model_copy(
+        update={"published_at": first.published_at + dt.timedelta(minutes=7)}
+    )
+    for item in (first, later):
+        through_both_steps(urls, bodies, item, extract)
+    slots = sorted(key for key in urls.data if key.startswith("slot|0|"))
+    assert slots == ["slot|0|2025-07-10T06:00", "slot|0|2025-07-10T06:05"]
 
 
 def test_url_step_keeps_the_first_articles_body_key() -> None:
