@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from warwire.extract.patterns import Folded
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -89,3 +91,38 @@ def find_numbers(text: str) -> list[tuple[int, int, int]]:
         if value is not None:
             found.append((value, match.start(), match.end()))
     return found
+
+
+_COUNT_START = Folded(
+    re.compile(
+        rf"(?<![\w\-/.,$€£])(?=\d|a\s+(?:dozen|hundred)|{_UNIT_ALT}|{_TENS_ALT})", re.IGNORECASE
+    )
+)
+"""Where a `NUMBER` can begin: its look-behind, then a digit or the first word of a count."""
+_QUALIFIER_TO_END = Folded(re.compile(rf"(?={QUALIFIER}\Z)", re.IGNORECASE))
+_QUALIFIER_ENDS = (
+    "least", "than", "over", "about", "around", "almost", "nearly", "some", "roughly",
+    "approximately", "to", "as", "under", "estimated", "of", "record", "record-breaking",
+    "another", "further", "all", "the", "remaining", "other", "only", "just", "combined",
+)  # fmt: skip
+"""The last word of every `QUALIFIER` phrase."""
+_QUALIFIER_WORDS = 3
+"""No `QUALIFIER` phrase runs over more than three words."""
+
+
+def count_starts(text: str, lowered: str | None = None) -> list[int]:
+    """Every offset where a count can begin, or a qualifier before one ("at least 12"):
+    a pattern that opens with `(?:QUALIFIER)?NUMBER` can match only there (`matches_at`)."""
+    starts: set[int] = set()
+    plain = text.isascii()
+    for match in _COUNT_START.finditer(text, lowered):
+        at = match.start()
+        starts.add(at)
+        if at == 0 or not text[at - 1].isspace():
+            continue  # a qualifier ends in whitespace
+        words = text[:at].rsplit(None, _QUALIFIER_WORDS)
+        if not words or (plain and not words[-1].lower().endswith(_QUALIFIER_ENDS)):
+            continue
+        first = len(words[0]) if len(words) > _QUALIFIER_WORDS else 0
+        starts.update(m.start() for m in _QUALIFIER_TO_END.finditer(text, lowered, first, at))
+    return sorted(starts)

@@ -11,9 +11,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from warwire.extract.keywords import DATES, has_any
+from warwire.extract.patterns import Folded
 
 KYIV = ZoneInfo("Europe/Kyiv")
 
@@ -50,13 +52,16 @@ _WEEKDAY = re.compile(
     r"coming|previous)\s+)?\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"\b(?!s\b)"
 )
-_TODAY = re.compile(
-    r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|overnight|last\s+night|"
-    r"during\s+the\s+night|in\s+the\s+early\s+hours|early\s+(?:on\s+)?(?:this|the)\s+morning|"
-    r"on\s+the\s+night|in\s+the\s+night|at\s+night|earlier\s+today|later\s+today)\b",
-    re.IGNORECASE,
+_TODAY = Folded(
+    re.compile(
+        r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|overnight|last\s+night|"
+        r"during\s+the\s+night|in\s+the\s+early\s+hours|early\s+(?:on\s+)?(?:this|the)\s+morning|"
+        r"on\s+the\s+night|in\s+the\s+night|at\s+night|earlier\s+today|later\s+today)\b",
+        re.IGNORECASE,
+    ),
+    needs=("today", "night", "morning", "afternoon", "evening", "early"),
 )
-_YESTERDAY = re.compile(r"\byesterday\b", re.IGNORECASE)
+_YESTERDAY = Folded(re.compile(r"\byesterday\b", re.IGNORECASE))
 _HOLIDAY = re.compile(
     r"\b(?P<before>(?:the\s+)?(?:day|night|evening)\s+before\s+)?(?P<name>Christmas\s+Eve|Christmas|"
     r"New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's\s+night)\b"
@@ -65,13 +70,16 @@ _HOLIDAYS = {
     "christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31),
     "new year's day": (1, 1), "new year's night": (1, 1),
 }  # fmt: skip
-_WEEKEND = re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.IGNORECASE)
-_PREVIOUS = re.compile(
-    r"\b(?:the\s+(?:previous|preceding)\s+(?:night|day|evening)|an?\s+(?:night|day)\s+"
-    r"(?:earlier|before)|the\s+(?:night|day|evening)\s+before)\b",
-    re.IGNORECASE,
+_WEEKEND = Folded(re.compile(r"\b(?:over|at|during)\s+the\s+weekend\b", re.IGNORECASE))
+_PREVIOUS = Folded(
+    re.compile(
+        r"\b(?:the\s+(?:previous|preceding)\s+(?:night|day|evening)|an?\s+(?:night|day)\s+"
+        r"(?:earlier|before)|the\s+(?:night|day|evening)\s+before)\b",
+        re.IGNORECASE,
+    ),
+    needs=("previous", "preceding", "earlier", "before"),
 )
-_YEAR_AGO = re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier)\b", re.IGNORECASE)
+_YEAR_AGO = Folded(re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier)\b", re.IGNORECASE))
 _VAGUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:week|month|year|winter|spring|summer|autumn|fall|weekend)\b|"
     r"\bearlier\s+(?:this|in\s+the|last)\s+(?:week|month|year)\b|"
@@ -126,7 +134,7 @@ _VAGUE_STEMS = (
     "nov",
     "dec",
 )
-_VAGUE_FLAGS = re.compile(_VAGUE.pattern, re.IGNORECASE)
+_VAGUE_FLAGS = Folded(re.compile(_VAGUE.pattern, re.IGNORECASE))
 
 
 class When(Enum):
@@ -223,7 +231,13 @@ def year_context(texts: list[str]) -> list[int | None]:
     return out
 
 
+_MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""How every month name `_MONTH` accepts begins, as written (the pattern is case-sensitive)."""
+
+
 def _calendar_date(text: str, today: dt.date, hint: int | None = None) -> dt.date | None:
+    if not any(month in text for month in _MONTH_STARTS):
+        return None
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         for match in pattern.finditer(text):
             if match.group("speech"):
@@ -252,10 +266,12 @@ def weekday_date(weekday: int, today: dt.date, future: bool, relative: str = "")
     return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
 
 
+@lru_cache(maxsize=1024)
 def find_date(
     text: str, today: dt.date, future: bool = False, year_hint: int | None = None
 ) -> DateCue:
-    """The date a sentence places its event on, if it says."""
+    """The date a sentence places its event on, if it says (the same text is often asked
+    about more than once: the answers are remembered)."""
     lowered = text.lower()
     if not has_any(lowered, DATES):
         return NO_CUE
@@ -270,33 +286,36 @@ def find_date(
             found -= dt.timedelta(days=1)
         if found is not None:
             return DateCue(When.DATE, found, calendar=True)
-    if "day" in lowered and _HAS_WEEKDAY.search(text):
+    if "day" in lowered and any(day in text for day in _WEEKDAY_NAMES):
         for match in _WEEKDAY.finditer(text):
             if match.group("speech"):
                 continue
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
             return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
-    if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text):
+    if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text, lowered):
         return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
-    if _PREVIOUS.search(text):
+    if _PREVIOUS.search(text, lowered):
         return DateCue(When.PREVIOUS)
     if "yesterday" in lowered:
         return DateCue(When.DATE, today - dt.timedelta(days=1))
-    if "weekend" in lowered and _WEEKEND.search(text):
+    if "weekend" in lowered and _WEEKEND.search(text, lowered):
         return DateCue(
             When.DATE,
             weekday_date(6, today, future=False, relative="" if today.weekday() == 6 else "last"),
         )
-    vague = _VAGUE_FLAGS.finditer(text) if has_any(lowered, _VAGUE_STEMS) else ()
+    vague = _VAGUE_FLAGS.finditer(text, lowered) if has_any(lowered, _VAGUE_STEMS) else ()
     for match in vague:
-        if not _SINCE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if not _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
             return DateCue(When.VAGUE)
-    if _TODAY.search(text):
+    if _TODAY.search(text, lowered):
         return DateCue(When.DATE, today)
     return NO_CUE
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_SINCE_BEFORE = re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE)
-_HAS_WEEKDAY = re.compile(r"day\b")
+_SINCE_BEFORE = Folded(
+    re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
+)
+_WEEKDAY_NAMES = tuple(day.capitalize() for day in _WEEKDAYS)
+"""The day names `_WEEKDAY` looks for, as written (the pattern is case-sensitive)."""

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from warwire.extract.counts import NUMBER, QUALIFIER, parse_number
+from warwire.extract.counts import NUMBER, QUALIFIER, count_starts, parse_number
 from warwire.extract.keywords import Gated, has_any, windowed
+from warwire.extract.patterns import Folded, matches_at
 
 _F = re.IGNORECASE
 
@@ -45,54 +47,46 @@ _NOT_HEAD = (
     r"hits?|impacts?|salvos?|barrages?|waves?|raids?|carriers?|stocks?|stockpiles?)\b)"
 )
 _PRE = r"(?P<pre>\b(?:all|both|each|every\s+one)\s+(?:of\s+)?(?:the\s+|its\s+|their\s+|those\s+)?)?"
-_WEAPON = re.compile(
-    rf"{_PRE}(?:{QUALIFIER})?(?P<n>{NUMBER})"
-    rf"(?:\s+of\s+(?:the\s+|its\s+|all\s+|those\s+|their\s+)?(?:{QUALIFIER})?(?P<n2>{NUMBER}))?"
-    rf"\s+{_MODS}{_NOUN}{_NOT_HEAD}",
-    _F,
+_WEAPON = Folded(
+    re.compile(
+        rf"{_PRE}(?:{QUALIFIER})?(?P<n>{NUMBER})"
+        rf"(?:\s+of\s+(?:the\s+|its\s+|all\s+|those\s+|their\s+)?(?:{QUALIFIER})?(?P<n2>{NUMBER}))?"
+        rf"\s+{_MODS}{_NOUN}{_NOT_HEAD}",
+        _F,
+    )
 )
-_TYPED = Gated(
+_PRE_START = Folded(re.compile(r"(?=\b(?:all|both|each|every\s+one)\s)", _F))
+"""Where the `_PRE` words of `_WEAPON` can begin ("all 14 drones", "both of the two")."""
+_TYPED = Folded(
     re.compile(
         rf"(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:(?-i:[A-Z])[\w\-/]*\s+)?{_MISSILE_TYPE}"
         r"(?=\s*(?:,|and\b|or\b|plus\b|\.|;|$|\)|-\s))",
         _F,
-    ),
-    (
-        "ballistic",
-        "cruise",
-        "guided",
-        "hypersonic",
-        "aeroballistic",
-        "anti-ship",
-        "anti-aircraft",
-        "air-launched",
-        "sea-launched",
-        "kh-",
-        "kalibr",
-        "iskander",
-        "kinzhal",
-        "s-300",
-        "s-400",
-        "s-500",
-        "zircon",
-        "oniks",
-        "onyx",
-        "tochka",
-        "kn-23",
-        "tsirkon",
-    ),
+    )
 )
+_TYPED_STEMS = (
+    "ballistic", "cruise", "guided", "hypersonic", "aeroballistic", "anti-ship", "anti-aircraft",
+    "air-launched", "sea-launched", "kh-", "kalibr", "iskander", "kinzhal", "s-300", "s-400",
+    "s-500", "zircon", "oniks", "onyx", "tochka", "kn-23", "tsirkon",
+)  # fmt: skip
+"""Words of which `_TYPED` needs one."""
 _BOTH = Gated(
     re.compile(r"\bboth\s+(?:of\s+)?(?:the\s+|its\s+)?(?P<noun>missiles|drones)\b", _F),
     ("both",),
 )
-_SINGLE = re.compile(
-    rf"\b(?P<art>an?|one|the|that)\s+{_MODS}(?P<noun>missile|drone|UAV|Shahed)\b{_NOT_HEAD}", _F
+_SINGLE = Folded(
+    re.compile(
+        rf"\b(?P<art>an?|one|the|that)\s+{_MODS}(?P<noun>missile|drone|UAV|Shahed)\b{_NOT_HEAD}",
+        _F,
+    ),
+    needs=("missile", "drone", "uav", "shahed"),
 )
-_OF_THEM = re.compile(
-    rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
-    r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
-    _F,
+_OF_THEM = Folded(
+    re.compile(
+        rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
+        r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
+        _F,
+    )
 )
 _OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the)\b")
 _COUNT_PHRASE = Gated(
@@ -131,28 +125,38 @@ _LAUNCH_WORDS = (
     r"struck\s+(?:\w+\s+){0,4}?with|hit\s+(?:\w+\s+){0,4}?with|utili[sz]ing|involv(?:ed|ing)|"
     r"consisted\s+of|comprised|including|employ(?:ed|ing)|a\s+total\s+of|in\s+total"
 )
-_MODE_WORD = re.compile(
-    rf"\b(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<launch>{_LAUNCH_WORDS}))\b", _F
+_MODE_WORD = Folded(
+    re.compile(
+        rf"\b(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<launch>{_LAUNCH_WORDS}))\b",
+        _F,
+    )
 )
-_RIGHT_VERB = re.compile(
-    r"(?:\s*,[^,;]{1,50},)?\s*(?P<rel>(?:that|which)\s+)?(?P<subj>(?:Russia|Moscow|Ukraine|Kyiv|"
-    r"the\s+enemy|it|they|Russian\s+forces|the\s+Russians)\s+(?:had\s+)?)?(?P<aux>(?:were|was|"
-    r"had\s+been|have\s+been|has\s+been|are|is|had|have|got|being)\s+)?(?:all\s+|also\s+|"
-    r"reportedly\s+|successfully\s+|then\s+)?(?P<neg>not\s+(?:been\s+)?)?"
-    rf"(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<hit>got\s+through|reached|penetrated|"
-    r"evaded|slipped\s+through|hit|struck|impacted|landed|crashed)|(?P<launch>launched|fired|sent|"
-    r"used|deployed|aimed|heading|flying|directed))\b",
-    _F,
+_RIGHT_VERB = Folded(
+    re.compile(
+        r"(?:\s*,[^,;]{1,50},)?\s*(?P<rel>(?:that|which)\s+)?(?P<subj>(?:Russia|Moscow|Ukraine|Kyiv|"
+        r"the\s+enemy|it|they|Russian\s+forces|the\s+Russians)\s+(?:had\s+)?)?(?P<aux>(?:were|was|"
+        r"had\s+been|have\s+been|has\s+been|are|is|had|have|got|being)\s+)?(?:all\s+|also\s+|"
+        r"reportedly\s+|successfully\s+|then\s+)?(?P<neg>not\s+(?:been\s+)?)?"
+        rf"(?:(?P<down>{_DOWN_WORDS})|(?P<lost>{_LOST_WORDS})|(?P<hit>got\s+through|reached|penetrated|"
+        r"evaded|slipped\s+through|hit|struck|impacted|landed|crashed)|(?P<launch>launched|fired|sent|"
+        r"used|deployed|aimed|heading|flying|directed))\b",
+        _F,
+    )
 )
-_LATER_DOWN = re.compile(
-    rf"\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:all\s+|reportedly\s+)?(?:{_DOWN_WORDS})\b",
-    _F,
+_LATER_DOWN = Folded(
+    re.compile(
+        rf"\b(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:all\s+|reportedly\s+)?"
+        rf"(?:{_DOWN_WORDS})\b",
+        _F,
+    )
 )
-_CLAUSE_SPLIT = re.compile(
-    r";|:\s|\s-\s|\(|\)|,\s+(?=(?:and\s+|but\s+)?(?:while|whereas|although|though)\b)|"
-    r",\s+(?=but\b)|\bwhile\b|\bwhereas\b|\s+and\s+(?=(?:that|it|its|the\s+(?:air\s+force|military|"
-    r"ministry))\b)|\.\s",
-    _F,
+_CLAUSE_SPLIT = Folded(
+    re.compile(
+        r";|:\s|\s-\s|\(|\)|,\s+(?=(?:and\s+|but\s+)?(?:while|whereas|although|though)\b)|"
+        r",\s+(?=but\b)|\bwhile\b|\bwhereas\b|\s+and\s+(?=(?:that|it|its|the\s+(?:air\s+force|military|"
+        r"ministry))\b)|\.\s",
+        _F,
+    )
 )
 _LIST_GLUE = re.compile(
     r"^\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|as\s+well\s+as\s+|&\s+)$", _F
@@ -171,45 +175,66 @@ _AUX = (
 )
 _ASIDE = r"(?:\s*,[^,.;]{1,50},)?"
 _N = rf"(?:{QUALIFIER})?(?P<n>{NUMBER})"
+
+
+class _Toll(NamedTuple):
+    pattern: Folded
+    counted: bool
+    """The pattern opens with a count (`_N`): it can match only at `count_starts`."""
+
+
+def _toll(source: str, needs: tuple[str, ...]) -> _Toll:
+    return _Toll(Folded(re.compile(source, _F), needs), source.startswith(_N))
+
+
 _KILL_WORD = (
     r"(?:killed|dead|died|deaths?|fatalities|perished|lost\s+their\s+lives|bodies\s+recovered)"
 )
 _HURT_WORD = r"(?:injured|wounded|hurt|injury|injuries|hospitali[sz]ed|hospitalized)"
 _KILLED = [
-    re.compile(rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_KILL_WORD}\b", _F),
-    re.compile(
+    _toll(
+        rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_KILL_WORD}\b",
+        ("killed", "dead", "died", "death", "fatalities", "perished", "lost", "bodies"),
+    ),
+    _toll(
         rf"\b(?:killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of)"
         rf"\s+(?!\w+\s+(?:injured|wounded|hurt))"
         rf"{_N}(?:\s+(?:people|civilians|persons|residents))?(?!\s+(?:injured|wounded|hurt))",
-        _F,
+        ("kill", "claim"),
     ),
-    re.compile(
+    _toll(
         rf"\b(?:death\s+toll|toll|number\s+of\s+(?:people\s+)?(?:killed|dead|deaths|victims|"
         rf"fatalities))\b[^.;]{{0,60}}?\b(?:to|at|of|reached|passed|hit|is|was|stood\s+at|"
         rf"stands\s+at|topped|exceeded){_ASIDE}\s+{_N}(?!\s+(?:injured|wounded|hurt))",
-        _F,
+        ("toll", "number"),
     ),
-    re.compile(rf"{_N}\s+of\s+the\s+(?:dead|victims|fatalities|people\s+killed)\b", _F),
+    _toll(
+        rf"{_N}\s+of\s+the\s+(?:dead|victims|fatalities|people\s+killed)\b",
+        ("dead", "victims", "fatalities", "killed"),
+    ),
 ]
 _INJURED = [
-    re.compile(rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_HURT_WORD}\b", _F),
-    re.compile(
+    _toll(
+        rf"{_N}(?:\s+{_VICTIM}){{0,2}}{_ASIDE}\s+{_AUX}{_HURT_WORD}\b",
+        ("injur", "wounded", "hurt", "hospitali"),
+    ),
+    _toll(
         rf"{_N}(?:\s+{_VICTIM})?\s+(?:are|were|is|was)\s+(?:now\s+)?(?:on\s+the\s+list\s+of|"
         rf"among\s+the)\s+{_HURT_WORD}",
-        _F,
+        ("list", "among"),
     ),
-    re.compile(
+    _toll(
         rf"\b(?:injuring|wounding|wounded|hurting|injured)\s+{_N}"
         rf"(?:\s+(?:people|civilians|persons|others|more))?(?:\s+(?:injured|wounded|hurt))?"
         rf"(?!\s+(?:dead|killed))",
-        _F,
+        ("injur", "wound", "hurt"),
     ),
-    re.compile(
+    _toll(
         rf"\bnumber\s+of\s+(?:people\s+)?(?:injured|wounded|hurt|injuries)\b[^.;]{{0,60}}?"
         rf"\b(?:to|at|reached|passed|is|was|stands\s+at|stood\s+at){_ASIDE}\s+{_N}",
-        _F,
+        ("number",),
     ),
-    re.compile(rf"{_N}\s+of\s+the\s+(?:injured|wounded)\b", _F),
+    _toll(rf"{_N}\s+of\s+the\s+(?:injured|wounded)\b", ("injured", "wounded")),
 ]
 _LEFT_INJURED = Gated(
     re.compile(rf"\bleft\s+{_N}\s+(?:people\s+|others\s+)?(?:injured|wounded|hurt)\b", _F),
@@ -224,17 +249,23 @@ _SINGLE_VICTIM = (
     r"driver|doctor|nurse|medic|rescuer|firefighter|guard|farmer|volunteer|journalist|"
     r"police\s+officer|passer-by|local|elderly\s+\w+)"
 )
-_ONE_KILLED = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|died|dead)\b|\bkill(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
-    rf"{_SINGLE_VICTIM}\b",
-    _F,
+_ONE_KILLED = Folded(
+    re.compile(
+        rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?"
+        r"(?:killed|died|dead)\b|\bkill(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
+        rf"{_SINGLE_VICTIM}\b",
+        _F,
+    ),
+    needs=("kill", "died", "dead"),
 )
-_ONE_INJURED = re.compile(
-    rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)"
-    r"(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
-    rf"{_SINGLE_VICTIM}\b",
-    _F,
+_ONE_INJURED = Folded(
+    re.compile(
+        rf"\b(?:an?|one)\s+(?:[\w\-]+\s+){{0,4}}?{_SINGLE_VICTIM}\s+(?:was\s+|has\s+been\s+|had\s+been\s+)"
+        r"(?:injured|wounded|hurt)\b|\b(?:injur|wound)(?:ed|ing)\s+(?:an?|one)\s+(?:[\w\-]+\s+){0,2}?"
+        rf"{_SINGLE_VICTIM}\b",
+        _F,
+    ),
+    needs=("injur", "wound", "hurt"),
 )
 _IN_ALL = Gated(
     re.compile(rf"{_N}\s+(?:in\s+all|in\s+total|altogether|overall)\b", _F),
@@ -248,8 +279,8 @@ _RISES_TO = Gated(
     ),
     ("rise", "rose", "risen", "climb", "increas", "grew", "went up"),
 )
-_CASUALTY_WORD = re.compile(
-    rf"\b(?P<k>{_KILL_WORD}|killing|toll)\b|\b(?P<i>{_HURT_WORD}|injuring)\b", _F
+_CASUALTY_WORD = Folded(
+    re.compile(rf"\b(?P<k>{_KILL_WORD}|killing|toll)\b|\b(?P<i>{_HURT_WORD}|injuring)\b", _F)
 )
 _SOLDIERS = re.compile(
     r"^\s*(?:\w+\s+)?(?:soldiers|troops|servicemen|service\s+members|fighters|militants|"
@@ -304,7 +335,7 @@ _NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|both|all|every|each)\b"
 )
-_NOUN_ONLY = re.compile(rf"\b(?:{_DRONE_NOUN}|{_MISSILE_NOUN})\b", _F)
+_NOUN_ONLY = Folded(re.compile(rf"\b(?:{_DRONE_NOUN}|{_MISSILE_NOUN})\b", _F))
 
 
 @dataclass(slots=True)
@@ -359,25 +390,25 @@ def _governing(after: str | None, before: str | None) -> str:
     return after or before or "launch"
 
 
-def _mode_before(clause: str, position: int) -> str | None:
+def _mode_before(clause: str, position: int, lowered: str | None = None) -> str | None:
     found: str | None = None
-    for match in _MODE_WORD.finditer(clause, 0, position):
+    for match in _MODE_WORD.finditer(clause, lowered, 0, position):
         found = match.lastgroup
     return found
 
 
-def _mode_after(clause: str, position: int) -> tuple[str | None, bool]:
+def _mode_after(clause: str, position: int, lowered: str | None = None) -> tuple[str | None, bool]:
     """The sense the verb right after a weapon phrase gives it, and whether it is negated.
 
     A bare participle or a relative clause ("drones launched overnight", "missiles Russia
     fired") only describes the phrase; the verb before it still governs ("shot down 14 drones
     launched overnight"), so those come back as "described"."""
-    match = _RIGHT_VERB.match(clause, position, position + 90)
+    match = _RIGHT_VERB.match(clause, lowered, position, position + 90)
     if match is None:
         return None, False
     mode = match.lastgroup
     if mode == "launch" and (match.group("subj") or match.group("rel") or not match.group("aux")):
-        if _LATER_DOWN.search(clause, match.end(), match.end() + 90):
+        if _LATER_DOWN.search(clause, lowered, match.end(), match.end() + 90):
             return "down", False
         return "described", bool(match.group("neg"))
     return mode, bool(match.group("neg"))
@@ -410,8 +441,23 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
     covered: list[tuple[int, int]] = []
     lowered = clause.lower()
     numbered = _DIGIT.search(clause) is not None or _NUMBER_WORD.search(lowered) is not None
-    for m in windowed(_WEAPON, _NOUN_ONLY, clause, 110, 60, lowered) if numbered else ():
-        after, negated = _mode_after(clause, m.end())
+    typed_words = has_any(lowered, _TYPED_STEMS)
+    starts = count_starts(clause, lowered) if numbered or typed_words else []
+    weapons = (
+        windowed(
+            _WEAPON,
+            _NOUN_ONLY.finditer(lowered, lowered),
+            clause,
+            110,
+            60,
+            lowered,
+            sorted({*starts, *(m.start() for m in _PRE_START.finditer(clause, lowered))}),
+        )
+        if numbered
+        else ()
+    )
+    for m in weapons:
+        after, negated = _mode_after(clause, m.end(), lowered)
         total = _count(m.group("n2")) if m.group("n2") else None
         found.append(
             _Found(
@@ -422,15 +468,16 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
                 m.end(),
                 after,
                 negated,
-                _mode_before(clause, m.start()),
+                _mode_before(clause, m.start(), lowered),
                 bool(m.group("pre")),
             )
         )
         covered.append(m.span())
-    for m in _TYPED.finditer(clause):
+    typed = matches_at(_TYPED, clause, lowered, starts) if typed_words else []
+    for m in typed:
         if any(a <= m.start() < b for a, b in covered):
             continue
-        after, negated = _mode_after(clause, m.end())
+        after, negated = _mode_after(clause, m.end(), lowered)
         found.append(
             _Found(
                 "missiles",
@@ -440,13 +487,13 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
                 m.end(),
                 after,
                 negated,
-                _mode_before(clause, m.start()),
+                _mode_before(clause, m.start(), lowered),
                 False,
             )
         )
     found.sort(key=lambda f: f.start)
     _share_verbs(clause, found)
-    total_clause = bool(_TOTAL_WORDS.search(clause))
+    total_clause = bool(_TOTAL_WORDS.search(clause, lowered))
     phrases: list[_Phrase] = []
     for item in found:
         memory.weapon_kind = item.kind
@@ -475,13 +522,16 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
         if phrase.mode != "down":
             _offer_launched(figures, memory, phrase.kind, phrase.value, total_clause)
     _sum_lists(clause, phrases, figures)
-    _references(clause, figures, memory, covered)
+    _references(clause, lowered, figures, memory, covered)
 
 
-_TOTAL_WORDS = re.compile(
-    r"\b(?:in\s+total|in\s+all|a\s+total\s+of|the\s+total|total\s+(?:of|launched)|tall(?:ied|y)|"
-    r"counted|altogether|overall)\b",
-    _F,
+_TOTAL_WORDS = Folded(
+    re.compile(
+        r"\b(?:in\s+total|in\s+all|a\s+total\s+of|the\s+total|total\s+(?:of|launched)|"
+        r"tall(?:ied|y)|counted|altogether|overall)\b",
+        _F,
+    ),
+    needs=("total", "all", "tall", "counted", "altogether", "overall"),
 )
 
 
@@ -531,17 +581,20 @@ def _offer_run(run: list[_Phrase], figures: Figures) -> None:
 
 
 def _references(
-    clause: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]
+    clause: str, lowered: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]
 ) -> None:
-    for m in _BOTH.finditer(clause):
+    for m in _BOTH.finditer(clause, lowered):
         kind = _kind(m.group("noun"))
-        mode = _governing(_mode_after(clause, m.end())[0], _mode_before(clause, m.start()))
+        mode = _governing(
+            _mode_after(clause, m.end(), lowered)[0], _mode_before(clause, m.start(), lowered)
+        )
         figures.offer(kind, 2)
         if mode == "down":
             figures.offer(f"{kind}_downed", 2)
-    lowered = clause.lower()
     anchored = (
-        windowed(_OF_THEM, _OF_THEM_ANCHOR, clause, 60, 40, lowered) if " of " in lowered else []
+        windowed(_OF_THEM, _OF_THEM_ANCHOR.finditer(lowered), clause, 60, 40, lowered)
+        if " of " in lowered
+        else []
     )
     for m in anchored:
         if any(a <= m.start() < b for a, b in covered):
@@ -549,8 +602,8 @@ def _references(
         anchored_kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
         if anchored_kind is None:
             continue
-        after, negated = _mode_after(clause, m.end())
-        mode = _governing(after, _mode_before(clause, m.start()))
+        after, negated = _mode_after(clause, m.end(), lowered)
+        mode = _governing(after, _mode_before(clause, m.start(), lowered))
         if mode != "down" or negated:
             continue
         token = m.group("n").lower()
@@ -566,12 +619,12 @@ def _references(
             if any(a <= m.start() < b for a, b in covered):
                 continue
             figures.offer(f"{memory.weapon_kind}_downed", _count(m.group("n") or m.group("n2")))
-    for m in _SINGLE.finditer(clause):
+    for m in _SINGLE.finditer(clause, lowered):
         if any(a <= m.start() < b for a, b in covered):
             continue
         kind = _kind(m.group("noun"))
-        after, negated = _mode_after(clause, m.end())
-        before = _mode_before(clause, m.start())
+        after, negated = _mode_after(clause, m.end(), lowered)
+        before = _mode_before(clause, m.start(), lowered)
         definite = m.group("art").lower() in ("the", "that")
         if negated and after == "down":
             figures.offer(kind, 1)
@@ -585,7 +638,7 @@ def _references(
         elif (
             single_mode == "launch"
             and not definite
-            and (after in ("launch", "described") or _explicit_launch(clause, m.start()))
+            and (after in ("launch", "described") or _explicit_launch(clause, m.start(), lowered))
         ):
             figures.offer(kind, 1)
 
@@ -604,54 +657,65 @@ _BARE_DOWN = Gated(
 """A count whose weapon goes without saying: "Of the 400 drones, 310 were shot down", "Air
 defences shot down 310, while 75 were lost"."""
 
-_EXPLICIT_LAUNCH = re.compile(r"\b(?:launch(?:ed|es)?|fired|fires)\b", _F)
+_EXPLICIT_LAUNCH = Folded(
+    re.compile(r"\b(?:launch(?:ed|es)?|fired|fires)\b", _F), needs=("launch", "fired", "fires")
+)
 
 
-def _explicit_launch(clause: str, position: int) -> bool:
-    return bool(_EXPLICIT_LAUNCH.search(clause, 0, position))
+def _explicit_launch(clause: str, position: int, lowered: str) -> bool:
+    return bool(_EXPLICIT_LAUNCH.search(clause, lowered, 0, position))
 
 
-def _casualties(sentence: str, figures: Figures, memory: Memory) -> None:
-    lowered = sentence.lower()
+def _casualties(sentence: str, lowered: str, figures: Figures, memory: Memory) -> None:
     kill_gate = has_any(lowered, _KILL_STEMS)
     hurt_gate = has_any(lowered, _HURT_STEMS)
+    starts = count_starts(sentence, lowered) if kill_gate or hurt_gate else []
     if kill_gate:
-        _match_tolls(sentence, _KILLED, "killed", figures)
-        for m in _LEFT_DEAD.finditer(sentence):
+        _match_tolls(sentence, lowered, starts, _KILLED, "killed", figures)
+        for m in _LEFT_DEAD.finditer(sentence, lowered):
             figures.offer("killed", _count(m.group("n")))
-        if _ONE_KILLED.search(sentence):
+        if _ONE_KILLED.search(sentence, lowered):
             figures.offer("killed", 1)
     if hurt_gate:
-        _match_tolls(sentence, _INJURED, "injured", figures)
-        for m in _LEFT_INJURED.finditer(sentence):
+        _match_tolls(sentence, lowered, starts, _INJURED, "injured", figures)
+        for m in _LEFT_INJURED.finditer(sentence, lowered):
             figures.offer("injured", _count(m.group("n")))
-        if _ONE_INJURED.search(sentence):
+        if _ONE_INJURED.search(sentence, lowered):
             figures.offer("injured", 1)
     if kill_gate or hurt_gate:
         last = None
-        for m in _CASUALTY_WORD.finditer(sentence):
+        for m in _CASUALTY_WORD.finditer(sentence, lowered):
             last = "killed" if m.group("k") else "injured"
         for pattern in (_IN_ALL, _RISES_TO):
-            for m in pattern.finditer(sentence):
-                kind = _casualty_kind_before(sentence, m.start()) or memory.casualty_kind
+            for m in pattern.finditer(sentence, lowered):
+                kind = _casualty_kind_before(sentence, lowered, m.start()) or memory.casualty_kind
                 if kind is not None:
                     figures.offer(kind, _count(m.group("n")))
         if last is not None:
             memory.casualty_kind = last
 
 
-def _casualty_kind_before(sentence: str, position: int) -> str | None:
+def _casualty_kind_before(sentence: str, lowered: str, position: int) -> str | None:
     kind = None
-    for m in _CASUALTY_WORD.finditer(sentence, 0, position):
+    for m in _CASUALTY_WORD.finditer(sentence, lowered, 0, position):
         kind = "killed" if m.group("k") else "injured"
     return kind
 
 
 def _match_tolls(
-    sentence: str, patterns: list[re.Pattern[str]], name: str, figures: Figures
+    sentence: str,
+    lowered: str,
+    starts: list[int],
+    tolls: list[_Toll],
+    name: str,
+    figures: Figures,
 ) -> None:
-    for pattern in patterns:
-        for m in pattern.finditer(sentence):
+    for toll in tolls:
+        if toll.counted:
+            found = matches_at(toll.pattern, sentence, lowered, starts)
+        else:
+            found = list(toll.pattern.finditer(sentence, lowered))
+        for m in found:
             if _SOLDIER_SUBJECT.search(m.group(0)) or _SOLDIERS.match(
                 sentence[m.end() : m.end() + 40]
             ):
@@ -667,22 +731,22 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     figures = Figures()
     lowered = sentence.lower()
     if has_any(lowered, _WEAPON_STEMS):
-        for clause in _CLAUSE_SPLIT.split(sentence):
+        for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
                 _weapons_in_clause(clause, figures, memory)
-        for m in _COUNT_PHRASE.finditer(sentence):
+        for m in _COUNT_PHRASE.finditer(sentence, lowered):
             kind = _kind(m.group("noun") or m.group("noun2"))
             mid = m.group("mid")
-            mode = _mode_before(mid, len(mid)) or _mode_before(sentence, m.start())
+            mode = _mode_before(mid, len(mid)) or _mode_before(sentence, m.start(), lowered)
             if mode == "down":
                 figures.offer(f"{kind}_downed", _count(m.group("n")))
             elif mode == "launch":
                 _offer_launched(figures, memory, kind, _count(m.group("n")), True)
-        for m in _TOTAL_AT.finditer(sentence):
+        for m in _TOTAL_AT.finditer(sentence, lowered):
             _offer_launched(figures, memory, _kind(m.group("noun")), _count(m.group("n")), True)
     else:
-        for clause in _CLAUSE_SPLIT.split(sentence):
+        for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
-                _references(clause, figures, memory, [])
-    _casualties(sentence, figures, memory)
+                _references(clause, clause.lower(), figures, memory, [])
+    _casualties(sentence, lowered, figures, memory)
     return figures

@@ -75,6 +75,25 @@ def _node_regex(node: dict[str, Any]) -> str:
     return body
 
 
+def _word_start_trie(forms: list[str]) -> str:
+    r"""`(?<!\w)(?<!\w-)` and then `trie_regex(forms)`, written with the look-behinds after
+    each first character (the same test, one character later): a pattern that opens with a
+    character lets the regex engine skip at C speed every place where no form begins, instead
+    of trying the look-behinds at every character of the text."""
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    branches = [
+        re.escape(char) + r"(?<!\w.)(?<!\w-.)" + _node_regex(child)
+        for char, child in sorted(root.items())
+        if char
+    ]
+    return "(?:" + "|".join(branches) + ")"
+
+
 class Matcher(Generic[T]):
     """Finds any of a set of surface forms as whole words, longest first.
 
@@ -92,9 +111,8 @@ class Matcher(Generic[T]):
         self._not_after = {
             form: tuple(f"{w.lower()} " for w in words) for form, words in (not_after or {}).items()
         }
-        body = trie_regex(list(forms))
         allowed = rf"(?!(?:{'|'.join(hyphen_ok)})\b)" if hyphen_ok else ""
-        self._pattern = re.compile(rf"(?<!\w)(?<!\w-)(?:{body})(?!\w|-{allowed}[a-z])")
+        self._pattern = re.compile(rf"{_word_start_trie(list(forms))}(?!\w|-{allowed}[a-z])")
 
     def find(self, text: str) -> list[Mention[T]]:
         found: list[Mention[T]] = []

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from warwire.extract import gazetteer, keywords
 from warwire.extract.dates import Cues, DateCue, When, find_date
 from warwire.extract.keywords import Gated, has_any, lower_same_length, words
+from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -67,10 +68,12 @@ _CALL_NOUN = re.compile(
     r"lengthy|two-hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:(?:\w+-)?(?:hour|minute)"
     r"(?:-long)?\s+)?(?:phone\s+)?call\b"
 )
-_SPEAK_TO = re.compile(
-    r"\b(?:spoke|speak|speaking|speaks|talked|talk|talking)\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)"
-    r"\s+(?=(?:his\s+|her\s+|the\s+)?(?:\w+\s+){0,3}[A-Z])",
-    _F,
+_SPEAK_TO = Folded(
+    re.compile(
+        r"\b(?:spoke|speak|speaking|speaks|talked|talk|talking)\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)"
+        r"\s+(?=(?:his\s+|her\s+|the\s+)?(?:\w+\s+){0,3}[A-Z])",
+        _F,
+    )
 )
 _TOLD_COUNTERPART = re.compile(
     r"\b(?:told|assured|informed)\s+(?:his|her)\s+(?:\w+\s+)?counterpart\b"
@@ -90,11 +93,13 @@ class Trigger(NamedTuple):
     """"call", "video", "meet" or "role"."""
 
 
-_IN_PERSON = re.compile(
-    r"\b(?:met|meet|meets|meeting|delegations?|summit|sat\s+down|sit\s+down|round|face-to-face|"
-    r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|"
-    r"negotiations\s+in|negotiators|teams?|sessions?|working\s+groups)\b",
-    _F,
+_IN_PERSON = Folded(
+    re.compile(
+        r"\b(?:met|meet|meets|meeting|delegations?|summit|sat\s+down|sit\s+down|round|face-to-face|"
+        r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|"
+        r"negotiations\s+in|negotiators|teams?|sessions?|working\s+groups)\b",
+        _F,
+    )
 )
 _EXCLUDE = Gated(
     re.compile(
@@ -423,10 +428,13 @@ def _tense_markers(lowered: str) -> list[tuple[int, str]]:
     return found
 
 
-_NEXT_ROUND = re.compile(
-    r"\b(?:next|another|new|further|follow-up|second|third|fourth)\s+(?:round|meeting|session|"
-    r"talks)\b|\b(?:meet|talk|speak)\s+again\b|\bagain\s+(?:within|in|next|on)\b",
-    _F,
+_NEXT_ROUND = Folded(
+    re.compile(
+        r"\b(?:next|another|new|further|follow-up|second|third|fourth)\s+(?:round|meeting|session|"
+        r"talks)\b|\b(?:meet|talk|speak)\s+again\b|\bagain\s+(?:within|in|next|on)\b",
+        _F,
+    ),
+    needs=("round", "meeting", "session", "talks", "again"),
 )
 _PEACE = Gated(
     re.compile(
@@ -455,40 +463,52 @@ _PEACE = Gated(
         "mediat",
     ),
 )
-_DELEGATION = re.compile(
-    r"\b(?:delegations?|team|teams|side\s+is\s+(?:headed|led)|headed\s+by|led\s+by|heads?\s+the|"
-    r"head\s+of\s+the\s+(?:\w+\s+)?(?:delegation|team)|lead\s+the|leads\s+the|led\s+the|leads\s+a|"
-    r"members?|represented\s+by|represent\w*|includes?|included|including|comprises?|"
-    r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief)|"
-    r"consists?\s+of|negotiators?|envoys?|accompanied|joined\s+by|along\s+with|chief\s+negotiator)\b",
-    _F,
+_DELEGATION = Folded(
+    re.compile(
+        r"\b(?:delegations?|team|teams|side\s+is\s+(?:headed|led)|headed\s+by|led\s+by|heads?\s+the|"
+        r"head\s+of\s+the\s+(?:\w+\s+)?(?:delegation|team)|lead\s+the|leads\s+the|led\s+the|leads\s+a|"
+        r"members?|represented\s+by|represent\w*|includes?|included|including|comprises?|"
+        r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief)|"
+        r"consists?\s+of|negotiators?|envoys?|accompanied|joined\s+by|along\s+with|chief\s+negotiator)\b",
+        _F,
+    )
 )
-_SPEAKER_AFTER = re.compile(
-    r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
-    r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
-    r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
-    r"turned|rejected|denied|ruled|declined|has\s+said|had\s+said|has\s+accused|has\s+called)\b",
-    _F,
+_SPEAKER_AFTER = Folded(
+    re.compile(
+        r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
+        r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
+        r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
+        r"turned|rejected|denied|ruled|declined|has\s+said|had\s+said|has\s+accused|has\s+called)\b",
+        _F,
+    )
 )
-_SPEAKER_BEFORE = re.compile(r"\b(?:said|according\s+to|says|told|quoted|quoting|citing)\s+$", _F)
-_ACTOR = re.compile(
-    r"\b(?:met|meet|meets|meeting\s+(?:with|between)|spoke|speak|speaks|talked|talks\s+(?:with|between)|"
-    r"call\s+(?:with|between)|conversation\s+(?:with|between)|phoned|held\s+(?:talks|a\s+call)|"
-    r"sat\s+down|hosted|received|told\s+(?:his|her)|will\s+(?:speak|meet|talk)|engage|invit\w+|"
-    r"headed|led|lead|leads|heads|represent\w*|attend\w*|chair\w*|open\s+and\s+chair)\b",
-    _F,
+_SPEAKER_BEFORE = Folded(
+    re.compile(r"\b(?:said|according\s+to|says|told|quoted|quoting|citing)\s+$", _F)
 )
-_VENUE_BEFORE = re.compile(
-    r"\b(?:in|at|to|into|near|outside|hosted\s+by|host|venue|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w\-']+\s+){1,2}city\s+of\s+|"
-    r"(?:\w+\s+)?(?:region|capital|resort|port|town)\s+of\s+|(?-i:[A-Z])[\w\-]*(?:'s)?\s+)?"
-    r"(?:Saudi\s+|Turkish\s+|Swiss\s+|Belarusian\s+|Emirati\s+|Qatari\s+|Alaskan\s+|Malaysian\s+|"
-    r"Belarus's\s+|nearby\s+)?$",
-    _F,
+_ACTOR = Folded(
+    re.compile(
+        r"\b(?:met|meet|meets|meeting\s+(?:with|between)|spoke|speak|speaks|talked|talks\s+(?:with|between)|"
+        r"call\s+(?:with|between)|conversation\s+(?:with|between)|phoned|held\s+(?:talks|a\s+call)|"
+        r"sat\s+down|hosted|received|told\s+(?:his|her)|will\s+(?:speak|meet|talk)|engage|invit\w+|"
+        r"headed|led|lead|leads|heads|represent\w*|attend\w*|chair\w*|open\s+and\s+chair)\b",
+        _F,
+    )
 )
-_VENUE_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:talks|summit|meeting|round|negotiations|format|process|peace\s+talks|"
-    r"round\s+of\s+talks|region|rounds|agenda|sessions?|venue)\b",
-    _F,
+_VENUE_BEFORE = Folded(
+    re.compile(
+        r"\b(?:in|at|to|into|near|outside|hosted\s+by|host|venue|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:[\w\-']+\s+){1,2}city\s+of\s+|"
+        r"(?:\w+\s+)?(?:region|capital|resort|port|town)\s+of\s+|(?-i:[A-Z])[\w\-]*(?:'s)?\s+)?"
+        r"(?:Saudi\s+|Turkish\s+|Swiss\s+|Belarusian\s+|Emirati\s+|Qatari\s+|Alaskan\s+|Malaysian\s+|"
+        r"Belarus's\s+|nearby\s+)?$",
+        _F,
+    )
+)
+_VENUE_AFTER = Folded(
+    re.compile(
+        r"^(?:'s)?\s+(?:talks|summit|meeting|round|negotiations|format|process|peace\s+talks|"
+        r"round\s+of\s+talks|region|rounds|agenda|sessions?|venue)\b",
+        _F,
+    )
 )
 _PARTY_NOUN = (
     r"(?:delegations?|team|teams|officials|negotiators|side|representatives|envoys?|"
@@ -498,46 +518,53 @@ _PARTY_NOUN = (
     r"defen[cs]e\s+minister|intelligence|aide|adviser|advisor|diplomats?|mediators?|hosts?|"
     r"negotiating\s+team|ministers|envoy|spy\s+chief|chief\s+negotiator|head\s+of\s+state)"
 )
-_PARTY_AFTER = re.compile(
-    rf"^(?:'s)?\s+(?:and\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?(?:(?:defen[cs]e|foreign|prime|special|chief|lead|"
-    rf"top|national|security|military|technical|senior|deputy|first|presidential|negotiating|peace|"
-    rf"and|interior|intelligence)\s+){{0,3}}{_PARTY_NOUN}\b|"
-    r"^\s+(?:is|are|was|were|will|has|have)?\s*(?:hosting|hosts|hosted|host)\b|"
-    r"^-(?:mediated|brokered|hosted|led)\s+(?:\w+\s+){0,2}(?:talks|negotiations|meetings?|"
-    r"round|summit|sessions?|consultations)\b|"
-    r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
-    r"contacts|dialogue|round)\b|"
-    r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
-    r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
-    r"confirm\w+|negotiat\w+|talked|spoke|began|opened|resumed|signed|exchanged|swapped)\b",
-    _F,
+_PARTY_AFTER = Folded(
+    re.compile(
+        rf"^(?:'s)?\s+(?:and\s+(?:the\s+)?(?-i:[A-Z])[\w.]*\s+)?(?:(?:defen[cs]e|foreign|prime|special|chief|lead|"
+        rf"top|national|security|military|technical|senior|deputy|first|presidential|negotiating|peace|"
+        rf"and|interior|intelligence)\s+){{0,3}}{_PARTY_NOUN}\b|"
+        r"^\s+(?:is|are|was|were|will|has|have)?\s*(?:hosting|hosts|hosted|host)\b|"
+        r"^-(?:mediated|brokered|hosted|led)\s+(?:\w+\s+){0,2}(?:talks|negotiations|meetings?|"
+        r"round|summit|sessions?|consultations)\b|"
+        r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
+        r"contacts|dialogue|round)\b|"
+        r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
+        r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
+        r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
+        r"confirm\w+|negotiat\w+|talked|spoke|began|opened|resumed|signed|exchanged|swapped)\b",
+        _F,
+    )
 )
-_PARTY_BEFORE = re.compile(
-    r"(?:\b(?:talks|negotiations?|meetings?|call|conversation|summit|contacts?|dialogue|round|"
-    r"met|meet|meets|meeting|spoke|speak|talked|agreement|deal|exchange|swap|negotiat\w+|"
-    r"discussions?|consultations)\s+with\s+(?:the\s+)?|"
-    r"\b(?:talks|negotiations|meetings?|call|conversations?|contacts|dialogue|summit|rounds?|"
-    r"sessions?|exchanges?|trilateral|bilateral)\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?"
-    r"(?:(?:[\w.'-]+\s+){1,3}and\s+(?:the\s+)?|(?:[\w.'-]+(?:\s+[\w.'-]+)?,\s+){1,3}(?:and\s+)?(?:the\s+)?)?|"
-    r"\b(?:hosted|brokered|mediated)\s+by\s+(?:the\s+)?|-brokered\s+|"
-    r"\b(?:representatives|officials|delegations?|teams?|envoys|negotiators|diplomats)\s+(?:from|of)\s+(?:both\s+)?"
-    r"(?:(?:the\s+)?[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?)$",
-    _F,
+_PARTY_BEFORE = Folded(
+    re.compile(
+        r"(?:\b(?:talks|negotiations?|meetings?|call|conversation|summit|contacts?|dialogue|round|"
+        r"met|meet|meets|meeting|spoke|speak|talked|agreement|deal|exchange|swap|negotiat\w+|"
+        r"discussions?|consultations)\s+with\s+(?:the\s+)?|"
+        r"\b(?:talks|negotiations|meetings?|call|conversations?|contacts|dialogue|summit|rounds?|"
+        r"sessions?|exchanges?|trilateral|bilateral)\s+(?:\w+\s+){0,3}?between\s+(?:the\s+)?"
+        r"(?:(?:[\w.'-]+\s+){1,3}and\s+(?:the\s+)?|(?:[\w.'-]+(?:\s+[\w.'-]+)?,\s+){1,3}(?:and\s+)?(?:the\s+)?)?|"
+        r"\b(?:hosted|brokered|mediated)\s+by\s+(?:the\s+)?|-brokered\s+|"
+        r"\b(?:representatives|officials|delegations?|teams?|envoys|negotiators|diplomats)\s+(?:from|of)\s+(?:both\s+)?"
+        r"(?:(?:the\s+)?[\w.'-]+(?:\s+[\w.'-]+)?(?:,\s+(?:and\s+)?|\s+and\s+)){0,4}(?:the\s+)?)$",
+        _F,
+    )
 )
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
-_CLAUSE_SPLIT = re.compile(
-    r";\s+|:\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:said|says))|,\s+while\s+|\s+while\s+|,\s+whereas\s+|"
-    r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
-    r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
-    r"(?:call|conversation|meeting|talks)\s+(?:between|with)\b)|"
-    r",?\s+since\s+(?=(?:the|a|his|their|last)\b)|,\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
-    r",\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b)|\s+as\s+(?=(?:\w+\s+){0,5}"
-    r"(?:prepares|prepared|met|meets|spoke|speaks))",
-    _F,
+_CLAUSE_SPLIT = Folded(
+    re.compile(
+        r";\s+|:\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:said|says))|,\s+while\s+|\s+while\s+|,\s+whereas\s+|"
+        r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
+        r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
+        r"(?:call|conversation|meeting|talks)\s+(?:between|with)\b)|"
+        r",?\s+since\s+(?=(?:the|a|his|their|last)\b)|,\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
+        r",\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b)|\s+as\s+(?=(?:\w+\s+){0,5}"
+        r"(?:prepares|prepared|met|meets|spoke|speaks))",
+        _F,
+    )
 )
-_VAGUE_TIME = re.compile(
-    r"\b(?:this|last|past)\s+week\b|\bearlier\s+this\s+week\b|\brecently\b", _F
+_VAGUE_TIME = Folded(
+    re.compile(r"\b(?:this|last|past)\s+week\b|\bearlier\s+this\s+week\b|\brecently\b", _F),
+    needs=("week", "recently"),
 )
 
 
@@ -646,10 +673,10 @@ def _realis_triggers(clause: str) -> list[Trigger]:
     return found
 
 
-_YES_NO_QUESTION = re.compile(
-    r"(?:is|are|was|were|will|would|could|can|should|do|does|did|has|have)\b", _F
+_YES_NO_QUESTION = Folded(
+    re.compile(r"(?:is|are|was|were|will|would|could|can|should|do|does|did|has|have)\b", _F)
 )
-_MODAL_AFTER = re.compile(r"^(?:[^,.;]{0,40}?)\b(?:can|could|might|may)\b", _F)
+_MODAL_AFTER = Folded(re.compile(r"^(?:[^,.;]{0,40}?)\b(?:can|could|might|may)\b", _F))
 
 
 def _format(text: str) -> str | None:
@@ -683,21 +710,28 @@ def _venue(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _members(text: str) -> list[gazetteer.Official]:
+def _members(
+    text: str, mentions: list[gazetteer.Mention[gazetteer.Official]] | None = None
+) -> list[gazetteer.Official]:
     """Officials a sentence names as members or heads of a delegation ("led by X", "X, who
-    heads Ukraine's delegation", "X will lead the Russian team", "includes X and Y")."""
+    heads Ukraine's delegation", "X will lead the Russian team", "includes X and Y");
+    `mentions` are the officials named in `text`, when the caller has found them."""
     found: list[gazetteer.Official] = []
-    cues = [m.end() for m in _MEMBERS_AFTER.finditer(text)]
-    heads = [m.start() for m in _HEAD_AFTER.finditer(text)]
-    for mention in gazetteer.officials().find(text):
+    cues: list[int] | None = None  # looked for once a name needs them
+    heads: list[int] = []
+    for mention in gazetteer.officials().find(text) if mentions is None else mentions:
         official = mention.item
         if official.name in {o.name for o in found} or official.role in _SPOKES:
             continue
         if text.startswith("'s", mention.end):
             continue  # "Trump's son-in-law": the one named is someone else
+        if cues is None:
+            lowered = text.lower()
+            cues = [m.end() for m in _MEMBERS_AFTER.finditer(text, lowered)]
+            heads = [m.start() for m in _HEAD_AFTER.finditer(text, lowered)]
         after_cue = any(0 <= mention.start - c <= 260 for c in cues)
         before_head = any(0 <= h - mention.end <= 70 for h in heads) or bool(
-            _TAKES_PART.match(text, mention.end)
+            _TAKES_PART.match(text, None, mention.end)
         )
         if not (after_cue or before_head):
             continue
@@ -714,37 +748,65 @@ def _members(text: str) -> list[gazetteer.Official]:
     return found
 
 
-_MEMBERS_AFTER = re.compile(
-    r"\b(?:(?:led|headed|represented|chaired)\s+by|includes?|including|included|consists?\s+of|"
-    r"comprises?|comprising|members?\s+(?:are|were|include)|joined\s+by|accompanied\s+by|"
-    r"along\s+with|alongside|together\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
-    r"(?:(?:chief|lead|top|head)\s+)?negotiator,?|delegation\s+(?:is|was|will\s+be)\s+(?:again\s+)?(?:led|headed)\s+by|"
-    r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief),?)\s*",
-    _F,
+_MEMBERS_AFTER = Folded(
+    re.compile(
+        r"\b(?:(?:led|headed|represented|chaired)\s+by|includes?|including|included|consists?\s+of|"
+        r"comprises?|comprising|members?\s+(?:are|were|include)|joined\s+by|accompanied\s+by|"
+        r"along\s+with|alongside|together\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
+        r"(?:(?:chief|lead|top|head)\s+)?negotiator,?|delegation\s+(?:is|was|will\s+be)\s+(?:again\s+)?(?:led|headed)\s+by|"
+        r"(?:its|the\s+delegation's|the\s+team's)\s+(?:leader|head|chief),?)\s*",
+        _F,
+    ),
+    needs=(
+        "led",
+        "headed",
+        "represented",
+        "chaired",
+        "includ",
+        "consist",
+        "compris",
+        "member",
+        "joined",
+        "accompanied",
+        "along",
+        "with",
+        "negotiator",
+        "delegation",
+        "leader",
+        "head",
+        "chief",
+    ),
 )
-_HEAD_AFTER = re.compile(
-    r"(?:,\s+(?:who|which)\s+(?:\w+\s+)?(?:heads|headed|leads|led|will\s+lead|chairs|heading|"
-    r"leading|mediated|negotiated|met|attended|took\s+part|represented)\b|\s+(?:(?:will|would)\s+)?(?:again\s+)?(?:lead|leads|head|heads|headed|led)\s+"
-    r"(?:the|a|its|\w+'s)\s+(?:\w+\s+)?(?:delegation|team|side)\b)",
-    _F,
+_HEAD_AFTER = Folded(
+    re.compile(
+        r"(?:,\s+(?:who|which)\s+(?:\w+\s+)?(?:heads|headed|leads|led|will\s+lead|chairs|heading|"
+        r"leading|mediated|negotiated|met|attended|took\s+part|represented)\b|\s+(?:(?:will|would)\s+)?(?:again\s+)?(?:lead|leads|head|heads|headed|led)\s+"
+        r"(?:the|a|its|\w+'s)\s+(?:\w+\s+)?(?:delegation|team|side)\b)",
+        _F,
+    ),
+    needs=("who", "which", "delegation", "team", "side"),
 )
-_TAKES_PART = re.compile(
-    r"(?:\s+and\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})?(?:,[^,]{1,60},)?\s+(?:"
-    r"(?:\w+ly\s+)?(?:opened|chaired|moderated|hosted|presided\s+over)\s+(?:it|them|the\s+"
-    r"(?:\w+\s+)?(?:meeting|talks|session|round|negotiations))\b|"
-    r"(?:are|is|were|was|will)\s+(?:be\s+)?(?:expected\s+to\s+|due\s+to\s+|set\s+to\s+)?"
-    r"represent\b)",
-    _F,
+_TAKES_PART = Folded(
+    re.compile(
+        r"(?:\s+and\s+(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){0,2})?(?:,[^,]{1,60},)?\s+(?:"
+        r"(?:\w+ly\s+)?(?:opened|chaired|moderated|hosted|presided\s+over)\s+(?:it|them|the\s+"
+        r"(?:\w+\s+)?(?:meeting|talks|session|round|negotiations))\b|"
+        r"(?:are|is|were|was|will)\s+(?:be\s+)?(?:expected\s+to\s+|due\s+to\s+|set\s+to\s+)?"
+        r"represent\b)",
+        _F,
+    )
 )
 """Right after a name (or a pair of names): "X opened the session", "X and Y, his aide, are
 expected to represent Washington"."""
 
 
 _ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
-_POSTED_IN = re.compile(
-    r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
-    r"resident|based)\s+(?:\w+\s+)?(?:in|at|to)\s+(?:the\s+)?$",
-    _F,
+_POSTED_IN = Folded(
+    re.compile(
+        r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
+        r"resident|based)\s+(?:\w+\s+)?(?:in|at|to)\s+(?:the\s+)?$",
+        _F,
+    )
 )
 
 
@@ -759,13 +821,16 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
     if " - " in text or "(" in text:
         text = _ASIDE.sub(" ", text)
         anchors = None
-    found: list[gazetteer.Official] = list(_members(text))
+    mentions = gazetteer.officials().find(text)
+    if not mentions:
+        return []
+    found: list[gazetteer.Official] = list(_members(text, mentions))
     delegation = bool(found)
     actor_at = _actors(text)
     if anchors is None:
         anchors = [m.start for m in _triggers(text) if m.kind != "role"]
     anchors = anchors + list(actor_at)
-    for mention in gazetteer.officials().find(text):
+    for mention in mentions:
         if not any(abs(mention.start - a) <= 110 for a in anchors):
             continue
         official = mention.item
@@ -777,7 +842,7 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
         speaker = _SPEAKER_AFTER.match(after)
         if (
             speaker is not None
-            and not _SELF_MEETING.match(after, speaker.end())
+            and not _SELF_MEETING.match(after, None, speaker.end())
             and not _starts_with_trigger(after.lstrip())
         ):
             continue
@@ -795,15 +860,19 @@ def _starts_with_trigger(text: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
-_SELF_MEETING = re.compile(
-    r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|had|has|was|is)?\s*(?:be\s+)?(?:again\s+)?"
-    r"(?:speak|speaking|talk|talking|meet|meeting|met|spoke|talked|call|calling|phoned)\b",
-    _F,
+_SELF_MEETING = Folded(
+    re.compile(
+        r"\s+(?:that\s+)?(?:he|she|they)\s+(?:would|will|had|has|was|is)?\s*(?:be\s+)?(?:again\s+)?"
+        r"(?:speak|speaking|talk|talking|meet|meeting|met|spoke|talked|call|calling|phoned)\b",
+        _F,
+    )
 )
-_POSSESSIVE_PARTY = re.compile(
-    r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
-    r"negotiators?|representatives?|officials)\b",
-    _F,
+_POSSESSIVE_PARTY = Folded(
+    re.compile(
+        r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
+        r"negotiators?|representatives?|officials)\b",
+        _F,
+    )
 )
 
 
@@ -876,7 +945,11 @@ def _mentions_in(
     an event (one was reported within the last two paragraphs), `subject` is the opening
     sentence of its paragraph (who "its negotiators" are)."""
     text = sentence.text
-    if not sentence.keys & keywords.TALKS_BIT or not _triggers(text):
+    if (
+        not sentence.occurs & keywords.TALKS_BIT
+        or not _triggers(text)
+        or not sentence.keys & keywords.TALKS_BIT
+    ):
         if supporting and sentence.keys & keywords.MEMBERS_BIT:
             return _support(sentence, today)
         return []
@@ -910,12 +983,12 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     for a, b in pairwise(triggers):
         edges = [
             (_edge_rank(m.group(0)), m.start())
-            for m in _SEGMENT_EDGE.finditer(clause, a.end, b.start)
+            for m in _SEGMENT_EDGE.finditer(clause, None, a.end, b.start)
         ]
         if edges:
             cuts.append(min(edges)[1])
             continue
-        soft = [m.start() for m in _SOFT_EDGE.finditer(clause, a.end, b.start)]
+        soft = [m.start() for m in _SOFT_EDGE.finditer(clause, None, a.end, b.start)]
         if soft:
             # No punctuation between the two: "would speak to X on Wednesday to hear the
             # details of the president's call with Y on Tuesday" - the second meeting's noun
@@ -932,10 +1005,12 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
-_SOFT_EDGE = re.compile(
-    r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)", _F
+_SOFT_EDGE = Folded(
+    re.compile(r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)", _F)
 )
-_SEGMENT_EDGE = re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
+_SEGMENT_EDGE = Folded(
+    re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
+)
 
 
 def _edge_rank(edge: str) -> int:
@@ -950,10 +1025,10 @@ def _edge_rank(edge: str) -> int:
 
 def _without_since(text: str) -> str:
     """The text less its "since ..." phrases, whose days are never the meeting's."""
-    return _SINCE_PHRASE.sub(" ", text) if "since" in text.lower() else text
+    return _SINCE_PHRASE.sub_spaces(text) if "since" in text.lower() else text
 
 
-_SINCE_PHRASE = re.compile(r"\bsince\b[^,;]*", _F)
+_SINCE_PHRASE = Folded(re.compile(r"\bsince\b[^,;]*", _F), needs=("since",))
 
 
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
@@ -1001,15 +1076,19 @@ def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> l
     ]
 
 
-_FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
+_FUTURE = Folded(
+    re.compile(
+        r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
+    )
 )
 """A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
-_ROLE_VENUE = re.compile(
-    r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b|"
-    r"\b(?:led|leads|headed|heads)\s+(?:the|its|a)\s+(?:[\w.]+\s+)?(?:side|team|delegation)\s+"
-    r"(?:in|at)\b",
-    _F,
+_ROLE_VENUE = Folded(
+    re.compile(
+        r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b|"
+        r"\b(?:led|leads|headed|heads)\s+(?:the|its|a)\s+(?:[\w.]+\s+)?(?:side|team|delegation)\s+"
+        r"(?:in|at)\b",
+        _F,
+    )
 )
 
 
@@ -1038,7 +1117,7 @@ def _mention(
         ),
         None,
     )
-    dated = since.group(0) if since else _without_since(clause)
+    dated = clause[since.start() : since.end()] if since else _without_since(clause)
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
     if cue.when is When.NONE and not whole:
         cue = find_date(
@@ -1123,7 +1202,7 @@ class ArticlePeople:
         return self._by_office.get((country, role))
 
 
-_ROLE_REFERENCE_STEMS = re.compile(r"\b(?:president|leader)\b", _F)
+_ROLE_REFERENCE_STEMS = Folded(re.compile(r"\b(?:president|leader)\b", _F))
 _ROLE_REFERENCE = re.compile(
     r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.]+?)(?:'s)?\s+(?:(?:then|current|new)\s+)?"
     r"(?:president|leader)\b(?!\s+(?-i:[A-Z]))",
@@ -1131,10 +1210,12 @@ _ROLE_REFERENCE = re.compile(
 )
 
 
-_SPEAKER_SOON = re.compile(
-    r"(?:\s+(?:had|has|have|also|earlier|again|then|later|repeatedly|\w+ly)){1,3}\s+"
-    r"(?:said|says|told|insisted|warned|argued|claimed|stressed|noted|added|declared)\b",
-    _F,
+_SPEAKER_SOON = Folded(
+    re.compile(
+        r"(?:\s+(?:had|has|have|also|earlier|again|then|later|repeatedly|\w+ly)){1,3}\s+"
+        r"(?:said|says|told|insisted|warned|argued|claimed|stressed|noted|added|declared)\b",
+        _F,
+    )
 )
 
 
@@ -1159,7 +1240,7 @@ def _role_references(
             continue
         after = clause[match.end() : match.end() + 100]
         speaker = _SPEAKER_AFTER.match(after) or _SPEAKER_SOON.match(after)
-        if speaker is not None and not _SELF_MEETING.match(after, speaker.end()):
+        if speaker is not None and not _SELF_MEETING.match(after, None, speaker.end()):
             continue
         seen.add(official.name)
         out.append(official)
@@ -1172,10 +1253,14 @@ def _lead_in(text: str) -> str:
     return text[:comma] if 0 < comma <= 40 else ""
 
 
-_ITS_ROLE = re.compile(
-    r"\b(?:its|their)\s+(?:own\s+)?(?:negotiators|delegation|team|envoys?)\b", _F
+_ITS_ROLE = Folded(
+    re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:negotiators|delegation|team|envoys?)\b", _F),
+    needs=("negotiators", "delegation", "team", "envoy"),
 )
-_HOSTED = re.compile(r"\b(?:host\w*|mediat\w*|brokered|chair\w*)\b", _F)
+_HOSTED = Folded(
+    re.compile(r"\b(?:host\w*|mediat\w*|brokered|chair\w*)\b", _F),
+    needs=("host", "mediat", "brokered", "chair"),
+)
 
 
 def _sides(parties: set[str]) -> set[str]:
@@ -1413,10 +1498,12 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.evidence["participants"] = next(m.text for m in mentions if m.participants)
 
 
-_ROUND = re.compile(
-    r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"
-    r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round)\b",
-    _F,
+_ROUND = Folded(
+    re.compile(
+        r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"
+        r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round)\b",
+        _F,
+    )
 )
 
 

@@ -18,6 +18,7 @@ from warwire.extract import gazetteer, keywords
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, has_any, lower_same_length, words
+from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -84,7 +85,7 @@ _WEAPON_LOW = words(
     "strikes",
     "struck",
 )
-_QUALIFIED = re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F)
+_QUALIFIED = Folded(re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F))
 
 
 @lru_cache(maxsize=4096)
@@ -98,13 +99,15 @@ def _attack_words(text: str) -> bool:
     return _QUALIFIED.search(text) is not None
 
 
-_NOT_ATTACK = re.compile(
-    r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
-    r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
-    r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
-    r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
-    r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
-    _F,
+_NOT_ATTACK = Folded(
+    re.compile(
+        r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
+        r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
+        r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
+        r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
+        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
+        _F,
+    )
 )
 _NOT_ATTACK_STEMS = (
     "counter",
@@ -129,24 +132,62 @@ _NOT_ATTACK_STEMS = (
     "defen",
     "anti-",
 )
-_CASUALTY = re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F)
-_FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
-_DAMAGE = re.compile(
-    r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
-    r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-    r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
-    r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
-    r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
-    _F,
+_CASUALTY = Folded(
+    re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F),
+    needs=("kill", "dead", "died", "injured", "wounded", "hurt", "toll", "fatalities"),
 )
-_HIT = re.compile(
-    r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
-    r"pounded|pounds|explosions?|blasts?|killed|killing|kills|injured|injuring|wounded|died|dead|"
-    r"damaged|destroyed|shot\s+down|shoots?\s+down|downed|downs|intercepted|fire|fired|fires|"
-    r"launched|launches|debris|wreckage|impact|aimed|under\s+attack|brought\s+down|casualties|"
-    r"bore\s+the\s+brunt|bombed|raids?|barrage|came\s+under|hurt|fell|crashed|exploded|repelled|"
-    r"repelling|landed|slammed|tore|ripped|rained|sent|used)\b",
-    _F,
+_FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
+_DAMAGE = Folded(
+    re.compile(
+        r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
+        r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
+        r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
+        r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
+        r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
+        _F,
+    ),
+    needs=(
+        "damag",
+        "destroyed",
+        "power",
+        "electricity",
+        "heat",
+        "water",
+        "outage",
+        "blackout",
+        "evacuated",
+        "fire",
+        "blaze",
+        "rubble",
+        "collapsed",
+        "debris",
+        "wreckage",
+        "explosion",
+        "blast",
+        "hit",
+        "struck",
+        "attacked",
+        "targeted",
+        "shelled",
+        "impact",
+        "over",
+        "casualties",
+        "victims",
+        "bodies",
+        "rescue",
+        "search",
+    ),
+)
+_HIT = Folded(
+    re.compile(
+        r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
+        r"pounded|pounds|explosions?|blasts?|killed|killing|kills|injured|injuring|wounded|died|dead|"
+        r"damaged|destroyed|shot\s+down|shoots?\s+down|downed|downs|intercepted|fire|fired|fires|"
+        r"launched|launches|debris|wreckage|impact|aimed|under\s+attack|brought\s+down|casualties|"
+        r"bore\s+the\s+brunt|bombed|raids?|barrage|came\s+under|hurt|fell|crashed|exploded|repelled|"
+        r"repelling|landed|slammed|tore|ripped|rained|sent|used)\b",
+        _F,
+    )
 )
 _PAST_WORDS = words(
     "launched",
@@ -344,11 +385,13 @@ _AGGREGATE = Gated(
         "hitting",
     ),
 )
-_EVENTFUL = re.compile(
-    r"\b(?:record|largest|biggest|heaviest|overnight|early\s+on|on\s+the\s+night|deadliest|"
-    r"\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|thirteenth)\b",
-    _F,
+_EVENTFUL = Folded(
+    re.compile(
+        r"\b(?:record|largest|biggest|heaviest|overnight|early\s+on|on\s+the\s+night|deadliest|"
+        r"\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"eleventh|twelfth|thirteenth)\b",
+        _F,
+    )
 )
 _MIXED = Gated(
     re.compile(
@@ -401,51 +444,55 @@ _WAVE = Gated(
     ),
 )
 
-_RU_ATTACKER = re.compile(
-    r"\bRussian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|bombardment|rockets?|"
-    r"barrage|air\s*strikes?|airstrikes?|bombs?|bombers?|aircraft|artillery|UAVs?|Shaheds?|"
-    r"ballistic|cruise|rocket|missile|drone|fire|assault|air\s+raid|raid|salvo)\b|"
-    r"\b(?:Russia|Moscow|Russians|the\s+Russians|Russian\s+(?:forces|troops|army|military|"
-    r"invaders))\s+(?:also\s+|again\s+|had\s+|has\s+|have\s+|then\s+)?(?:launched|fired|struck|"
-    r"hit|attacked|targeted|pounded|shelled|sent|used|bombarded|unleashed|hurled|carried\s+out|"
-    r"mounted|fires|launches|hits|pounds|strikes|attacks|targets|fire|launch|hammered|"
-    r"bombed)\b(?!\s+by\b)|"
-    r"\b(?:Russia|Moscow)'s\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|barrage|bombardment|assault|"
-    r"offensive|shelling|drones?|missiles?)\b|"
-    r"\b(?:Shaheds?|Gerans?|Iskander(?:-[MK])?s?|Kinzhals?|Kalibrs?|Kh-\d+\w*|S-300s?|Zircons?|"
-    r"Oniks|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|KABs?|Tu-95\w*|Tu-22\w*|Tu-160s?|"
-    r"Su-34s?|MiG-31\w*|Lancets?)\b|"
-    r"\b(?:Ukraine's|Ukrainian)\s+(?:air\s+force|air\s+defen[cs]es?|air\s+defense\s+forces)\b|"
-    r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
-    r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
-    r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
-    r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|Russian\s+forces|the\s+Russians)\b|"
-    r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
-    _F,
+_RU_ATTACKER = Folded(
+    re.compile(
+        r"\bRussian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|bombardment|rockets?|"
+        r"barrage|air\s*strikes?|airstrikes?|bombs?|bombers?|aircraft|artillery|UAVs?|Shaheds?|"
+        r"ballistic|cruise|rocket|missile|drone|fire|assault|air\s+raid|raid|salvo)\b|"
+        r"\b(?:Russia|Moscow|Russians|the\s+Russians|Russian\s+(?:forces|troops|army|military|"
+        r"invaders))\s+(?:also\s+|again\s+|had\s+|has\s+|have\s+|then\s+)?(?:launched|fired|struck|"
+        r"hit|attacked|targeted|pounded|shelled|sent|used|bombarded|unleashed|hurled|carried\s+out|"
+        r"mounted|fires|launches|hits|pounds|strikes|attacks|targets|fire|launch|hammered|"
+        r"bombed)\b(?!\s+by\b)|"
+        r"\b(?:Russia|Moscow)'s\s+(?:\w+\s+){0,3}?(?:attacks?|strikes?|barrage|bombardment|assault|"
+        r"offensive|shelling|drones?|missiles?)\b|"
+        r"\b(?:Shaheds?|Gerans?|Iskander(?:-[MK])?s?|Kinzhals?|Kalibrs?|Kh-\d+\w*|S-300s?|Zircons?|"
+        r"Oniks|glide\s+bombs?|guided\s+(?:aerial\s+)?bombs?|KABs?|Tu-95\w*|Tu-22\w*|Tu-160s?|"
+        r"Su-34s?|MiG-31\w*|Lancets?)\b|"
+        r"\b(?:Ukraine's|Ukrainian)\s+(?:air\s+force|air\s+defen[cs]es?|air\s+defense\s+forces)\b|"
+        r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
+        r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
+        r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
+        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|Russian\s+forces|the\s+Russians)\b|"
+        r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
+        _F,
+    )
 )
-_UA_ATTACKER = re.compile(
-    r"\bUkrainian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|UAVs?|rockets?|"
-    r"saboteurs|sea\s+drones|naval\s+drones|drone|missile|raid|incursion|artillery\s+fire|"
-    r"fire)\b|"
-    r"\b(?:Ukraine|Kyiv|the\s+Ukrainians|Ukrainian\s+(?:forces|troops|military|army|units)|"
-    r"Ukraine's\s+(?:military|army|forces|armed\s+forces|SBU|navy))\s+(?:also\s+|had\s+|has\s+|"
-    r"have\s+|again\s+)?(?:launched|fired|struck|hit|attacked|targeted|shelled|sent|used|"
-    r"carried\s+out|launches|hits|strikes|attacks|targets|bombarded|bombed|hammered)\b"
-    r"(?!\s+by\b)|"
-    r"\baccus\w+\s+(?:Kyiv|Ukraine|Ukrainian\s+forces)\s+of\b|"
-    r"\b(?:Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+defense\s+systems?)\b|"
-    r"\b(?:Russian|Russia's)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|MoD|military)"
-    r"[^.;]{0,80}?\b(?:intercepted|destroyed|shot\s+down|downed|repelled|repelling)\b|"
-    r"\b(?:HIMARS|ATACMS|Storm\s+Shadows?|SCALP|Neptunes?|Flamingos?|Liutyi|Lyutyi|"
-    r"Spider'?s\s+Web|SBU)\b|"
-    r"\b(?:over|into|on|inside|across|deep\s+into|against)\s+(?:Russia|Russian\s+(?:territory|"
-    r"regions|soil|cities|oil|refiner\w*|airfields?|air\s+bases?))\b|"
-    r"\bRussian\s+(?:territory|regions|soil|oil\s+refiner\w*|refiner\w*|airfields?|air\s+bases?|"
-    r"border\s+regions?)\b|"
-    r"\b(?:Russian|Moscow|Kremlin)-(?:installed|imposed|appointed|backed)\s+(?:authorities|"
-    r"officials|governor|head|administration|mayor|leader)\b|"
-    r"\bacross\s+the\s+border\s+in\s+Russia\b|\bin\s+Russia\b",
-    _F,
+_UA_ATTACKER = Folded(
+    re.compile(
+        r"\bUkrainian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|UAVs?|rockets?|"
+        r"saboteurs|sea\s+drones|naval\s+drones|drone|missile|raid|incursion|artillery\s+fire|"
+        r"fire)\b|"
+        r"\b(?:Ukraine|Kyiv|the\s+Ukrainians|Ukrainian\s+(?:forces|troops|military|army|units)|"
+        r"Ukraine's\s+(?:military|army|forces|armed\s+forces|SBU|navy))\s+(?:also\s+|had\s+|has\s+|"
+        r"have\s+|again\s+)?(?:launched|fired|struck|hit|attacked|targeted|shelled|sent|used|"
+        r"carried\s+out|launches|hits|strikes|attacks|targets|bombarded|bombed|hammered)\b"
+        r"(?!\s+by\b)|"
+        r"\baccus\w+\s+(?:Kyiv|Ukraine|Ukrainian\s+forces)\s+of\b|"
+        r"\b(?:Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+defense\s+systems?)\b|"
+        r"\b(?:Russian|Russia's)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|MoD|military)"
+        r"[^.;]{0,80}?\b(?:intercepted|destroyed|shot\s+down|downed|repelled|repelling)\b|"
+        r"\b(?:HIMARS|ATACMS|Storm\s+Shadows?|SCALP|Neptunes?|Flamingos?|Liutyi|Lyutyi|"
+        r"Spider'?s\s+Web|SBU)\b|"
+        r"\b(?:over|into|on|inside|across|deep\s+into|against)\s+(?:Russia|Russian\s+(?:territory|"
+        r"regions|soil|cities|oil|refiner\w*|airfields?|air\s+bases?))\b|"
+        r"\bRussian\s+(?:territory|regions|soil|oil\s+refiner\w*|refiner\w*|airfields?|air\s+bases?|"
+        r"border\s+regions?)\b|"
+        r"\b(?:Russian|Moscow|Kremlin)-(?:installed|imposed|appointed|backed)\s+(?:authorities|"
+        r"officials|governor|head|administration|mayor|leader)\b|"
+        r"\bacross\s+the\s+border\s+in\s+Russia\b|\bin\s+Russia\b",
+        _F,
+    )
 )
 _OCCUPIED_TARGET = Gated(
     re.compile(
@@ -476,49 +523,65 @@ _TOTAL_SCOPE = Gated(
     ),
 )
 _KYIV_METONYM = frozenset({"Kyiv", "Moscow"})
-_METONYM_IN = re.compile(r"^(?:in|of|and|to)\b", _F)
-_METONYM_VERB = re.compile(
-    r"^\s+(?:has|have|had|is|was|will|would|says|said|wants|insists|claims|denies|accused|"
-    r"believes|remains|continues)\b",
-    _F,
+_METONYM_IN = Folded(re.compile(r"^(?:in|of|and|to)\b", _F))
+_METONYM_VERB = Folded(
+    re.compile(
+        r"^\s+(?:has|have|had|is|was|will|would|says|said|wants|insists|claims|denies|accused|"
+        r"believes|remains|continues)\b",
+        _F,
+    )
 )
-_PLACE_BEFORE = re.compile(
-    r"(?:\b(?:in|on|at|over|towards?|into|near|across|around|hit|hits|struck|strikes|targeted|"
-    r"targeting|attacked|attacking|pounded|shelled|of|besides|including|outside|above|against|"
-    r"and|city|capital|to)\s+(?:the\s+)?(?:city\s+of\s+|capital,?\s+|region\s+of\s+|"
-    r"town\s+of\s+|village\s+of\s+)?)$",
-    _F,
+_PLACE_BEFORE = Folded(
+    re.compile(
+        r"(?:\b(?:in|on|at|over|towards?|into|near|across|around|hit|hits|struck|strikes|targeted|"
+        r"targeting|attacked|attacking|pounded|shelled|of|besides|including|outside|above|against|"
+        r"and|city|capital|to)\s+(?:the\s+)?(?:city\s+of\s+|capital,?\s+|region\s+of\s+|"
+        r"town\s+of\s+|village\s+of\s+)?)$",
+        _F,
+    )
 )
-_PLACE_AFTER = re.compile(
-    r"\s*(?:region|oblast|province|city|district|regions|oblasts|was|were|is|came|suffered|"
-    r"hit|bore|residents|'s\s+\w+\s+district|'s\s+(?:centre|center|outskirts|suburbs)|"
-    r"apartment|residential|high-rise|tower|building|hospital|school|suburbs?|neighbou?rhood|"
-    r"power|thermal|metro|railway|train|mall|market|airport|port)\b",
-    _F,
+_PLACE_AFTER = Folded(
+    re.compile(
+        r"\s*(?:region|oblast|province|city|district|regions|oblasts|was|were|is|came|suffered|"
+        r"hit|bore|residents|'s\s+\w+\s+district|'s\s+(?:centre|center|outskirts|suburbs)|"
+        r"apartment|residential|high-rise|tower|building|hospital|school|suburbs?|neighbou?rhood|"
+        r"power|thermal|metro|railway|train|mall|market|airport|port)\b",
+        _F,
+    )
 )
-_TITLE_BEFORE = re.compile(
-    r"\b(?:head|governor|mayor|chief|leader|administration|authorities|officials)\s+of\s+"
-    r"(?:the\s+)?$",
-    _F,
+_TITLE_BEFORE = Folded(
+    re.compile(
+        r"\b(?:head|governor|mayor|chief|leader|administration|authorities|officials)\s+of\s+"
+        r"(?:the\s+)?$",
+        _F,
+    )
 )
-_TITLE_AFTER = re.compile(
-    r"(?:'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+|region's\s+)*(?:mayor|governor|"
-    r"administration|authorities|officials|head|council|police|military\s+administration)\b",
-    _F,
+_TITLE_AFTER = Folded(
+    re.compile(
+        r"(?:'s)?\s+(?:regional\s+|city\s+|oblast\s+|military\s+|region's\s+)*(?:mayor|governor|"
+        r"administration|authorities|officials|head|council|police|military\s+administration)\b",
+        _F,
+    )
 )
-_SPEAKS_AFTER = re.compile(
-    r"^(?:'s)?\s+(?:said|says|claimed|claims|reported|reports|denied|denies|accused|insists|"
-    r"confirmed|announced|has\s+said|has\s+not|has\s+confirmed)\b",
-    _F,
+_SPEAKS_AFTER = Folded(
+    re.compile(
+        r"^(?:'s)?\s+(?:said|says|claimed|claims|reported|reports|denied|denies|accused|insists|"
+        r"confirmed|announced|has\s+said|has\s+not|has\s+confirmed)\b",
+        _F,
+    )
 )
-_FROM_SCOPE = re.compile(
-    r"\b(?:from|off|out\s+of)\b(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
-    r"targeted|and\s+(?:were|was|hit|struck|targeted|destroyed)|were|was|toward)\b)[^.;])*)$",
-    _F,
+_FROM_SCOPE = Folded(
+    re.compile(
+        r"\b(?:from|off|out\s+of)\b(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
+        r"targeted|and\s+(?:were|was|hit|struck|targeted|destroyed)|were|was|toward)\b)[^.;])*)$",
+        _F,
+    )
 )
-_SPEECH_PLACE = re.compile(
-    r"\b(?:speaking|spoke|visit\w*|conference|summit|talks|meeting)\s+(?:\w+\s+){0,3}(?:in|at)\s+$",
-    _F,
+_SPEECH_PLACE = Folded(
+    re.compile(
+        r"\b(?:speaking|spoke|visit\w*|conference|summit|talks|meeting)\s+(?:\w+\s+){0,3}(?:in|at)\s+$",
+        _F,
+    )
 )
 
 
@@ -576,12 +639,14 @@ class StrikeDraft:
         return "RU" if self.attacker == "UA" else "UA"
 
 
-def _attacker_scores(text: str) -> tuple[int, int]:
-    return len(_RU_ATTACKER.findall(text)), len(_UA_ATTACKER.findall(text))
+def _attacker_scores(text: str, lowered: str | None = None) -> tuple[int, int]:
+    return _RU_ATTACKER.count(text, lowered), _UA_ATTACKER.count(text, lowered)
 
 
-_LOCATOR_BEFORE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F)
-_REGION_WORD = re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
+_LOCATOR_BEFORE = Folded(re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F))
+_REGION_WORD = Folded(
+    re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
+)
 
 
 def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous_end: int) -> str:
@@ -646,21 +711,25 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     return hits + titles
 
 
-_CLAUSE_EDGE = re.compile(
-    r"[,;:()]|\s-\s|\b(?:where|which|who|while|as|after|since\s+(?=the|then))\b", _F
+_CLAUSE_EDGE = Folded(
+    re.compile(r"[,;:()]|\s-\s|\b(?:where|which|who|while|as|after|since\s+(?=the|then))\b", _F)
 )
 
 
+@lru_cache(maxsize=512)
 def _is_aggregate(text: str) -> bool:
     """A count over many days ("since the start of the war", "every night this summer"): the
     marker must sit in the clause that talks about attacks, not in an aside ("...Lgov, where
     Ukrainian troops have been fighting since August")."""
-    found = _AGGREGATE.finditer(text)
-    if not found or _EVENTFUL.search(text):
+    lowered = text.lower()
+    found = _AGGREGATE.finditer(text, lowered)
+    if not found or _EVENTFUL.search(text, lowered):
         return False
     for match in found:
-        start = max((m.end() for m in _CLAUSE_EDGE.finditer(text, 0, match.start())), default=0)
-        edge = _CLAUSE_EDGE.search(text, match.end())
+        start = max(
+            (m.end() for m in _CLAUSE_EDGE.finditer(text, lowered, 0, match.start())), default=0
+        )
+        edge = _CLAUSE_EDGE.search(text, lowered, match.end())
         end = edge.start() if edge else len(text)
         clause = text[start:end]
         if _attack_words(clause) or _CASUALTY.search(clause) or _COUNTISH.search(clause):
@@ -668,7 +737,7 @@ def _is_aggregate(text: str) -> bool:
     return False
 
 
-_COUNTISH = re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F)
+_COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
 
 
 def _is_hedged(text: str) -> bool:
@@ -682,7 +751,7 @@ def _attack_in(text: str, lowered: str | None = None) -> bool:
         return False
     if not has_any(lowered if lowered is not None else text.lower(), _NOT_ATTACK_STEMS):
         return True
-    return _attack_words(_NOT_ATTACK.sub(" ", text))
+    return _attack_words(_NOT_ATTACK.sub_spaces(text, lowered))
 
 
 def read_facts(
@@ -701,15 +770,16 @@ def read_facts(
     if _is_aggregate(text):
         return None
     attack = not continuation
-    if _AID.search(text) and not _HIT.search(text):
+    lowered = text.lower()
+    if _AID.search(text, lowered) and not _HIT.search(text, lowered):
         return None
     hedged = _is_hedged(text)
-    mixed = bool(_MIXED.search(text))
+    mixed = bool(_MIXED.search(text, lowered))
     read = sentence_figures(text, memory)
     figures = {} if mixed else read.values
     mentions = _place_mentions(text)
     places = [m.item for m in mentions]
-    ru, ua = _attacker_scores(text)
+    ru, ua = _attacker_scores(text, lowered)
     ru, ua = ru * 2, ua * 2
     for place in places:
         if place.occupied:
@@ -721,11 +791,11 @@ def read_facts(
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
-    strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text))
+    strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
     if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
-    if not _TOTAL_SCOPE.search(text) and ("killed" in figures or "injured" in figures):
+    if not _TOTAL_SCOPE.search(text, lowered) and ("killed" in figures or "injured" in figures):
         if len({p.name for p in places}) == 1:
             scope = places[0].name
         elif places:
@@ -743,13 +813,13 @@ def read_facts(
         totals=set() if mixed else read.totals,
         places=places,
         strong=strong and not hedged,
-        wave=attack and (bool(_WAVE.search(text)) or wave_figures),
+        wave=attack and (bool(_WAVE.search(text, lowered)) or wave_figures),
         hedged=hedged,
         explicit_attacker=attacker is not None and max(ru, ua) >= 2,
         continuation=continuation,
         scope=scope,
-        occupied_target=bool(_OCCUPIED_TARGET.search(text)),
-        reference=bool(_ATTACK_REF.search(text)),
+        occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
+        reference=bool(_ATTACK_REF.search(text, lowered)),
     )
 
 
@@ -771,18 +841,20 @@ _ATTACK_REF = Gated(
     ),
     ("attack", "strike", "barrage", "bombard", "raid", "assault", "shelling"),
 )
-_ATTACK_ON = re.compile(
-    r"\b(?:attacks?|strikes?|raids?)\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|"
-    r"energy|infrastructure|residential|civilian|power|port|village|town|hospital|apartment|"
-    r"airfields?|air\s+bases?|refiner\w*|oil|depots?)",
-    _F,
+_ATTACK_ON = Folded(
+    re.compile(
+        r"\b(?:attacks?|strikes?|raids?)\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|"
+        r"energy|infrastructure|residential|civilian|power|port|village|town|hospital|apartment|"
+        r"airfields?|air\s+bases?|refiner\w*|oil|depots?)",
+        _F,
+    ),
+    needs=("attack", "strike", "raid"),
 )
 _STRIKE_POSSESSIVE = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,3}?"
     r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
     _F,
 )
-_DATE_CLAUSES = re.compile(r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+", _F)
 
 
 def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
@@ -815,11 +887,18 @@ def _date_key(cue: DateCue, ctx: _Context, lead: dt.date, index: int) -> object:
 
 
 def lead_date(
-    sentences: list[Sentence], cues: Cues, today: dt.date, titled: bool = False
+    sentences: list[Sentence],
+    cues: Cues,
+    today: dt.date,
+    titled: bool = False,
+    attack: list[bool] | None = None,
 ) -> tuple[dt.date, bool]:
     """The day of the attack the article leads with, and whether the article says so (else it
     is the publication day by default). A dated headline about an attack decides; otherwise
-    the first sentence reporting an attack, with the day it or the sentences around it give."""
+    the first sentence reporting an attack, with the day it or the sentences around it give.
+    `attack` says which sentences report an attack (`_attacks`), when the caller knows."""
+    if attack is None:
+        attack = _attacks(sentences)
     if titled and sentences and sentences[0].paragraph == 0:
         title = sentences[0].text
         cue = strike_cue(title, cues[0], today)
@@ -836,9 +915,7 @@ def lead_date(
         text = sentence.text
         if sentence.paragraph > paragraph + 1:
             context = NO_CUE
-        if not sentence.keys & keywords.STRIKE_BIT:
-            continue
-        if not _attack_in(text, sentence.lower) or _is_aggregate(text) or _is_hedged(text):
+        if not attack[sentence.index] or _is_aggregate(text) or _is_hedged(text):
             continue
         cue = strike_cue(text, cues[sentence.index], today)
         paragraph = sentence.paragraph
@@ -886,7 +963,10 @@ def _later_date(
     return None
 
 
-_FIGURE_HINT = re.compile(r"\d+\s+(?:\w+\s+){0,3}(?:drones|missiles|Shaheds)\b", _F)
+_FIGURE_HINT = Folded(
+    re.compile(r"\d+\s+(?:\w+\s+){0,3}(?:drones|missiles|Shaheds)\b", _F),
+    needs=("drones", "missiles", "shaheds"),
+)
 
 
 def extract_strikes(
@@ -898,30 +978,42 @@ def extract_strikes(
 ) -> list[StrikeDraft]:
     """Strike drafts in order of first mention; `local_hour` is the Kyiv hour of publication,
     `titled` says the first paragraph is the headline."""
-    lead, lead_given = lead_date(sentences, cues, today, titled)
-    facts = _read_all(sentences, cues, lead, today)
+    attack = _attacks(sentences)
+    lead, lead_given = lead_date(sentences, cues, today, titled, attack)
+    facts = _read_all(sentences, cues, lead, today, attack)
     drafts = _assemble(facts)
     return _finish(drafts, lead, lead_given, today, local_hour)
 
 
-def _near_attacks(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
-    attack = [bool(s.keys & keywords.STRIKE_BIT) and _attack_in(s.text, s.lower) for s in sentences]
-    near = [False] * len(sentences)
+def _attacks(sentences: list[Sentence]) -> list[bool]:
+    """Which sentences report an attack: an attack stem found by the keyword scan, and
+    `_attack_in`. The scan (`Sentence.keys`) runs last, where the cheaper tests pass."""
+    return [
+        bool(s.occurs & keywords.STRIKE_BIT)
+        and _attack_in(s.text, s.lower)
+        and bool(s.keys & keywords.STRIKE_BIT)
+        for s in sentences
+    ]
+
+
+def _near(attack: list[bool]) -> list[bool]:
+    """Sentences from two before to four after an attack sentence."""
+    near = [False] * len(attack)
     for i, is_attack in enumerate(attack):
         if is_attack:
-            for j in range(max(0, i - 2), min(len(sentences), i + 5)):
+            for j in range(max(0, i - 2), min(len(attack), i + 5)):
                 near[j] = True
-    return attack, near
+    return near
 
 
 def _read_all(
-    sentences: list[Sentence], cues: Cues, lead: dt.date, today: dt.date
+    sentences: list[Sentence], cues: Cues, lead: dt.date, today: dt.date, attack: list[bool]
 ) -> list[tuple[StrikeFacts, object]]:
     out: list[tuple[StrikeFacts, object]] = []
     memory = Memory()
     ctx = _Context(date_key=lead, attacker=None, paragraph=-1)
     article_attacker: str | None = None
-    attack, near = _near_attacks(sentences)
+    near = _near(attack)
     for sentence in sentences:
         i = sentence.index
         if sentence.paragraph != ctx.paragraph:
@@ -934,10 +1026,10 @@ def _read_all(
         if attack[i]:
             cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
-        elif not sentence.keys & keywords.FOLLOW_UP_BITS:
-            continue
-        elif (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text)) and (
-            _CASUALTY.search(text) or _DAMAGE.search(text)
+        elif (
+            (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
+            and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
+            and sentence.keys & keywords.FOLLOW_UP_BITS
         ):
             pieces = [(text, cues[i])]
         else:
@@ -973,11 +1065,14 @@ def _read_all(
     return out
 
 
-_DATE_CLAUSES = re.compile(
-    r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:when|where|which|after|before|a\s+(?:total|figure|"
-    r"number|record)|the\s+(?:previous|last|most|biggest|largest)|compared|up\s+from|down\s+from|"
-    r"surpassing|exceeding|beating|breaking|topping|eclipsing|more\s+than\s+(?:on|in))\b)",
-    _F,
+_DATE_CLAUSES = Folded(
+    re.compile(
+        r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:when|where|which|after|before|"
+        r"a\s+(?:total|figure|number|record)|the\s+(?:previous|last|most|biggest|largest)|"
+        r"compared|up\s+from|down\s+from|surpassing|exceeding|beating|breaking|topping|"
+        r"eclipsing|more\s+than\s+(?:on|in))\b)",
+        _F,
+    )
 )
 _INHERITS = re.compile(r"^\s*(?:when|where|which)\b", _F)
 
@@ -1050,8 +1145,12 @@ def _split_by_place(
     return drafts
 
 
-_CLAUSE_BREAK = re.compile(
-    r",?\s+and\s+(?=(?:also\s+)?(?:hit|struck|shelled|fired|attacked|targeted|pounded)\b)|;\s+", _F
+_CLAUSE_BREAK = Folded(
+    re.compile(
+        r",?\s+and\s+(?=(?:also\s+)?(?:hit|struck|shelled|fired|attacked|targeted|pounded)\b)|;\s+",
+        _F,
+    ),
+    needs=("hit", "struck", "shelled", "fired", "attacked", "targeted", "pounded", ";"),
 )
 
 
