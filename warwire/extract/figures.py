@@ -152,9 +152,14 @@ _LATER_DOWN = Folded(
 )
 _CLAUSE_SPLIT = Folded(
     re.compile(
-        r";|:\s|\s-\s|\(|\)|,\s+(?=(?:and\s+|but\s+)?(?:while|whereas|although|though)\b)|"
-        r",\s+(?=but\b)|\bwhile\b|\bwhereas\b|\s+and\s+(?=(?:that|it|its|the\s+(?:air\s+force|military|"
-        r"ministry))\b)|\.\s",
+        # Clause boundaries, grouped by the character they start with, which the pattern
+        # takes first: the regex engine then stops only at punctuation, spaces and "w".
+        r"[;:\s(),w.](?:"
+        r"(?<=[;()])|"
+        r"(?<=[:.])\s|"
+        r"(?<=\s)(?:-\s|\s*and\s+(?=(?:that|it|its|the\s+(?:air\s+force|military|ministry))\b))|"
+        r"(?<=,)\s+(?=(?:(?:and\s+|but\s+)?(?:while|whereas|although|though)|but)\b)|"
+        r"(?<=w)(?<!\ww)(?:hile|hereas)\b)",
         _F,
     )
 )

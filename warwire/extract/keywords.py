@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from warwire.extract.patterns import Folded, matches_at
 
@@ -116,23 +117,67 @@ PRESCREENED = ((STRIKE, STRIKE_BIT), (TALKS, TALKS_BIT))
 checks every sentence goes through (is it an attack, does it report talks) need them."""
 
 
-def occurring(lowered: list[str], sets: tuple[tuple[tuple[str, ...], int], ...]) -> list[int]:
-    """For each text, the bits of those `sets` with a stem anywhere in it.
+class Occurrences(NamedTuple):
+    anywhere: list[int]
+    """Per text, the bits of the sets with a stem anywhere in it, and of every set not looked
+    for: a superset of what `families` finds, whose scan can lose a stem that overlaps a
+    longer one."""
+    surely: list[int]
+    """Per text, bits `families` certainly finds: a stem begins where no stem can run on
+    from before (see `_never_lost`)."""
 
-    A superset of what `families` finds for those sets (its scan can lose a stem that
-    overlaps a longer one), worked out with one C-speed substring search per stem over all
-    the texts joined by newlines (no stem holds one) instead of a scan per text."""
-    found = [0] * len(lowered)
+
+def occurring(lowered: list[str], sets: tuple[tuple[tuple[str, ...], int], ...]) -> Occurrences:
+    """Which of `sets` occur in each text, worked out with C-speed substring searches over
+    all the texts joined by newlines (no stem holds one) instead of a scan per text."""
+    unscreened = ALL_BITS & ~sum(bit for _, bit in sets)
+    anywhere = [unscreened] * len(lowered)
+    surely = [0] * len(lowered)
     joined = "\n".join(lowered)
     ends = list(accumulate(len(text) + 1 for text in lowered))
+    in_stems, space_safe = _never_lost()
     for stems, bit in sets:
+        unsafe = in_stems - {" "} if bit & space_safe else in_stems
         for stem in stems:
             at = joined.find(stem)
             while at >= 0:
                 index = bisect_right(ends, at)
-                found[index] |= bit
-                at = joined.find(stem, ends[index])  # one find per text is enough
-    return found
+                anywhere[index] |= bit
+                if at == 0 or joined[at - 1] not in unsafe:
+                    surely[index] |= bit
+                    at = joined.find(stem, ends[index])  # on to the next text
+                else:
+                    at = joined.find(stem, at + 1)  # a later one here may be sure
+    return Occurrences(anywhere, surely)
+
+
+@cache
+def _never_lost() -> tuple[frozenset[str], int]:
+    """When `families` cannot lose a stem found at some place: the characters that must not
+    stand before it, and the sets for which a space may.
+
+    The scan goes left to right taking the longest stem at each place, so a stem is lost
+    only when a match that began earlier runs on into it. No match holds a character no
+    stem holds (a newline, most punctuation). A space only sits inside a two-word stem
+    ("air strike"), which ends within the next word: a stem of a set starting there is
+    either inside that two-word stem, whose bits it carries, or longer; the bits come back
+    as the sets for which every such longer stem's two-word stem carries the set's bit."""
+    _, bits = _scanner()
+    in_stems = frozenset("".join(bits))
+    space_safe = 0
+    for words, bit in _SETS:
+        lost = [
+            (two, word)
+            for two in bits
+            if " " in two and two.split(" ", 1)[1]
+            for word in words
+            if word.startswith(two.split(" ", 1)[1])
+            and len(word) > len(two.split(" ", 1)[1])
+            and not bits[two] & bit
+        ]
+        if not lost:
+            space_safe |= bit
+    return in_stems, space_safe
 
 
 def has_any(lowered: str, words: tuple[str, ...]) -> bool:
@@ -167,17 +212,49 @@ class Gated:
         return list(self._run.finditer(text, low))
 
 
-def words(*phrases: str, suffix: str = r"\b") -> re.Pattern[str]:
-    """A pattern for whole lower-case words and phrases, to run on lower-cased text.
+class WordList:
+    """Whole lower-case words and phrases, found in lower-cased text.
 
     Spaces in a phrase stand for any run of whitespace, a final "*" for any word ending. The
-    alternatives are factored into a
-    character trie and matched case-sensitively, which runs several times faster than the
-    same list as a plain case-insensitive alternation."""
-    from warwire.extract.gazetteer import trie_regex
+    alternatives are factored into a character trie and matched case-sensitively, which runs
+    several times faster than the same list as a plain case-insensitive alternation.
 
-    body = trie_regex(sorted(set(phrases))).replace("\\ ", r"\s+").replace("\\*", r"\w*")
-    return re.compile(rf"\b(?:{body}){suffix}")
+    A phrase begins where the character before is not a word character, so the pattern
+    takes that character first (and tries the start of the text on its own): the regex
+    engine then stops only at spaces and punctuation instead of at every letter. Every
+    phrase begins and ends with a letter, so a match never takes the character a next
+    match needs in front of it, and the matches are those of `pattern`."""
+
+    __slots__ = ("_head", "_rest", "_rest_ascii", "pattern")
+
+    def __init__(self, *phrases: str) -> None:
+        from warwire.extract.gazetteer import trie_regex
+
+        if not all(p[:1].isalpha() and (p[-1].isalpha() or p[-1] == "*") for p in phrases):
+            raise ValueError("a phrase that does not begin and end with a letter")
+        body = trie_regex(sorted(set(phrases))).replace("\\ ", r"\s+").replace("\\*", r"\w*")
+        self.pattern = re.compile(rf"\b(?:{body})\b")
+        """The phrases as one pattern (what `spans` finds)."""
+        self._head = re.compile(rf"(?:{body})\b")
+        self._rest = re.compile(rf"\W((?:{body})\b)")
+        self._rest_ascii = re.compile(rf"[^0-9A-Z_a-z]((?:{body})\b)")
+        r"""`_rest` for ASCII text, where this class is `\W`, and quicker to test."""
+
+    def spans(self, lowered: str) -> list[tuple[int, int]]:
+        """Where the phrases occur, left to right, as `pattern.finditer` finds them."""
+        found: list[tuple[int, int]] = []
+        head = self._head.match(lowered)
+        if head is not None:
+            found.append(head.span())
+        rest = self._rest_ascii if lowered.isascii() else self._rest
+        for match in rest.finditer(lowered, head.end() if head is not None else 0):
+            found.append(match.span(1))
+        return found
+
+    def search(self, lowered: str) -> bool:
+        """Whether any of the phrases occurs."""
+        rest = self._rest_ascii if lowered.isascii() else self._rest
+        return self._head.match(lowered) is not None or rest.search(lowered) is not None
 
 
 def lower_same_length(text: str) -> str:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from warwire.extract import gazetteer, keywords
 from warwire.extract.dates import Cues, DateCue, When, find_date
-from warwire.extract.keywords import Gated, has_any, lower_same_length, words
+from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
 
@@ -62,7 +62,7 @@ for _kind, _phrases in (
 ):
     for _phrase in _phrases.split("|"):
         _TRIGGER_PHRASES.setdefault(_phrase, _kind)
-_TRIGGER_WORDS = words(*_TRIGGER_PHRASES)
+_TRIGGER_WORDS = WordList(*_TRIGGER_PHRASES)
 _CALL_NOUN = re.compile(
     r"\b(?:the|a|one|their|his|her|latest|first|second|next|new|planned|upcoming|hour-long|"
     r"lengthy|two-hour|(?:mon|tues|wednes|thurs|fri|satur|sun)day's)\s+(?:(?:\w+-)?(?:hour|minute)"
@@ -181,7 +181,7 @@ _NOT_TALKS = Gated(
     ),
 )
 """Meeting words that are not talks; only the words inside these phrases are ignored."""
-_IRREALIS_WORDS = words(
+_IRREALIS_WORDS = WordList(
     "no",
     "not",
     "never",
@@ -262,7 +262,7 @@ _IRREALIS_WORDS = words(
 """Words that make a meeting a wish, a refusal or a mere possibility (lower-case text)."""
 _MAY = re.compile(r"\bmay\b")
 """The modal "may", not the month: matched on the text as written."""
-_SCHEDULED_WORDS = words(
+_SCHEDULED_WORDS = WordList(
     "will",
     "shall",
     "is to",
@@ -343,7 +343,7 @@ _SCHEDULED_WORDS = words(
 _SCHEDULED_EXTRA = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:\w+\s+){0,4}will\b|\bwithin\s+(?:a\s+few|\w+)\s+(?:days|weeks)\b"
 )
-_HELD_WORDS = words(
+_HELD_WORDS = WordList(
     "met",
     "held",
     "ended",
@@ -412,7 +412,7 @@ _HELD_EXTRA = re.compile(
 
 
 def _irrealis_at(clause: str, lowered: str) -> list[int]:
-    found = [m.start() for m in _IRREALIS_WORDS.finditer(lowered)]
+    found = [start for start, _ in _IRREALIS_WORDS.spans(lowered)]
     if "may" in clause:
         found += [m.start() for m in _MAY.finditer(clause)]
     return found
@@ -420,10 +420,10 @@ def _irrealis_at(clause: str, lowered: str) -> list[int]:
 
 def _tense_markers(lowered: str) -> list[tuple[int, str]]:
     """Where the text marks a meeting as planned or as held, with which of the two."""
-    found = [(m.start(), "scheduled") for m in _SCHEDULED_WORDS.finditer(lowered)]
+    found = [(start, "scheduled") for start, _ in _SCHEDULED_WORDS.spans(lowered)]
     if "confirmed" in lowered or "within" in lowered:
         found += [(m.start(), "scheduled") for m in _SCHEDULED_EXTRA.finditer(lowered)]
-    found += [(m.start(), "held") for m in _HELD_WORDS.finditer(lowered)]
+    found += [(start, "held") for start, _ in _HELD_WORDS.spans(lowered)]
     found += [(m.start(), "held") for m in _HELD_EXTRA.finditer(lowered)]
     return found
 
@@ -552,13 +552,19 @@ _PARTY_BEFORE = Folded(
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 _CLAUSE_SPLIT = Folded(
     re.compile(
-        r";\s+|:\s+|,\s+but\s+|\s+but\s+(?=\w+\s+(?:said|says))|,\s+while\s+|\s+while\s+|,\s+whereas\s+|"
-        r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
-        r"\s+(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
+        # Clause boundaries, grouped by the character they start with, which the pattern
+        # takes first: the regex engine then stops only at ";", ":", "," and spaces.
+        r"[;:,\s](?:"
+        r"(?<=[;:])\s+|"
+        r"(?<=,)(?:\s+but\s+|\s+while\s+|\s+whereas\s+|\s+since\s+(?=(?:the|a|his|their|last)\b)|"
+        r"\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
+        r"\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b))|"
+        r"(?<=\s)\s*(?:but\s+(?=\w+\s+(?:said|says))|while\s+|"
+        r"(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
+        r"(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
         r"(?:call|conversation|meeting|talks)\s+(?:between|with)\b)|"
-        r",?\s+since\s+(?=(?:the|a|his|their|last)\b)|,\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
-        r",\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b)|\s+as\s+(?=(?:\w+\s+){0,5}"
-        r"(?:prepares|prepared|met|meets|spoke|speaks))",
+        r"since\s+(?=(?:the|a|his|their|last)\b)|"
+        r"as\s+(?=(?:\w+\s+){0,5}(?:prepares|prepared|met|meets|spoke|speaks))))",
         _F,
     )
 )
@@ -621,10 +627,10 @@ def _triggers(text: str) -> tuple[Trigger, ...]:
     (the same clause is asked about by several rules, so the scan is remembered)."""
     lowered = lower_same_length(text)
     found: list[Trigger] = []
-    for match in _TRIGGER_WORDS.finditer(lowered):
-        phrase = " ".join(match.group().split())
+    for start, end in _TRIGGER_WORDS.spans(lowered):
+        phrase = " ".join(lowered[start:end].split())
         kind = _TRIGGER_PHRASES.get(phrase, "meet")
-        found.append(Trigger(match.start(), match.end(), kind))
+        found.append(Trigger(start, end, kind))
     if "call" in lowered:
         found += [Trigger(m.start(), m.end(), "call") for m in _CALL_NOUN.finditer(lowered)]
     if "spoke" in lowered or "speak" in lowered or "talk" in lowered:
@@ -948,9 +954,9 @@ def _mentions_in(
     if (
         not sentence.occurs & keywords.TALKS_BIT
         or not _triggers(text)
-        or not sentence.keys & keywords.TALKS_BIT
+        or not sentence.has(keywords.TALKS_BIT)
     ):
-        if supporting and sentence.keys & keywords.MEMBERS_BIT:
+        if supporting and sentence.has(keywords.MEMBERS_BIT):
             return _support(sentence, today)
         return []
     out: list[TalkMention] = []
@@ -960,7 +966,7 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            if supporting and sentence.keys & keywords.MEMBERS_BIT and _members(clause):
+            if supporting and sentence.has(keywords.MEMBERS_BIT) and _members(clause):
                 out.extend(_support(sentence, today, clause))
             continue
         events = [t for t in triggers if t.kind != "role"]

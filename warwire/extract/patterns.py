@@ -151,15 +151,13 @@ class Folded:
     a word in a form only Unicode case folding equates with it, "ſince" for "since", so the
     pattern runs.)"""
 
-    __slots__ = ("needs", "pattern", "relaxed", "starts", "twin")
+    __slots__ = ("needs", "pattern", "relaxed", "twin")
 
     def __init__(self, pattern: re.Pattern[str], needs: tuple[str, ...] = ()) -> None:
         self.pattern = pattern
         self.needs = needs
         self.twin: re.Pattern[str] | None = None
         self.relaxed: re.Pattern[str] | None = None
-        self.starts: re.Pattern[str] | None = None
-        """Where the relaxed twin can match (a zero-width pattern)."""
         if not pattern.flags & re.IGNORECASE:
             return
         try:
@@ -169,11 +167,10 @@ class Folded:
                 self.relaxed = lower_twin(pattern, relax=True)
             except ValueError:
                 return
-            self.starts = re.compile(f"(?={self.relaxed.pattern})", self.relaxed.flags)
 
     def _pick(self, text: str, lowered: str | None) -> tuple[re.Pattern[str], str] | None:
         """The pattern to run and the text to run it on; None when `needs` rules out a match.
-        A relaxed twin is handled by the callers."""
+        A relaxed twin comes back as the pattern to run: the callers finish the work."""
         if text.isascii():
             low = text.lower() if lowered is None else lowered
             if self.needs and not any(map(low.__contains__, self.needs)):
@@ -207,6 +204,8 @@ class Folded:
             return None
         pattern, subject = picked
         if pattern is self.relaxed:
+            if pattern.match(subject, pos, endpos) is None:
+                return None
             return self.pattern.match(text, pos, endpos)
         return pattern.match(subject, pos, endpos)
 
@@ -224,9 +223,22 @@ class Folded:
     def _through_relaxed(
         self, text: str, lowered: str, pos: int, endpos: int
     ) -> list[re.Match[str]]:
-        assert self.starts is not None
-        may = [m.start() for m in self.starts.finditer(lowered, pos, endpos)]
-        return _matches(self.pattern, text, may, pos, endpos)
+        """`finditer` of the pattern, tried only where its relaxed twin can match: each
+        search of the twin finds the next such place."""
+        assert self.relaxed is not None
+        relaxed, pattern = self.relaxed, self.pattern
+        found: list[re.Match[str]] = []
+        while (may := relaxed.search(lowered, pos, endpos)) is not None:
+            start = may.start()
+            match = pattern.match(text, start, endpos)
+            if match is None:
+                pos = start + 1
+                continue
+            if match.end() == start:
+                raise ValueError(f"{pattern.pattern!r} matched the empty string")
+            found.append(match)
+            pos = match.end()
+        return found
 
     def count(self, text: str, lowered: str | None = None) -> int:
         """How many matches `findall` would return."""
@@ -259,23 +271,6 @@ class Folded:
             start = match.end()
         pieces.append(text[start:])
         return pieces
-
-
-def _matches(
-    pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int, endpos: int
-) -> list[re.Match[str]]:
-    """`pattern.finditer(text, pos, endpos)`, trying only `starts` (see `matches_at`)."""
-    found: list[re.Match[str]] = []
-    for start in starts:
-        if start < pos:
-            continue
-        match = pattern.match(text, start, endpos)
-        if match is not None:
-            if match.end() == start:
-                raise ValueError(f"{pattern.pattern!r} matched the empty string")
-            found.append(match)
-            pos = match.end()
-    return found
 
 
 def matches_at(

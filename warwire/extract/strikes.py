@@ -17,7 +17,7 @@ from functools import lru_cache
 from warwire.extract import gazetteer, keywords
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
-from warwire.extract.keywords import Gated, has_any, lower_same_length, words
+from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
 
@@ -31,7 +31,7 @@ _QUALIFIED_ATTACK = (
     r"infrastructure|residential|civilian|power|port|village|town|hospital|apartment|region)|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
 )
-_WEAPON_LOW = words(
+_WEAPON_LOW = WordList(
     "drone",
     "drones",
     "uav",
@@ -189,7 +189,7 @@ _HIT = Folded(
         _F,
     )
 )
-_PAST_WORDS = words(
+_PAST_WORDS = WordList(
     "launched",
     "launches",
     "fired",
@@ -991,7 +991,7 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
     return [
         bool(s.occurs & keywords.STRIKE_BIT)
         and _attack_in(s.text, s.lower)
-        and bool(s.keys & keywords.STRIKE_BIT)
+        and s.has(keywords.STRIKE_BIT)
         for s in sentences
     ]
 
@@ -1029,7 +1029,7 @@ def _read_all(
         elif (
             (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
             and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
-            and sentence.keys & keywords.FOLLOW_UP_BITS
+            and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
             pieces = [(text, cues[i])]
         else:

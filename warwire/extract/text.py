@@ -114,10 +114,16 @@ _DATELINE = re.compile(
 class Sentence:
     """One sentence of an article, with what cheap checks need to know about it."""
 
-    __slots__ = ("_keys", "index", "lower", "occurs", "paragraph", "text")
+    __slots__ = ("_keys", "index", "lower", "occurs", "paragraph", "surely", "text")
 
     def __init__(
-        self, text: str, paragraph: int, index: int, lower: str, occurs: int = ALL_BITS
+        self,
+        text: str,
+        paragraph: int,
+        index: int,
+        lower: str,
+        occurs: int = ALL_BITS,
+        surely: int = 0,
     ) -> None:
         self.text = text
         self.paragraph = paragraph
@@ -125,9 +131,19 @@ class Sentence:
         self.lower = lower
         """`text` lower-cased, for cheap keyword checks before any pattern runs."""
         self.occurs = occurs
-        """Which keyword sets have a stem anywhere in the sentence (`keywords.occurring`):
-        a set missing here is missing from `keys` too."""
+        """Keyword sets with a stem anywhere in the sentence (`keywords.occurring`): a set
+        missing here is missing from `keys` too."""
+        self.surely = surely
+        """Keyword sets certainly in `keys` (`keywords.occurring`)."""
         self._keys = -1
+
+    def has(self, bit: int) -> bool:
+        """Whether `keys` holds the keyword set `bit`, scanning only if need be."""
+        if self.surely & bit:
+            return True
+        if not self.occurs & bit:
+            return False
+        return bool(self.keys & bit)
 
     @property
     def keys(self) -> int:
@@ -196,10 +212,11 @@ def split_sentences(text: str) -> list[Sentence]:
             pieces.append(piece)
             numbers.append(number)
     lowered = [piece.lower() for piece in pieces]
+    found = occurring(lowered, PRESCREENED)
     return [
-        Sentence(piece, number, index, low, occurs)
-        for index, (piece, number, low, occurs) in enumerate(
-            zip(pieces, numbers, lowered, occurring(lowered, PRESCREENED), strict=True)
+        Sentence(piece, number, index, low, occurs, surely)
+        for index, (piece, number, low, occurs, surely) in enumerate(
+            zip(pieces, numbers, lowered, found.anywhere, found.surely, strict=True)
         )
     ]
 
