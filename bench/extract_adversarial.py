@@ -52,6 +52,9 @@ def cases() -> dict[str, str]:
         ],
         "many paragraphs": "Russian drones hit Odesa overnight.\n" * 30_000,
         "dates": "on Monday, July 8, on the night of Dec. 13-14, last week, " * 20_000,
+        "day names and months": "drones struck on the night of last Monday January 5 May " * 20_000,
+        "qualified counts": "drones killed at least more than nearly all of the 12 " * 20_000,
+        "glued keywords": "calledby headattack shellsalvo overnightalks " * 25_000,
     }
 
 

@@ -4,7 +4,8 @@ Reads /work/shared/eval/*.articles.jsonl, samples/articles.jsonl (if present) an
 /work/shared/corpus/*.jsonl (or the paths given as arguments), pins the process to one CPU,
 runs the extractor over all articles a few times and prints articles per second, both by wall
 clock and by the process's own CPU time (the figure least disturbed by other load on the
-machine). Nothing else of the pipeline runs: no broker, no dedup, no serialisation.
+machine), with the load average before and after (other processes share the cores). Nothing
+else of the pipeline runs: no broker, no dedup, no serialisation.
 
     .venv/bin/python bench/extract_speed.py [--repeat N] [FILE ...]
 """
@@ -58,6 +59,13 @@ def pin_to_one_core() -> str:
     return f"pinned to cpu {cpu}"
 
 
+def load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
@@ -73,6 +81,7 @@ def main() -> int:
         f"{len(articles)} articles from {len(files)} files, {chars / len(articles):.0f} chars each"
     )
     print(pin_to_one_core())
+    print(f"load average before: {load_average()}")
     for article in articles[:20]:  # load data files and compile patterns before timing
         extract_events_strict(article)
     best_wall = best_cpu = float("inf")
@@ -83,6 +92,7 @@ def main() -> int:
         best_wall = min(best_wall, time.perf_counter() - wall)
         best_cpu = min(best_cpu, time.process_time() - cpu)
     print(f"events: {events}")
+    print(f"load average after: {load_average()}")
     for label, seconds in (("wall", best_wall), ("cpu ", best_cpu)):
         rate = len(articles) / seconds
         print(f"{label}: {rate:,.0f} articles/s ({seconds * 1000 / len(articles):.2f} ms each)")

@@ -99,8 +99,9 @@ def extract_events_strict(article: Article) -> list[Event]:
         spoken = reference_day(sentences[0].text, today)
         if spoken != today:
             today, local_hour = spoken, 12
-    years = year_context([s.text for s in sentences])
-    cues = Cues([s.text for s in sentences], today, years)
+    texts = [s.text for s in sentences]
+    years = year_context(texts)
+    cues = Cues(texts, today, years)
     events: list[Event] = [
         _strike_event(article, draft, i)
         for i, draft in enumerate(

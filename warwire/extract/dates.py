@@ -15,7 +15,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from warwire.extract.keywords import DATES, has_any
-from warwire.extract.patterns import Folded
+from warwire.extract.patterns import Folded, matches_near, offsets
 
 KYIV = ZoneInfo("Europe/Kyiv")
 
@@ -189,8 +189,9 @@ def _with_year(
 
 
 _YEAR_CONTEXT = re.compile(
-    rf"(?<!since\s)(?<!Since\s)\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b|"
-    r"(?<![Ss]ince\s)\b(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|[Bb]y)\s+(?P<year2>(?:19|20)\d\d)\b"
+    # The word boundary before the look-behinds: it fails at once inside words.
+    rf"\b(?<!since\s)(?<!Since\s){_MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<year>(?:19|20)\d\d)\b|"
+    r"\b(?<![Ss]ince\s)(?:[Ii]n|[Oo]f|[Ee]arly|[Ll]ate|[Bb]y)\s+(?P<year2>(?:19|20)\d\d)\b"
 )
 
 
@@ -233,13 +234,19 @@ def year_context(texts: list[str]) -> list[int | None]:
 
 _MONTH_STARTS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 """How every month name `_MONTH` accepts begins, as written (the pattern is case-sensitive)."""
+_MONTH_DAY_WORDS = 10
+"""Words a `_MONTH_DAY` match can begin before its month: "told (2 words) on" (4), "the night
+of the" (4), "last" (1), and one to spare."""
+_DAY_MONTH_WORDS = 14
+"""The same for `_DAY_MONTH`, with "12 - 13 of" (4) between the opening words and the month."""
 
 
 def _calendar_date(text: str, today: dt.date, hint: int | None = None) -> dt.date | None:
-    if not any(month in text for month in _MONTH_STARTS):
+    months = offsets(text, _MONTH_STARTS)
+    if not months:
         return None
-    for pattern in (_MONTH_DAY, _DAY_MONTH):
-        for match in pattern.finditer(text):
+    for pattern, words_before in ((_MONTH_DAY, _MONTH_DAY_WORDS), (_DAY_MONTH, _DAY_MONTH_WORDS)):
+        for match in matches_near(pattern, text, months, words_before):
             if match.group("speech"):
                 continue
             night_range = match.group("night") and match.group("day2")
@@ -286,8 +293,9 @@ def find_date(
             found -= dt.timedelta(days=1)
         if found is not None:
             return DateCue(When.DATE, found, calendar=True)
-    if "day" in lowered and any(day in text for day in _WEEKDAY_NAMES):
-        for match in _WEEKDAY.finditer(text):
+    days = offsets(text, _WEEKDAY_NAMES) if "day" in lowered else []
+    if days:
+        for match in matches_near(_WEEKDAY, text, days, _WEEKDAY_WORDS):
             if match.group("speech"):
                 continue
             relative = (match.group("rel") or "").strip().lower()
@@ -319,3 +327,6 @@ _SINCE_BEFORE = Folded(
 )
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in _WEEKDAYS)
 """The day names `_WEEKDAY` looks for, as written (the pattern is case-sensitive)."""
+_WEEKDAY_WORDS = 7
+"""Words a `_WEEKDAY` match can begin before its day: "told (2 words)" (3), "late", "on",
+"last" (3), and one to spare."""

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import NamedTuple
 
 from warwire.extract.counts import NUMBER, QUALIFIER, count_starts, parse_number
-from warwire.extract.keywords import Gated, has_any, windowed
+from warwire.extract.keywords import MAX_ANCHORS, Gated, has_any, windowed
 from warwire.extract.patterns import Folded, matches_at
 
 _F = re.IGNORECASE
@@ -446,19 +447,20 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
     covered: list[tuple[int, int]] = []
     lowered = clause.lower()
     numbered = _DIGIT.search(clause) is not None or _NUMBER_WORD.search(lowered) is not None
+    nouns = list(islice(_NOUN_ONLY.finditer(lowered, lowered), MAX_ANCHORS)) if numbered else []
     typed_words = has_any(lowered, _TYPED_STEMS)
-    starts = count_starts(clause, lowered) if numbered or typed_words else []
+    starts = count_starts(clause, lowered) if nouns or typed_words else []
     weapons = (
         windowed(
             _WEAPON,
-            _NOUN_ONLY.finditer(lowered, lowered),
+            nouns,
             clause,
             110,
             60,
             lowered,
             sorted({*starts, *(m.start() for m in _PRE_START.finditer(clause, lowered))}),
         )
-        if numbered
+        if nouns
         else ()
     )
     for m in weapons:

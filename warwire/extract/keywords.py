@@ -2,8 +2,10 @@
 patterns of a rule can match it.
 
 Each set is a superset of what its rule looks for, so skipping a sentence that contains none
-of them changes no result; it only saves running regular expressions that would fail. All
-sets are scanned in one pass per sentence (`families`), which returns a bit per set.
+of them changes no result; it only saves running regular expressions that would fail. One
+scan of a sentence (`families`) returns a bit per set. The scan costs more than most checks,
+so `text.Sentence.has` runs it only when cheaper tests leave the answer open: `occurring`
+looks for the stems of the sets every sentence is asked about in the whole article at once.
 """
 
 from __future__ import annotations
@@ -164,18 +166,15 @@ def _never_lost() -> tuple[frozenset[str], int]:
     as the sets for which every such longer stem's two-word stem carries the set's bit."""
     _, bits = _scanner()
     in_stems = frozenset("".join(bits))
+    second_words = [(stem, stem.split(" ", 1)[1]) for stem in bits if " " in stem]
     space_safe = 0
     for words, bit in _SETS:
-        lost = [
-            (two, word)
-            for two in bits
-            if " " in two and two.split(" ", 1)[1]
+        if not any(
+            word.startswith(second) and len(word) > len(second) and not bits[stem] & bit
+            for stem, second in second_words
+            if second
             for word in words
-            if word.startswith(two.split(" ", 1)[1])
-            and len(word) > len(two.split(" ", 1)[1])
-            and not bits[two] & bit
-        ]
-        if not lost:
+        ):
             space_safe |= bit
     return in_stems, space_safe
 
@@ -203,12 +202,18 @@ class Gated:
         low = text.lower() if lowered is None else lowered
         if not any(map(low.__contains__, self.stems)):
             return None
+        twin = self._run.twin
+        if twin is not None and text.isascii():
+            return twin.search(low)
         return self._run.search(text, low)
 
     def finditer(self, text: str, lowered: str | None = None) -> list[re.Match[str]]:
         low = text.lower() if lowered is None else lowered
         if not any(map(low.__contains__, self.stems)):
             return []
+        twin = self._run.twin
+        if twin is not None and text.isascii():
+            return list(twin.finditer(low))
         return list(self._run.finditer(text, low))
 
 

@@ -956,7 +956,11 @@ def _mentions_in(
         or not _triggers(text)
         or not sentence.has(keywords.TALKS_BIT)
     ):
-        if supporting and sentence.has(keywords.MEMBERS_BIT):
+        if (
+            supporting
+            and gazetteer.officials().find(text)  # else `_support` finds no one
+            and sentence.has(keywords.MEMBERS_BIT)
+        ):
             return _support(sentence, today)
         return []
     out: list[TalkMention] = []
@@ -966,7 +970,7 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            if supporting and sentence.has(keywords.MEMBERS_BIT) and _members(clause):
+            if supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause))
             continue
         events = [t for t in triggers if t.kind != "role"]

@@ -166,21 +166,41 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
-def _ends_in_abbreviation(paragraph: str, dot: int) -> bool:
-    start = paragraph.rfind(" ", max(0, dot - 12), dot) + 1
-    word = paragraph[start:dot].lower().lstrip("(\"'")
+def _ends_in_abbreviation(text: str, dot: int, start: int = 0) -> bool:
+    """Whether the word before the dot at `dot` (of the paragraph from `start` on) is an
+    abbreviation or an initial."""
+    space = text.rfind(" ", max(start, dot - 12), dot)
+    word = text[space + 1 if space >= 0 else start : dot].lower().lstrip("(\"'")
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 
-def _split_paragraph(paragraph: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        if paragraph[match.start()] == "." and _ends_in_abbreviation(paragraph, match.start()):
-            continue
-        pieces.append(paragraph[start : match.end()].strip())
-        start = match.end()
-    pieces.append(paragraph[start:].strip())
+def _split_paragraphs(paragraphs: list[str]) -> list[list[str]]:
+    """The sentences of each paragraph, found in one scan of the paragraphs joined by
+    newlines: a sentence end never holds nor looks across a newline, so each paragraph gets
+    the ends a scan of it alone would find."""
+    joined = "\n".join(paragraphs)
+    ends = _SENTENCE_END.finditer(joined)
+    match = next(ends, None)
+    out: list[list[str]] = []
+    begin = 0
+    for paragraph in paragraphs:
+        stop = begin + len(paragraph)
+        pieces: list[str] = []
+        start = begin
+        while match is not None and match.start() < stop:
+            dot = match.start()
+            if joined[dot] != "." or not _ends_in_abbreviation(joined, dot, begin):
+                pieces.append(joined[start : match.end()].strip())
+                start = match.end()
+            match = next(ends, None)
+        pieces.append(joined[start:stop].strip())
+        out.append(_bounded(pieces))
+        begin = stop + 1
+    return out
+
+
+def _bounded(pieces: list[str]) -> list[str]:
+    """The non-empty pieces, each cut into lengths of at most `MAX_SENTENCE`."""
     out: list[str] = []
     for piece in pieces:
         while len(piece) > MAX_SENTENCE:
@@ -203,14 +223,15 @@ def _paragraphs(text: str) -> list[str]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, each tagged with its paragraph number."""
+    paragraphs = [
+        _DATELINE.sub("", paragraph, count=1) if _could_be_dateline(paragraph) else paragraph
+        for paragraph in _paragraphs(normalise(text))
+    ]
     pieces: list[str] = []
     numbers: list[int] = []
-    for number, paragraph in enumerate(_paragraphs(normalise(text))):
-        if _could_be_dateline(paragraph):
-            paragraph = _DATELINE.sub("", paragraph, count=1)
-        for piece in _split_paragraph(paragraph):
-            pieces.append(piece)
-            numbers.append(number)
+    for number, sentences in enumerate(_split_paragraphs(paragraphs)):
+        pieces += sentences
+        numbers += [number] * len(sentences)
     lowered = [piece.lower() for piece in pieces]
     found = occurring(lowered, PRESCREENED)
     return [
