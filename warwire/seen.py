@@ -257,7 +257,8 @@ def _body_key(key: str) -> str:
     return f"body|{key}"
 
 
-SLOT = dt.timedelta(minutes=5)
+SLOT_MINUTES = 5
+SLOT = dt.timedelta(minutes=SLOT_MINUTES)
 _SLOT_FORMAT = "%Y-%m-%dT%H:%M"
 
 
@@ -271,7 +272,7 @@ def _slot_key(shard: str, slot: str) -> str:
 
 def _slot(moment: dt.datetime) -> str:
     utc = moment.astimezone(dt.UTC)
-    return utc.replace(minute=utc.minute - utc.minute % 5).strftime(_SLOT_FORMAT)
+    return utc.replace(minute=utc.minute - utc.minute % SLOT_MINUTES).strftime(_SLOT_FORMAT)
 
 
 def _slot_start(slot: str) -> dt.datetime:

@@ -51,15 +51,20 @@ class Mention(Generic[T]):
     surface: str
 
 
-def trie_regex(forms: list[str]) -> str:
-    """A regex alternation matching exactly `forms`, factored by common prefixes."""
+def _trie(forms: list[str]) -> dict[str, Any]:
+    """The forms as nested dicts, one level per character; "" marks where a form ends."""
     root: dict[str, Any] = {}
     for form in forms:
         node = root
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _node_regex(root)
+    return root
+
+
+def trie_regex(forms: list[str]) -> str:
+    """A regex alternation matching exactly `forms`, factored by common prefixes."""
+    return _node_regex(_trie(forms))
 
 
 def _node_regex(node: dict[str, Any]) -> str:
@@ -80,12 +85,7 @@ def _word_start_trie(forms: list[str]) -> str:
     each first character (the same test, one character later): a pattern that opens with a
     character lets the regex engine skip at C speed every place where no form begins, instead
     of trying the look-behinds at every character of the text."""
-    root: dict[str, Any] = {}
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    root = _trie(forms)
     branches = [
         re.escape(char) + r"(?<!\w.)(?<!\w-.)" + _node_regex(child)
         for char, child in sorted(root.items())
