@@ -108,6 +108,14 @@ def create_app(settings: Settings) -> faust.App:
     # filed under it, with their sketches and events.
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
+    url_expiry, body_expiry = seen.ExpiryIndex(), seen.ExpiryIndex()
+
+    @app.on_partitions_revoked.connect
+    async def forget_expiry_indexes(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        # Rebuilt from the tables, recovered by then, when the next article is processed.
+        url_expiry.clear()
+        body_expiry.clear()
+
     window = dt.timedelta(days=settings.dedup_window_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
@@ -197,7 +205,7 @@ def create_app(settings: Settings) -> faust.App:
     async def _handle_url(event: EventT[bytes]) -> None:
         message = event.message
         routed = codec.loads(seen.RoutedArticle, message.value or b"")
-        state = StagedKeyValue(url_table)
+        state = StagedKeyValue(url_table, url_expiry)
         routed = seen.check_url(state, str(message.partition), routed, window)
         await send_until_accepted(
             functools.partial(
@@ -225,7 +233,7 @@ def create_app(settings: Settings) -> faust.App:
             article_id=article.id,
             outcome="processed",
         )
-        state = StagedKeyValue(body_table)
+        state = StagedKeyValue(body_table, body_expiry)
         started = time.perf_counter()
         try:
             # The strict extractor raises instead of logging and returning no events, so a

@@ -9,7 +9,7 @@ deterministic ids make harmless, never loses it.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -17,6 +17,7 @@ from pydantic import TypeAdapter
 from schemas import Incident
 from warwire import codec
 from warwire.dedup import BucketEntry, BucketRef
+from warwire.seen import ExpiryIndex
 
 _ENTRIES = TypeAdapter(list[BucketEntry])
 _REFS = TypeAdapter(list[BucketRef])
@@ -108,10 +109,12 @@ class StagedTableState:
 
 
 class StagedKeyValue:
-    """`warwire.seen.KeyValue` over one table."""
+    """`warwire.seen.KeyValue` over one table and the expiry index of its records."""
 
-    def __init__(self, table: MutableMapping[str, Any]) -> None:
+    def __init__(self, table: MutableMapping[str, Any], expiry: ExpiryIndex) -> None:
+        self._table = table
         self._tables = StagedTables(records=table)
+        self.expiry = expiry
 
     def flush(self) -> None:
         self._tables.flush()
@@ -124,3 +127,7 @@ class StagedKeyValue:
 
     def delete(self, key: str) -> None:
         self._tables.delete("records", key)
+
+    def keys(self) -> Iterable[str]:
+        """The keys written to the table (staged writes not included)."""
+        return self._table.keys()

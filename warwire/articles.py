@@ -125,10 +125,13 @@ def check_publication_time(published_at: dt.datetime, now: dt.datetime) -> None:
 # ---- language -------------------------------------------------------------------------------
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_LATIN_LETTERS = re.compile(r"[A-Za-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a on is was were for that with by at from as it said has have had be are "  # noqa: SIM905
-    "this an not after its their they he she will would been which who".split()
+    b"the of and to in a on is was were for that with by at from as it said has have had be are "
+    b"this an not after its their they he she will would been which who".split()
 )
+_LOWER_LATIN_ONLY = bytes(byte if ord("a") <= byte <= ord("z") else ord(" ") for byte in range(256))
 
 
 def declared_english(language: str) -> bool:
@@ -137,20 +140,31 @@ def declared_english(language: str) -> bool:
     return primary in ("", "en")
 
 
+def _has_non_latin_letters(text: str) -> bool:
+    return not text.isascii() and _WORDS.search("".join(_NON_ASCII.findall(text))) is not None
+
+
 def looks_english(text: str) -> bool:
     """A cheap guess, tuned to refuse clearly foreign text and never English news prose:
     mostly non-Latin letters (Cyrillic, Arabic, CJK...) or, over enough words, almost none of
     the commonest English function words."""
-    words = _WORDS.findall(text[:20_000])
-    letters = sum(len(word) for word in words)
-    if letters == 0:
-        return True
-    latin = sum(1 for word in words for char in word if char.isascii())
-    if latin / letters < LATIN_LETTER_SHARE:
-        return False
+    sample = text[:20_000]
+    words: list[bytes]
+    if not _has_non_latin_letters(sample):
+        # The common case, and a fast one: the words are the runs of a-z once lowered.
+        words = sample.lower().encode("ascii", "replace").translate(_LOWER_LATIN_ONLY).split()
+        if not words:
+            return True
+    else:
+        letter_runs = _WORDS.findall(sample)
+        letters = sum(map(len, letter_runs))
+        latin = sum(map(len, _LATIN_LETTERS.findall(sample)))
+        if latin / letters < LATIN_LETTER_SHARE:
+            return False
+        words = [run.lower().encode() for run in letter_runs]
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return True
-    common = sum(1 for word in words if word.lower() in _ENGLISH_FUNCTION_WORDS)
+    common = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, words))
     return common / len(words) >= ENGLISH_FUNCTION_WORD_SHARE
 
 
@@ -266,13 +280,11 @@ def dead_letter(
 
 # ---- ids reused for a different body --------------------------------------------------------
 
-_ANY_SPACE = re.compile(r"\s+")
-
 
 def body_fingerprint(article: Article) -> str:
     """A short hash of the body with whitespace normalised: a re-post of the same article
     matches, an edited or unrelated body does not."""
-    text = _ANY_SPACE.sub(" ", article.body).strip()
+    text = " ".join(article.body.split())
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
 

@@ -12,19 +12,19 @@ Partition safety: every lookup is by a key the message is routed by.
   2. by body key (the smallest shingle hash of the body, identical for identical text and
      shared by near-identical texts with a probability equal to their similarity): the body
      records hold each original's sketch and events.
-Records expire `window` after the article that made them (stream time), through an index of
-five-minute slots kept per shard (the partition a worker processes, "0" in a single process).
-Slots are short so that the key list of one slot stays small even when many articles carry
-the same publication time: each filing rewrites that list whole in the changelog.
+Records expire `window` after the article that made them (stream time: the publication time
+of the latest article of the shard, the partition a worker processes, "0" in a single
+process). When each expires is kept in memory (`ExpiryIndex`), rebuilt from the records
+themselves after a restart, so a record costs one changelog write and one deletion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import heapq
 import re
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
@@ -123,19 +123,33 @@ def canonical_url(url: str | None) -> str | None:
 # --- body sketches ----------------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
+_MASK = (1 << 64) - 1
+_WORD_SPREAD = 0x9E3779B97F4A7C15
+_SHINGLE_BASE = 0x100000001B3
+
+
+def _word_hash(word: str) -> int:
+    return zlib.crc32(word.encode()) * _WORD_SPREAD & _MASK
 
 
 def _shingle_hashes(text: str) -> set[int]:
-    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if not words:
-        words = [text.strip()]
+    """64-bit hashes of the word shingles of `text`: a polynomial over per-word hashes, rolled
+    along the text so each shingle costs three arithmetic steps instead of a hash call."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    words = _WORD.findall(text.casefold()) or [text.strip()]
     span = min(SHINGLE_WORDS, len(words))
-    return {
-        int.from_bytes(
-            hashlib.blake2b(" ".join(words[i : i + span]).encode(), digest_size=8).digest(), "big"
-        )
-        for i in range(len(words) - span + 1)
-    }
+    by_word = {word: _word_hash(word) for word in set(words)}
+    values = [by_word[word] for word in words]
+    leading = pow(_SHINGLE_BASE, span - 1, 1 << 64)
+    shingle = 0
+    for value in values[:span]:
+        shingle = (shingle * _SHINGLE_BASE + value) & _MASK
+    hashes = {shingle}
+    for dropped, added in zip(values, values[span:], strict=False):
+        shingle = ((shingle - dropped * leading) * _SHINGLE_BASE + added) & _MASK
+        hashes.add(shingle)
+    return hashes
 
 
 @dataclass(frozen=True)
@@ -208,7 +222,10 @@ def url_route_key(routed: RoutedArticle) -> str:
 
 
 class KeyValue(Protocol):
-    """Bytes by key: a dict in one process, a Faust table (with changelog) in a worker."""
+    """Bytes by key: a dict in one process, a Faust table (with changelog) in a worker; with
+    the expiry index of the records it holds."""
+
+    expiry: ExpiryIndex
 
     def get(self, key: str) -> bytes | None: ...
 
@@ -216,10 +233,13 @@ class KeyValue(Protocol):
 
     def delete(self, key: str) -> None: ...
 
+    def keys(self) -> Iterable[str]: ...
+
 
 class MemoryKeyValue:
     def __init__(self) -> None:
         self.data: dict[str, bytes] = {}
+        self.expiry = ExpiryIndex()
 
     def get(self, key: str) -> bytes | None:
         return self.data.get(key)
@@ -229,6 +249,9 @@ class MemoryKeyValue:
 
     def delete(self, key: str) -> None:
         self.data.pop(key, None)
+
+    def keys(self) -> Iterable[str]:
+        return self.data.keys()
 
 
 class UrlRecord(BaseModel):
@@ -246,76 +269,73 @@ class BodyRecord(BaseModel):
 
 
 _BODY_RECORDS = TypeAdapter(list[BodyRecord])
-_KEYS = TypeAdapter(list[str])
+_URL = "url|"
+_BODY = "body|"
 
 
-def _url_key(url: str) -> str:
-    return f"url|{url}"
+def _url_key(shard: str, url: str) -> str:
+    return f"{_URL}{shard}|{url}"
 
 
-def _body_key(key: str) -> str:
-    return f"body|{key}"
+def _body_key(shard: str, key: str) -> str:
+    return f"{_BODY}{shard}|{key}"
 
 
-SLOT_MINUTES = 5
-SLOT = dt.timedelta(minutes=SLOT_MINUTES)
-_SLOT_FORMAT = "%Y-%m-%dT%H:%M"
+def _publication_times(record_key: str, raw: bytes) -> list[dt.datetime]:
+    if record_key.startswith(_URL):
+        return [UrlRecord.model_validate_json(raw).published_at]
+    return [record.published_at for record in _BODY_RECORDS.validate_json(raw)]
 
 
-def _slots_key(shard: str) -> str:
-    return f"slots|{shard}"
+class ExpiryIndex:
+    """When each record of a store expires: per shard, a heap of (publication time, key).
 
+    It is derived from the records, so it lives in memory only and writes nothing to the
+    changelog: it is built from the store the first time a shard is used in a process, and a
+    worker drops it (`clear`) whenever its partitions change, because records of a shard that
+    came back to it may have been written by another worker meanwhile."""
 
-def _slot_key(shard: str, slot: str) -> str:
-    return f"slot|{shard}|{slot}"
+    def __init__(self) -> None:
+        self._shards: dict[str, list[tuple[float, str]]] = {}
 
+    def clear(self) -> None:
+        self._shards.clear()
 
-def _slot(moment: dt.datetime) -> str:
-    utc = moment.astimezone(dt.UTC)
-    return utc.replace(minute=utc.minute - utc.minute % SLOT_MINUTES).strftime(_SLOT_FORMAT)
+    def add(self, store: KeyValue, shard: str, published: dt.datetime, record_key: str) -> None:
+        heapq.heappush(self._heap(store, shard), (published.timestamp(), record_key))
 
+    def expire(self, store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
+        """Forget the records of `shard` made more than `window` before `now` (stream time).
+        Returns how many records were dropped."""
+        heap = self._heap(store, shard)
+        cutoff = now - window
+        limit = cutoff.timestamp()
+        due: set[str] = set()
+        while heap and heap[0][0] < limit:
+            due.add(heapq.heappop(heap)[1])
+        return sum(_drop_older_than(store, record_key, cutoff) for record_key in sorted(due))
 
-def _slot_start(slot: str) -> dt.datetime:
-    return dt.datetime.strptime(slot, _SLOT_FORMAT).replace(tzinfo=dt.UTC)
-
-
-def _load_keys(store: KeyValue, key: str) -> list[str]:
-    raw = store.get(key)
-    return _KEYS.validate_json(raw) if raw else []
-
-
-def _file_under_slot(store: KeyValue, shard: str, moment: dt.datetime, record_key: str) -> None:
-    slot = _slot(moment)
-    slots = _load_keys(store, _slots_key(shard))
-    if slot not in slots:
-        store.put(_slots_key(shard), _KEYS.dump_json(sorted([*slots, slot])))
-    listed = _load_keys(store, _slot_key(shard, slot))
-    if record_key not in listed:
-        store.put(_slot_key(shard, slot), _KEYS.dump_json([*listed, record_key]))
-
-
-def expire(store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
-    """Forget the records of `shard` made more than `window` before `now` (stream time).
-    Returns how many records were dropped."""
-    slots = _load_keys(store, _slots_key(shard))
-    cutoff = now - window
-    stale = [s for s in slots if _slot_start(s) + SLOT < cutoff]
-    if not stale:
-        return 0
-    dropped = 0
-    for slot in stale:
-        for record_key in _load_keys(store, _slot_key(shard, slot)):
-            dropped += _drop_older_than(store, record_key, cutoff)
-        store.delete(_slot_key(shard, slot))
-    store.put(_slots_key(shard), _KEYS.dump_json([s for s in slots if s not in stale]))
-    return dropped
+    def _heap(self, store: KeyValue, shard: str) -> list[tuple[float, str]]:
+        heap = self._shards.get(shard)
+        if heap is None:
+            prefixes = (f"{_URL}{shard}|", f"{_BODY}{shard}|")
+            heap = []
+            for record_key in list(store.keys()):
+                if record_key.startswith(prefixes) and (raw := store.get(record_key)):
+                    heap.extend(
+                        (published.timestamp(), record_key)
+                        for published in _publication_times(record_key, raw)
+                    )
+            heapq.heapify(heap)
+            self._shards[shard] = heap
+        return heap
 
 
 def _drop_older_than(store: KeyValue, record_key: str, cutoff: dt.datetime) -> int:
     raw = store.get(record_key)
     if raw is None:
         return 0
-    if record_key.startswith("url|"):
+    if record_key.startswith(_URL):
         if UrlRecord.model_validate_json(raw).published_at < cutoff:
             store.delete(record_key)
             return 1
@@ -337,9 +357,9 @@ def record_count(store: KeyValue) -> int:
         raise TypeError("record_count needs a MemoryKeyValue")
     total = 0
     for key, raw in store.data.items():
-        if key.startswith("url|"):
+        if key.startswith(_URL):
             total += 1
-        elif key.startswith("body|"):
+        elif key.startswith(_BODY):
             total += len(_BODY_RECORDS.validate_json(raw))
     return total
 
@@ -354,10 +374,11 @@ def check_url(
     comes back marked `duplicate_of` that article and re-keyed to its body key, so the body
     step finds the original's record; otherwise the URL is recorded as this article's."""
     published = routed.article.published_at
-    expire(store, shard, published, window)
+    store.expiry.expire(store, shard, published, window)
     if routed.url is None:
         return routed
-    raw = store.get(_url_key(routed.url))
+    key = _url_key(shard, routed.url)
+    raw = store.get(key)
     record = UrlRecord.model_validate_json(raw) if raw else None
     if record is not None and abs(published - record.published_at) <= window:
         if record.article_id == routed.article.id:
@@ -366,8 +387,8 @@ def check_url(
             update={"duplicate_of": record.article_id, "body_key": record.body_key}
         )
     new = UrlRecord(article_id=routed.article.id, body_key=routed.body_key, published_at=published)
-    store.put(_url_key(routed.url), new.model_dump_json().encode())
-    _file_under_slot(store, shard, published, _url_key(routed.url))
+    store.put(key, new.model_dump_json().encode())
+    store.expiry.add(store, shard, published, key)
     return routed
 
 
@@ -386,8 +407,8 @@ def find_original(
 ) -> Seen | None:
     """The body step's lookup: the earlier article this one repeats, if any."""
     published = routed.article.published_at
-    expire(store, shard, published, window)
-    raw = store.get(_body_key(routed.body_key))
+    store.expiry.expire(store, shard, published, window)
+    raw = store.get(_body_key(shard, routed.body_key))
     records = [
         r
         for r in (_BODY_RECORDS.validate_json(raw) if raw else [])
@@ -416,7 +437,7 @@ def remember(
 ) -> None:
     """File a newly extracted article under its body key, with its events (evidence
     sentences dropped: copies do not need them)."""
-    key = _body_key(routed.body_key)
+    key = _body_key(shard, routed.body_key)
     raw = store.get(key)
     records = _BODY_RECORDS.validate_json(raw) if raw else []
     record = BodyRecord(
@@ -428,7 +449,7 @@ def remember(
     )
     kept = [r for r in records if r.article_id != record.article_id]
     store.put(key, _BODY_RECORDS.dump_json([*kept, record][-MAX_RECORDS_PER_BODY_KEY:]))
-    _file_under_slot(store, shard, routed.article.published_at, key)
+    store.expiry.add(store, shard, routed.article.published_at, key)
 
 
 def copy_events(original: BodyRecord, article: Article) -> list[Event]:

@@ -222,19 +222,54 @@ def test_article_records_expire_after_the_window() -> None:
     assert outcome.seen is None
     assert extract.calls == ["a1", "a2"]
     assert seen.record_count(urls) == 1 and seen.record_count(bodies) == 1
-    assert not any(key.startswith("slot|0|2025-07-10") for key in urls.data)
 
 
-def test_article_records_are_indexed_in_five_minute_slots() -> None:
-    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
-    first = article("a1", WIRE_COPY, "https://wire.example/x")
-    later = article("a2", WIRE_COPY + " Updated.", "https://wire.example/y").model_copy(
-        update={"published_at": first.published_at + dt.timedelta(minutes=7)}
+class CountingWrites(seen.MemoryKeyValue):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes: list[str] = []
+
+    def put(self, key: str, value: bytes) -> None:
+        self.writes.append(key)
+        super().put(key, value)
+
+    def delete(self, key: str) -> None:
+        self.writes.append(f"delete {key}")
+        super().delete(key)
+
+
+def test_an_article_costs_one_record_per_store_and_one_deletion_when_it_expires() -> None:
+    urls, bodies, extract = CountingWrites(), CountingWrites(), CountingExtractor()
+    through_both_steps(urls, bodies, article("a1", WIRE_COPY, "https://wire.example/x"), extract)
+    assert len(urls.writes) == 1 and len(bodies.writes) == 1
+    late = article("a2", REWRITE, "https://wire.example/y").model_copy(
+        update={"published_at": at("2025-07-18", 12)}
     )
-    for item in (first, later):
+    through_both_steps(urls, bodies, late, extract)
+    assert urls.writes[1:] == [f"delete {urls.writes[0]}", urls.writes[0].replace("/x", "/y")]
+    assert bodies.writes[1] == f"delete {bodies.writes[0]}"
+    assert len(bodies.writes) == 3
+
+
+def test_the_expiry_index_is_rebuilt_from_the_records_after_a_restart() -> None:
+    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    early = article("a1", WIRE_COPY, "https://wire.example/x")
+    later = article("a2", REWRITE, "https://wire.example/y").model_copy(
+        update={"published_at": early.published_at + dt.timedelta(days=3)}
+    )
+    for item in (early, later):
         through_both_steps(urls, bodies, item, extract)
-    slots = sorted(key for key in urls.data if key.startswith("slot|0|"))
-    assert slots == ["slot|0|2025-07-10T06:00", "slot|0|2025-07-10T06:05"]
+    # A new process: the same records (recovered from the changelog), no index in memory.
+    restarted_urls, restarted_bodies = seen.MemoryKeyValue(), seen.MemoryKeyValue()
+    restarted_urls.data, restarted_bodies.data = dict(urls.data), dict(bodies.data)
+
+    now = early.published_at + WINDOW + dt.timedelta(hours=1)
+    assert restarted_urls.expiry.expire(restarted_urls, "0", now, WINDOW) == 1
+    assert restarted_bodies.expiry.expire(restarted_bodies, "0", now, WINDOW) == 1
+    assert seen.record_count(restarted_urls) == 1 and seen.record_count(restarted_bodies) == 1
+    # Another shard's records are not this shard's to expire.
+    assert restarted_urls.expiry.expire(restarted_urls, "1", now + WINDOW, WINDOW) == 0
+    assert seen.record_count(restarted_urls) == 1
 
 
 def test_url_step_keeps_the_first_articles_body_key() -> None:
