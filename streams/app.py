@@ -28,7 +28,7 @@ from schemas import EventEnvelope, Incident, Receipt
 from streams.state import StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
 from warwire import codec, metrics, seen
-from warwire.articles import Rejected, body_fingerprint, check_id_reuse, decode_article
+from warwire.articles import Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
@@ -99,22 +99,19 @@ def create_app(settings: Settings) -> faust.App:
 
     incident_table = state_table("incident-state")
     bucket_table = state_table("bucket-state")
-    # Article id -> fingerprint of the body processed under it, to refuse a reused id. Both
-    # are str in JSON, the table's own serializer, which restores them as str on recovery.
-    article_bodies = app.Table(
-        "article-bodies", partitions=topic_names.partitions, key_type=str, value_type=str
-    )
-    # Article-level dedup: canonical URL -> first article with it; body key -> the articles
-    # filed under it, with their sketches and events.
+    # Article id -> the body processed under it, to refuse a reused id. Article-level dedup:
+    # canonical URL -> first article with it; body key -> the articles filed under it, with
+    # their sketches and events. Each record expires with the dedup window.
+    id_table = state_table("seen-ids")
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
-    url_expiry, body_expiry = seen.ExpiryIndex(), seen.ExpiryIndex()
+    id_expiry, url_expiry, body_expiry = seen.ExpiryIndex(), seen.ExpiryIndex(), seen.ExpiryIndex()
 
     @app.on_partitions_revoked.connect
     async def forget_expiry_indexes(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         # Rebuilt from the tables, recovered by then, when the next article is processed.
-        url_expiry.clear()
-        body_expiry.clear()
+        for index in (id_expiry, url_expiry, body_expiry):
+            index.clear()
 
     window = dt.timedelta(days=settings.dedup_window_days)
 
@@ -153,13 +150,10 @@ def create_app(settings: Settings) -> faust.App:
         # article. The sends below are not, so a broker failure stalls the article (retried,
         # logged, offset uncommitted) instead of dead-lettering or dropping it.
         rejection: Rejected | None = None
+        state = StagedKeyValue(id_table, id_expiry)
         try:
             article = decode_article(message.value)
             receipt.article_id = article.id
-            # Articles are keyed by id, so every post of one id lands in this partition and
-            # this table's entry for it is local.
-            fingerprint = body_fingerprint(article)
-            check_id_reuse(article, fingerprint, article_bodies.get(article.id))
             source = seen.Source(
                 topic=message.topic,
                 partition=message.partition,
@@ -167,6 +161,11 @@ def create_app(settings: Settings) -> faust.App:
                 key=message.key.decode("utf-8", "replace") if message.key else None,
             )
             routed = seen.route(article, source, _timestamp_header(message))
+            # Articles are keyed by id, so every post of one id lands in this partition and
+            # its id record is local. Last, so that a rejection stages no record of the id.
+            seen.check_article_id(
+                state, str(message.partition), article, body_fingerprint(article), window
+            )
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
         except Rejected as rejected:
             rejection = rejected
@@ -185,7 +184,6 @@ def create_app(settings: Settings) -> faust.App:
                 ),
                 f"article {article.id} to the URL check",
             )
-            article_bodies[article.id] = fingerprint
         else:
             receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
             receipt.article_id = receipt.article_id or rejection.article_id
@@ -195,6 +193,8 @@ def create_app(settings: Settings) -> faust.App:
                 f"receipt for {message.topic}/{message.partition}@{message.offset}",
             )
             metrics.LAST_ARTICLE.set(time.time())
+        # After the sends: a crash before this point repeats the article, never loses it.
+        state.flush()
         _record_lag(message)
 
     @app.agent(articles_by_url, name="check-urls")
@@ -279,13 +279,15 @@ def create_app(settings: Settings) -> faust.App:
                     f"event {extracted_event.event_id}",
                 )
                 metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
-            state.flush()
             receipt.event_ids = [e.event_id for e in outcome.events]
             metrics.ARTICLES_PROCESSED.inc()
         await send_until_accepted(
             lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
             f"receipt for {source.topic}/{source.partition}@{source.offset}",
         )
+        # After the sends, and also after a failed extraction, whose state holds only the
+        # expiry of older records.
+        state.flush()
         metrics.LAST_ARTICLE.set(time.time())
         _record_lag(message)
 

@@ -33,6 +33,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
 from schemas import Article, NegotiationEvent, StrikeEvent
+from warwire.articles import check_id_reuse
 from warwire.ids import event_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -161,7 +162,7 @@ class BodySketch:
 
 
 def sketch_body(text: str) -> BodySketch:
-    smallest = heapq.nsmallest(SKETCH_SIZE, _shingle_hashes(text))
+    smallest = sorted(_shingle_hashes(text))[:SKETCH_SIZE]
     return BodySketch(key=f"{smallest[0]:016x}", hashes=tuple(smallest))
 
 
@@ -268,9 +269,19 @@ class BodyRecord(BaseModel):
     events: list[StoredEvent] = Field(default_factory=list)
 
 
+class IdRecord(BaseModel):
+    """The body an article id was processed with, to refuse the id with another body."""
+
+    fingerprint: str
+    published_at: AwareDatetime
+
+
 _BODY_RECORDS = TypeAdapter(list[BodyRecord])
 _URL = "url|"
 _BODY = "body|"
+_ID = "id|"
+_SINGLE_RECORDS: dict[str, type[UrlRecord] | type[IdRecord]] = {_URL: UrlRecord, _ID: IdRecord}
+"""Key prefix -> the record kept under each key of that kind (body keys hold a list)."""
 
 
 def _url_key(shard: str, url: str) -> str:
@@ -281,9 +292,18 @@ def _body_key(shard: str, key: str) -> str:
     return f"{_BODY}{shard}|{key}"
 
 
+def _id_key(shard: str, article_id: str) -> str:
+    return f"{_ID}{shard}|{article_id}"
+
+
+def _single_record_type(record_key: str) -> type[UrlRecord] | type[IdRecord] | None:
+    return _SINGLE_RECORDS.get(record_key[: record_key.find("|") + 1])
+
+
 def _publication_times(record_key: str, raw: bytes) -> list[dt.datetime]:
-    if record_key.startswith(_URL):
-        return [UrlRecord.model_validate_json(raw).published_at]
+    single = _single_record_type(record_key)
+    if single is not None:
+        return [single.model_validate_json(raw).published_at]
     return [record.published_at for record in _BODY_RECORDS.validate_json(raw)]
 
 
@@ -318,7 +338,7 @@ class ExpiryIndex:
     def _heap(self, store: KeyValue, shard: str) -> list[tuple[float, str]]:
         heap = self._shards.get(shard)
         if heap is None:
-            prefixes = (f"{_URL}{shard}|", f"{_BODY}{shard}|")
+            prefixes = tuple(f"{kind}{shard}|" for kind in (_URL, _BODY, _ID))
             heap = []
             for record_key in list(store.keys()):
                 if record_key.startswith(prefixes) and (raw := store.get(record_key)):
@@ -335,8 +355,9 @@ def _drop_older_than(store: KeyValue, record_key: str, cutoff: dt.datetime) -> i
     raw = store.get(record_key)
     if raw is None:
         return 0
-    if record_key.startswith(_URL):
-        if UrlRecord.model_validate_json(raw).published_at < cutoff:
+    single = _single_record_type(record_key)
+    if single is not None:
+        if single.model_validate_json(raw).published_at < cutoff:
             store.delete(record_key)
             return 1
         return 0
@@ -352,16 +373,36 @@ def _drop_older_than(store: KeyValue, record_key: str, cutoff: dt.datetime) -> i
 
 
 def record_count(store: KeyValue) -> int:
-    """URL and body records held (for tests and benchmarks on a MemoryKeyValue)."""
+    """URL, body and id records held (for tests and benchmarks on a MemoryKeyValue)."""
     if not isinstance(store, MemoryKeyValue):
         raise TypeError("record_count needs a MemoryKeyValue")
     total = 0
     for key, raw in store.data.items():
-        if key.startswith(_URL):
+        if _single_record_type(key) is not None:
             total += 1
         elif key.startswith(_BODY):
             total += len(_BODY_RECORDS.validate_json(raw))
     return total
+
+
+# --- ids ---------------------------------------------------------------------------------------
+
+
+def check_article_id(
+    store: KeyValue, shard: str, article: Article, fingerprint: str, window: dt.timedelta
+) -> None:
+    """The first step: raise `Rejected` for an id processed within `window` with another body
+    (`fingerprint`, see `warwire.articles.body_fingerprint`); otherwise record the id's body."""
+    published = article.published_at
+    store.expiry.expire(store, shard, published, window)
+    key = _id_key(shard, article.id)
+    raw = store.get(key)
+    previous = IdRecord.model_validate_json(raw) if raw else None
+    check_id_reuse(article, fingerprint, previous.fingerprint if previous else None)
+    if previous is None:
+        record = IdRecord(fingerprint=fingerprint, published_at=published)
+        store.put(key, record.model_dump_json().encode())
+        store.expiry.add(store, shard, published, key)
 
 
 # --- the two checks ---------------------------------------------------------------------------

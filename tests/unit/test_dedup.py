@@ -10,6 +10,7 @@ import pytest
 
 from schemas import Article, NegotiationEvent, StrikeEvent
 from warwire import seen
+from warwire.articles import Rejected, body_fingerprint
 from warwire.dedup import (
     MemoryState,
     blocking_key,
@@ -270,6 +271,23 @@ def test_the_expiry_index_is_rebuilt_from_the_records_after_a_restart() -> None:
     # Another shard's records are not this shard's to expire.
     assert restarted_urls.expiry.expire(restarted_urls, "1", now + WINDOW, WINDOW) == 0
     assert seen.record_count(restarted_urls) == 1
+
+
+def test_an_id_is_refused_with_another_body_until_its_record_expires() -> None:
+    ids = CountingWrites()
+    first = article("a1", WIRE_COPY, "https://wire.example/x")
+    edited = article("a1", REWRITE, "https://wire.example/x", 10)
+    seen.check_article_id(ids, "0", first, body_fingerprint(first), WINDOW)
+    seen.check_article_id(ids, "0", first, body_fingerprint(first), WINDOW)
+    with pytest.raises(Rejected) as refused:
+        seen.check_article_id(ids, "0", edited, body_fingerprint(edited), WINDOW)
+    assert refused.value.reason == "id_reused" and refused.value.article_id == "a1"
+    assert ids.writes == ["id|0|a1"]
+
+    much_later = edited.model_copy(update={"published_at": first.published_at + 2 * WINDOW})
+    seen.check_article_id(ids, "0", much_later, body_fingerprint(much_later), WINDOW)
+    assert ids.writes == ["id|0|a1", "delete id|0|a1", "id|0|a1"]
+    assert seen.record_count(ids) == 1
 
 
 def test_url_step_keeps_the_first_articles_body_key() -> None:
