@@ -5,16 +5,16 @@ Each set is a superset of what its rule looks for, so skipping a sentence that c
 of them changes no result; it only saves running regular expressions that would fail. One
 scan of a sentence (`families`) returns a bit per set. The scan costs more than most checks,
 so `text.Sentence.has` runs it only when cheaper tests leave the answer open: `occurring`
-looks for the stems of the sets every sentence is asked about in the whole article at once.
+brackets its answer for every sentence from the words of the sentence, whose bits are worked
+out once per word and remembered.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
-from functools import cache
-from itertools import accumulate
+from functools import cache, reduce
+from operator import or_
 from typing import NamedTuple
 
 from warwire.extract.patterns import Folded, matches_at
@@ -114,43 +114,102 @@ def _byte_scanner() -> tuple[re.Pattern[bytes], dict[bytes, int]]:
 
 
 ALL_BITS = (1 << len(_SETS)) - 1
-PRESCREENED = ((STRIKE, STRIKE_BIT), (TALKS, TALKS_BIT))
-"""The keyword sets whose stems `text.split_sentences` looks for in every sentence: the
-checks every sentence goes through (is it an attack, does it report talks) need them."""
 
 
 class Occurrences(NamedTuple):
     anywhere: list[int]
-    """Per text, the bits of the sets with a stem anywhere in it, and of every set not looked
-    for: a superset of what `families` finds, whose scan can lose a stem that overlaps a
-    longer one."""
+    """Per text, the bits of the sets with a stem anywhere in it: a superset of what
+    `families` finds, whose scan can lose a stem that overlaps a longer one."""
     surely: list[int]
     """Per text, bits `families` certainly finds: a stem begins where no stem can run on
     from before (see `_never_lost`)."""
 
 
-def occurring(lowered: list[str], sets: tuple[tuple[tuple[str, ...], int], ...]) -> Occurrences:
-    """Which of `sets` occur in each text, worked out with C-speed substring searches over
-    all the texts joined by newlines (no stem holds one) instead of a scan per text."""
-    unscreened = ALL_BITS & ~sum(bit for _, bit in sets)
-    anywhere = [unscreened] * len(lowered)
-    surely = [0] * len(lowered)
-    joined = "\n".join(lowered)
-    ends = list(accumulate(len(text) + 1 for text in lowered))
-    in_stems, space_safe = _never_lost()
-    for stems, bit in sets:
-        unsafe = in_stems - {" "} if bit & space_safe else in_stems
-        for stem in stems:
-            at = joined.find(stem)
-            while at >= 0:
-                index = bisect_right(ends, at)
-                anywhere[index] |= bit
-                if at == 0 or joined[at - 1] not in unsafe:
-                    surely[index] |= bit
-                    at = joined.find(stem, ends[index])  # on to the next text
-                else:
-                    at = joined.find(stem, at + 1)  # a later one here may be sure
+def occurring(lowered: list[str]) -> Occurrences:
+    """Which keyword sets occur in each lower-cased text, worked out word by word from what
+    earlier texts taught about each word (`_WordBits`) instead of a scan per text."""
+    anywhere: list[int] = []
+    surely: list[int] = []
+    later, opening = _later_words(), _opening_words()
+    for text in lowered:
+        words = text.split()
+        if not words:
+            anywhere.append(0)
+            surely.append(0)
+            continue
+        first = opening if not text[0].isspace() else later
+        found = reduce(or_, map(later.__getitem__, words[1:]), first[words[0]])
+        anywhere.append(found & ALL_BITS)
+        surely.append(found >> _SURELY_SHIFT)
     return Occurrences(anywhere, surely)
+
+
+_SURELY_SHIFT = len(_SETS)
+_MAX_WORDS = 100_000
+_MAX_WORD_LENGTH = 40
+"""Words remembered at most, and the longest remembered: news vocabulary stays far below
+both; junk text could otherwise grow the memory without end."""
+
+
+class _WordBits(dict[str, int]):
+    """What one whitespace-free word says about the keyword sets, worked out on first
+    sight: the `Occurrences.anywhere` bits of the sets with a stem (or, for a stem of several
+    words, its longest word) anywhere in it, and, shifted left by `_SURELY_SHIFT`, the
+    `Occurrences.surely` bits of the sets with a one-word stem where `_never_lost` says the
+    scan cannot lose it. `opening` says the word starts its text; other words follow some
+    whitespace, which a stem may hold."""
+
+    def __init__(self, opening: bool) -> None:
+        super().__init__()
+        self.opening = opening
+        in_stems, space_safe = _never_lost()
+        self.space_safe = space_safe
+        self.stems = [
+            (
+                _longest_word(stem),
+                " " not in stem,
+                bit,
+                in_stems - {" "} if bit & space_safe else in_stems,
+            )
+            for words, bit in _SETS
+            for stem in words
+        ]
+        """Per stem: the word of it to look for, whether that is the whole stem, its set's
+        bit, and the characters before it that let the scan lose it."""
+
+    def __missing__(self, word: str) -> int:
+        found = 0
+        for part, whole, bit, unsafe in self.stems:
+            if part not in word:
+                continue
+            found |= bit
+            at = word.find(part) if whole else -1
+            while at >= 0:
+                if (at > 0 and word[at - 1] not in unsafe) or (
+                    at == 0 and (self.opening or bit & self.space_safe)
+                ):
+                    found |= bit << _SURELY_SHIFT
+                    break
+                at = word.find(part, at + 1)
+        if len(word) <= _MAX_WORD_LENGTH:
+            if len(self) >= _MAX_WORDS:
+                self.clear()
+            self[word] = found
+        return found
+
+
+def _longest_word(stem: str) -> str:
+    return max(stem.split(), key=len)
+
+
+@cache
+def _opening_words() -> _WordBits:
+    return _WordBits(opening=True)
+
+
+@cache
+def _later_words() -> _WordBits:
+    return _WordBits(opening=False)
 
 
 @cache

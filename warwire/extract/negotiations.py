@@ -958,6 +958,7 @@ def _mentions_in(
     ):
         if (
             supporting
+            and sentence.occurs & keywords.MEMBERS_BIT
             and gazetteer.officials().find(text)  # else `_support` finds no one
             and sentence.has(keywords.MEMBERS_BIT)
         ):

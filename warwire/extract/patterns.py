@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 _ENDLESS = sys.maxsize
 
@@ -192,11 +192,7 @@ class Folded:
             return None
         pattern, subject = picked
         if pattern is self.relaxed:
-            first = pattern.search(subject, pos, endpos)
-            if first is None:
-                return None
-            # No match of the pattern begins before the first place the relaxed twin matches.
-            return self.pattern.search(text, first.start(), endpos)
+            return next(self._through_relaxed(text, subject, pos, endpos), None)
         return pattern.search(subject, pos, endpos)
 
     def match(
@@ -226,17 +222,17 @@ class Folded:
             return ()
         pattern, subject = picked
         if pattern is self.relaxed:
-            return self._through_relaxed(text, subject, pos, endpos)
+            return list(self._through_relaxed(text, subject, pos, endpos))
         return pattern.finditer(subject, pos, endpos)
 
     def _through_relaxed(
         self, text: str, lowered: str, pos: int, endpos: int
-    ) -> list[re.Match[str]]:
+    ) -> Iterator[re.Match[str]]:
         """`finditer` of the pattern, tried only where its relaxed twin can match: each
-        search of the twin finds the next such place."""
+        search of the twin finds the next such place, and the pattern is tried there alone
+        (a search of the pattern itself would fold case at every character on the way)."""
         assert self.relaxed is not None
         relaxed, pattern = self.relaxed, self.pattern
-        found: list[re.Match[str]] = []
         while (may := relaxed.search(lowered, pos, endpos)) is not None:
             start = may.start()
             match = pattern.match(text, start, endpos)
@@ -245,9 +241,8 @@ class Folded:
                 continue
             if match.end() == start:
                 raise ValueError(f"{pattern.pattern!r} matched the empty string")
-            found.append(match)
+            yield match
             pos = match.end()
-        return found
 
     def count(self, text: str, lowered: str | None = None) -> int:
         """How many matches `findall` would return."""
@@ -256,7 +251,7 @@ class Folded:
             return 0
         pattern, subject = picked
         if pattern is self.relaxed:
-            return len(self._through_relaxed(text, subject, 0, _ENDLESS))
+            return sum(1 for _ in self._through_relaxed(text, subject, 0, _ENDLESS))
         return len(pattern.findall(subject))
 
     def split(self, text: str, lowered: str | None = None) -> list[str]:

@@ -1027,7 +1027,8 @@ def _read_all(
             cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
         elif (
-            (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
+            sentence.occurs & keywords.FOLLOW_UP_BITS
+            and (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
             and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):

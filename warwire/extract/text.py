@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from warwire.extract.keywords import ALL_BITS, PRESCREENED, families, occurring
+from warwire.extract.keywords import ALL_BITS, families, occurring
 
 MAX_CHARS = 50_000
 """Text beyond this is ignored: news articles are far shorter, junk can be arbitrarily long."""
@@ -233,7 +233,7 @@ def split_sentences(text: str) -> list[Sentence]:
         pieces += sentences
         numbers += [number] * len(sentences)
     lowered = [piece.lower() for piece in pieces]
-    found = occurring(lowered, PRESCREENED)
+    found = occurring(lowered)
     return [
         Sentence(piece, number, index, low, occurs, surely)
         for index, (piece, number, low, occurs, surely) in enumerate(
