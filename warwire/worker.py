@@ -28,7 +28,7 @@ def run_worker(settings: Settings) -> int:
         settings = settings.model_copy(update={"broker": broker.url})
         print(f"embedded broker (memory only) at {broker.url}", flush=True)
     try:
-        loop = asyncio.new_event_loop()
+        loop = new_event_loop()
         asyncio.set_event_loop(loop)
         loop.run_until_complete(ensure_topics(settings))
         metrics.serve_metrics(settings.metrics_port)
@@ -46,6 +46,15 @@ def run_worker(settings: Settings) -> int:
     finally:
         if broker:
             broker.stop()
+
+
+def new_event_loop() -> asyncio.AbstractEventLoop:
+    """uvloop's event loop when it is installed (the `fast` extra), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
 
 
 def changelog_topics(app: Any, settings: Settings) -> dict[str, int]:
