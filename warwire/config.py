@@ -91,10 +91,11 @@ class Settings(BaseSettings):
         "fewer, larger requests for a little latency per topic hop",
     )
     fetch_max_wait_ms: int = Field(
-        default=50,
+        default=10,
         ge=1,
         description="longest a worker's fetch waits for new data (Faust's own default: 1500); "
-        "the embedded broker holds fetches for much of it, adding to every topic hop",
+        "the embedded broker holds fetches for much of it, adding to every topic hop; "
+        "Kafka answers as soon as data arrives, so there it only paces idle polling",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
     # Kafka security for managed clusters
