@@ -9,7 +9,7 @@ import pytest
 from schemas.models import Article, NegotiationEvent, StrikeEvent
 from warwire.extract import gazetteer
 from warwire.extract.core import extract_events, extract_events_strict, reference_day
-from warwire.extract.counts import find_numbers, parse_number
+from warwire.extract.counts import _COUNT_START, count_starts, find_numbers, parse_number
 from warwire.extract.dates import When, find_date, kyiv_day
 from warwire.extract.figures import Memory, sentence_figures
 
@@ -368,3 +368,17 @@ def test_evidence_is_never_an_empty_clause() -> None:
     [event] = strikes("; Russia launched 40 drones at Ukraine overnight.")
     assert all(text.strip() for text in event.evidence.values())
     assert event.drones == 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12 drones and a dozen missiles; at least five were shot down",
+        "Two people died. One hundred-and-twelve... (3) x4 $5 -6 /7 ,8 eleven",
+        "three",
+        "the attack: 3,500 homes, 12.5 km, 20 in total",
+        "Ещё 5 дронов and ſeven",
+    ],
+)
+def test_count_starts_holds_every_start_of_a_count(text: str) -> None:
+    assert {m.start() for m in _COUNT_START.finditer(text)} <= set(count_starts(text))

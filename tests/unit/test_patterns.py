@@ -22,7 +22,14 @@ from warwire.extract.keywords import (
     occurring,
     windowed,
 )
-from warwire.extract.patterns import Folded, lower_twin, matches_at, matches_near, offsets
+from warwire.extract.patterns import (
+    Folded,
+    lower_twin,
+    matches_at,
+    matches_near,
+    offsets,
+    word_starts,
+)
 
 _CASED = re.compile(r"\bdrones?\s+(?:hit|struck)\s+(?:the\s+)?(?-i:[A-Z])\w+", re.IGNORECASE)
 _PLAIN = re.compile(r"\b(?:killed|injured)\b", re.IGNORECASE)
@@ -212,3 +219,67 @@ def test_occurring_brackets_the_full_scan(sentences: list[list[str]], data: st.D
         assert truth & ~anywhere == 0, text
         assert surely & ~truth == 0, text
         assert anywhere & ~ALL_BITS == 0
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\b(?:killed|injured)\b",
+        r"\bRussian\s+drones?\b|\b(?:the\s+)?occupiers\b|\bby\s+Russia\b",
+        r"\b(?<!since\s)(?:last|past)\s+week\b",
+        r"\b(?:an?\s+|one\s+)?drones?\b",
+    ],
+)
+def test_word_starts_serves_patterns_opening_a_word(source: str) -> None:
+    assert word_starts(lower_twin(re.compile(source, re.IGNORECASE))) is not None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\d+\s+drones",  # may begin inside a word
+        r"\bdrones|missiles",  # the second alternative may
+        r"\b\s+said",  # begins with a space
+        r"\b(?:-|drones)",  # may begin with a hyphen
+        r"\b(?:drones)?",  # may be empty
+        r"\b(?:an?|one)?\s*drones",  # " drones" after a word
+        r"(?=\bdrones)\w+",  # a look-ahead is not understood: refused, not guessed
+    ],
+)
+def test_word_starts_refuses_other_patterns(source: str) -> None:
+    assert word_starts(lower_twin(re.compile(source, re.IGNORECASE))) is None
+
+
+_WORD_PATTERNS = [
+    re.compile(r"\b(?:drones?|missiles?)\s+(?:hit|struck)\b", re.IGNORECASE),
+    re.compile(r"\bthe\s+(?:\w+\s+)?attack\b|\battack\s+on\b|\bon\b", re.IGNORECASE),
+    re.compile(r"\b(?<!since\s)(?:last|past)\s+(?:night|week)\b", re.IGNORECASE),
+    re.compile(r"\b(?:a\s+)?(?:drone|on)(?:\s+attack)?", re.IGNORECASE),
+]
+_PIECES = st.sampled_from(
+    [
+        "drone", "drones", "missiles", "hit", "struck", "the", "attack", "on", "since", "last",
+        "past", "night", "week", "a", "x", "", " ", "  ", ",", ".", "-", "'", "_", "2", "é",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=16), st.data())
+def test_folded_through_word_starts_finds_what_the_pattern_finds(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    glue = data.draw(st.sampled_from([" ", "", "-"]))
+    text = data.draw(st.sampled_from(["", "The ", "on"])) + glue.join(pieces)
+    pos = data.draw(st.integers(0, len(text) + 1))
+    endpos = data.draw(st.integers(0, len(text) + 1))
+    for pattern in _WORD_PATTERNS:
+        folded = Folded(pattern)
+        assert folded.words is not None
+        assert _spans(folded.finditer(text)) == _spans(pattern.finditer(text)), text
+        assert folded.count(text) == len(pattern.findall(text))
+        assert _spans(folded.finditer(text, None, pos, endpos)) == _spans(
+            pattern.finditer(text, pos, endpos)
+        ), (text, pos, endpos)
+        found, truth = folded.search(text, None, pos, endpos), pattern.search(text, pos, endpos)
+        assert (found and found.span()) == (truth and truth.span())

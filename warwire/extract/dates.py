@@ -91,49 +91,6 @@ _VAGUE = re.compile(
     r"(?:record|high|peak)\b|\bthe\s+(?:first|previous|last|earlier)\s+"
     r"(?:round|rounds|meeting|session)\b|\bthe\s+(?:past|last)\s+(?:few\s+)?(?:weeks|months|years)\b",
 )
-_VAGUE_STEMS = (
-    "last",
-    "previous",
-    "past",
-    "earlier",
-    "this ",
-    "ago",
-    "before",
-    "in 1",
-    "in 2",
-    "since 1",
-    "since 2",
-    "during 1",
-    "during 2",
-    "start of",
-    "beginning of",
-    "end of",
-    "round",
-    "talks",
-    "meeting",
-    "session",
-    "former",
-    "old ",
-    "record",
-    "high",
-    "peak",
-    "weeks",
-    "months",
-    "years",
-    "days",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-)
 _VAGUE_FLAGS = Folded(re.compile(_VAGUE.pattern, re.IGNORECASE))
 
 
@@ -312,8 +269,7 @@ def find_date(
             When.DATE,
             weekday_date(6, today, future=False, relative="" if today.weekday() == 6 else "last"),
         )
-    vague = _VAGUE_FLAGS.finditer(text, lowered) if has_any(lowered, _VAGUE_STEMS) else ()
-    for match in vague:
+    for match in _VAGUE_FLAGS.finditer(text, lowered):
         if not _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
             return DateCue(When.VAGUE)
     if _TODAY.search(text, lowered):

@@ -56,7 +56,7 @@ _WEAPON = Folded(
         _F,
     )
 )
-_PRE_START = Folded(re.compile(r"(?=\b(?:all|both|each|every\s+one)\s)", _F))
+_PRE_START = Folded(re.compile(r"\b(?:all|both|each|every\s+one)(?=\s)", _F))
 """Where the `_PRE` words of `_WEAPON` can begin ("all 14 drones", "both of the two")."""
 _TYPED = Folded(
     re.compile(

@@ -261,18 +261,16 @@ class Gated:
         low = text.lower() if lowered is None else lowered
         if not any(map(low.__contains__, self.stems)):
             return None
-        twin = self._run.twin
-        if twin is not None and text.isascii():
-            return twin.search(low)
+        if self._run.twin is not None and text.isascii():
+            return self._run.twin_search(low)
         return self._run.search(text, low)
 
     def finditer(self, text: str, lowered: str | None = None) -> list[re.Match[str]]:
         low = text.lower() if lowered is None else lowered
         if not any(map(low.__contains__, self.stems)):
             return []
-        twin = self._run.twin
-        if twin is not None and text.isascii():
-            return list(twin.finditer(low))
+        if self._run.twin is not None and text.isascii():
+            return list(self._run.twin_finditer(low))
         return list(self._run.finditer(text, low))
 
 
