@@ -170,7 +170,7 @@ def similarity(a: Iterable[int], b: Iterable[int]) -> float:
     """Jaccard similarity of the two shingle sets, estimated from their bottom-k sketches
     (exact when both texts have fewer than SKETCH_SIZE shingles)."""
     set_a, set_b = set(a), set(b)
-    union = heapq.nsmallest(SKETCH_SIZE, set_a | set_b)
+    union = sorted(set_a | set_b)[:SKETCH_SIZE]
     if not union:
         return 0.0
     return sum(1 for h in union if h in set_a and h in set_b) / len(union)

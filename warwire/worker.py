@@ -49,7 +49,8 @@ def run_worker(settings: Settings) -> int:
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:
-    """uvloop's event loop when it is installed (the `fast` extra), else asyncio's."""
+    """uvloop's event loop where it is installed (a dependency everywhere but Windows), else
+    asyncio's."""
     try:
         import uvloop
     except ImportError:
