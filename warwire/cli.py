@@ -17,7 +17,10 @@ from pydantic import ValidationError
 from schemas import Alert, Article
 from warwire import codec
 from warwire.config import Settings, get_settings
+from warwire.extract import nlp
 
+NEEDS_MODEL = frozenset({"run", "replay", "demo"})
+"""Commands that extract, and so need the English model of the linguistic layer."""
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
 
 
@@ -27,6 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
+    if args.command in NEEDS_MODEL and nlp.installed_model() is None:
+        print(f"warwire {args.command}: {nlp.missing_model_message()}", file=sys.stderr)
+        return 1
     settings = get_settings()
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
