@@ -188,6 +188,9 @@ class DeadLetter(BaseModel):
     original_base64: str
     """The message value exactly as consumed, base64-encoded."""
     article_id: str | None = None
+    last_offset: int | None = None
+    """For a record batch that could not be decoded: the last offset skipped with it
+    (`offset` is the first)."""
 
 
 class Receipt(BaseModel):

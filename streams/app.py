@@ -27,7 +27,7 @@ from faust.types import EventT
 from schemas import EventEnvelope, Incident, Receipt
 from streams.state import StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
-from warwire import codec, metrics, seen
+from warwire import batch_guard, codec, metrics, seen
 from warwire.articles import Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
@@ -44,6 +44,7 @@ TIMESTAMP_HEADER = "warwire-produced-at"
 
 def create_app(settings: Settings) -> faust.App:
     """Build the worker application for `settings` (the broker must already be reachable)."""
+    batch_guard.install()
     app = WorkerApp(
         settings.app_id,
         fetch_max_wait_ms=settings.fetch_max_wait_ms,
@@ -320,6 +321,50 @@ def create_app(settings: Settings) -> faust.App:
         )
         metrics.record_fold(outcome.incident, outcome.changed)
         _record_lag(message)
+
+    @app.timer(interval=0.5)  # type: ignore[untyped-decorator]
+    async def dead_letter_skipped_batches() -> None:
+        for skipped in batch_guard.drain():
+            await _dead_letter_batch(skipped)
+
+    async def _dead_letter_batch(skipped: batch_guard.SkippedBatch) -> None:
+        first, last = skipped.first_offset, skipped.last_offset
+        rejected = Rejected(
+            "undecodable_batch",
+            f"record batch at {skipped.topic}/{skipped.partition} offsets {first}-{last} "
+            f"could not be decoded and was skipped: {skipped.error}",
+        )
+        letter = build_dead_letter(
+            rejected,
+            topic=skipped.topic,
+            partition=skipped.partition,
+            offset=first,
+            key=None,
+            value=None,
+        ).model_copy(update={"last_offset": last})
+        await send_until_accepted(
+            lambda: dead_letters.send(value=codec.dumps(letter)),
+            f"dead letter for the batch at {skipped.topic}/{skipped.partition}@{first}-{last}",
+        )
+        if skipped.topic != articles.get_topic_name():
+            return
+        # Each skipped offset of the articles topic was an article consumed: it gets its
+        # receipt, so consumed = processed + dead-lettered still holds.
+        for offset in range(first, last + 1):
+            receipt = Receipt(
+                topic=skipped.topic,
+                partition=skipped.partition,
+                offset=offset,
+                article_id=None,
+                outcome="dead_lettered",
+                reason=rejected.reason,
+            )
+            await send_until_accepted(
+                functools.partial(receipts.send, value=codec.dumps(receipt)),
+                f"receipt for {skipped.topic}/{skipped.partition}@{offset}",
+            )
+            metrics.ARTICLES_CONSUMED.inc()
+            metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
     @app.timer(interval=10.0)  # type: ignore[untyped-decorator]
     async def count_open_incidents() -> None:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, Article
 from warwire import codec
-from warwire.config import Settings, get_settings
+from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_settings
 from warwire.extract import nlp
 
 NEEDS_MODEL = frozenset({"run", "replay", "demo"})
@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     produce.add_argument("source", help="a .jsonl file, a folder of .json files, or - for stdin")
     produce.add_argument(
         "--rate", type=float, default=0.0, help="articles per second (0: no limit)"
+    )
+    produce.add_argument(
+        "--compression",
+        choices=COMPRESSIONS,
+        default=DEFAULT_COMPRESSION,
+        help=f"record batch compression (default {DEFAULT_COMPRESSION})",
     )
     produce.set_defaults(handler=cmd_produce)
 
@@ -142,7 +148,12 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
             await ensure_topics(settings, retries=2)
         except KafkaError as exc:  # produce_raw retries on its own and reports every article
             print(f"could not check topics: {exc!r}", file=sys.stderr)
-        report = await produce_raw(settings, [(article_key(v), v) for v in valid], rate=args.rate)
+        report = await produce_raw(
+            settings,
+            [(article_key(v), v) for v in valid],
+            rate=args.rate,
+            compression=args.compression,
+        )
         for article_id, error in report.failed:
             print(f"not delivered: {article_id}: {error}", file=sys.stderr)
         print(f"sent {report.sent}, skipped {len(problems)}, failed {len(report.failed)}")

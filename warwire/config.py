@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Compression = Literal["none", "gzip", "snappy", "lz4", "zstd"]
+"""Record batch codecs `warwire produce` can write; a worker decodes all of them."""
+COMPRESSIONS: tuple[Compression, ...] = get_args(Compression)
+DEFAULT_COMPRESSION: Compression = "lz4"
+"""What most production producers choose: cheap to compress, cheaper to decompress."""
 
 
 class Topics(BaseSettings):

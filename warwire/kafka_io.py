@@ -20,7 +20,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError, TopicAlreadyExistsError
 
 from warwire.broker import bootstrap_servers
-from warwire.config import Settings
+from warwire.config import DEFAULT_COMPRESSION, Compression, Settings
 
 log = logging.getLogger("warwire.kafka")
 
@@ -125,6 +125,7 @@ async def produce_raw(
     rate: float = 0.0,
     retries: int = 5,
     on_sent: Callable[[int], None] | None = None,
+    compression: Compression = DEFAULT_COMPRESSION,
 ) -> DeliveryReport:
     """Post (key, value) messages to the articles topic, `rate` per second at most (0: as fast
     as possible). Never raises for a delivery problem: each failed send is retried with
@@ -135,6 +136,7 @@ async def produce_raw(
     cannot help them."""
     producer = AIOKafkaProducer(
         **client_options(settings),
+        compression_type=None if compression == "none" else compression,
         linger_ms=5,
         acks="all",
         max_request_size=PRODUCER_MAX_REQUEST_BYTES,

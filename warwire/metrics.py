@@ -69,6 +69,13 @@ ARTICLES_REJECTED = Counter(
     ["reason"],
     registry=REGISTRY,
 )
+UNDECODABLE_BATCHES = Counter(
+    "warwire_undecodable_batches",
+    "Record batches the consumer could not decode (unknown codec, bad CRC) and skipped after "
+    "dead-lettering their offsets, by topic and partition.",
+    ["topic", "partition"],
+    registry=REGISTRY,
+)
 EVENTS_EXTRACTED = Counter(
     "warwire_events_extracted",
     "Events extracted from articles, by type.",

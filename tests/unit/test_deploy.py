@@ -544,18 +544,24 @@ def test_image_runs_warwire_and_checks_its_own_health() -> None:
 
 
 def runtime_dependencies() -> dict[str, str]:
-    """Name -> installed version of everything warwire needs at run time (extras excluded)."""
+    """Name -> installed version of everything warwire needs at run time: its requirements
+    and theirs, with the extras a requirement asks for (aiokafka's codecs) and no others."""
     found: dict[str, str] = {}
-    pending = ["warwire"]
+    pending: list[tuple[str, frozenset[str]]] = [("warwire", frozenset())]
+    visited: set[tuple[str, frozenset[str]]] = set()
     while pending:
-        for line in metadata.distribution(pending.pop()).requires or []:
+        distribution, extras = pending.pop()
+        for line in metadata.distribution(distribution).requires or []:
             requirement = Requirement(line)
-            if requirement.marker and not requirement.marker.evaluate({"extra": ""}):
+            marker = requirement.marker
+            if marker and not any(marker.evaluate({"extra": e}) for e in {"", *extras}):
                 continue
             name = canonicalize_name(requirement.name)
-            if name not in found:
-                found[name] = metadata.version(requirement.name)
-                pending.append(requirement.name)
+            found[name] = metadata.version(requirement.name)
+            wanted = (name, frozenset(requirement.extras))
+            if wanted not in visited:
+                visited.add(wanted)
+                pending.append((requirement.name, wanted[1]))
     return found
 
 
