@@ -34,7 +34,8 @@ ENV PATH=/opt/warwire/bin:${PATH} \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     WARWIRE_DATA_DIR=/var/lib/warwire/data \
-    WARWIRE_METRICS_PORT=9464
+    WARWIRE_METRICS_PORT=9464 \
+    WARWIRE_METRICS_HOST=0.0.0.0
 RUN groupadd --system --gid 10001 warwire \
     && useradd --system --uid 10001 --gid warwire --home-dir /var/lib/warwire \
        --create-home --shell /usr/sbin/nologin warwire \

@@ -302,15 +302,14 @@ async def soak(args: argparse.Namespace) -> int:
     embedded: EmbeddedBroker | None = None
     if not args.broker:
         embedded = start_embedded_broker()
-    broker_url = args.broker or (embedded.url if embedded else "")
+    broker_url = args.broker
+    base = Settings(
+        metrics_port=free_port(), session_timeout=4.0, heartbeat_interval=1.0, log_level="warning"
+    )
     settings = isolated(
-        Settings(
-            broker=broker_url,
-            metrics_port=free_port(),
-            session_timeout=4.0,
-            heartbeat_interval=1.0,
-            log_level="warning",
-        ),
+        base.on_embedded_broker(embedded.url)
+        if embedded
+        else base.model_copy(update={"broker": broker_url}),
         new_run_id(),
     )
     settings = settings.model_copy(

@@ -709,12 +709,11 @@ async def one_run(args: argparse.Namespace, base: Sequence[corpus.BaseArticle], 
     if broker:
         CLEANUPS.append(broker.stop)
     try:
-        base_settings = Settings(
-            broker=args.broker or broker.url,  # type: ignore[union-attr]
-            metrics_port=0,
-            session_timeout=4.0,
-            heartbeat_interval=1.0,
-        )
+        base_settings = Settings(metrics_port=0, session_timeout=4.0, heartbeat_interval=1.0)
+        if broker:
+            base_settings = base_settings.on_embedded_broker(broker.url)
+        else:
+            base_settings = base_settings.model_copy(update={"broker": args.broker})
         settings = isolated(base_settings, run_id)
         run.worker_settings = {name: getattr(settings, name) for name in WORKER_SETTINGS}
         print(

@@ -30,6 +30,6 @@ def settings(broker: EmbeddedBroker, tmp_path: Path) -> Settings:
     """Settings pointing at the session broker, with topics and a consumer group of this
     test's own and a free metrics port."""
     base = Settings(
-        broker=broker.url, metrics_port=free_port(), session_timeout=4.0, heartbeat_interval=1.0
-    )
+        metrics_port=free_port(), session_timeout=4.0, heartbeat_interval=1.0
+    ).on_embedded_broker(broker.url)
     return isolated(base, new_run_id())

@@ -15,6 +15,11 @@ DEFAULT_COMPRESSION: Compression = "lz4"
 """What most production producers choose: cheap to compress, cheaper to decompress."""
 
 
+EMBEDDED_FETCH_MAX_WAIT_MS = 10
+"""The fetch wait where warwire starts the embedded broker, which holds a fetch for most of
+its wait on every topic hop."""
+
+
 class Topics(BaseSettings):
     """Topic names and partition counts. Every topic is declared explicitly."""
 
@@ -86,7 +91,16 @@ class Settings(BaseSettings):
     app_id: str = "warwire"
     data_dir: str = ".warwire"
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
-    metrics_port: int = Field(default=9464, ge=0, le=65535, description="0 disables /metrics")
+    metrics_port: int = Field(
+        default=9464,
+        ge=0,
+        le=65535,
+        description="0 disables /metrics; several workers on one host need one port each",
+    )
+    metrics_host: str = Field(
+        default="127.0.0.1",
+        description="address /metrics listens on; 0.0.0.0 in a container, for Prometheus",
+    )
     session_timeout: float = Field(default=6.0, gt=0)
     heartbeat_interval: float = Field(default=1.5, gt=0)
     producer_max_batch_size: int = Field(default=16384, ge=1)
@@ -97,11 +111,12 @@ class Settings(BaseSettings):
         "fewer, larger requests for a little latency per topic hop",
     )
     fetch_max_wait_ms: int = Field(
-        default=10,
+        default=500,
         ge=1,
         description="longest a worker's fetch waits for new data (Faust's own default: 1500); "
-        "the embedded broker holds fetches for much of it, adding to every topic hop; "
-        "Kafka answers as soon as data arrives, so there it only paces idle polling",
+        "Kafka answers as soon as data arrives, so this only paces idle polling; the embedded "
+        f"broker holds fetches for much of it, so {EMBEDDED_FETCH_MAX_WAIT_MS} ms is used "
+        "where warwire starts one",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
     # Kafka security for managed clusters
@@ -116,6 +131,14 @@ class Settings(BaseSettings):
     topics: Topics = Field(default_factory=Topics)
     thresholds: AlertThresholds = Field(default_factory=AlertThresholds)
     forward: ForwarderSettings = Field(default_factory=ForwarderSettings)
+
+    def on_embedded_broker(self, url: str) -> Settings:
+        """These settings on an embedded broker at `url`, with its fetch wait unless the
+        fetch wait was set explicitly."""
+        update: dict[str, object] = {"broker": url}
+        if "fetch_max_wait_ms" not in self.model_fields_set:
+            update["fetch_max_wait_ms"] = EMBEDDED_FETCH_MAX_WAIT_MS
+        return self.model_copy(update=update)
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from schemas import Alert
+from warwire.broker import free_port
 from warwire.cli import format_alert
 from warwire.config import Settings
+from warwire.metrics import port_is_free
 from warwire.session import Collected, WorkerProcess, broker_for, read_lines, run_pipeline
 
 
@@ -34,10 +36,14 @@ def demo(settings: Settings, articles: Path, rate: float, keep_running: bool) ->
             sys.stderr.flush()
 
     kept: list[WorkerProcess] = []
+    if settings.metrics_port and not port_is_free(settings.metrics_port, settings.metrics_host):
+        taken = settings.metrics_port
+        settings = settings.model_copy(update={"metrics_port": free_port()})
+        print(f"port {taken} is taken: metrics on {settings.metrics_port} instead", flush=True)
     with broker_for(settings) as live:
         print(
             f"warwire demo: broker {live.broker}, {len(lines)} articles at {rate}/s, "
-            f"metrics on http://127.0.0.1:{live.metrics_port}/metrics",
+            f"metrics on http://{live.metrics_host}:{live.metrics_port}/metrics",
             flush=True,
         )
         collected = asyncio.run(

@@ -69,7 +69,7 @@ def replay_all(golds: list[Path], out_root: Path, offline: bool) -> dict[str, di
             if offline:
                 event_rows, alert_rows = offline_rows(articles)
             else:
-                run_settings = isolated(live, new_run_id())
+                run_settings = isolated(live.model_copy(update={"metrics_port": 0}), new_run_id())
                 run_settings.topics.partitions = 1  # file order, as the GUIDE replays it
                 collected = asyncio.run(
                     run_pipeline(

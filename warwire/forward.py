@@ -466,12 +466,9 @@ def run_forwarder(
         print(f"warwire forward: {problem}", file=sys.stderr)
         return 2
     try:
-        server = metrics.serve_forwarder_metrics(settings.metrics_port)
-    except OSError as exc:
-        print(
-            f"warwire forward: cannot serve /metrics on {settings.metrics_port}: {exc}",
-            file=sys.stderr,
-        )
+        server = metrics.serve_forwarder_metrics(settings.metrics_port, settings.metrics_host)
+    except metrics.MetricsPortUnavailable as exc:
+        print(f"warwire forward: {exc}", file=sys.stderr)
         return 1
 
     async def main() -> None:

@@ -11,6 +11,7 @@ rather than no series at all before the first occurrence.
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import Collection, Iterable, Mapping
 from http.server import HTTPServer
 from typing import Any, get_args
@@ -50,7 +51,25 @@ STAGES = ("validate", "extract", "fold")
 """validate: decode and check an article; extract: find its events; fold: match an event to
 its incident and decide alerts."""
 
-_LATENCY_BUCKETS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0)
+_LATENCY_BUCKETS = (
+    0.0001,
+    0.00025,
+    0.0005,
+    0.001,
+    0.0025,
+    0.005,
+    0.01,
+    0.025,
+    0.05,
+    0.1,
+    0.25,
+    0.5,
+    1.0,
+    2.5,
+    5.0,
+    10.0,
+    30.0,
+)
 _END_TO_END_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 900.0)
 
 ARTICLES_CONSUMED = Counter(
@@ -173,19 +192,39 @@ for _stage in STAGES:
     STAGE_DURATION.labels(stage=_stage)
 
 
+class MetricsPortUnavailable(RuntimeError):
+    """The metrics address cannot be listened on; the message says what to change."""
+
+
 def serve_metrics(
-    port: int, *, registry: CollectorRegistry = REGISTRY, addr: str = "0.0.0.0"
+    port: int, *, addr: str, registry: CollectorRegistry = REGISTRY
 ) -> HTTPServer | None:
     """Serve `registry` on http://addr:port/metrics from a daemon thread; port 0 disables it."""
     if not port:
         return None
-    server, _thread = start_http_server(port, addr=addr, registry=registry)
+    try:
+        server, _thread = start_http_server(port, addr=addr, registry=registry)
+    except OSError as exc:
+        raise MetricsPortUnavailable(
+            f"cannot serve /metrics on {addr}:{port} ({exc.strerror or exc}): set "
+            "WARWIRE_METRICS_PORT to a free port (each process on a host needs its own) or to "
+            "0 to turn metrics off"
+        ) from exc
     return server
 
 
-def serve_forwarder_metrics(port: int, addr: str = "0.0.0.0") -> HTTPServer | None:
+def serve_forwarder_metrics(port: int, addr: str) -> HTTPServer | None:
     """`serve_metrics` for the webhook forwarder's registry."""
     return serve_metrics(port, registry=FORWARDER_REGISTRY, addr=addr)
+
+
+def port_is_free(port: int, addr: str = "127.0.0.1") -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind((addr, port))
+        except OSError:
+            return False
+    return True
 
 
 def record_fold(incident: Incident, changed: bool) -> None:

@@ -104,7 +104,8 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
 def replay(settings: Settings, articles: Path, out: Path, timeout: float = 600.0) -> int:
     lines = read_lines(articles)
     with broker_for(settings) as live:
-        run_settings = isolated(live, new_run_id())
+        # The worker of a replay serves no metrics: it must not need a free port.
+        run_settings = isolated(live.model_copy(update={"metrics_port": 0}), new_run_id())
         # One partition per topic keeps the article order of the file through the whole
         # pipeline, which is what "replay in file order" means for the evaluation.
         run_settings.topics.partitions = 1

@@ -117,7 +117,7 @@ def broker_for(settings: Settings) -> Iterator[Settings]:
         return
     broker: EmbeddedBroker = start_embedded_broker()
     try:
-        yield settings.model_copy(update={"broker": broker.url})
+        yield settings.on_embedded_broker(broker.url)
     finally:
         broker.stop()
 

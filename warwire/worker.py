@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from typing import Any
 
 from warwire import metrics
@@ -22,16 +23,20 @@ def run_worker(settings: Settings) -> int:
 
     from streams.app import create_app
 
+    try:
+        metrics.serve_metrics(settings.metrics_port, addr=settings.metrics_host)
+    except metrics.MetricsPortUnavailable as exc:
+        print(f"warwire run: {exc}", file=sys.stderr)
+        return 2
     broker: EmbeddedBroker | None = None
     if not settings.broker:
         broker = start_embedded_broker()
-        settings = settings.model_copy(update={"broker": broker.url})
+        settings = settings.on_embedded_broker(broker.url)
         print(f"embedded broker (memory only) at {broker.url}", flush=True)
     try:
         loop = new_event_loop()
         asyncio.set_event_loop(loop)
         loop.run_until_complete(ensure_topics(settings))
-        metrics.serve_metrics(settings.metrics_port)
         app = create_app(settings)
         keep_topics_declared(app, settings)
         worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, quiet=True)

@@ -68,7 +68,7 @@ COMPOSE_OVERRIDES = {
     "WARWIRE_DATA_DIR": "a directory the image creates for the non-root user",
 }
 """Settings whose compose default deliberately differs from the code's default."""
-FIXED_IN_COMPOSE = {"WARWIRE_METRICS_PORT", "WARWIRE_DATA_DIR"}
+FIXED_IN_COMPOSE = {"WARWIRE_METRICS_PORT", "WARWIRE_METRICS_HOST", "WARWIRE_DATA_DIR"}
 """Settings the image layout and the scrape config depend on: not taken from the host."""
 
 

@@ -105,7 +105,7 @@ def test_metrics_are_served_over_http_with_known_labels_at_zero(
 
 
 def test_port_zero_serves_nothing() -> None:
-    assert metrics.serve_metrics(0) is None
+    assert metrics.serve_metrics(0, addr="127.0.0.1") is None
 
 
 def incident(incident_id: str, kind: str, reports: int, blocking_key: str = "k") -> Incident:
