@@ -31,6 +31,8 @@ from prometheus_client import CollectorRegistry
 from warwire.broker import free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+COMPOSE_FILE = REPO_ROOT / "docker-compose.yml"
+ALERTMANAGER_CONFIG = REPO_ROOT / "deploy" / "alertmanager" / "alertmanager.yml"
 PROMETHEUS_DIR = REPO_ROOT / "deploy" / "prometheus"
 PROMETHEUS_CONFIG = PROMETHEUS_DIR / "prometheus.yml"
 RULES_DIR = PROMETHEUS_DIR / "rules"
@@ -52,6 +54,79 @@ def prometheus_binary() -> str | None:
 
 def promtool_binary() -> str | None:
     return os.environ.get("PROMTOOL_BIN") or shutil.which("promtool")
+
+
+def alertmanager_binary() -> str | None:
+    """Debian's `prometheus-alertmanager` package names it prometheus-alertmanager."""
+    return (
+        os.environ.get("ALERTMANAGER_BIN")
+        or shutil.which("alertmanager")
+        or shutil.which("prometheus-alertmanager")
+    )
+
+
+def render_alertmanager_config(webhook_url: str, rendered: Path) -> Path:
+    """The Alertmanager config as the compose container writes it at start: the container's
+    own shell command from docker-compose.yml, paths moved, run by sh with
+    WARWIRE_ALERT_WEBHOOK_URL=webhook_url."""
+    compose: dict[str, Any] = yaml.safe_load(COMPOSE_FILE.read_text())
+    [command] = compose["services"]["alertmanager"]["command"]
+    script = command.replace("$$", "$").split("&& exec", 1)[0]
+    script = script.replace("/etc/alertmanager/alertmanager.yml", str(ALERTMANAGER_CONFIG))
+    script = script.replace("/tmp/alertmanager.yml", str(rendered))
+    subprocess.run(
+        ["sh", "-c", script],
+        env={"WARWIRE_ALERT_WEBHOOK_URL": webhook_url, "PATH": "/usr/bin:/bin"},
+        check=True,
+        timeout=30,
+    )
+    return rendered
+
+
+@contextmanager
+def run_alertmanager(
+    webhook_url: str, storage: Path, startup_timeout: float = 30.0
+) -> Iterator[str]:
+    """A real Alertmanager with the deploy config, sending to `webhook_url`; yields its
+    host:port."""
+    binary = alertmanager_binary()
+    if binary is None:
+        raise FileNotFoundError("no alertmanager: apt-get install prometheus-alertmanager")
+    storage.mkdir(parents=True, exist_ok=True)
+    config = render_alertmanager_config(webhook_url, storage / "alertmanager.yml")
+    address = f"127.0.0.1:{free_port()}"
+    log_path = storage / "alertmanager.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [
+                binary,
+                f"--config.file={config}",
+                f"--storage.path={storage / 'data'}",
+                f"--web.listen-address={address}",
+                "--cluster.listen-address=",
+                "--log.level=warn",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + startup_timeout
+            while not _ready(f"http://{address}"):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise PrometheusError(
+                        f"alertmanager not ready (exit code {process.poll()}):\n"
+                        + log_path.read_text(errors="replace")
+                    )
+                time.sleep(0.2)
+            yield address
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 # ---- the PromQL of the deploy files -----------------------------------------------------------
@@ -91,7 +166,23 @@ def rule_queries(path: Path) -> list[Query]:
 
 
 def rule_names() -> list[str]:
+    """Every rule, alerting and recording."""
     return [q.source.split(": ", 1)[1] for q in all_rule_queries()]
+
+
+def alert_names() -> list[str]:
+    """The alerting rules; recording rules are named level:metric, with colons."""
+    return [name for name in rule_names() if ":" not in name]
+
+
+def recorded_names() -> set[str]:
+    return {name for name in rule_names() if ":" in name}
+
+
+KAFKA_EXPORTER_METRICS = frozenset(
+    {"kafka_brokers", "kafka_consumergroup_lag", "kafka_consumergroup_current_offset"}
+)
+"""Series of kafka-exporter (compose) that the rules read: they come from the brokers."""
 
 
 def all_dashboard_queries() -> list[Query]:
@@ -161,11 +252,19 @@ def series_names(registry: CollectorRegistry) -> set[str]:
 
 
 def render_config(
-    targets: Mapping[str, list[str]], rules_dir: Path = RULES_DIR, interval: str = "1s"
+    targets: Mapping[str, list[str]],
+    rules_dir: Path = RULES_DIR,
+    interval: str = "1s",
+    alertmanager: str | None = None,
 ) -> dict[str, Any]:
     """The deploy configuration keeping only the jobs in `targets` (job name -> host:port
-    list), each scraping those targets instead of discovering its own."""
+    list), each scraping those targets instead of discovering its own, and sending alerts to
+    `alertmanager` (host:port) when given, nowhere otherwise."""
     config: dict[str, Any] = yaml.safe_load(PROMETHEUS_CONFIG.read_text())
+    if alertmanager:
+        config["alerting"] = {"alertmanagers": [{"static_configs": [{"targets": [alertmanager]}]}]}
+    else:
+        config.pop("alerting", None)
     config["global"] = {
         **config.get("global", {}),
         "scrape_interval": interval,
@@ -248,16 +347,20 @@ def _ready(url: str) -> bool:
 
 @contextmanager
 def run_prometheus(
-    targets: Mapping[str, list[str]], storage: Path, startup_timeout: float = 30.0
+    targets: Mapping[str, list[str]],
+    storage: Path,
+    startup_timeout: float = 30.0,
+    alertmanager: str | None = None,
 ) -> Iterator[Prometheus]:
     """A Prometheus server scraping `targets` (job -> host:port list) every second, its
-    config, log and TSDB under `storage`."""
+    config, log and TSDB under `storage`, alerting to `alertmanager` (host:port) if given."""
     binary = prometheus_binary()
     if binary is None:
         raise FileNotFoundError("no prometheus binary: apt-get install prometheus")
     storage.mkdir(parents=True, exist_ok=True)
     config_path = storage / "prometheus.yml"
-    config_path.write_text(yaml.safe_dump(render_config(targets), sort_keys=False))
+    config = render_config(targets, alertmanager=alertmanager)
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False))
     port = free_port()
     server = Prometheus(f"http://127.0.0.1:{port}", storage / "prometheus.log")
     with server.log_path.open("wb") as log:
