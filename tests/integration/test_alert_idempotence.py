@@ -106,13 +106,12 @@ async def test_redelivery_and_restart_publish_no_alert_twice(
 ) -> None:
     settings = isolated(
         Settings(
-            broker=broker.url,
             metrics_port=free_port(),
             session_timeout=4.0,
             heartbeat_interval=1.0,
             # one record per batch: see tests/integration/test_crash_recovery.py
             producer_max_batch_size=1,
-        ),
+        ).on_embedded_broker(broker.url),
         new_run_id(),
     )
     await ensure_topics(settings)

@@ -160,7 +160,7 @@ def test_produce_reports_every_article_when_the_broker_is_down(tmp_path: Path) -
 def test_produce_reports_what_it_could_not_deliver_when_the_broker_dies_midway(
     own_broker: EmbeddedBroker, tmp_path: Path
 ) -> None:
-    settings = isolated(Settings(broker=own_broker.url), new_run_id())
+    settings = isolated(Settings().on_embedded_broker(own_broker.url), new_run_id())
     source = write_articles(tmp_path / "articles.jsonl", 40)
     process = produce_cli(settings, source, "--rate", "5")
     time.sleep(3.0)

@@ -58,13 +58,12 @@ def crash_settings(broker: EmbeddedBroker) -> Settings:
     missing all but the first write of the last batch. With one record per batch the answer
     is the true end offset."""
     return Settings(
-        broker=broker.url,
         metrics_port=free_port(),
         session_timeout=4.0,
         heartbeat_interval=1.0,
         producer_max_batch_size=1,
         topics=Topics(partitions=1),
-    )
+    ).on_embedded_broker(broker.url)
 
 
 @dataclass

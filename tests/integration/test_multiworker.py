@@ -96,12 +96,11 @@ def multiworker_settings(broker: EmbeddedBroker) -> Settings:
     ListOffsets answer, which would otherwise cut table recovery short when a partition
     moves to another worker (see tests/integration/test_crash_recovery.py)."""
     base = Settings(
-        broker=broker.url,
         session_timeout=4.0,
         heartbeat_interval=1.0,
         producer_max_batch_size=1,
         topics=Topics(partitions=PARTITIONS),
-    )
+    ).on_embedded_broker(broker.url)
     return isolated(base, new_run_id())
 
 

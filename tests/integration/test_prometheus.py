@@ -147,8 +147,8 @@ def stack(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> I
     all the tests here), so it builds its settings the way the `settings` fixture does."""
     logs = tmp_path_factory.mktemp("prometheus-stack")
     base = Settings(
-        broker=broker.url, metrics_port=free_port(), session_timeout=4.0, heartbeat_interval=1.0
-    )
+        metrics_port=free_port(), session_timeout=4.0, heartbeat_interval=1.0
+    ).on_embedded_broker(broker.url)
     settings = isolated(base, new_run_id())
     forwarder_port = free_port()
     targets = {
