@@ -8,12 +8,17 @@ discriminated by `type`); `incidents` carries `Incident`; `alerts` carries `Aler
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 CountryCode = Annotated[str, Field(min_length=2, max_length=4, pattern=r"^[A-Z]{2,4}$")]
 Count = Annotated[int, Field(ge=0)]
+
+
+_WEB_LINK = re.compile(r"https?://[^\s/?#<>\"'`]+[^\s<>\"'`]*", re.IGNORECASE)
+_NOT_IN_A_NAME = re.compile(r"[<>\x00-\x1f\x7f]")
 
 
 class Article(BaseModel):
@@ -22,12 +27,38 @@ class Article(BaseModel):
     model_config = ConfigDict(extra="ignore", str_strip_whitespace=False)
 
     id: Annotated[str, Field(min_length=1, max_length=256)]
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
+    url: Annotated[str, Field(max_length=2048)] | None = None
+    """An http(s) link to the article."""
+    outlet: Annotated[str, Field(max_length=200)] | None = None
+    title: Annotated[str, Field(max_length=2000)] | None = None
     body: Annotated[str, Field(min_length=1)]
+    """Plain text or HTML; the whole message is at most 1,000,000 bytes."""
     published_at: AwareDatetime
-    language: str = "en"
+    """An RFC 3339 timestamp with a time zone, as a string (a number is refused)."""
+    language: Annotated[str, Field(max_length=35)] = "en"
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _published_at_is_text(cls, value: object) -> object:
+        if isinstance(value, int | float):
+            raise ValueError("published_at must be an RFC 3339 string, not a number")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_a_web_link(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return value
+        if not _WEB_LINK.fullmatch(value):
+            raise ValueError("url must be an http:// or https:// link without spaces")
+        return value
+
+    @field_validator("outlet")
+    @classmethod
+    def _outlet_is_a_name(cls, value: str | None) -> str | None:
+        if value is not None and _NOT_IN_A_NAME.search(value):
+            raise ValueError("outlet must be a plain name: no markup or control characters")
+        return value
 
 
 class _EventBase(BaseModel):

@@ -126,7 +126,7 @@ def create_app(settings: Settings) -> faust.App:
             value=message.value,
         )
         await send_until_accepted(
-            lambda: dead_letters.send(key=message.key, value=codec.dumps(letter)),
+            lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
             f"dead letter for {message.topic}/{message.partition}@{message.offset}",
         )
         metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
@@ -159,7 +159,7 @@ def create_app(settings: Settings) -> faust.App:
                 topic=message.topic,
                 partition=message.partition,
                 offset=message.offset,
-                key=message.key.decode("utf-8", "replace") if message.key else None,
+                key=output_key(message.key).decode("utf-8", "replace") or None,
             )
             routed = seen.route(article, source, _timestamp_header(message))
             # Articles are keyed by id, so every post of one id lands in this partition and
@@ -190,7 +190,7 @@ def create_app(settings: Settings) -> faust.App:
             receipt.article_id = receipt.article_id or rejection.article_id
             await dead_letter(message, rejection)
             await send_until_accepted(
-                lambda: receipts.send(key=message.key, value=codec.dumps(receipt)),
+                lambda: receipts.send(key=output_key(message.key), value=codec.dumps(receipt)),
                 f"receipt for {message.topic}/{message.partition}@{message.offset}",
             )
             metrics.LAST_ARTICLE.set(time.time())
@@ -382,6 +382,15 @@ def create_app(settings: Settings) -> faust.App:
         await metrics.CONSUMER_LAG_TRACKER.refresh(app.consumer, sources)
 
     return app
+
+
+MAX_OUTPUT_KEY_BYTES = 1024
+"""A producer's key travels on to receipts and dead letters; longer keys are cut there, so a
+huge key cannot make those messages too large to send."""
+
+
+def output_key(key: bytes | None) -> bytes:
+    return (key or b"")[:MAX_OUTPUT_KEY_BYTES]
 
 
 def _header(message: Any, name: str) -> str | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import html
 import re
-from html.parser import HTMLParser
 from typing import Any
 
 import orjson
@@ -179,7 +179,7 @@ def check_language(article: Article) -> None:
 
 _HTML_TAG = re.compile(
     r"</?(?:html|head|body|p|div|br|span|a|script|style|h[1-6]|li|ul|ol|article|section|"
-    r"table|tr|td|b|i|em|strong|blockquote|figure|figcaption|img|header|footer)\b[^>]*>",
+    r"table|tr|td|b|i|em|strong|blockquote|figure|figcaption|img|header|footer)\b[^<>]{0,2000}>",
     re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
@@ -187,6 +187,12 @@ _BLOCK_TAGS = frozenset(
     "figcaption header footer title".split()
 )
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_MAX_TAG = 4000
+"""Longest tag read as one (attributes included); a longer run is text."""
+_MARKUP = re.compile(
+    rf"<!--.*?(?:-->|\Z)|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:-]*)[^<>]{{0,{_MAX_TAG}}}>",
+    re.DOTALL,
+)
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 _INLINE_SPACE = re.compile(r"[ \t\r\f\v]+")
 
@@ -195,40 +201,36 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_TAG.findall(text[:50_000])) >= 2
 
 
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden_depth = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden_depth += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n" if tag != "br" else "\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden_depth = max(0, self._hidden_depth - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden_depth:
-            self.parts.append(data)
-
-
 def html_to_text(markup: str) -> str:
     """The readable text of an HTML fragment or page: paragraphs kept as blank-line-separated
-    blocks, scripts and styles dropped, entities decoded."""
-    collector = _TextCollector()
-    collector.feed(markup)
-    collector.close()
-    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in "".join(collector.parts).split("\n")]
+    blocks, scripts and styles dropped, entities decoded.
+
+    A single forward scan, linear in the input however broken the markup: every search
+    starts where the last one ended, a tag may hold at most `_MAX_TAG` characters, and an
+    unclosed comment or hidden element ends the text. (Python's HTMLParser rescans an
+    unclosed tag on every feed, and tree builders walk the open elements at each tag: both
+    took seconds to minutes on deeply nested or unclosed markup.)"""
+    lowered = markup.lower()
+    parts: list[str] = []
+    position = 0
+    while (tag := _MARKUP.search(markup, position)) is not None:
+        parts.append(html.unescape(markup[position : tag.start()]))
+        position = tag.end()
+        name = (tag.group("name") or "").lower()
+        if not name:  # a comment
+            continue
+        if tag.group("close"):
+            if name in _BLOCK_TAGS:
+                parts.append("\n\n")
+        elif name in _HIDDEN_TAGS:
+            closing = lowered.find(f"</{name}", position)
+            position = len(markup) if closing < 0 else closing
+        elif name == "br":
+            parts.append("\n")
+        elif name in _BLOCK_TAGS:
+            parts.append("\n\n")
+    parts.append(html.unescape(markup[position:]))
+    lines = [_INLINE_SPACE.sub(" ", line).strip() for line in "".join(parts).split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
 

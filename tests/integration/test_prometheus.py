@@ -28,6 +28,7 @@ import pytest
 
 from tests.integration.prometheus_server import (
     FORWARDER_JOB,
+    KAFKA_EXPORTER_METRICS,
     REPO_ROOT,
     WORKER_JOB,
     Prometheus,
@@ -128,6 +129,16 @@ FORWARDER_ONLY = series_names(metrics.FORWARDER_REGISTRY) - series_names(metrics
 
 def is_forwarder_query(query: Query) -> bool:
     return bool(metric_names(query.expr) & FORWARDER_ONLY) or FORWARDER_JOB in query.expr
+
+
+ONLY_AFTER_A_FAULT = frozenset({"warwire_undecodable_batches_total"})
+"""Labelled by topic and partition, so without a series until a batch is skipped; the
+corrupt-batch test of tests/integration/test_interop.py scrapes it for real."""
+
+
+def reads_series_not_here(query: Query) -> bool:
+    """Series this stack cannot have: kafka-exporter's (compose) and the fault-only ones."""
+    return bool(metric_names(query.expr) & (KAFKA_EXPORTER_METRICS | ONLY_AFTER_A_FAULT))
 
 
 @dataclass
@@ -250,6 +261,8 @@ def test_every_metric_the_worker_defines_reaches_prometheus(stack: Stack) -> Non
     for family in metrics.REGISTRY.collect():
         sample = {"counter": f"{family.name}_total", "histogram": f"{family.name}_bucket"}
         name = sample.get(family.type, family.name)
+        if name in ONLY_AFTER_A_FAULT:
+            continue
         if not stack.prometheus.query(f'{name}{{job="warwire"}}'):
             missing.append(name)
     assert not missing
@@ -284,7 +297,7 @@ def test_every_alerting_rule_is_loaded_healthy_and_reads_existing_series(stack: 
 
     missing = []
     for query in all_rule_queries():
-        if is_forwarder_query(query):
+        if is_forwarder_query(query) or reads_series_not_here(query):
             continue
         prometheus.query(query.expr)  # raises on an evaluation error
         missing += [(query.source, s) for s in selectors(query.expr) if not prometheus.query(s)]

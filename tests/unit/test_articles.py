@@ -108,6 +108,19 @@ def test_a_message_over_the_size_limit_is_refused_before_parsing() -> None:
         ({"body": ""}, "empty_body"),
         ({"body": "   \n\t  "}, "empty_body"),
         ({"body": "<div><p> </p><br/><script>var x = 1;</script></div>"}, "empty_body"),
+        # Every field is bounded, so nothing that passes can outgrow a later message.
+        ({"url": "https://example.org/" + "a" * 2100}, "invalid_field"),
+        ({"outlet": "O" * 201}, "invalid_field"),
+        ({"title": "T" * 2001}, "invalid_field"),
+        ({"language": "en-" + "x" * 40}, "invalid_field"),
+        # A link is a web link, an outlet a plain name: both reach alerts and webhooks.
+        ({"url": "javascript:alert(1)"}, "invalid_field"),
+        ({"url": "https://example.org/a b"}, "invalid_field"),
+        ({"url": "ftp://example.org/file"}, "invalid_field"),
+        ({"outlet": '<img src=x onerror="alert(1)">'}, "invalid_field"),
+        ({"outlet": "Wire\x07Service"}, "invalid_field"),
+        # Nothing is coerced: a number is not a timestamp.
+        ({"published_at": 1752130800}, "invalid_date"),
     ],
 )
 def test_articles_with_wrong_or_missing_fields_are_refused(
@@ -207,6 +220,36 @@ def test_html_bodies_are_reduced_to_their_text_and_still_yield_events() -> None:
 def test_text_mentioning_angle_brackets_is_not_treated_as_html() -> None:
     body = STRIKE_TEXT + " Casualties rose to <5 in one district, officials said."
     assert decode_article(raw(body=body), now=NOW).body == body
+
+
+WORST_MARKUP = {
+    "unclosed tags": "<div " * 200_000,
+    "deep nesting": "<div><p><b>" * 100_000,
+    "an unclosed attribute": "<p>a</p><div class='" + "x" * 1_000_000,
+    "a run of <": "<p>a</p>" + "<" * 1_000_000,
+    "an unclosed comment": "<p>a</p><!--" + "x-" * 500_000,
+    "tags without >": "<p>a</p>" + "<p a=b " * 150_000,
+    "an unclosed script": "<p>kept</p><script>" + "var x = 1; " * 100_000,
+}
+
+
+# Linear in the input: about a second at most for 1 MB here; the quadratic parser this
+# replaced took minutes for 150 KB. The timeout only stops a regression from hanging the suite.
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("shape", sorted(WORST_MARKUP))
+def test_html_clean_up_gets_through_a_megabyte_of_the_worst_markup(shape: str) -> None:
+    markup = WORST_MARKUP[shape]
+    assert len(markup) >= 1_000_000
+    text = html_to_text(markup)
+    assert "<div>" not in text and "<b>" not in text and "var x" not in text
+
+
+def test_html_to_text_drops_hidden_parts_and_keeps_stray_brackets() -> None:
+    markup = (
+        "<head><title>Menu</title></head><p>Shelling &amp; fires</p>tail"
+        "<script>track()</script><!-- note --><div>a < b, c > d</div>"
+    )
+    assert html_to_text(markup) == "Shelling & fires\n\ntail\n\na < b, c > d"
 
 
 def test_html_to_text_keeps_paragraphs_apart() -> None:

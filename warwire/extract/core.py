@@ -32,6 +32,15 @@ def _has_title(article: Article) -> bool:
     return bool(title) and not article.body.lstrip().startswith(title[:60])
 
 
+MAX_EVIDENCE_CHARS = 1000
+"""Each evidence sentence is cut to this: an article with no full stops is one sentence, and
+events must stay far below Kafka's message size."""
+
+
+def bounded_evidence(evidence: dict[str, str]) -> dict[str, str]:
+    return {name: sentence[:MAX_EVIDENCE_CHARS] for name, sentence in evidence.items()}
+
+
 def _strike_event(article: Article, draft: StrikeDraft, ordinal: int) -> StrikeEvent:
     figures = draft.figures
     return StrikeEvent(
@@ -42,7 +51,7 @@ def _strike_event(article: Article, draft: StrikeDraft, ordinal: int) -> StrikeE
         published_at=article.published_at,
         outlet=article.outlet,
         url=article.url,
-        evidence=draft.evidence,
+        evidence=bounded_evidence(draft.evidence),
         attacker="UA" if draft.attacker == "UA" else "RU",
         target_country="RU" if draft.target == "RU" else "UA",
         drones=figures.get("drones"),
@@ -64,7 +73,7 @@ def _negotiation_event(article: Article, draft: NegotiationDraft, ordinal: int) 
         published_at=article.published_at,
         outlet=article.outlet,
         url=article.url,
-        evidence=draft.evidence,
+        evidence=bounded_evidence(draft.evidence),
         status="scheduled" if draft.status == "scheduled" else "held",
         format=draft.fmt if draft.fmt in ("in_person", "call", "video") else None,
         venue=draft.venue,

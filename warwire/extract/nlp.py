@@ -29,6 +29,10 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 
 PARSE_CACHE_SIZE = 4096
 
+MAX_SENTENCE_CHARS = 3000
+"""Only this much of a "sentence" is parsed: real ones are far shorter, and a text with no
+full stops would otherwise cost the parser seconds and gigabytes."""
+
 
 class NlpModelMissing(RuntimeError):
     """No English spaCy model is installed."""
@@ -74,7 +78,9 @@ def parse(sentence: str) -> Doc:
 
 
 def parse_all(sentences: Sequence[str]) -> list[Doc]:
-    """Parses of several sentences (memoised); the new ones go through `nlp.pipe` in one batch."""
+    """Parses of several sentences (memoised); the new ones go through `nlp.pipe` in one batch.
+    A sentence longer than `MAX_SENTENCE_CHARS` is parsed up to that length."""
+    sentences = [sentence[:MAX_SENTENCE_CHARS] for sentence in sentences]
     fresh = [s for s in dict.fromkeys(sentences) if s not in _parsed]
     if fresh:
         for sentence, doc in zip(fresh, pipeline().pipe(fresh, batch_size=64), strict=True):
