@@ -432,7 +432,7 @@ def _credentials(settings: Settings) -> Any:
         return faust.SSLCredentials(ssl_context)
     return faust.SASLCredentials(
         username=settings.sasl_username,
-        password=settings.sasl_password,
+        password=settings.sasl_password.get_secret_value(),
         mechanism=settings.sasl_mechanism,
         ssl_context=ssl_context,
     )

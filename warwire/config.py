@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal, get_args
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Compression = Literal["none", "gzip", "snappy", "lz4", "zstd"]
@@ -58,6 +58,11 @@ class AlertThresholds(BaseSettings):
     )
 
 
+MIN_SECRET_LENGTH = 16
+"""Shortest signing secret the forwarder accepts: shorter keys can be guessed offline from a
+single signed request."""
+
+
 class ForwarderSettings(BaseSettings):
     """The webhook forwarder (`warwire forward`): signing secret, timeouts and retries."""
 
@@ -65,10 +70,16 @@ class ForwarderSettings(BaseSettings):
         env_prefix="WARWIRE_FORWARD_", extra="ignore", populate_by_name=True, env_ignore_empty=True
     )
 
-    secret: str = Field(
-        default="",
+    secret: SecretStr = Field(
+        default=SecretStr(""),
         validation_alias=AliasChoices("WARWIRE_FORWARD_SECRET", "WARWIRE_WEBHOOK_SECRET"),
-        description="HMAC-SHA256 key shared with the receiver (required)",
+        description=f"HMAC-SHA256 key shared with the receiver, {MIN_SECRET_LENGTH}+ characters "
+        "(this or the secret file is required)",
+    )
+    secret_file: str = Field(
+        default="",
+        description="a file holding the HMAC key (a mounted secret); read when set, instead of "
+        "WARWIRE_FORWARD_SECRET",
     )
     timeout: float = Field(default=10.0, gt=0, description="seconds one POST may take")
     max_attempts: int = Field(
@@ -123,7 +134,7 @@ class Settings(BaseSettings):
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"
     sasl_username: str = ""
-    sasl_password: str = ""
+    sasl_password: SecretStr = SecretStr("")
     ssl_cafile: str = ""
     ssl_certfile: str = ""
     ssl_keyfile: str = ""

@@ -26,8 +26,9 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
@@ -36,7 +37,7 @@ from pydantic import ValidationError
 
 from schemas import Alert
 from warwire import codec, metrics
-from warwire.config import ForwarderSettings, Settings
+from warwire.config import MIN_SECRET_LENGTH, ForwarderSettings, Settings
 from warwire.kafka_io import client_options, ensure_topics
 
 log = logging.getLogger("warwire.forward")
@@ -82,14 +83,14 @@ def verify(
     tolerance: float = SIGNATURE_TOLERANCE,
 ) -> bool:
     """What a receiver checks: the signature matches and the timestamp is recent."""
-    try:
-        sent_at = int(timestamp)
-    except ValueError:
+    if not (timestamp.isascii() and timestamp.isdigit()):
         return False
     current = time.time() if now is None else now
-    if abs(current - sent_at) > tolerance:
+    if abs(current - int(timestamp)) > tolerance:
         return False
-    return hmac.compare_digest(sign(secret, timestamp, body), signature)
+    # As bytes: compare_digest refuses str with non-ASCII characters instead of saying no.
+    expected = sign(secret, timestamp, body).encode()
+    return hmac.compare_digest(expected, signature.encode("utf-8", "surrogateescape"))
 
 
 def request_headers(
@@ -408,8 +409,40 @@ def check_url(url: str) -> str | None:
     """Why `url` cannot be a webhook URL, or None."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return f"not an http(s) URL: {url!r}"
+        return f"not an http(s) URL: {redacted(url)!r}"
     return None
+
+
+def redacted(url: str) -> str:
+    """`url` fit for a log: no password or user, no query values (tokens often live there)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    if parts.username or parts.password:
+        host = f"***@{host}"
+    query = "&".join(f"{pair.split('=', 1)[0]}=***" for pair in parts.query.split("&") if pair)
+    return urlunsplit((parts.scheme, host, parts.path, query, ""))
+
+
+def signing_secret(settings: Settings, given: str | None) -> tuple[str, str | None]:
+    """The HMAC key (from --secret, the secret file, or the environment) and why it cannot be
+    used, if it cannot."""
+    options = settings.forward
+    key = given or options.secret.get_secret_value()
+    if not given and options.secret_file:
+        try:
+            key = Path(options.secret_file).read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            return "", f"cannot read WARWIRE_FORWARD_SECRET_FILE {options.secret_file}: {exc}"
+    if not key:
+        return "", (
+            "no signing secret: set WARWIRE_FORWARD_SECRET_FILE or WARWIRE_FORWARD_SECRET, "
+            "or pass --secret"
+        )
+    if len(key) < MIN_SECRET_LENGTH:
+        return "", f"the signing secret is shorter than {MIN_SECRET_LENGTH} characters"
+    return key, None
 
 
 async def forward(
@@ -446,7 +479,7 @@ async def forward(
                 delay = min(delay * 2, 30.0)
         if stop.is_set():
             return
-        log.info("forwarding %s (group %s) to %s", settings.topics.alerts, group, url)
+        log.info("forwarding %s (group %s) to %s", settings.topics.alerts, group, redacted(url))
         await forwarder.run()
     finally:
         with contextlib.suppress(Exception):
@@ -458,10 +491,8 @@ def run_forwarder(
     settings: Settings, url: str, *, secret: str | None = None, group: str | None = None
 ) -> int:
     """`warwire forward`: run until SIGINT or SIGTERM. Returns the exit status."""
-    key = secret or settings.forward.secret
-    problem = check_url(url) or (
-        None if key else "no signing secret: set WARWIRE_FORWARD_SECRET or pass --secret"
-    )
+    key, problem = signing_secret(settings, secret)
+    problem = check_url(url) or problem
     if problem:
         print(f"warwire forward: {problem}", file=sys.stderr)
         return 2

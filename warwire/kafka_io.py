@@ -49,7 +49,7 @@ def client_options(settings: Settings) -> dict[str, Any]:
         if settings.security_protocol.startswith("SASL"):
             options["sasl_mechanism"] = settings.sasl_mechanism
             options["sasl_plain_username"] = settings.sasl_username
-            options["sasl_plain_password"] = settings.sasl_password
+            options["sasl_plain_password"] = settings.sasl_password.get_secret_value()
     return options
 
 

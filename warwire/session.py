@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings
 
 from schemas import Alert, DeadLetter, EventEnvelope, Incident, Receipt
@@ -41,6 +42,8 @@ def _env_of(model: BaseSettings) -> dict[str, str]:
         value = getattr(model, name)
         if isinstance(value, BaseSettings):
             env.update(_env_of(value))
+        elif isinstance(value, SecretStr):
+            env[f"{prefix}{name}".upper()] = value.get_secret_value()
         else:
             env[f"{prefix}{name}".upper()] = str(value)
     return env

@@ -50,6 +50,6 @@ def test_the_webhook_secret_is_read_only_from_warwire_variables(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("SECRET", "from-some-other-program")
-    assert Settings().forward.secret == ""
+    assert Settings().forward.secret.get_secret_value() == ""
     monkeypatch.setenv("WARWIRE_WEBHOOK_SECRET", "shared")
-    assert Settings().forward.secret == "shared"
+    assert Settings().forward.secret.get_secret_value() == "shared"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -22,10 +23,12 @@ from warwire.forward import (
     check_url,
     classify,
     parse_retry_after,
+    redacted,
     request_headers,
     result_label,
     run_forwarder,
     sign,
+    signing_secret,
     verify,
 )
 
@@ -141,11 +144,11 @@ def test_forwarder_settings_come_from_the_environment(monkeypatch: pytest.Monkey
     monkeypatch.setenv("WARWIRE_FORWARD_MAX_ATTEMPTS", "12")
     monkeypatch.setenv("WARWIRE_FORWARD_BACKOFF_MAX", "20")
     forward = Settings().forward
-    assert forward.secret == "older-name"
+    assert forward.secret.get_secret_value() == "older-name"
     policy = RetryPolicy.from_settings(forward)
     assert (policy.max_attempts, policy.maximum, policy.initial) == (12, 20.0, 0.5)
     monkeypatch.setenv("WARWIRE_FORWARD_SECRET", "newer-name")
-    assert Settings().forward.secret == "newer-name"
+    assert Settings().forward.secret.get_secret_value() == "newer-name"
 
 
 def test_the_forwarder_refuses_to_start_without_a_secret_or_with_a_bad_url(
@@ -204,3 +207,50 @@ async def test_one_post_reports_the_status_retry_after_and_errors(receiver: str)
     result = await refused.post(BODY, "al-7", attempt=1)
     await refused.close()
     assert result.status is None and result.detail
+
+
+def test_a_webhook_url_is_logged_without_credentials_or_token_values() -> None:
+    shown = redacted("https://bot:hunter2@hooks.example.org:8443/in/abc?token=s3cret&team=news")
+    assert shown == "https://***@hooks.example.org:8443/in/abc?token=***&team=***"
+    assert redacted("http://receiver.example/alerts") == "http://receiver.example/alerts"
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "signature"),
+    [("1700000000", "sha256=é"), ("1700000000", "ü" * 71), ("١٧٠٠٠٠٠٠٠٠", "sha256=00")],
+)
+def test_verify_says_no_to_non_ascii_input_instead_of_raising(
+    timestamp: str, signature: str
+) -> None:
+    assert verify("a-long-enough-secret", timestamp, b"{}", signature, now=1700000000) is False
+
+
+def test_settings_never_print_secrets() -> None:
+    settings = Settings(
+        sasl_password="kafka-pass-123456", forward={"secret": "hmac-key-0123456789"}
+    )
+    shown = repr(settings) + str(settings.model_dump())
+    assert "kafka-pass-123456" not in shown and "hmac-key-0123456789" not in shown
+
+
+def test_the_signing_secret_comes_from_a_file_and_must_be_long_enough(tmp_path: Path) -> None:
+    secret_file = tmp_path / "webhook-secret"
+    secret_file.write_text("from-the-mounted-file-0123\n")
+    from_file = Settings(
+        forward={"secret": "ignored-env-secret-xx", "secret_file": str(secret_file)}
+    )
+    assert signing_secret(from_file, None) == ("from-the-mounted-file-0123", None)
+    assert signing_secret(from_file, "given-on-the-command-line")[0] == "given-on-the-command-line"
+    short = Settings(forward={"secret": "short"})
+    assert signing_secret(short, None)[1] == "the signing secret is shorter than 16 characters"
+    missing = Settings(forward={"secret_file": str(tmp_path / "absent")})
+    assert "cannot read WARWIRE_FORWARD_SECRET_FILE" in (signing_secret(missing, None)[1] or "")
+
+
+def test_the_forwarder_refuses_to_start_with_a_short_secret(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    settings = Settings(metrics_port=0, forward={"secret": "short"})
+    assert run_forwarder(settings, "http://127.0.0.1:9/alerts") == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "shorter than 16 characters" in line
