@@ -46,3 +46,15 @@ class WorkerApp(faust.App):
 
     def _new_transport(self) -> _Transport:
         return _Transport(self.conf.broker_consumer, self)
+
+
+class ReadyWorker(faust.Worker):
+    """Faust's worker, saying once on stdout when it is up."""
+
+    def __init__(self, *args: Any, ready_line: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.ready_line = ready_line
+
+    async def on_startup_finished(self) -> None:
+        await super().on_startup_finished()
+        print(self.ready_line, flush=True)

@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,8 +22,15 @@ from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_sett
 from warwire.extract import nlp
 
 NEEDS_MODEL = frozenset({"run", "replay", "demo"})
+CLIENT_COMMANDS = frozenset({"produce", "alerts"})
+"""Commands that only talk to a broker someone else runs."""
+BROKER_CHECK_SECONDS = 10.0
 """Commands that extract, and so need the English model of the linguistic layer."""
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
+
+
+class UserError(Exception):
+    """A problem the user can fix, told in one line (with `--debug`, as a traceback)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,26 +39,100 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return 2
-    if args.command in NEEDS_MODEL and nlp.installed_model() is None:
-        print(f"warwire {args.command}: {nlp.missing_model_message()}", file=sys.stderr)
-        return 1
-    settings = get_settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    result: int = args.handler(args, settings)
-    return result
+    debug = args.debug or os.environ.get("WARWIRE_LOG_LEVEL", "").strip().lower() == "debug"
+    try:
+        if args.command in NEEDS_MODEL and nlp.installed_model() is None:
+            raise UserError(nlp.missing_model_message())
+        settings = load_settings()
+        logging.basicConfig(
+            level=settings.log_level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        if args.command in CLIENT_COMMANDS and not debug:
+            # The Kafka client logs every failed connection attempt as an ERROR; these commands
+            # say what matters in their own words.
+            logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+        result: int = args.handler(args, settings)
+        return result
+    except BrokenPipeError:
+        # `warwire alerts | head`: the reader has gone, which is no error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        message = one_line(exc)
+        if debug or message is None:
+            raise
+        print(f"warwire {args.command}: {message}", file=sys.stderr)
+        return 2
+
+
+def one_line(exc: Exception) -> str | None:
+    """What went wrong and how to fix it, for the errors a user can fix; None for a bug."""
+    from aiokafka.errors import KafkaConnectionError
+
+    if isinstance(exc, UserError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"cannot read {exc.filename}: {exc.strerror}"
+    if isinstance(exc, KafkaConnectionError):
+        return f"cannot reach the broker ({exc}): check WARWIRE_BROKER"
+    return None
+
+
+def load_settings() -> Settings:
+    """The settings from the environment; a bad value names its variable and what it takes."""
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = env_variable(exc.title, [str(part) for part in error["loc"]])
+        raise UserError(f"{variable}={error.get('input')!r}: {error['msg']}") from exc
+
+
+def env_variable(model_name: str, location: list[str]) -> str:
+    from warwire import config
+
+    model = getattr(config, model_name, config.Settings)
+    prefix = str(model.model_config.get("env_prefix", "WARWIRE_"))
+    return (prefix + "_".join(location)).upper()
+
+
+def check_broker_reachable(settings: Settings, timeout: float = BROKER_CHECK_SECONDS) -> None:
+    """Fail within `timeout` seconds, naming the address, when no bootstrap server answers."""
+    from warwire.broker import bootstrap_servers
+
+    servers = bootstrap_servers(settings.broker).split(",")
+    reasons = []
+    for server in servers:
+        host, _, port = server.rpartition(":")
+        try:
+            with socket.create_connection((host, int(port)), timeout=timeout / len(servers)):
+                return
+        except (OSError, ValueError) as exc:
+            reasons.append(f"{server} ({getattr(exc, 'strerror', None) or exc})")
+    raise UserError(f"cannot reach the broker at {', '.join(reasons)}: check WARWIRE_BROKER")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="warwire", description=__doc__)
+    parser.add_argument(
+        "--debug", action="store_true", help="show tracebacks (as WARWIRE_LOG_LEVEL=debug does)"
+    )
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="run a worker (starts an embedded broker if none is set)")
     run.set_defaults(handler=cmd_run)
 
-    produce = sub.add_parser("produce", help="post articles from a JSONL file, a folder or stdin")
-    produce.add_argument("source", help="a .jsonl file, a folder of .json files, or - for stdin")
+    produce = sub.add_parser(
+        "produce",
+        help="post articles from a JSONL file, a folder or stdin",
+        description="Post articles to the articles topic. Exit status: 0 when every article "
+        "was sent; 1 when some line was skipped as invalid or some article not delivered; 2 "
+        "when nothing could be sent (no valid article, no broker).",
+    )
+    produce.add_argument(
+        "source", help="a .jsonl file, a folder of .json and .jsonl files, or - for stdin"
+    )
     produce.add_argument(
         "--rate", type=float, default=0.0, help="articles per second (0: no limit)"
     )
@@ -100,46 +183,79 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.worker import run_worker
 
+    if settings.broker:
+        check_broker_reachable(settings)
     return run_worker(settings)
 
 
 def collect_articles(source: str) -> tuple[list[bytes], list[str]]:
-    """Valid articles as raw JSON, and a message for every invalid line or file."""
+    """Valid articles as raw JSON, and for every invalid line or file where it is and why."""
     if source == "-":
-        entries = [
-            (f"line {n}", line) for n, line in enumerate(sys.stdin.buffer.read().splitlines(), 1)
-        ]
+        entries = numbered_lines("line", sys.stdin.buffer.read())
     elif Path(source).is_dir():
-        entries = [(p.name, p.read_bytes()) for p in sorted(Path(source).glob("*.json"))]
+        entries = []
+        for path in sorted(Path(source).iterdir()):
+            if path.suffix == ".json":
+                entries.append((path.name, path.read_bytes()))
+            elif path.suffix == ".jsonl":
+                entries += numbered_lines(f"{path.name} line", path.read_bytes())
     else:
-        lines = Path(source).read_bytes().splitlines()
-        entries = [(f"line {n}", line) for n, line in enumerate(lines, 1)]
+        entries = numbered_lines("line", Path(source).read_bytes())
     valid, problems = [], []
     for where, raw in entries:
         if not raw.strip():
             continue
-        try:
-            Article.model_validate(orjson.loads(raw))
-        except (orjson.JSONDecodeError, ValidationError) as exc:
-            problems.append(f"{where}: {str(exc).splitlines()[0]}")
-            continue
-        valid.append(raw.strip())
+        problem = article_problem(raw)
+        if problem:
+            problems.append(f"{where}: {problem}")
+        else:
+            valid.append(raw.strip())
     return valid, problems
+
+
+def numbered_lines(label: str, data: bytes) -> list[tuple[str, bytes]]:
+    return [(f"{label} {n}", line) for n, line in enumerate(data.splitlines(), 1)]
+
+
+def article_problem(raw: bytes) -> str | None:
+    """Why `raw` is not an article, naming the field at fault; None when it is one."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return "not JSON" if raw.isascii() or _is_utf8(raw) else "not JSON (binary data)"
+    if not isinstance(data, dict):
+        return f"not a JSON object but {type(data).__name__}"
+    try:
+        Article.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = ".".join(str(part) for part in error["loc"]) or "article"
+        return f"{field}: {error['msg']}"
+    return None
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.kafka_io import ensure_topics, produce_raw
     from warwire.session import article_key
 
-    if not settings.broker:
-        print(
-            "set WARWIRE_BROKER (e.g. kafka://127.0.0.1:9092) to the broker of a running worker",
-            file=sys.stderr,
-        )
-        return 2
     valid, problems = collect_articles(args.source)
     for problem in problems:
         print(f"skipped {problem}", file=sys.stderr)
+    if not valid:
+        raise UserError(f"no article to send in {args.source} ({len(problems)} skipped)")
+    if not settings.broker:
+        raise UserError(
+            "set WARWIRE_BROKER (e.g. kafka://127.0.0.1:9092) to the broker of a running worker"
+        )
+    check_broker_reachable(settings)
 
     async def go() -> int:
         from aiokafka.errors import KafkaError
@@ -157,7 +273,7 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
         for article_id, error in report.failed:
             print(f"not delivered: {article_id}: {error}", file=sys.stderr)
         print(f"sent {report.sent}, skipped {len(problems)}, failed {len(report.failed)}")
-        return 1 if report.failed else 0
+        return 1 if report.failed or problems else 0
 
     return asyncio.run(go())
 
@@ -173,17 +289,40 @@ def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.kafka_io import read_topics
 
     if not settings.broker:
-        print("set WARWIRE_BROKER to the broker the workers use", file=sys.stderr)
-        return 2
+        raise UserError("set WARWIRE_BROKER to the broker the workers use")
+    check_broker_reachable(settings)
 
     async def go() -> None:
-        async for record in read_topics(settings, [settings.topics.alerts], follow=args.follow):
-            alert = codec.loads(Alert, record.value or b"")
-            print(codec.dumps(alert).decode() if args.json else format_alert(alert), flush=True)
+        watcher = asyncio.create_task(report_outages(settings)) if args.follow else None
+        try:
+            topics = [settings.topics.alerts]
+            async for record in read_topics(settings, topics, follow=args.follow):
+                alert = codec.loads(Alert, record.value or b"")
+                print(codec.dumps(alert).decode() if args.json else format_alert(alert), flush=True)
+        finally:
+            if watcher:
+                watcher.cancel()
 
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(go())
     return 0
+
+
+async def report_outages(settings: Settings, interval: float = 2.0) -> None:
+    """While following: one line when the broker stops answering, one when it is back. The
+    consumer itself reconnects on its own."""
+    reachable = True
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await asyncio.to_thread(check_broker_reachable, settings, interval)
+            now_reachable = True
+        except UserError:
+            now_reachable = False
+        if now_reachable != reachable:
+            state = "back; following again" if now_reachable else "unreachable; waiting for it"
+            print(f"warwire alerts: the broker is {state}", file=sys.stderr, flush=True)
+            reachable = now_reachable
 
 
 def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Literal, get_args
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Compression = Literal["none", "gzip", "snappy", "lz4", "zstd"]
@@ -102,6 +102,12 @@ class Settings(BaseSettings):
     app_id: str = "warwire"
     data_dir: str = ".warwire"
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _log_level_in_any_case(cls, value: object) -> object:
+        return value.strip().lower() if isinstance(value, str) else value
+
     metrics_port: int = Field(
         default=9464,
         ge=0,

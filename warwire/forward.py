@@ -479,7 +479,16 @@ async def forward(
                 delay = min(delay * 2, 30.0)
         if stop.is_set():
             return
-        log.info("forwarding %s (group %s) to %s", settings.topics.alerts, group, redacted(url))
+        metrics_at = (
+            f"http://{settings.metrics_host}:{settings.metrics_port}/metrics"
+            if settings.metrics_port
+            else "off"
+        )
+        print(
+            f"warwire forward: ready: broker {settings.broker}, reading {settings.topics.alerts}, "
+            f"group {group}, posting to {redacted(url)}, metrics {metrics_at}",
+            flush=True,
+        )
         await forwarder.run()
     finally:
         with contextlib.suppress(Exception):

@@ -19,9 +19,8 @@ TOPIC_CHECK_INTERVAL = 5.0
 
 
 def run_worker(settings: Settings) -> int:
-    import faust
-
     from streams.app import create_app
+    from streams.transport import ReadyWorker
 
     try:
         metrics.serve_metrics(settings.metrics_port, addr=settings.metrics_host)
@@ -39,7 +38,9 @@ def run_worker(settings: Settings) -> int:
         loop.run_until_complete(ensure_topics(settings))
         app = create_app(settings)
         keep_topics_declared(app, settings)
-        worker = faust.Worker(app, loop=loop, loglevel=settings.log_level, quiet=True)
+        worker = ReadyWorker(
+            app, loop=loop, loglevel=settings.log_level, quiet=True, ready_line=ready_line(settings)
+        )
         # Faust's start-up spinner sets the root logger to DEBUG for good, so every debug call
         # in faust and aiokafka built a log record only to drop it: 2-3% of a busy worker.
         worker.spinner = None
@@ -51,6 +52,19 @@ def run_worker(settings: Settings) -> int:
     finally:
         if broker:
             broker.stop()
+
+
+def ready_line(settings: Settings) -> str:
+    metrics_at = (
+        f"http://{settings.metrics_host}:{settings.metrics_port}/metrics"
+        if settings.metrics_port
+        else "off"
+    )
+    return (
+        f"warwire run: ready: broker {settings.broker}, reading {settings.topics.articles} "
+        f"({settings.topics.partitions} partitions), group {settings.app_id}, "
+        f"metrics {metrics_at}"
+    )
 
 
 def new_event_loop() -> asyncio.AbstractEventLoop:

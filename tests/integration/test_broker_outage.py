@@ -147,14 +147,15 @@ def write_articles(path: Path, count: int) -> Path:
     return path
 
 
-def test_produce_reports_every_article_when_the_broker_is_down(tmp_path: Path) -> None:
-    nobody = Settings(broker=f"kafka://127.0.0.1:{free_port()}")
+def test_produce_with_the_broker_down_says_so_in_one_line(tmp_path: Path) -> None:
+    port = free_port()
+    nobody = Settings(broker=f"kafka://127.0.0.1:{port}")
     source = write_articles(tmp_path / "articles.jsonl", 3)
     code, out, err = finish(produce_cli(nobody, source), timeout=120)
-    assert code == 1
-    assert "sent 0, skipped 0, failed 3" in out
-    for n in range(3):
-        assert f"not delivered: p-{n}: not sent, broker unreachable" in err
+    assert code == 2
+    assert out == ""
+    [line] = err.strip().splitlines()
+    assert f"cannot reach the broker at 127.0.0.1:{port}" in line and "WARWIRE_BROKER" in line
 
 
 def test_produce_reports_what_it_could_not_deliver_when_the_broker_dies_midway(

@@ -31,7 +31,7 @@ def test_without_a_model_the_commands_that_extract_say_so_in_one_line(
 ) -> None:
     monkeypatch.setattr(nlp, "MODEL_PACKAGES", ("no_such_model_package",))
     assert nlp.installed_model() is None
-    assert cli.main(["replay", "--offline", "nothing.jsonl", "--out", "unused"]) == 1
+    assert cli.main(["replay", "--offline", "nothing.jsonl", "--out", "unused"]) == 2
     message = capsys.readouterr().err.strip()
     assert len(message.splitlines()) == 1
     assert "nlp-model.txt" in message
