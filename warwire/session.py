@@ -23,7 +23,7 @@ from pydantic_settings import BaseSettings
 
 from schemas import Alert, DeadLetter, EventEnvelope, Incident, Receipt
 from warwire import codec
-from warwire.broker import EmbeddedBroker, start_embedded_broker
+from warwire.broker import EmbeddedBroker, die_with_parent, start_embedded_broker
 from warwire.config import Settings, Topics
 from warwire.kafka_io import ensure_topics, poll_topics, produce_raw
 
@@ -91,6 +91,7 @@ class WorkerProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=die_with_parent,
         )
         return self
 
