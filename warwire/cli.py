@@ -1,4 +1,4 @@
-"""The `warwire` command: run, produce, alerts, replay, demo, forward."""
+"""The `warwire` command: run, produce, alerts, replay, demo, dlq, forward."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_sett
 from warwire.extract import nlp
 
 NEEDS_MODEL = frozenset({"run", "replay", "demo"})
-CLIENT_COMMANDS = frozenset({"produce", "alerts"})
+CLIENT_COMMANDS = frozenset({"produce", "alerts", "dlq"})
 """Commands that only talk to a broker someone else runs."""
 BROKER_CHECK_SECONDS = 10.0
 """Commands that extract, and so need the English model of the linguistic layer."""
@@ -165,6 +165,21 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--rate", type=float, default=4.0, help="articles per second")
     demo.add_argument("--keep-running", action="store_true", help="stay up until Ctrl-C")
     demo.set_defaults(handler=cmd_demo)
+
+    dlq = sub.add_parser("dlq", help="list, export or re-post the dead-letter topic")
+    dlq_sub = dlq.add_subparsers(dest="dlq_command", required=True)
+    dlq_list = dlq_sub.add_parser("list", help="one line per letter: where, reason, article")
+    dlq_export = dlq_sub.add_parser("export", help="write each original message to DIR")
+    dlq_export.add_argument("directory", type=Path)
+    dlq_replay = dlq_sub.add_parser(
+        "replay", help="post the originals back to the articles topic (those that now pass)"
+    )
+    dlq_replay.add_argument(
+        "--force", action="store_true", help="post them even if they are still refused"
+    )
+    for command in (dlq_list, dlq_export, dlq_replay):
+        command.add_argument("--reason", help="only letters with this reason")
+    dlq.set_defaults(handler=cmd_dlq)
 
     forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
     forward.add_argument("--url", required=True, help="the receiver's http(s) URL")
@@ -337,6 +352,33 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.demo import demo
 
     return demo(settings, args.articles, rate=args.rate, keep_running=args.keep_running)
+
+
+def cmd_dlq(args: argparse.Namespace, settings: Settings) -> int:
+    from warwire import dlq
+
+    if not settings.broker:
+        raise UserError("set WARWIRE_BROKER to the broker the workers use")
+    check_broker_reachable(settings)
+    letters = asyncio.run(dlq.read_dead_letters(settings, args.reason))
+    if args.dlq_command == "list":
+        for letter in letters:
+            print(dlq.listing_line(letter))
+        return 0
+    if args.dlq_command == "export":
+        written = dlq.export(letters, args.directory)
+        print(f"wrote {len(written)} messages to {args.directory}")
+        return 0
+    plan = dlq.plan_replay(letters, settings.topics.articles, force=args.force)
+    for letter, why in plan.held_back:
+        print(
+            f"held back {letter.topic}/{letter.partition}@{letter.offset}: {why}", file=sys.stderr
+        )
+    report = asyncio.run(dlq.replay(settings, plan))
+    for article_id, error in report.failed:
+        print(f"not delivered: {article_id}: {error}", file=sys.stderr)
+    print(f"posted {report.sent}, held back {len(plan.held_back)}, failed {len(report.failed)}")
+    return 1 if report.failed else 0
 
 
 def cmd_forward(args: argparse.Namespace, settings: Settings) -> int:

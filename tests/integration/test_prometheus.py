@@ -29,7 +29,6 @@ import pytest
 from tests.integration.prometheus_server import (
     FORWARDER_JOB,
     KAFKA_EXPORTER_METRICS,
-    REPO_ROOT,
     WORKER_JOB,
     Prometheus,
     Query,
@@ -377,8 +376,8 @@ def test_forwarder_queries_return_data_while_it_delivers(stack: Stack) -> None:
         server.shutdown()
 
 
-def test_dead_letter_tool_lists_and_exports_the_refused_message(stack: Stack) -> None:
-    tool = [sys.executable, str(REPO_ROOT / "deploy" / "dead_letters.py")]
+def test_dlq_command_lists_exports_and_replays_only_what_now_passes(stack: Stack) -> None:
+    tool = [sys.executable, "-m", "warwire", "dlq"]
     env = {**os.environ, **env_for(stack.settings)}
     listing = subprocess.run(
         [*tool, "list"], env=env, capture_output=True, text=True, timeout=60, check=True
@@ -393,6 +392,18 @@ def test_dead_letter_tool_lists_and_exports_the_refused_message(stack: Stack) ->
     [exported] = out.glob("*.json")
     assert exported.read_bytes() == MALFORMED
     assert exported.name == where.split("/", 1)[1].replace("@", "-") + ".json"
+
+    # The malformed message is still malformed: replay holds it back and posts nothing.
+    replayed = subprocess.run(
+        [*tool, "replay", "--reason", "invalid_json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "posted 0, held back 1, failed 0" in replayed.stdout
+    assert f"held back {where}: still refused: invalid_json" in replayed.stderr
 
 
 # Stops the worker, so it stays the last test of the module.
