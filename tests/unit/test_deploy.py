@@ -406,7 +406,11 @@ def test_grafana_provisions_the_dashboard_from_the_mounted_folder(
     home = PurePosixPath(grafana["environment"]["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"])
     assert str(home.parent) == dashboards_in_container
     assert (DASHBOARDS_DIR / home.name).is_file()
-    assert interpolated(grafana["environment"]["GF_SECURITY_ADMIN_PASSWORD"]) is not None
+    # Required: no default password ships, compose refuses to start without one.
+    assert re.fullmatch(
+        r"\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]+\}",
+        grafana["environment"]["GF_SECURITY_ADMIN_PASSWORD"],
+    )
     [datasource] = yaml.safe_load(DATASOURCES.read_text())["datasources"]
     assert datasource["url"] == "http://prometheus:9090"
 
