@@ -268,9 +268,8 @@ def test_every_metric_the_worker_defines_reaches_prometheus(stack: Stack) -> Non
 
 
 def test_every_dashboard_query_returns_data(stack: Stack) -> None:
-    queries = [
-        q for q in all_dashboard_queries() if not (is_forwarder_query(q) or reads_series_not_here(q))
-    ]
+    here = [q for q in all_dashboard_queries() if not reads_series_not_here(q)]
+    queries = [q for q in here if not is_forwarder_query(q)]
     assert len(queries) > 10
     empty, not_a_number = [], []
     for query in queries:
