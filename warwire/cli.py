@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from schemas import Alert, Article
 from warwire import codec
+from warwire.alert_text import format_alert
 from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_settings
 from warwire.extract import nlp
 
@@ -291,13 +292,6 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
         return 1 if report.failed or problems else 0
 
     return asyncio.run(go())
-
-
-def format_alert(alert: Alert) -> str:
-    lines = [f"[{alert.severity.upper()}] {alert.kind} v{alert.incident_version}: {alert.headline}"]
-    lines += [f"    {detail}" for detail in alert.details]
-    lines += [f"    {link}" for link in alert.links[:5]]
-    return "\n".join(lines)
 
 
 def cmd_alerts(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from schemas import Alert
+from warwire.alert_text import format_alert
 from warwire.broker import free_port
-from warwire.cli import format_alert
 from warwire.config import Settings
 from warwire.metrics import port_is_free
 from warwire.session import Collected, WorkerProcess, broker_for, read_lines, run_pipeline

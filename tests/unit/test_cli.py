@@ -11,8 +11,9 @@ import orjson
 import pytest
 
 from schemas import Alert, Figure
+from warwire.alert_text import format_alert
 from warwire.broker import free_port
-from warwire.cli import collect_articles, format_alert, main
+from warwire.cli import collect_articles, main
 from warwire.config import Settings, get_settings
 
 GOOD = orjson.dumps({"id": "g1", "body": "Text.", "published_at": "2025-06-01T08:00:00+03:00"})
