@@ -9,6 +9,9 @@ second per hop between an article and its alert. bench/README.md has the figures
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
 from typing import Any
 
 import faust
@@ -48,8 +51,15 @@ class WorkerApp(faust.App):
         return _Transport(self.conf.broker_consumer, self)
 
 
+STOP_DEADLINE_SECONDS = 10.0
+"""After SIGTERM or SIGINT, how long a clean stop may take before the process exits anyway:
+with the broker gone, Faust's stop can wait on it for minutes. Nothing is lost by the hard
+exit: offsets not committed are read again by the next owner."""
+
+
 class ReadyWorker(faust.Worker):
-    """Faust's worker, saying once on stdout when it is up."""
+    """Faust's worker, saying once on stdout when it is up, and gone within
+    `STOP_DEADLINE_SECONDS` of a stop signal whatever the broker does."""
 
     def __init__(self, *args: Any, ready_line: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -58,3 +68,16 @@ class ReadyWorker(faust.Worker):
     async def on_startup_finished(self) -> None:
         await super().on_startup_finished()
         print(self.ready_line, flush=True)
+
+    def _schedule_shutdown(self, signal: Any) -> None:
+        super()._schedule_shutdown(signal)
+        deadline = threading.Timer(STOP_DEADLINE_SECONDS, exit_now, args=("did not stop",))
+        deadline.daemon = True
+        deadline.start()
+
+
+def exit_now(why: str) -> None:
+    """End the process at once, saying why in one line (from any thread)."""
+    sys.stderr.write(f"warwire run: {why}; exiting now\n")
+    sys.stderr.flush()
+    os._exit(1)

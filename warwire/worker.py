@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 from typing import Any
 
 from warwire import metrics
@@ -28,10 +29,12 @@ def run_worker(settings: Settings) -> int:
         print(f"warwire run: {exc}", file=sys.stderr)
         return 2
     broker: EmbeddedBroker | None = None
+    broker_stopping = threading.Event()
     if not settings.broker:
         broker = start_embedded_broker()
         settings = settings.on_embedded_broker(broker.url)
         print(f"embedded broker (memory only) at {broker.url}", flush=True)
+        broker_stopping = watch_embedded_broker(broker)
     try:
         loop = new_event_loop()
         asyncio.set_event_loop(loop)
@@ -39,7 +42,12 @@ def run_worker(settings: Settings) -> int:
         app = create_app(settings)
         keep_topics_declared(app, settings)
         worker = ReadyWorker(
-            app, loop=loop, loglevel=settings.log_level, quiet=True, ready_line=ready_line(settings)
+            app,
+            loop=loop,
+            loglevel=settings.log_level,
+            quiet=True,
+            redirect_stdouts=False,
+            ready_line=ready_line(settings),
         )
         # Faust's start-up spinner sets the root logger to DEBUG for good, so every debug call
         # in faust and aiokafka built a log record only to drop it: 2-3% of a busy worker.
@@ -51,7 +59,27 @@ def run_worker(settings: Settings) -> int:
         return 0
     finally:
         if broker:
+            broker_stopping.set()
             broker.stop()
+
+
+def watch_embedded_broker(broker: EmbeddedBroker, interval: float = 1.0) -> threading.Event:
+    """Stop the worker, in one line, if the embedded broker it started dies: the broker held
+    everything in memory, so there is nothing left to reconnect to. Set the event returned
+    before stopping the broker on purpose."""
+    from streams.transport import exit_now
+
+    stopping = threading.Event()
+
+    def watch() -> None:
+        while (code := broker.process.poll()) is None:
+            if stopping.wait(interval):
+                return
+        if not stopping.is_set():
+            exit_now(f"the embedded broker exited (status {code}) and its data with it")
+
+    threading.Thread(target=watch, name="embedded-broker-watch", daemon=True).start()
+    return stopping
 
 
 def ready_line(settings: Settings) -> str:

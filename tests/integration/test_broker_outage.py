@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import subprocess
 import sys
 import time
@@ -174,3 +175,77 @@ def test_produce_reports_what_it_could_not_deliver_when_the_broker_dies_midway(
     assert sent + failed == 40, summary
     print(f"\nbroker killed midway: {summary}")
     assert err.count("not delivered: p-") == failed
+
+
+def wait_for_line(process: subprocess.Popen[bytes], starts: str, timeout: float) -> str:
+    """The first line of the process's stdout that starts with `starts`."""
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    while (left := deadline - time.monotonic()) > 0:
+        if not select.select([process.stdout], [], [], left)[0]:
+            break
+        line = process.stdout.readline().decode()
+        if line.startswith(starts):
+            return line
+        if not line and process.poll() is not None:
+            break
+    raise AssertionError(f"no line starting {starts!r} within {timeout}s")
+
+
+def _cmdline(proc: Path) -> bytes:
+    try:
+        return (proc / "cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def test_a_worker_whose_embedded_broker_dies_says_so_and_exits(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WARWIRE_")}
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "warwire", "run"],
+        env={**env, "WARWIRE_METRICS_PORT": "0", "WARWIRE_DATA_DIR": str(tmp_path)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        address = wait_for_line(worker, "embedded broker", 60).split(" at ")[1].strip()
+        wait_for_line(worker, "warwire run: ready:", 120)
+        port = address.rsplit(":", 1)[1]
+        [broker_pid] = [
+            int(entry.name)
+            for entry in Path("/proc").iterdir()
+            if entry.name.isdigit()
+            and f"tcp://127.0.0.1:{port}".encode() in _cmdline(entry)
+            and b"broker" in _cmdline(entry)
+        ]
+        os.kill(broker_pid, 9)
+        _out, err = worker.communicate(timeout=60)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+    assert worker.returncode != 0
+    assert "the embedded broker exited" in err.decode()
+
+
+def test_sigterm_ends_a_worker_whose_broker_is_gone_within_the_deadline(
+    own_broker: EmbeddedBroker, tmp_path: Path
+) -> None:
+    settings = isolated(Settings(metrics_port=0).on_embedded_broker(own_broker.url), new_run_id())
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "warwire", "run"],
+        env={**os.environ, **settings_env(settings)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_line(worker, "warwire run: ready:", 120)
+        own_broker.stop()
+        time.sleep(2)  # let the worker notice the broker is gone before the signal
+        worker.terminate()
+        stopped = time.monotonic()
+        worker.wait(timeout=60)
+        # The worker's own deadline is 10 s; a minute covers a busy machine.
+        print(f"\nstopped {time.monotonic() - stopped:.1f} s after SIGTERM")
+    finally:
+        if worker.poll() is None:
+            worker.kill()
