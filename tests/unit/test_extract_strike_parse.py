@@ -1,0 +1,131 @@
+"""The parse-based strike layer: counts attached to weapons and tolls through the grammar.
+
+Every sentence here is invented for the test (towns and numbers unlike the labelled sets).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warwire.extract.figures import sentence_figures
+from warwire.extract.quantities import read_sentence
+
+
+def _parsed(sentence: str) -> dict[str, int]:
+    return read_sentence(sentence).values()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # partitives: the part takes the verb's sense, the whole was launched
+        (
+            "Of the 87 drones the enemy launched, 64 were intercepted.",
+            {"drones": 87, "drones_downed": 64},
+        ),
+        (
+            "Air defence units destroyed 52 out of 58 drones over Uzhhorod.",
+            {"drones": 58, "drones_downed": 52},
+        ),
+        (
+            "The navy said it neutralised 33 of the 41 attack and decoy drones.",
+            {"drones": 41, "drones_downed": 33},
+        ),
+        (
+            "Gunners shot down 9 of 11 cruise missiles aimed at Vilnohirsk.",
+            {"missiles": 11, "missiles_downed": 9},
+        ),
+        (
+            "The enemy sent 66 drones at night, of which 59 were brought down.",
+            {"drones": 66, "drones_downed": 59},
+        ),
+        # coordination: one verb governs every conjunct
+        (
+            "Some 212 drones and nine missiles were shot down by mobile fire groups.",
+            {"drones_downed": 212, "missiles_downed": 9},
+        ),
+        (
+            "Troops attacked Shostka with 44 Shahed drones and five missiles.",
+            {"drones": 44, "missiles": 5},
+        ),
+        # per-type lists add up; a type designation names a missile on its own
+        (
+            "The bombers fired 6 Kh-555 and 8 Kalibr cruise missiles and two Iskander-M "
+            "ballistic missiles.",
+            {"missiles": 16},
+        ),
+        # counts written as words outside the number grammar
+        ("Three dozen drones were launched against Bila Tserkva.", {"drones": 36}),
+        # every one of them: launched and downed
+        (
+            "All 19 drones that the enemy sent towards Korosten were destroyed.",
+            {"drones": 19, "drones_downed": 19},
+        ),
+    ],
+)
+def test_weapon_counts_attach_through_the_parse(sentence: str, expected: dict[str, int]) -> None:
+    assert _parsed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Four residents were killed and 17 injured in Pervomaisk.", {"killed": 4, "injured": 17}),
+        ("The strike left 6 people dead and 21 wounded.", {"killed": 6, "injured": 21}),
+        ("The death toll in Oleksandriia rose to 13, the governor said.", {"killed": 13}),
+        (
+            "Nine more people were hurt, bringing the number of wounded to 38.",
+            {"injured": 38},
+        ),
+        (
+            "The mayor put the toll at 11 dead and about 29 wounded.",
+            {"killed": 11, "injured": 29},
+        ),
+        (
+            "Five people were killed in Romny and 3 in Lebedyn, 8 in all.",
+            {"killed": 8},
+        ),
+    ],
+)
+def test_tolls_attach_through_the_parse(sentence: str, expected: dict[str, int]) -> None:
+    assert _parsed(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air defences could not intercept the 4 ballistic missiles.",
+        "Moscow could launch 700 drones in a single night, an analyst said.",
+        "Russia is preparing to fire 30 missiles at the grid, intelligence warned.",
+        "Seven soldiers were killed in the shelling.",
+        "About 140 missiles and drones were fired at the region.",
+    ],
+)
+def test_negated_hypothetical_soldier_and_mixed_counts_give_no_figure(sentence: str) -> None:
+    reading = read_sentence(sentence)
+    assert reading.values() == {}
+    assert reading.blocked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A 64-year-old man was killed in Kupiansk.", {"killed": 1}),
+        ("A woman, 83, was injured when a drone hit her house in Izmail.", {"injured": 1}),
+    ],
+)
+def test_an_age_is_not_a_toll(sentence: str, expected: dict[str, int]) -> None:
+    values = sentence_figures(sentence).values
+    assert values.get("killed") == expected.get("killed")
+    assert values.get("injured") == expected.get("injured")
+
+
+def test_the_parse_corrects_a_misread_surface_figure() -> None:
+    # The surface pattern reads the whole of a partitive as the downed count.
+    figures = sentence_figures("Of the 140 drones launched at Dnipro, 95 were shot down.")
+    assert figures.values["drones"] == 140
+    assert figures.values["drones_downed"] == 95
+
+
+def test_sentences_without_a_weapon_or_toll_word_are_not_parsed() -> None:
+    assert read_sentence("The talks in Ankara lasted 40 minutes.").values() == {}

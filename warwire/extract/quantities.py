@@ -1,0 +1,738 @@
+"""Strike figures read from the dependency parse: which count belongs to which weapon or toll.
+
+The regular expressions of `figures` find counts by what stands next to them. Here a count
+attaches to what the parse says it counts:
+
+- a numeric modifier counts its noun ("120 drones"; "73 attack and decoy drones", where the
+  count hangs on the first of two coordinated modifiers of the noun; "13 Kh-101", a missile
+  named by its type);
+- a bare count that is the argument of a verb counts the noun of its partitive ("100 of the
+  120 drones", "100 out of 120 drones", "Of the 120 drones..., 100 were shot down", "...drones,
+  of which 38 were downed"); the partitive's own count is the whole;
+- the sense of a weapon count (launched, shot down, hit, lost) is the class of the verb that
+  governs it, climbing coordination ("296 drones and seven missiles were shot down") and
+  open complements ("managed to shoot down 30 drones"); a participle or relative clause on
+  the noun ("drones Russia launched") only describes it when a verb above governs it;
+- a toll is a count of people (or a bare count) that is the subject or object of a verb of
+  killing or injuring, the object of "left ... dead", a count of "deaths"/"injuries", or
+  the figure a death toll rose to;
+- a clause that is negated ("could not intercept") or modal ("could launch", "plans to
+  fire") gives no figure; counts of soldiers are not tolls; ages ("a 55-year-old man", "a
+  woman, 71,") count nothing.
+
+Every rule reads grammar, never a name or a phrase of a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warwire.extract import nlp
+from warwire.extract.counts import parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+DRONE_WORDS = frozenset(
+    {
+        "drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans", "gerbera",
+        "gerberas", "decoy", "decoys", "quadcopter", "quadcopters",
+    }
+)  # fmt: skip
+MISSILE_WORDS = frozenset(
+    {
+        "missile", "missiles", "rocket", "rockets", "kinzhal", "kinzhals", "iskander",
+        "iskanders", "kalibr", "kalibrs", "zircon", "zircons", "tomahawk", "tomahawks", "atacms",
+        "neptune", "neptunes", "oniks", "onyx", "tsirkon",
+    }
+)  # fmt: skip
+_MISSILE_TYPE = re.compile(r"^(?:kh-[\w/]+|s-[345]00s?|kn-23s?|iskander-[mk]s?|tochka(?:-u)?)$")
+"""Type designations that name a missile on their own ("13 Kh-101")."""
+
+_VICTIMS = frozenset(
+    {
+        "people", "person", "persons", "civilian", "civilians", "resident", "residents", "other",
+        "others", "adult", "adults", "man", "men", "woman", "women", "child", "children", "kid",
+        "kids", "victim", "victims", "staff", "worker", "workers", "employee", "employees",
+        "medic", "medics", "rescuer", "rescuers", "firefighter", "firefighters", "passenger",
+        "passengers", "teenager", "teenagers", "pensioner", "pensioners", "minor", "minors",
+        "journalist", "journalists", "volunteer", "volunteers", "individual", "individuals",
+        "baby", "babies", "girl", "girls", "boy", "boys", "infant", "infants", "member",
+        "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
+    }
+)  # fmt: skip
+_COMBATANTS = frozenset(
+    {
+        "soldier", "soldiers", "troops", "serviceman", "servicemen", "fighter", "fighters",
+        "militant", "militants", "occupier", "occupiers", "mercenary", "mercenaries",
+        "personnel", "combatant", "combatants", "invader", "invaders", "paratrooper",
+        "paratroopers", "marine", "marines", "sailor", "sailors", "crew", "pilots", "pilot",
+        "prisoner", "prisoners", "pow", "pows",
+    }
+)  # fmt: skip
+_DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "dead", "bodies"})
+_HURT_NOUNS = frozenset({"injury", "injuries", "wounded", "injured", "casualties"})
+_TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "figure"})
+
+_KILL_VERBS = frozenset(
+    {
+        "kill", "kills", "killed", "killing", "die", "dies", "died", "dying", "dead", "perish",
+        "perished", "perishing",
+    }
+)  # fmt: skip
+_HURT_VERBS = frozenset(
+    {
+        "injure", "injures", "injured", "injuring", "wound", "wounds", "wounded", "wounding",
+        "hurt", "hurting", "hospitalised", "hospitalized",
+    }
+)  # fmt: skip
+_RISE_VERBS = frozenset(
+    {
+        "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed", "climbing",
+        "reach", "reaches", "reached", "reaching", "stand", "stands", "stood", "standing",
+        "increase", "increases", "increased", "grow", "grew", "grown", "jump", "jumped", "hit",
+        "top", "topped", "pass", "passed", "exceed", "exceeded", "be", "is", "was", "are", "were",
+        "put", "puts", "putting", "estimate", "estimated", "go", "went", "bring", "brings",
+        "brought", "bringing", "raise", "raised", "raising", "take", "took", "taking",
+    }
+)  # fmt: skip
+
+_DOWN = frozenset(
+    {
+        "down", "downs", "downed", "downing", "destroy", "destroys", "destroyed", "destroying",
+        "intercept", "intercepts", "intercepted", "intercepting", "neutralise", "neutralises",
+        "neutralised", "neutralising", "neutralize", "neutralizes", "neutralized", "neutralizing",
+        "repel", "repels", "repelled", "repelling", "eliminate", "eliminates", "eliminated",
+        "eliminating", "defeat", "defeated", "suppress", "suppressed", "stop", "stopped",
+        "thwart", "thwarted", "foil", "foiled", "disable", "disabled", "engage", "engaged",
+    }
+)  # fmt: skip
+_DOWN_WITH_PARTICLE = frozenset(
+    {
+        "shoot", "shoots", "shot", "shooting", "bring", "brings", "brought", "bringing", "knock",
+        "knocks", "knocked", "knocking", "take", "takes", "took", "taken", "taking",
+    }
+)  # fmt: skip
+_LAUNCH = frozenset(
+    {
+        "launch", "launches", "launched", "launching", "fire", "fires", "fired", "firing", "send",
+        "sends", "sent", "sending", "use", "uses", "used", "using", "deploy", "deploys",
+        "deployed", "deploying", "hurl", "hurled", "hurling", "unleash", "unleashed",
+        "unleashing", "employ", "employed", "employing", "involve", "involved", "involving",
+        "include", "included", "including", "comprise", "comprised", "comprising", "count",
+        "counted", "record", "recorded", "detect", "detected", "track", "tracked", "spot",
+        "spotted", "register", "registered", "direct", "directed", "aim", "aimed", "throw",
+        "threw", "thrown", "lob", "lobbed", "rain", "rained", "total", "totalled", "totaled",
+    }
+)  # fmt: skip
+_WITH_VERBS = frozenset(
+    {
+        "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking",
+        "hit", "hits", "hitting", "target", "targets", "targeted", "targeting", "pound",
+        "pounded", "pounding", "bombard", "bombarded", "shell", "shelled", "hammer", "hammered",
+    }
+)  # fmt: skip
+_HIT = frozenset(
+    {
+        "hit", "hits", "struck", "strike", "strikes", "reach", "reached", "penetrate",
+        "penetrated", "evade", "evaded", "slip", "slipped", "land", "landed", "crash",
+        "crashed", "impact", "impacted", "explode", "exploded",
+    }
+)  # fmt: skip
+_LOST = frozenset(
+    {
+        "lose", "lost", "vanish", "vanished", "disappear", "disappeared", "jam", "jammed",
+        "fail", "failed", "redirect", "redirected", "divert", "diverted", "suppress",
+    }
+)  # fmt: skip
+_MODALS = frozenset(
+    {"could", "might", "may", "would", "will", "should", "must", "can", "shall", "'ll", "wo"}
+)
+_INTENT = frozenset(
+    {
+        "plan", "plans", "planned", "planning", "threaten", "threatens", "threatened",
+        "threatening", "intend", "intends", "intended", "prepare", "prepares", "prepared",
+        "preparing", "expect", "expects", "expected", "want", "wants", "wanted", "vow", "vows",
+        "vowed", "promise", "promised", "pledge", "pledged", "able", "capable", "try", "tries",
+        "tried", "attempt", "attempted", "seek", "seeks", "sought", "aim", "aims", "hope",
+        "hopes", "warn", "warns", "warned", "ready",
+    }
+)  # fmt: skip
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_ALL_WORDS = frozenset({"all", "both", "each"})
+
+FIELDS = ("drones", "missiles", "drones_downed", "missiles_downed", "killed", "injured")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure the parse attaches: `field` is a `StrikeEvent` figure or "<kind>_hit"."""
+
+    field: str
+    value: int
+    start: int
+    """Character offset of the count in the sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    quantities: tuple[Quantity, ...]
+    blocked: frozenset[int]
+    """Values of counts the parse shows count something else (an age, a year, homes, a
+    negated or hypothetical figure): a surface pattern must not read them as figures."""
+
+    def values(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for q in self.quantities:
+            if q.value > out.get(q.field, -1):
+                out[q.field] = q.value
+        return out
+
+
+_EMPTY = Reading((), frozenset())
+
+
+def _low(token: Token) -> str:
+    return token.lower_
+
+
+def weapon_kind(token: Token) -> str | None:
+    """ "drones", "missiles" or None, for a noun that names a weapon."""
+    low = _low(token)
+    if low in DRONE_WORDS:
+        return "drones"
+    if low in MISSILE_WORDS or _MISSILE_TYPE.match(low):
+        return "missiles"
+    if low in ("vehicles", "vehicle", "aircraft") and any(
+        _low(c) in ("unmanned", "aerial") for c in token.children
+    ):
+        return "drones"
+    return None
+
+
+def _is_number(token: Token) -> bool:
+    low = _low(token)
+    if low in _SCALE_WORDS:
+        return True
+    return bool(token.like_num) and not token.text.endswith("%")
+
+
+def _value(tokens: list[Token]) -> int | None:
+    """The count a run of number tokens stands for ("1,200", "three dozen", "twenty-three")."""
+    words = [_low(t) for t in tokens if _low(t) not in ("-", "and")]
+    if not words:
+        return None
+    if words[-1] == "dozen":
+        head = words[:-1]
+        if not head or head == ["a"]:
+            return 12
+        first = parse_number(" ".join(head))
+        return first * 12 if first is not None else None
+    if len(words) == 1 and words[0].isdigit() and 1900 <= int(words[0]) <= 2100:
+        return None  # a year
+    return parse_number(" ".join(words))
+
+
+def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
+    """(head token, value, start offset) of every count in the sentence."""
+    groups: list[tuple[Token, int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if not _is_number(token) or (_low(token) in _SCALE_WORDS and i == 0):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            _is_number(doc[j])
+            or (_low(doc[j]) in ("-", "and") and j + 1 < n and _is_number(doc[j + 1]))
+        ):
+            j += 1
+        start = i
+        if i > 0 and _low(doc[i - 1]) == "a" and _low(token) in _SCALE_WORDS:
+            start = i - 1
+        run = [doc[k] for k in range(start, j)]
+        value = _value(run)
+        if value is not None and not _in_compound_adjective(doc, i, j):
+            inside = {t.i for t in run}
+            head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
+            groups.append((head, value, doc[start].idx))
+        i = j
+    return groups
+
+
+def _in_compound_adjective(doc: Doc, start: int, end: int) -> bool:
+    """ "55-year-old", "3-storey", "24-hour": a count inside a hyphenated modifier."""
+    return end < len(doc) and doc[end].text == "-" and doc[end].whitespace_ == ""
+
+
+def _clause_blocked(verb: Token) -> bool:
+    """Negated or hypothetical: a "not"/"never", a modal, or a verb of intent above."""
+    token: Token | None = verb
+    steps = 0
+    while token is not None and steps < 4:
+        for child in token.children:
+            if child.dep_ == "neg" or _low(child) in ("never", "no"):
+                return True
+            if child.dep_ == "aux" and _low(child) in _MODALS:
+                return True
+        if token.dep_ in ("xcomp", "acomp") and _low(token.head) in _INTENT:
+            return True
+        if token.dep_ not in ("xcomp", "conj"):
+            break
+        token = token.head
+        steps += 1
+    return False
+
+
+def _has_particle(verb: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    return any(c.dep_ == "prt" and _low(c) in wanted for c in verb.children) or (
+        verb.i + 1 < len(verb.doc) and _low(verb.doc[verb.i + 1]) in wanted
+    )
+
+
+def verb_sense(verb: Token, via: Token | None = None) -> str | None:
+    """ "down", "launch", "hit", "lost" or None: what a verb does to the weapons it governs.
+    `via` is the preposition the weapons hang on ("attacked ... with 40 drones")."""
+    low = _low(verb)
+    if via is not None:
+        if _low(via) == "with" and (low in _WITH_VERBS or low in _LAUNCH):
+            return "launch"
+        if _low(via) in ("of", "out") and low in ("consist", "consisted", "consisting"):
+            return "launch"
+        return None
+    if low in _DOWN_WITH_PARTICLE and _has_particle(verb, ("down", "out")):
+        return "down"
+    if low in _DOWN:
+        return "down"
+    if low in _LOST:
+        return "lost"
+    if low in _LAUNCH:
+        return "launch"
+    if low in _HIT:
+        return "hit"
+    return None
+
+
+def _governor(token: Token) -> tuple[Token | None, Token | None]:
+    """The verb that governs a noun phrase and the preposition between them, if any; climbs
+    coordination and appositions to the first conjunct."""
+    node = token
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        node = node.head
+    via: Token | None = None
+    if node.dep_ == "pobj":
+        via = node.head
+        if via.dep_ == "prep" and via.head.dep_ == "prep":  # "out of"
+            via = via.head
+        node = via
+    head = node.head
+    if head.dep_ in ("advmod", "prt") and _low(head) in ("down", "out"):  # "shot down 28 of 31"
+        head = head.head
+    governed = node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "prep", "npadvmod")
+    if governed and (head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")):
+        return head, via if node.dep_ == "prep" else None
+    return None, None
+
+
+def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
+    """The sense a participle or relative clause on the noun gives it ("drones launched
+    overnight", "the missiles Russia fired", "drones shot down over Bryansk")."""
+    for child in noun.children:
+        if (
+            (skip is None or child.i != skip.i)
+            and child.dep_ in ("acl", "relcl")
+            and not _clause_blocked(child)
+        ):
+            sense = verb_sense(child)
+            if sense is not None:
+                return sense
+    return None
+
+
+def _sense(noun: Token) -> str | None:
+    verb, via = _governor(noun)
+    if verb is not None:
+        if _clause_blocked(verb):
+            return "blocked"
+        sense = verb_sense(verb, via)
+        if sense is not None:
+            return sense
+    return _described_sense(noun)
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """The noun a count modifies: its head, climbing compound/nmod/amod links and the
+    coordination of modifiers ("73 attack and decoy drones")."""
+    if number.dep_ not in ("nummod", "quantmod", "compound", "nmod", "amod"):
+        return None
+    node = number.head
+    for _ in range(4):
+        if weapon_kind(node) is not None and not (
+            node.dep_ in ("compound", "nmod") and weapon_kind(node.head) is not None
+        ):
+            return node
+        if _low(node) in _VICTIMS | _COMBATANTS:
+            return node
+        if node.dep_ == "conj" and node.head.dep_ in ("compound", "nmod", "amod"):
+            node = node.head
+        if node.dep_ in ("compound", "nmod", "amod", "nummod") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    return node
+
+
+def _partitive(number: Token) -> Token | None:
+    """The noun a bare count is part of: "61 of the 73 drones", "100 out of 120 drones",
+    "Of the 120 drones ..., 100 were shot down", "..., of which 38 were downed"."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and _low(prep) in ("of", "out"):
+            noun = _pobj(prep)
+            if noun is not None:
+                return noun
+    head = number.head
+    if number.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        for prep in head.children:
+            if prep.dep_ == "prep" and _low(prep) in ("of", "out", "among") and prep.i != number.i:
+                noun = _pobj(prep)
+                if noun is not None:
+                    return noun
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            if _low(child) == "which" and prep.head.dep_ == "relcl":
+                return prep.head.head
+            return child
+        if child.dep_ == "prep" and _low(child) == "of":  # "out of"
+            return _pobj(child)
+    return None
+
+
+def _own_count(noun: Token) -> tuple[int, int] | None:
+    """The count on a noun, also where it hangs on a modifier ("the 73 attack and decoy
+    drones")."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
+            found = _own_count(child)
+            if found is not None:
+                return found
+        if child.dep_ in ("nummod",) and _is_number(child):
+            run = sorted([child, *[c for c in child.children if _is_number(c)]], key=lambda t: t.i)
+            value = _value(run)
+            if value is not None:
+                return value, run[0].idx
+    return None
+
+
+def _toll_field(token: Token) -> str | None:
+    """ "killed" / "injured" when a count of people (or a bare count) at `token` is the
+    victim of a verb or adjective of killing or injuring."""
+    node = token
+    if node.dep_ == "appos" and _is_number(node.head):
+        return _toll_field(node.head)
+    if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
+        # "17 were killed in one town and 11 in another"
+        return "killed" if _low(node.head) in _KILL_VERBS else "injured"
+    while node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        node = node.head
+    head = node.head
+    low = _low(head)
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i != node.i:
+        if _clause_blocked(head):
+            return "blocked"
+        if low in _KILL_VERBS:
+            return "killed"
+        if low in _HURT_VERBS:
+            return "injured"
+        for child in head.children:  # "left 14 people dead", "12 were confirmed dead"
+            if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.i > node.i:
+                if _low(child) in _KILL_VERBS:
+                    return "killed"
+                if _low(child) in _HURT_VERBS:
+                    return "injured"
+    for child in token.children:  # "12 people injured", "three civilians killed"
+        if child.dep_ in ("acl", "amod") and child.i > token.i:
+            if _low(child) in _KILL_VERBS:
+                return "killed"
+            if _low(child) in _HURT_VERBS:
+                return "injured"
+    return None
+
+
+def _elliptic_toll(number: Token) -> str | None:
+    """ "20 dead and about 50 wounded": a count followed by the word of its toll."""
+    doc = number.doc
+    if number.i + 1 >= len(doc):
+        return None
+    following = doc[number.i + 1]
+    if following.dep_ in ("nsubj", "nsubjpass") or following.tag_ in ("VBD", "VBZ", "VBP"):
+        return None
+    low = _low(following)
+    if low in ("dead", "killed"):
+        return "killed"
+    if low in ("injured", "wounded", "hurt"):
+        return "injured"
+    return None
+
+
+def _toll_from_total(number: Token) -> str | None:
+    """ "the death toll rose to 19", "the number of injured reached 40"."""
+    node = number
+    if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in _RISE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _low(child) in _TOLL_NOUNS:
+            words = {_low(t) for t in child.subtree}
+            if words & (_HURT_VERBS | _HURT_NOUNS) - {"casualties"}:
+                return "injured"
+            if words & (_KILL_VERBS | _DEATH_NOUNS) or _low(child) == "toll":
+                return "killed"
+    return None
+
+
+def _age(number: Token) -> bool:
+    """ "a woman, 71," / "aged 55": a count in apposition to one person, or after "aged"."""
+    if number.dep_ == "appos" and number.head.tag_ in ("NN", "NNP"):
+        return True
+    return number.i > 0 and _low(number.doc[number.i - 1]) in ("aged", "age")
+
+
+def read(doc: Doc) -> Reading:
+    """Every figure the parse of one sentence attaches."""
+    found: list[Quantity] = []
+    blocked: set[int] = set()
+    groups = _number_groups(doc)
+    wholes = {p.head.i for p, _, _ in groups if _is_part(p)}
+    for number, value, start in groups:
+        if _age(number):
+            blocked.add(value)
+            continue
+        if _is_part(number):
+            _read_part(number, value, start, found, blocked)
+            continue
+        if number.i in wholes:
+            noun = _counted_noun(number)
+            if noun is not None and weapon_kind(noun) is not None:
+                sense = _whole_sense(noun, _governor(noun)[0])
+                _offer(found, weapon_kind(noun) or "", sense, value, start)
+            continue
+        noun = _counted_noun(number)
+        if noun is not None:
+            _read_counted(noun, value, start, found, blocked)
+            continue
+        _read_bare(number, value, start, found, blocked)
+    for token in doc:
+        if _one_victim(token):
+            field = _toll_field(token)
+            if field in ("killed", "injured"):
+                found.append(Quantity(field, 1, token.idx))
+    _sum_lists(doc, found)
+    return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
+
+
+def _mixed(noun: Token, kind: str) -> bool:
+    """ "170 missiles and drones": one count over two kinds of weapon counts neither."""
+    for child in noun.children:
+        if child.dep_ == "conj":
+            other = weapon_kind(child)
+            if (
+                other is not None
+                and other != kind
+                and _own_count(child) is None
+                and not any(c.dep_ in ("det", "nummod") for c in child.children)
+            ):
+                return True
+    return False
+
+
+def _every(noun: Token) -> bool:
+    """ "all 14 drones", "both missiles": every weapon launched."""
+    words = [c for c in noun.children if c.dep_ in ("predet", "det", "nummod")]
+    words += [g for c in words if c.dep_ == "nummod" for g in c.children]
+    return any(_low(c) in _ALL_WORDS for c in words)
+
+
+def _one_victim(token: Token) -> bool:
+    """ "a man", "one civilian", "a 55-year-old woman": one person, counted by the article."""
+    if token.tag_ != "NN" or _low(token) not in _VICTIMS:
+        return False
+    return any(
+        c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one") for c in token.children
+    )
+
+
+def _is_part(number: Token) -> bool:
+    """ "28 of 31 drones" parsed as a quantifier of the second count: 28 is the part."""
+    head = number.head
+    return (
+        number.dep_ == "quantmod"
+        and _is_number(head)
+        and head.i > number.i
+        and any(_low(t) in ("of", "out") for t in number.doc[number.i + 1 : head.i])
+    )
+
+
+def _read_part(
+    number: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    noun = _counted_noun(number.head)
+    kind = weapon_kind(noun) if noun is not None else None
+    if noun is None or kind is None:
+        return
+    sense = _sense(noun)
+    if sense == "blocked":
+        blocked.add(value)
+    elif sense is not None and sense != "launch":
+        _offer(found, kind, sense, value, start)
+
+
+def _read_counted(
+    noun: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    kind = weapon_kind(noun)
+    if kind is not None:
+        if _mixed(noun, kind):
+            blocked.add(value)
+            return
+        sense = _sense(noun)
+        if sense == "blocked":
+            blocked.add(value)
+        elif sense is not None:
+            _offer(found, kind, sense, value, start)
+            if sense == "down" and _every(noun):
+                _offer(found, kind, "launch", value, start)
+        return
+    low = _low(noun)
+    if low in _COMBATANTS:
+        blocked.add(value)
+        return
+    if low in _VICTIMS or low in _DEATH_NOUNS or low in _HURT_NOUNS:
+        if low in _DEATH_NOUNS:
+            field: str | None = "killed"
+        elif low in _HURT_NOUNS - {"casualties"}:
+            field = "injured"
+        else:
+            field = _toll_field(noun)
+        if field == "blocked":
+            blocked.add(value)
+        elif field is not None:
+            found.append(Quantity(field, value, start))
+        return
+
+
+def _read_bare(
+    number: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    whole = _partitive(number)
+    if whole is not None:
+        kind = weapon_kind(whole)
+        if kind is not None:
+            part_sense = _bare_sense(number)
+            if part_sense == "blocked":
+                blocked.add(value)
+                return
+            whole_count = _own_count(whole)
+            if whole_count is not None:
+                whole_sense = _whole_sense(whole, number.head)
+                _offer(found, kind, whole_sense, whole_count[0], whole_count[1])
+            if part_sense is not None:
+                _offer(found, kind, part_sense, value, start)
+            return
+        if _low(whole) in _COMBATANTS:
+            blocked.add(value)
+            return
+    field = _elliptic_toll(number) or _toll_field(number) or _toll_from_total(number)
+    if field == "blocked":
+        blocked.add(value)
+    elif field is not None:
+        found.append(Quantity(field, value, start))
+
+
+def _whole_sense(whole: Token, part_verb: Token | None) -> str:
+    """The sense of the whole of a partitive: what its own verb or participle says, else
+    launched ("shot down 61 of the 73 drones": 73 were launched)."""
+    verb, via = _governor(whole)
+    if verb is not None and (part_verb is None or verb.i != part_verb.i):
+        sense = verb_sense(verb, via)
+        if sense is not None:
+            return sense
+    return _described_sense(whole, part_verb) or "launch"
+
+
+def _bare_sense(number: Token) -> str | None:
+    verb, via = _governor(number)
+    if verb is None:
+        return None
+    if _clause_blocked(verb):
+        return "blocked"
+    return verb_sense(verb, via)
+
+
+def _offer(found: list[Quantity], kind: str, sense: str, value: int, start: int) -> None:
+    if sense == "launch":
+        found.append(Quantity(kind, value, start))
+    elif sense == "down":
+        found.append(Quantity(f"{kind}_downed", value, start))
+    elif sense == "hit":
+        found.append(Quantity(f"{kind}_hit", value, start))
+
+
+def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
+    """Counts of one kind and sense coordinated in one list ("13 Kh-101 and 14 Kalibr cruise
+    missiles and four Iskander-M ballistic missiles") add up to the figure of the list."""
+    by_start = {q.start: q for q in found}
+    groups: dict[int, list[Quantity]] = {}
+    for token in doc:
+        if not _is_number(token) or token.idx not in by_start:
+            continue
+        noun = _counted_noun(token)
+        if noun is None:
+            continue
+        root = noun
+        while root.dep_ == "conj":
+            root = root.head
+        groups.setdefault(root.i, []).append(by_start[token.idx])
+    for members in groups.values():
+        fields = {q.field for q in members}
+        if len(members) >= 2 and len(fields) == 1:
+            total = sum(q.value for q in members)
+            found.append(Quantity(members[0].field, total, members[0].start))
+
+
+@lru_cache(maxsize=2048)
+def read_sentence(sentence: str) -> Reading:
+    """The parse-based figures of one sentence (the sentence is parsed once, memoised)."""
+    if not _worth_parsing(sentence):
+        return _EMPTY
+    return read(nlp.parse(sentence))
+
+
+_SCREEN = re.compile(
+    r"drone|uav|shahed|geran|gerber|decoy|missile|rocket|kinzhal|iskander|kalibr|zircon|"
+    r"tomahawk|atacms|kh-|unmanned|kill|dead|died|death|injur|wound|hurt|hospital|toll|"
+    r"fatal|perish",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+def _worth_parsing(sentence: str) -> bool:
+    """The cheap screen: a weapon or casualty word and a count."""
+    return bool(_SCREEN.search(sentence)) and bool(_COUNT.search(sentence))
