@@ -129,3 +129,57 @@ def test_the_parse_corrects_a_misread_surface_figure() -> None:
 
 def test_sentences_without_a_weapon_or_toll_word_are_not_parsed() -> None:
     assert read_sentence("The talks in Ankara lasted 40 minutes.").values() == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the part of a partitive is never launched: the verb above the misparse governs
+        (
+            "Sixty-two of the 70 Shahed drones the enemy sent overnight were shot down.",
+            {"drones": 70, "drones_downed": 62},
+        ),
+        # "all but N"
+        (
+            "Of the 48 drones launched at Vinnytsia, all but three were destroyed.",
+            {"drones": 48, "drones_downed": 45},
+        ),
+        # the whole as a bare count after the noun
+        (
+            "Officials said 39 drones out of 41 were intercepted.",
+            {"drones": 41, "drones_downed": 39},
+        ),
+        # an elided weapon noun: a participle gives the sense
+        (
+            "The army counted 58 missiles launched and 47 destroyed.",
+            {"missiles": 58, "missiles_downed": 47},
+        ),
+        # a place list adds up ...
+        (
+            "The ministry said it intercepted 20 drones over the Oryol region, 12 over Tula "
+            "and eight over Lipetsk.",
+            {"drones_downed": 40},
+        ),
+        # ... a breakdown of a total by "of them" does not
+        (
+            "The ministry said it destroyed 150 drones, 60 of them over Tver and 30 over Pskov.",
+            {"drones_downed": 150},
+        ),
+        # "of which" refers to the counted weapon even when the parse hangs it elsewhere
+        (
+            "The enemy fired 35 missiles at cities across the south, of which 29 were downed.",
+            {"missiles": 35, "missiles_downed": 29},
+        ),
+    ],
+)
+def test_partitives_ellipsis_and_place_lists(sentence: str, expected: dict[str, int]) -> None:
+    values = _parsed(sentence)
+    for name, value in expected.items():
+        assert values.get(name) == value, (name, values)
+
+
+def test_received_injuries_is_an_injury_toll_and_an_address_is_not_an_age() -> None:
+    assert _parsed("Eleven people died and more than 70 received injuries.") == {
+        "killed": 11,
+        "injured": 70,
+    }

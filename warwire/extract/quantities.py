@@ -411,7 +411,18 @@ def _pobj(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ == "pobj":
             if _low(child) == "which" and prep.head.dep_ == "relcl":
-                return prep.head.head
+                antecedent = prep.head.head
+                if weapon_kind(antecedent) is None:
+                    # the parse may hang the clause on a nearer noun: the counted weapon
+                    # before "of which" is what it refers to
+                    earlier = [
+                        t
+                        for t in child.doc[: child.i]
+                        if weapon_kind(t) is not None and _own_count(t) is not None
+                    ]
+                    if earlier:
+                        return earlier[-1]
+                return antecedent
             return child
         if child.dep_ == "prep" and _low(child) == "of":  # "out of"
             return _pobj(child)
@@ -454,6 +465,11 @@ def _toll_field(token: Token) -> str | None:
             return "killed"
         if low in _HURT_VERBS:
             return "injured"
+        objects = {_low(c) for c in head.children if c.dep_ == "dobj"}
+        if node.dep_ == "nsubj" and objects & {"injuries", "wounds", "injury", "burns"}:
+            return "injured"  # "more than 100 received injuries"
+        if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
+            return "killed"
         for child in head.children:  # "left 14 people dead", "12 were confirmed dead"
             if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.i > node.i:
                 if _low(child) in _KILL_VERBS:
@@ -505,7 +521,10 @@ def _toll_from_total(number: Token) -> str | None:
 
 def _age(number: Token) -> bool:
     """ "a woman, 71," / "aged 55": a count in apposition to one person, or after "aged"."""
-    if number.dep_ == "appos" and number.head.tag_ in ("NN", "NNP"):
+    head = number.head
+    if number.dep_ == "appos" and (
+        (head.tag_ == "NN" and _low(head) in _VICTIMS) or head.ent_type_ == "PERSON"
+    ):
         return True
     return number.i > 0 and _low(number.doc[number.i - 1]) in ("aged", "age")
 
@@ -534,6 +553,7 @@ def read(doc: Doc) -> Reading:
             _read_counted(noun, value, start, found, blocked)
             continue
         _read_bare(number, value, start, found, blocked)
+    _elliptic_weapons(doc, groups, found, blocked)
     for token in doc:
         if _one_victim(token):
             field = _toll_field(token)
@@ -541,6 +561,82 @@ def read(doc: Doc) -> Reading:
                 found.append(Quantity(field, 1, token.idx))
     _sum_lists(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
+
+
+_LOCATIVE = frozenset({"over", "in", "near", "above", "across", "towards", "toward", "around"})
+_WEAPON_FIELDS = frozenset({"drones", "missiles", "drones_downed", "missiles_downed"})
+
+
+def _elliptic_weapons(
+    doc: Doc, groups: list[tuple[Token, int, int]], found: list[Quantity], blocked: set[int]
+) -> None:
+    """Counts whose weapon noun is left out after a counted weapon in the same sentence:
+    "counted 76 missiles launched and 60 destroyed" (a participle gives the sense), "downed
+    44 drones over one region, 31 over another and 10 over a third" (a place list: each
+    count shares the first one's sense, and the list adds up)."""
+    taken = {q.start for q in found}
+    by_offset = {t.idx: t for t in doc}
+    located: dict[int, list[int]] = {}
+    elliptic: set[int] = set()
+    for number, value, start in groups:
+        if start in taken or value in blocked:
+            continue
+        anchors = [
+            q
+            for q in found
+            if q.field in _WEAPON_FIELDS and q.start < start and q.start not in elliptic
+        ]
+        if not anchors or _counted_noun(number) is not None:
+            continue
+        anchor = anchors[-1]
+        kind = "drones" if anchor.field.startswith("drones") else "missiles"
+        following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        if following is None:
+            continue
+        if following.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in following.children):
+            sense = verb_sense(following)
+            if sense is not None and not _clause_blocked(following):
+                _offer(found, kind, sense, value, start)
+            continue
+        anchor_token = by_offset.get(anchor.start)
+        anchor_noun = _counted_noun(anchor_token) if anchor_token is not None else None
+        if (
+            _low(following) in _LOCATIVE
+            and anchor_noun is not None
+            and any(_low(c) in _LOCATIVE for c in anchor_noun.children if c.dep_ == "prep")
+        ):
+            found.append(Quantity(anchor.field, value, start))
+            elliptic.add(start)
+            located.setdefault(anchor.start, []).append(value)
+    for anchor_start, values in located.items():
+        if _breakdown(doc, anchor_start):
+            continue
+        anchor = next(q for q in found if q.start == anchor_start)
+        found.append(Quantity(anchor.field, anchor.value + sum(values), anchor_start))
+
+
+def _breakdown(doc: Doc, anchor_start: int) -> bool:
+    """ "shot down 300 drones, 90 of them over one region and 120 over another": counts
+    that break a total down by place ("of them", "including") do not add to it."""
+    return any(
+        t.idx > anchor_start
+        and (
+            (_low(t) in ("them", "which", "those", "these") and _low(t.head) == "of")
+            or _low(t) in ("including", "includes", "among")
+        )
+        for t in doc
+    )
+
+
+def _bare_whole(noun: Token) -> tuple[int, int] | None:
+    """ "74 drones out of 75": the whole given as a bare count after the counted noun."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and _low(prep) in ("of", "out"):
+            for obj in prep.subtree:
+                if obj.dep_ == "pobj" and _is_number(obj):
+                    value = _value([obj])
+                    return (value, obj.idx) if value is not None else None
+    return None
 
 
 def _mixed(noun: Token, kind: str) -> bool:
@@ -614,6 +710,9 @@ def _read_counted(
             _offer(found, kind, sense, value, start)
             if sense == "down" and _every(noun):
                 _offer(found, kind, "launch", value, start)
+            whole = _bare_whole(noun)
+            if whole is not None and sense != "launch":
+                _offer(found, kind, "launch", whole[0], whole[1])
         return
     low = _low(noun)
     if low in _COMBATANTS:
@@ -636,11 +735,19 @@ def _read_counted(
 def _read_bare(
     number: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
 ) -> None:
+    doc = number.doc
+    if (
+        number.i >= 2
+        and _low(doc[number.i - 1]) in ("but", "except")
+        and _low(doc[number.i - 2]) == "all"
+    ):
+        _all_but(doc[number.i - 2], value, found)
+        return
     whole = _partitive(number)
     if whole is not None:
         kind = weapon_kind(whole)
         if kind is not None:
-            part_sense = _bare_sense(number)
+            part_sense = _part_sense(number)
             if part_sense == "blocked":
                 blocked.add(value)
                 return
@@ -670,6 +777,41 @@ def _whole_sense(whole: Token, part_verb: Token | None) -> str:
         if sense is not None:
             return sense
     return _described_sense(whole, part_verb) or "launch"
+
+
+def _part_sense(number: Token) -> str | None:
+    """The sense of the part of a partitive. A part is never "launched" out of a launched
+    whole: where the nearest verb says so, the parse has hung the part on the whole's
+    relative clause, and the verb above it governs ("74 of the 75 drones Russia sent were
+    shot down")."""
+    sense = _bare_sense(number)
+    if sense != "launch":
+        return sense
+    verb, _ = _governor(number)
+    node = verb
+    for _ in range(3):
+        if node is None or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "VERB":
+            above = verb_sense(node)
+            if above in ("down", "hit", "lost"):
+                return "blocked" if _clause_blocked(node) else above
+    return None
+
+
+def _all_but(word: Token, value: int, found: list[Quantity]) -> None:
+    """ "Of the 57 drones ..., all but four were destroyed": the whole less the exception."""
+    whole = _partitive(word)
+    if whole is None or weapon_kind(whole) is None:
+        return
+    count = _own_count(whole)
+    sense = _bare_sense(word)
+    if count is None or sense in (None, "blocked", "launch") or count[0] < value:
+        return
+    kind = weapon_kind(whole) or ""
+    _offer(found, kind, "launch", count[0], count[1])
+    _offer(found, kind, sense or "", count[0] - value, word.idx)
 
 
 def _bare_sense(number: Token) -> str | None:
@@ -707,7 +849,7 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         groups.setdefault(root.i, []).append(by_start[token.idx])
     for members in groups.values():
         fields = {q.field for q in members}
-        if len(members) >= 2 and len(fields) == 1:
+        if len(members) >= 2 and len(fields) == 1 and fields <= _WEAPON_FIELDS:
             total = sum(q.value for q in members)
             found.append(Quantity(members[0].field, total, members[0].start))
 
