@@ -183,3 +183,18 @@ def test_received_injuries_is_an_injury_toll_and_an_address_is_not_an_age() -> N
         "killed": 11,
         "injured": 70,
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The governor said there were no casualties in Sarny.", {"killed": 0, "injured": 0}),
+        (
+            "No one was killed, but five people were injured in Bolhrad.",
+            {"killed": 0, "injured": 5},
+        ),
+        ("Nobody was hurt when debris fell on a field near Fastiv.", {"injured": 0}),
+    ],
+)
+def test_a_toll_of_none_is_zero(sentence: str, expected: dict[str, int]) -> None:
+    assert _parsed(sentence) == expected

@@ -258,7 +258,8 @@ def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
             start = i - 1
         run = [doc[k] for k in range(start, j)]
         value = _value(run)
-        if value is not None and not _in_compound_adjective(doc, i, j):
+        negated = start > 0 and _low(doc[start - 1]) == "no"  # "no one"
+        if value is not None and not negated and not _in_compound_adjective(doc, i, j):
             inside = {t.i for t in run}
             head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
             groups.append((head, value, doc[start].idx))
@@ -559,6 +560,7 @@ def read(doc: Doc) -> Reading:
             field = _toll_field(token)
             if field in ("killed", "injured"):
                 found.append(Quantity(field, 1, token.idx))
+    _no_victims(doc, found)
     _sum_lists(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
 
@@ -659,6 +661,41 @@ def _every(noun: Token) -> bool:
     words = [c for c in noun.children if c.dep_ in ("predet", "det", "nummod")]
     words += [g for c in words if c.dep_ == "nummod" for g in c.children]
     return any(_low(c) in _ALL_WORDS for c in words)
+
+
+_NONE_FIELDS = {
+    "casualties": ("killed", "injured"),
+    "victims": ("killed", "injured"),
+    "deaths": ("killed",),
+    "fatalities": ("killed",),
+    "dead": ("killed",),
+    "injuries": ("injured",),
+    "injured": ("injured",),
+    "wounded": ("injured",),
+}
+
+
+def _no_victims(doc: Doc, found: list[Quantity]) -> None:
+    """A toll of zero: "there were no casualties", "no one was killed", "nobody was hurt",
+    "without casualties"."""
+    for token in doc:
+        low = _low(token)
+        fields: tuple[str, ...] = ()
+        if low in _NONE_FIELDS and (
+            any(c.dep_ == "det" and _low(c) == "no" for c in token.children)
+            or (token.dep_ == "pobj" and _low(token.head) == "without")
+        ):
+            fields = _NONE_FIELDS[low]
+        elif (
+            low == "nobody"
+            or (low == "one" and any(_low(c) == "no" for c in token.children))
+            or (low == "one" and token.i > 0 and _low(doc[token.i - 1]) == "no")
+        ):
+            field = _toll_field(token)
+            if field in ("killed", "injured"):
+                fields = (field,)
+        for name in fields:
+            found.append(Quantity(name, 0, token.idx))
 
 
 def _one_victim(token: Token) -> bool:
@@ -875,6 +912,11 @@ _COUNT = re.compile(
 )
 
 
+_NONE = re.compile(r"\b(?:no|nobody|without)\b", re.IGNORECASE)
+
+
 def _worth_parsing(sentence: str) -> bool:
-    """The cheap screen: a weapon or casualty word and a count."""
-    return bool(_SCREEN.search(sentence)) and bool(_COUNT.search(sentence))
+    """The cheap screen: a weapon or casualty word and a count (or a toll of none)."""
+    if not _SCREEN.search(sentence):
+        return "casualt" in sentence.lower() and bool(_NONE.search(sentence))
+    return bool(_COUNT.search(sentence)) or bool(_NONE.search(sentence))
