@@ -198,3 +198,50 @@ def test_received_injuries_is_an_injury_toll_and_an_address_is_not_an_age() -> N
 )
 def test_a_toll_of_none_is_zero(sentence: str, expected: dict[str, int]) -> None:
     assert _parsed(sentence) == expected
+
+
+def _roles(sentence: str) -> dict[str, str | None]:
+    from warwire.extract import gazetteer, nlp, places
+
+    doc = nlp.parse(sentence)
+    return {
+        m.item.name: places.role(doc, m.start, m.end) for m in gazetteer.places().find(sentence)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a capital in a locative phrase of an attack is the place, not its government
+        (
+            "Twelve drones were downed in the Kyiv, Chernihiv and Sumy regions.",
+            {"Kyiv": "hit", "Chernihiv": "hit", "Sumy": "hit"},
+        ),
+        ("Kyiv, Odesa and Lutsk were among the cities hit.", {"Kyiv": "hit", "Lutsk": "hit"}),
+        ("Kyiv mourns nine dead after the night raid", {"Kyiv": "hit"}),
+        # a capital that speaks or wants is its government
+        ("Moscow said the strike on Sumy targeted troops.", {"Moscow": "other", "Sumy": "hit"}),
+        # a place that locates another
+        (
+            "A depot in Tambov, north-east of Moscow, caught fire after the drone attack.",
+            {"Tambov": "hit", "Moscow": "other"},
+        ),
+        ("Drones hit the Afipsky refinery near Krasnodar.", {"Krasnodar": "other"}),
+        # where the drones came from is not where they struck
+        (
+            "The drones flew from the Kursk region and were downed over Sumy.",
+            {"Kursk": None, "Sumy": "hit"},
+        ),
+        # both ends of a range
+        (
+            "Power cuts were reported from Uzhhorod in the west to Kharkiv in the east.",
+            {"Uzhhorod": "hit", "Kharkiv": "hit"},
+        ),
+        # the place of talks is not a target
+        ("The drone attack came hours before talks in Istanbul.", {}),
+    ],
+)
+def test_place_roles_from_the_parse(sentence: str, expected: dict[str, str | None]) -> None:
+    roles = _roles(sentence)
+    for name, role in expected.items():
+        assert roles.get(name) == role, (name, roles)

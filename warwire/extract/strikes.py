@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from warwire.extract import gazetteer, keywords
+from warwire.extract import gazetteer, keywords, nlp, places
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -692,14 +692,26 @@ def sentence_places(text: str) -> list[gazetteer.Place]:
     return [m.item for m in _place_mentions(text)]
 
 
+def _parsed_role(surface: str, parsed: str | None) -> str:
+    """The parse decides where it has an answer, except that a region named as the locator
+    of a town just named stays a locator."""
+    if parsed is None or surface == "locator":
+        return surface
+    if parsed == places.HIT:
+        return "hit"
+    return "other" if surface == "hit" else surface
+
+
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
-    for mention in gazetteer.places().find(text):
-        if mention.item.country not in ("UA", "RU"):
-            continue
+    found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    doc = nlp.parse(text) if found else None
+    for mention in found:
         role = _place_role(text, mention, previous_end)
+        if doc is not None:
+            role = _parsed_role(role, places.role(doc, mention.start, mention.end))
         if mention.item.kind == "city" and not mention.item.satellite:
             previous_end = mention.end
         if role == "hit":

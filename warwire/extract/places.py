@@ -1,0 +1,255 @@
+"""What role a place named in an attack sentence plays, read from the dependency parse.
+
+The gazetteer says that a span names a place and normalises it (aliases, spellings, the
+region a town lies in). Whether the place was hit is grammar:
+
+- the object of a locative preposition ("in", "on", "over", "near", "across", "at",
+  "towards", "into") in an attack sentence is where the attack was, also when the place is a
+  capital whose name often stands for its government ("explosions in Kyiv");
+- both ends of a range ("from X in the east to Y in the west") were hit;
+- the subject of a passive verb of attack ("X was shelled", "X came under fire") or of
+  mourning its dead, and the complement of "the main target was" were hit;
+- officials of a place who report a hit, a blast or damage report it there ("officials in
+  X reported a hit on an infrastructure site");
+- a capital as the subject of a verb of saying, wanting or accusing is its government, and a
+  place where talks, a visit or a speech happen is not a target.
+
+`role` returns None where the grammar gives no answer; the surface rules then decide.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+HIT = "hit"
+OTHER = "other"
+
+_LOCATIVE = frozenset(
+    {
+        "in", "on", "over", "near", "across", "at", "towards", "toward", "into", "around",
+        "outside", "above", "against", "throughout",
+    }
+)  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "region", "oblast", "province", "district", "capital",
+        "suburb", "suburbs", "outskirts", "area", "port", "centre", "center", "settlement",
+        "community", "republic", "krai", "territory", "cities", "towns", "villages", "regions",
+        "oblasts", "provinces", "districts", "areas", "ports", "settlements", "communities",
+        "territories",
+    }
+)  # fmt: skip
+_OFFICIALS = frozenset(
+    {
+        "officials", "official", "authorities", "governor", "mayor", "administration",
+        "police", "head", "chief", "council", "residents", "emergency", "services", "witnesses",
+    }
+)  # fmt: skip
+_REPORTING = frozenset(
+    {
+        "reported", "report", "reports", "reporting", "said", "say", "says", "confirmed",
+        "confirm", "confirms", "announced", "wrote", "posted", "told",
+    }
+)  # fmt: skip
+_ATTACK_WORDS = frozenset(
+    {
+        "hit", "hits", "strike", "strikes", "struck", "explosion", "explosions", "blast",
+        "blasts", "attack", "attacks", "damage", "damaged", "destroyed", "fire", "fires",
+        "shelling", "impact", "impacts", "debris", "casualties", "dead", "killed", "injured",
+        "wounded", "drone", "drones", "missile", "missiles",
+    }
+)  # fmt: skip
+_PASSIVE_ATTACK = frozenset(
+    {
+        "attacked", "hit", "struck", "targeted", "shelled", "bombed", "pounded", "hammered",
+        "rocked", "shaken", "damaged", "battered", "mourns", "mourned", "mourning", "buried",
+    }
+)  # fmt: skip
+_NOT_TARGET_HEADS = frozenset(
+    {
+        "talks", "summit", "meeting", "meetings", "conference", "visit", "visited", "visiting",
+        "speech", "spoke", "speaking", "met", "meet", "meets", "negotiations", "embassy",
+        "signed", "held", "hosted", "hosts", "host", "arrived", "flew", "travelled", "traveled",
+        "press", "forum", "ceremony", "court", "born", "based", "lives", "lived", "studied",
+    }
+)  # fmt: skip
+_GOVERNMENT_VERBS = frozenset(
+    {
+        "said", "says", "say", "wants", "want", "wanted", "insists", "insisted", "claims",
+        "claimed", "denies", "denied", "accused", "accuses", "believes", "believed", "agreed",
+        "agrees", "refused", "refuses", "rejected", "rejects", "demanded", "demands", "warned",
+        "warns", "hopes", "expects", "announced", "responded", "condemned", "called", "urged",
+        "asked", "offered", "proposed", "sent", "launched", "fired", "hits", "struck",
+    }
+)  # fmt: skip
+_PHYSICAL = frozenset(
+    {
+        "building", "buildings", "house", "houses", "home", "homes", "apartment", "apartments",
+        "block", "blocks", "infrastructure", "facility", "facilities", "plant", "plants",
+        "station", "stations", "substation", "refinery", "depot", "airfield", "base", "port",
+        "hospital", "school", "market", "warehouse", "bridge", "railway", "power", "grid",
+        "outages", "outage", "blackouts", "fires", "alert", "sirens", "air", "defence",
+        "defences", "defense", "defenses", "wave", "barrage", "raid", "raids", "shelling",
+        "bombardment", "assault", "salvo",
+    }
+)  # fmt: skip
+_BEARINGS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north-east", "north-west", "south-east", "south-west", "km", "kilometres",
+        "kilometers", "miles", "kilometre", "kilometer", "mile",
+    }
+)  # fmt: skip
+_DIRECT_HIT = frozenset(
+    {
+        "hit", "hits", "struck", "strikes", "targeted", "targets", "attacked", "attacks",
+        "shelled", "shells", "pounded", "rocked", "bombed", "hammered",
+    }
+)  # fmt: skip
+_TARGET_NOUNS = frozenset({"target", "targets", "direction", "focus", "brunt"})
+
+
+def _low(token: Token) -> str:
+    return token.lower_
+
+
+def _head_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _phrase(token: Token) -> Token:
+    """The phrase a name stands in: "the Kharkiv region", "the city of Kyiv", "the Kyiv,
+    Poltava and Sumy regions", "the Ryazan refinery", "Odesa, a port city"."""
+    for _ in range(6):
+        head = token.head
+        low = _low(head)
+        named_part = token.dep_ in ("compound", "nmod") and (
+            low in _PLACE_NOUNS or low in _PHYSICAL
+        )
+        if token.dep_ == "conj" or named_part:
+            token = head
+        elif token.dep_ == "pobj" and low == "of" and _low(head.head) in _PLACE_NOUNS:
+            token = head.head
+        elif token.dep_ == "appos" and low in _PLACE_NOUNS:
+            token = head
+        else:
+            break
+    return token
+
+
+def role(doc: Doc, start: int, end: int) -> str | None:
+    """ "hit", "other" or None (no opinion) for the place named at [start, end)."""
+    token = _head_token(doc, start, end)
+    if token is None:
+        return None
+    token = _phrase(token)
+    dep = token.dep_
+    head = token.head
+    if dep == "amod" and head.pos_ == "VERB" and head.i > token.i:
+        dep = "nsubj"  # a name the tagger took for an adjective: "Kyiv mourns..."
+    if dep == "pobj":
+        return _prepositional(token, head)
+    if dep in ("nsubj", "nsubjpass"):
+        return _subject(token, head)
+    if dep == "attr" and any(c.dep_ == "nsubj" and _low(c) in _TARGET_NOUNS for c in head.children):
+        return HIT  # "the main target was X"
+    if dep == "dobj" and _low(head) in _DIRECT_HIT:
+        return HIT
+    return None
+
+
+def _prepositional(token: Token, prep: Token) -> str | None:
+    word = _low(prep)
+    governor = prep.head
+    if word == "from" and _range_end(prep) is not None:
+        return HIT  # "from X in the east to Y in the west"
+    if word == "to" and governor.dep_ != "prep" and _range_start(prep):
+        return HIT
+    if word == "of" and _low(governor) in _BEARINGS:
+        return OTHER  # "south-east of X", "30 km of X": a place that locates another
+    if word not in _LOCATIVE or _inside_origin(prep):
+        return None
+    located = governor
+    if governor.pos_ in ("VERB", "AUX"):  # "hit the Kirishi refinery near X"
+        located = next((c for c in governor.children if c.dep_ == "dobj"), governor)
+    if word in ("near", "outside") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in located.children
+    ):
+        return OTHER  # "the Kirishi refinery near X": X locates a named site
+    if _low(governor) in _NOT_TARGET_HEADS:
+        return OTHER
+    if _low(governor) in _OFFICIALS:
+        return HIT if _officials_report_attack(governor) else None
+    if governor.pos_ in ("NOUN", "PROPN"):
+        # "explosions in X", "strike on X", "buildings in X" - not "the mood in X"
+        low = _low(governor)
+        return HIT if low in _ATTACK_WORDS or low in _PLACE_NOUNS or low in _PHYSICAL else None
+    if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS:
+        return None
+    return HIT
+
+
+def _inside_origin(prep: Token) -> bool:
+    """ "took off from the X area in the Y region": a place inside a "from" phrase is where
+    the weapons came from, not where they struck."""
+    node = prep.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
+            return _range_end(node.head) is None
+        node = node.head
+    return False
+
+
+def _range_end(prep: Token) -> Token | None:
+    for sibling in prep.head.children:
+        if sibling.dep_ == "prep" and _low(sibling) == "to" and sibling.i > prep.i:
+            return sibling
+    for child in prep.children:
+        if child.dep_ == "prep" and _low(child) == "to":
+            return child
+    for descendant in prep.subtree:
+        if descendant.dep_ == "prep" and _low(descendant) == "to" and descendant.i > prep.i:
+            return descendant
+    return None
+
+
+def _range_start(prep: Token) -> bool:
+    return any(t.dep_ == "prep" and _low(t) == "from" and t.i < prep.i for t in prep.head.subtree)
+
+
+def _officials_report_attack(officials: Token) -> bool:
+    """ "officials in X reported a hit on an infrastructure site"."""
+    verb = officials.head
+    if officials.dep_ not in ("nsubj", "nsubjpass") or _low(verb) not in _REPORTING:
+        return False
+    return any(
+        _low(t) in _ATTACK_WORDS for t in verb.subtree if t.i > officials.i and t.i != verb.i
+    )
+
+
+def _subject(token: Token, verb: Token) -> str | None:
+    low = _low(verb)
+    if token.dep_ == "nsubjpass" and low in _PASSIVE_ATTACK:
+        return HIT
+    if low in ("came", "come", "comes") and any(
+        c.dep_ == "prep" and _low(c) == "under" for c in verb.children
+    ):
+        return HIT
+    if low in ("mourns", "mourned", "mourning", "buried", "buries"):
+        return HIT
+    among = [c for c in verb.children if c.dep_ == "prep" and _low(c) == "among"]
+    if among and any(  # "X and Y were among the cities hit"
+        _low(t) in _PASSIVE_ATTACK and t.i > among[0].i and t.pos_ == "VERB" for t in verb.subtree
+    ):
+        return HIT
+    if low in _GOVERNMENT_VERBS and token.dep_ == "nsubj":
+        return OTHER
+    return None
