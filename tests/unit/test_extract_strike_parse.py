@@ -245,3 +245,34 @@ def test_place_roles_from_the_parse(sentence: str, expected: dict[str, str | Non
     roles = _roles(sentence)
     for name, role in expected.items():
         assert roles.get(name) == role, (name, roles)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Two women were killed in Bucha, three people died in Irpin and one more in "
+            "the Zhytomyr region, officials said.",
+            {"killed": 6},
+        ),
+        # a breakdown of one toll does not add up
+        ("Seven people were killed in Izium, including two in a school.", {"killed": 7}),
+        # "another N over ...": a weapon count whose noun is left out
+        (
+            "The ministry said it downed 22 drones over the Tver region and another 31 over "
+            "four other regions.",
+            {"drones_downed": 53},
+        ),
+    ],
+)
+def test_lists_of_tolls_by_place_and_elided_counts(sentence: str, expected: dict[str, int]) -> None:
+    values = _parsed(sentence)
+    for name, value in expected.items():
+        assert values.get(name) == value, (name, values)
+
+
+def test_a_toll_for_a_town_and_for_its_region_is_told_twice_not_added() -> None:
+    from warwire.extract.strikes import _merge_nested_scopes
+
+    assert _merge_nested_scopes({"Kovel": 9, "Volyn": 9}) == {"Volyn": 9}
+    assert _merge_nested_scopes({"Lubny": 2, "Mukachevo": 3}) == {"Lubny": 2, "Mukachevo": 3}

@@ -562,6 +562,7 @@ def read(doc: Doc) -> Reading:
                 found.append(Quantity(field, 1, token.idx))
     _no_victims(doc, found)
     _sum_lists(doc, found)
+    _sum_tolls_by_place(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
 
 
@@ -588,11 +589,20 @@ def _elliptic_weapons(
             for q in found
             if q.field in _WEAPON_FIELDS and q.start < start and q.start not in elliptic
         ]
-        if not anchors or _counted_noun(number) is not None:
+        if not anchors:
+            continue
+        following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        noun = _counted_noun(number)
+        if noun is not None and not (
+            # "another 50 over six other regions", parsed as a count of the regions
+            weapon_kind(noun) is None
+            and _low(noun) not in _VICTIMS | _COMBATANTS
+            and following is not None
+            and _low(following) in _LOCATIVE
+        ):
             continue
         anchor = anchors[-1]
         kind = "drones" if anchor.field.startswith("drones") else "missiles"
-        following = doc[number.i + 1] if number.i + 1 < len(doc) else None
         if following is None:
             continue
         if following.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in following.children):
@@ -615,6 +625,49 @@ def _elliptic_weapons(
             continue
         anchor = next(q for q in found if q.start == anchor_start)
         found.append(Quantity(anchor.field, anchor.value + sum(values), anchor_start))
+
+
+_AT_PLACE = frozenset({"in", "on", "at", "near", "across"})
+
+
+def _toll_place(token: Token) -> str | None:
+    """The place a toll clause names ("four died in X", "and four more in Y")."""
+    holders = [token]
+    if token.dep_ == "nummod":
+        holders.append(token.head)
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        holders.append(token.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and _low(prep) in _AT_PLACE:
+                names = [t.text for t in prep.subtree if t.pos_ == "PROPN"]
+                if names:
+                    return " ".join(names)
+    return None
+
+
+def _sum_tolls_by_place(doc: Doc, found: list[Quantity]) -> None:
+    """ "Three were killed in X, four died in Y and four more in Z": tolls of one kind,
+    each in its own place, add up to the toll of the attack - unless they break a total
+    down ("of them", "including")."""
+    if _breakdown(doc, -1):
+        return
+    by_offset = {t.idx: t for t in doc}
+    for name in ("killed", "injured"):
+        tolls = [q for q in found if q.field == name and q.value > 0]
+        if len(tolls) < 2:
+            continue
+        placed: dict[str, int] = {}
+        for q in tolls:
+            token = by_offset.get(q.start)
+            where = _toll_place(token) if token is not None else None
+            if where is None or where in placed:
+                placed = {}
+                break
+            placed[where] = q.value
+        if len(placed) >= 2:
+            found.append(Quantity(name, sum(placed.values()), tolls[0].start))
 
 
 def _breakdown(doc: Doc, anchor_start: int) -> bool:

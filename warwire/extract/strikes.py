@@ -1227,6 +1227,7 @@ def _draft(
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
     for name, scoped in tolls.items():
+        scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
             draft.figures[name] = sum(scoped.values())
     for kind in ("drones", "missiles"):
@@ -1236,6 +1237,20 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
+    """A toll given for a town and one given for the region it lies in are one toll told
+    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up."""
+    by_name = gazetteer.places_by_name()
+    out: dict[str | None, int] = {}
+    for scope, value in scoped.items():
+        place = by_name.get(scope) if scope is not None else None
+        key: str | None = scope
+        if place is not None and place.region is not None and place.region in scoped:
+            key = place.region
+        out[key] = max(value, out.get(key, -1))
+    return out
 
 
 def _merge_figures(
