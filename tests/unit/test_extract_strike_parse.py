@@ -276,3 +276,51 @@ def test_a_toll_for_a_town_and_for_its_region_is_told_twice_not_added() -> None:
 
     assert _merge_nested_scopes({"Kovel": 9, "Volyn": 9}) == {"Volyn": 9}
     assert _merge_nested_scopes({"Lubny": 2, "Mukachevo": 3}) == {"Lubny": 2, "Mukachevo": 3}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a fronted partitive without "the"
+        (
+            "Of 94 drones launched overnight, 71 were shot down or jammed.",
+            {"drones": 94, "drones_downed": 71},
+        ),
+        # "only N got through": the rest were stopped
+        (
+            "Of the 52 drones launched, only two evaded air defences.",
+            {"drones": 52, "drones_downed": 50},
+        ),
+        # "N of them" refers to the weapon named earlier in the sentence
+        (
+            "Drones swarmed the border overnight and the army destroyed 44 of them.",
+            {"drones_downed": 44},
+        ),
+        # a long place list adds up
+        (
+            "Air defences downed 14 drones over the Smolensk region, 9 over Pskov, seven "
+            "over Tver and two over the Novgorod region.",
+            {"drones_downed": 32},
+        ),
+        # a count spread over several regions is a total its breakdown does not add to
+        (
+            "The ministry said it downed 140 drones over eight regions, 35 around the capital.",
+            {"drones_downed": 140},
+        ),
+        # "every one of them" is not a count of one
+        ("Officials said every one of them was shot down over Oryol.", {}),
+        # "of which N drones": the drones are the part, not the whole
+        (
+            "Radar tracked 420 targets, of which 390 drones and six missiles were shot down.",
+            {"drones_downed": 390, "missiles_downed": 6},
+        ),
+    ],
+)
+def test_fronted_partitives_remainders_and_place_lists(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    values = _parsed(sentence)
+    for name, value in expected.items():
+        assert values.get(name) == value, (name, values)
+    if not expected:
+        assert not {k: v for k, v in values.items() if k != "killed"}

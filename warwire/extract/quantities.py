@@ -258,7 +258,8 @@ def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
             start = i - 1
         run = [doc[k] for k in range(start, j)]
         value = _value(run)
-        negated = start > 0 and _low(doc[start - 1]) == "no"  # "no one"
+        # "no one", "every one of them": not counts
+        negated = start > 0 and _low(doc[start - 1]) in ("no", "every", "each", "any", "not")
         if value is not None and not negated and not _in_compound_adjective(doc, i, j):
             inside = {t.i for t in run}
             head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
@@ -405,7 +406,34 @@ def _partitive(number: Token) -> Token | None:
                 noun = _pobj(prep)
                 if noun is not None:
                     return noun
+        for other in head.children:  # "Of 60 drones launched, 38 were shot down"
+            if other.i != number.i and _opened_by_of(other) and weapon_kind(other) is not None:
+                return other
     return None
+
+
+def _only(number: Token) -> bool:
+    doc = number.doc
+    return any(_low(c) == "only" for c in number.children) or (
+        number.i > 0 and _low(doc[number.i - 1]) == "only"
+    )
+
+
+def _opened_by_of(noun: Token) -> bool:
+    """A noun phrase that opens with "of": the whole of a fronted partitive, which the
+    parser may attach as the subject ("Of 60 drones launched, 38 were shot down")."""
+    edge = noun.left_edge
+    return (
+        noun.i > edge.i
+        and _low(edge) == "of"
+        and not any(c.dep_ == "pobj" for c in edge.children)  # not "of which 40 drones"
+    )
+
+
+def _pronoun_antecedent(pronoun: Token) -> Token | None:
+    """ "shot down 40 of them": the last counted weapon before the pronoun in the sentence."""
+    earlier = [t for t in pronoun.doc[: pronoun.i] if weapon_kind(t) is not None]
+    return earlier[-1] if earlier else None
 
 
 def _pobj(prep: Token) -> Token | None:
@@ -424,6 +452,8 @@ def _pobj(prep: Token) -> Token | None:
                     if earlier:
                         return earlier[-1]
                 return antecedent
+            if _low(child) in ("them", "those", "these"):
+                return _pronoun_antecedent(child)
             return child
         if child.dep_ == "prep" and _low(child) == "of":  # "out of"
             return _pobj(child)
@@ -612,16 +642,18 @@ def _elliptic_weapons(
             continue
         anchor_token = by_offset.get(anchor.start)
         anchor_noun = _counted_noun(anchor_token) if anchor_token is not None else None
-        if (
-            _low(following) in _LOCATIVE
-            and anchor_noun is not None
-            and any(_low(c) in _LOCATIVE for c in anchor_noun.children if c.dep_ == "prep")
+        anchor_start_i = anchor_token.i if anchor_token is not None else len(doc)
+        holders = [anchor_noun, anchor_noun.head] if anchor_noun is not None else []
+        if _low(following) in _LOCATIVE and any(
+            _low(c) in _LOCATIVE and c.dep_ == "prep" and c.i > anchor_start_i
+            for holder in holders
+            for c in holder.children
         ):
             found.append(Quantity(anchor.field, value, start))
             elliptic.add(start)
             located.setdefault(anchor.start, []).append(value)
     for anchor_start, values in located.items():
-        if _breakdown(doc, anchor_start):
+        if _breakdown(doc, anchor_start) or _spread(doc, by_offset.get(anchor_start)):
             continue
         anchor = next(q for q in found if q.start == anchor_start)
         found.append(Quantity(anchor.field, anchor.value + sum(values), anchor_start))
@@ -668,6 +700,25 @@ def _sum_tolls_by_place(doc: Doc, found: list[Quantity]) -> None:
             placed[where] = q.value
         if len(placed) >= 2:
             found.append(Quantity(name, sum(placed.values()), tolls[0].start))
+
+
+def _spread(doc: Doc, anchor: Token | None) -> bool:
+    """ "downed 300 drones over ten regions, 90 around the capital": a count already spread
+    over several places is a total that the counts after it break down."""
+    if anchor is None:
+        return False
+    noun = _counted_noun(anchor)
+    holders = [noun, noun.head] if noun is not None else []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and _low(prep) in _LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.tag_ == "NNS" and _low(obj) in _AREAS:
+                        return True
+    return False
+
+
+_AREAS = frozenset({"regions", "oblasts", "provinces", "areas", "cities", "districts", "towns"})
 
 
 def _breakdown(doc: Doc, anchor_start: int) -> bool:
@@ -793,7 +844,7 @@ def _read_counted(
         if _mixed(noun, kind):
             blocked.add(value)
             return
-        sense = _sense(noun)
+        sense = _described_sense(noun) or "launch" if _opened_by_of(noun) else _sense(noun)
         if sense == "blocked":
             blocked.add(value)
         elif sense is not None:
@@ -845,6 +896,9 @@ def _read_bare(
             if whole_count is not None:
                 whole_sense = _whole_sense(whole, number.head)
                 _offer(found, kind, whole_sense, whole_count[0], whole_count[1])
+                if part_sense == "hit" and _only(number) and whole_count[0] >= value:
+                    # "of the 75 drones, only one got through": the rest were stopped
+                    _offer(found, kind, "down", whole_count[0] - value, start)
             if part_sense is not None:
                 _offer(found, kind, part_sense, value, start)
             return
