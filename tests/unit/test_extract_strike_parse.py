@@ -324,3 +324,35 @@ def test_fronted_partitives_remainders_and_place_lists(
         assert values.get(name) == value, (name, values)
     if not expected:
         assert not {k: v for k, v in values.items() if k != "killed"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # none of the whole was downed
+        (
+            "None of the four Kinzhal missiles fired at Starokostiantyniv was intercepted.",
+            {"missiles": 4, "missiles_downed": 0},
+        ),
+        # a count on a typed weapon is not shared with a bare noun after it
+        (
+            "The enemy struck Izmail with two Iskander-M ballistic missiles and drones.",
+            {"missiles": 2},
+        ),
+        # a list given as an apposition of "means", and one split over two objects
+        (
+            "The enemy attacked with 212 air attack means, namely: 6 Kinzhal missiles, 31 "
+            "Kh-101 cruise missiles, one Kh-22 missile and 174 Shahed drones.",
+            {"missiles": 38, "drones": 174},
+        ),
+        (
+            "The raid involved 41 Kh-101 and Kalibr cruise missiles, four Kh-59 guided "
+            "missiles and two S-400 missiles, the air force said.",
+            {"missiles": 47},
+        ),
+    ],
+)
+def test_none_downed_typed_counts_and_type_lists(sentence: str, expected: dict[str, int]) -> None:
+    values = _parsed(sentence)
+    for name, value in expected.items():
+        assert values.get(name) == value, (name, values)

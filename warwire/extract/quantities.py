@@ -363,6 +363,12 @@ def _sense(noun: Token) -> str | None:
     if verb is not None:
         if _clause_blocked(verb):
             return "blocked"
+        if (
+            via is None
+            and _low(verb) in _WITH_VERBS
+            and any(c.dep_ == "prep" and _low(c) == "with" for c in verb.children)
+        ):
+            return "launch"  # "attacked with 90 means, namely: 9 missiles, ..."
         sense = verb_sense(verb, via)
         if sense is not None:
             return sense
@@ -377,7 +383,7 @@ def _counted_noun(number: Token) -> Token | None:
     node = number.head
     for _ in range(4):
         if weapon_kind(node) is not None and not (
-            node.dep_ in ("compound", "nmod") and weapon_kind(node.head) is not None
+            node.dep_ in ("compound", "nmod", "nummod") and weapon_kind(node.head) is not None
         ):
             return node
         if _low(node) in _VICTIMS | _COMBATANTS:
@@ -591,6 +597,7 @@ def read(doc: Doc) -> Reading:
             if field in ("killed", "injured"):
                 found.append(Quantity(field, 1, token.idx))
     _no_victims(doc, found)
+    _none_downed(doc, found)
     _sum_lists(doc, found)
     _sum_tolls_by_place(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
@@ -734,6 +741,23 @@ def _breakdown(doc: Doc, anchor_start: int) -> bool:
     )
 
 
+_GENERIC_MODIFIERS = frozenset(
+    {"russian", "ukrainian", "enemy", "more", "other", "hostile", "incoming", "various"}
+)
+
+
+def _typed(noun: Token) -> bool:
+    """A weapon noun with a modifier that names its type ("ballistic", "Kh-22 cruise"), which
+    a count before it cannot share with a bare noun coordinated after it."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod")
+        and c.i < noun.i
+        and c.ent_type_ != "NORP"
+        and _low(c) not in _GENERIC_MODIFIERS
+        for c in noun.children
+    )
+
+
 def _bare_whole(noun: Token) -> tuple[int, int] | None:
     """ "74 drones out of 75": the whole given as a bare count after the counted noun."""
     for prep in noun.children:
@@ -755,6 +779,7 @@ def _mixed(noun: Token, kind: str) -> bool:
                 and other != kind
                 and _own_count(child) is None
                 and not any(c.dep_ in ("det", "nummod") for c in child.children)
+                and not _typed(noun)
             ):
                 return True
     return False
@@ -800,6 +825,23 @@ def _no_victims(doc: Doc, found: list[Quantity]) -> None:
                 fields = (field,)
         for name in fields:
             found.append(Quantity(name, 0, token.idx))
+
+
+def _none_downed(doc: Doc, found: list[Quantity]) -> None:
+    """ "None of the three missiles was intercepted": none downed, all launched."""
+    for token in doc:
+        if _low(token) != "none":
+            continue
+        whole = _partitive(token)
+        kind = weapon_kind(whole) if whole is not None else None
+        if whole is None or kind is None:
+            continue
+        sense = _bare_sense(token)
+        if sense == "down":
+            found.append(Quantity(f"{kind}_downed", 0, token.idx))
+            count = _own_count(whole)
+            if count is not None:
+                found.append(Quantity(kind, count[0], count[1]))
 
 
 def _one_victim(token: Token) -> bool:
@@ -979,8 +1021,10 @@ def _offer(found: list[Quantity], kind: str, sense: str, value: int, start: int)
 def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
     """Counts of one kind and sense coordinated in one list ("13 Kh-101 and 14 Kalibr cruise
     missiles and four Iskander-M ballistic missiles") add up to the figure of the list."""
-    by_start = {q.start: q for q in found}
-    groups: dict[int, list[Quantity]] = {}
+    by_start: dict[int, Quantity] = {}
+    for quantity in found:
+        by_start.setdefault(quantity.start, quantity)  # the count itself, not a sum at it
+    groups: dict[tuple[int, str], list[Quantity]] = {}
     for token in doc:
         if not _is_number(token) or token.idx not in by_start:
             continue
@@ -988,14 +1032,16 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         if noun is None:
             continue
         root = noun
-        while root.dep_ == "conj":
+        while root.dep_ in ("conj", "appos") and weapon_kind(root.head) is not None:
             root = root.head
-        groups.setdefault(root.i, []).append(by_start[token.idx])
-    for members in groups.values():
-        fields = {q.field for q in members}
-        if len(members) >= 2 and len(fields) == 1 and fields <= _WEAPON_FIELDS:
-            total = sum(q.value for q in members)
-            found.append(Quantity(members[0].field, total, members[0].start))
+        if root.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            root = root.head  # the parser may give a verb two objects for one list
+        quantity = by_start[token.idx]
+        if quantity.field in _WEAPON_FIELDS:
+            groups.setdefault((root.i, quantity.field), []).append(quantity)
+    for (_, field), members in groups.items():
+        if len(members) >= 2:
+            found.append(Quantity(field, sum(q.value for q in members), members[0].start))
 
 
 @lru_cache(maxsize=2048)
@@ -1019,7 +1065,7 @@ _COUNT = re.compile(
 )
 
 
-_NONE = re.compile(r"\b(?:no|nobody|without)\b", re.IGNORECASE)
+_NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 
 def _worth_parsing(sentence: str) -> bool:

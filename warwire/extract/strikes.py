@@ -133,8 +133,12 @@ _NOT_ATTACK_STEMS = (
     "anti-",
 )
 _CASUALTY = Folded(
-    re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F),
-    needs=("kill", "dead", "died", "injured", "wounded", "hurt", "toll", "fatalities"),
+    re.compile(
+        r"\b(?:killed|killing|dead|died|injured|injuries|wounded|hurt|toll|fatalities|deaths|"
+        r"perished)\b",
+        _F,
+    ),
+    needs=("kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish"),
 )
 _FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = Folded(
