@@ -356,3 +356,22 @@ def test_none_downed_typed_counts_and_type_lists(sentence: str, expected: dict[s
     values = _parsed(sentence)
     for name, value in expected.items():
         assert values.get(name) == value, (name, values)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "done"),
+    [
+        ("Sumy was left without water after strikes on its pumping stations.", True),
+        ("Konotop came under attack shortly after midnight.", True),
+        ("Russia could strike Konotop again, the governor warned.", False),
+        ("Officials fear that the enemy will attack the grid in winter.", False),
+    ],
+)
+def test_an_attack_told_as_done_from_tense_negation_and_modality(sentence: str, done: bool) -> None:
+    from warwire.extract import nlp, places
+
+    assert places.reports_done(nlp.parse(sentence)) is done
+
+
+def test_a_capital_that_strikes_is_the_attacker_not_the_target() -> None:
+    assert _roles("Why Moscow hit Bila Tserkva")["Moscow"] == "other"

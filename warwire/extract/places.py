@@ -82,7 +82,8 @@ _GOVERNMENT_VERBS = frozenset(
         "claimed", "denies", "denied", "accused", "accuses", "believes", "believed", "agreed",
         "agrees", "refused", "refuses", "rejected", "rejects", "demanded", "demands", "warned",
         "warns", "hopes", "expects", "announced", "responded", "condemned", "called", "urged",
-        "asked", "offered", "proposed", "sent", "launched", "fired", "hits", "struck",
+        "asked", "offered", "proposed", "sent", "launched", "fired", "hits", "struck", "hit",
+        "attacked", "targeted", "shelled", "bombed", "strikes", "attacks", "targets",
     }
 )  # fmt: skip
 _PHYSICAL = frozenset(
@@ -253,3 +254,44 @@ def _subject(token: Token, verb: Token) -> str | None:
     if low in _GOVERNMENT_VERBS and token.dep_ == "nsubj":
         return OTHER
     return None
+
+
+_SAYING = _REPORTING | frozenset(
+    {"warned", "warns", "feared", "fears", "claimed", "claims", "added", "stated", "noted"}
+)
+_EVENT_NOUNS = frozenset(
+    {
+        "attack", "attacks", "strike", "strikes", "shelling", "bombardment", "barrage", "raid",
+        "raids", "assault", "explosions", "explosion", "blasts", "blast", "airstrike",
+        "airstrikes", "salvo",
+    }
+)  # fmt: skip
+_MODAL_WORDS = frozenset({"could", "might", "may", "would", "will", "should", "must", "can"})
+
+
+def reports_done(doc: Doc) -> bool:
+    """Whether the sentence tells of an attack as something that happened: its main clause
+    is in a past tense and neither negated nor modal ("X was left without power after
+    strikes on the city", "X came under attack"), or it dates an attack as over ("after the
+    strikes")."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for said in list(roots):  # "..., the governor warned": judge what was said
+        reported = [c for c in said.children if c.dep_ == "ccomp"]
+        if reported and _low(said) in _SAYING:
+            roots = [r for r in roots if r.i != said.i] + reported
+    for root in roots:
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and _low(c) in _MODAL_WORDS) for c in root.children
+        ):
+            continue
+        past = root.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ") and c.tag_ != "MD"
+            for c in root.children
+            if root.tag_ == "VBN"
+        )
+        if past and any(_low(t) in _EVENT_NOUNS or t.pos_ == "VERB" for t in root.subtree):
+            return True
+    return any(
+        _low(t) in _EVENT_NOUNS and t.dep_ == "pobj" and _low(t.head) in ("after", "in")
+        for t in doc
+    )

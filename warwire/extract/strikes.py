@@ -1213,7 +1213,11 @@ def _draft(
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
-        if fact.strong and fact.places and _past(fact.text):
+        if (
+            fact.strong
+            and fact.places
+            and (_past(fact.text) or places.reports_done(nlp.parse(fact.text)))
+        ):
             draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
