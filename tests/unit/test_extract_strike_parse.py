@@ -375,3 +375,11 @@ def test_an_attack_told_as_done_from_tense_negation_and_modality(sentence: str, 
 
 def test_a_capital_that_strikes_is_the_attacker_not_the_target() -> None:
     assert _roles("Why Moscow hit Bila Tserkva")["Moscow"] == "other"
+
+
+def test_the_alert_scale_counts_a_downed_figure_as_a_floor_for_the_launched_one() -> None:
+    from tests.unit.test_rules import report, strike_incident
+    from warwire.rules import StrikeScale
+
+    incident = strike_incident(report(1, 7, drones_downed=163, missiles_downed=4))
+    assert StrikeScale.of(incident) == StrikeScale(weapons=167, missiles=4, killed=0)
