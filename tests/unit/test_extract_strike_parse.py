@@ -383,3 +383,15 @@ def test_the_alert_scale_counts_a_downed_figure_as_a_floor_for_the_launched_one(
 
     incident = strike_incident(report(1, 7, drones_downed=163, missiles_downed=4))
     assert StrikeScale.of(incident) == StrikeScale(weapons=167, missiles=4, killed=0)
+
+
+def test_a_day_named_for_the_aftermath_dates_the_attack_the_day_before() -> None:
+    import datetime as dt
+
+    from warwire.extract.dates import DateCue, When
+    from warwire.extract.strikes import _days_after
+
+    cue = DateCue(When.DATE, dt.date(2026, 3, 14), False)
+    text = "Trains ran again in Korosten on Saturday, a day after the enemy fired 30 missiles."
+    assert _days_after(text, cue).date == dt.date(2026, 3, 13)
+    assert _days_after("Korosten was shelled on Saturday.", cue).date == dt.date(2026, 3, 14)

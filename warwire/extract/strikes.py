@@ -882,6 +882,30 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     return find_date(match.group("day"), today)
 
 
+_DAYS_AFTER = Folded(
+    re.compile(
+        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
+        r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
+        r"attacked|pounded|shelled)\b",
+        _F,
+    ),
+    needs=("after",),
+)
+_DAY_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def _days_after(text: str, cue: DateCue) -> DateCue:
+    """ "...had power again on Saturday, a day after Russia fired 76 missiles": the day named
+    is that of the aftermath; the attack was the given number of days before it."""
+    if cue.when is not When.DATE or cue.date is None or "after" not in text:
+        return cue
+    match = _DAYS_AFTER.search(text)
+    if match is None:
+        return cue
+    days = _DAY_WORDS[match.group("n").lower()]
+    return DateCue(When.DATE, cue.date - dt.timedelta(days=days), cue.calendar)
+
+
 @dataclass(slots=True)
 class _Context:
     date_key: object
@@ -1057,6 +1081,7 @@ def _read_all(
                 piece_cue = possessive
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
+            piece_cue = _days_after(text, piece_cue)
             found = read_facts(
                 i,
                 sentence.paragraph,
