@@ -395,3 +395,11 @@ def test_a_day_named_for_the_aftermath_dates_the_attack_the_day_before() -> None
     text = "Trains ran again in Korosten on Saturday, a day after the enemy fired 30 missiles."
     assert _days_after(text, cue).date == dt.date(2026, 3, 13)
     assert _days_after("Korosten was shelled on Saturday.", cue).date == dt.date(2026, 3, 14)
+
+
+def test_a_night_of_strikes_is_one_event_not_a_rate() -> None:
+    from warwire.extract.strikes import _is_aggregate
+
+    assert not _is_aggregate("Rivne mourns after a night of Russian drone and missile strikes.")
+    assert not _is_aggregate("Lutsk declared a day of mourning for 9 people killed in the strike.")
+    assert _is_aggregate("Russia now launches about 150 drones a night at Ukrainian cities.")
