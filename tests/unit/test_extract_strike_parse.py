@@ -403,3 +403,15 @@ def test_a_night_of_strikes_is_one_event_not_a_rate() -> None:
     assert not _is_aggregate("Rivne mourns after a night of Russian drone and missile strikes.")
     assert not _is_aggregate("Lutsk declared a day of mourning for 9 people killed in the strike.")
     assert _is_aggregate("Russia now launches about 150 drones a night at Ukrainian cities.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No casualties were immediately reported in Berdychiv.",
+        "According to preliminary information, nobody was hurt in Dubno.",
+        "There were no reports of casualties so far.",
+    ],
+)
+def test_a_provisional_none_is_no_toll_yet(sentence: str) -> None:
+    assert _parsed(sentence) == {}

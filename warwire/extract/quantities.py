@@ -804,9 +804,17 @@ _NONE_FIELDS = {
 }
 
 
+_PROVISIONAL = frozenset(
+    {"immediately", "preliminary", "initial", "initially", "yet", "far", "unclear", "clarified"}
+)
+
+
 def _no_victims(doc: Doc, found: list[Quantity]) -> None:
     """A toll of zero: "there were no casualties", "no one was killed", "nobody was hurt",
-    "without casualties"."""
+    "without casualties" - unless the sentence gives it as provisional ("no casualties were
+    reported immediately", "according to preliminary information"): that is no toll yet."""
+    if any(_low(t) in _PROVISIONAL for t in doc):
+        return
     for token in doc:
         low = _low(token)
         fields: tuple[str, ...] = ()
