@@ -415,3 +415,76 @@ def test_a_night_of_strikes_is_one_event_not_a_rate() -> None:
 )
 def test_a_provisional_none_is_no_toll_yet(sentence: str) -> None:
     assert _parsed(sentence) == {}
+
+
+_ONE_FACT = [
+    (
+        "Russia hits Chernivtsi",
+        "Russia launched 143 drones and 9 missiles at Ukraine overnight, the air force said on "
+        "Friday. Air defences shot down 121 of the drones and 7 of the missiles. In Chernivtsi, "
+        "a 61-year-old man was killed and 4 people were injured.",
+    ),
+    (
+        "Night attack on Chernivtsi",
+        "Of the 143 drones Russia sent overnight, 121 were intercepted, the air force said on "
+        "Friday; seven of nine missiles were also downed. One man died and four were hurt in "
+        "Chernivtsi.",
+    ),
+    (
+        "Chernivtsi struck",
+        "Ukrainian air defences destroyed 121 out of 143 Russian drones and 7 out of 9 "
+        "missiles overnight into Friday. Officials in Chernivtsi reported one person killed and "
+        "four wounded.",
+    ),
+    (
+        "Drones and missiles over western Ukraine",
+        "The air force said on Friday that Russia had used nine missiles and 143 attack and "
+        "decoy drones overnight, neutralising seven of the missiles and 121 of the drones. The "
+        "attack killed one man in Chernivtsi and injured four others.",
+    ),
+    (
+        "Chernivtsi: one dead",
+        "A 61-year-old man was killed in Chernivtsi overnight when Russia attacked with drones "
+        "and missiles. Four people were injured. Nationwide, 121 of 143 drones and seven of "
+        "nine missiles were shot down, the air force said on Friday.",
+    ),
+    (
+        "Overnight strikes",
+        "Explosions rocked Chernivtsi overnight as Russia fired more than a hundred drones. The "
+        "air force said on Friday that it counted 143 drones and 9 missiles, of which 121 drones "
+        "and 7 missiles were shot down. One person was killed and four injured in the city, the "
+        "mayor said.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("title", "body"), _ONE_FACT)
+def test_six_wordings_of_one_fact_give_one_event(title: str, body: str) -> None:
+    import datetime as dt
+
+    from schemas.models import Article
+    from warwire.extract.core import extract_events_strict
+
+    article = Article(
+        id="probe",
+        url=None,
+        outlet=None,
+        title=title,
+        body=body,
+        published_at=dt.datetime(2026, 5, 8, 9, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    assert len(strikes) == 1
+    event = strikes[0]
+    got = (
+        event.attacker,
+        event.drones,
+        event.missiles,
+        event.drones_downed,
+        event.missiles_downed,
+        event.killed,
+        event.injured,
+        event.places,
+    )
+    assert got == ("RU", 143, 9, 121, 7, 1, 4, ["Chernivtsi"])

@@ -163,6 +163,7 @@ _INTENT = frozenset(
     }
 )  # fmt: skip
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_WEAPON_MODIFIERS = frozenset({"attack", "strike", "combat", "kamikaze", "decoy", "cruise"})
 _ALL_WORDS = frozenset({"all", "both", "each"})
 
 FIELDS = ("drones", "missiles", "drones_downed", "missiles_downed", "killed", "injured")
@@ -327,6 +328,8 @@ def _governor(token: Token) -> tuple[Token | None, Token | None]:
     coordination and appositions to the first conjunct."""
     node = token
     while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        if node.head.pos_ == "VERB" and node.pos_ != "VERB":
+            return node.head, None  # "destroyed 121 of 143 drones and 7 out of 9 missiles"
         node = node.head
     via: Token | None = None
     if node.dep_ == "pobj":
@@ -394,6 +397,11 @@ def _counted_noun(number: Token) -> Token | None:
             node = node.head
             continue
         break
+    if _low(node) in _WEAPON_MODIFIERS:
+        # "143 attack and decoy drones" misparsed: the modifier's weapon follows it
+        for later in node.doc[node.i + 1 : node.i + 4]:
+            if weapon_kind(later) is not None:
+                return later
     return node
 
 
@@ -415,6 +423,13 @@ def _partitive(number: Token) -> Token | None:
         for other in head.children:  # "Of 60 drones launched, 38 were shot down"
             if other.i != number.i and _opened_by_of(other) and weapon_kind(other) is not None:
                 return other
+    if number.dep_ in ("nsubj", "nsubjpass"):
+        # a fronted "Of the 143 drones ...," the parser hung elsewhere
+        fronted = [
+            t for t in number.doc[: number.i] if weapon_kind(t) is not None and _opened_by_of(t)
+        ]
+        if fronted:
+            return fronted[0]
     return None
 
 
@@ -428,11 +443,14 @@ def _only(number: Token) -> bool:
 def _opened_by_of(noun: Token) -> bool:
     """A noun phrase that opens with "of": the whole of a fronted partitive, which the
     parser may attach as the subject ("Of 60 drones launched, 38 were shot down")."""
+    if noun.dep_ == "pobj" and _low(noun.head) == "of" and noun.head.i == 0:
+        return True  # "Of the 143 drones Russia sent, ..."
     edge = noun.left_edge
     return (
         noun.i > edge.i
         and _low(edge) == "of"
-        and not any(c.dep_ == "pobj" for c in edge.children)  # not "of which 40 drones"
+        # not "of which 40 drones"
+        and not any(c.dep_ == "pobj" and c.i != noun.i for c in edge.children)
     )
 
 
@@ -507,13 +525,23 @@ def _toll_field(token: Token) -> str | None:
             return "injured"  # "more than 100 received injuries"
         if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
             return "killed"
+        own = _own_toll_word(token)
+        if own is not None:
+            return own
         for child in head.children:  # "left 14 people dead", "12 were confirmed dead"
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a clause of its own: "... and four wounded"
             if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.i > node.i:
                 if _low(child) in _KILL_VERBS:
                     return "killed"
                 if _low(child) in _HURT_VERBS:
                     return "injured"
-    for child in token.children:  # "12 people injured", "three civilians killed"
+    return _own_toll_word(token)
+
+
+def _own_toll_word(token: Token) -> str | None:
+    """ "12 people injured", "three civilians killed": a participle on the counted noun."""
+    for child in token.children:
         if child.dep_ in ("acl", "amod") and child.i > token.i:
             if _low(child) in _KILL_VERBS:
                 return "killed"
