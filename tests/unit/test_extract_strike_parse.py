@@ -488,3 +488,19 @@ def test_six_wordings_of_one_fact_give_one_event(title: str, body: str) -> None:
         event.places,
     )
     assert got == ("RU", 143, 9, 121, 7, 1, 4, ["Chernivtsi"])
+
+
+def test_a_bare_count_after_a_counted_weapon_counts_that_weapon() -> None:
+    assert _parsed(
+        "Four dozen drones flew at Kovel overnight; the army said 41 were shot down."
+    ) == {
+        "drones": 48,
+        "drones_downed": 41,
+    }
+
+
+def test_a_range_is_not_the_origin_and_destination_of_a_flight() -> None:
+    roles = _roles("Outages were reported from Mukachevo in the west to Okhtyrka in the east.")
+    assert roles == {"Mukachevo": "hit", "Okhtyrka": "hit"}
+    flight = _roles("Drones launched from Belgorod flew to Kupiansk.")
+    assert flight.get("Belgorod") is None

@@ -210,20 +210,38 @@ def _inside_origin(prep: Token) -> bool:
 
 
 def _range_end(prep: Token) -> Token | None:
-    for sibling in prep.head.children:
-        if sibling.dep_ == "prep" and _low(sibling) == "to" and sibling.i > prep.i:
-            return sibling
-    for child in prep.children:
-        if child.dep_ == "prep" and _low(child) == "to":
-            return child
-    for descendant in prep.subtree:
-        if descendant.dep_ == "prep" and _low(descendant) == "to" and descendant.i > prep.i:
-            return descendant
+    """The "to" of "from X (in the west) to Y (in the east)", wherever the parser hung it;
+    not the destination of a motion ("drones launched from X flew to Y")."""
+    if not _spans(prep):
+        return None
+    for token in prep.doc[prep.i + 1 : prep.i + 10]:
+        if token.dep_ == "prep" and _low(token) == "to" and _names_place(token):
+            return token
     return None
 
 
+def _spans(from_prep: Token) -> bool:
+    head = from_prep.head
+    return head.pos_ in ("NOUN", "PROPN") or _low(head) in _SPAN_VERBS
+
+
+_SPAN_VERBS = frozenset(
+    {
+        "reported", "recorded", "stretched", "stretching", "spanned", "spanning", "hit", "struck",
+        "felt", "heard", "attacked", "targeted",
+    }
+)  # fmt: skip
+
+
 def _range_start(prep: Token) -> bool:
-    return any(t.dep_ == "prep" and _low(t) == "from" and t.i < prep.i for t in prep.head.subtree)
+    return any(
+        t.dep_ == "prep" and _low(t) == "from" and _names_place(t) and _spans(t)
+        for t in prep.doc[max(0, prep.i - 10) : prep.i]
+    )
+
+
+def _names_place(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
 
 
 def _officials_report_attack(officials: Token) -> bool:

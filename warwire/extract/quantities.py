@@ -127,6 +127,7 @@ _LAUNCH = frozenset(
         "counted", "record", "recorded", "detect", "detected", "track", "tracked", "spot",
         "spotted", "register", "registered", "direct", "directed", "aim", "aimed", "throw",
         "threw", "thrown", "lob", "lobbed", "rain", "rained", "total", "totalled", "totaled",
+        "fly", "flew", "flown", "flying", "head", "headed", "heading", "approach", "approached",
     }
 )  # fmt: skip
 _WITH_VERBS = frozenset(
@@ -463,8 +464,9 @@ def _pronoun_antecedent(pronoun: Token) -> Token | None:
 def _pobj(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ == "pobj":
-            if _low(child) == "which" and prep.head.dep_ == "relcl":
-                antecedent = prep.head.head
+            if _low(child) == "which":
+                relcl = prep.head if prep.head.dep_ == "relcl" else prep.head.head
+                antecedent = relcl.head if relcl.dep_ == "relcl" else child
                 if weapon_kind(antecedent) is None:
                     # the parse may hang the clause on a nearer noun: the counted weapon
                     # before "of which" is what it refers to
@@ -668,8 +670,14 @@ def _elliptic_weapons(
             continue
         anchor = anchors[-1]
         kind = "drones" if anchor.field.startswith("drones") else "missiles"
-        if following is None:
-            continue
+        nearest = [t for t in doc[: number.i] if weapon_kind(t) is not None]
+        if following is None or not nearest or weapon_kind(nearest[-1]) != kind:
+            continue  # the weapon named last is not the one counted last: no guess
+        if noun is None and number.dep_ in ("nsubj", "nsubjpass"):
+            sense = _bare_sense(number)  # "...drones were launched; 31 were shot down"
+            if sense in ("down", "hit", "lost"):
+                _offer(found, kind, sense, value, start)
+                continue
         if following.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in following.children):
             sense = verb_sense(following)
             if sense is not None and not _clause_blocked(following):
