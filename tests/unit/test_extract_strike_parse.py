@@ -504,3 +504,28 @@ def test_a_range_is_not_the_origin_and_destination_of_a_flight() -> None:
     assert roles == {"Mukachevo": "hit", "Okhtyrka": "hit"}
     flight = _roles("Drones launched from Belgorod flew to Kupiansk.")
     assert flight.get("Belgorod") is None
+
+
+def test_a_later_figure_that_updates_an_earlier_one_supersedes_it() -> None:
+    import datetime as dt
+
+    from schemas.models import Article
+    from warwire.extract.core import extract_events_strict
+
+    body = (
+        "A Russian missile struck a market in Kostiantynivka on Tuesday, killing 9 people and "
+        "injuring 31, officials said. By evening the number of injured had been revised to "
+        "26 after some were found to be counted twice."
+    )
+    article = Article(
+        id="probe",
+        url=None,
+        outlet=None,
+        title="Missile hits market",
+        body=body,
+        published_at=dt.datetime(2026, 5, 12, 16, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    [event] = [e for e in extract_events_strict(article) if e.type == "strike"]
+    assert event.killed == 9
+    assert event.injured == 26

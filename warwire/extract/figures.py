@@ -352,6 +352,8 @@ class Figures:
 
     values: dict[str, int] = field(default_factory=dict)
     totals: set[str] = field(default_factory=set)
+    updates: set[str] = field(default_factory=set)
+    """Figures given as an update of an earlier one ("revised to 43"): the latest wins."""
 
     def offer(self, name: str, value: int | None) -> None:
         if value is None:
@@ -780,5 +782,8 @@ def _reconcile(figures: Figures, reading: quantities.Reading, memory: Memory) ->
         if figures.values.get(name) != value:
             figures.totals.discard(name)
         figures.values[name] = value
+        if name in reading.finals:
+            figures.totals.add(name)
+            figures.updates.add(name)
         if name in ("drones", "missiles"):
             memory.totals[name] = value

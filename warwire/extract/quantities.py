@@ -186,6 +186,9 @@ class Reading:
     blocked: frozenset[int]
     """Values of counts the parse shows count something else (an age, a year, homes, a
     negated or hypothetical figure): a surface pattern must not read them as figures."""
+    finals: frozenset[str] = frozenset()
+    """Fields whose figure the sentence gives as an update of an earlier one ("the toll
+    rose to 19", "the air force revised the figure to 43"): it supersedes what came before."""
 
     def values(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -574,7 +577,9 @@ def _toll_from_total(number: Token) -> str | None:
     if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
         node = node.head
     verb = node.head
-    if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in _RISE_VERBS:
+    if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in (
+        _RISE_VERBS | _UPDATE_VERBS
+    ):
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _low(child) in _TOLL_NOUNS:
@@ -630,7 +635,35 @@ def read(doc: Doc) -> Reading:
     _none_downed(doc, found)
     _sum_lists(doc, found)
     _sum_tolls_by_place(doc, found)
-    return Reading(tuple(found), frozenset(blocked - {q.value for q in found}))
+    return Reading(tuple(found), frozenset(blocked - {q.value for q in found}), _finals(doc, found))
+
+
+_UPDATE_VERBS = frozenset(
+    {
+        "revised", "revise", "revises", "updated", "update", "updates", "corrected", "correct",
+        "lowered", "raised", "adjusted", "rose", "risen", "rises", "climbed", "climbs",
+        "increased", "reached", "reaches", "grew", "jumped", "bringing", "brought", "brings",
+        "taking", "took", "takes",
+    }
+)  # fmt: skip
+
+
+def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
+    """Fields whose count is the object of "rose to", "revised to", "updated to"."""
+    by_offset = {t.idx: t for t in doc}
+    out: set[str] = set()
+    for quantity in found:
+        token = by_offset.get(quantity.start)
+        if token is None:
+            continue
+        node = token.head if token.dep_ == "nummod" else token
+        if (
+            node.dep_ == "pobj"
+            and _low(node.head) == "to"
+            and _low(node.head.head) in _UPDATE_VERBS
+        ):
+            out.add(quantity.field)
+    return frozenset(out)
 
 
 _LOCATIVE = frozenset({"over", "in", "near", "above", "across", "towards", "toward", "around"})

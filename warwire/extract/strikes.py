@@ -614,6 +614,8 @@ class StrikeFacts:
     occupied_target: bool = False
     reference: bool = False
     """Refers back to the attack ("the strikes", "a night of intense attacks")."""
+    updates: set[str] = field(default_factory=set)
+    """Figures given as an update of an earlier one ("the toll rose to 19"): latest wins."""
 
 
 @dataclass(slots=True)
@@ -838,6 +840,7 @@ def read_facts(
         scope=scope,
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
+        updates=set() if mixed else read.updates,
     )
 
 
@@ -1300,6 +1303,12 @@ def _merge_figures(
             scoped = tolls[name]
             if value > scoped.get(fact.scope, -1):
                 scoped[fact.scope] = value
+        if name in fact.updates:
+            # "the toll rose to 19", "revised the figure to 43": supersedes what came before
+            stated_totals.add(name)
+            draft.figures[name] = value
+            draft.evidence[name] = fact.text
+            continue
         is_total = name in fact.totals
         if name in stated_totals and not is_total:
             continue
