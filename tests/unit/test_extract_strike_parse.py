@@ -529,3 +529,24 @@ def test_a_later_figure_that_updates_an_earlier_one_supersedes_it() -> None:
     [event] = [e for e in extract_events_strict(article) if e.type == "strike"]
     assert event.killed == 9
     assert event.injured == 26
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a town the gazetteer lacks, located by the sentence in a listed region
+        ("A Russian drone hit a depot in Horodok, in the Khmelnytskyi region.", ["Horodok"]),
+        # listed with known towns of one country
+        ("Drones attacked Lutsk, Kovel and Horokhiv overnight.", ["Lutsk", "Kovel", "Horokhiv"]),
+        # a direction is not a town; a foreign capital with no location is not kept
+        ("The enemy shifted its attacks to the Donbas and the South.", []),
+        ("Explosions were heard in Damascus after the drone attack.", []),
+    ],
+)
+def test_towns_missing_from_the_gazetteer(sentence: str, expected: list[str]) -> None:
+    from warwire.extract.strikes import sentence_places
+
+    names = [p.name for p in sentence_places(sentence)]
+    for name in expected:
+        assert name in names, names
+    assert "South" not in names and "Damascus" not in names

@@ -19,6 +19,8 @@ region a town lies in). Whether the place was hit is grammar:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -191,7 +193,7 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         # "explosions in X", "strike on X", "buildings in X" - not "the mood in X"
         low = _low(governor)
         return HIT if low in _ATTACK_WORDS or low in _PLACE_NOUNS or low in _PHYSICAL else None
-    if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS:
+    if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
         return None
     return HIT
 
@@ -313,3 +315,138 @@ def reports_done(doc: Doc) -> bool:
         _low(t) in _EVENT_NOUNS and t.dep_ == "pobj" and _low(t.head) in ("after", "in")
         for t in doc
     )
+
+
+_DIRECTION_NAMES = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "centre", "center", "front"}
+)
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "settlement", "port", "suburb"})
+_SUBDIVISION_NOUNS = frozenset(
+    {"district", "districts", "neighbourhood", "neighborhood", "microdistrict", "quarter"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A place the gazetteer does not list, named in a hit role and located by the sentence
+    itself in a listed region or next to listed places of one country."""
+
+    name: str
+    country: str
+    region: str | None
+    start: int
+    end: int
+    listed_with: tuple[str, ...] = ()
+    """Located only by being listed with these names: hit if they are."""
+
+
+def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) -> list[Town]:
+    """Names the parser takes for places (GPE/LOC entities, or a proper noun after "the town
+    of") that were hit, which the gazetteer lacks, kept only where the sentence shows where
+    they are: "in the Lviv region", "the village of X near Kharkiv", or listed with known places
+    of one country. `known` holds (start, end, name, country, kind) of the gazetteer's
+    mentions. Names of countries never reach here: they are in the gazetteer's lists."""
+    out: list[Town] = []
+    for start, end, root in _candidates(doc, known):
+        if any(a < end and start < b for a, b, _, _, _ in known):
+            continue
+        if root.lower_ in _BEARINGS or root.lower_ in _DIRECTION_NAMES:
+            continue  # "the South", "the East": a direction, not a town
+        following = doc[root.i + 1] if root.i + 1 < len(doc) else None
+        if following is not None and _low(following) in _SUBDIVISION_NOUNS:
+            continue  # a district of a city is reported under its city
+        found_role = role(doc, start, end)
+        if found_role == OTHER:
+            continue
+        located = _located_by(doc, root, known)
+        if located is None:
+            continue
+        country, region = located
+        if found_role is None and region is not None:
+            continue  # located, but not said to be hit
+        name = doc.text[start:end]
+        listed_with = tuple(c.text for c in root.conjuncts) if region is None else ()
+        out.append(Town(name, country, region, start, end, listed_with))
+    return out
+
+
+def _candidates(
+    doc: Doc, known: Sequence[tuple[int, int, str, str, str]]
+) -> list[tuple[int, int, Token]]:
+    found: dict[int, tuple[int, int, Token]] = {}
+    listed = {t.i for t in doc for start, _, _, _, _ in known if t.idx == start}
+    for token in doc:
+        # a proper noun listed with known places: "Lutsk, Kovel and X"
+        if (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and any(c.i in listed for c in token.conjuncts)
+            and not any(c.dep_ == "compound" for c in token.children)
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.root.pos_ == "PROPN":
+            span = ent
+            if _low(span[0]) == "the":
+                span = span[1:]
+            if len(span) and span.text[:1].isupper():
+                found[span.root.i] = (span.start_char, span.end_char, span.root)
+    for token in doc:
+        # a proper noun in a locative phrase, whatever entity type the tagger guessed
+        if (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and _low(token.head) in _LOCATIVE
+            and token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME", "ORG")
+            and token.text[:1].isupper()
+            and token.i not in found
+            and not any(c.dep_ in ("compound", "poss") for c in token.children)
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    for token in doc:
+        # "the town of X", "the village of X": the noun says it is a settlement
+        if (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and _low(token.head) == "of"
+            and _low(token.head.head) in _SETTLEMENT_NOUNS
+            and token.i not in found
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    return list(found.values())
+
+
+def _located_by(
+    doc: Doc, root: Token, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str | None] | None:
+    """(country, region) when the sentence places the name: "in the <listed> region" on it,
+    on its phrase or on the verb it hangs on ("X, in the Lviv region"; "the village of X in
+    the Sumy region"), or listed places of one country coordinated with it ("Lutsk, X and
+    Rivne")."""
+    phrase = _phrase(root)
+    holders = {root.i, phrase.i, phrase.head.i}
+    if phrase.dep_ == "pobj":
+        holders.add(phrase.head.head.i)
+    for prep in doc[root.i + 1 :]:
+        if prep.dep_ != "prep" or _low(prep) not in ("in", "of") or prep.head.i not in holders:
+            continue
+        for area in prep.children:
+            if area.dep_ != "pobj" or _low(area) not in _REGION_NOUNS:
+                continue
+            for start, _, name, country, kind in known:
+                if kind != "country" and prep.idx < start < area.idx:
+                    return country, name
+    siblings = [t for t in root.conjuncts]
+    countries = {
+        country
+        for start, _, _, country, kind in known
+        if kind != "country"
+        for t in siblings
+        if t.idx <= start < t.idx + len(t.text)
+    }
+    if siblings and len(countries) == 1:
+        return countries.pop(), None
+    return None
+
+
+_REGION_NOUNS = frozenset({"region", "oblast", "province", "area", "district", "krai"})

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
@@ -20,6 +21,9 @@ from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _F = re.IGNORECASE
 
@@ -710,6 +714,26 @@ def _parsed_role(surface: str, parsed: str | None) -> str:
     return "other" if surface == "hit" else surface
 
 
+def _unlisted(
+    text: str,
+    doc: Doc,
+    found: list[gazetteer.Mention[gazetteer.Place]],
+    hits: list[gazetteer.Mention[gazetteer.Place]],
+) -> list[gazetteer.Mention[gazetteer.Place]]:
+    """Towns the gazetteer lacks that the parse shows were hit and the sentence locates in
+    a listed region or lists with listed places (`places.unlisted_towns`)."""
+    known = [(m.start, m.end, m.item.name, m.item.country, m.item.kind) for m in found]
+    known += [(m.start, m.end, m.surface, "", "country") for m in gazetteer.countries().find(text)]
+    hit_names = {m.surface for m in hits}
+    out: list[gazetteer.Mention[gazetteer.Place]] = []
+    for town in places.unlisted_towns(doc, known):
+        if town.listed_with and not hit_names.intersection(town.listed_with):
+            continue
+        place = gazetteer.Place(town.name, town.country, "city", region=town.region)
+        out.append(gazetteer.Mention(place, town.start, town.end, town.name))
+    return out
+
+
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
@@ -726,6 +750,16 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
             hits.append(mention)
         elif role == "title":
             titles.append(mention)
+    if doc is not None:
+        towns = _unlisted(text, doc, found, hits)
+        # the region that locates a town just named is its locator, not another target
+        locators = {(t.item.region, t.end) for t in towns if t.item.region}
+        hits = [
+            m
+            for m in hits
+            if not any(m.item.name == region and m.start > end for region, end in locators)
+        ]
+        hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
     return hits + titles
