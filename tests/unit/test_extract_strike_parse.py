@@ -550,3 +550,22 @@ def test_towns_missing_from_the_gazetteer(sentence: str, expected: list[str]) ->
     for name in expected:
         assert name in names, names
     assert "South" not in names and "Damascus" not in names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 57 firefighters have been killed and 210 injured since the invasion began.",
+        "The enemy launched 2,300 drones in the past week.",
+        "Over the last three months, Russia has fired 480 missiles at the grid.",
+        "In the past two days, 14 people were killed in Nikopol.",
+    ],
+)
+def test_counts_over_a_span_of_time_are_not_one_attack(sentence: str) -> None:
+    reading = read_sentence(sentence)
+    assert reading.values() == {}
+    assert reading.blocked
+
+
+def test_one_day_is_not_a_span() -> None:
+    assert _parsed("Air defences shot down 240 drones in the past day.") == {"drones_downed": 240}

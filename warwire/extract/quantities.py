@@ -278,8 +278,41 @@ def _in_compound_adjective(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].text == "-" and doc[end].whitespace_ == ""
 
 
+def _over_a_span(verb: Token) -> bool:
+    """A count over a span of time, not one attack: "killed since the invasion", "in the
+    past week", "over the last three months", "so far this year"."""
+    clause = [verb, *verb.conjuncts]
+    clause += [c for v in list(clause) for c in v.children if c.dep_ in ("acl", "conj")]
+    clause += [c for v in list(clause) for c in v.children if c.dep_ == "advcl"]
+    for child in (c for v in clause if v.pos_ in ("VERB", "NUM", "AUX") for c in v.children):
+        if child.dep_ in ("prep", "mark") and _low(child) == "since":
+            return True
+        if child.dep_ == "prep" and _low(child) in ("in", "over", "during", "throughout"):
+            for obj in child.children:
+                if (
+                    obj.dep_ == "pobj"
+                    and _low(obj) in _SPANS
+                    and any(
+                        _low(c) in ("past", "last", "previous", "whole", "entire")
+                        or c.dep_ == "nummod"
+                        for c in obj.children
+                    )
+                ):
+                    return True
+                if obj.dep_ == "pobj" and _low(obj) in ("war", "invasion", "conflict"):
+                    return True
+    return False
+
+
+_SPANS = frozenset({"days", "weeks", "months", "years", "nights", "week", "month", "year"})
+"""Spans longer than the one night or day an attack takes ("the past day" is not one)."""
+
+
 def _clause_blocked(verb: Token) -> bool:
-    """Negated or hypothetical: a "not"/"never", a modal, or a verb of intent above."""
+    """Negated, hypothetical or over a span of time: a "not"/"never", a modal, a verb of
+    intent above, or "since the invasion"."""
+    if _over_a_span(verb):
+        return True
     token: Token | None = verb
     steps = 0
     while token is not None and steps < 4:
@@ -564,11 +597,11 @@ def _elliptic_toll(number: Token) -> str | None:
     if following.dep_ in ("nsubj", "nsubjpass") or following.tag_ in ("VBD", "VBZ", "VBP"):
         return None
     low = _low(following)
-    if low in ("dead", "killed"):
-        return "killed"
-    if low in ("injured", "wounded", "hurt"):
-        return "injured"
-    return None
+    if low not in ("dead", "killed", "injured", "wounded", "hurt"):
+        return None
+    if following.pos_ == "VERB" and _clause_blocked(following):
+        return "blocked"
+    return "killed" if low in ("dead", "killed") else "injured"
 
 
 def _toll_from_total(number: Token) -> str | None:
