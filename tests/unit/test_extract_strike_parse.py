@@ -569,3 +569,16 @@ def test_counts_over_a_span_of_time_are_not_one_attack(sentence: str) -> None:
 
 def test_one_day_is_not_a_span() -> None:
     assert _parsed("Air defences shot down 240 drones in the past day.") == {"drones_downed": 240}
+
+
+def test_an_attack_noun_aimed_at_a_place_is_an_attack_sentence() -> None:
+    from warwire.extract import nlp, places
+
+    sentence = "He spoke of the evening and night attacks of Russian troops on Kherson."
+    doc = nlp.parse(sentence)
+    start = sentence.index("Kherson")
+    assert places.attack_on(doc, [(start, start + len("Kherson"))])
+    threat = "Officials spoke of the threat of new strikes on Kherson."
+    doc = nlp.parse(threat)
+    start = threat.index("Kherson")
+    assert not places.attack_on(doc, [(start, start + len("Kherson"))])

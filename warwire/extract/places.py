@@ -450,3 +450,35 @@ def _located_by(
 
 
 _REGION_NOUNS = frozenset({"region", "oblast", "province", "area", "district", "krai"})
+
+
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes"})
+
+
+def attack_on(doc: Doc, spans: Sequence[tuple[int, int]]) -> bool:
+    """An attack noun whose target is one of the places at `spans`: "attacks ... on X",
+    "strikes against X" (the target phrase may follow an agent: "attacks of Russian forces
+    on X"). Not an attack that is only threatened or feared: the noun must not be the object
+    of a hedge ("the threat of an attack on X", "warned of strikes on X")."""
+    for noun in doc:
+        if _low(noun) not in _ATTACK_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if _low(noun.head) == "of" and _low(noun.head.head) in _THREAT_NOUNS:
+            continue
+        if noun.dep_ == "pobj" and _low(noun.head.head) in _THREAT_NOUNS:
+            continue
+        for prep in noun.subtree:
+            if prep.dep_ != "prep" or _low(prep) not in ("on", "against"):
+                continue
+            for obj in prep.subtree:
+                if obj.pos_ == "PROPN" and any(a <= obj.idx < b for a, b in spans):
+                    return True
+    return False
+
+
+_THREAT_NOUNS = frozenset(
+    {
+        "threat", "threats", "risk", "danger", "fear", "fears", "warned", "warning", "warnings",
+        "possibility", "prospect", "plans", "plan", "threatened", "threatens",
+    }
+)  # fmt: skip

@@ -798,11 +798,24 @@ def _is_hedged(text: str) -> bool:
     return not _past(text) and bool(_HEDGE.search(text))
 
 
+@lru_cache(maxsize=4096)
+def _attack_on_place(text: str) -> bool:
+    """An attack the surface words miss, read from the parse: an attack noun aimed at a
+    listed Ukrainian or Russian place ("the night and morning attacks of Russian forces on
+    X"). Parsed only when the sentence names such a place and an attack word."""
+    if "attack" not in text.lower() and "strike" not in text.lower():
+        return False
+    found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    if not found:
+        return False
+    return places.attack_on(nlp.parse(text), [(m.start, m.end) for m in found])
+
+
 def _attack_in(text: str, lowered: str | None = None) -> bool:
     if not has_any(lowered if lowered is not None else text.lower(), keywords.STRIKE):
         return False
     if not _attack_words(text):
-        return False
+        return _attack_on_place(text)
     if not has_any(lowered if lowered is not None else text.lower(), _NOT_ATTACK_STEMS):
         return True
     return _attack_words(_NOT_ATTACK.sub_spaces(text, lowered))
