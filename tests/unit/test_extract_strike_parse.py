@@ -582,3 +582,27 @@ def test_an_attack_noun_aimed_at_a_place_is_an_attack_sentence() -> None:
     doc = nlp.parse(threat)
     start = threat.index("Kherson")
     assert not places.attack_on(doc, [(start, start + len("Kherson"))])
+
+
+def test_a_toll_given_for_the_region_of_the_town_hit_continues_that_strike() -> None:
+    import datetime as dt
+
+    from schemas.models import Article
+    from warwire.extract.core import extract_events_strict
+
+    body = (
+        "Russian missiles struck the centre of Kremenchuk on Tuesday, hitting a shopping "
+        "centre. According to Poltava regional governor Dmytro Lunin, at least 8 people died "
+        "and 40 were wounded."
+    )
+    article = Article(
+        id="probe",
+        url=None,
+        outlet=None,
+        title="Missiles hit Kremenchuk",
+        body=body,
+        published_at=dt.datetime(2026, 5, 12, 18, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    assert [(e.places, e.killed, e.injured) for e in strikes] == [(["Kremenchuk"], 8, 40)]

@@ -1213,6 +1213,15 @@ def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
     return drafts
 
 
+def _region_of(town: str | None, name: str) -> bool:
+    """Whether `name` is the region `town` lies in: a sentence naming only the region (its
+    governor's toll) continues the strike on the town, it is not another strike."""
+    if town is None:
+        return False
+    place = gazetteer.places_by_name().get(town)
+    return place is not None and place.region == name and town != name
+
+
 def _split_by_place(
     attacker: str, date: dt.date | None, group: list[StrikeFacts]
 ) -> list[StrikeDraft]:
@@ -1228,7 +1237,7 @@ def _split_by_place(
                     current = clause_towns[0].name
                 loci.setdefault(current or "?", []).append(clause)
             continue
-        if towns:
+        if towns and not _region_of(current, towns[0].name):
             current = towns[0].name
         loci.setdefault(current or "?", []).append(fact)
     anchored = any(f.cue.when is When.DATE for f in group)
