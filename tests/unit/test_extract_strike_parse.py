@@ -395,6 +395,8 @@ def test_a_day_named_for_the_aftermath_dates_the_attack_the_day_before() -> None
     text = "Trains ran again in Korosten on Saturday, a day after the enemy fired 30 missiles."
     assert _days_after(text, cue).date == dt.date(2026, 3, 13)
     assert _days_after("Korosten was shelled on Saturday.", cue).date == dt.date(2026, 3, 14)
+    rescue = "Rescuers in Korosten finished on Saturday, a day after a missile tore into a block."
+    assert _days_after(rescue, cue).date == dt.date(2026, 3, 13)
 
 
 def test_a_night_of_strikes_is_one_event_not_a_rate() -> None:

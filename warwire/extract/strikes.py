@@ -938,7 +938,7 @@ _DAYS_AFTER = Folded(
     re.compile(
         r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
         r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
-        r"attacked|pounded|shelled)\b",
+        r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
         _F,
     ),
     needs=("after",),
