@@ -608,3 +608,15 @@ def test_a_toll_given_for_the_region_of_the_town_hit_continues_that_strike() -> 
     )
     strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
     assert [(e.places, e.killed, e.injured) for e in strikes] == [(["Kremenchuk"], 8, 40)]
+
+
+def test_this_mornings_attack_is_dated_today_not_by_the_mourning_day() -> None:
+    import datetime as dt
+
+    from warwire.extract.dates import DateCue, When
+    from warwire.extract.strikes import strike_cue
+
+    today = dt.date(2026, 6, 2)
+    thursday = DateCue(When.DATE, dt.date(2026, 5, 28), False)
+    text = "Izium will mourn on Thursday the 6 people killed in this morning's drone attack."
+    assert strike_cue(text, thursday, today).date == today

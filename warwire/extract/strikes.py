@@ -930,10 +930,18 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     the day of the mourning or the statement the sentence also mentions."""
     match = _STRIKE_POSSESSIVE.search(text) if "day's" in text else None
     if match is None:
+        if "'s" in text and _TODAYS_STRIKE.search(text):
+            # "this morning's missile attack", "last night's strikes": the reference day
+            return DateCue(When.DATE, today, False)
         return cue
     return find_date(match.group("day"), today)
 
 
+_TODAYS_STRIKE = re.compile(
+    r"\b(?:this\s+morning|today|tonight|last\s+night|this\s+afternoon|this\s+evening)'s\s+"
+    r"(?:\w+\s+){0,3}?(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
+    _F,
+)
 _DAYS_AFTER = Folded(
     re.compile(
         r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
