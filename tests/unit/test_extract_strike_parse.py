@@ -620,3 +620,15 @@ def test_this_mornings_attack_is_dated_today_not_by_the_mourning_day() -> None:
     thursday = DateCue(When.DATE, dt.date(2026, 5, 28), False)
     text = "Izium will mourn on Thursday the 6 people killed in this morning's drone attack."
     assert strike_cue(text, thursday, today).date == today
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A woman and her grandson were killed in Pokrovsk.", {"killed": 2}),
+        ("A man and a woman were wounded in Hlukhiv.", {"injured": 2}),
+        ("Officials said 38 people had sought medical help after the strike.", {"injured": 38}),
+    ],
+)
+def test_coordinated_victims_and_seeking_care(sentence: str, expected: dict[str, int]) -> None:
+    assert _parsed(sentence) == expected

@@ -65,6 +65,16 @@ _VICTIMS = frozenset(
         "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
     }
 )  # fmt: skip
+_SEEK_CARE = frozenset(
+    {"sought", "seek", "needed", "need", "received", "required", "requested", "got"}
+)
+_RELATIVES = frozenset(
+    {
+        "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister",
+        "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor",
+        "friend", "colleague",
+    }
+)  # fmt: skip
 _COMBATANTS = frozenset(
     {
         "soldier", "soldiers", "troops", "serviceman", "servicemen", "fighter", "fighters",
@@ -561,6 +571,9 @@ def _toll_field(token: Token) -> str | None:
         objects = {_low(c) for c in head.children if c.dep_ == "dobj"}
         if node.dep_ == "nsubj" and objects & {"injuries", "wounds", "injury", "burns"}:
             return "injured"  # "more than 100 received injuries"
+        care = objects & {"help", "treatment", "care", "assistance"}
+        if node.dep_ == "nsubj" and care and _low(head) in _SEEK_CARE:
+            return "injured"  # "61 people sought medical help"
         if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
             return "killed"
         own = _own_toll_word(token)
@@ -660,10 +673,16 @@ def read(doc: Doc) -> Reading:
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
     for token in doc:
-        if _one_victim(token):
+        if _one_victim(token) and token.dep_ != "conj":
             field = _toll_field(token)
             if field in ("killed", "injured"):
-                found.append(Quantity(field, 1, token.idx))
+                # "a man and his son were killed": one for each person coordinated
+                people = 1 + sum(
+                    1
+                    for c in token.conjuncts
+                    if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
+                )
+                found.append(Quantity(field, people, token.idx))
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
@@ -1165,7 +1184,7 @@ def read_sentence(sentence: str) -> Reading:
 _SCREEN = re.compile(
     r"drone|uav|shahed|geran|gerber|decoy|missile|rocket|kinzhal|iskander|kalibr|zircon|"
     r"tomahawk|atacms|kh-|unmanned|kill|dead|died|death|injur|wound|hurt|hospital|toll|"
-    r"fatal|perish",
+    r"fatal|perish|medical",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
@@ -1175,6 +1194,7 @@ _COUNT = re.compile(
 )
 
 
+_ONE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 
@@ -1182,4 +1202,4 @@ def _worth_parsing(sentence: str) -> bool:
     """The cheap screen: a weapon or casualty word and a count (or a toll of none)."""
     if not _SCREEN.search(sentence):
         return "casualt" in sentence.lower() and bool(_NONE.search(sentence))
-    return bool(_COUNT.search(sentence)) or bool(_NONE.search(sentence))
+    return any(p.search(sentence) for p in (_COUNT, _NONE, _ONE))
