@@ -632,3 +632,11 @@ def test_this_mornings_attack_is_dated_today_not_by_the_mourning_day() -> None:
 )
 def test_coordinated_victims_and_seeking_care(sentence: str, expected: dict[str, int]) -> None:
     assert _parsed(sentence) == expected
+
+
+def test_a_pair_of_missiles_is_two() -> None:
+    assert _parsed("A pair of ballistic missiles that hit Chuhuiv killed 6 people.") == {
+        "missiles_hit": 2,
+        "killed": 6,
+    }
+    assert _parsed("A pair of missiles could hit Chuhuiv, officials warned.") == {}

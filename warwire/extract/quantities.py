@@ -672,6 +672,7 @@ def read(doc: Doc) -> Reading:
             continue
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
+    _pairs(doc, found, blocked)
     for token in doc:
         if _one_victim(token) and token.dep_ != "conj":
             field = _toll_field(token)
@@ -888,6 +889,27 @@ def _bare_whole(noun: Token) -> tuple[int, int] | None:
                     value = _value([obj])
                     return (value, obj.idx) if value is not None else None
     return None
+
+
+def _pairs(doc: Doc, found: list[Quantity], blocked: set[int]) -> None:
+    """ "a pair of ballistic missiles", "a couple of drones": two."""
+    for token in doc:
+        if _low(token) not in ("pair", "couple") or not any(
+            c.dep_ == "det" and _low(c) == "a" for c in token.children
+        ):
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or _low(prep) != "of":
+                continue
+            weapon = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            kind = weapon_kind(weapon) if weapon is not None else None
+            if weapon is None or kind is None:
+                continue
+            sense = _sense(token) or _described_sense(weapon)
+            if sense == "blocked":
+                blocked.add(2)
+            elif sense is not None:
+                _offer(found, kind, sense, 2, token.idx)
 
 
 def _mixed(noun: Token, kind: str) -> bool:
