@@ -640,3 +640,26 @@ def test_a_pair_of_missiles_is_two() -> None:
         "killed": 6,
     }
     assert _parsed("A pair of missiles could hit Chuhuiv, officials warned.") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The air force said it intercepted or jammed 201 drones and 11 missiles out of 233 "
+            "drones and 15 missiles launched.",
+            {"drones_downed": 201, "missiles_downed": 11, "drones": 233, "missiles": 15},
+        ),
+        ("A total of 37 drones were shot down or suppressed.", {"drones_downed": 37}),
+        # the first verb decides: lost, not downed
+        ("Another 120 drones dropped off radar or were neutralised by jamming.", {}),
+        (
+            "The raid combined 64 drones with three cruise missiles.",
+            {"drones": 64, "missiles": 3},
+        ),
+    ],
+)
+def test_alternative_verbs_totals_and_combined_raids(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert _parsed(sentence) == expected

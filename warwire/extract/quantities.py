@@ -138,6 +138,7 @@ _LAUNCH = frozenset(
         "spotted", "register", "registered", "direct", "directed", "aim", "aimed", "throw",
         "threw", "thrown", "lob", "lobbed", "rain", "rained", "total", "totalled", "totaled",
         "fly", "flew", "flown", "flying", "head", "headed", "heading", "approach", "approached",
+        "combined", "combining", "combines", "featured", "featuring",
     }
 )  # fmt: skip
 _WITH_VERBS = frozenset(
@@ -174,6 +175,9 @@ _INTENT = frozenset(
     }
 )  # fmt: skip
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_CONTAINERS = frozenset(
+    {"total", "group", "groups", "wave", "swarm", "salvo", "barrage", "batch", "volley"}
+)
 _WEAPON_MODIFIERS = frozenset({"attack", "strike", "combat", "kamikaze", "decoy", "cruise"})
 _ALL_WORDS = frozenset({"all", "both", "each"})
 
@@ -379,6 +383,13 @@ def _governor(token: Token) -> tuple[Token | None, Token | None]:
             return node.head, None  # "destroyed 121 of 143 drones and 7 out of 9 missiles"
         node = node.head
     via: Token | None = None
+    if (
+        node.dep_ == "pobj"
+        and _low(node.head) == "of"
+        and _low(node.head.head) in _CONTAINERS
+        and node.head.head.dep_ != "pobj"
+    ):
+        node = node.head.head  # "a total of 48 drones were shot down": the total is the drones
     if node.dep_ == "pobj":
         via = node.head
         if via.dep_ == "prep" and via.head.dep_ == "prep":  # "out of"
@@ -409,6 +420,12 @@ def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
 
 
 def _sense(noun: Token) -> str | None:
+    if (
+        noun.dep_ == "pobj"
+        and _low(noun.head) in ("with", "plus", "alongside")
+        and weapon_kind(noun.head.head) is not None
+    ):
+        return _sense(noun.head.head)  # "64 drones with three cruise missiles": same sense
     verb, via = _governor(noun)
     if verb is not None:
         if _clause_blocked(verb):
@@ -419,10 +436,25 @@ def _sense(noun: Token) -> str | None:
             and any(c.dep_ == "prep" and _low(c) == "with" for c in verb.children)
         ):
             return "launch"  # "attacked with 90 means, namely: 9 missiles, ..."
-        sense = verb_sense(verb, via)
+        if via is not None and _low(via) in ("of", "out"):
+            # the whole of a partitive on the verb: "downed 19 out of 24 missiles launched"
+            return _described_sense(noun) or "launch"
+        sense = _coordinated_down(verb, verb_sense(verb, via))
         if sense is not None:
             return sense
     return _described_sense(noun)
+
+
+def _coordinated_down(verb: Token, sense: str | None) -> str | None:
+    """ "intercepted or jammed", "shot down or suppressed": a count that air defences
+    downed or jammed is reported as downed (the air force's own figure)."""
+    if sense not in ("lost", None) or verb.dep_ != "conj":
+        return sense
+    first = verb.head
+    alternative = any(c.dep_ == "cc" and _low(c) == "or" for c in first.children)
+    if alternative and verb_sense(first) == "down":
+        return "down"  # the first verb decides: "dropped off radar or were neutralised" is lost
+    return sense
 
 
 def _counted_noun(number: Token) -> Token | None:
