@@ -663,3 +663,7 @@ def test_alternative_verbs_totals_and_combined_raids(
     sentence: str, expected: dict[str, int]
 ) -> None:
     assert _parsed(sentence) == expected
+
+
+def test_claimed_the_lives_of_is_a_death_toll() -> None:
+    assert _parsed("The strike on Hlukhiv claimed the lives of 12 civilians.") == {"killed": 12}

@@ -65,6 +65,9 @@ _VICTIMS = frozenset(
         "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
     }
 )  # fmt: skip
+_TAKE_LIVES = frozenset(
+    {"claimed", "claim", "claiming", "claims", "took", "take", "taking", "takes", "cost"}
+)
 _SEEK_CARE = frozenset(
     {"sought", "seek", "needed", "need", "received", "required", "requested", "got"}
 )
@@ -586,6 +589,14 @@ def _toll_field(token: Token) -> str | None:
     node = token
     if node.dep_ == "appos" and _is_number(node.head):
         return _toll_field(node.head)
+    if (
+        node.dep_ == "pobj"
+        and _low(node.head) == "of"
+        and _low(node.head.head) in ("lives", "life")
+    ):
+        lives = node.head.head  # "claimed the lives of 14 civilians"
+        if lives.dep_ == "dobj" and _low(lives.head) in _TAKE_LIVES:
+            return "blocked" if _clause_blocked(lives.head) else "killed"
     if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
         # "17 were killed in one town and 11 in another"
         return "killed" if _low(node.head) in _KILL_VERBS else "injured"
@@ -1238,7 +1249,7 @@ def read_sentence(sentence: str) -> Reading:
 _SCREEN = re.compile(
     r"drone|uav|shahed|geran|gerber|decoy|missile|rocket|kinzhal|iskander|kalibr|zircon|"
     r"tomahawk|atacms|kh-|unmanned|kill|dead|died|death|injur|wound|hurt|hospital|toll|"
-    r"fatal|perish|medical",
+    r"fatal|perish|medical|lives",
     re.IGNORECASE,
 )
 _COUNT = re.compile(
