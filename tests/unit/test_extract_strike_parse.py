@@ -667,3 +667,21 @@ def test_alternative_verbs_totals_and_combined_raids(
 
 def test_claimed_the_lives_of_is_a_death_toll() -> None:
     assert _parsed("The strike on Hlukhiv claimed the lives of 12 civilians.") == {"killed": 12}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The army said 16 missiles had been fired at Odesa, all of which were intercepted.",
+            {"missiles": 16, "missiles_downed": 16},
+        ),
+        ("The ministry said it had repelled an attack by 54 Ukrainian drones.", {"drones": 54}),
+        ("About 45 drones targeted the Rivne region overnight.", {"drones": 45}),
+        ("The missiles, 9 in total, were all intercepted.", {"missiles_downed": 9}),
+    ],
+)
+def test_all_of_which_attack_by_and_weapons_as_subjects(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert _parsed(sentence) == expected

@@ -178,6 +178,7 @@ _INTENT = frozenset(
     }
 )  # fmt: skip
 _SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "raid", "raids", "assault"})
 _CONTAINERS = frozenset(
     {"total", "group", "groups", "wave", "swarm", "salvo", "barrage", "batch", "volley"}
 )
@@ -423,6 +424,10 @@ def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
 
 
 def _sense(noun: Token) -> str | None:
+    if noun.dep_ == "pobj" and _low(noun.head) == "by" and _low(noun.head.head) in _ATTACK_NOUNS:
+        return "launch"  # "an attack by 75 drones"
+    if noun.dep_ == "nsubj" and _low(noun.head) in _WITH_VERBS and _low(noun.head) not in _HIT:
+        return "blocked" if _clause_blocked(noun.head) else "launch"  # "60 drones targeted X"
     if (
         noun.dep_ == "pobj"
         and _low(noun.head) in ("with", "plus", "alongside")
@@ -463,6 +468,12 @@ def _coordinated_down(verb: Token, sense: str | None) -> str | None:
 def _counted_noun(number: Token) -> Token | None:
     """The noun a count modifies: its head, climbing compound/nmod/amod links and the
     coordination of modifiers ("73 attack and decoy drones")."""
+    if (
+        number.dep_ == "appos"
+        and weapon_kind(number.head) is not None
+        and any(_low(t) in ("total", "all") for t in number.subtree if t.i > number.i)
+    ):
+        return number.head  # "the missiles, 12 in total, were all intercepted"
     if number.dep_ not in ("nummod", "quantmod", "compound", "nmod", "amod"):
         return None
     node = number.head
@@ -1021,8 +1032,26 @@ def _no_victims(doc: Doc, found: list[Quantity]) -> None:
             found.append(Quantity(name, 0, token.idx))
 
 
+def _all_downed(doc: Doc, found: list[Quantity]) -> None:
+    """ "18 missiles were fired, all of which were intercepted": every one downed."""
+    for token in doc:
+        if _low(token) != "all" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and _low(following) in ("but", "except"):
+            continue  # "all but three": `_all_but`
+        whole = _partitive(token)
+        kind = weapon_kind(whole) if whole is not None else None
+        count = _own_count(whole) if whole is not None else None
+        if kind is None or count is None:
+            continue
+        if _bare_sense(token) == "down":
+            found.append(Quantity(f"{kind}_downed", count[0], token.idx))
+
+
 def _none_downed(doc: Doc, found: list[Quantity]) -> None:
     """ "None of the three missiles was intercepted": none downed, all launched."""
+    _all_downed(doc, found)
     for token in doc:
         if _low(token) != "none":
             continue
