@@ -685,3 +685,25 @@ def test_all_of_which_attack_by_and_weapons_as_subjects(
     sentence: str, expected: dict[str, int]
 ) -> None:
     assert _parsed(sentence) == expected
+
+
+def test_a_place_that_came_under_attack_tells_who_fired() -> None:
+    import datetime as dt
+
+    from schemas.models import Article
+    from warwire.extract.core import extract_events_strict
+
+    article = Article(
+        id="probe",
+        url=None,
+        outlet=None,
+        title="Kovel under attack",
+        body=(
+            "Kovel came under attack overnight, the head of the city military administration "
+            "said on Wednesday. A warehouse was hit and a fire broke out."
+        ),
+        published_at=dt.datetime(2026, 5, 13, 9, 0, tzinfo=dt.UTC),
+        language="en",
+    )
+    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    assert [(e.attacker, e.target_country, e.places) for e in strikes] == [("RU", "UA", ["Kovel"])]

@@ -1446,4 +1446,17 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return draft.hit_statement and draft.anchored and draft.explicit
+    return draft.hit_statement and draft.anchored and (draft.explicit or _attacker_by_place(draft))
+
+
+def _attacker_by_place(draft: StrikeDraft) -> bool:
+    """A named place of one side, not held by the other, that came under attack tells who
+    fired ("Kremenchuk came under attack overnight" is a Russian strike)."""
+    by_name = gazetteer.places_by_name()
+    known = [by_name.get(name) for name in draft.places]
+    if not known or any(p is None or p.occupied for p in known):
+        return False
+    countries = {p.country for p in known if p is not None}
+    return (countries == {"UA"} and draft.attacker == "RU") or (
+        countries == {"RU"} and draft.attacker == "UA"
+    )
