@@ -707,3 +707,34 @@ def test_a_place_that_came_under_attack_tells_who_fired() -> None:
     )
     strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
     assert [(e.attacker, e.target_country, e.places) for e in strikes] == [("RU", "UA", ["Kovel"])]
+
+
+def test_an_attack_told_done_and_the_damage_in_the_next_sentence_is_a_strike() -> None:
+    import datetime as dt
+
+    from schemas.models import Article
+    from warwire.extract.core import extract_events_strict
+
+    def strikes_in(body: str) -> list[list[str]]:
+        article = Article(
+            id="probe",
+            url=None,
+            outlet=None,
+            title="Grid operator reports damage",
+            body=body,
+            published_at=dt.datetime(2026, 5, 13, 12, 0, tzinfo=dt.UTC),
+            language="en",
+        )
+        return [e.places for e in extract_events_strict(article) if e.type == "strike"]
+
+    told = (
+        "Overnight, Russia carried out a heavy attack on the Ukrainian energy sector, the grid "
+        "operator said on Wednesday. Substations in the Sumy and Poltava regions were damaged."
+    )
+    assert strikes_in(told) == [["Sumy", "Poltava"]]
+    far = (
+        "Overnight, Russia carried out a heavy attack on the Ukrainian energy sector, the grid "
+        "operator said on Wednesday. Repairs will take weeks. Engineers said the lines were "
+        "old. Tourists still visit the Sumy and Poltava regions, which were calm."
+    )
+    assert strikes_in(far) == []

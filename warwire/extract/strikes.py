@@ -150,7 +150,7 @@ _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
+        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
         _F,
@@ -1303,16 +1303,19 @@ def _draft(
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
+    done_attack = -100
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
-        if (
-            fact.strong
-            and fact.places
-            and (_past(fact.text) or places.reports_done(nlp.parse(fact.text)))
-        ):
-            draft.hit_statement = True
+        told_done = fact.strong or fact.places
+        if told_done and (_past(fact.text) or places.reports_done(nlp.parse(fact.text))):
+            # an attack told as done, and places told as hit (damaged, struck) in the past:
+            # in one sentence, or the attack in one and the damage in the next
+            if fact.strong:
+                done_attack = fact.index
+            if fact.places and 0 <= fact.index - done_attack <= 1:
+                draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
