@@ -44,9 +44,12 @@ class StrikeScale:
     def of(cls, incident: Incident) -> StrikeScale:
         """The largest figure any report gave, as the evaluation guide counts them."""
         high = {name: fig.high for name, fig in incident.figures.items()}
+        # a downed count is a floor for the launched count of its kind (GUIDE.md)
+        drones = max(high.get("drones", 0), high.get("drones_downed", 0))
+        missiles = max(high.get("missiles", 0), high.get("missiles_downed", 0))
         return cls(
-            weapons=high.get("drones", 0) + high.get("missiles", 0),
-            missiles=high.get("missiles", 0),
+            weapons=drones + missiles,
+            missiles=missiles,
             killed=high.get("killed", 0),
         )
 

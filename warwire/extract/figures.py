@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import NamedTuple
 
+from warwire.extract import quantities
 from warwire.extract.counts import NUMBER, QUALIFIER, count_starts, parse_number
 from warwire.extract.keywords import MAX_ANCHORS, Gated, has_any, windowed
 from warwire.extract.patterns import Folded, matches_at
@@ -351,6 +352,8 @@ class Figures:
 
     values: dict[str, int] = field(default_factory=dict)
     totals: set[str] = field(default_factory=set)
+    updates: set[str] = field(default_factory=set)
+    """Figures given as an update of an earlier one ("revised to 43"): the latest wins."""
 
     def offer(self, name: str, value: int | None) -> None:
         if value is None:
@@ -756,4 +759,31 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
             if clause and not clause.isspace():
                 _references(clause, clause.lower(), figures, memory, [])
     _casualties(sentence, lowered, figures, memory)
+    _reconcile(figures, quantities.read_sentence(sentence), memory)
     return figures
+
+
+def _reconcile(figures: Figures, reading: quantities.Reading, memory: Memory) -> None:
+    """Where the parse attaches a count to a field, its figure replaces the surface reading;
+    a surface figure the parse shows to count something else (an age, another field's count,
+    a negated or hypothetical number) is dropped."""
+    parsed = reading.values()
+    if not parsed and not reading.blocked:
+        return
+    claimed = {q.value: q.field for q in reading.quantities}
+    for name, value in list(figures.values.items()):
+        if name in parsed:
+            continue
+        owner = claimed.get(value)
+        if value in reading.blocked or (owner is not None and owner != name):
+            del figures.values[name]
+            figures.totals.discard(name)
+    for name, value in parsed.items():
+        if figures.values.get(name) != value:
+            figures.totals.discard(name)
+        figures.values[name] = value
+        if name in reading.finals:
+            figures.totals.add(name)
+            figures.updates.add(name)
+        if name in ("drones", "missiles"):
+            memory.totals[name] = value

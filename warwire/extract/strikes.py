@@ -13,13 +13,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from warwire.extract import gazetteer, keywords
+from warwire.extract import gazetteer, keywords, nlp, places
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _F = re.IGNORECASE
 
@@ -36,6 +40,7 @@ _WEAPON_LOW = WordList(
     "drones",
     "uav",
     "uavs",
+    "unmanned aerial vehicle*",
     "shahed",
     "shaheds",
     "geran",
@@ -133,15 +138,19 @@ _NOT_ATTACK_STEMS = (
     "anti-",
 )
 _CASUALTY = Folded(
-    re.compile(r"\b(?:killed|killing|dead|died|injured|wounded|hurt|toll|fatalities)\b", _F),
-    needs=("kill", "dead", "died", "injured", "wounded", "hurt", "toll", "fatalities"),
+    re.compile(
+        r"\b(?:killed|killing|dead|died|injured|injuries|wounded|hurt|toll|fatalities|deaths|"
+        r"perished)\b",
+        _F,
+    ),
+    needs=("kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish"),
 )
 _FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|shelled|impacts?|under\s+fire|"
+        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
         _F,
@@ -332,7 +341,7 @@ _AGGREGATE = Gated(
         r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
         r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
         r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
-        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b|"
+        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+of\b)|"
         r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
@@ -471,6 +480,7 @@ _RU_ATTACKER = Folded(
 _UA_ATTACKER = Folded(
     re.compile(
         r"\bUkrainian\s+(?:\w+\s+)?(?:drones?|missiles?|strikes?|attacks?|shelling|UAVs?|rockets?|"
+        r"unmanned\s+aerial\s+vehicles?|"
         r"saboteurs|sea\s+drones|naval\s+drones|drone|missile|raid|incursion|artillery\s+fire|"
         r"fire)\b|"
         r"\b(?:Ukraine|Kyiv|the\s+Ukrainians|Ukrainian\s+(?:forces|troops|military|army|units)|"
@@ -608,6 +618,8 @@ class StrikeFacts:
     occupied_target: bool = False
     reference: bool = False
     """Refers back to the attack ("the strikes", "a night of intense attacks")."""
+    updates: set[str] = field(default_factory=set)
+    """Figures given as an update of an earlier one ("the toll rose to 19"): latest wins."""
 
 
 @dataclass(slots=True)
@@ -692,20 +704,62 @@ def sentence_places(text: str) -> list[gazetteer.Place]:
     return [m.item for m in _place_mentions(text)]
 
 
+def _parsed_role(surface: str, parsed: str | None) -> str:
+    """The parse decides where it has an answer, except that a region named as the locator
+    of a town just named stays a locator."""
+    if parsed is None or surface == "locator":
+        return surface
+    if parsed == places.HIT:
+        return "hit"
+    return "other" if surface == "hit" else surface
+
+
+def _unlisted(
+    text: str,
+    doc: Doc,
+    found: list[gazetteer.Mention[gazetteer.Place]],
+    hits: list[gazetteer.Mention[gazetteer.Place]],
+) -> list[gazetteer.Mention[gazetteer.Place]]:
+    """Towns the gazetteer lacks that the parse shows were hit and the sentence locates in
+    a listed region or lists with listed places (`places.unlisted_towns`)."""
+    known = [(m.start, m.end, m.item.name, m.item.country, m.item.kind) for m in found]
+    known += [(m.start, m.end, m.surface, "", "country") for m in gazetteer.countries().find(text)]
+    hit_names = {m.surface for m in hits}
+    out: list[gazetteer.Mention[gazetteer.Place]] = []
+    for town in places.unlisted_towns(doc, known):
+        if town.listed_with and not hit_names.intersection(town.listed_with):
+            continue
+        place = gazetteer.Place(town.name, town.country, "city", region=town.region)
+        out.append(gazetteer.Mention(place, town.start, town.end, town.name))
+    return out
+
+
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
-    for mention in gazetteer.places().find(text):
-        if mention.item.country not in ("UA", "RU"):
-            continue
+    found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    doc = nlp.parse(text) if found else None
+    for mention in found:
         role = _place_role(text, mention, previous_end)
+        if doc is not None:
+            role = _parsed_role(role, places.role(doc, mention.start, mention.end))
         if mention.item.kind == "city" and not mention.item.satellite:
             previous_end = mention.end
         if role == "hit":
             hits.append(mention)
         elif role == "title":
             titles.append(mention)
+    if doc is not None:
+        towns = _unlisted(text, doc, found, hits)
+        # the region that locates a town just named is its locator, not another target
+        locators = {(t.item.region, t.end) for t in towns if t.item.region}
+        hits = [
+            m
+            for m in hits
+            if not any(m.item.name == region and m.start > end for region, end in locators)
+        ]
+        hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
     return hits + titles
@@ -744,11 +798,24 @@ def _is_hedged(text: str) -> bool:
     return not _past(text) and bool(_HEDGE.search(text))
 
 
+@lru_cache(maxsize=4096)
+def _attack_on_place(text: str) -> bool:
+    """An attack the surface words miss, read from the parse: an attack noun aimed at a
+    listed Ukrainian or Russian place ("the night and morning attacks of Russian forces on
+    X"). Parsed only when the sentence names such a place and an attack word."""
+    if "attack" not in text.lower() and "strike" not in text.lower():
+        return False
+    found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    if not found:
+        return False
+    return places.attack_on(nlp.parse(text), [(m.start, m.end) for m in found])
+
+
 def _attack_in(text: str, lowered: str | None = None) -> bool:
     if not has_any(lowered if lowered is not None else text.lower(), keywords.STRIKE):
         return False
     if not _attack_words(text):
-        return False
+        return _attack_on_place(text)
     if not has_any(lowered if lowered is not None else text.lower(), _NOT_ATTACK_STEMS):
         return True
     return _attack_words(_NOT_ATTACK.sub_spaces(text, lowered))
@@ -820,6 +887,7 @@ def read_facts(
         scope=scope,
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
+        updates=set() if mixed else read.updates,
     )
 
 
@@ -862,8 +930,40 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     the day of the mourning or the statement the sentence also mentions."""
     match = _STRIKE_POSSESSIVE.search(text) if "day's" in text else None
     if match is None:
+        if "'s" in text and _TODAYS_STRIKE.search(text):
+            # "this morning's missile attack", "last night's strikes": the reference day
+            return DateCue(When.DATE, today, False)
         return cue
     return find_date(match.group("day"), today)
+
+
+_TODAYS_STRIKE = re.compile(
+    r"\b(?:this\s+morning|today|tonight|last\s+night|this\s+afternoon|this\s+evening)'s\s+"
+    r"(?:\w+\s+){0,3}?(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
+    _F,
+)
+_DAYS_AFTER = Folded(
+    re.compile(
+        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
+        r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
+        r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
+        _F,
+    ),
+    needs=("after",),
+)
+_DAY_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def _days_after(text: str, cue: DateCue) -> DateCue:
+    """ "...had power again on Saturday, a day after Russia fired 76 missiles": the day named
+    is that of the aftermath; the attack was the given number of days before it."""
+    if cue.when is not When.DATE or cue.date is None or "after" not in text:
+        return cue
+    match = _DAYS_AFTER.search(text)
+    if match is None:
+        return cue
+    days = _DAY_WORDS[match.group("n").lower()]
+    return DateCue(When.DATE, cue.date - dt.timedelta(days=days), cue.calendar)
 
 
 @dataclass(slots=True)
@@ -1041,6 +1141,7 @@ def _read_all(
                 piece_cue = possessive
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
+            piece_cue = _days_after(text, piece_cue)
             found = read_facts(
                 i,
                 sentence.paragraph,
@@ -1120,6 +1221,15 @@ def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
     return drafts
 
 
+def _region_of(town: str | None, name: str) -> bool:
+    """Whether `name` is the region `town` lies in: a sentence naming only the region (its
+    governor's toll) continues the strike on the town, it is not another strike."""
+    if town is None:
+        return False
+    place = gazetteer.places_by_name().get(town)
+    return place is not None and place.region == name and town != name
+
+
 def _split_by_place(
     attacker: str, date: dt.date | None, group: list[StrikeFacts]
 ) -> list[StrikeDraft]:
@@ -1135,7 +1245,7 @@ def _split_by_place(
                     current = clause_towns[0].name
                 loci.setdefault(current or "?", []).append(clause)
             continue
-        if towns:
+        if towns and not _region_of(current, towns[0].name):
             current = towns[0].name
         loci.setdefault(current or "?", []).append(fact)
     anchored = any(f.cue.when is When.DATE for f in group)
@@ -1193,12 +1303,19 @@ def _draft(
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
+    done_attack = -100
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
-        if fact.strong and fact.places and _past(fact.text):
-            draft.hit_statement = True
+        told_done = fact.strong or fact.places
+        if told_done and (_past(fact.text) or places.reports_done(nlp.parse(fact.text))):
+            # an attack told as done, and places told as hit (damaged, struck) in the past:
+            # in one sentence, or the attack in one and the damage in the next
+            if fact.strong:
+                done_attack = fact.index
+            if fact.places and 0 <= fact.index - done_attack <= 1:
+                draft.hit_statement = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -1215,6 +1332,7 @@ def _draft(
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
     for name, scoped in tolls.items():
+        scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
             draft.figures[name] = sum(scoped.values())
     for kind in ("drones", "missiles"):
@@ -1224,6 +1342,20 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
+    """A toll given for a town and one given for the region it lies in are one toll told
+    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up."""
+    by_name = gazetteer.places_by_name()
+    out: dict[str | None, int] = {}
+    for scope, value in scoped.items():
+        place = by_name.get(scope) if scope is not None else None
+        key: str | None = scope
+        if place is not None and place.region is not None and place.region in scoped:
+            key = place.region
+        out[key] = max(value, out.get(key, -1))
+    return out
 
 
 def _merge_figures(
@@ -1238,6 +1370,12 @@ def _merge_figures(
             scoped = tolls[name]
             if value > scoped.get(fact.scope, -1):
                 scoped[fact.scope] = value
+        if name in fact.updates:
+            # "the toll rose to 19", "revised the figure to 43": supersedes what came before
+            stated_totals.add(name)
+            draft.figures[name] = value
+            draft.evidence[name] = fact.text
+            continue
         is_total = name in fact.totals
         if name in stated_totals and not is_total:
             continue
@@ -1311,4 +1449,17 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return draft.hit_statement and draft.anchored and draft.explicit
+    return draft.hit_statement and draft.anchored and (draft.explicit or _attacker_by_place(draft))
+
+
+def _attacker_by_place(draft: StrikeDraft) -> bool:
+    """A named place of one side, not held by the other, that came under attack tells who
+    fired ("Kremenchuk came under attack overnight" is a Russian strike)."""
+    by_name = gazetteer.places_by_name()
+    known = [by_name.get(name) for name in draft.places]
+    if not known or any(p is None or p.occupied for p in known):
+        return False
+    countries = {p.country for p in known if p is not None}
+    return (countries == {"UA"} and draft.attacker == "RU") or (
+        countries == {"RU"} and draft.attacker == "UA"
+    )

@@ -1,0 +1,484 @@
+"""What role a place named in an attack sentence plays, read from the dependency parse.
+
+The gazetteer says that a span names a place and normalises it (aliases, spellings, the
+region a town lies in). Whether the place was hit is grammar:
+
+- the object of a locative preposition ("in", "on", "over", "near", "across", "at",
+  "towards", "into") in an attack sentence is where the attack was, also when the place is a
+  capital whose name often stands for its government ("explosions in Kyiv");
+- both ends of a range ("from X in the east to Y in the west") were hit;
+- the subject of a passive verb of attack ("X was shelled", "X came under fire") or of
+  mourning its dead, and the complement of "the main target was" were hit;
+- officials of a place who report a hit, a blast or damage report it there ("officials in
+  X reported a hit on an infrastructure site");
+- a capital as the subject of a verb of saying, wanting or accusing is its government, and a
+  place where talks, a visit or a speech happen is not a target.
+
+`role` returns None where the grammar gives no answer; the surface rules then decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+HIT = "hit"
+OTHER = "other"
+
+_LOCATIVE = frozenset(
+    {
+        "in", "on", "over", "near", "across", "at", "towards", "toward", "into", "around",
+        "outside", "above", "against", "throughout",
+    }
+)  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {
+        "city", "town", "village", "region", "oblast", "province", "district", "capital",
+        "suburb", "suburbs", "outskirts", "area", "port", "centre", "center", "settlement",
+        "community", "republic", "krai", "territory", "cities", "towns", "villages", "regions",
+        "oblasts", "provinces", "districts", "areas", "ports", "settlements", "communities",
+        "territories",
+    }
+)  # fmt: skip
+_OFFICIALS = frozenset(
+    {
+        "officials", "official", "authorities", "governor", "mayor", "administration",
+        "police", "head", "chief", "council", "residents", "emergency", "services", "witnesses",
+    }
+)  # fmt: skip
+_REPORTING = frozenset(
+    {
+        "reported", "report", "reports", "reporting", "said", "say", "says", "confirmed",
+        "confirm", "confirms", "announced", "wrote", "posted", "told",
+    }
+)  # fmt: skip
+_ATTACK_WORDS = frozenset(
+    {
+        "hit", "hits", "strike", "strikes", "struck", "explosion", "explosions", "blast",
+        "blasts", "attack", "attacks", "damage", "damaged", "destroyed", "fire", "fires",
+        "shelling", "impact", "impacts", "debris", "casualties", "dead", "killed", "injured",
+        "wounded", "drone", "drones", "missile", "missiles",
+    }
+)  # fmt: skip
+_PASSIVE_ATTACK = frozenset(
+    {
+        "attacked", "hit", "struck", "targeted", "shelled", "bombed", "pounded", "hammered",
+        "rocked", "shaken", "damaged", "battered", "mourns", "mourned", "mourning", "buried",
+    }
+)  # fmt: skip
+_NOT_TARGET_HEADS = frozenset(
+    {
+        "talks", "summit", "meeting", "meetings", "conference", "visit", "visited", "visiting",
+        "speech", "spoke", "speaking", "met", "meet", "meets", "negotiations", "embassy",
+        "signed", "held", "hosted", "hosts", "host", "arrived", "flew", "travelled", "traveled",
+        "press", "forum", "ceremony", "court", "born", "based", "lives", "lived", "studied",
+    }
+)  # fmt: skip
+_GOVERNMENT_VERBS = frozenset(
+    {
+        "said", "says", "say", "wants", "want", "wanted", "insists", "insisted", "claims",
+        "claimed", "denies", "denied", "accused", "accuses", "believes", "believed", "agreed",
+        "agrees", "refused", "refuses", "rejected", "rejects", "demanded", "demands", "warned",
+        "warns", "hopes", "expects", "announced", "responded", "condemned", "called", "urged",
+        "asked", "offered", "proposed", "sent", "launched", "fired", "hits", "struck", "hit",
+        "attacked", "targeted", "shelled", "bombed", "strikes", "attacks", "targets",
+    }
+)  # fmt: skip
+_PHYSICAL = frozenset(
+    {
+        "building", "buildings", "house", "houses", "home", "homes", "apartment", "apartments",
+        "block", "blocks", "infrastructure", "facility", "facilities", "plant", "plants",
+        "station", "stations", "substation", "refinery", "depot", "airfield", "base", "port",
+        "hospital", "school", "market", "warehouse", "bridge", "railway", "power", "grid",
+        "outages", "outage", "blackouts", "fires", "alert", "sirens", "air", "defence",
+        "defences", "defense", "defenses", "wave", "barrage", "raid", "raids", "shelling",
+        "bombardment", "assault", "salvo",
+    }
+)  # fmt: skip
+_BEARINGS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "north-east", "north-west", "south-east", "south-west", "km", "kilometres",
+        "kilometers", "miles", "kilometre", "kilometer", "mile",
+    }
+)  # fmt: skip
+_DIRECT_HIT = frozenset(
+    {
+        "hit", "hits", "struck", "strikes", "targeted", "targets", "attacked", "attacks",
+        "shelled", "shells", "pounded", "rocked", "bombed", "hammered",
+    }
+)  # fmt: skip
+_TARGET_NOUNS = frozenset({"target", "targets", "direction", "focus", "brunt"})
+
+
+def _low(token: Token) -> str:
+    return token.lower_
+
+
+def _head_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root
+
+
+def _phrase(token: Token) -> Token:
+    """The phrase a name stands in: "the Kharkiv region", "the city of Kyiv", "the Kyiv,
+    Poltava and Sumy regions", "the Ryazan refinery", "Odesa, a port city"."""
+    for _ in range(6):
+        head = token.head
+        low = _low(head)
+        named_part = token.dep_ in ("compound", "nmod") and (
+            low in _PLACE_NOUNS or low in _PHYSICAL
+        )
+        if token.dep_ == "conj" or named_part:
+            token = head
+        elif token.dep_ == "pobj" and low == "of" and _low(head.head) in _PLACE_NOUNS:
+            token = head.head
+        elif token.dep_ == "appos" and low in _PLACE_NOUNS:
+            token = head
+        else:
+            break
+    return token
+
+
+def role(doc: Doc, start: int, end: int) -> str | None:
+    """ "hit", "other" or None (no opinion) for the place named at [start, end)."""
+    token = _head_token(doc, start, end)
+    if token is None:
+        return None
+    token = _phrase(token)
+    dep = token.dep_
+    head = token.head
+    if dep == "amod" and head.pos_ == "VERB" and head.i > token.i:
+        dep = "nsubj"  # a name the tagger took for an adjective: "Kyiv mourns..."
+    if dep == "pobj":
+        return _prepositional(token, head)
+    if dep in ("nsubj", "nsubjpass"):
+        return _subject(token, head)
+    if dep == "attr" and any(c.dep_ == "nsubj" and _low(c) in _TARGET_NOUNS for c in head.children):
+        return HIT  # "the main target was X"
+    if dep == "dobj" and _low(head) in _DIRECT_HIT:
+        return HIT
+    return None
+
+
+def _prepositional(token: Token, prep: Token) -> str | None:
+    word = _low(prep)
+    governor = prep.head
+    if word == "from" and _range_end(prep) is not None:
+        return HIT  # "from X in the east to Y in the west"
+    if word == "to" and governor.dep_ != "prep" and _range_start(prep):
+        return HIT
+    if word == "of" and _low(governor) in _BEARINGS:
+        return OTHER  # "south-east of X", "30 km of X": a place that locates another
+    if word not in _LOCATIVE or _inside_origin(prep):
+        return None
+    located = governor
+    if governor.pos_ in ("VERB", "AUX"):  # "hit the Kirishi refinery near X"
+        located = next((c for c in governor.children if c.dep_ == "dobj"), governor)
+    if word in ("near", "outside") and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in located.children
+    ):
+        return OTHER  # "the Kirishi refinery near X": X locates a named site
+    if _low(governor) in _NOT_TARGET_HEADS:
+        return OTHER
+    if _low(governor) in _OFFICIALS:
+        return HIT if _officials_report_attack(governor) else None
+    if governor.pos_ in ("NOUN", "PROPN"):
+        # "explosions in X", "strike on X", "buildings in X" - not "the mood in X"
+        low = _low(governor)
+        return HIT if low in _ATTACK_WORDS or low in _PLACE_NOUNS or low in _PHYSICAL else None
+    if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
+        return None
+    return HIT
+
+
+def _inside_origin(prep: Token) -> bool:
+    """ "took off from the X area in the Y region": a place inside a "from" phrase is where
+    the weapons came from, not where they struck."""
+    node = prep.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
+            return _range_end(node.head) is None
+        node = node.head
+    return False
+
+
+def _range_end(prep: Token) -> Token | None:
+    """The "to" of "from X (in the west) to Y (in the east)", wherever the parser hung it;
+    not the destination of a motion ("drones launched from X flew to Y")."""
+    if not _spans(prep):
+        return None
+    for token in prep.doc[prep.i + 1 : prep.i + 10]:
+        if token.dep_ == "prep" and _low(token) == "to" and _names_place(token):
+            return token
+    return None
+
+
+def _spans(from_prep: Token) -> bool:
+    head = from_prep.head
+    return head.pos_ in ("NOUN", "PROPN") or _low(head) in _SPAN_VERBS
+
+
+_SPAN_VERBS = frozenset(
+    {
+        "reported", "recorded", "stretched", "stretching", "spanned", "spanning", "hit", "struck",
+        "felt", "heard", "attacked", "targeted",
+    }
+)  # fmt: skip
+
+
+def _range_start(prep: Token) -> bool:
+    return any(
+        t.dep_ == "prep" and _low(t) == "from" and _names_place(t) and _spans(t)
+        for t in prep.doc[max(0, prep.i - 10) : prep.i]
+    )
+
+
+def _names_place(prep: Token) -> bool:
+    return any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children)
+
+
+def _officials_report_attack(officials: Token) -> bool:
+    """ "officials in X reported a hit on an infrastructure site"."""
+    verb = officials.head
+    if officials.dep_ not in ("nsubj", "nsubjpass") or _low(verb) not in _REPORTING:
+        return False
+    return any(
+        _low(t) in _ATTACK_WORDS for t in verb.subtree if t.i > officials.i and t.i != verb.i
+    )
+
+
+def _subject(token: Token, verb: Token) -> str | None:
+    low = _low(verb)
+    if token.dep_ == "nsubjpass" and low in _PASSIVE_ATTACK:
+        return HIT
+    if low in ("came", "come", "comes") and any(
+        c.dep_ == "prep" and _low(c) == "under" for c in verb.children
+    ):
+        return HIT
+    if low in ("mourns", "mourned", "mourning", "buried", "buries"):
+        return HIT
+    among = [c for c in verb.children if c.dep_ == "prep" and _low(c) == "among"]
+    if among and any(  # "X and Y were among the cities hit"
+        _low(t) in _PASSIVE_ATTACK and t.i > among[0].i and t.pos_ == "VERB" for t in verb.subtree
+    ):
+        return HIT
+    if low in _GOVERNMENT_VERBS and token.dep_ == "nsubj":
+        return OTHER
+    return None
+
+
+_SAYING = _REPORTING | frozenset(
+    {"warned", "warns", "feared", "fears", "claimed", "claims", "added", "stated", "noted"}
+)
+_EVENT_NOUNS = frozenset(
+    {
+        "attack", "attacks", "strike", "strikes", "shelling", "bombardment", "barrage", "raid",
+        "raids", "assault", "explosions", "explosion", "blasts", "blast", "airstrike",
+        "airstrikes", "salvo",
+    }
+)  # fmt: skip
+_MODAL_WORDS = frozenset({"could", "might", "may", "would", "will", "should", "must", "can"})
+
+
+def reports_done(doc: Doc) -> bool:
+    """Whether the sentence tells of an attack as something that happened: its main clause
+    is in a past tense and neither negated nor modal ("X was left without power after
+    strikes on the city", "X came under attack"), or it dates an attack as over ("after the
+    strikes")."""
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    for said in list(roots):  # "..., the governor warned": judge what was said
+        reported = [c for c in said.children if c.dep_ == "ccomp"]
+        if reported and _low(said) in _SAYING:
+            roots = [r for r in roots if r.i != said.i] + reported
+    for root in roots:
+        if any(
+            c.dep_ == "neg" or (c.dep_ == "aux" and _low(c) in _MODAL_WORDS) for c in root.children
+        ):
+            continue
+        past = root.tag_ in ("VBD", "VBN") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ") and c.tag_ != "MD"
+            for c in root.children
+            if root.tag_ == "VBN"
+        )
+        if past and any(_low(t) in _EVENT_NOUNS or t.pos_ == "VERB" for t in root.subtree):
+            return True
+    return any(
+        _low(t) in _EVENT_NOUNS and t.dep_ == "pobj" and _low(t.head) in ("after", "in")
+        for t in doc
+    )
+
+
+_DIRECTION_NAMES = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "centre", "center", "front"}
+)
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "settlement", "port", "suburb"})
+_SUBDIVISION_NOUNS = frozenset(
+    {"district", "districts", "neighbourhood", "neighborhood", "microdistrict", "quarter"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Town:
+    """A place the gazetteer does not list, named in a hit role and located by the sentence
+    itself in a listed region or next to listed places of one country."""
+
+    name: str
+    country: str
+    region: str | None
+    start: int
+    end: int
+    listed_with: tuple[str, ...] = ()
+    """Located only by being listed with these names: hit if they are."""
+
+
+def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) -> list[Town]:
+    """Names the parser takes for places (GPE/LOC entities, or a proper noun after "the town
+    of") that were hit, which the gazetteer lacks, kept only where the sentence shows where
+    they are: "in the Lviv region", "the village of X near Kharkiv", or listed with known places
+    of one country. `known` holds (start, end, name, country, kind) of the gazetteer's
+    mentions. Names of countries never reach here: they are in the gazetteer's lists."""
+    out: list[Town] = []
+    for start, end, root in _candidates(doc, known):
+        if any(a < end and start < b for a, b, _, _, _ in known):
+            continue
+        if root.lower_ in _BEARINGS or root.lower_ in _DIRECTION_NAMES:
+            continue  # "the South", "the East": a direction, not a town
+        following = doc[root.i + 1] if root.i + 1 < len(doc) else None
+        if following is not None and _low(following) in _SUBDIVISION_NOUNS:
+            continue  # a district of a city is reported under its city
+        found_role = role(doc, start, end)
+        if found_role == OTHER:
+            continue
+        located = _located_by(doc, root, known)
+        if located is None:
+            continue
+        country, region = located
+        if found_role is None and region is not None:
+            continue  # located, but not said to be hit
+        name = doc.text[start:end]
+        listed_with = tuple(c.text for c in root.conjuncts) if region is None else ()
+        out.append(Town(name, country, region, start, end, listed_with))
+    return out
+
+
+def _candidates(
+    doc: Doc, known: Sequence[tuple[int, int, str, str, str]]
+) -> list[tuple[int, int, Token]]:
+    found: dict[int, tuple[int, int, Token]] = {}
+    listed = {t.i for t in doc for start, _, _, _, _ in known if t.idx == start}
+    for token in doc:
+        # a proper noun listed with known places: "Lutsk, Kovel and X"
+        if (
+            token.pos_ == "PROPN"
+            and token.text[:1].isupper()
+            and any(c.i in listed for c in token.conjuncts)
+            and not any(c.dep_ == "compound" for c in token.children)
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.root.pos_ == "PROPN":
+            span = ent
+            if _low(span[0]) == "the":
+                span = span[1:]
+            if len(span) and span.text[:1].isupper():
+                found[span.root.i] = (span.start_char, span.end_char, span.root)
+    for token in doc:
+        # a proper noun in a locative phrase, whatever entity type the tagger guessed
+        if (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and _low(token.head) in _LOCATIVE
+            and token.ent_type_ not in ("PERSON", "NORP", "DATE", "TIME", "ORG")
+            and token.text[:1].isupper()
+            and token.i not in found
+            and not any(c.dep_ in ("compound", "poss") for c in token.children)
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    for token in doc:
+        # "the town of X", "the village of X": the noun says it is a settlement
+        if (
+            token.pos_ == "PROPN"
+            and token.dep_ == "pobj"
+            and _low(token.head) == "of"
+            and _low(token.head.head) in _SETTLEMENT_NOUNS
+            and token.i not in found
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    return list(found.values())
+
+
+def _located_by(
+    doc: Doc, root: Token, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str | None] | None:
+    """(country, region) when the sentence places the name: "in the <listed> region" on it,
+    on its phrase or on the verb it hangs on ("X, in the Lviv region"; "the village of X in
+    the Sumy region"), or listed places of one country coordinated with it ("Lutsk, X and
+    Rivne")."""
+    phrase = _phrase(root)
+    holders = {root.i, phrase.i, phrase.head.i}
+    if phrase.dep_ == "pobj":
+        holders.add(phrase.head.head.i)
+    for prep in doc[root.i + 1 :]:
+        if prep.dep_ != "prep" or _low(prep) not in ("in", "of") or prep.head.i not in holders:
+            continue
+        for area in prep.children:
+            if area.dep_ != "pobj" or _low(area) not in _REGION_NOUNS:
+                continue
+            for start, _, name, country, kind in known:
+                if kind != "country" and prep.idx < start < area.idx:
+                    return country, name
+    siblings = [t for t in root.conjuncts]
+    countries = {
+        country
+        for start, _, _, country, kind in known
+        if kind != "country"
+        for t in siblings
+        if t.idx <= start < t.idx + len(t.text)
+    }
+    if siblings and len(countries) == 1:
+        return countries.pop(), None
+    return None
+
+
+_REGION_NOUNS = frozenset({"region", "oblast", "province", "area", "district", "krai"})
+
+
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes"})
+
+
+def attack_on(doc: Doc, spans: Sequence[tuple[int, int]]) -> bool:
+    """An attack noun whose target is one of the places at `spans`: "attacks ... on X",
+    "strikes against X" (the target phrase may follow an agent: "attacks of Russian forces
+    on X"). Not an attack that is only threatened or feared: the noun must not be the object
+    of a hedge ("the threat of an attack on X", "warned of strikes on X")."""
+    for noun in doc:
+        if _low(noun) not in _ATTACK_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if _low(noun.head) == "of" and _low(noun.head.head) in _THREAT_NOUNS:
+            continue
+        if noun.dep_ == "pobj" and _low(noun.head.head) in _THREAT_NOUNS:
+            continue
+        for prep in noun.subtree:
+            if prep.dep_ != "prep" or _low(prep) not in ("on", "against"):
+                continue
+            for obj in prep.subtree:
+                if obj.pos_ == "PROPN" and any(a <= obj.idx < b for a, b in spans):
+                    return True
+    return False
+
+
+_THREAT_NOUNS = frozenset(
+    {
+        "threat", "threats", "risk", "danger", "fear", "fears", "warned", "warning", "warnings",
+        "possibility", "prospect", "plans", "plan", "threatened", "threatens",
+    }
+)  # fmt: skip

@@ -1,0 +1,1299 @@
+"""Strike figures read from the dependency parse: which count belongs to which weapon or toll.
+
+The regular expressions of `figures` find counts by what stands next to them. Here a count
+attaches to what the parse says it counts:
+
+- a numeric modifier counts its noun ("120 drones"; "73 attack and decoy drones", where the
+  count hangs on the first of two coordinated modifiers of the noun; "13 Kh-101", a missile
+  named by its type);
+- a bare count that is the argument of a verb counts the noun of its partitive ("100 of the
+  120 drones", "100 out of 120 drones", "Of the 120 drones..., 100 were shot down", "...drones,
+  of which 38 were downed"); the partitive's own count is the whole;
+- the sense of a weapon count (launched, shot down, hit, lost) is the class of the verb that
+  governs it, climbing coordination ("296 drones and seven missiles were shot down") and
+  open complements ("managed to shoot down 30 drones"); a participle or relative clause on
+  the noun ("drones Russia launched") only describes it when a verb above governs it;
+- a toll is a count of people (or a bare count) that is the subject or object of a verb of
+  killing or injuring, the object of "left ... dead", a count of "deaths"/"injuries", or
+  the figure a death toll rose to;
+- a clause that is negated ("could not intercept") or modal ("could launch", "plans to
+  fire") gives no figure; counts of soldiers are not tolls; ages ("a 55-year-old man", "a
+  woman, 71,") count nothing.
+
+Every rule reads grammar, never a name or a phrase of a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warwire.extract import nlp
+from warwire.extract.counts import parse_number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+DRONE_WORDS = frozenset(
+    {
+        "drone", "drones", "uav", "uavs", "shahed", "shaheds", "geran", "gerans", "gerbera",
+        "gerberas", "decoy", "decoys", "quadcopter", "quadcopters",
+    }
+)  # fmt: skip
+MISSILE_WORDS = frozenset(
+    {
+        "missile", "missiles", "rocket", "rockets", "kinzhal", "kinzhals", "iskander",
+        "iskanders", "kalibr", "kalibrs", "zircon", "zircons", "tomahawk", "tomahawks", "atacms",
+        "neptune", "neptunes", "oniks", "onyx", "tsirkon",
+    }
+)  # fmt: skip
+_MISSILE_TYPE = re.compile(r"^(?:kh-[\w/]+|s-[345]00s?|kn-23s?|iskander-[mk]s?|tochka(?:-u)?)$")
+"""Type designations that name a missile on their own ("13 Kh-101")."""
+
+_VICTIMS = frozenset(
+    {
+        "people", "person", "persons", "civilian", "civilians", "resident", "residents", "other",
+        "others", "adult", "adults", "man", "men", "woman", "women", "child", "children", "kid",
+        "kids", "victim", "victims", "staff", "worker", "workers", "employee", "employees",
+        "medic", "medics", "rescuer", "rescuers", "firefighter", "firefighters", "passenger",
+        "passengers", "teenager", "teenagers", "pensioner", "pensioners", "minor", "minors",
+        "journalist", "journalists", "volunteer", "volunteers", "individual", "individuals",
+        "baby", "babies", "girl", "girls", "boy", "boys", "infant", "infants", "member",
+        "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
+    }
+)  # fmt: skip
+_TAKE_LIVES = frozenset(
+    {"claimed", "claim", "claiming", "claims", "took", "take", "taking", "takes", "cost"}
+)
+_SEEK_CARE = frozenset(
+    {"sought", "seek", "needed", "need", "received", "required", "requested", "got"}
+)
+_RELATIVES = frozenset(
+    {
+        "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister",
+        "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor",
+        "friend", "colleague",
+    }
+)  # fmt: skip
+_COMBATANTS = frozenset(
+    {
+        "soldier", "soldiers", "troops", "serviceman", "servicemen", "fighter", "fighters",
+        "militant", "militants", "occupier", "occupiers", "mercenary", "mercenaries",
+        "personnel", "combatant", "combatants", "invader", "invaders", "paratrooper",
+        "paratroopers", "marine", "marines", "sailor", "sailors", "crew", "pilots", "pilot",
+        "prisoner", "prisoners", "pow", "pows",
+    }
+)  # fmt: skip
+_DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "dead", "bodies"})
+_HURT_NOUNS = frozenset({"injury", "injuries", "wounded", "injured", "casualties"})
+_TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "figure"})
+
+_KILL_VERBS = frozenset(
+    {
+        "kill", "kills", "killed", "killing", "die", "dies", "died", "dying", "dead", "perish",
+        "perished", "perishing",
+    }
+)  # fmt: skip
+_HURT_VERBS = frozenset(
+    {
+        "injure", "injures", "injured", "injuring", "wound", "wounds", "wounded", "wounding",
+        "hurt", "hurting", "hospitalised", "hospitalized",
+    }
+)  # fmt: skip
+_RISE_VERBS = frozenset(
+    {
+        "rise", "rises", "rose", "risen", "rising", "climb", "climbs", "climbed", "climbing",
+        "reach", "reaches", "reached", "reaching", "stand", "stands", "stood", "standing",
+        "increase", "increases", "increased", "grow", "grew", "grown", "jump", "jumped", "hit",
+        "top", "topped", "pass", "passed", "exceed", "exceeded", "be", "is", "was", "are", "were",
+        "put", "puts", "putting", "estimate", "estimated", "go", "went", "bring", "brings",
+        "brought", "bringing", "raise", "raised", "raising", "take", "took", "taking",
+    }
+)  # fmt: skip
+
+_DOWN = frozenset(
+    {
+        "down", "downs", "downed", "downing", "destroy", "destroys", "destroyed", "destroying",
+        "intercept", "intercepts", "intercepted", "intercepting", "neutralise", "neutralises",
+        "neutralised", "neutralising", "neutralize", "neutralizes", "neutralized", "neutralizing",
+        "repel", "repels", "repelled", "repelling", "eliminate", "eliminates", "eliminated",
+        "eliminating", "defeat", "defeated", "suppress", "suppressed", "stop", "stopped",
+        "thwart", "thwarted", "foil", "foiled", "disable", "disabled", "engage", "engaged",
+    }
+)  # fmt: skip
+_DOWN_WITH_PARTICLE = frozenset(
+    {
+        "shoot", "shoots", "shot", "shooting", "bring", "brings", "brought", "bringing", "knock",
+        "knocks", "knocked", "knocking", "take", "takes", "took", "taken", "taking",
+    }
+)  # fmt: skip
+_LAUNCH = frozenset(
+    {
+        "launch", "launches", "launched", "launching", "fire", "fires", "fired", "firing", "send",
+        "sends", "sent", "sending", "use", "uses", "used", "using", "deploy", "deploys",
+        "deployed", "deploying", "hurl", "hurled", "hurling", "unleash", "unleashed",
+        "unleashing", "employ", "employed", "employing", "involve", "involved", "involving",
+        "include", "included", "including", "comprise", "comprised", "comprising", "count",
+        "counted", "record", "recorded", "detect", "detected", "track", "tracked", "spot",
+        "spotted", "register", "registered", "direct", "directed", "aim", "aimed", "throw",
+        "threw", "thrown", "lob", "lobbed", "rain", "rained", "total", "totalled", "totaled",
+        "fly", "flew", "flown", "flying", "head", "headed", "heading", "approach", "approached",
+        "combined", "combining", "combines", "featured", "featuring",
+    }
+)  # fmt: skip
+_WITH_VERBS = frozenset(
+    {
+        "attack", "attacks", "attacked", "attacking", "strike", "strikes", "struck", "striking",
+        "hit", "hits", "hitting", "target", "targets", "targeted", "targeting", "pound",
+        "pounded", "pounding", "bombard", "bombarded", "shell", "shelled", "hammer", "hammered",
+    }
+)  # fmt: skip
+_HIT = frozenset(
+    {
+        "hit", "hits", "struck", "strike", "strikes", "reach", "reached", "penetrate",
+        "penetrated", "evade", "evaded", "slip", "slipped", "land", "landed", "crash",
+        "crashed", "impact", "impacted", "explode", "exploded",
+    }
+)  # fmt: skip
+_LOST = frozenset(
+    {
+        "lose", "lost", "vanish", "vanished", "disappear", "disappeared", "jam", "jammed",
+        "fail", "failed", "redirect", "redirected", "divert", "diverted", "suppress",
+    }
+)  # fmt: skip
+_MODALS = frozenset(
+    {"could", "might", "may", "would", "will", "should", "must", "can", "shall", "'ll", "wo"}
+)
+_INTENT = frozenset(
+    {
+        "plan", "plans", "planned", "planning", "threaten", "threatens", "threatened",
+        "threatening", "intend", "intends", "intended", "prepare", "prepares", "prepared",
+        "preparing", "expect", "expects", "expected", "want", "wants", "wanted", "vow", "vows",
+        "vowed", "promise", "promised", "pledge", "pledged", "able", "capable", "try", "tries",
+        "tried", "attempt", "attempted", "seek", "seeks", "sought", "aim", "aims", "hope",
+        "hopes", "warn", "warns", "warned", "ready",
+    }
+)  # fmt: skip
+_SCALE_WORDS = frozenset({"dozen", "hundred", "thousand"})
+_ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "raid", "raids", "assault"})
+_CONTAINERS = frozenset(
+    {"total", "group", "groups", "wave", "swarm", "salvo", "barrage", "batch", "volley"}
+)
+_WEAPON_MODIFIERS = frozenset({"attack", "strike", "combat", "kamikaze", "decoy", "cruise"})
+_ALL_WORDS = frozenset({"all", "both", "each"})
+
+FIELDS = ("drones", "missiles", "drones_downed", "missiles_downed", "killed", "injured")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One figure the parse attaches: `field` is a `StrikeEvent` figure or "<kind>_hit"."""
+
+    field: str
+    value: int
+    start: int
+    """Character offset of the count in the sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    quantities: tuple[Quantity, ...]
+    blocked: frozenset[int]
+    """Values of counts the parse shows count something else (an age, a year, homes, a
+    negated or hypothetical figure): a surface pattern must not read them as figures."""
+    finals: frozenset[str] = frozenset()
+    """Fields whose figure the sentence gives as an update of an earlier one ("the toll
+    rose to 19", "the air force revised the figure to 43"): it supersedes what came before."""
+
+    def values(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for q in self.quantities:
+            if q.value > out.get(q.field, -1):
+                out[q.field] = q.value
+        return out
+
+
+_EMPTY = Reading((), frozenset())
+
+
+def _low(token: Token) -> str:
+    return token.lower_
+
+
+def weapon_kind(token: Token) -> str | None:
+    """ "drones", "missiles" or None, for a noun that names a weapon."""
+    low = _low(token)
+    if low in DRONE_WORDS:
+        return "drones"
+    if low in MISSILE_WORDS or _MISSILE_TYPE.match(low):
+        return "missiles"
+    if low in ("vehicles", "vehicle", "aircraft") and any(
+        _low(c) in ("unmanned", "aerial") for c in token.children
+    ):
+        return "drones"
+    return None
+
+
+def _is_number(token: Token) -> bool:
+    low = _low(token)
+    if low in _SCALE_WORDS:
+        return True
+    return bool(token.like_num) and not token.text.endswith("%")
+
+
+def _value(tokens: list[Token]) -> int | None:
+    """The count a run of number tokens stands for ("1,200", "three dozen", "twenty-three")."""
+    words = [_low(t) for t in tokens if _low(t) not in ("-", "and")]
+    if not words:
+        return None
+    if words[-1] == "dozen":
+        head = words[:-1]
+        if not head or head == ["a"]:
+            return 12
+        first = parse_number(" ".join(head))
+        return first * 12 if first is not None else None
+    if len(words) == 1 and words[0].isdigit() and 1900 <= int(words[0]) <= 2100:
+        return None  # a year
+    return parse_number(" ".join(words))
+
+
+def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
+    """(head token, value, start offset) of every count in the sentence."""
+    groups: list[tuple[Token, int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        token = doc[i]
+        if not _is_number(token) or (_low(token) in _SCALE_WORDS and i == 0):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            _is_number(doc[j])
+            or (_low(doc[j]) in ("-", "and") and j + 1 < n and _is_number(doc[j + 1]))
+        ):
+            j += 1
+        start = i
+        if i > 0 and _low(doc[i - 1]) == "a" and _low(token) in _SCALE_WORDS:
+            start = i - 1
+        run = [doc[k] for k in range(start, j)]
+        value = _value(run)
+        # "no one", "every one of them": not counts
+        negated = start > 0 and _low(doc[start - 1]) in ("no", "every", "each", "any", "not")
+        if value is not None and not negated and not _in_compound_adjective(doc, i, j):
+            inside = {t.i for t in run}
+            head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
+            groups.append((head, value, doc[start].idx))
+        i = j
+    return groups
+
+
+def _in_compound_adjective(doc: Doc, start: int, end: int) -> bool:
+    """ "55-year-old", "3-storey", "24-hour": a count inside a hyphenated modifier."""
+    return end < len(doc) and doc[end].text == "-" and doc[end].whitespace_ == ""
+
+
+def _over_a_span(verb: Token) -> bool:
+    """A count over a span of time, not one attack: "killed since the invasion", "in the
+    past week", "over the last three months", "so far this year"."""
+    clause = [verb, *verb.conjuncts]
+    clause += [c for v in list(clause) for c in v.children if c.dep_ in ("acl", "conj")]
+    clause += [c for v in list(clause) for c in v.children if c.dep_ == "advcl"]
+    for child in (c for v in clause if v.pos_ in ("VERB", "NUM", "AUX") for c in v.children):
+        if child.dep_ in ("prep", "mark") and _low(child) == "since":
+            return True
+        if child.dep_ == "prep" and _low(child) in ("in", "over", "during", "throughout"):
+            for obj in child.children:
+                if (
+                    obj.dep_ == "pobj"
+                    and _low(obj) in _SPANS
+                    and any(
+                        _low(c) in ("past", "last", "previous", "whole", "entire")
+                        or c.dep_ == "nummod"
+                        for c in obj.children
+                    )
+                ):
+                    return True
+                if obj.dep_ == "pobj" and _low(obj) in ("war", "invasion", "conflict"):
+                    return True
+    return False
+
+
+_SPANS = frozenset({"days", "weeks", "months", "years", "nights", "week", "month", "year"})
+"""Spans longer than the one night or day an attack takes ("the past day" is not one)."""
+
+
+def _clause_blocked(verb: Token) -> bool:
+    """Negated, hypothetical or over a span of time: a "not"/"never", a modal, a verb of
+    intent above, or "since the invasion"."""
+    if _over_a_span(verb):
+        return True
+    token: Token | None = verb
+    steps = 0
+    while token is not None and steps < 4:
+        for child in token.children:
+            if child.dep_ == "neg" or _low(child) in ("never", "no"):
+                return True
+            if child.dep_ == "aux" and _low(child) in _MODALS:
+                return True
+        if token.dep_ in ("xcomp", "acomp") and _low(token.head) in _INTENT:
+            return True
+        if token.dep_ not in ("xcomp", "conj"):
+            break
+        token = token.head
+        steps += 1
+    return False
+
+
+def _has_particle(verb: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    return any(c.dep_ == "prt" and _low(c) in wanted for c in verb.children) or (
+        verb.i + 1 < len(verb.doc) and _low(verb.doc[verb.i + 1]) in wanted
+    )
+
+
+def verb_sense(verb: Token, via: Token | None = None) -> str | None:
+    """ "down", "launch", "hit", "lost" or None: what a verb does to the weapons it governs.
+    `via` is the preposition the weapons hang on ("attacked ... with 40 drones")."""
+    low = _low(verb)
+    if via is not None:
+        if _low(via) == "with" and (low in _WITH_VERBS or low in _LAUNCH):
+            return "launch"
+        if _low(via) in ("of", "out") and low in ("consist", "consisted", "consisting"):
+            return "launch"
+        return None
+    if low in _DOWN_WITH_PARTICLE and _has_particle(verb, ("down", "out")):
+        return "down"
+    if low in _DOWN:
+        return "down"
+    if low in _LOST:
+        return "lost"
+    if low in _LAUNCH:
+        return "launch"
+    if low in _HIT:
+        return "hit"
+    return None
+
+
+def _governor(token: Token) -> tuple[Token | None, Token | None]:
+    """The verb that governs a noun phrase and the preposition between them, if any; climbs
+    coordination and appositions to the first conjunct."""
+    node = token
+    while node.dep_ in ("conj", "appos") and node.head.i != node.i:
+        if node.head.pos_ == "VERB" and node.pos_ != "VERB":
+            return node.head, None  # "destroyed 121 of 143 drones and 7 out of 9 missiles"
+        node = node.head
+    via: Token | None = None
+    if (
+        node.dep_ == "pobj"
+        and _low(node.head) == "of"
+        and _low(node.head.head) in _CONTAINERS
+        and node.head.head.dep_ != "pobj"
+    ):
+        node = node.head.head  # "a total of 48 drones were shot down": the total is the drones
+    if node.dep_ == "pobj":
+        via = node.head
+        if via.dep_ == "prep" and via.head.dep_ == "prep":  # "out of"
+            via = via.head
+        node = via
+    head = node.head
+    if head.dep_ in ("advmod", "prt") and _low(head) in ("down", "out"):  # "shot down 28 of 31"
+        head = head.head
+    governed = node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "oprd", "prep", "npadvmod")
+    if governed and (head.pos_ in ("VERB", "AUX") or head.tag_.startswith("VB")):
+        return head, via if node.dep_ == "prep" else None
+    return None, None
+
+
+def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
+    """The sense a participle or relative clause on the noun gives it ("drones launched
+    overnight", "the missiles Russia fired", "drones shot down over Bryansk")."""
+    for child in noun.children:
+        if (
+            (skip is None or child.i != skip.i)
+            and child.dep_ in ("acl", "relcl")
+            and not _clause_blocked(child)
+        ):
+            sense = verb_sense(child)
+            if sense is not None:
+                return sense
+    return None
+
+
+def _sense(noun: Token) -> str | None:
+    if noun.dep_ == "pobj" and _low(noun.head) == "by" and _low(noun.head.head) in _ATTACK_NOUNS:
+        return "launch"  # "an attack by 75 drones"
+    if noun.dep_ == "nsubj" and _low(noun.head) in _WITH_VERBS and _low(noun.head) not in _HIT:
+        return "blocked" if _clause_blocked(noun.head) else "launch"  # "60 drones targeted X"
+    if (
+        noun.dep_ == "pobj"
+        and _low(noun.head) in ("with", "plus", "alongside")
+        and weapon_kind(noun.head.head) is not None
+    ):
+        return _sense(noun.head.head)  # "64 drones with three cruise missiles": same sense
+    verb, via = _governor(noun)
+    if verb is not None:
+        if _clause_blocked(verb):
+            return "blocked"
+        if (
+            via is None
+            and _low(verb) in _WITH_VERBS
+            and any(c.dep_ == "prep" and _low(c) == "with" for c in verb.children)
+        ):
+            return "launch"  # "attacked with 90 means, namely: 9 missiles, ..."
+        if via is not None and _low(via) in ("of", "out"):
+            # the whole of a partitive on the verb: "downed 19 out of 24 missiles launched"
+            return _described_sense(noun) or "launch"
+        sense = _coordinated_down(verb, verb_sense(verb, via))
+        if sense is not None:
+            return sense
+    return _described_sense(noun)
+
+
+def _coordinated_down(verb: Token, sense: str | None) -> str | None:
+    """ "intercepted or jammed", "shot down or suppressed": a count that air defences
+    downed or jammed is reported as downed (the air force's own figure)."""
+    if sense not in ("lost", None) or verb.dep_ != "conj":
+        return sense
+    first = verb.head
+    alternative = any(c.dep_ == "cc" and _low(c) == "or" for c in first.children)
+    if alternative and verb_sense(first) == "down":
+        return "down"  # the first verb decides: "dropped off radar or were neutralised" is lost
+    return sense
+
+
+def _counted_noun(number: Token) -> Token | None:
+    """The noun a count modifies: its head, climbing compound/nmod/amod links and the
+    coordination of modifiers ("73 attack and decoy drones")."""
+    if (
+        number.dep_ == "appos"
+        and weapon_kind(number.head) is not None
+        and any(_low(t) in ("total", "all") for t in number.subtree if t.i > number.i)
+    ):
+        return number.head  # "the missiles, 12 in total, were all intercepted"
+    if number.dep_ not in ("nummod", "quantmod", "compound", "nmod", "amod"):
+        return None
+    node = number.head
+    for _ in range(4):
+        if weapon_kind(node) is not None and not (
+            node.dep_ in ("compound", "nmod", "nummod") and weapon_kind(node.head) is not None
+        ):
+            return node
+        if _low(node) in _VICTIMS | _COMBATANTS:
+            return node
+        if node.dep_ == "conj" and node.head.dep_ in ("compound", "nmod", "amod"):
+            node = node.head
+        if node.dep_ in ("compound", "nmod", "amod", "nummod") and node.head.i != node.i:
+            node = node.head
+            continue
+        break
+    if _low(node) in _WEAPON_MODIFIERS:
+        # "143 attack and decoy drones" misparsed: the modifier's weapon follows it
+        for later in node.doc[node.i + 1 : node.i + 4]:
+            if weapon_kind(later) is not None:
+                return later
+    return node
+
+
+def _partitive(number: Token) -> Token | None:
+    """The noun a bare count is part of: "61 of the 73 drones", "100 out of 120 drones",
+    "Of the 120 drones ..., 100 were shot down", "..., of which 38 were downed"."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and _low(prep) in ("of", "out"):
+            noun = _pobj(prep)
+            if noun is not None:
+                return noun
+    head = number.head
+    if number.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        for prep in head.children:
+            if prep.dep_ == "prep" and _low(prep) in ("of", "out", "among") and prep.i != number.i:
+                noun = _pobj(prep)
+                if noun is not None:
+                    return noun
+        for other in head.children:  # "Of 60 drones launched, 38 were shot down"
+            if other.i != number.i and _opened_by_of(other) and weapon_kind(other) is not None:
+                return other
+    if number.dep_ in ("nsubj", "nsubjpass"):
+        # a fronted "Of the 143 drones ...," the parser hung elsewhere
+        fronted = [
+            t for t in number.doc[: number.i] if weapon_kind(t) is not None and _opened_by_of(t)
+        ]
+        if fronted:
+            return fronted[0]
+    return None
+
+
+def _only(number: Token) -> bool:
+    doc = number.doc
+    return any(_low(c) == "only" for c in number.children) or (
+        number.i > 0 and _low(doc[number.i - 1]) == "only"
+    )
+
+
+def _opened_by_of(noun: Token) -> bool:
+    """A noun phrase that opens with "of": the whole of a fronted partitive, which the
+    parser may attach as the subject ("Of 60 drones launched, 38 were shot down")."""
+    if noun.dep_ == "pobj" and _low(noun.head) == "of" and noun.head.i == 0:
+        return True  # "Of the 143 drones Russia sent, ..."
+    edge = noun.left_edge
+    return (
+        noun.i > edge.i
+        and _low(edge) == "of"
+        # not "of which 40 drones"
+        and not any(c.dep_ == "pobj" and c.i != noun.i for c in edge.children)
+    )
+
+
+def _pronoun_antecedent(pronoun: Token) -> Token | None:
+    """ "shot down 40 of them": the last counted weapon before the pronoun in the sentence."""
+    earlier = [t for t in pronoun.doc[: pronoun.i] if weapon_kind(t) is not None]
+    return earlier[-1] if earlier else None
+
+
+def _pobj(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            if _low(child) == "which":
+                relcl = prep.head if prep.head.dep_ == "relcl" else prep.head.head
+                antecedent = relcl.head if relcl.dep_ == "relcl" else child
+                if weapon_kind(antecedent) is None:
+                    # the parse may hang the clause on a nearer noun: the counted weapon
+                    # before "of which" is what it refers to
+                    earlier = [
+                        t
+                        for t in child.doc[: child.i]
+                        if weapon_kind(t) is not None and _own_count(t) is not None
+                    ]
+                    if earlier:
+                        return earlier[-1]
+                return antecedent
+            if _low(child) in ("them", "those", "these"):
+                return _pronoun_antecedent(child)
+            return child
+        if child.dep_ == "prep" and _low(child) == "of":  # "out of"
+            return _pobj(child)
+    return None
+
+
+def _own_count(noun: Token) -> tuple[int, int] | None:
+    """The count on a noun, also where it hangs on a modifier ("the 73 attack and decoy
+    drones")."""
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
+            found = _own_count(child)
+            if found is not None:
+                return found
+        if child.dep_ in ("nummod",) and _is_number(child):
+            run = sorted([child, *[c for c in child.children if _is_number(c)]], key=lambda t: t.i)
+            value = _value(run)
+            if value is not None:
+                return value, run[0].idx
+    return None
+
+
+def _toll_field(token: Token) -> str | None:
+    """ "killed" / "injured" when a count of people (or a bare count) at `token` is the
+    victim of a verb or adjective of killing or injuring."""
+    node = token
+    if node.dep_ == "appos" and _is_number(node.head):
+        return _toll_field(node.head)
+    if (
+        node.dep_ == "pobj"
+        and _low(node.head) == "of"
+        and _low(node.head.head) in ("lives", "life")
+    ):
+        lives = node.head.head  # "claimed the lives of 14 civilians"
+        if lives.dep_ == "dobj" and _low(lives.head) in _TAKE_LIVES:
+            return "blocked" if _clause_blocked(lives.head) else "killed"
+    if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
+        # "17 were killed in one town and 11 in another"
+        return "killed" if _low(node.head) in _KILL_VERBS else "injured"
+    while node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        node = node.head
+    head = node.head
+    low = _low(head)
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and head.i != node.i:
+        if _clause_blocked(head):
+            return "blocked"
+        if low in _KILL_VERBS:
+            return "killed"
+        if low in _HURT_VERBS:
+            return "injured"
+        objects = {_low(c) for c in head.children if c.dep_ == "dobj"}
+        if node.dep_ == "nsubj" and objects & {"injuries", "wounds", "injury", "burns"}:
+            return "injured"  # "more than 100 received injuries"
+        care = objects & {"help", "treatment", "care", "assistance"}
+        if node.dep_ == "nsubj" and care and _low(head) in _SEEK_CARE:
+            return "injured"  # "61 people sought medical help"
+        if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
+            return "killed"
+        own = _own_toll_word(token)
+        if own is not None:
+            return own
+        for child in head.children:  # "left 14 people dead", "12 were confirmed dead"
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a clause of its own: "... and four wounded"
+            if child.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and child.i > node.i:
+                if _low(child) in _KILL_VERBS:
+                    return "killed"
+                if _low(child) in _HURT_VERBS:
+                    return "injured"
+    return _own_toll_word(token)
+
+
+def _own_toll_word(token: Token) -> str | None:
+    """ "12 people injured", "three civilians killed": a participle on the counted noun."""
+    for child in token.children:
+        if child.dep_ in ("acl", "amod") and child.i > token.i:
+            if _low(child) in _KILL_VERBS:
+                return "killed"
+            if _low(child) in _HURT_VERBS:
+                return "injured"
+    return None
+
+
+def _elliptic_toll(number: Token) -> str | None:
+    """ "20 dead and about 50 wounded": a count followed by the word of its toll."""
+    doc = number.doc
+    if number.i + 1 >= len(doc):
+        return None
+    following = doc[number.i + 1]
+    if following.dep_ in ("nsubj", "nsubjpass") or following.tag_ in ("VBD", "VBZ", "VBP"):
+        return None
+    low = _low(following)
+    if low not in ("dead", "killed", "injured", "wounded", "hurt"):
+        return None
+    if following.pos_ == "VERB" and _clause_blocked(following):
+        return "blocked"
+    return "killed" if low in ("dead", "killed") else "injured"
+
+
+def _toll_from_total(number: Token) -> str | None:
+    """ "the death toll rose to 19", "the number of injured reached 40"."""
+    node = number
+    if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in (
+        _RISE_VERBS | _UPDATE_VERBS
+    ):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and _low(child) in _TOLL_NOUNS:
+            words = {_low(t) for t in child.subtree}
+            if words & (_HURT_VERBS | _HURT_NOUNS) - {"casualties"}:
+                return "injured"
+            if words & (_KILL_VERBS | _DEATH_NOUNS) or _low(child) == "toll":
+                return "killed"
+    return None
+
+
+def _age(number: Token) -> bool:
+    """ "a woman, 71," / "aged 55": a count in apposition to one person, or after "aged"."""
+    head = number.head
+    if number.dep_ == "appos" and (
+        (head.tag_ == "NN" and _low(head) in _VICTIMS) or head.ent_type_ == "PERSON"
+    ):
+        return True
+    return number.i > 0 and _low(number.doc[number.i - 1]) in ("aged", "age")
+
+
+def read(doc: Doc) -> Reading:
+    """Every figure the parse of one sentence attaches."""
+    found: list[Quantity] = []
+    blocked: set[int] = set()
+    groups = _number_groups(doc)
+    wholes = {p.head.i for p, _, _ in groups if _is_part(p)}
+    for number, value, start in groups:
+        if _age(number):
+            blocked.add(value)
+            continue
+        if _is_part(number):
+            _read_part(number, value, start, found, blocked)
+            continue
+        if number.i in wholes:
+            noun = _counted_noun(number)
+            if noun is not None and weapon_kind(noun) is not None:
+                sense = _whole_sense(noun, _governor(noun)[0])
+                _offer(found, weapon_kind(noun) or "", sense, value, start)
+            continue
+        noun = _counted_noun(number)
+        if noun is not None:
+            _read_counted(noun, value, start, found, blocked)
+            continue
+        _read_bare(number, value, start, found, blocked)
+    _elliptic_weapons(doc, groups, found, blocked)
+    _pairs(doc, found, blocked)
+    for token in doc:
+        if _one_victim(token) and token.dep_ != "conj":
+            field = _toll_field(token)
+            if field in ("killed", "injured"):
+                # "a man and his son were killed": one for each person coordinated
+                people = 1 + sum(
+                    1
+                    for c in token.conjuncts
+                    if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
+                )
+                found.append(Quantity(field, people, token.idx))
+    _no_victims(doc, found)
+    _none_downed(doc, found)
+    _sum_lists(doc, found)
+    _sum_tolls_by_place(doc, found)
+    return Reading(tuple(found), frozenset(blocked - {q.value for q in found}), _finals(doc, found))
+
+
+_UPDATE_VERBS = frozenset(
+    {
+        "revised", "revise", "revises", "updated", "update", "updates", "corrected", "correct",
+        "lowered", "raised", "adjusted", "rose", "risen", "rises", "climbed", "climbs",
+        "increased", "reached", "reaches", "grew", "jumped", "bringing", "brought", "brings",
+        "taking", "took", "takes",
+    }
+)  # fmt: skip
+
+
+def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
+    """Fields whose count is the object of "rose to", "revised to", "updated to"."""
+    by_offset = {t.idx: t for t in doc}
+    out: set[str] = set()
+    for quantity in found:
+        token = by_offset.get(quantity.start)
+        if token is None:
+            continue
+        node = token.head if token.dep_ == "nummod" else token
+        if (
+            node.dep_ == "pobj"
+            and _low(node.head) == "to"
+            and _low(node.head.head) in _UPDATE_VERBS
+        ):
+            out.add(quantity.field)
+    return frozenset(out)
+
+
+_LOCATIVE = frozenset({"over", "in", "near", "above", "across", "towards", "toward", "around"})
+_WEAPON_FIELDS = frozenset({"drones", "missiles", "drones_downed", "missiles_downed"})
+
+
+def _elliptic_weapons(
+    doc: Doc, groups: list[tuple[Token, int, int]], found: list[Quantity], blocked: set[int]
+) -> None:
+    """Counts whose weapon noun is left out after a counted weapon in the same sentence:
+    "counted 76 missiles launched and 60 destroyed" (a participle gives the sense), "downed
+    44 drones over one region, 31 over another and 10 over a third" (a place list: each
+    count shares the first one's sense, and the list adds up)."""
+    taken = {q.start for q in found}
+    by_offset = {t.idx: t for t in doc}
+    located: dict[int, list[int]] = {}
+    elliptic: set[int] = set()
+    for number, value, start in groups:
+        if start in taken or value in blocked:
+            continue
+        anchors = [
+            q
+            for q in found
+            if q.field in _WEAPON_FIELDS and q.start < start and q.start not in elliptic
+        ]
+        if not anchors:
+            continue
+        following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        noun = _counted_noun(number)
+        if noun is not None and not (
+            # "another 50 over six other regions", parsed as a count of the regions
+            weapon_kind(noun) is None
+            and _low(noun) not in _VICTIMS | _COMBATANTS
+            and following is not None
+            and _low(following) in _LOCATIVE
+        ):
+            continue
+        anchor = anchors[-1]
+        kind = "drones" if anchor.field.startswith("drones") else "missiles"
+        nearest = [t for t in doc[: number.i] if weapon_kind(t) is not None]
+        if following is None or not nearest or weapon_kind(nearest[-1]) != kind:
+            continue  # the weapon named last is not the one counted last: no guess
+        if noun is None and number.dep_ in ("nsubj", "nsubjpass"):
+            sense = _bare_sense(number)  # "...drones were launched; 31 were shot down"
+            if sense in ("down", "hit", "lost"):
+                _offer(found, kind, sense, value, start)
+                continue
+        if following.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in following.children):
+            sense = verb_sense(following)
+            if sense is not None and not _clause_blocked(following):
+                _offer(found, kind, sense, value, start)
+            continue
+        anchor_token = by_offset.get(anchor.start)
+        anchor_noun = _counted_noun(anchor_token) if anchor_token is not None else None
+        anchor_start_i = anchor_token.i if anchor_token is not None else len(doc)
+        holders = [anchor_noun, anchor_noun.head] if anchor_noun is not None else []
+        if _low(following) in _LOCATIVE and any(
+            _low(c) in _LOCATIVE and c.dep_ == "prep" and c.i > anchor_start_i
+            for holder in holders
+            for c in holder.children
+        ):
+            found.append(Quantity(anchor.field, value, start))
+            elliptic.add(start)
+            located.setdefault(anchor.start, []).append(value)
+    for anchor_start, values in located.items():
+        if _breakdown(doc, anchor_start) or _spread(doc, by_offset.get(anchor_start)):
+            continue
+        anchor = next(q for q in found if q.start == anchor_start)
+        found.append(Quantity(anchor.field, anchor.value + sum(values), anchor_start))
+
+
+_AT_PLACE = frozenset({"in", "on", "at", "near", "across"})
+
+
+def _toll_place(token: Token) -> str | None:
+    """The place a toll clause names ("four died in X", "and four more in Y")."""
+    holders = [token]
+    if token.dep_ == "nummod":
+        holders.append(token.head)
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        holders.append(token.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and _low(prep) in _AT_PLACE:
+                names = [t.text for t in prep.subtree if t.pos_ == "PROPN"]
+                if names:
+                    return " ".join(names)
+    return None
+
+
+def _sum_tolls_by_place(doc: Doc, found: list[Quantity]) -> None:
+    """ "Three were killed in X, four died in Y and four more in Z": tolls of one kind,
+    each in its own place, add up to the toll of the attack - unless they break a total
+    down ("of them", "including")."""
+    if _breakdown(doc, -1):
+        return
+    by_offset = {t.idx: t for t in doc}
+    for name in ("killed", "injured"):
+        tolls = [q for q in found if q.field == name and q.value > 0]
+        if len(tolls) < 2:
+            continue
+        placed: dict[str, int] = {}
+        for q in tolls:
+            token = by_offset.get(q.start)
+            where = _toll_place(token) if token is not None else None
+            if where is None or where in placed:
+                placed = {}
+                break
+            placed[where] = q.value
+        if len(placed) >= 2:
+            found.append(Quantity(name, sum(placed.values()), tolls[0].start))
+
+
+def _spread(doc: Doc, anchor: Token | None) -> bool:
+    """ "downed 300 drones over ten regions, 90 around the capital": a count already spread
+    over several places is a total that the counts after it break down."""
+    if anchor is None:
+        return False
+    noun = _counted_noun(anchor)
+    holders = [noun, noun.head] if noun is not None else []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and _low(prep) in _LOCATIVE:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.tag_ == "NNS" and _low(obj) in _AREAS:
+                        return True
+    return False
+
+
+_AREAS = frozenset({"regions", "oblasts", "provinces", "areas", "cities", "districts", "towns"})
+
+
+def _breakdown(doc: Doc, anchor_start: int) -> bool:
+    """ "shot down 300 drones, 90 of them over one region and 120 over another": counts
+    that break a total down by place ("of them", "including") do not add to it."""
+    return any(
+        t.idx > anchor_start
+        and (
+            (_low(t) in ("them", "which", "those", "these") and _low(t.head) == "of")
+            or _low(t) in ("including", "includes", "among")
+        )
+        for t in doc
+    )
+
+
+_GENERIC_MODIFIERS = frozenset(
+    {"russian", "ukrainian", "enemy", "more", "other", "hostile", "incoming", "various"}
+)
+
+
+def _typed(noun: Token) -> bool:
+    """A weapon noun with a modifier that names its type ("ballistic", "Kh-22 cruise"), which
+    a count before it cannot share with a bare noun coordinated after it."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod")
+        and c.i < noun.i
+        and c.ent_type_ != "NORP"
+        and _low(c) not in _GENERIC_MODIFIERS
+        for c in noun.children
+    )
+
+
+def _bare_whole(noun: Token) -> tuple[int, int] | None:
+    """ "74 drones out of 75": the whole given as a bare count after the counted noun."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and _low(prep) in ("of", "out"):
+            for obj in prep.subtree:
+                if obj.dep_ == "pobj" and _is_number(obj):
+                    value = _value([obj])
+                    return (value, obj.idx) if value is not None else None
+    return None
+
+
+def _pairs(doc: Doc, found: list[Quantity], blocked: set[int]) -> None:
+    """ "a pair of ballistic missiles", "a couple of drones": two."""
+    for token in doc:
+        if _low(token) not in ("pair", "couple") or not any(
+            c.dep_ == "det" and _low(c) == "a" for c in token.children
+        ):
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or _low(prep) != "of":
+                continue
+            weapon = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            kind = weapon_kind(weapon) if weapon is not None else None
+            if weapon is None or kind is None:
+                continue
+            sense = _sense(token) or _described_sense(weapon)
+            if sense == "blocked":
+                blocked.add(2)
+            elif sense is not None:
+                _offer(found, kind, sense, 2, token.idx)
+
+
+def _mixed(noun: Token, kind: str) -> bool:
+    """ "170 missiles and drones": one count over two kinds of weapon counts neither."""
+    for child in noun.children:
+        if child.dep_ == "conj":
+            other = weapon_kind(child)
+            if (
+                other is not None
+                and other != kind
+                and _own_count(child) is None
+                and not any(c.dep_ in ("det", "nummod") for c in child.children)
+                and not _typed(noun)
+            ):
+                return True
+    return False
+
+
+def _every(noun: Token) -> bool:
+    """ "all 14 drones", "both missiles": every weapon launched."""
+    words = [c for c in noun.children if c.dep_ in ("predet", "det", "nummod")]
+    words += [g for c in words if c.dep_ == "nummod" for g in c.children]
+    return any(_low(c) in _ALL_WORDS for c in words)
+
+
+_NONE_FIELDS = {
+    "casualties": ("killed", "injured"),
+    "victims": ("killed", "injured"),
+    "deaths": ("killed",),
+    "fatalities": ("killed",),
+    "dead": ("killed",),
+    "injuries": ("injured",),
+    "injured": ("injured",),
+    "wounded": ("injured",),
+}
+
+
+_PROVISIONAL = frozenset(
+    {"immediately", "preliminary", "initial", "initially", "yet", "far", "unclear", "clarified"}
+)
+
+
+def _no_victims(doc: Doc, found: list[Quantity]) -> None:
+    """A toll of zero: "there were no casualties", "no one was killed", "nobody was hurt",
+    "without casualties" - unless the sentence gives it as provisional ("no casualties were
+    reported immediately", "according to preliminary information"): that is no toll yet."""
+    if any(_low(t) in _PROVISIONAL for t in doc):
+        return
+    for token in doc:
+        low = _low(token)
+        fields: tuple[str, ...] = ()
+        if low in _NONE_FIELDS and (
+            any(c.dep_ == "det" and _low(c) == "no" for c in token.children)
+            or (token.dep_ == "pobj" and _low(token.head) == "without")
+        ):
+            fields = _NONE_FIELDS[low]
+        elif (
+            low == "nobody"
+            or (low == "one" and any(_low(c) == "no" for c in token.children))
+            or (low == "one" and token.i > 0 and _low(doc[token.i - 1]) == "no")
+        ):
+            field = _toll_field(token)
+            if field in ("killed", "injured"):
+                fields = (field,)
+        for name in fields:
+            found.append(Quantity(name, 0, token.idx))
+
+
+def _all_downed(doc: Doc, found: list[Quantity]) -> None:
+    """ "18 missiles were fired, all of which were intercepted": every one downed."""
+    for token in doc:
+        if _low(token) != "all" or token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and _low(following) in ("but", "except"):
+            continue  # "all but three": `_all_but`
+        whole = _partitive(token)
+        kind = weapon_kind(whole) if whole is not None else None
+        count = _own_count(whole) if whole is not None else None
+        if kind is None or count is None:
+            continue
+        if _bare_sense(token) == "down":
+            found.append(Quantity(f"{kind}_downed", count[0], token.idx))
+
+
+def _none_downed(doc: Doc, found: list[Quantity]) -> None:
+    """ "None of the three missiles was intercepted": none downed, all launched."""
+    _all_downed(doc, found)
+    for token in doc:
+        if _low(token) != "none":
+            continue
+        whole = _partitive(token)
+        kind = weapon_kind(whole) if whole is not None else None
+        if whole is None or kind is None:
+            continue
+        sense = _bare_sense(token)
+        if sense == "down":
+            found.append(Quantity(f"{kind}_downed", 0, token.idx))
+            count = _own_count(whole)
+            if count is not None:
+                found.append(Quantity(kind, count[0], count[1]))
+
+
+def _one_victim(token: Token) -> bool:
+    """ "a man", "one civilian", "a 55-year-old woman": one person, counted by the article."""
+    if token.tag_ != "NN" or _low(token) not in _VICTIMS:
+        return False
+    return any(
+        c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one") for c in token.children
+    )
+
+
+def _is_part(number: Token) -> bool:
+    """ "28 of 31 drones" parsed as a quantifier of the second count: 28 is the part."""
+    head = number.head
+    return (
+        number.dep_ == "quantmod"
+        and _is_number(head)
+        and head.i > number.i
+        and any(_low(t) in ("of", "out") for t in number.doc[number.i + 1 : head.i])
+    )
+
+
+def _read_part(
+    number: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    noun = _counted_noun(number.head)
+    kind = weapon_kind(noun) if noun is not None else None
+    if noun is None or kind is None:
+        return
+    sense = _sense(noun)
+    if sense == "blocked":
+        blocked.add(value)
+    elif sense is not None and sense != "launch":
+        _offer(found, kind, sense, value, start)
+
+
+def _read_counted(
+    noun: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    kind = weapon_kind(noun)
+    if kind is not None:
+        if _mixed(noun, kind):
+            blocked.add(value)
+            return
+        sense = _described_sense(noun) or "launch" if _opened_by_of(noun) else _sense(noun)
+        if sense == "blocked":
+            blocked.add(value)
+        elif sense is not None:
+            _offer(found, kind, sense, value, start)
+            if sense == "down" and _every(noun):
+                _offer(found, kind, "launch", value, start)
+            whole = _bare_whole(noun)
+            if whole is not None and sense != "launch":
+                _offer(found, kind, "launch", whole[0], whole[1])
+        return
+    low = _low(noun)
+    if low in _COMBATANTS:
+        blocked.add(value)
+        return
+    if low in _VICTIMS or low in _DEATH_NOUNS or low in _HURT_NOUNS:
+        if low in _DEATH_NOUNS:
+            field: str | None = "killed"
+        elif low in _HURT_NOUNS - {"casualties"}:
+            field = "injured"
+        else:
+            field = _toll_field(noun)
+        if field == "blocked":
+            blocked.add(value)
+        elif field is not None:
+            found.append(Quantity(field, value, start))
+        return
+
+
+def _read_bare(
+    number: Token, value: int, start: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    doc = number.doc
+    if (
+        number.i >= 2
+        and _low(doc[number.i - 1]) in ("but", "except")
+        and _low(doc[number.i - 2]) == "all"
+    ):
+        _all_but(doc[number.i - 2], value, found)
+        return
+    whole = _partitive(number)
+    if whole is not None:
+        kind = weapon_kind(whole)
+        if kind is not None:
+            part_sense = _part_sense(number)
+            if part_sense == "blocked":
+                blocked.add(value)
+                return
+            whole_count = _own_count(whole)
+            if whole_count is not None:
+                whole_sense = _whole_sense(whole, number.head)
+                _offer(found, kind, whole_sense, whole_count[0], whole_count[1])
+                if part_sense == "hit" and _only(number) and whole_count[0] >= value:
+                    # "of the 75 drones, only one got through": the rest were stopped
+                    _offer(found, kind, "down", whole_count[0] - value, start)
+            if part_sense is not None:
+                _offer(found, kind, part_sense, value, start)
+            return
+        if _low(whole) in _COMBATANTS:
+            blocked.add(value)
+            return
+    field = _elliptic_toll(number) or _toll_field(number) or _toll_from_total(number)
+    if field == "blocked":
+        blocked.add(value)
+    elif field is not None:
+        found.append(Quantity(field, value, start))
+
+
+def _whole_sense(whole: Token, part_verb: Token | None) -> str:
+    """The sense of the whole of a partitive: what its own verb or participle says, else
+    launched ("shot down 61 of the 73 drones": 73 were launched)."""
+    verb, via = _governor(whole)
+    if verb is not None and (part_verb is None or verb.i != part_verb.i):
+        sense = verb_sense(verb, via)
+        if sense is not None:
+            return sense
+    return _described_sense(whole, part_verb) or "launch"
+
+
+def _part_sense(number: Token) -> str | None:
+    """The sense of the part of a partitive. A part is never "launched" out of a launched
+    whole: where the nearest verb says so, the parse has hung the part on the whole's
+    relative clause, and the verb above it governs ("74 of the 75 drones Russia sent were
+    shot down")."""
+    sense = _bare_sense(number)
+    if sense != "launch":
+        return sense
+    verb, _ = _governor(number)
+    node = verb
+    for _ in range(3):
+        if node is None or node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ == "VERB":
+            above = verb_sense(node)
+            if above in ("down", "hit", "lost"):
+                return "blocked" if _clause_blocked(node) else above
+    return None
+
+
+def _all_but(word: Token, value: int, found: list[Quantity]) -> None:
+    """ "Of the 57 drones ..., all but four were destroyed": the whole less the exception."""
+    whole = _partitive(word)
+    if whole is None or weapon_kind(whole) is None:
+        return
+    count = _own_count(whole)
+    sense = _bare_sense(word)
+    if count is None or sense in (None, "blocked", "launch") or count[0] < value:
+        return
+    kind = weapon_kind(whole) or ""
+    _offer(found, kind, "launch", count[0], count[1])
+    _offer(found, kind, sense or "", count[0] - value, word.idx)
+
+
+def _bare_sense(number: Token) -> str | None:
+    verb, via = _governor(number)
+    if verb is None:
+        return None
+    if _clause_blocked(verb):
+        return "blocked"
+    return verb_sense(verb, via)
+
+
+def _offer(found: list[Quantity], kind: str, sense: str, value: int, start: int) -> None:
+    if sense == "launch":
+        found.append(Quantity(kind, value, start))
+    elif sense == "down":
+        found.append(Quantity(f"{kind}_downed", value, start))
+    elif sense == "hit":
+        found.append(Quantity(f"{kind}_hit", value, start))
+
+
+def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
+    """Counts of one kind and sense coordinated in one list ("13 Kh-101 and 14 Kalibr cruise
+    missiles and four Iskander-M ballistic missiles") add up to the figure of the list."""
+    by_start: dict[int, Quantity] = {}
+    for quantity in found:
+        by_start.setdefault(quantity.start, quantity)  # the count itself, not a sum at it
+    groups: dict[tuple[int, str], list[Quantity]] = {}
+    for token in doc:
+        if not _is_number(token) or token.idx not in by_start:
+            continue
+        noun = _counted_noun(token)
+        if noun is None:
+            continue
+        root = noun
+        while root.dep_ in ("conj", "appos") and weapon_kind(root.head) is not None:
+            root = root.head
+        if root.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            root = root.head  # the parser may give a verb two objects for one list
+        quantity = by_start[token.idx]
+        if quantity.field in _WEAPON_FIELDS:
+            groups.setdefault((root.i, quantity.field), []).append(quantity)
+    for (_, field), members in groups.items():
+        if len(members) >= 2:
+            found.append(Quantity(field, sum(q.value for q in members), members[0].start))
+
+
+@lru_cache(maxsize=2048)
+def read_sentence(sentence: str) -> Reading:
+    """The parse-based figures of one sentence (the sentence is parsed once, memoised)."""
+    if not _worth_parsing(sentence):
+        return _EMPTY
+    return read(nlp.parse(sentence))
+
+
+_SCREEN = re.compile(
+    r"drone|uav|shahed|geran|gerber|decoy|missile|rocket|kinzhal|iskander|kalibr|zircon|"
+    r"tomahawk|atacms|kh-|unmanned|kill|dead|died|death|injur|wound|hurt|hospital|toll|"
+    r"fatal|perish|medical|lives",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b",
+    re.IGNORECASE,
+)
+
+
+_ONE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
+_NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
+
+
+def _worth_parsing(sentence: str) -> bool:
+    """The cheap screen: a weapon or casualty word and a count (or a toll of none)."""
+    if not _SCREEN.search(sentence):
+        return "casualt" in sentence.lower() and bool(_NONE.search(sentence))
+    return any(p.search(sentence) for p in (_COUNT, _NONE, _ONE))
