@@ -20,10 +20,11 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from warwire.extract import gazetteer, keywords
+from warwire.extract import clauses, gazetteer, keywords
 from warwire.extract.dates import Cues, DateCue, When, find_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
+from warwire.extract.people import Roster
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -438,7 +439,7 @@ _NEXT_ROUND = Folded(
 )
 _PEACE = Gated(
     re.compile(
-        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:the|this)\s+war|settlement|"
+        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
         r"prisoners?|swaps?|security\s+guarantees|\d+-point|framework|memorandum|de-?escalat\w*|"
         r"grain\s+(?:deal|exports?|corridor|shipments?)|export\s+of\s+grain|Black\s+Sea|"
         r"mediat\w+)\b",
@@ -906,7 +907,7 @@ def _parties(
             continue
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
-    codes |= {o.country for o in participants}
+    codes |= {o.country for o in participants if o.country}
     return codes
 
 
@@ -980,7 +981,9 @@ def _mentions_in(
             continue
         events = events or triggers
         for segment in _segments(clause, events, today):
-            out.append(_mention(sentence, segment, today, len(clauses) == 1, year, subject, named))
+            found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
+            if found is not None:
+                out.append(found)
     return out
 
 
@@ -1111,14 +1114,25 @@ def _mention(
     year: int | None = None,
     subject: str = "",
     named: ArticlePeople | None = None,
-) -> TalkMention:
+) -> TalkMention | None:
+    """The mention a clause makes, or None when the parse reads its contact as a wish, an
+    offer, a condition or a denial."""
     venue, venue_country = _venue(clause)
     realis = [m.start for m in _realis_triggers(clause)]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
     participants = _participants(clause, anchors)
     if named is not None and _ROLE_REFERENCE_STEMS.search(clause):
         participants += _role_references(clause, anchors, named, participants)
+    reading = _parse_reading(sentence.text, clause, named)
+    if reading.mood in ("hypothetical", "negated"):
+        return None
+    known = {o.name for o in participants}
+    participants += [o for o in reading.people if o.name not in known]
     status = _status(clause)
+    if reading.mood == "scheduled" and status == "held":
+        status = "scheduled"
+    elif status is None and reading.mood is not None:
+        status = reading.mood
     first = realis[0] if realis else 0
     since = next(
         (
@@ -1144,6 +1158,7 @@ def _mention(
     if fmt is None and venue:
         fmt = "in_person"
     parties = _parties(clause, participants, sentence.text, realis, subject)
+    parties |= reading.parties
     if (
         (
             venue_country
@@ -1189,6 +1204,57 @@ def _mention(
     )
 
 
+class Reading(NamedTuple):
+    """What the parse of a sentence says about the contacts inside one clause."""
+
+    mood: str | None
+    people: list[gazetteer.Official]
+    parties: set[str]
+
+
+_REALIS = ("held", "scheduled")
+
+
+def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Reading:
+    """The contacts of the clause, read from the sentence's parse: the mood of the first one
+    stated as fact or plan (or, when none is, the wish or denial they all are), and the
+    people and countries in their slots, normalised."""
+    offset = text.find(clause)
+    if offset < 0:
+        return Reading(None, [], set())
+    end = offset + len(clause)
+    found = [c for c in clauses.contacts(text) if offset <= c.start < end]
+    if any(not c.framing and c.mood in _REALIS for c in found):
+        # "After his call with X, Y phoned Z": the call that frames the clause is an
+        # earlier contact of its own, not a side of the one the clause reports.
+        found = [c for c in found if not c.framing]
+    if not found:
+        return Reading(None, [], set())
+    moods = [c.mood for c in found if c.mood is not None]
+    realis = [m for m in moods if m in _REALIS]
+    mood = realis[0] if realis else (moods[0] if moods and len(moods) == len(found) else None)
+    roster = named.roster if named is not None else Roster([text])
+    people: dict[str, gazetteer.Official] = {}
+    parties: set[str] = set()
+    for contact in found:
+        if contact.mood not in _REALIS and contact.mood is not None:
+            continue
+        parties |= contact.parties
+        for person in contact.people:
+            resolved = roster.resolve(person.name, person.side)
+            if resolved is None:
+                continue
+            official = resolved.official or gazetteer.Official(
+                resolved.name, resolved.side or "", ""
+            )
+            if official.role in _SPOKES:
+                continue
+            people.setdefault(official.name, official)
+            if official.country:
+                parties.add(official.country)
+    return Reading(mood, list(people.values()), parties)
+
+
 class ArticlePeople:
     """The officials an article names anywhere, worked out once and only when a clause refers
     to someone by office ("the U.S. president") rather than by name."""
@@ -1196,6 +1262,7 @@ class ArticlePeople:
     def __init__(self, sentences: list[Sentence]) -> None:
         self._sentences = sentences
         self._by_office: dict[tuple[str, str], gazetteer.Official | None] | None = None
+        self.roster = Roster([s.text for s in sentences])
 
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
@@ -1279,12 +1346,17 @@ def _sides(parties: set[str]) -> set[str]:
     return {sides.get(code, "ALLY") for code in parties}
 
 
-def valid_parties(parties: set[str], peace: bool, today: dt.date | None = None) -> bool:
+def valid_parties(
+    parties: set[str], peace: bool, today: dt.date | None = None, war: bool = False
+) -> bool:
     """Whether a contact between `parties` can be a negotiation about the war.
 
-    Contacts with a mediator need the topic to be peace, a truce or prisoners; so do contacts
-    with the US, except once the US is brokering the talks itself (from the date the
-    countries data gives)."""
+    Russia (or its bloc) with any other side, and Ukraine with a state or body that is on
+    neither side, need the war itself to be the subject (`war`: the war, Ukraine, peace,
+    evacuations...). Ukraine with the US needs the topic to be peace, a truce or prisoners,
+    except once the US is brokering the talks itself (from the date the countries data
+    gives); so does a state on neither side meeting Ukraine's allies (a mediator sounding out
+    one side's backers). Allies among themselves never negotiate."""
     sides = gazetteer.country_sides()
     if today is not None and "US" in parties and "UA" in parties:
         since = gazetteer.mediator_since().get("US")
@@ -1294,11 +1366,16 @@ def valid_parties(parties: set[str], peace: bool, today: dt.date | None = None) 
     others = parties - russia_bloc
     if "RU" in parties and others:
         other_sides = _sides(others)
-        return peace or bool(other_sides & {"UA", "US", "ALLY"})
+        return peace or war or bool(other_sides & {"UA", "US", "ALLY"})
     if "UA" in parties and russia_bloc:
         return True
-    if "UA" in parties and _sides(parties - {"UA"}) & {"US", "MEDIATOR"}:
+    rest = _sides(parties - {"UA"})
+    if "UA" in parties and "MEDIATOR" in rest:
+        return peace or war
+    if "UA" in parties and "US" in rest:
         return peace
+    if "UA" not in parties and "MEDIATOR" in rest and rest & {"US", "ALLY"}:
+        return peace and any(len(c) == 2 and sides.get(c) == "MEDIATOR" for c in parties)
     return False
 
 
@@ -1518,15 +1595,28 @@ _ROUND = Folded(
 )
 
 
+_WAR = Gated(
+    re.compile(
+        r"\b(?:(?:war|conflict|crisis|situation|fighting|hostilities)\s+in\s+Ukraine|"
+        r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
+        r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine)\b",
+        _F,
+    ),
+    ("ukrain", "evacuat", "humanitarian"),
+)
+"""Words that make the war the subject of a contact."""
+
+
 def _keep(draft: NegotiationDraft, today: dt.date) -> bool:
     peace = any(m.peace for m in draft.mentions)
+    war = any(_WAR.search(m.text) for m in draft.mentions)
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
         # round of talks about the war goes without saying.
         parties |= {"RU", "UA"}
         draft.parties = sorted(parties)
-    return valid_parties(parties, peace, today)
+    return valid_parties(parties, peace, today, war)
 
 
 def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:

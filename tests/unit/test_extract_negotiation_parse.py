@@ -1,0 +1,223 @@
+"""The negotiation layer over the parse: mood, sides, people and countries.
+
+Every sentence here is invented, with names, places and countries that the labelled sets do
+not use, so the rules are tested as grammar, not as memory of articles.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warwire.extract import countries
+from warwire.extract.clauses import Contact, contacts
+from warwire.extract.negotiations import valid_parties
+from warwire.extract.people import Roster, strip_titles
+
+pytest.importorskip("spacy")
+
+
+def _only(sentence: str, word: str) -> Contact:
+    found = [c for c in contacts(sentence) if sentence[c.start : c.end].lower() == word]
+    assert found, f"no contact word {word!r} in {contacts(sentence)}"
+    return found[0]
+
+
+def _names(contact: Contact) -> set[str]:
+    return {p.name for p in contact.people}
+
+
+# --- countries -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Israel", "IL"),
+        ("Israeli", "IL"),
+        ("Chile's", "CL"),
+        ("the Kremlin", "RU"),
+        ("Peruvian", "PE"),
+        ("Norway", "NO"),
+        ("Vietnamese", "VN"),
+        ("OSCE", "OSCE"),
+        ("Narnia", None),
+    ],
+)
+def test_country_names_normalise_to_codes(name: str, code: str | None) -> None:
+    assert countries.code_of(name) == code
+
+
+def test_sides_of_states_outside_the_war() -> None:
+    assert countries.side_of("IL") == "MEDIATOR"
+    assert countries.side_of("NO") == "ALLY"
+    assert countries.side_of("BY") == "RU"
+
+
+# --- mood ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "mood"),
+    [
+        ("Chile's president met his Peruvian counterpart in Lima on Tuesday.", "met", "held"),
+        (
+            "The Kenyan and Tanzanian delegations will meet in Arusha next week.",
+            "meet",
+            "scheduled",
+        ),
+        ("Norway refused to hold talks with Iran.", "talks", "negated"),
+        ("Egypt wants talks with Chile about the dispute.", "talks", "hypothetical"),
+        ("Mongolia is ready to meet Kazakhstan if the border stays calm.", "meet", "hypothetical"),
+        (
+            "Officials said no meeting between Portugal and Vietnam was planned.",
+            "meeting",
+            "negated",
+        ),
+        (
+            "The Chilean foreign minister said he would phone his Peruvian counterpart on Monday.",
+            "phone",
+            "scheduled",
+        ),
+        ("A meeting with the Ghanaian envoy could take place later.", "meeting", "hypothetical"),
+        ("Talks between Senegal and Mali are set to begin on Friday.", "talks", "scheduled"),
+        (
+            "Talks between Senegal and Mali are impossible, the minister said.",
+            "talks",
+            "hypothetical",
+        ),
+        ("There were reports of secret talks between Laos and Thailand.", "talks", "hypothetical"),
+        (
+            "Bolivia agreed to reopen the border after a call with the Paraguayan leader.",
+            "call",
+            "held",
+        ),
+        ("The summit of Andean leaders is on the agenda for June.", "summit", "scheduled"),
+    ],
+)
+def test_mood_of_a_contact(sentence: str, word: str, mood: str) -> None:
+    assert _only(sentence, word).mood == mood
+
+
+def test_a_verb_of_meeting_with_no_side_as_object_is_no_contact() -> None:
+    sentence = "The factories could not meet the demand for shells."
+    assert not [c for c in contacts(sentence) if c.lemma == "meet"]
+
+
+# --- sides -----------------------------------------------------------------------------
+
+
+def test_people_and_countries_in_the_slots_of_a_contact_verb() -> None:
+    sentence = (
+        "Indonesian President Budi Hartono met Vietnamese Prime Minister Tran Van Long in "
+        "Hanoi on Tuesday, his spokesman Adi Wirawan said."
+    )
+    contact = _only(sentence, "met")
+    assert _names(contact) == {"Budi Hartono", "Tran Van Long"}
+    assert contact.parties == {"ID", "VN"}
+
+
+def test_the_announcer_is_not_a_side() -> None:
+    sentence = (
+        "Kenyan President Amani Otieno spoke with Ethiopia's leader, his aide Wanjiru Kamau said."
+    )
+    contact = _only(sentence, "spoke")
+    assert "Wanjiru Kamau" not in _names(contact)
+    assert contact.parties >= {"KE", "ET"}
+
+
+def test_a_title_in_apposition_gives_its_person_a_side() -> None:
+    sentence = "Pedro Alvarez hosted Chile's foreign minister, Camila Rojas, for talks in Lima."
+    contact = _only(sentence, "talks")
+    people = {p.name: p.side for p in contact.people}
+    assert people.get("Camila Rojas") == "CL"
+    assert "Pedro Alvarez" in people
+
+
+def test_the_leaders_of_two_countries_are_both_sides() -> None:
+    sentence = (
+        "The leaders of Austria and Greece spent an hour on the phone with Serbia's president on "
+        "Sunday, the Austrian chancellery said."
+    )
+    contact = _only(sentence, "phone")
+    assert contact.call
+    assert contact.parties == {"AT", "GR", "RS"}
+
+
+def test_sides_of_the_clause_framed_by_talks() -> None:
+    sentence = (
+        "After nine hours of talks in La Paz, the Peruvian and Bolivian delegations agreed on a "
+        "prisoner swap."
+    )
+    assert _only(sentence, "talks").parties == {"PE", "BO"}
+
+
+def test_a_pair_written_as_one_compound() -> None:
+    contact = _only("The Hartono-Long call lasted an hour.", "call")
+    assert _names(contact) == {"Hartono", "Long"}
+
+
+def test_an_earlier_call_that_frames_a_clause_is_its_own_contact() -> None:
+    sentence = "After his call with Otieno, Hartono phoned Tran Van Long."
+    call = _only(sentence, "call")
+    assert call.framing
+    assert "Tran Van Long" not in _names(call)
+
+
+def test_a_side_excluded_by_no_is_not_a_side() -> None:
+    sentence = "Danish and Icelandic officials met in Oslo with no Swede in the room."
+    assert "SE" not in _only(sentence, "met").parties
+
+
+# --- people ----------------------------------------------------------------------------
+
+
+def test_titles_are_not_part_of_a_name() -> None:
+    assert strip_titles("President Amani Otieno") == "Amani Otieno"
+    assert strip_titles("Mr Hartono") == "Hartono"
+
+
+def test_a_surname_takes_the_fuller_form_the_article_gives() -> None:
+    roster = Roster(["Indonesian President Budi Hartono arrived on Monday.", "Hartono met Long."])
+    person = roster.resolve("Hartono", None)
+    assert person is not None
+    assert person.name == "Budi Hartono"
+
+
+def test_a_side_once_given_is_remembered() -> None:
+    roster = Roster(["Kenyan President Amani Otieno arrived."])
+    assert roster.resolve("Amani Otieno", "KE") is not None
+    later = roster.resolve("Amani Otieno", None)
+    assert later is not None
+    assert later.side == "KE"
+
+
+def test_listed_officials_keep_their_canonical_spelling() -> None:
+    roster = Roster([])
+    person = roster.resolve("Dmitry Kuleba", None)
+    assert person is not None
+    assert person.name == "Dmytro Kuleba"
+    assert person.side == "UA"
+
+
+# --- which sides make a negotiation ----------------------------------------------------
+
+
+def test_any_state_meeting_russia_about_the_war_is_a_negotiation() -> None:
+    assert valid_parties({"RU", "NP"}, peace=False, war=True)
+    assert not valid_parties({"RU", "NP"}, peace=False, war=False)
+
+
+def test_allies_among_themselves_never_negotiate() -> None:
+    assert not valid_parties({"UA", "NO", "DK"}, peace=True, war=True)
+    assert not valid_parties({"UA", "EU"}, peace=True, war=True)
+
+
+def test_a_neutral_state_with_ukraine_over_the_war() -> None:
+    assert valid_parties({"UA", "ID"}, peace=False, war=True)
+
+
+def test_a_neutral_state_with_an_ally_needs_peace_as_the_topic() -> None:
+    assert valid_parties({"ID", "NO"}, peace=True, today=dt.date(2024, 1, 1))
+    assert not valid_parties({"ID", "NO"}, peace=False, war=True)

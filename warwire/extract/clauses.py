@@ -1,0 +1,850 @@
+"""What a clause says about a contact (a meeting, talks, a call), read from the dependency parse.
+
+A *contact word* is a verb of meeting or talking ("met", "received", "hosted", "spoke",
+"phoned", "negotiated") or a noun naming a contact ("talks", "meeting", "summit", "call",
+"conversation", "negotiations", "phone" in "on the phone with"). For each one the parse gives:
+
+- its **mood**: `held` (past or present fact), `scheduled` (future, plan, announcement),
+  `hypothetical` (a wish, an offer, a proposal, a condition, a possibility) or `negated`
+  (denied, refused, ruled out), from the auxiliaries, negation, the verb that governs it
+  ("wants to meet", "refused to talk", "plans to meet"), a conditional conjunction and tense.
+  "Would" after a past reporting verb is a future in reported speech ("said he would phone
+  X on Monday": scheduled); on its own it is a condition.
+- its **sides**: the people (PERSON entities) and countries (GPE/NORP/ORG entities the
+  country table knows) in the grammatical slots of the contact: subject and object of a
+  contact verb, the object of "with", "between" or "by", the possessor or compound modifier
+  of a contact noun ("Putin's talks", "the Xi-Zelensky call"), the subject of the verb that
+  holds a contact noun ("X held talks"), and, through a title noun, its appositions and
+  modifiers ("Israel's prime minister, Naftali Bennett", "the leaders of France and
+  Germany"). The subject of a reporting verb ("..., X said") is in none of these slots, so an
+  announcer is never a side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warwire.extract import countries, nlp
+from warwire.extract.people import TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CONTACT_VERBS = frozenset(
+    {"meet", "talk", "speak", "negotiate", "phone", "telephone", "receive", "host", "confer"}
+)
+"""Verbs that are a contact when their slots hold sides."""
+CALL_VERB = "call"
+"""A contact verb only with a person or country as object ("Putin called Erdogan")."""
+CONTACT_NOUNS = frozenset(
+    {
+        "talk",
+        "talks",
+        "meeting",
+        "summit",
+        "call",
+        "conversation",
+        "negotiation",
+        "negotiations",
+        "consultation",
+        "consultations",
+        "phone",
+        "videoconference",
+        "teleconference",
+    }
+)
+HOLDING_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "end",
+        "conclude",
+        "spend",
+        "attend",
+        "join",
+        "host",
+        "lead",
+        "resume",
+        "continue",
+        "finish",
+        "wrap",
+        "enter",
+        "chair",
+        "convene",
+        "arrange",
+        "schedule",
+        "plan",
+    }
+)
+"""Verbs whose subject takes part in the contact noun they govern ("X held talks")."""
+WISH_VERBS = frozenset(
+    {
+        "want",
+        "wish",
+        "hope",
+        "seek",
+        "offer",
+        "propose",
+        "suggest",
+        "urge",
+        "demand",
+        "insist",
+        "ask",
+        "request",
+        "try",
+        "call",
+        "push",
+        "press",
+        "encourage",
+        "consider",
+        "need",
+        "like",
+        "would",
+        "mull",
+        "float",
+        "favour",
+        "favor",
+        "await",
+    }
+)
+"""Verbs that make the contact they govern a wish, an offer or a request."""
+REFUSAL_VERBS = frozenset(
+    {"refuse", "reject", "rule", "decline", "ban", "forbid", "prohibit", "cancel", "postpone"}
+)
+PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "agree",
+        "intend",
+        "prepare",
+        "arrange",
+        "announce",
+        "invite",
+    }
+)
+HYPOTHETICAL_ADJECTIVES = frozenset(
+    {
+        "ready",
+        "willing",
+        "open",
+        "eager",
+        "keen",
+        "possible",
+        "potential",
+        "eventual",
+        "future",
+        "hypothetical",
+        "prospective",
+        "proposed",
+        "direct",
+    }
+)
+"""Modifiers of a contact noun, or predicates over its subject, that make it a mere
+possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
+when nothing else states them: see `mood`."""
+SCHEDULED_MODIFIERS = frozenset(
+    {"next", "upcoming", "planned", "forthcoming", "scheduled", "expected", "coming"}
+)
+IRREALIS_PREDICATES = frozenset(
+    {
+        "impossible",
+        "pointless",
+        "unlikely",
+        "possible",
+        "premature",
+        "unrealistic",
+        "futile",
+        "meaningless",
+        "necessary",
+        "needed",
+        "inevitable",
+        "likely",
+        "unthinkable",
+        "out",
+    }
+)
+"""Predicates that make a contact noun they describe a possibility or a denial ("talks with
+X are impossible", "a meeting is unlikely")."""
+SIDE_NOUNS = frozenset(
+    {
+        "president",
+        "leader",
+        "leaders",
+        "minister",
+        "ministers",
+        "counterpart",
+        "counterparts",
+        "delegation",
+        "delegations",
+        "team",
+        "envoy",
+        "envoys",
+        "official",
+        "officials",
+        "representative",
+        "representatives",
+        "chancellor",
+        "secretary",
+        "chief",
+        "premier",
+        "king",
+        "prince",
+        "pope",
+        "negotiator",
+        "negotiators",
+        "diplomat",
+        "diplomats",
+        "head",
+        "side",
+        "ambassador",
+        "aide",
+        "adviser",
+        "advisor",
+        "emissary",
+        "mediator",
+        "mediators",
+        "host",
+        "him",
+        "her",
+        "them",
+        "each",
+        "other",
+        "sheikh",
+        "emir",
+        "monarch",
+        "partners",
+    }
+)
+"""Common nouns that can stand for a side in a contact verb's slot ("met his counterpart")."""
+HEDGE_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "speculation",
+        "prospect",
+        "prospects",
+        "possibility",
+        "idea",
+        "hope",
+        "hopes",
+        "calls",
+        "proposal",
+        "proposals",
+        "offer",
+        "offers",
+        "chance",
+        "chances",
+        "demand",
+        "demands",
+        "request",
+        "readiness",
+        "willingness",
+        "question",
+        "push",
+        "appeal",
+        "bid",
+    }
+)
+"""Nouns whose "of"/"for" complement is not a contact that happened ("reports of secret
+talks", "the prospect of a summit", "calls for talks")."""
+SPEECH_VERBS = frozenset({"speak", "comment", "brief", "address", "tell", "say", "write"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "add",
+        "confirm",
+        "report",
+        "write",
+        "state",
+        "note",
+        "claim",
+        "declare",
+        "reveal",
+        "explain",
+        "insist",
+        "post",
+        "tweet",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+WOULD_AUX = frozenset({"would", "'d"})
+MODAL_AUX = frozenset({"could", "might", "may", "can", "should", "must", "ought"})
+CONDITIONS = frozenset({"if", "unless", "whether", "once", "provided", "until"})
+TITLE_PARTS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
+SIDE_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"})
+
+
+_KNOWN_VERBS = (
+    CONTACT_VERBS
+    | HOLDING_VERBS
+    | WISH_VERBS
+    | REFUSAL_VERBS
+    | PLAN_VERBS
+    | REPORTING_VERBS
+    | {CALL_VERB, "accompany", "travel", "visit", "describe"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    """The name as the entity spans it."""
+    start: int
+    end: int
+    side: str | None
+    """The country code the sentence ties the person to ("Israeli Prime Minister X"), if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    start: int
+    end: int
+    """Character span of the contact word in the sentence."""
+    lemma: str
+    call: bool
+    """A phone call ("phoned", "call", "on the phone")."""
+    mood: str | None
+    people: tuple[Person, ...]
+    parties: frozenset[str]
+    framing: bool = False
+    """A contact noun in a time adverbial ("after his call with X") of another contact verb."""
+
+
+_IRREGULAR = {
+    "met": "meet",
+    "spoke": "speak",
+    "spoken": "speak",
+    "held": "hold",
+    "had": "have",
+    "has": "have",
+    "began": "begin",
+    "begun": "begin",
+    "led": "lead",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "sought": "seek",
+    "spent": "spend",
+    "set": "set",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "'s": "be",
+    "'re": "be",
+    "going": "go",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "ran": "run",
+}
+
+
+def lemma(token: Token) -> str:
+    """The base form of a verb (the pipeline runs without its lemmatizer: the rules only need
+    the verbs they name, whose regular endings are stripped here)."""
+    word = token.lower_
+    found = _IRREGULAR.get(word)
+    if found is not None:
+        return found
+    if token.pos_ not in ("VERB", "AUX"):
+        return word
+    return _regular_lemma(word)
+
+
+@lru_cache(maxsize=4096)
+def _regular_lemma(word: str) -> str:
+    known = _KNOWN_VERBS
+    if word in known:
+        return word
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            if stem in known:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "planned", "stopped"
+    return word
+
+
+def _entity(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _country_of_token(token: Token) -> str | None:
+    ent = _entity(token)
+    if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+        return countries.code_of(ent.text)
+    if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
+        return countries.code_of(token.text)
+    return None
+
+
+def person_side(ent: Span) -> str | None:
+    """The country a person is tied to by the words around the name: a demonym or a
+    possessive country in the name's own phrase ("Israeli Prime Minister X", "Turkey's
+    President X", "X, Israel's prime minister"), or in the title the name stands in
+    apposition to."""
+    root = ent.root
+    candidates: list[Token] = []
+    for child in root.children:
+        if child.dep_ in TITLE_PARTS and not (ent.start <= child.i < ent.end):
+            candidates.extend(child.subtree)
+    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "prep") and child.i != root.i:
+                candidates.extend(child.subtree)
+        if head.dep_ == "compound":
+            candidates.extend(t for t in head.subtree if t.i < ent.start)
+    for token in candidates:
+        if token.ent_type_ == "PERSON":
+            continue
+        code = _country_of_token(token)
+        if code is not None:
+            return code
+    return None
+
+
+def _expand(token: Token, people: dict[int, Person], parties: set[str], depth: int = 0) -> None:
+    """Collect the sides a slot filler stands for: the person or country it names, or, for a
+    title noun, the person in apposition and the country that qualifies it."""
+    if depth > 4:
+        return
+    ent = _entity(token)
+    if ent is not None and ent.label_ == "PERSON":
+        if ent.start not in people:
+            side = person_side(ent)
+            for offset, name in _hyphen_parts(ent.text):
+                start = ent.start_char + offset
+                people[ent.start * 100 + offset] = Person(name, start, start + len(name), side)
+            if side:
+                parties.add(side)
+    elif ent is None and _bare_name(token):
+        # A surname the entity recogniser left untagged ("received by Long"): a proper noun
+        # in a side's slot that no country table knows; "the Hartono-Long call" names two.
+        people[token.i * 100] = Person(token.text, token.idx, token.idx + len(token.text), None)
+        for child in token.children:
+            if (
+                child.dep_ == "compound"
+                and child.i + 2 == token.i
+                and token.doc[child.i + 1].text == "-"
+                and _bare_name(child, hyphened=True)
+            ):
+                people[child.i * 100] = Person(
+                    child.text, child.idx, child.idx + len(child.text), None
+                )
+    else:
+        code = _country_of_token(token)
+        if code is not None:
+            parties.add(code)
+        elif token.pos_ in ("NOUN", "PROPN"):
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+                    _expand(child, people, parties, depth + 1)
+                elif child.dep_ in ("poss", "amod", "compound", "nmod"):
+                    for part in (child, *(c for c in child.children if c.dep_ == "conj")):
+                        code = _country_of_token(part)
+                        if code is not None:
+                            parties.add(code)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _expand(obj, people, parties, depth + 1)
+    closed = False
+    for child in token.children:
+        if child.dep_ == "cc":
+            closed = True
+            continue
+        if child.dep_ == "conj":
+            _expand(child, people, parties, depth + 1)
+            if closed:
+                break  # "A and B, C said": C is not in the coordination
+        elif child.dep_ == "appos":
+            _expand(child, people, parties, depth + 1)
+
+
+def _hyphen_parts(name: str) -> list[tuple[int, str]]:
+    """ "Xi-Zelensky" (a pair written as one compound) as its two names."""
+    parts = name.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 for p in parts):
+        return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
+    return [(0, name)]
+
+
+_NOT_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _bare_name(token: Token, hyphened: bool = False) -> bool:
+    in_slot = (
+        token.dep_ in SIDE_SLOTS
+        or hyphened
+        or (token.dep_ == "compound" and _is_contact(token.head)[0])
+    )
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text[1:2].islower()
+        and in_slot
+        and not any(c.dep_ == "compound" and c.ent_type_ for c in token.children)
+        and token.lower_ not in _NOT_NAMES
+        and token.lower_ not in TITLES
+        and countries.code_of(token.text) is None
+    )
+
+
+def _prep_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
+    return out
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a contact noun sits in (through prepositions and objects)."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _speaker_for_pronoun(verb: Token) -> Token | None:
+    """ "X said he had met Y": the reporting verb's subject is who "he" is."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
+            head = head.head
+            if lemma(head) in REPORTING_VERBS:
+                for child in head.children:
+                    if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                        return child
+                return None
+        else:
+            return None
+    return None
+
+
+def _slot_fillers(token: Token) -> list[Token]:
+    fillers: list[Token] = []
+    if token.pos_ in ("VERB", "AUX"):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
+                    speaker = _speaker_for_pronoun(token)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                    continue
+                fillers.append(child)
+        fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
+        return fillers
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+            fillers.append(child)
+    fillers += _prep_objects(token, ("with", "between", "among", "by", "of"))
+    verb = _clause_verb(token)
+    if _in_adverbial(token, verb) and lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS:
+        # "After nine hours of talks in X, the two delegations agreed...": whoever the
+        # clause is about was at the talks it is framed by.
+        # The object too ("X urged Y during a call"), unless the clause reports a contact of
+        # its own ("after his call with X, Y phoned Z": Z was not on the first call).
+        slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
+        fillers += [c for c in verb.children if c.dep_ in slots]
+    elif verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("he", "she"):
+                    speaker = _speaker_for_pronoun(verb)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                    continue
+                fillers.append(child)
+            elif child.dep_ == "dobj" and child.i != token.i and lemma(verb) in ("host",):
+                fillers.append(child)
+        fillers += _prep_objects(verb, ("with", "between", "opposite"))
+    return fillers
+
+
+ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following"})
+
+
+def _in_adverbial(
+    token: Token, verb: Token, prepositions: frozenset[str] | tuple[str, ...] = ()
+) -> bool:
+    """Whether the contact noun sits in a time adverbial of `verb` ("after the talks",
+    "during an 80-minute call", "after nine hours of talks")."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if (
+            head.dep_ == "prep"
+            and head.lower_ in (prepositions or ADVERBIAL_PREPOSITIONS)
+            and head.head.i == verb.i
+        ):
+            return True
+        if head.i == verb.i:
+            return False
+        current = head
+    return False
+
+
+def _can_be_side(token: Token) -> bool:
+    if token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return True
+    if token.lower_ in SIDE_NOUNS or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return True
+    return any(c.dep_ == "conj" and _can_be_side(c) for c in token.children)
+
+
+def _frames_contact(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = _clause_verb(token)
+    return _in_adverbial(token, verb) and _is_contact(verb)[0]
+
+
+def _is_contact(token: Token) -> tuple[bool, bool]:
+    """(contact word, phone call)."""
+    base = lemma(token)
+    if token.pos_ == "VERB":
+        if base in CONTACT_VERBS:
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and not any(_can_be_side(o) for o in objects):
+                return False, False  # "meet demand", "received drones", "hosted a summit"
+            return True, base in ("phone", "telephone")
+        if base == CALL_VERB:
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objects):
+                return True, True
+        return False, False
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
+        if token.lower_ == "phone":
+            verb = _clause_verb(token)
+            if not _prep_objects(verb, ("with",)) and not _prep_objects(token, ("with",)):
+                return False, False
+        return True, token.lower_ in ("call", "phone")
+    return False, False
+
+
+def mood(token: Token) -> str | None:
+    """`held`, `scheduled`, `hypothetical` or `negated` for a contact word, or None when the
+    clause does not say (a bare noun phrase, a headline without a verb)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        prep = token.head
+        if (
+            token.dep_ == "pobj"
+            and prep.lower_ in ("of", "for", "on")
+            and prep.head.lower_ in HEDGE_NOUNS
+        ):
+            return "hypothetical"
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "any")):
+                return "negated" if child.lower_ != "any" else "hypothetical"
+            if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct"}:
+                return "hypothetical"
+            if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
+                return "scheduled"
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    if verb.i == token.i and token.pos_ not in ("VERB", "AUX"):
+        return None
+    if _in_adverbial(token, verb, ("after", "following")):
+        # "agreed to X after a call with Y": what a clause follows has happened, unless the
+        # clause itself is set in the future ("will sign after the talks").
+        own = _verb_mood(verb, 0)
+        future = any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ == "aux")
+        return "scheduled" if own == "scheduled" and future else "held"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
+        if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
+            return "hypothetical"
+        if lemma(verb) in PLAN_VERBS or any(c.lower_ in _PLANNED for c in predicates):
+            # "talks are set to begin", "the summit is due on Friday", "talks are planned"
+            return _negated_or(verb, "scheduled")
+        if any(_on_agenda(c) for c in predicates):
+            return _negated_or(verb, "scheduled")
+        if lemma(verb) == "be" and verb.tag_ in ("VBZ", "VBP"):
+            return None  # "the talks are important": says nothing of when
+    direct = (token.dep_ == "dobj" and token.head.i == verb.i) or (
+        token.dep_ == "pobj" and token.head.head.i == verb.i
+    )
+    if direct and lemma(verb) in WISH_VERBS:
+        return "hypothetical"  # "wants talks", "called for talks", "proposed a meeting"
+    if direct and lemma(verb) in REFUSAL_VERBS:
+        return "negated"  # "rejected talks", "ruled out a meeting"
+    return _verb_mood(verb, 0)
+
+
+_PLANNED = frozenset({"due", "set", "scheduled", "planned", "expected", "slated", "likely"})
+
+
+def _on_agenda(token: Token) -> bool:
+    return token.lower_ == "on" and any(
+        c.lower_ in ("agenda", "cards", "table") for c in token.children if c.dep_ == "pobj"
+    )
+
+
+def _negated_or(verb: Token, mood: str) -> str:
+    return "negated" if any(c.dep_ == "neg" for c in verb.children) else mood
+
+
+def _verb_mood(verb: Token, depth: int) -> str | None:
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return "hypothetical"
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    if any(a in MODAL_AUX for a in auxes):
+        return "hypothetical"
+    if any(a in FUTURE_AUX for a in auxes):
+        return "scheduled"
+    if any(a in WOULD_AUX for a in auxes):
+        return "scheduled" if _reported(verb) else "hypothetical"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i and depth < 3:
+        base = lemma(head)
+        if verb.dep_ == "xcomp" or "to" in auxes:
+            if base in REFUSAL_VERBS:
+                return "negated"
+            if base in WISH_VERBS:
+                return "hypothetical"
+            if head.lower_ == "prepared" and any(
+                lemma(c) == "be" for c in head.children if c.dep_ in ("aux", "auxpass")
+            ):
+                return "hypothetical"  # "was prepared to meet": willing
+            if base in PLAN_VERBS or base in ("due", "set", "go"):
+                outer = _verb_mood(head, depth + 1)
+                return "negated" if outer == "negated" else "scheduled"
+            if base in HYPOTHETICAL_ADJECTIVES:
+                return "hypothetical"
+            if base == "be":  # "is to meet", "is ready to meet"
+                for child in head.children:
+                    if child.dep_ == "acomp" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
+                        return "hypothetical"
+                    if child.dep_ == "acomp" and child.lower_ in ("due", "set", "scheduled"):
+                        return "scheduled"
+                return "scheduled"
+            outer = _verb_mood(head, depth + 1)
+            if outer in ("negated", "hypothetical", "scheduled"):
+                return outer
+    if (
+        verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ")
+    ) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
+        return "hypothetical"
+    if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "relcl", "acl"):
+        if head.pos_ in ("ADJ",) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
+            return "hypothetical"
+        return None
+    tag = verb.tag_
+    if tag in ("VBD", "VBN"):
+        return "held"
+    if tag in ("VBZ", "VBP"):
+        return "held"
+    if tag == "VBG" and any(a in ("is", "are", "was", "were") for a in auxes):
+        return "held"
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether `verb` sits in the complement of a past reporting verb (reported speech)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head.i == head.i:
+            return False
+        head = head.head
+        if lemma(head) in REPORTING_VERBS | {"agree", "expect", "hope"} and head.tag_ in (
+            "VBD",
+            "VBN",
+            "VBZ",
+        ):
+            return True
+    return False
+
+
+def _read(doc_text: str) -> tuple[Contact, ...]:
+    doc = nlp.parse(doc_text)
+    out: list[Contact] = []
+    for token in doc:
+        found, call = _is_contact(token)
+        if not found:
+            continue
+        people: dict[int, Person] = {}
+        parties: set[str] = set()
+        for filler in _slot_fillers(token):
+            if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in filler.children):
+                continue  # "with no Ukrainian in the room"
+            _expand(filler, people, parties)
+        out.append(
+            Contact(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                lemma=lemma(token),
+                call=call,
+                mood=mood(token),
+                people=tuple(people.values()),
+                parties=frozenset(parties),
+                framing=_frames_contact(token),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def contacts(sentence: str) -> tuple[Contact, ...]:
+    """The contact words of a sentence with their mood and sides (the sentence is parsed)."""
+    return _read(sentence)
+
+
+@lru_cache(maxsize=2048)
+def people(sentence: str) -> tuple[Person, ...]:
+    """Every person the sentence names, with the side its wording ties them to."""
+    doc = nlp.parse(sentence)
+    return tuple(
+        Person(e.text, e.start_char, e.end_char, person_side(e))
+        for e in doc.ents
+        if e.label_ == "PERSON"
+    )
