@@ -222,6 +222,18 @@ SIDE_NOUNS = frozenset(
         "emir",
         "monarch",
         "partners",
+        "government",
+        "governments",
+        "authorities",
+        "leadership",
+        "administration",
+        "presidency",
+        "ministry",
+        "sides",
+        "teams",
+        "nations",
+        "countries",
+        "states",
     }
 )
 """Common nouns that can stand for a side in a contact verb's slot ("met his counterpart")."""
@@ -296,7 +308,7 @@ _KNOWN_VERBS = (
     | REFUSAL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
-    | {CALL_VERB, "accompany", "travel", "visit", "describe"}
+    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss"}
 )
 
 
@@ -474,7 +486,9 @@ def _expand(token: Token, people: dict[int, Person], parties: set[str], depth: i
         code = _country_of_token(token)
         if code is not None:
             parties.add(code)
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif token.pos_ == "PROPN" or token.lower_ in SIDE_NOUNS:
+            # A title or a body ("Russia's president", "the Peruvian delegation"), not any
+            # noun a country qualifies ("Polish media", "Russian forces").
             for child in token.children:
                 if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                     _expand(child, people, parties, depth + 1)
@@ -583,7 +597,10 @@ def _slot_fillers(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in ("poss", "compound", "nmod", "amod"):
             fillers.append(child)
-    fillers += _prep_objects(token, ("with", "between", "among", "by", "of"))
+    fillers += _prep_objects(token, ("with", "between", "among", "by"))
+    for owner in _prep_objects(token, ("of",)):
+        # "the meeting of X with Y": the "with" often hangs on X
+        fillers += [owner, *_prep_objects(owner, ("with",))]
     verb = _clause_verb(token)
     if _in_adverbial(token, verb) and lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS:
         # "After nine hours of talks in X, the two delegations agreed...": whoever the
@@ -651,12 +668,23 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
     """(contact word, phone call)."""
     base = lemma(token)
     if token.pos_ == "VERB":
+        if base in ("speak", "talk") and any(c.dep_ == "dobj" for c in token.children):
+            return False, False  # "speaks Russian and French"
         if base in CONTACT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
+        if base == "discuss":
+            # "X and Y discussed...", "X discussed the plan with Y": two sides talking
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            paired = any(any(g.dep_ == "conj" for g in c.children) for c in subjects)
+            if paired or _prep_objects(token, ("with",)):
+                return True, False
+            return False, False
         if base == CALL_VERB:
+            if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
+                return False, False  # "called X a war criminal", "called on X to talk"
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objects):
                 return True, True
@@ -666,6 +694,14 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             verb = _clause_verb(token)
             if not _prep_objects(verb, ("with",)) and not _prep_objects(token, ("with",)):
                 return False, False
+        if token.lower_ == "call":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    return False, False  # "a call for talks"
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects and not any(_can_be_side(o) for o in objects):
+                        return False, False  # "a call to arms"
         return True, token.lower_ in ("call", "phone")
     return False, False
 
@@ -688,6 +724,8 @@ def mood(token: Token) -> str | None:
                 return "hypothetical"
             if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
                 return "scheduled"
+    if token.doc.text.rstrip(" \"'").endswith("?"):
+        return "hypothetical"  # a question asserts nothing
     verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
     if verb.i == token.i and token.pos_ not in ("VERB", "AUX"):
         return None

@@ -964,6 +964,9 @@ def _mentions_in(
             and sentence.has(keywords.MEMBERS_BIT)
         ):
             return _support(sentence, today)
+        if _parse_screen(text) and not _EXCLUDE.search(text):
+            found = _parsed_mention(sentence, text, today, True, year, subject, named)
+            return [found] if found is not None else []
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -972,7 +975,12 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            if supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
+            found = _parsed_mention(
+                sentence, clause, today, len(clauses) == 1, year, subject, named
+            )
+            if found is not None:
+                out.append(found)
+            elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause))
             continue
         events = [t for t in triggers if t.kind != "role"]
@@ -985,6 +993,52 @@ def _mentions_in(
             if found is not None:
                 out.append(found)
     return out
+
+
+_PARSE_SCREEN = (
+    "receiv",
+    "host",
+    "discuss",
+    "talk",
+    "meet",
+    "met ",
+    "call",
+    "phone",
+    "summit",
+    "negotiat",
+    "conversation",
+    "spoke",
+    "speak",
+    "consult",
+)
+"""Words without which a sentence the regular triggers pass over is not parsed."""
+
+
+def _parse_screen(text: str) -> bool:
+    return has_any(text.lower(), _PARSE_SCREEN)
+
+
+def _parsed_mention(
+    sentence: Sentence,
+    clause: str,
+    today: dt.date,
+    whole: bool,
+    year: int | None,
+    subject: str,
+    named: ArticlePeople | None,
+) -> TalkMention | None:
+    """A contact the parse reads as held or planned in a clause the trigger words pass over
+    ("Putin received Bennett", "X and Y discussed...", or a hedge word near a call that the
+    grammar does not govern): kept when the parse puts a side in its slots."""
+    if not _parse_screen(clause):
+        return None
+    reading = _parse_reading(sentence.text, clause, named)
+    sides = {o.name for o in reading.people} | (
+        reading.parties - {o.country for o in reading.people}
+    )
+    if reading.mood not in _REALIS or len(sides) < 2:
+        return None  # one side alone ("X chaired a meeting") is no negotiation
+    return _mention(sentence, clause, today, whole, year, subject, named)
 
 
 def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]:
@@ -1155,7 +1209,9 @@ def _mention(
     if status is None and _NEXT_ROUND.search(clause):
         status = "scheduled"
     fmt = _format(clause)
-    if fmt is None and venue:
+    if fmt is None and reading.call:
+        fmt = "call"
+    if fmt is None and (venue or reading.in_person):
         fmt = "in_person"
     parties = _parties(clause, participants, sentence.text, realis, subject)
     parties |= reading.parties
@@ -1210,8 +1266,11 @@ class Reading(NamedTuple):
     mood: str | None
     people: list[gazetteer.Official]
     parties: set[str]
+    call: bool = False
+    in_person: bool = False
 
 
+_IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
 _REALIS = ("held", "scheduled")
 
 
@@ -1223,17 +1282,28 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     if offset < 0:
         return Reading(None, [], set())
     end = offset + len(clause)
-    found = [c for c in clauses.contacts(text) if offset <= c.start < end]
+    internal = [m.span() for m in _NOT_TALKS.finditer(text)]
+    found = [
+        c
+        for c in clauses.contacts(text)
+        if offset <= c.start < end and not any(a <= c.start < b for a, b in internal)
+    ]
     if any(not c.framing and c.mood in _REALIS for c in found):
         # "After his call with X, Y phoned Z": the call that frames the clause is an
         # earlier contact of its own, not a side of the one the clause reports.
         found = [c for c in found if not c.framing]
     if not found:
         return Reading(None, [], set())
+    sided = [c for c in found if c.people or c.parties]
+    if sided:
+        # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
+        # slots is the one the clause is about.
+        found = sided
     moods = [c.mood for c in found if c.mood is not None]
     realis = [m for m in moods if m in _REALIS]
     mood = realis[0] if realis else (moods[0] if moods and len(moods) == len(found) else None)
     roster = named.roster if named is not None else Roster([text])
+    headline = _title_case(text)
     people: dict[str, gazetteer.Official] = {}
     parties: set[str] = set()
     for contact in found:
@@ -1244,6 +1314,8 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             resolved = roster.resolve(person.name, person.side)
             if resolved is None:
                 continue
+            if headline and resolved.official is None and not roster.elsewhere(resolved.name, text):
+                continue  # a headline's capitals make any phrase look like a name
             official = resolved.official or gazetteer.Official(
                 resolved.name, resolved.side or "", ""
             )
@@ -1252,7 +1324,20 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             people.setdefault(official.name, official)
             if official.country:
                 parties.add(official.country)
-    return Reading(mood, list(people.values()), parties)
+    stated = [c for c in found if c.mood in _REALIS]
+    return Reading(
+        mood,
+        list(people.values()),
+        parties,
+        call=any(c.call for c in stated),
+        in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
+    )
+
+
+def _title_case(text: str) -> bool:
+    """Whether a sentence is set in headline capitals ("Talks Resume in Geneva")."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 class ArticlePeople:
@@ -1364,12 +1449,15 @@ def valid_parties(
             peace = True
     russia_bloc = {c for c in parties if sides.get(c) == "RU"}
     others = parties - russia_bloc
-    if "RU" in parties and others:
-        other_sides = _sides(others)
-        return peace or war or bool(other_sides & {"UA", "US", "ALLY"})
     if "UA" in parties and russia_bloc:
         return True
     rest = _sides(parties - {"UA"})
+    institution = any(len(c) > 2 and sides.get(c) == "MEDIATOR" for c in others)
+    if institution and ("RU" in parties or "UA" in parties):
+        return True  # the UN, the OSCE, the Red Cross meet a warring side over the war
+    if "RU" in parties and others:
+        other_sides = _sides(others)
+        return peace or war or bool(other_sides & {"UA", "US", "ALLY"})
     if "UA" in parties and "MEDIATOR" in rest:
         return peace or war
     if "UA" in parties and "US" in rest:
@@ -1589,10 +1677,12 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
 _ROUND = Folded(
     re.compile(
         r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"
-        r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round)\b",
+        r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round|"
+        r"(?:both|the\s+two)\s+(?:sides|delegations|teams)|the\s+delegations)\b",
         _F,
     )
 )
+"""A round between the warring sides: with one side named, the other goes without saying."""
 
 
 _WAR = Gated(

@@ -98,6 +98,10 @@ class Roster:
             self.sides.setdefault(clean, side)
         return NamedPerson(clean, side or self.sides.get(clean), None)
 
+    def elsewhere(self, name: str, text: str) -> bool:
+        """Whether the article names `name` in a sentence other than `text`."""
+        return any(name in other for other in self.texts if other != text)
+
     def _fuller(self, surname: str) -> str:
         pattern = re.compile(rf"\b({_FULLER}){re.escape(surname)}\b")
         best = surname
