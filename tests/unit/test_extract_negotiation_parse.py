@@ -221,3 +221,9 @@ def test_a_neutral_state_with_ukraine_over_the_war() -> None:
 def test_a_neutral_state_with_an_ally_needs_peace_as_the_topic() -> None:
     assert valid_parties({"ID", "NO"}, peace=True, today=dt.date(2024, 1, 1))
     assert not valid_parties({"ID", "NO"}, peace=False, war=True)
+
+
+def test_an_international_body_meeting_a_warring_side_is_a_mediator() -> None:
+    assert valid_parties({"RU", "UN"}, peace=False)
+    assert valid_parties({"UA", "OSCE"}, peace=False)
+    assert not valid_parties({"UA", "EU"}, peace=False)

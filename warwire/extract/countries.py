@@ -47,3 +47,9 @@ def code_of(name: str) -> str | None:
 def side_of(code: str) -> str:
     """The side a country or institution stands on; unknown codes are allies' bodies."""
     return gazetteer.country_sides().get(code, "ALLY")
+
+
+@cache
+def institutions() -> frozenset[str]:
+    """Codes of bodies rather than states (EU, NATO, UN, OSCE, ICRC...)."""
+    return frozenset(row["code"] for row in gazetteer.country_rows() if row.get("institution"))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from warwire.extract import clauses, gazetteer, keywords
+from warwire.extract import clauses, countries, gazetteer, keywords
 from warwire.extract.dates import Cues, DateCue, When, find_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
@@ -1452,7 +1452,8 @@ def valid_parties(
     if "UA" in parties and russia_bloc:
         return True
     rest = _sides(parties - {"UA"})
-    institution = any(len(c) > 2 and sides.get(c) == "MEDIATOR" for c in others)
+    bodies = countries.institutions()
+    institution = any(c in bodies and sides.get(c) == "MEDIATOR" for c in others)
     if institution and ("RU" in parties or "UA" in parties):
         return True  # the UN, the OSCE, the Red Cross meet a warring side over the war
     if "RU" in parties and others:
@@ -1463,7 +1464,7 @@ def valid_parties(
     if "UA" in parties and "US" in rest:
         return peace
     if "UA" not in parties and "MEDIATOR" in rest and rest & {"US", "ALLY"}:
-        return peace and any(len(c) == 2 and sides.get(c) == "MEDIATOR" for c in parties)
+        return peace and any(c not in bodies and sides.get(c) == "MEDIATOR" for c in parties)
     return False
 
 
