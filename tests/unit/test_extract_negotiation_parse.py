@@ -227,3 +227,36 @@ def test_an_international_body_meeting_a_warring_side_is_a_mediator() -> None:
     assert valid_parties({"RU", "UN"}, peace=False)
     assert valid_parties({"UA", "OSCE"}, peace=False)
     assert not valid_parties({"UA", "EU"}, peace=False)
+
+
+def test_two_leaders_discussing_is_a_contact() -> None:
+    sentence = (
+        "Aleksandar Vucic and Gustavo Petro spent two hours in Belgrade discussing ways to end "
+        "the war."
+    )
+    contact = _only(sentence, "discussing")
+    assert _names(contact) == {"Aleksandar Vucic", "Gustavo Petro"}
+    assert contact.mood == "held"
+
+
+def test_speaking_to_the_press_is_no_contact() -> None:
+    sentence = "Speaking to Chilean media, Otieno said he wanted to meet Hartono."
+    assert not [c for c in contacts(sentence) if c.lemma == "speak"]
+    assert _only(sentence, "meet").mood == "hypothetical"
+
+
+def test_naming_and_urging_uses_of_call_are_no_contact() -> None:
+    assert not [c for c in contacts('Otieno called Hartono "a liar" on Friday.') if c.call]
+    assert not [
+        c for c in contacts("Norway called on Iran and Chile to resume talks.") if c.lemma == "call"
+    ]
+
+
+def test_a_question_asserts_no_contact() -> None:
+    assert _only("Did the Kenyan and Tanzanian envoys meet in Arusha?", "meet").mood == (
+        "hypothetical"
+    )
+
+
+def test_a_neutral_state_and_ukraine_need_the_war_as_topic() -> None:
+    assert not valid_parties({"UA", "ID"}, peace=False, war=False)

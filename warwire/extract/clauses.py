@@ -460,7 +460,9 @@ def _expand(token: Token, people: dict[int, Person], parties: set[str], depth: i
     if depth > 4:
         return
     ent = _entity(token)
-    if ent is not None and ent.label_ == "PERSON":
+    if ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
+        people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
+    elif ent is not None and ent.label_ == "PERSON":
         if ent.start not in people:
             side = person_side(ent)
             for offset, name in _hyphen_parts(ent.text):
@@ -512,6 +514,17 @@ def _expand(token: Token, people: dict[int, Person], parties: set[str], depth: i
                 break  # "A and B, C said": C is not in the coordination
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
+
+
+def _person_in_coordination(token: Token, ent: Span) -> bool:
+    """ "Aleksandar Vucic and Gustavo Petro": a name coordinated with a person's name is a
+    person's, whatever label the recogniser gave it, unless it names a country or body."""
+    return (
+        token.dep_ == "conj"
+        and token.head.ent_type_ == "PERSON"
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+        and countries.code_of(ent.text) is None
+    )
 
 
 def _hyphen_parts(name: str) -> list[tuple[int, str]]:
@@ -584,6 +597,12 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
 def _slot_fillers(token: Token) -> list[Token]:
     fillers: list[Token] = []
     if token.pos_ in ("VERB", "AUX"):
+        inherited = (
+            []
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            else (_subjects(token))
+        )
+        fillers += inherited
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
@@ -649,6 +668,19 @@ def _in_adverbial(
     return False
 
 
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or of the verb a subjectless participle hangs on."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _plural(token: Token) -> bool:
+    """A subject naming more than one side: "X and Y", "the two leaders", "both sides"."""
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
 def _can_be_side(token: Token) -> bool:
     if token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return True
@@ -668,16 +700,23 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
     """(contact word, phone call)."""
     base = lemma(token)
     if token.pos_ == "VERB":
-        if base in ("speak", "talk") and any(c.dep_ == "dobj" for c in token.children):
-            return False, False  # "speaks Russian and French"
+        if base in ("speak", "talk"):
+            # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
+            if any(c.dep_ == "dobj" for c in token.children):
+                return False, False
+            partners = _prep_objects(token, ("with", "to"))
+            if partners:
+                return any(_can_be_side(p) for p in partners), False
+            return any(_plural(c) for c in _subjects(token)), False
         if base in CONTACT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
         if base == "discuss":
-            # "X and Y discussed...", "X discussed the plan with Y": two sides talking
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
+            # hours discussing...": two sides talking
+            subjects = _subjects(token)
             paired = any(any(g.dep_ == "conj" for g in c.children) for c in subjects)
             if paired or _prep_objects(token, ("with",)):
                 return True, False
@@ -818,6 +857,8 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
             return "hypothetical"
         return None
     tag = verb.tag_
+    if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
+        return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
     if tag in ("VBD", "VBN"):
         return "held"
     if tag in ("VBZ", "VBP"):

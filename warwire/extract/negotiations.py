@@ -1301,7 +1301,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         found = sided
     moods = [c.mood for c in found if c.mood is not None]
     realis = [m for m in moods if m in _REALIS]
-    mood = realis[0] if realis else (moods[0] if moods and len(moods) == len(found) else None)
+    mood = realis[0] if realis else (moods[0] if moods else None)
     roster = named.roster if named is not None else Roster([text])
     headline = _title_case(text)
     people: dict[str, gazetteer.Official] = {}
@@ -1432,16 +1432,20 @@ def _sides(parties: set[str]) -> set[str]:
 
 
 def valid_parties(
-    parties: set[str], peace: bool, today: dt.date | None = None, war: bool = False
+    parties: set[str],
+    peace: bool,
+    today: dt.date | None = None,
+    war: bool = False,
 ) -> bool:
     """Whether a contact between `parties` can be a negotiation about the war.
 
-    Russia (or its bloc) with any other side, and Ukraine with a state or body that is on
-    neither side, need the war itself to be the subject (`war`: the war, Ukraine, peace,
-    evacuations...). Ukraine with the US needs the topic to be peace, a truce or prisoners,
-    except once the US is brokering the talks itself (from the date the countries data
-    gives); so does a state on neither side meeting Ukraine's allies (a mediator sounding out
-    one side's backers). Allies among themselves never negotiate."""
+    Russia (or its bloc) with any other side, and Ukraine with a state that is on neither
+    side, need the war itself to be the subject (`war`: the war in Ukraine, evacuations, an
+    end to the conflict...) or peace; the UN, the OSCE or the Red Cross with a warring side
+    are mediators by what they are. Ukraine with the US needs the topic to be peace, a truce
+    or prisoners, except once the US is brokering the talks itself (from the date the
+    countries data gives); so does a state on neither side meeting Ukraine's allies (a
+    mediator sounding out one side's backers). Allies among themselves never negotiate."""
     sides = gazetteer.country_sides()
     if today is not None and "US" in parties and "UA" in parties:
         since = gazetteer.mediator_since().get("US")
@@ -1690,10 +1694,12 @@ _WAR = Gated(
     re.compile(
         r"\b(?:(?:war|conflict|crisis|situation|fighting|hostilities)\s+in\s+Ukraine|"
         r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
-        r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine)\b",
+        r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine|"
+        r"(?:end\w*|resol\w+|settl\w+|way\s+out)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
+        r"(?:war|conflict|crisis))\b",
         _F,
     ),
-    ("ukrain", "evacuat", "humanitarian"),
+    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis"),
 )
 """Words that make the war the subject of a contact."""
 
