@@ -260,3 +260,24 @@ def test_a_question_asserts_no_contact() -> None:
 
 def test_a_neutral_state_and_ukraine_need_the_war_as_topic() -> None:
     assert not valid_parties({"UA", "ID"}, peace=False, war=False)
+
+
+def test_a_landmark_is_normalised_to_its_city_only_as_a_place() -> None:
+    from warwire.extract.venues import landmark_city
+
+    assert landmark_city("the two leaders met at the Kremlin on Friday") == "Moscow"
+    assert landmark_city("the Kremlin said the call was useful") is None
+
+
+def test_places_the_contact_is_put_in() -> None:
+    sentence = "Otieno will hold talks with Hartono in Lviv on Thursday."
+    assert "Lviv" in _only(sentence, "talks").places
+
+
+def test_a_pronoun_subject_is_the_subject_of_the_clause_it_hangs_on() -> None:
+    sentence = (
+        "On Monday the Chilean president will fly to Lima, where he plans to meet Ana Morales."
+    )
+    contact = _only(sentence, "meet")
+    assert "CL" in contact.parties
+    assert contact.mood == "scheduled"

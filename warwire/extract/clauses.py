@@ -335,6 +335,8 @@ class Contact:
     parties: frozenset[str]
     framing: bool = False
     """A contact noun in a time adverbial ("after his call with X") of another contact verb."""
+    places: tuple[str, ...] = ()
+    """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
 
 
 _IRREGULAR = {
@@ -579,18 +581,16 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _speaker_for_pronoun(verb: Token) -> Token | None:
-    """ "X said he had met Y": the reporting verb's subject is who "he" is."""
+    """Who "he" or "she" is: the subject of the clause the pronoun's clause hangs on ("X
+    said he had met Y", "X will go to Z, where he plans to meet Y")."""
     head = verb
-    for _ in range(3):
-        if head.dep_ in ("ccomp", "xcomp", "conj") and head.head.i != head.i:
-            head = head.head
-            if lemma(head) in REPORTING_VERBS:
-                for child in head.children:
-                    if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
-                        return child
-                return None
-        else:
+    for _ in range(4):
+        if head.head.i == head.i:
             return None
+        head = head.head
+        for child in head.children:
+            if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
+                return child
     return None
 
 
@@ -602,7 +602,13 @@ def _slot_fillers(token: Token) -> list[Token]:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
             else (_subjects(token))
         )
-        fillers += inherited
+        for subject in inherited:
+            if subject.lower_ in ("he", "she"):
+                speaker = _speaker_for_pronoun(subject.head)
+                if speaker is not None:
+                    fillers.append(speaker)
+            else:
+                fillers.append(subject)
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
@@ -687,6 +693,23 @@ def _can_be_side(token: Token) -> bool:
     if token.lower_ in SIDE_NOUNS or (token.pos_ == "PROPN" and token.text[:1].isupper()):
         return True
     return any(c.dep_ == "conj" and _can_be_side(c) for c in token.children)
+
+
+def _places(token: Token) -> tuple[str, ...]:
+    """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
+    noun, or on the contact's partners ("talks with X in Lviv")."""
+    anchors = [token]
+    verb = _clause_verb(token)
+    if token.pos_ in ("NOUN", "PROPN") and verb.i != token.i:
+        anchors.append(verb)
+    anchors += _prep_objects(token, ("with",))
+    out: list[str] = []
+    for anchor in anchors:
+        for obj in _prep_objects(anchor, ("in", "at")):
+            ent = _entity(obj)
+            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                out.append(ent.text)
+    return tuple(out)
 
 
 def _frames_contact(token: Token) -> bool:
@@ -907,6 +930,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 people=tuple(people.values()),
                 parties=frozenset(parties),
                 framing=_frames_contact(token),
+                places=_places(token),
             )
         )
     return tuple(out)

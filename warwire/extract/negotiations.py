@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from warwire.extract import clauses, countries, gazetteer, keywords
+from warwire.extract import clauses, countries, gazetteer, keywords, venues
 from warwire.extract.dates import Cues, DateCue, When, find_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
@@ -1172,6 +1172,10 @@ def _mention(
     """The mention a clause makes, or None when the parse reads its contact as a wish, an
     offer, a condition or a denial."""
     venue, venue_country = _venue(clause)
+    if venue is None:
+        venue = venues.landmark_city(clause) or _parsed_venue(sentence.text, clause)
+        place = gazetteer.places_by_name().get(venue) if venue else None
+        venue_country = place.country if place else None
     realis = [m.start for m in _realis_triggers(clause)]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
     participants = _participants(clause, anchors)
@@ -1332,6 +1336,23 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         call=any(c.call for c in stated),
         in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
     )
+
+
+def _parsed_venue(text: str, clause: str) -> str | None:
+    """A city the parse puts a held or planned contact of the clause in ("talks with X in
+    Lviv"): any city the gazetteer knows, on either side of the front too."""
+    offset = text.find(clause)
+    if offset < 0:
+        return None
+    end = offset + len(clause)
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < end or contact.mood not in _REALIS:
+            continue
+        for name in contact.places:
+            for mention in gazetteer.places().find(name):
+                if mention.item.kind == "city":
+                    return mention.item.name
+    return None
 
 
 def _title_case(text: str) -> bool:
