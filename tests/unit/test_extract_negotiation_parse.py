@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from warwire.extract import countries
-from warwire.extract.clauses import Contact, contacts
+from warwire.extract.clauses import Contact, contacts, members
 from warwire.extract.negotiations import valid_parties
 from warwire.extract.people import Roster, strip_titles
 
@@ -281,3 +281,30 @@ def test_a_pronoun_subject_is_the_subject_of_the_clause_it_hangs_on() -> None:
     contact = _only(sentence, "meet")
     assert "CL" in contact.parties
     assert contact.mood == "scheduled"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            "Otieno was accompanied by Housing Minister Grace Achieng, who interpreted.",
+            {"Grace Achieng"},
+        ),
+        (
+            "The delegation included defence minister Pedro Alvarez and army chief Luis Ortega.",
+            {"Pedro Alvarez", "Luis Ortega"},
+        ),
+        (
+            "Ukraine's team is led by Rustam Kerimov; Russia's by Oleg Petrenko.",
+            {"Rustam Kerimov", "Oleg Petrenko"},
+        ),
+    ],
+)
+def test_delegation_members(sentence: str, names: set[str]) -> None:
+    people, _ = members(sentence)
+    assert names <= {p.name for p in people}
+
+
+def test_sitting_opposite_someone_is_a_contact() -> None:
+    contact = _only("At the long table Hartono sat opposite Tran Van Long.", "sat")
+    assert _names(contact) == {"Hartono", "Tran Van Long"}

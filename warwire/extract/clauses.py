@@ -308,7 +308,8 @@ _KNOWN_VERBS = (
     | REFUSAL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
-    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss"}
+    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
+    | {"include", "comprise", "represent", "head"}
 )
 
 
@@ -372,6 +373,8 @@ _IRREGULAR = {
     "forbade": "forbid",
     "forbidden": "forbid",
     "ran": "run",
+    "sat": "sit",
+    "joined": "join",
 }
 
 
@@ -736,6 +739,11 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
+        if base == "sit":
+            # "X sat opposite Y", "X sat down with Y"
+            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+            down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+            return bool(preps & {"opposite", "across"} or (down and "with" in preps)), False
         if base == "discuss":
             # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
             # hours discussing...": two sides talking
@@ -951,3 +959,43 @@ def people(sentence: str) -> tuple[Person, ...]:
         for e in doc.ents
         if e.label_ == "PERSON"
     )
+
+
+MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})
+LIST_VERBS = frozenset({"include", "comprise"})
+
+
+@lru_cache(maxsize=2048)
+def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
+    """The people a sentence names as members of a delegation or party to a contact, and the
+    sides those delegations belong to: "accompanied by X", "joined by X", "the team is led by
+    X", "X will head the delegation", "travelling with X", "the delegation included X and Y",
+    "the Kenyan delegation - X, Y and Z -"."""
+    doc = nlp.parse(sentence)
+    people: dict[int, Person] = {}
+    parties: set[str] = set()
+    fillers: list[Token] = []
+    for token in doc:
+        base = lemma(token)
+        if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
+            fillers += _prep_objects(token, ("by", "with"))
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if base in ("lead", "head", "represent") and any(
+                o.lower_ in SIDE_NOUNS for o in objects
+            ):
+                fillers += [c for c in token.children if c.dep_ == "nsubj"]
+                fillers += objects
+            if base in ("lead", "head", "accompany", "join"):
+                fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
+        elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(s.lower_ in SIDE_NOUNS for s in subjects):
+                fillers += subjects
+                fillers += [c for c in token.children if c.dep_ == "dobj"]
+        elif token.lower_ in SIDE_NOUNS and token.pos_ == "NOUN":
+            listed = [c for c in token.children if c.dep_ == "appos"]
+            if listed:
+                fillers += [token, *listed]
+    for filler in fillers:
+        _expand(filler, people, parties)
+    return tuple(people.values()), frozenset(parties)

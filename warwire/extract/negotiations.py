@@ -963,7 +963,16 @@ def _mentions_in(
             and gazetteer.officials().find(text)  # else `_support` finds no one
             and sentence.has(keywords.MEMBERS_BIT)
         ):
-            return _support(sentence, today)
+            return _support(sentence, today, named=named)
+        if (
+            supporting
+            and sentence.occurs & keywords.MEMBERS_BIT
+            and sentence.has(keywords.MEMBERS_BIT)
+            and has_any(text.lower(), _MEMBER_SCREEN)
+        ):
+            found_support = _support(sentence, today, named=named)
+            if found_support:
+                return found_support
         if _parse_screen(text) and not _EXCLUDE.search(text):
             found = _parsed_mention(sentence, text, today, True, year, subject, named)
             return [found] if found is not None else []
@@ -981,11 +990,11 @@ def _mentions_in(
             if found is not None:
                 out.append(found)
             elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
-                out.extend(_support(sentence, today, clause))
+                out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
         if not events and _venue(clause)[0] is None:
-            out.extend(_support(sentence, today, clause))
+            out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
         for segment in _segments(clause, events, today):
@@ -1012,6 +1021,54 @@ _PARSE_SCREEN = (
     "consult",
 )
 """Words without which a sentence the regular triggers pass over is not parsed."""
+
+
+_MEMBER_SCREEN = (
+    "accompan",
+    "joined",
+    "joining",
+    "led by",
+    "headed by",
+    "lead",
+    "head",
+    "represent",
+    "travel",
+    "includ",
+    "compris",
+    "delegation",
+    "team",
+)
+
+
+def _parsed_members(
+    text: str,
+    clause: str,
+    named: ArticlePeople | None,
+    known: list[gazetteer.Official],
+) -> tuple[list[gazetteer.Official], set[str]]:
+    """Delegation members the parse finds in the clause (see `clauses.members`), normalised,
+    less those already found."""
+    if not has_any(clause.lower(), _MEMBER_SCREEN):
+        return [], set()
+    offset = text.find(clause)
+    if offset < 0:
+        return [], set()
+    people, parties = clauses.members(text)
+    roster = named.roster if named is not None else Roster([text])
+    seen = {o.name for o in known}
+    out: list[gazetteer.Official] = []
+    for person in people:
+        if not offset <= person.start < offset + len(clause):
+            continue
+        resolved = roster.resolve(person.name, person.side)
+        if resolved is None or resolved.name in seen:
+            continue
+        official = resolved.official or gazetteer.Official(resolved.name, resolved.side or "", "")
+        if official.role in _SPOKES:
+            continue
+        seen.add(official.name)
+        out.append(official)
+    return out, set(parties)
 
 
 def _parse_screen(text: str) -> bool:
@@ -1111,16 +1168,23 @@ def _different_meetings(first: str, second: str, today: dt.date) -> bool:
     return bool(people1 and people2 and not people1 & people2)
 
 
-def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> list[TalkMention]:
+def _support(
+    sentence: Sentence,
+    today: dt.date,
+    clause: str | None = None,
+    named: ArticlePeople | None = None,
+) -> list[TalkMention]:
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
     if _EXCLUDE.search(text):
         return []
     participants = _members(text)
+    extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
+    participants += extra
     if clause is None and not participants:
         return []
-    parties = _parties(text, participants, sentence.text)
+    parties = _parties(text, participants, sentence.text) | extra_parties
     if not participants and not parties:
         return []
     venue, venue_country = _venue(text) if _ROLE_VENUE.search(text) else (None, None)
