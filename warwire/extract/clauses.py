@@ -541,15 +541,47 @@ def _hyphen_parts(name: str) -> list[tuple[int, str]]:
 
 
 _NOT_NAMES = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "office",
+        "house",
+        "palace",
+        "room",
+        "hall",
+        "ministry",
+        "council",
+        "summit",
+        "forum",
+        "conference",
+        "cabinet",
+        "department",
+        "centre",
+        "center",
+        "street",
+        "square",
+        "building",
+        "oval",
+        "white",
+    }
 )
+"""Capitalised words that head or open a place or body, never a person's name."""
 
 
 def _bare_name(token: Token, hyphened: bool = False) -> bool:
+    doc = token.doc
+    in_pair = (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    )
     in_slot = (
         token.dep_ in SIDE_SLOTS
         or hyphened
-        or (token.dep_ == "compound" and _is_contact(token.head)[0])
+        or (token.dep_ == "compound" and in_pair and _is_contact(token.head)[0])
     )
     return (
         token.pos_ == "PROPN"
@@ -558,6 +590,7 @@ def _bare_name(token: Token, hyphened: bool = False) -> bool:
         and in_slot
         and not any(c.dep_ == "compound" and c.ent_type_ for c in token.children)
         and token.lower_ not in _NOT_NAMES
+        and not any(c.dep_ == "compound" and c.lower_ in _NOT_NAMES for c in token.children)
         and token.lower_ not in TITLES
         and countries.code_of(token.text) is None
     )
