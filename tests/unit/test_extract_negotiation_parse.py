@@ -308,3 +308,37 @@ def test_delegation_members(sentence: str, names: set[str]) -> None:
 def test_sitting_opposite_someone_is_a_contact() -> None:
     contact = _only("At the long table Hartono sat opposite Tran Van Long.", "sat")
     assert _names(contact) == {"Hartono", "Tran Van Long"}
+
+
+def test_a_city_a_statement_was_made_in_is_not_a_venue() -> None:
+    from warwire.extract.clauses import stated_at
+
+    sentence = (
+        "Otieno will meet the presidents of Chile and Peru in Lima, his aide announced in Nairobi."
+    )
+    assert "Nairobi" in stated_at(sentence)
+    assert "Lima" in _only(sentence, "meet").places
+
+
+def test_calling_a_meeting_useful_is_no_wish() -> None:
+    sentence = "Otieno called his meeting with Ana Morales in Lima good and productive."
+    contact = _only(sentence, "meeting")
+    assert contact.mood == "held"
+    assert {"Otieno", "Ana Morales"} <= _names(contact)
+
+
+def test_calling_for_talks_is_a_wish() -> None:
+    assert _only("Chile called for talks with Peru.", "talks").mood == "hypothetical"
+
+
+def test_bringing_two_leaders_together_is_a_contact() -> None:
+    sentence = "The Chilean president brought together Peru's leader and Bolivia's president."
+    contact = _only(sentence, "brought")
+    assert contact.parties >= {"CL", "PE", "BO"}
+
+
+def test_an_office_speaking_for_its_principal() -> None:
+    sentence = "Otieno's office confirmed that he would meet the Chilean president in Lima."
+    contact = _only(sentence, "meet")
+    assert "Otieno" in _names(contact)
+    assert contact.mood == "scheduled"

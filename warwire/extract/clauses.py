@@ -98,7 +98,6 @@ WISH_VERBS = frozenset(
         "ask",
         "request",
         "try",
-        "call",
         "push",
         "press",
         "encourage",
@@ -177,6 +176,10 @@ X are impossible", "a meeting is unlikely")."""
 SIDE_NOUNS = frozenset(
     {
         "president",
+        "presidents",
+        "chancellors",
+        "premiers",
+        "secretary-general",
         "leader",
         "leaders",
         "minister",
@@ -309,7 +312,7 @@ _KNOWN_VERBS = (
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
-    | {"include", "comprise", "represent", "head"}
+    | {"include", "comprise", "represent", "head", "bring"}
 )
 
 
@@ -374,6 +377,7 @@ _IRREGULAR = {
     "forbidden": "forbid",
     "ran": "run",
     "sat": "sit",
+    "brought": "bring",
     "joined": "join",
 }
 
@@ -626,7 +630,8 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
         head = head.head
         for child in head.children:
             if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
-                return child
+                owner = [c for c in child.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+                return owner[0] if owner else child  # "X's office said he would..."
     return None
 
 
@@ -656,7 +661,11 @@ def _slot_fillers(token: Token) -> list[Token]:
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
         return fillers
     for child in token.children:
-        if child.dep_ in ("poss", "compound", "nmod", "amod"):
+        if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+            owner = _speaker_for_pronoun(child)  # "X called his meeting with Y useful"
+            if owner is not None:
+                fillers.append(owner)
+        elif child.dep_ in ("poss", "compound", "nmod", "amod"):
             fillers.append(child)
     fillers += _prep_objects(token, ("with", "between", "among", "by"))
     for owner in _prep_objects(token, ("of",)):
@@ -738,7 +747,10 @@ def _places(token: Token) -> tuple[str, ...]:
     verb = _clause_verb(token)
     if token.pos_ in ("NOUN", "PROPN") and verb.i != token.i:
         anchors.append(verb)
-    anchors += _prep_objects(token, ("with",))
+    partners = _prep_objects(token, ("with",))
+    partners += [c for c in token.children if c.dep_ == "dobj"]
+    for partner in partners:
+        anchors += [t for t in partner.subtree if t.pos_ in ("NOUN", "PROPN")]
     out: list[str] = []
     for anchor in anchors:
         for obj in _prep_objects(anchor, ("in", "at")):
@@ -772,6 +784,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
+        if base == "bring" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
+        ):
+            return True, False  # "X brought together Y and Z"
         if base == "sit":
             # "X sat opposite Y", "X sat down with Y"
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
@@ -853,7 +869,10 @@ def mood(token: Token) -> str | None:
         token.dep_ == "pobj" and token.head.head.i == verb.i
     )
     if direct and lemma(verb) in WISH_VERBS:
-        return "hypothetical"  # "wants talks", "called for talks", "proposed a meeting"
+        return "hypothetical"  # "wants talks", "proposed a meeting"
+    asked_for = token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == verb.i
+    if asked_for and lemma(verb) in ("call", "push", "press", "appeal", "ask", "lobby"):
+        return "hypothetical"  # "called for talks", "pressed for a summit"
     if direct and lemma(verb) in REFUSAL_VERBS:
         return "negated"  # "rejected talks", "ruled out a meeting"
     return _verb_mood(verb, 0)
@@ -1032,3 +1051,18 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
     for filler in fillers:
         _expand(filler, people, parties)
     return tuple(people.values()), frozenset(parties)
+
+
+@lru_cache(maxsize=2048)
+def stated_at(sentence: str) -> frozenset[str]:
+    """Places the sentence puts a statement in ("announced in New York", "told reporters in
+    Kyiv"): where words were said, not where talks are."""
+    doc = nlp.parse(sentence)
+    out: set[str] = set()
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and lemma(token) in REPORTING_VERBS | SPEECH_VERBS:
+            for obj in _prep_objects(token, ("in", "at")):
+                ent = _entity(obj)
+                if ent is not None:
+                    out.add(ent.text)
+    return frozenset(out)

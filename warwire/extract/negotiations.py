@@ -1019,6 +1019,9 @@ _PARSE_SCREEN = (
     "spoke",
     "speak",
     "consult",
+    "sit",
+    "sat ",
+    "together",
 )
 """Words without which a sentence the regular triggers pass over is not parsed."""
 
@@ -1236,8 +1239,18 @@ def _mention(
     """The mention a clause makes, or None when the parse reads its contact as a wish, an
     offer, a condition or a denial."""
     venue, venue_country = _venue(clause)
+    parsed_venue = _parsed_venue(sentence.text, clause)
+    stated = venue is not None and any(venue in name for name in clauses.stated_at(sentence.text))
+    if stated:
+        venue, venue_country = None, None
+    if parsed_venue is not None and venue is None:
+        # The city the grammar puts the contact in; never one a statement was made in ("will
+        # meet X in Lviv, his spokesperson announced in New York").
+        venue = parsed_venue
+        place = gazetteer.places_by_name().get(venue)
+        venue_country = place.country if place else None
     if venue is None:
-        venue = venues.landmark_city(clause) or _parsed_venue(sentence.text, clause)
+        venue = venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
     realis = [m.start for m in _realis_triggers(clause)]
