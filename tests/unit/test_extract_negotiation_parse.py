@@ -342,3 +342,25 @@ def test_an_office_speaking_for_its_principal() -> None:
     contact = _only(sentence, "meet")
     assert "Otieno" in _names(contact)
     assert contact.mood == "scheduled"
+
+
+def test_called_him_is_a_call_with_the_speaker() -> None:
+    sentence = "Otieno said Chile's president called him on Saturday to discuss the border."
+    contact = _only(sentence, "called")
+    assert contact.call
+    assert "Otieno" in _names(contact)
+    assert "CL" in contact.parties
+
+
+def test_a_pronoun_is_a_person_not_a_country() -> None:
+    sentence = (
+        "Otieno said on Tuesday that Peru could recover its land, a shift in tone after he met "
+        "Ana Morales in Lima."
+    )
+    contact = _only(sentence, "met")
+    assert "Otieno" in _names(contact)
+
+
+def test_talks_ahead_of_the_clause_are_not_stated_as_held() -> None:
+    sentence = "Otieno toured the port on Thursday before talks with Ana Morales."
+    assert _only(sentence, "talks").mood is None

@@ -463,12 +463,24 @@ def person_side(ent: Span) -> str | None:
     return None
 
 
-def _expand(token: Token, people: dict[int, Person], parties: set[str], depth: int = 0) -> None:
+def _expand(
+    token: Token,
+    people: dict[int, Person],
+    parties: set[str],
+    depth: int = 0,
+    person: bool = False,
+) -> None:
     """Collect the sides a slot filler stands for: the person or country it names, or, for a
     title noun, the person in apposition and the country that qualifies it."""
     if depth > 4:
         return
     ent = _entity(token)
+    if person and token.pos_ == "PROPN" and _country_of_token(token) is None:
+        # The antecedent of "he": a person, even if the recogniser called the name an ORG.
+        span = ent if ent is not None and ent.label_ != "PERSON" else None
+        if span is not None:
+            people[span.start] = Person(span.text, span.start_char, span.end_char, None)
+            return
     if ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
     elif ent is not None and ent.label_ == "PERSON":
@@ -624,19 +636,32 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     """Who "he" or "she" is: the subject of the clause the pronoun's clause hangs on ("X
     said he had met Y", "X will go to Z, where he plans to meet Y")."""
     head = verb
-    for _ in range(4):
+    chain = {verb.i}
+    for _ in range(5):
         if head.head.i == head.i:
             return None
         head = head.head
+        chain.add(head.i)
         for child in head.children:
-            if child.dep_ == "nsubj" and child.pos_ in ("PROPN", "NOUN"):
-                owner = [c for c in child.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
-                return owner[0] if owner else child  # "X's office said he would..."
+            if child.dep_ != "nsubj" or child.i in chain:
+                continue
+            owner = [c for c in child.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+            if owner:
+                return owner[0]  # "X's office said he would..."
+            if (
+                child.ent_type_ == "PERSON"
+                or child.lower_ in SIDE_NOUNS
+                or (child.pos_ == "PROPN" and _country_of_token(child) is None)
+            ):
+                return child  # a person or a title, not "Ukraine" or "the talks"
     return None
 
 
-def _slot_fillers(token: Token) -> list[Token]:
+def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Token]:
+    """The tokens in the contact's side slots; `antecedents` collects the indices of those
+    that stand for a "he"/"she"/"him"/"her" (a person, whatever the recogniser said)."""
     fillers: list[Token] = []
+    found = antecedents if antecedents is not None else set()
     if token.pos_ in ("VERB", "AUX"):
         inherited = (
             []
@@ -648,14 +673,22 @@ def _slot_fillers(token: Token) -> list[Token]:
                 speaker = _speaker_for_pronoun(subject.head)
                 if speaker is not None:
                     fillers.append(speaker)
+                    found.add(speaker.i)
             else:
                 fillers.append(subject)
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                if child.lower_ in ("him", "her") and child.dep_ == "dobj":
+                    speaker = _speaker_for_pronoun(token)  # "X said Y called him"
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
                     speaker = _speaker_for_pronoun(token)
                     if speaker is not None:
                         fillers.append(speaker)
+                        found.add(speaker.i)
                     continue
                 fillers.append(child)
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
@@ -665,6 +698,7 @@ def _slot_fillers(token: Token) -> list[Token]:
             owner = _speaker_for_pronoun(child)  # "X called his meeting with Y useful"
             if owner is not None:
                 fillers.append(owner)
+                found.add(owner.i)
         elif child.dep_ in ("poss", "compound", "nmod", "amod"):
             fillers.append(child)
     fillers += _prep_objects(token, ("with", "between", "among", "by"))
@@ -686,6 +720,7 @@ def _slot_fillers(token: Token) -> list[Token]:
                     speaker = _speaker_for_pronoun(verb)
                     if speaker is not None:
                         fillers.append(speaker)
+                        found.add(speaker.i)
                     continue
                 fillers.append(child)
             elif child.dep_ == "dobj" and child.i != token.i and lemma(verb) in ("host",):
@@ -805,7 +840,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
                 return False, False  # "called X a war criminal", "called on X to talk"
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            if any(o.ent_type_ in ("PERSON", "GPE", "NORP") for o in objects):
+            if any(
+                o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
+                for o in objects
+            ):
                 return True, True
         return False, False
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
@@ -848,6 +886,8 @@ def mood(token: Token) -> str | None:
     verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
     if verb.i == token.i and token.pos_ not in ("VERB", "AUX"):
         return None
+    if _in_adverbial(token, verb, ("before", "ahead")):
+        return None  # "before talks with X": the clause does not say whether they happened
     if _in_adverbial(token, verb, ("after", "following")):
         # "agreed to X after a call with Y": what a clause follows has happened, unless the
         # clause itself is set in the future ("will sign after the talks").
@@ -976,10 +1016,11 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
             continue
         people: dict[int, Person] = {}
         parties: set[str] = set()
-        for filler in _slot_fillers(token):
+        antecedents: set[int] = set()
+        for filler in _slot_fillers(token, antecedents):
             if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in filler.children):
                 continue  # "with no Ukrainian in the room"
-            _expand(filler, people, parties)
+            _expand(filler, people, parties, person=filler.i in antecedents)
         out.append(
             Contact(
                 start=token.idx,

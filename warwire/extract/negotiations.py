@@ -1263,6 +1263,8 @@ def _mention(
         return None
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if not realis:
+        realis = list(reading.starts)  # a contact only the parse found: its words anchor
     status = _status(clause)
     if reading.mood == "scheduled" and status == "held":
         status = "scheduled"
@@ -1278,6 +1280,12 @@ def _mention(
         None,
     )
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
+    if not since and _after_since(sentence.text, clause):
+        # The clause split took "since" off the front: its opening phrase, up to the first
+        # comma, is the since-phrase ("since the start of the invasion on 24 February, before
+        # talks with X"), whose day is not the talks'.
+        comma = dated.find(",")
+        dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
     if cue.when is When.NONE and not whole:
         cue = find_date(
@@ -1349,6 +1357,8 @@ class Reading(NamedTuple):
     parties: set[str]
     call: bool = False
     in_person: bool = False
+    starts: tuple[int, ...] = ()
+    """Where the contact words stated as fact or plan start, in the clause."""
 
 
 _IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
@@ -1412,6 +1422,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         parties,
         call=any(c.call for c in stated),
         in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
+        starts=tuple(c.start - offset for c in stated),
     )
 
 
@@ -1430,6 +1441,11 @@ def _parsed_venue(text: str, clause: str) -> str | None:
                 if mention.item.kind == "city":
                     return mention.item.name
     return None
+
+
+def _after_since(text: str, clause: str) -> bool:
+    offset = text.find(clause)
+    return offset > 0 and text[:offset].rstrip().lower().endswith("since")
 
 
 def _title_case(text: str) -> bool:
