@@ -10,8 +10,10 @@ import datetime as dt
 
 import pytest
 
+from schemas.models import Article, NegotiationEvent
 from warwire.extract import countries
 from warwire.extract.clauses import Contact, contacts, members
+from warwire.extract.core import extract_events_strict
 from warwire.extract.negotiations import valid_parties
 from warwire.extract.people import Roster, strip_titles
 
@@ -364,3 +366,55 @@ def test_a_pronoun_is_a_person_not_a_country() -> None:
 def test_talks_ahead_of_the_clause_are_not_stated_as_held() -> None:
     sentence = "Otieno toured the port on Thursday before talks with Ana Morales."
     assert _only(sentence, "talks").mood is None
+
+
+# --- whole articles (invented) -------------------------------------------------------
+
+
+def _negotiations(title: str, body: str, published: str) -> list[NegotiationEvent]:
+    article = Article(
+        id="t-1",
+        url=None,
+        outlet=None,
+        title=title,
+        body=body,
+        published_at=dt.datetime.fromisoformat(published),
+        language="en",
+    )
+    return [e for e in extract_events_strict(article) if isinstance(e, NegotiationEvent)]
+
+
+def test_an_article_about_a_neutral_mediator_in_moscow() -> None:
+    events = _negotiations(
+        "Nepal's premier in Moscow",
+        "Vladimir Putin received Nepal's prime minister, Ram Bahadur Thapa, at the Kremlin on "
+        "Saturday for talks on a ceasefire in Ukraine, Thapa's office said.",
+        "2024-03-09T15:00:00+00:00",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.parties == ["NP", "RU"]
+    assert set(event.participants) == {"Vladimir Putin", "Ram Bahadur Thapa"}
+    assert event.venue == "Moscow"
+    assert event.status == "held"
+    assert event.occurred_on == dt.date(2024, 3, 9)
+
+
+def test_talks_the_day_before_the_statement() -> None:
+    events = _negotiations(
+        "Thapa on his Moscow trip",
+        "Ram Bahadur Thapa, Nepal's prime minister, said on Sunday that his talks with Vladimir "
+        "Putin in Moscow the day before had been about a ceasefire in Ukraine.",
+        "2024-03-10T12:00:00+00:00",
+    )
+    assert [e.occurred_on for e in events] == [dt.date(2024, 3, 9)]
+
+
+def test_a_wish_to_meet_is_no_event() -> None:
+    events = _negotiations(
+        "Thapa wants to meet Putin",
+        "Nepal's prime minister Ram Bahadur Thapa said he would like to meet Vladimir Putin to "
+        "discuss a ceasefire in Ukraine if the Kremlin agreed.",
+        "2024-03-10T12:00:00+00:00",
+    )
+    assert events == []

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from warwire.extract import clauses, countries, gazetteer, keywords, venues
-from warwire.extract.dates import Cues, DateCue, When, find_date
+from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.people import Roster
@@ -1291,6 +1291,19 @@ def _mention(
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
         )
+    if cue.when is When.NONE and not whole:
+        # "X agreed on Tuesday to ... after a call with Y", "security was tightened on Monday
+        # as the palace prepared to host the talks": a clause linked by a conjunction of time
+        # shares the day of the clause it is linked to.
+        before = _linked_before(sentence.text, clause)
+        if before:
+            cue = find_date(
+                _without_since(before), today, future=status == "scheduled", year_hint=year
+            )
+    if cue.when is When.PREVIOUS and status != "scheduled":
+        # "the day before", "the previous day": the day before the one the sentence speaks
+        # from, its statement's day ("said on Saturday that ... the day before") or today.
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today) - dt.timedelta(days=1))
     if cue.when is When.NONE and _VAGUE_TIME.search(clause):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
     if cue.when is When.DATE and cue.date is not None and status is None:
@@ -1441,6 +1454,37 @@ def _parsed_venue(text: str, clause: str) -> str | None:
                 if mention.item.kind == "city":
                     return mention.item.name
     return None
+
+
+_STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|told|announced|wrote|confirmed|added|stated)\b(?:\s+\w+){0,3}?\s+on\s+"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAY_INDEX = {
+    name: i
+    for i, name in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
+}
+
+
+def _statement_day(text: str, today: dt.date) -> dt.date:
+    """The day a sentence's statement was made ("X said on Saturday"), else `today`."""
+    found = _STATEMENT_DAY.search(text)
+    if found is None:
+        return today
+    return weekday_date(_WEEKDAY_INDEX[found.group("day")], today, future=False)
+
+
+_TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
+
+
+def _linked_before(text: str, clause: str) -> str:
+    """The text before `clause` when a conjunction of time links the two, else ""."""
+    offset = text.find(clause)
+    if offset <= 0 or not _TIME_LINK.search(text, max(0, offset - 12), offset):
+        return ""
+    return text[:offset]
 
 
 def _after_since(text: str, clause: str) -> bool:
