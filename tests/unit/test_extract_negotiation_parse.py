@@ -418,3 +418,16 @@ def test_a_wish_to_meet_is_no_event() -> None:
         "2024-03-10T12:00:00+00:00",
     )
     assert events == []
+
+
+def test_a_country_glued_to_a_name_is_not_part_of_it() -> None:
+    assert strip_titles("Peru Ana Morales") == "Ana Morales"
+    assert strip_titles("President of Chile Camila Rojas") == "Camila Rojas"
+
+
+def test_a_verb_subject_outside_every_contact_is_acting() -> None:
+    from warwire.extract.clauses import acting
+
+    sentence = "Hartono spoke with Otieno by phone, while Camila Rojas prepared a statement."
+    assert "Camila Rojas" in {p.name for p in acting(sentence)}
+    assert "Camila Rojas" not in _names(_only(sentence, "spoke"))

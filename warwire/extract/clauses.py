@@ -1107,3 +1107,22 @@ def stated_at(sentence: str) -> frozenset[str]:
                 if ent is not None:
                     out.add(ent.text)
     return frozenset(out)
+
+
+@lru_cache(maxsize=2048)
+def acting(sentence: str) -> tuple[Person, ...]:
+    """People who are the subject (or a coordinated subject) of a verb that is no contact
+    word: "Z prepared to...", "Z reminded that...", "Z said"."""
+    doc = nlp.parse(sentence)
+    out: dict[int, Person] = {}
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or _is_contact(token)[0]:
+            continue
+        if lemma(token) in HOLDING_VERBS:
+            continue
+        for subject in token.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            parties: set[str] = set()
+            _expand(subject, out, parties, person=True)
+    return tuple(out.values())

@@ -1261,6 +1261,14 @@ def _mention(
     reading = _parse_reading(sentence.text, clause, named)
     if reading.mood in ("hypothetical", "negated"):
         return None
+    if len(reading.people) >= 2:
+        # The parse has the contact's people: a name the trigger words put next to it that
+        # fills no side slot of any contact but is the subject of another verb ("X and Y
+        # spoke by phone as Z prepared to sound out W", "Z reminded that...") is not one.
+        slotted = {o.name for o in reading.people} | reading.others
+        participants = [
+            o for o in participants if o.name in slotted or o.name not in reading.acting
+        ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
     if not realis:
@@ -1372,6 +1380,10 @@ class Reading(NamedTuple):
     in_person: bool = False
     starts: tuple[int, ...] = ()
     """Where the contact words stated as fact or plan start, in the clause."""
+    others: frozenset[str] = frozenset()
+    """People in the slots of the clause's other contacts and delegation lines (normalised)."""
+    acting: frozenset[str] = frozenset()
+    """People the sentence makes the subject of a verb that is no contact (normalised)."""
 
 
 _IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
@@ -1436,6 +1448,12 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         call=any(c.call for c in stated),
         in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
         starts=tuple(c.start - offset for c in stated),
+        others=frozenset(_all_slotted(text, roster)),
+        acting=frozenset(
+            r.name
+            for p in clauses.acting(text)
+            if (r := roster.resolve(p.name, p.side)) is not None
+        ),
     )
 
 
@@ -1490,6 +1508,19 @@ def _linked_before(text: str, clause: str) -> str:
 def _after_since(text: str, clause: str) -> bool:
     offset = text.find(clause)
     return offset > 0 and text[:offset].rstrip().lower().endswith("since")
+
+
+def _all_slotted(text: str, roster: Roster) -> set[str]:
+    """Normalised names of everyone in a side slot of any contact or delegation line of the
+    sentence, whatever its mood."""
+    found = [p for c in clauses.contacts(text) for p in c.people]
+    found += list(clauses.members(text)[0])
+    out: set[str] = set()
+    for person in found:
+        resolved = roster.resolve(person.name, person.side)
+        if resolved is not None:
+            out.add(resolved.name)
+    return out
 
 
 def _title_case(text: str) -> bool:
@@ -1710,6 +1741,8 @@ class _Folder:
         near = mention.paragraph - draft.mentions[-1].paragraph <= 2
         if draft.pending and mention.concrete:
             return False
+        if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
+            return True  # an undated line that only says where a dated round takes place
         if (
             not _draft_venue(draft)
             and not _draft_date(draft)

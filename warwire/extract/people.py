@@ -67,8 +67,12 @@ class NamedPerson:
 
 def strip_titles(name: str) -> str:
     words = name.replace("\u2019", "'").split()
-    while len(words) > 1 and words[0].lower() in TITLES:
-        words.pop(0)
+    while len(words) > 1 and (
+        words[0].lower() in TITLES
+        or words[0].lower() in ("of", "the")
+        or code_of(words[0]) is not None
+    ):
+        words.pop(0)  # "President of Ukraine Zelensky" spans "Ukraine Zelensky"
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
     return " ".join(words)
