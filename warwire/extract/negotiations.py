@@ -969,11 +969,12 @@ def _mentions_in(
             and sentence.occurs & keywords.MEMBERS_BIT
             and sentence.has(keywords.MEMBERS_BIT)
             and has_any(text.lower(), _MEMBER_SCREEN)
+            and _TWO_NAMES.search(text)
         ):
             found_support = _support(sentence, today, named=named)
             if found_support:
                 return found_support
-        if _parse_screen(text) and not _EXCLUDE.search(text):
+        if _untriggered_screen(text) and not _EXCLUDE.search(text):
             found = _parsed_mention(sentence, text, today, True, year, subject, named)
             return [found] if found is not None else []
         return []
@@ -1008,39 +1009,44 @@ _PARSE_SCREEN = (
     "receiv",
     "host",
     "discuss",
-    "talk",
+    "sit ",
+    "sits ",
+    "sat ",
+    "sitting",
+    "together",
+    "called",
+    "calls ",
     "meet",
     "met ",
-    "call",
+    "talk",
+    "spoke",
+    "speak",
     "phone",
     "summit",
     "negotiat",
     "conversation",
-    "spoke",
-    "speak",
-    "consult",
-    "sit",
-    "sat ",
-    "together",
 )
 """Words without which a sentence the regular triggers pass over is not parsed."""
 
 
 _MEMBER_SCREEN = (
-    "accompan",
-    "joined",
-    "joining",
+    "accompanied by",
+    "joined by",
     "led by",
     "headed by",
-    "lead",
-    "head",
-    "represent",
-    "travel",
+    " will lead",
+    " will head",
+    "leads the",
+    "heads the",
+    "led the",
+    "headed the",
+    "travelling with",
+    "traveling with",
     "includ",
     "compris",
     "delegation",
-    "team",
 )
+"""Membership phrases without which a sentence is not parsed for delegation members."""
 
 
 def _parsed_members(
@@ -1074,8 +1080,19 @@ def _parsed_members(
     return out, set(parties)
 
 
+_UNTRIGGERED_SCREEN = ("receiv", "host", "discuss", "sit ", "sits ", "sat ", "together", "called")
+"""Contact words the trigger list lacks: a sentence with none of these and no trigger is not
+parsed for contacts."""
+_TWO_NAMES = re.compile(r"[A-Z][\w'-]+[^A-Z]+[A-Z][\w'-]+[^A-Z]+[A-Z]")
+"""Three capitalised words: the least a sentence naming two sides has (with its first)."""
+
+
 def _parse_screen(text: str) -> bool:
     return has_any(text.lower(), _PARSE_SCREEN)
+
+
+def _untriggered_screen(text: str) -> bool:
+    return has_any(text.lower(), _UNTRIGGERED_SCREEN) and bool(_TWO_NAMES.search(text))
 
 
 def _parsed_mention(
