@@ -431,3 +431,10 @@ def test_a_verb_subject_outside_every_contact_is_acting() -> None:
     sentence = "Hartono spoke with Otieno by phone, while Camila Rojas prepared a statement."
     assert "Camila Rojas" in {p.name for p in acting(sentence)}
     assert "Camila Rojas" not in _names(_only(sentence, "spoke"))
+
+
+def test_those_who_travel_or_gather_for_talks_take_part() -> None:
+    sentence = "Diplomats from Chile, Peru, Bolivia and Ecuador gathered in Lima for talks."
+    assert _only(sentence, "talks").parties == {"CL", "PE", "BO", "EC"}
+    sentence = "The Kenyan president flew to Arusha for talks with his Tanzanian counterpart."
+    assert _only(sentence, "talks").parties == {"KE", "TZ"}

@@ -83,6 +83,10 @@ HOLDING_VERBS = frozenset(
     }
 )
 """Verbs whose subject takes part in the contact noun they govern ("X held talks")."""
+MOTION_VERBS = frozenset(
+    {"gather", "assemble", "arrive", "fly", "travel", "come", "go", "head", "return", "sit"}
+)
+"""Verbs whose subject goes somewhere "for talks" and so takes part in them."""
 WISH_VERBS = frozenset(
     {
         "want",
@@ -312,6 +316,7 @@ _KNOWN_VERBS = (
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return"}
     | {"include", "comprise", "represent", "head", "bring"}
 )
 
@@ -378,6 +383,9 @@ _IRREGULAR = {
     "ran": "run",
     "sat": "sit",
     "brought": "bring",
+    "flew": "fly",
+    "flown": "fly",
+    "came": "come",
     "joined": "join",
 }
 
@@ -713,6 +721,14 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # its own ("after his call with X, Y phoned Z": Z was not on the first call).
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
         fillers += [c for c in verb.children if c.dep_ in slots]
+    elif (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.i == verb.i
+        and lemma(verb) in MOTION_VERBS
+    ):
+        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks"
+        fillers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
