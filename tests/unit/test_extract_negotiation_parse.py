@@ -438,3 +438,46 @@ def test_those_who_travel_or_gather_for_talks_take_part() -> None:
     assert _only(sentence, "talks").parties == {"CL", "PE", "BO", "EC"}
     sentence = "The Kenyan president flew to Arusha for talks with his Tanzanian counterpart."
     assert _only(sentence, "talks").parties == {"KE", "TZ"}
+
+
+def test_a_round_set_in_an_earlier_year_is_background() -> None:
+    events = _negotiations(
+        "Lima 2019 recalled",
+        "In March 2019, Chilean and Peruvian negotiators met in Lima and drafted a ceasefire "
+        "that was never signed, but Russian and Ukrainian diplomats still cite it.",
+        "2024-03-10T12:00:00+00:00",
+    )
+    assert all(e.background for e in events)
+
+
+def test_a_papal_envoy_meeting_a_warring_side_over_peace() -> None:
+    events = _negotiations(
+        "Papal envoy in Kyiv",
+        "Cardinal Pietro Bellini, the Pope's peace envoy, met Volodymyr Zelensky in Kyiv on "
+        "Tuesday to discuss the return of deported children.",
+        "2024-03-14T12:00:00+00:00",
+    )
+    assert [(e.parties, e.venue) for e in events] == [(["UA", "VA"], "Kyiv")]
+    assert "Pietro Bellini" in events[0].participants
+
+
+def test_a_name_dense_sentence_is_not_a_headline() -> None:
+    events = _negotiations(
+        "Nepal's Thapa in Moscow",
+        "Nepalese Prime Minister Ram Bahadur Thapa met Vladimir Putin in Moscow on Friday to "
+        "discuss a possible ceasefire in Ukraine, the Kremlin said.",
+        "2024-03-15T15:00:00+00:00",
+    )
+    assert [set(e.participants) for e in events] == [{"Ram Bahadur Thapa", "Vladimir Putin"}]
+
+
+def test_said_he_would_phone_is_a_scheduled_call() -> None:
+    events = _negotiations(
+        "Otieno to phone Putin",
+        "Kenyan President Amani Otieno said on Sunday he would phone Vladimir Putin on Wednesday "
+        "to press for a ceasefire in Ukraine.",
+        "2024-03-10T12:00:00+00:00",
+    )
+    assert [(e.status, e.format, e.occurred_on) for e in events] == [
+        ("scheduled", "call", dt.date(2024, 3, 13))
+    ]

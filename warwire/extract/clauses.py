@@ -489,7 +489,10 @@ def _expand(
         if span is not None:
             people[span.start] = Person(span.text, span.start_char, span.end_char, None)
             return
-    if ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
+    if ent is not None and ent.label_ != "PERSON" and _titled_person(token, ent):
+        # "Cardinal X, the Pope's envoy": a name with a person's title is a person's
+        people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, person_side(ent))
+    elif ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
     elif ent is not None and ent.label_ == "PERSON":
         if ent.start not in people:
@@ -543,6 +546,18 @@ def _expand(
                 break  # "A and B, C said": C is not in the coordination
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
+
+
+def _titled_person(token: Token, ent: Span) -> bool:
+    """A proper name the recogniser labelled otherwise, which a person's title opens or an
+    apposition names ("Cardinal X", "X, the Pope's envoy")."""
+    if token.i != ent.root.i or countries.code_of(ent.text) is not None:
+        return False
+    if not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    titled = ent[0].lower_ in TITLES and len(ent) > 1
+    apposed = any(c.dep_ == "appos" and c.lower_ in SIDE_NOUNS for c in token.children)
+    return titled or apposed
 
 
 def _person_in_coordination(token: Token, ent: Span) -> bool:

@@ -1080,7 +1080,17 @@ def _parsed_members(
     return out, set(parties)
 
 
-_UNTRIGGERED_SCREEN = ("receiv", "host", "discuss", "sit ", "sits ", "sat ", "together", "called")
+_UNTRIGGERED_SCREEN = (
+    "receiv",
+    "host",
+    "discuss",
+    "sit ",
+    "sits ",
+    "sat ",
+    "together",
+    "called",
+    "phone ",
+)
 """Contact words the trigger list lacks: a sentence with none of these and no trigger is not
 parsed for contacts."""
 _TWO_NAMES = re.compile(r"[A-Z][\w'-]+[^A-Z]+[A-Z][\w'-]+[^A-Z]+[A-Z]")
@@ -1331,6 +1341,8 @@ def _mention(
         cue = DateCue(When.DATE, _statement_day(sentence.text, today) - dt.timedelta(days=1))
     if cue.when is When.NONE and _VAGUE_TIME.search(clause):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
+    if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
+        cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
     if status is None and _NEXT_ROUND.search(clause):
@@ -1522,6 +1534,15 @@ def _linked_before(text: str, clause: str) -> str:
     return text[:offset]
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_year(clause: str, today: dt.date) -> bool:
+    """Whether the clause is set in a year before the publication's ("in March 2022")."""
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return bool(years) and max(years) < today.year and "since" not in clause.lower()
+
+
 def _after_since(text: str, clause: str) -> bool:
     offset = text.find(clause)
     return offset > 0 and text[:offset].rstrip().lower().endswith("since")
@@ -1542,8 +1563,8 @@ def _all_slotted(text: str, roster: Roster) -> set[str]:
 
 def _title_case(text: str) -> bool:
     """Whether a sentence is set in headline capitals ("Talks Resume in Geneva")."""
-    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 4]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) <= 1
 
 
 class ArticlePeople:

@@ -53,6 +53,9 @@ TITLES = frozenset(
         "senator",
         "gen.",
         "lt.",
+        "cardinal",
+        "archbishop",
+        "bishop",
     }
 )
 _FULLER = "(?:[A-Z][\\w'-]+\\s+){1,3}"
