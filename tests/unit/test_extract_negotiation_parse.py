@@ -481,3 +481,18 @@ def test_said_he_would_phone_is_a_scheduled_call() -> None:
     assert [(e.status, e.format, e.occurred_on) for e in events] == [
         ("scheduled", "call", dt.date(2024, 3, 13))
     ]
+
+
+def test_two_calls_a_day_apart_are_two_events() -> None:
+    events = _negotiations(
+        "Two calls",
+        "Kenyan President Amani Otieno spoke with Vladimir Putin by phone on Monday about a "
+        "ceasefire in Ukraine. On Tuesday he spoke with Volodymyr Zelensky about the "
+        "ceasefire proposal.",
+        "2024-03-14T12:00:00+00:00",
+    )
+    people = sorted(sorted(e.participants) for e in events)
+    assert people == [
+        ["Amani Otieno", "Vladimir Putin"],
+        ["Amani Otieno", "Volodymyr Zelenskyy"],
+    ]

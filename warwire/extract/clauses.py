@@ -346,6 +346,8 @@ class Contact:
     """A contact noun in a time adverbial ("after his call with X") of another contact verb."""
     places: tuple[str, ...] = ()
     """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
+    open_subject: bool = False
+    """Its subject is "he" or "she" with no antecedent in the sentence: an earlier one's."""
 
 
 _IRREGULAR = {
@@ -826,6 +828,12 @@ def _places(token: Token) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _open_pronoun(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _subjects(verb)
+    return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
+
+
 def _frames_contact(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -1063,6 +1071,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 parties=frozenset(parties),
                 framing=_frames_contact(token),
                 places=_places(token),
+                open_subject=_open_pronoun(token),
             )
         )
     return tuple(out)

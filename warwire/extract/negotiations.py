@@ -1470,6 +1470,15 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if official.country:
                 parties.add(official.country)
     stated = [c for c in found if c.mood in _REALIS]
+    if named is not None:
+        last = named.last_person
+        if last is not None and any(c.open_subject for c in stated) and last.name not in people:
+            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X
+            people[last.name] = last
+            if last.country:
+                parties.add(last.country)
+        if people:
+            named.last_person = next(iter(people.values()))
     return Reading(
         mood,
         list(people.values()),
@@ -1575,6 +1584,8 @@ class ArticlePeople:
         self._sentences = sentences
         self._by_office: dict[tuple[str, str], gazetteer.Official | None] | None = None
         self.roster = Roster([s.text for s in sentences])
+        self.last_person: gazetteer.Official | None = None
+        """The person the latest parsed contact was first about: who a later "he" is."""
 
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
@@ -1954,6 +1965,11 @@ def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
         elif date is None or date >= today - dt.timedelta(days=1):
             draft.background = False
         else:
+            lead_news = lead is not None and (today - lead).days <= 5
+            # The article's lead contact is news within five days; so is another contact it
+            # reports within a day of the lead ("X called Y on Monday; on Tuesday he called Z").
             draft.background = not (
-                draft is drafts[0] and lead is not None and (today - lead).days <= 5
+                lead_news
+                and lead is not None
+                and (draft is drafts[0] or abs((date - lead).days) <= 1)
             )
