@@ -496,3 +496,22 @@ def test_two_calls_a_day_apart_are_two_events() -> None:
         ["Amani Otieno", "Vladimir Putin"],
         ["Amani Otieno", "Volodymyr Zelenskyy"],
     ]
+
+
+def test_the_tense_of_the_contact_verb_decides_held() -> None:
+    events = _negotiations(
+        "Putin receives Amorim",
+        "Vladimir Putin received Celso Amorim, the Brazilian president's foreign policy "
+        "adviser, at the Kremlin on Thursday to discuss a peace initiative for Ukraine.",
+        "2025-03-14T15:00:00+00:00",
+    )
+    assert [(e.status, e.occurred_on, e.venue) for e in events] == [
+        ("held", dt.date(2025, 3, 13), "Moscow")
+    ]
+
+
+def test_the_present_of_a_time_clause_is_the_future() -> None:
+    sentence = (
+        "When Otieno receives Chile's president in Nairobi on Sunday, trade will top the list."
+    )
+    assert _only(sentence, "receives").mood == "scheduled"

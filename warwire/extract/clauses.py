@@ -977,6 +977,15 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
         return "hypothetical"
     auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    temporal = any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until") for c in children
+    )
+    if temporal and verb.tag_ in ("VBZ", "VBP") and not auxes:
+        # "When X sits down with Y this week, he will...": the present of a time clause
+        # is the future of the clause it hangs on.
+        main = verb.head
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in main.children)
+        return "scheduled" if future else None
     if any(a in MODAL_AUX for a in auxes):
         return "hypothetical"
     if any(a in FUTURE_AUX for a in auxes):

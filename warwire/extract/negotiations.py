@@ -1301,10 +1301,8 @@ def _mention(
     if not realis:
         realis = list(reading.starts)  # a contact only the parse found: its words anchor
     status = _status(clause)
-    if reading.mood == "scheduled" and status == "held":
-        status = "scheduled"
-    elif status is None and reading.mood is not None:
-        status = reading.mood
+    if reading.mood in _REALIS:
+        status = reading.mood  # the grammar's tense and modality, not the nearest word
     first = realis[0] if realis else 0
     since = next(
         (
