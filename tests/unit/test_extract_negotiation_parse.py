@@ -515,3 +515,18 @@ def test_the_present_of_a_time_clause_is_the_future() -> None:
         "When Otieno receives Chile's president in Nairobi on Sunday, trade will top the list."
     )
     assert _only(sentence, "receives").mood == "scheduled"
+
+
+def test_the_day_of_the_talks_not_of_the_arrival() -> None:
+    events = _negotiations(
+        "Kenyan team in Arusha",
+        "Kenya's delegation, led by Amani Otieno, arrived in Arusha on Sunday for talks with "
+        "Russian officials due to start on Monday.",
+        "2025-03-14T15:00:00+00:00",
+    )
+    assert [(e.status, e.occurred_on) for e in events] == [("scheduled", dt.date(2025, 3, 17))]
+
+
+def test_the_day_of_a_statement_is_not_the_contacts() -> None:
+    sentence = "Otieno said on Friday he would meet Ana Morales on Sunday in Lima."
+    assert "on Friday" not in _only(sentence, "meet").days

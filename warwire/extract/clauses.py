@@ -348,6 +348,9 @@ class Contact:
     """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
     open_subject: bool = False
     """Its subject is "he" or "she" with no antecedent in the sentence: an earlier one's."""
+    days: tuple[str, ...] = ()
+    """Time phrases the grammar attaches to the contact itself ("talks due to start on
+    Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
 
 
 _IRREGULAR = {
@@ -828,6 +831,37 @@ def _places(token: Token) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _time_phrases(token: Token) -> list[str]:
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            out.append(" ".join(t.text for t in child.subtree))
+        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "at"):
+            before = token.doc[child.i - 1] if child.i > 0 else child
+            if lemma(before) in REPORTING_VERBS | SPEECH_VERBS:
+                continue  # "said on Friday he would meet...": the day of the statement
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                    out.append(" ".join(t.text for t in child.subtree))
+    return out
+
+
+def _days(token: Token) -> tuple[str, ...]:
+    """Time phrases on the contact word, on the clause of a contact noun it is held in, or on
+    a verb that says when the contact begins or takes place ("due to start on Monday")."""
+    found = _time_phrases(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        verb = _clause_verb(token)
+        if verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+            found += _time_phrases(verb)
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl") or child.lower_ in _PLANNED:
+                for inner in child.subtree:
+                    if inner.pos_ in ("VERB", "AUX", "ADJ"):
+                        found += _time_phrases(inner)
+    return tuple(found)
+
+
 def _open_pronoun(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _subjects(verb)
@@ -920,6 +954,8 @@ def mood(token: Token) -> str | None:
                 return "hypothetical"
             if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
                 return "scheduled"
+            if child.lower_ in _PLANNED and child.dep_ in ("amod", "prep", "acl", "advmod"):
+                return "scheduled"  # "talks due to start on Monday"
     if token.doc.text.rstrip(" \"'").endswith("?"):
         return "hypothetical"  # a question asserts nothing
     verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
@@ -1081,6 +1117,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 framing=_frames_contact(token),
                 places=_places(token),
                 open_subject=_open_pronoun(token),
+                days=_days(token),
             )
         )
     return tuple(out)

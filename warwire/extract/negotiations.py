@@ -1320,6 +1320,12 @@ def _mention(
         comma = dated.find(",")
         dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
+    if reading.days:
+        # The day the grammar gives the contact itself, over a day of another verb of the
+        # clause ("arrived on Sunday for talks due to start on Monday").
+        own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
+        if own.when is When.DATE:
+            cue = own
     if cue.when is When.NONE and not whole:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
@@ -1409,6 +1415,8 @@ class Reading(NamedTuple):
     """Where the contact words stated as fact or plan start, in the clause."""
     others: frozenset[str] = frozenset()
     """People in the slots of the clause's other contacts and delegation lines (normalised)."""
+    days: tuple[str, ...] = ()
+    """Time phrases the parse attaches to the contacts stated as fact or plan."""
     acting: frozenset[str] = frozenset()
     """People the sentence makes the subject of a verb that is no contact (normalised)."""
 
@@ -1484,6 +1492,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         call=any(c.call for c in stated),
         in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
         starts=tuple(c.start - offset for c in stated),
+        days=tuple(d for c in stated for d in c.days),
         others=frozenset(_all_slotted(text, roster)),
         acting=frozenset(
             r.name
