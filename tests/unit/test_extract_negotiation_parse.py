@@ -520,8 +520,8 @@ def test_the_present_of_a_time_clause_is_the_future() -> None:
 def test_the_day_of_the_talks_not_of_the_arrival() -> None:
     events = _negotiations(
         "Kenyan team in Arusha",
-        "Kenya's delegation, led by Amani Otieno, arrived in Arusha on Sunday for talks with "
-        "Russian officials due to start on Monday.",
+        "Kenya's delegation, led by Amani Otieno, arrived in Arusha on Sunday for ceasefire "
+        "talks with Russian officials due to start on Monday.",
         "2025-03-14T15:00:00+00:00",
     )
     assert [(e.status, e.occurred_on) for e in events] == [("scheduled", dt.date(2025, 3, 17))]
