@@ -530,3 +530,15 @@ def test_the_day_of_the_talks_not_of_the_arrival() -> None:
 def test_the_day_of_a_statement_is_not_the_contacts() -> None:
     sentence = "Otieno said on Friday he would meet Ana Morales on Sunday in Lima."
     assert "on Friday" not in _only(sentence, "meet").days
+
+
+def test_a_call_during_which_leaders_urged_talks() -> None:
+    sentence = (
+        "Chilean President Camila Rojas urged Luis Arce on Saturday to agree to a truce and to "
+        "hold direct talks with Paraguay's president, during an hour-long telephone call, "
+        "officials said."
+    )
+    assert _only(sentence, "talks").mood == "hypothetical"
+    call = _only(sentence, "call")
+    assert call.mood == "held"
+    assert {"Camila Rojas", "Luis Arce"} <= _names(call)

@@ -568,9 +568,11 @@ def _titled_person(token: Token, ent: Span) -> bool:
 def _person_in_coordination(token: Token, ent: Span) -> bool:
     """ "Aleksandar Vucic and Gustavo Petro": a name coordinated with a person's name is a
     person's, whatever label the recogniser gave it, unless it names a country or body."""
+    coordinated = (token.dep_ == "conj" and token.head.ent_type_ == "PERSON") or any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children
+    )
     return (
-        token.dep_ == "conj"
-        and token.head.ent_type_ == "PERSON"
+        coordinated
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
         and countries.code_of(ent.text) is None
     )
@@ -740,7 +742,8 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # The object too ("X urged Y during a call"), unless the clause reports a contact of
         # its own ("after his call with X, Y phoned Z": Z was not on the first call).
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
-        fillers += [c for c in verb.children if c.dep_ in slots]
+        for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
+            fillers += [c for c in link.children if c.dep_ in slots]
     elif (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
@@ -788,6 +791,21 @@ def _in_adverbial(
             return False
         current = head
     return False
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the complement or coordinate of, up to the governing one
+    ("hold" in "urged X to agree ... and to hold ...": hold, agree, urged)."""
+    chain = [verb]
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            break
+        chain.append(current)
+    return chain
 
 
 def _subjects(verb: Token) -> list[Token]:
@@ -963,6 +981,14 @@ def mood(token: Token) -> str | None:
         return None
     if _in_adverbial(token, verb, ("before", "ahead")):
         return None  # "before talks with X": the clause does not say whether they happened
+    if _in_adverbial(token, verb, ("during",)) and verb.i != token.i:
+        # "X urged Y ... during a call": the call is the setting of what the clause
+        # reports, held unless the clause is set in the future
+        chain = _verb_chain(verb)
+        future = any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for link in chain for c in link.children
+        )
+        return "scheduled" if future else "held"
     if _in_adverbial(token, verb, ("after", "following")):
         # "agreed to X after a call with Y": what a clause follows has happened, unless the
         # clause itself is set in the future ("will sign after the talks").
@@ -1064,6 +1090,8 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
             return "hypothetical"
         return None
     tag = verb.tag_
+    if verb.dep_ == "conj" and set(auxes) <= {"to"} and depth < 3 and verb.head.i != verb.i:
+        return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
     if tag in ("VBD", "VBN"):
