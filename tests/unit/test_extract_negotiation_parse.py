@@ -542,3 +542,13 @@ def test_a_call_during_which_leaders_urged_talks() -> None:
     call = _only(sentence, "call")
     assert call.mood == "held"
     assert {"Camila Rojas", "Luis Arce"} <= _names(call)
+
+
+def test_the_topic_can_come_from_the_paragraph() -> None:
+    events = _negotiations(
+        "Otieno's call with Kyiv",
+        "Volodymyr Zelensky said he had a long phone call with Kenya's president on Wednesday. "
+        "'There can be no peace at the expense of our land,' Zelensky wrote afterwards.",
+        "2024-03-14T12:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["KE", "UA"]]

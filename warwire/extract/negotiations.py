@@ -1885,7 +1885,8 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
-    kept = [d for d in folder.drafts if _keep(d, today)]
+    topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
+    kept = [d for d in folder.drafts if _keep(d, today, topical)]
     _mark_background(kept, today)
     return kept
 
@@ -1951,9 +1952,14 @@ _WAR = Gated(
 """Words that make the war the subject of a contact."""
 
 
-def _keep(draft: NegotiationDraft, today: dt.date) -> bool:
+def _keep(draft: NegotiationDraft, today: dt.date, topical: set[int] | None = None) -> bool:
+    """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
+    war: a contact reported in one of them has it as its subject ("X had a long call with
+    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
     peace = any(m.peace for m in draft.mentions)
-    war = any(_WAR.search(m.text) for m in draft.mentions)
+    war = any(_WAR.search(m.text) for m in draft.mentions) or any(
+        m.paragraph in (topical or set()) and not m.support for m in draft.mentions
+    )
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
