@@ -552,3 +552,24 @@ def test_the_topic_can_come_from_the_paragraph() -> None:
         "2024-03-14T12:00:00+00:00",
     )
     assert [e.parties for e in events] == [["KE", "UA"]]
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_is_a_contact() -> None:
+    events = _negotiations(
+        "Otieno meets Zelensky in New York",
+        "Kenyan President Amani Otieno met Ukrainian President Volodymyr Zelensky on the "
+        "sidelines of the U.N. General Assembly on Tuesday to discuss a ceasefire.",
+        "2025-09-23T19:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["KE", "UA"]]
+
+
+def test_who_speaks_after_talks_with_someone_was_at_them() -> None:
+    sentence = (
+        "After talks in Lima with Ana Morales, Amani Otieno told journalists that peace was near."
+    )
+    assert "Amani Otieno" in _names(_only(sentence, "talks"))
+    sentence = (
+        "After talks with Ana Morales, spokesman Luis Ortega told journalists they went well."
+    )
+    assert "Luis Ortega" not in _names(_only(sentence, "talks"))

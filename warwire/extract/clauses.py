@@ -744,6 +744,16 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
         for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
             fillers += [c for c in link.children if c.dep_ in slots]
+    elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
+        # "After negotiations with X, Y told journalists...": the one who speaks after talks
+        # with someone else was at them, unless a spokesperson speaks for another
+        for subject in verb.children:
+            if (
+                subject.dep_ == "nsubj"
+                and subject.ent_type_ == "PERSON"
+                and not any(t.lower_.startswith("spokes") for t in subject.subtree)
+            ):
+                fillers.append(subject)
     elif (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"

@@ -974,14 +974,14 @@ def _mentions_in(
             found_support = _support(sentence, today, named=named)
             if found_support:
                 return found_support
-        if _untriggered_screen(text) and not _EXCLUDE.search(text):
+        if _untriggered_screen(text) and not _excluded(text):
             found = _parsed_mention(sentence, text, today, True, year, subject, named)
             return [found] if found is not None else []
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
     for clause in clauses:
-        if _EXCLUDE.search(clause):
+        if _excluded(clause):
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
@@ -1003,6 +1003,20 @@ def _mentions_in(
             if found is not None:
                 out.append(found)
     return out
+
+
+_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of\s+[^,;]*", re.IGNORECASE
+)
+"""A forum that only hosts a contact: "met X on the sidelines of the General Assembly"."""
+
+
+def _excluded(text: str) -> bool:
+    """Whether a clause names a gathering that is not talks, other than as the setting of a
+    bilateral contact on its sidelines."""
+    if "sideline" in text or "margin" in text or "fringe" in text:
+        text = _SIDELINES.sub(" ", text)
+    return bool(_EXCLUDE.search(text))
 
 
 _PARSE_SCREEN = (
@@ -1207,7 +1221,7 @@ def _support(
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _EXCLUDE.search(text):
+    if _excluded(text):
         return []
     participants = _members(text)
     extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
