@@ -573,3 +573,15 @@ def test_who_speaks_after_talks_with_someone_was_at_them() -> None:
         "After talks with Ana Morales, spokesman Luis Ortega told journalists they went well."
     )
     assert "Luis Ortega" not in _names(_only(sentence, "talks"))
+
+
+def test_a_nationality_without_an_office_is_no_side() -> None:
+    from warwire.extract.clauses import private_countries
+
+    sentence = (
+        "Kenyan President Amani Otieno said as he met with Peruvian politician and writer "
+        "Jorge Salas on Monday that peace was near."
+    )
+    assert "PE" in private_countries(sentence)
+    sentence = "Kenyan President Amani Otieno met Peru's foreign minister on Monday."
+    assert "PE" not in private_countries(sentence)

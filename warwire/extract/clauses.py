@@ -467,6 +467,8 @@ def person_side(ent: Span) -> str | None:
                 candidates.extend(child.subtree)
         if head.dep_ == "compound":
             candidates.extend(t for t in head.subtree if t.i < ent.start)
+    if _private_role(candidates):
+        return None  # "Ukrainian politician X", "a Russian businessman": no side's envoy
     for token in candidates:
         if token.ent_type_ == "PERSON":
             continue
@@ -474,6 +476,53 @@ def person_side(ent: Span) -> str | None:
         if code is not None:
             return code
     return None
+
+
+def _private_role(tokens: list[Token]) -> bool:
+    """Whether a person's title words name a role that speaks for no side (politician,
+    businessman, journalist...) and no office (president, minister, envoy, delegation...)."""
+    office = any(t.lower_ in SIDE_NOUNS or t.lower_ in TITLES for t in tokens)
+    return not office and any(_nationality_of_role(t) for t in tokens)
+
+
+def _nationality_of_role(token: Token) -> bool:
+    """A common noun that is no office, qualified by a country ("Ukrainian politician")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ not in SIDE_NOUNS
+        and token.lower_ not in TITLES
+        and any(
+            c.dep_ in ("amod", "compound", "poss") and _country_of_token(c) is not None
+            for c in token.children
+        )
+    )
+
+
+@lru_cache(maxsize=2048)
+def private_countries(sentence: str) -> frozenset[str]:
+    """Countries the sentence names only as the nationality of someone in a contact's slot
+    who holds no office ("met with Ukrainian politician X"): not a side present."""
+    doc = nlp.parse(sentence)
+    out: set[str] = set()
+    for token in doc:
+        # "met with Ukrainian politician and statesman X": the role noun in a side slot
+        slot = token.dep_ == "pobj" and token.head.lower_ in ("with", "between")
+        slot = slot or (token.dep_ == "dobj" and _is_contact(token.head)[0])
+        if slot and _nationality_of_role(token):
+            out |= {
+                c
+                for t in token.children
+                if t.dep_ in ("amod", "compound", "poss")
+                and (c := _country_of_token(t)) is not None
+            }
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        window = [t for c in ent.root.children if c.dep_ in TITLE_PARTS for t in c.subtree]
+        window = [t for t in window if not ent.start <= t.i < ent.end]
+        if _private_role(window):
+            out |= {c for t in window if (c := _country_of_token(t)) is not None}
+    return frozenset(out)
 
 
 def _expand(

@@ -1372,6 +1372,13 @@ def _mention(
         fmt = "in_person"
     parties = _parties(clause, participants, sentence.text, realis, subject)
     parties |= reading.parties
+    if reading.people or reading.parties:
+        # A nationality given to someone who holds no office is not a side present.
+        parties -= (
+            clauses.private_countries(sentence.text)
+            - reading.parties
+            - {o.country for o in participants}
+        )
     if (
         (
             venue_country
