@@ -180,9 +180,15 @@ def officials() -> Matcher[Official]:
 
 
 @cache
+def country_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = _load("countries.json")["countries"]
+    return rows
+
+
+@cache
 def countries() -> Matcher[Country]:
     forms: dict[str, Country] = {}
-    for row in _load("countries.json")["countries"]:
+    for row in country_rows():
         country = Country(row["code"], row["side"])
         for form in (*row["names"], *row["adjectives"]):
             forms.setdefault(form, country)
@@ -191,7 +197,7 @@ def countries() -> Matcher[Country]:
 
 @cache
 def country_sides() -> dict[str, str]:
-    return {row["code"]: row["side"] for row in _load("countries.json")["countries"]}
+    return {row["code"]: row["side"] for row in country_rows()}
 
 
 @cache

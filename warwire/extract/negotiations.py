@@ -20,10 +20,11 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from warwire.extract import gazetteer, keywords
-from warwire.extract.dates import Cues, DateCue, When, find_date
+from warwire.extract import clauses, countries, gazetteer, keywords, venues
+from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
+from warwire.extract.people import Roster
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -438,7 +439,7 @@ _NEXT_ROUND = Folded(
 )
 _PEACE = Gated(
     re.compile(
-        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:the|this)\s+war|settlement|"
+        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
         r"prisoners?|swaps?|security\s+guarantees|\d+-point|framework|memorandum|de-?escalat\w*|"
         r"grain\s+(?:deal|exports?|corridor|shipments?)|export\s+of\s+grain|Black\s+Sea|"
         r"mediat\w+)\b",
@@ -906,7 +907,7 @@ def _parties(
             continue
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
-    codes |= {o.country for o in participants}
+    codes |= {o.country for o in participants if o.country}
     return codes
 
 
@@ -962,26 +963,183 @@ def _mentions_in(
             and gazetteer.officials().find(text)  # else `_support` finds no one
             and sentence.has(keywords.MEMBERS_BIT)
         ):
-            return _support(sentence, today)
+            return _support(sentence, today, named=named)
+        if (
+            supporting
+            and sentence.occurs & keywords.MEMBERS_BIT
+            and sentence.has(keywords.MEMBERS_BIT)
+            and has_any(text.lower(), _MEMBER_SCREEN)
+            and _TWO_NAMES.search(text)
+        ):
+            found_support = _support(sentence, today, named=named)
+            if found_support:
+                return found_support
+        if _untriggered_screen(text) and not _excluded(text):
+            found = _parsed_mention(sentence, text, today, True, year, subject, named)
+            return [found] if found is not None else []
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
     for clause in clauses:
-        if _EXCLUDE.search(clause):
+        if _excluded(clause):
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            if supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
-                out.extend(_support(sentence, today, clause))
+            found = _parsed_mention(
+                sentence, clause, today, len(clauses) == 1, year, subject, named
+            )
+            if found is not None:
+                out.append(found)
+            elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
+                out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
         if not events and _venue(clause)[0] is None:
-            out.extend(_support(sentence, today, clause))
+            out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
         for segment in _segments(clause, events, today):
-            out.append(_mention(sentence, segment, today, len(clauses) == 1, year, subject, named))
+            found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
+            if found is not None:
+                out.append(found)
     return out
+
+
+_SIDELINES = re.compile(
+    r"\b(?:on|at)\s+the\s+(?:sidelines|margins?|fringes?)\s+of\s+[^,;]*", re.IGNORECASE
+)
+"""A forum that only hosts a contact: "met X on the sidelines of the General Assembly"."""
+
+
+def _excluded(text: str) -> bool:
+    """Whether a clause names a gathering that is not talks, other than as the setting of a
+    bilateral contact on its sidelines."""
+    if "sideline" in text or "margin" in text or "fringe" in text:
+        text = _SIDELINES.sub(" ", text)
+    return bool(_EXCLUDE.search(text))
+
+
+_PARSE_SCREEN = (
+    "receiv",
+    "host",
+    "discuss",
+    "sit ",
+    "sits ",
+    "sat ",
+    "sitting",
+    "together",
+    "called",
+    "calls ",
+    "meet",
+    "met ",
+    "talk",
+    "spoke",
+    "speak",
+    "phone",
+    "summit",
+    "negotiat",
+    "conversation",
+)
+"""Words without which a sentence the regular triggers pass over is not parsed."""
+
+
+_MEMBER_SCREEN = (
+    "accompanied by",
+    "joined by",
+    "led by",
+    "headed by",
+    " will lead",
+    " will head",
+    "leads the",
+    "heads the",
+    "led the",
+    "headed the",
+    "travelling with",
+    "traveling with",
+    "includ",
+    "compris",
+    "delegation",
+)
+"""Membership phrases without which a sentence is not parsed for delegation members."""
+
+
+def _parsed_members(
+    text: str,
+    clause: str,
+    named: ArticlePeople | None,
+    known: list[gazetteer.Official],
+) -> tuple[list[gazetteer.Official], set[str]]:
+    """Delegation members the parse finds in the clause (see `clauses.members`), normalised,
+    less those already found."""
+    if not has_any(clause.lower(), _MEMBER_SCREEN):
+        return [], set()
+    offset = text.find(clause)
+    if offset < 0:
+        return [], set()
+    people, parties = clauses.members(text)
+    roster = named.roster if named is not None else Roster([text])
+    seen = {o.name for o in known}
+    out: list[gazetteer.Official] = []
+    for person in people:
+        if not offset <= person.start < offset + len(clause):
+            continue
+        resolved = roster.resolve(person.name, person.side)
+        if resolved is None or resolved.name in seen:
+            continue
+        official = resolved.official or gazetteer.Official(resolved.name, resolved.side or "", "")
+        if official.role in _SPOKES:
+            continue
+        seen.add(official.name)
+        out.append(official)
+    return out, set(parties)
+
+
+_UNTRIGGERED_SCREEN = (
+    "receiv",
+    "host",
+    "discuss",
+    "sit ",
+    "sits ",
+    "sat ",
+    "together",
+    "called",
+    "phone ",
+)
+"""Contact words the trigger list lacks: a sentence with none of these and no trigger is not
+parsed for contacts."""
+_TWO_NAMES = re.compile(r"[A-Z][\w'-]+[^A-Z]+[A-Z][\w'-]+[^A-Z]+[A-Z]")
+"""Three capitalised words: the least a sentence naming two sides has (with its first)."""
+
+
+def _parse_screen(text: str) -> bool:
+    return has_any(text.lower(), _PARSE_SCREEN)
+
+
+def _untriggered_screen(text: str) -> bool:
+    return has_any(text.lower(), _UNTRIGGERED_SCREEN) and bool(_TWO_NAMES.search(text))
+
+
+def _parsed_mention(
+    sentence: Sentence,
+    clause: str,
+    today: dt.date,
+    whole: bool,
+    year: int | None,
+    subject: str,
+    named: ArticlePeople | None,
+) -> TalkMention | None:
+    """A contact the parse reads as held or planned in a clause the trigger words pass over
+    ("Putin received Bennett", "X and Y discussed...", or a hedge word near a call that the
+    grammar does not govern): kept when the parse puts a side in its slots."""
+    if not _parse_screen(clause):
+        return None
+    reading = _parse_reading(sentence.text, clause, named)
+    sides = {o.name for o in reading.people} | (
+        reading.parties - {o.country for o in reading.people}
+    )
+    if reading.mood not in _REALIS or len(sides) < 2:
+        return None  # one side alone ("X chaired a meeting") is no negotiation
+    return _mention(sentence, clause, today, whole, year, subject, named)
 
 
 def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]:
@@ -1054,16 +1212,23 @@ def _different_meetings(first: str, second: str, today: dt.date) -> bool:
     return bool(people1 and people2 and not people1 & people2)
 
 
-def _support(sentence: Sentence, today: dt.date, clause: str | None = None) -> list[TalkMention]:
+def _support(
+    sentence: Sentence,
+    today: dt.date,
+    clause: str | None = None,
+    named: ArticlePeople | None = None,
+) -> list[TalkMention]:
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _EXCLUDE.search(text):
+    if _excluded(text):
         return []
     participants = _members(text)
+    extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
+    participants += extra
     if clause is None and not participants:
         return []
-    parties = _parties(text, participants, sentence.text)
+    parties = _parties(text, participants, sentence.text) | extra_parties
     if not participants and not parties:
         return []
     venue, venue_country = _venue(text) if _ROLE_VENUE.search(text) else (None, None)
@@ -1111,14 +1276,47 @@ def _mention(
     year: int | None = None,
     subject: str = "",
     named: ArticlePeople | None = None,
-) -> TalkMention:
+) -> TalkMention | None:
+    """The mention a clause makes, or None when the parse reads its contact as a wish, an
+    offer, a condition or a denial."""
     venue, venue_country = _venue(clause)
+    parsed_venue = _parsed_venue(sentence.text, clause)
+    stated = venue is not None and any(venue in name for name in clauses.stated_at(sentence.text))
+    if stated:
+        venue, venue_country = None, None
+    if parsed_venue is not None and venue is None:
+        # The city the grammar puts the contact in; never one a statement was made in ("will
+        # meet X in Lviv, his spokesperson announced in New York").
+        venue = parsed_venue
+        place = gazetteer.places_by_name().get(venue)
+        venue_country = place.country if place else None
+    if venue is None:
+        venue = venues.landmark_city(clause)
+        place = gazetteer.places_by_name().get(venue) if venue else None
+        venue_country = place.country if place else None
     realis = [m.start for m in _realis_triggers(clause)]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
     participants = _participants(clause, anchors)
     if named is not None and _ROLE_REFERENCE_STEMS.search(clause):
         participants += _role_references(clause, anchors, named, participants)
+    reading = _parse_reading(sentence.text, clause, named)
+    if reading.mood in ("hypothetical", "negated"):
+        return None
+    if len(reading.people) >= 2:
+        # The parse has the contact's people: a name the trigger words put next to it that
+        # fills no side slot of any contact but is the subject of another verb ("X and Y
+        # spoke by phone as Z prepared to sound out W", "Z reminded that...") is not one.
+        slotted = {o.name for o in reading.people} | reading.others
+        participants = [
+            o for o in participants if o.name in slotted or o.name not in reading.acting
+        ]
+    known = {o.name for o in participants}
+    participants += [o for o in reading.people if o.name not in known]
+    if not realis:
+        realis = list(reading.starts)  # a contact only the parse found: its words anchor
     status = _status(clause)
+    if reading.mood in _REALIS:
+        status = reading.mood  # the grammar's tense and modality, not the nearest word
     first = realis[0] if realis else 0
     since = next(
         (
@@ -1129,21 +1327,58 @@ def _mention(
         None,
     )
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
+    if not since and _after_since(sentence.text, clause):
+        # The clause split took "since" off the front: its opening phrase, up to the first
+        # comma, is the since-phrase ("since the start of the invasion on 24 February, before
+        # talks with X"), whose day is not the talks'.
+        comma = dated.find(",")
+        dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
+    if reading.days:
+        # The day the grammar gives the contact itself, over a day of another verb of the
+        # clause ("arrived on Sunday for talks due to start on Monday").
+        own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
+        if own.when is When.DATE:
+            cue = own
     if cue.when is When.NONE and not whole:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
         )
+    if cue.when is When.NONE and not whole:
+        # "X agreed on Tuesday to ... after a call with Y", "security was tightened on Monday
+        # as the palace prepared to host the talks": a clause linked by a conjunction of time
+        # shares the day of the clause it is linked to.
+        before = _linked_before(sentence.text, clause)
+        if before:
+            cue = find_date(
+                _without_since(before), today, future=status == "scheduled", year_hint=year
+            )
+    if cue.when is When.PREVIOUS and status != "scheduled":
+        # "the day before", "the previous day": the day before the one the sentence speaks
+        # from, its statement's day ("said on Saturday that ... the day before") or today.
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today) - dt.timedelta(days=1))
     if cue.when is When.NONE and _VAGUE_TIME.search(clause):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
+    if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
+        cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
     if status is None and _NEXT_ROUND.search(clause):
         status = "scheduled"
     fmt = _format(clause)
-    if fmt is None and venue:
+    if fmt is None and reading.call:
+        fmt = "call"
+    if fmt is None and (venue or reading.in_person):
         fmt = "in_person"
     parties = _parties(clause, participants, sentence.text, realis, subject)
+    parties |= reading.parties
+    if reading.people or reading.parties:
+        # A nationality given to someone who holds no office is not a side present.
+        parties -= (
+            clauses.private_countries(sentence.text)
+            - reading.parties
+            - {o.country for o in participants}
+        )
     if (
         (
             venue_country
@@ -1189,6 +1424,186 @@ def _mention(
     )
 
 
+class Reading(NamedTuple):
+    """What the parse of a sentence says about the contacts inside one clause."""
+
+    mood: str | None
+    people: list[gazetteer.Official]
+    parties: set[str]
+    call: bool = False
+    in_person: bool = False
+    starts: tuple[int, ...] = ()
+    """Where the contact words stated as fact or plan start, in the clause."""
+    others: frozenset[str] = frozenset()
+    """People in the slots of the clause's other contacts and delegation lines (normalised)."""
+    days: tuple[str, ...] = ()
+    """Time phrases the parse attaches to the contacts stated as fact or plan."""
+    acting: frozenset[str] = frozenset()
+    """People the sentence makes the subject of a verb that is no contact (normalised)."""
+
+
+_IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
+_REALIS = ("held", "scheduled")
+
+
+def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Reading:
+    """The contacts of the clause, read from the sentence's parse: the mood of the first one
+    stated as fact or plan (or, when none is, the wish or denial they all are), and the
+    people and countries in their slots, normalised."""
+    offset = text.find(clause)
+    if offset < 0:
+        return Reading(None, [], set())
+    end = offset + len(clause)
+    internal = [m.span() for m in _NOT_TALKS.finditer(text)]
+    found = [
+        c
+        for c in clauses.contacts(text)
+        if offset <= c.start < end and not any(a <= c.start < b for a, b in internal)
+    ]
+    if any(not c.framing and c.mood in _REALIS for c in found):
+        # "After his call with X, Y phoned Z": the call that frames the clause is an
+        # earlier contact of its own, not a side of the one the clause reports.
+        found = [c for c in found if not c.framing]
+    if not found:
+        return Reading(None, [], set())
+    sided = [c for c in found if c.people or c.parties]
+    if sided:
+        # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
+        # slots is the one the clause is about.
+        found = sided
+    moods = [c.mood for c in found if c.mood is not None]
+    realis = [m for m in moods if m in _REALIS]
+    mood = realis[0] if realis else (moods[0] if moods else None)
+    roster = named.roster if named is not None else Roster([text])
+    headline = _title_case(text)
+    people: dict[str, gazetteer.Official] = {}
+    parties: set[str] = set()
+    for contact in found:
+        if contact.mood not in _REALIS and contact.mood is not None:
+            continue
+        parties |= contact.parties
+        for person in contact.people:
+            resolved = roster.resolve(person.name, person.side)
+            if resolved is None:
+                continue
+            if headline and resolved.official is None and not roster.elsewhere(resolved.name, text):
+                continue  # a headline's capitals make any phrase look like a name
+            official = resolved.official or gazetteer.Official(
+                resolved.name, resolved.side or "", ""
+            )
+            if official.role in _SPOKES:
+                continue
+            people.setdefault(official.name, official)
+            if official.country:
+                parties.add(official.country)
+    stated = [c for c in found if c.mood in _REALIS]
+    if named is not None:
+        last = named.last_person
+        if last is not None and any(c.open_subject for c in stated) and last.name not in people:
+            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X
+            people[last.name] = last
+            if last.country:
+                parties.add(last.country)
+        if people:
+            named.last_person = next(iter(people.values()))
+    return Reading(
+        mood,
+        list(people.values()),
+        parties,
+        call=any(c.call for c in stated),
+        in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
+        starts=tuple(c.start - offset for c in stated),
+        days=tuple(d for c in stated for d in c.days),
+        others=frozenset(_all_slotted(text, roster)),
+        acting=frozenset(
+            r.name
+            for p in clauses.acting(text)
+            if (r := roster.resolve(p.name, p.side)) is not None
+        ),
+    )
+
+
+def _parsed_venue(text: str, clause: str) -> str | None:
+    """A city the parse puts a held or planned contact of the clause in ("talks with X in
+    Lviv"): any city the gazetteer knows, on either side of the front too."""
+    offset = text.find(clause)
+    if offset < 0:
+        return None
+    end = offset + len(clause)
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < end or contact.mood not in _REALIS:
+            continue
+        for name in contact.places:
+            for mention in gazetteer.places().find(name):
+                if mention.item.kind == "city":
+                    return mention.item.name
+    return None
+
+
+_STATEMENT_DAY = re.compile(
+    r"\b(?:said|says|told|announced|wrote|confirmed|added|stated)\b(?:\s+\w+){0,3}?\s+on\s+"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_WEEKDAY_INDEX = {
+    name: i
+    for i, name in enumerate(
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    )
+}
+
+
+def _statement_day(text: str, today: dt.date) -> dt.date:
+    """The day a sentence's statement was made ("X said on Saturday"), else `today`."""
+    found = _STATEMENT_DAY.search(text)
+    if found is None:
+        return today
+    return weekday_date(_WEEKDAY_INDEX[found.group("day")], today, future=False)
+
+
+_TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
+
+
+def _linked_before(text: str, clause: str) -> str:
+    """The text before `clause` when a conjunction of time links the two, else ""."""
+    offset = text.find(clause)
+    if offset <= 0 or not _TIME_LINK.search(text, max(0, offset - 12), offset):
+        return ""
+    return text[:offset]
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_year(clause: str, today: dt.date) -> bool:
+    """Whether the clause is set in a year before the publication's ("in March 2022")."""
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return bool(years) and max(years) < today.year and "since" not in clause.lower()
+
+
+def _after_since(text: str, clause: str) -> bool:
+    offset = text.find(clause)
+    return offset > 0 and text[:offset].rstrip().lower().endswith("since")
+
+
+def _all_slotted(text: str, roster: Roster) -> set[str]:
+    """Normalised names of everyone in a side slot of any contact or delegation line of the
+    sentence, whatever its mood."""
+    found = [p for c in clauses.contacts(text) for p in c.people]
+    found += list(clauses.members(text)[0])
+    out: set[str] = set()
+    for person in found:
+        resolved = roster.resolve(person.name, person.side)
+        if resolved is not None:
+            out.add(resolved.name)
+    return out
+
+
+def _title_case(text: str) -> bool:
+    """Whether a sentence is set in headline capitals ("Talks Resume in Geneva")."""
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 4]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) <= 1
+
+
 class ArticlePeople:
     """The officials an article names anywhere, worked out once and only when a clause refers
     to someone by office ("the U.S. president") rather than by name."""
@@ -1196,6 +1611,9 @@ class ArticlePeople:
     def __init__(self, sentences: list[Sentence]) -> None:
         self._sentences = sentences
         self._by_office: dict[tuple[str, str], gazetteer.Official | None] | None = None
+        self.roster = Roster([s.text for s in sentences])
+        self.last_person: gazetteer.Official | None = None
+        """The person the latest parsed contact was first about: who a later "he" is."""
 
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
@@ -1279,12 +1697,21 @@ def _sides(parties: set[str]) -> set[str]:
     return {sides.get(code, "ALLY") for code in parties}
 
 
-def valid_parties(parties: set[str], peace: bool, today: dt.date | None = None) -> bool:
+def valid_parties(
+    parties: set[str],
+    peace: bool,
+    today: dt.date | None = None,
+    war: bool = False,
+) -> bool:
     """Whether a contact between `parties` can be a negotiation about the war.
 
-    Contacts with a mediator need the topic to be peace, a truce or prisoners; so do contacts
-    with the US, except once the US is brokering the talks itself (from the date the
-    countries data gives)."""
+    Russia (or its bloc) with any other side, and Ukraine with a state that is on neither
+    side, need the war itself to be the subject (`war`: the war in Ukraine, evacuations, an
+    end to the conflict...) or peace; the UN, the OSCE or the Red Cross with a warring side
+    are mediators by what they are. Ukraine with the US needs the topic to be peace, a truce
+    or prisoners, except once the US is brokering the talks itself (from the date the
+    countries data gives); so does a state on neither side meeting Ukraine's allies (a
+    mediator sounding out one side's backers). Allies among themselves never negotiate."""
     sides = gazetteer.country_sides()
     if today is not None and "US" in parties and "UA" in parties:
         since = gazetteer.mediator_since().get("US")
@@ -1292,13 +1719,22 @@ def valid_parties(parties: set[str], peace: bool, today: dt.date | None = None) 
             peace = True
     russia_bloc = {c for c in parties if sides.get(c) == "RU"}
     others = parties - russia_bloc
-    if "RU" in parties and others:
-        other_sides = _sides(others)
-        return peace or bool(other_sides & {"UA", "US", "ALLY"})
     if "UA" in parties and russia_bloc:
         return True
-    if "UA" in parties and _sides(parties - {"UA"}) & {"US", "MEDIATOR"}:
+    rest = _sides(parties - {"UA"})
+    bodies = countries.institutions()
+    institution = any(c in bodies and sides.get(c) == "MEDIATOR" for c in others)
+    if institution and ("RU" in parties or "UA" in parties):
+        return True  # the UN, the OSCE, the Red Cross meet a warring side over the war
+    if "RU" in parties and others:
+        other_sides = _sides(others)
+        return peace or war or bool(other_sides & {"UA", "US", "ALLY"})
+    if "UA" in parties and "MEDIATOR" in rest:
+        return peace or war
+    if "UA" in parties and "US" in rest:
         return peace
+    if "UA" not in parties and "MEDIATOR" in rest and rest & {"US", "ALLY"}:
+        return peace and any(c not in bodies and sides.get(c) == "MEDIATOR" for c in parties)
     return False
 
 
@@ -1382,6 +1818,8 @@ class _Folder:
         near = mention.paragraph - draft.mentions[-1].paragraph <= 2
         if draft.pending and mention.concrete:
             return False
+        if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
+            return True  # an undated line that only says where a dated round takes place
         if (
             not _draft_venue(draft)
             and not _draft_date(draft)
@@ -1468,7 +1906,8 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
-    kept = [d for d in folder.drafts if _keep(d, today)]
+    topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
+    kept = [d for d in folder.drafts if _keep(d, today, topical)]
     _mark_background(kept, today)
     return kept
 
@@ -1512,21 +1951,43 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
 _ROUND = Folded(
     re.compile(
         r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"
-        r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round)\b",
+        r"negotiating\s+team|peace\s+talks|(?:first|second|third|next|new)\s+round|"
+        r"(?:both|the\s+two)\s+(?:sides|delegations|teams)|the\s+delegations)\b",
         _F,
     )
 )
+"""A round between the warring sides: with one side named, the other goes without saying."""
 
 
-def _keep(draft: NegotiationDraft, today: dt.date) -> bool:
+_WAR = Gated(
+    re.compile(
+        r"\b(?:(?:war|conflict|crisis|situation|fighting|hostilities)\s+in\s+Ukraine|"
+        r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
+        r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine|"
+        r"(?:end\w*|resol\w+|settl\w+|way\s+out)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
+        r"(?:war|conflict|crisis))\b",
+        _F,
+    ),
+    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis"),
+)
+"""Words that make the war the subject of a contact."""
+
+
+def _keep(draft: NegotiationDraft, today: dt.date, topical: set[int] | None = None) -> bool:
+    """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
+    war: a contact reported in one of them has it as its subject ("X had a long call with
+    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
     peace = any(m.peace for m in draft.mentions)
+    war = any(_WAR.search(m.text) for m in draft.mentions) or any(
+        m.paragraph in (topical or set()) and not m.support for m in draft.mentions
+    )
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
         # round of talks about the war goes without saying.
         parties |= {"RU", "UA"}
         draft.parties = sorted(parties)
-    return valid_parties(parties, peace, today)
+    return valid_parties(parties, peace, today, war)
 
 
 def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
@@ -1538,6 +1999,11 @@ def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
         elif date is None or date >= today - dt.timedelta(days=1):
             draft.background = False
         else:
+            lead_news = lead is not None and (today - lead).days <= 5
+            # The article's lead contact is news within five days; so is another contact it
+            # reports within a day of the lead ("X called Y on Monday; on Tuesday he called Z").
             draft.background = not (
-                draft is drafts[0] and lead is not None and (today - lead).days <= 5
+                lead_news
+                and lead is not None
+                and (draft is drafts[0] or abs((date - lead).days) <= 1)
             )

@@ -1,0 +1,1301 @@
+"""What a clause says about a contact (a meeting, talks, a call), read from the dependency parse.
+
+A *contact word* is a verb of meeting or talking ("met", "received", "hosted", "spoke",
+"phoned", "negotiated") or a noun naming a contact ("talks", "meeting", "summit", "call",
+"conversation", "negotiations", "phone" in "on the phone with"). For each one the parse gives:
+
+- its **mood**: `held` (past or present fact), `scheduled` (future, plan, announcement),
+  `hypothetical` (a wish, an offer, a proposal, a condition, a possibility) or `negated`
+  (denied, refused, ruled out), from the auxiliaries, negation, the verb that governs it
+  ("wants to meet", "refused to talk", "plans to meet"), a conditional conjunction and tense.
+  "Would" after a past reporting verb is a future in reported speech ("said he would phone
+  X on Monday": scheduled); on its own it is a condition.
+- its **sides**: the people (PERSON entities) and countries (GPE/NORP/ORG entities the
+  country table knows) in the grammatical slots of the contact: subject and object of a
+  contact verb, the object of "with", "between" or "by", the possessor or compound modifier
+  of a contact noun ("Putin's talks", "the Xi-Zelensky call"), the subject of the verb that
+  holds a contact noun ("X held talks"), and, through a title noun, its appositions and
+  modifiers ("Israel's prime minister, Naftali Bennett", "the leaders of France and
+  Germany"). The subject of a reporting verb ("..., X said") is in none of these slots, so an
+  announcer is never a side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warwire.extract import countries, nlp
+from warwire.extract.people import TITLES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CONTACT_VERBS = frozenset(
+    {"meet", "talk", "speak", "negotiate", "phone", "telephone", "receive", "host", "confer"}
+)
+"""Verbs that are a contact when their slots hold sides."""
+CALL_VERB = "call"
+"""A contact verb only with a person or country as object ("Putin called Erdogan")."""
+CONTACT_NOUNS = frozenset(
+    {
+        "talk",
+        "talks",
+        "meeting",
+        "summit",
+        "call",
+        "conversation",
+        "negotiation",
+        "negotiations",
+        "consultation",
+        "consultations",
+        "phone",
+        "videoconference",
+        "teleconference",
+    }
+)
+HOLDING_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "conduct",
+        "begin",
+        "start",
+        "open",
+        "end",
+        "conclude",
+        "spend",
+        "attend",
+        "join",
+        "host",
+        "lead",
+        "resume",
+        "continue",
+        "finish",
+        "wrap",
+        "enter",
+        "chair",
+        "convene",
+        "arrange",
+        "schedule",
+        "plan",
+    }
+)
+"""Verbs whose subject takes part in the contact noun they govern ("X held talks")."""
+MOTION_VERBS = frozenset(
+    {"gather", "assemble", "arrive", "fly", "travel", "come", "go", "head", "return", "sit"}
+)
+"""Verbs whose subject goes somewhere "for talks" and so takes part in them."""
+WISH_VERBS = frozenset(
+    {
+        "want",
+        "wish",
+        "hope",
+        "seek",
+        "offer",
+        "propose",
+        "suggest",
+        "urge",
+        "demand",
+        "insist",
+        "ask",
+        "request",
+        "try",
+        "push",
+        "press",
+        "encourage",
+        "consider",
+        "need",
+        "like",
+        "would",
+        "mull",
+        "float",
+        "favour",
+        "favor",
+        "await",
+    }
+)
+"""Verbs that make the contact they govern a wish, an offer or a request."""
+REFUSAL_VERBS = frozenset(
+    {"refuse", "reject", "rule", "decline", "ban", "forbid", "prohibit", "cancel", "postpone"}
+)
+PLAN_VERBS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "agree",
+        "intend",
+        "prepare",
+        "arrange",
+        "announce",
+        "invite",
+    }
+)
+HYPOTHETICAL_ADJECTIVES = frozenset(
+    {
+        "ready",
+        "willing",
+        "open",
+        "eager",
+        "keen",
+        "possible",
+        "potential",
+        "eventual",
+        "future",
+        "hypothetical",
+        "prospective",
+        "proposed",
+        "direct",
+    }
+)
+"""Modifiers of a contact noun, or predicates over its subject, that make it a mere
+possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
+when nothing else states them: see `mood`."""
+SCHEDULED_MODIFIERS = frozenset(
+    {"next", "upcoming", "planned", "forthcoming", "scheduled", "expected", "coming"}
+)
+IRREALIS_PREDICATES = frozenset(
+    {
+        "impossible",
+        "pointless",
+        "unlikely",
+        "possible",
+        "premature",
+        "unrealistic",
+        "futile",
+        "meaningless",
+        "necessary",
+        "needed",
+        "inevitable",
+        "likely",
+        "unthinkable",
+        "out",
+    }
+)
+"""Predicates that make a contact noun they describe a possibility or a denial ("talks with
+X are impossible", "a meeting is unlikely")."""
+SIDE_NOUNS = frozenset(
+    {
+        "president",
+        "presidents",
+        "chancellors",
+        "premiers",
+        "secretary-general",
+        "leader",
+        "leaders",
+        "minister",
+        "ministers",
+        "counterpart",
+        "counterparts",
+        "delegation",
+        "delegations",
+        "team",
+        "envoy",
+        "envoys",
+        "official",
+        "officials",
+        "representative",
+        "representatives",
+        "chancellor",
+        "secretary",
+        "chief",
+        "premier",
+        "king",
+        "prince",
+        "pope",
+        "negotiator",
+        "negotiators",
+        "diplomat",
+        "diplomats",
+        "head",
+        "side",
+        "ambassador",
+        "aide",
+        "adviser",
+        "advisor",
+        "emissary",
+        "mediator",
+        "mediators",
+        "host",
+        "him",
+        "her",
+        "them",
+        "each",
+        "other",
+        "sheikh",
+        "emir",
+        "monarch",
+        "partners",
+        "government",
+        "governments",
+        "authorities",
+        "leadership",
+        "administration",
+        "presidency",
+        "ministry",
+        "sides",
+        "teams",
+        "nations",
+        "countries",
+        "states",
+    }
+)
+"""Common nouns that can stand for a side in a contact verb's slot ("met his counterpart")."""
+HEDGE_NOUNS = frozenset(
+    {
+        "report",
+        "reports",
+        "rumour",
+        "rumours",
+        "rumor",
+        "rumors",
+        "speculation",
+        "prospect",
+        "prospects",
+        "possibility",
+        "idea",
+        "hope",
+        "hopes",
+        "calls",
+        "proposal",
+        "proposals",
+        "offer",
+        "offers",
+        "chance",
+        "chances",
+        "demand",
+        "demands",
+        "request",
+        "readiness",
+        "willingness",
+        "question",
+        "push",
+        "appeal",
+        "bid",
+    }
+)
+"""Nouns whose "of"/"for" complement is not a contact that happened ("reports of secret
+talks", "the prospect of a summit", "calls for talks")."""
+SPEECH_VERBS = frozenset({"speak", "comment", "brief", "address", "tell", "say", "write"})
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "add",
+        "confirm",
+        "report",
+        "write",
+        "state",
+        "note",
+        "claim",
+        "declare",
+        "reveal",
+        "explain",
+        "insist",
+        "post",
+        "tweet",
+    }
+)
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+WOULD_AUX = frozenset({"would", "'d"})
+MODAL_AUX = frozenset({"could", "might", "may", "can", "should", "must", "ought"})
+CONDITIONS = frozenset({"if", "unless", "whether", "once", "provided", "until"})
+TITLE_PARTS = frozenset({"compound", "amod", "poss", "appos", "nmod"})
+SIDE_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "dative"})
+
+
+_KNOWN_VERBS = (
+    CONTACT_VERBS
+    | HOLDING_VERBS
+    | WISH_VERBS
+    | REFUSAL_VERBS
+    | PLAN_VERBS
+    | REPORTING_VERBS
+    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return"}
+    | {"include", "comprise", "represent", "head", "bring"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    """The name as the entity spans it."""
+    start: int
+    end: int
+    side: str | None
+    """The country code the sentence ties the person to ("Israeli Prime Minister X"), if any."""
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    start: int
+    end: int
+    """Character span of the contact word in the sentence."""
+    lemma: str
+    call: bool
+    """A phone call ("phoned", "call", "on the phone")."""
+    mood: str | None
+    people: tuple[Person, ...]
+    parties: frozenset[str]
+    framing: bool = False
+    """A contact noun in a time adverbial ("after his call with X") of another contact verb."""
+    places: tuple[str, ...] = ()
+    """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
+    open_subject: bool = False
+    """Its subject is "he" or "she" with no antecedent in the sentence: an earlier one's."""
+    days: tuple[str, ...] = ()
+    """Time phrases the grammar attaches to the contact itself ("talks due to start on
+    Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
+
+
+_IRREGULAR = {
+    "met": "meet",
+    "spoke": "speak",
+    "spoken": "speak",
+    "held": "hold",
+    "had": "have",
+    "has": "have",
+    "began": "begin",
+    "begun": "begin",
+    "led": "lead",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "wrote": "write",
+    "written": "write",
+    "sought": "seek",
+    "spent": "spend",
+    "set": "set",
+    "is": "be",
+    "are": "be",
+    "was": "be",
+    "were": "be",
+    "been": "be",
+    "'s": "be",
+    "'re": "be",
+    "going": "go",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "forbade": "forbid",
+    "forbidden": "forbid",
+    "ran": "run",
+    "sat": "sit",
+    "brought": "bring",
+    "flew": "fly",
+    "flown": "fly",
+    "came": "come",
+    "joined": "join",
+}
+
+
+def lemma(token: Token) -> str:
+    """The base form of a verb (the pipeline runs without its lemmatizer: the rules only need
+    the verbs they name, whose regular endings are stripped here)."""
+    word = token.lower_
+    found = _IRREGULAR.get(word)
+    if found is not None:
+        return found
+    if token.pos_ not in ("VERB", "AUX"):
+        return word
+    return _regular_lemma(word)
+
+
+@lru_cache(maxsize=4096)
+def _regular_lemma(word: str) -> str:
+    known = _KNOWN_VERBS
+    if word in known:
+        return word
+    for suffix, repl in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)] + repl
+            if stem in known:
+                return stem
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in known:
+                return stem[:-1]  # "planned", "stopped"
+    return word
+
+
+def _entity(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _country_of_token(token: Token) -> str | None:
+    ent = _entity(token)
+    if ent is not None and ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+        return countries.code_of(ent.text)
+    if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
+        return countries.code_of(token.text)
+    return None
+
+
+def person_side(ent: Span) -> str | None:
+    """The country a person is tied to by the words around the name: a demonym or a
+    possessive country in the name's own phrase ("Israeli Prime Minister X", "Turkey's
+    President X", "X, Israel's prime minister"), or in the title the name stands in
+    apposition to."""
+    root = ent.root
+    candidates: list[Token] = []
+    for child in root.children:
+        if child.dep_ in TITLE_PARTS and not (ent.start <= child.i < ent.end):
+            candidates.extend(child.subtree)
+    if root.dep_ in ("appos", "compound") and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "prep") and child.i != root.i:
+                candidates.extend(child.subtree)
+        if head.dep_ == "compound":
+            candidates.extend(t for t in head.subtree if t.i < ent.start)
+    if _private_role(candidates):
+        return None  # "Ukrainian politician X", "a Russian businessman": no side's envoy
+    for token in candidates:
+        if token.ent_type_ == "PERSON":
+            continue
+        code = _country_of_token(token)
+        if code is not None:
+            return code
+    return None
+
+
+def _private_role(tokens: list[Token]) -> bool:
+    """Whether a person's title words name a role that speaks for no side (politician,
+    businessman, journalist...) and no office (president, minister, envoy, delegation...)."""
+    office = any(t.lower_ in SIDE_NOUNS or t.lower_ in TITLES for t in tokens)
+    return not office and any(_nationality_of_role(t) for t in tokens)
+
+
+def _nationality_of_role(token: Token) -> bool:
+    """A common noun that is no office, qualified by a country ("Ukrainian politician")."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lower_ not in SIDE_NOUNS
+        and token.lower_ not in TITLES
+        and any(
+            c.dep_ in ("amod", "compound", "poss") and _country_of_token(c) is not None
+            for c in token.children
+        )
+    )
+
+
+@lru_cache(maxsize=2048)
+def private_countries(sentence: str) -> frozenset[str]:
+    """Countries the sentence names only as the nationality of someone in a contact's slot
+    who holds no office ("met with Ukrainian politician X"): not a side present."""
+    doc = nlp.parse(sentence)
+    out: set[str] = set()
+    for token in doc:
+        # "met with Ukrainian politician and statesman X": the role noun in a side slot
+        slot = token.dep_ == "pobj" and token.head.lower_ in ("with", "between")
+        slot = slot or (token.dep_ == "dobj" and _is_contact(token.head)[0])
+        if slot and _nationality_of_role(token):
+            out |= {
+                c
+                for t in token.children
+                if t.dep_ in ("amod", "compound", "poss")
+                and (c := _country_of_token(t)) is not None
+            }
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        window = [t for c in ent.root.children if c.dep_ in TITLE_PARTS for t in c.subtree]
+        window = [t for t in window if not ent.start <= t.i < ent.end]
+        if _private_role(window):
+            out |= {c for t in window if (c := _country_of_token(t)) is not None}
+    return frozenset(out)
+
+
+def _expand(
+    token: Token,
+    people: dict[int, Person],
+    parties: set[str],
+    depth: int = 0,
+    person: bool = False,
+) -> None:
+    """Collect the sides a slot filler stands for: the person or country it names, or, for a
+    title noun, the person in apposition and the country that qualifies it."""
+    if depth > 4:
+        return
+    ent = _entity(token)
+    if person and token.pos_ == "PROPN" and _country_of_token(token) is None:
+        # The antecedent of "he": a person, even if the recogniser called the name an ORG.
+        span = ent if ent is not None and ent.label_ != "PERSON" else None
+        if span is not None:
+            people[span.start] = Person(span.text, span.start_char, span.end_char, None)
+            return
+    if ent is not None and ent.label_ != "PERSON" and _titled_person(token, ent):
+        # "Cardinal X, the Pope's envoy": a name with a person's title is a person's
+        people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, person_side(ent))
+    elif ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
+        people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
+    elif ent is not None and ent.label_ == "PERSON":
+        if ent.start not in people:
+            side = person_side(ent)
+            for offset, name in _hyphen_parts(ent.text):
+                start = ent.start_char + offset
+                people[ent.start * 100 + offset] = Person(name, start, start + len(name), side)
+            if side:
+                parties.add(side)
+    elif ent is None and _bare_name(token):
+        # A surname the entity recogniser left untagged ("received by Long"): a proper noun
+        # in a side's slot that no country table knows; "the Hartono-Long call" names two.
+        people[token.i * 100] = Person(token.text, token.idx, token.idx + len(token.text), None)
+        for child in token.children:
+            if (
+                child.dep_ == "compound"
+                and child.i + 2 == token.i
+                and token.doc[child.i + 1].text == "-"
+                and _bare_name(child, hyphened=True)
+            ):
+                people[child.i * 100] = Person(
+                    child.text, child.idx, child.idx + len(child.text), None
+                )
+    else:
+        code = _country_of_token(token)
+        if code is not None:
+            parties.add(code)
+        elif token.pos_ == "PROPN" or token.lower_ in SIDE_NOUNS:
+            # A title or a body ("Russia's president", "the Peruvian delegation"), not any
+            # noun a country qualifies ("Polish media", "Russian forces").
+            for child in token.children:
+                if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
+                    _expand(child, people, parties, depth + 1)
+                elif child.dep_ in ("poss", "amod", "compound", "nmod"):
+                    for part in (child, *(c for c in child.children if c.dep_ == "conj")):
+                        code = _country_of_token(part)
+                        if code is not None:
+                            parties.add(code)
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            _expand(obj, people, parties, depth + 1)
+    closed = False
+    for child in token.children:
+        if child.dep_ == "cc":
+            closed = True
+            continue
+        if child.dep_ == "conj":
+            _expand(child, people, parties, depth + 1)
+            if closed:
+                break  # "A and B, C said": C is not in the coordination
+        elif child.dep_ == "appos":
+            _expand(child, people, parties, depth + 1)
+
+
+def _titled_person(token: Token, ent: Span) -> bool:
+    """A proper name the recogniser labelled otherwise, which a person's title opens or an
+    apposition names ("Cardinal X", "X, the Pope's envoy")."""
+    if token.i != ent.root.i or countries.code_of(ent.text) is not None:
+        return False
+    if not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    titled = ent[0].lower_ in TITLES and len(ent) > 1
+    apposed = any(c.dep_ == "appos" and c.lower_ in SIDE_NOUNS for c in token.children)
+    return titled or apposed
+
+
+def _person_in_coordination(token: Token, ent: Span) -> bool:
+    """ "Aleksandar Vucic and Gustavo Petro": a name coordinated with a person's name is a
+    person's, whatever label the recogniser gave it, unless it names a country or body."""
+    coordinated = (token.dep_ == "conj" and token.head.ent_type_ == "PERSON") or any(
+        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in token.children
+    )
+    return (
+        coordinated
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+        and countries.code_of(ent.text) is None
+    )
+
+
+def _hyphen_parts(name: str) -> list[tuple[int, str]]:
+    """ "Xi-Zelensky" (a pair written as one compound) as its two names."""
+    parts = name.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 for p in parts):
+        return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
+    return [(0, name)]
+
+
+_NOT_NAMES = frozenset(
+    {
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "office",
+        "house",
+        "palace",
+        "room",
+        "hall",
+        "ministry",
+        "council",
+        "summit",
+        "forum",
+        "conference",
+        "cabinet",
+        "department",
+        "centre",
+        "center",
+        "street",
+        "square",
+        "building",
+        "oval",
+        "white",
+    }
+)
+"""Capitalised words that head or open a place or body, never a person's name."""
+
+
+def _bare_name(token: Token, hyphened: bool = False) -> bool:
+    doc = token.doc
+    in_pair = (token.i > 0 and doc[token.i - 1].text == "-") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    )
+    in_slot = (
+        token.dep_ in SIDE_SLOTS
+        or hyphened
+        or (token.dep_ == "compound" and in_pair and _is_contact(token.head)[0])
+    )
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text[1:2].islower()
+        and in_slot
+        and not any(c.dep_ == "compound" and c.ent_type_ for c in token.children)
+        and token.lower_ not in _NOT_NAMES
+        and not any(c.dep_ == "compound" and c.lower_ in _NOT_NAMES for c in token.children)
+        and token.lower_ not in TITLES
+        and countries.code_of(token.text) is None
+    )
+
+
+def _prep_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in words:
+            out.extend(obj for obj in child.children if obj.dep_ == "pobj")
+    return out
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb of the clause a contact noun sits in (through prepositions and objects)."""
+    current = token
+    for _ in range(5):
+        if current.pos_ in ("VERB", "AUX") and current.i != token.i:
+            return current
+        if current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _speaker_for_pronoun(verb: Token) -> Token | None:
+    """Who "he" or "she" is: the subject of the clause the pronoun's clause hangs on ("X
+    said he had met Y", "X will go to Z, where he plans to meet Y")."""
+    head = verb
+    chain = {verb.i}
+    for _ in range(5):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        chain.add(head.i)
+        for child in head.children:
+            if child.dep_ != "nsubj" or child.i in chain:
+                continue
+            owner = [c for c in child.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
+            if owner:
+                return owner[0]  # "X's office said he would..."
+            if (
+                child.ent_type_ == "PERSON"
+                or child.lower_ in SIDE_NOUNS
+                or (child.pos_ == "PROPN" and _country_of_token(child) is None)
+            ):
+                return child  # a person or a title, not "Ukraine" or "the talks"
+    return None
+
+
+def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Token]:
+    """The tokens in the contact's side slots; `antecedents` collects the indices of those
+    that stand for a "he"/"she"/"him"/"her" (a person, whatever the recogniser said)."""
+    fillers: list[Token] = []
+    found = antecedents if antecedents is not None else set()
+    if token.pos_ in ("VERB", "AUX"):
+        inherited = (
+            []
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            else (_subjects(token))
+        )
+        for subject in inherited:
+            if subject.lower_ in ("he", "she"):
+                speaker = _speaker_for_pronoun(subject.head)
+                if speaker is not None:
+                    fillers.append(speaker)
+                    found.add(speaker.i)
+            else:
+                fillers.append(subject)
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+                if child.lower_ in ("him", "her") and child.dep_ == "dobj":
+                    speaker = _speaker_for_pronoun(token)  # "X said Y called him"
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
+                if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
+                    speaker = _speaker_for_pronoun(token)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
+                fillers.append(child)
+        fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
+        return fillers
+    for child in token.children:
+        if child.dep_ == "poss" and child.lower_ in ("his", "her"):
+            owner = _speaker_for_pronoun(child)  # "X called his meeting with Y useful"
+            if owner is not None:
+                fillers.append(owner)
+                found.add(owner.i)
+        elif child.dep_ in ("poss", "compound", "nmod", "amod"):
+            fillers.append(child)
+    fillers += _prep_objects(token, ("with", "between", "among", "by"))
+    for owner in _prep_objects(token, ("of",)):
+        # "the meeting of X with Y": the "with" often hangs on X
+        fillers += [owner, *_prep_objects(owner, ("with",))]
+    verb = _clause_verb(token)
+    if _in_adverbial(token, verb) and lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS:
+        # "After nine hours of talks in X, the two delegations agreed...": whoever the
+        # clause is about was at the talks it is framed by.
+        # The object too ("X urged Y during a call"), unless the clause reports a contact of
+        # its own ("after his call with X, Y phoned Z": Z was not on the first call).
+        slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
+        for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
+            fillers += [c for c in link.children if c.dep_ in slots]
+    elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
+        # "After negotiations with X, Y told journalists...": the one who speaks after talks
+        # with someone else was at them, unless a spokesperson speaks for another
+        for subject in verb.children:
+            if (
+                subject.dep_ == "nsubj"
+                and subject.ent_type_ == "PERSON"
+                and not any(t.lower_.startswith("spokes") for t in subject.subtree)
+            ):
+                fillers.append(subject)
+    elif (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "for"
+        and token.head.head.i == verb.i
+        and lemma(verb) in MOTION_VERBS
+    ):
+        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks"
+        fillers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ in ("he", "she"):
+                    speaker = _speaker_for_pronoun(verb)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
+                fillers.append(child)
+            elif child.dep_ == "dobj" and child.i != token.i and lemma(verb) in ("host",):
+                fillers.append(child)
+        fillers += _prep_objects(verb, ("with", "between", "opposite"))
+    return fillers
+
+
+ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following"})
+
+
+def _in_adverbial(
+    token: Token, verb: Token, prepositions: frozenset[str] | tuple[str, ...] = ()
+) -> bool:
+    """Whether the contact noun sits in a time adverbial of `verb` ("after the talks",
+    "during an 80-minute call", "after nine hours of talks")."""
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if (
+            head.dep_ == "prep"
+            and head.lower_ in (prepositions or ADVERBIAL_PREPOSITIONS)
+            and head.head.i == verb.i
+        ):
+            return True
+        if head.i == verb.i:
+            return False
+        current = head
+    return False
+
+
+def _verb_chain(verb: Token) -> list[Token]:
+    """The verb and the verbs it is the complement or coordinate of, up to the governing one
+    ("hold" in "urged X to agree ... and to hold ...": hold, agree, urged)."""
+    chain = [verb]
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ not in ("VERB", "AUX"):
+            break
+        chain.append(current)
+    return chain
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb, or of the verb a subjectless participle hangs on."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _plural(token: Token) -> bool:
+    """A subject naming more than one side: "X and Y", "the two leaders", "both sides"."""
+    return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
+
+
+def _can_be_side(token: Token) -> bool:
+    if token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
+        return True
+    if token.lower_ in SIDE_NOUNS or (token.pos_ == "PROPN" and token.text[:1].isupper()):
+        return True
+    return any(c.dep_ == "conj" and _can_be_side(c) for c in token.children)
+
+
+def _places(token: Token) -> tuple[str, ...]:
+    """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
+    noun, or on the contact's partners ("talks with X in Lviv")."""
+    anchors = [token]
+    verb = _clause_verb(token)
+    if token.pos_ in ("NOUN", "PROPN") and verb.i != token.i:
+        anchors.append(verb)
+    partners = _prep_objects(token, ("with",))
+    partners += [c for c in token.children if c.dep_ == "dobj"]
+    for partner in partners:
+        anchors += [t for t in partner.subtree if t.pos_ in ("NOUN", "PROPN")]
+    out: list[str] = []
+    for anchor in anchors:
+        for obj in _prep_objects(anchor, ("in", "at")):
+            ent = _entity(obj)
+            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+                out.append(ent.text)
+    return tuple(out)
+
+
+def _time_phrases(token: Token) -> list[str]:
+    out: list[str] = []
+    for child in token.children:
+        if child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE":
+            out.append(" ".join(t.text for t in child.subtree))
+        elif child.dep_ == "prep" and child.lower_ in ("on", "in", "at"):
+            before = token.doc[child.i - 1] if child.i > 0 else child
+            if lemma(before) in REPORTING_VERBS | SPEECH_VERBS:
+                continue  # "said on Friday he would meet...": the day of the statement
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in ("DATE", "TIME"):
+                    out.append(" ".join(t.text for t in child.subtree))
+    return out
+
+
+def _days(token: Token) -> tuple[str, ...]:
+    """Time phrases on the contact word, on the clause of a contact noun it is held in, or on
+    a verb that says when the contact begins or takes place ("due to start on Monday")."""
+    found = _time_phrases(token)
+    if token.pos_ in ("NOUN", "PROPN"):
+        verb = _clause_verb(token)
+        if verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+            found += _time_phrases(verb)
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl") or child.lower_ in _PLANNED:
+                for inner in child.subtree:
+                    if inner.pos_ in ("VERB", "AUX", "ADJ"):
+                        found += _time_phrases(inner)
+    return tuple(found)
+
+
+def _open_pronoun(token: Token) -> bool:
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] or _subjects(verb)
+    return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
+
+
+def _frames_contact(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    verb = _clause_verb(token)
+    return _in_adverbial(token, verb) and _is_contact(verb)[0]
+
+
+def _is_contact(token: Token) -> tuple[bool, bool]:
+    """(contact word, phone call)."""
+    base = lemma(token)
+    if token.pos_ == "VERB":
+        if base in ("speak", "talk"):
+            # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
+            if any(c.dep_ == "dobj" for c in token.children):
+                return False, False
+            partners = _prep_objects(token, ("with", "to"))
+            if partners:
+                return any(_can_be_side(p) for p in partners), False
+            return any(_plural(c) for c in _subjects(token)), False
+        if base in CONTACT_VERBS:
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if objects and not any(_can_be_side(o) for o in objects):
+                return False, False  # "meet demand", "received drones", "hosted a summit"
+            return True, base in ("phone", "telephone")
+        if base == "bring" and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
+        ):
+            return True, False  # "X brought together Y and Z"
+        if base == "sit":
+            # "X sat opposite Y", "X sat down with Y"
+            preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+            down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+            return bool(preps & {"opposite", "across"} or (down and "with" in preps)), False
+        if base == "discuss":
+            # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
+            # hours discussing...": two sides talking
+            subjects = _subjects(token)
+            paired = any(any(g.dep_ == "conj" for g in c.children) for c in subjects)
+            if paired or _prep_objects(token, ("with",)):
+                return True, False
+            return False, False
+        if base == CALL_VERB:
+            if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
+                return False, False  # "called X a war criminal", "called on X to talk"
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if any(
+                o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
+                for o in objects
+            ):
+                return True, True
+        return False, False
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
+        if token.lower_ == "phone":
+            verb = _clause_verb(token)
+            if not _prep_objects(verb, ("with",)) and not _prep_objects(token, ("with",)):
+                return False, False
+        if token.lower_ == "call":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "for":
+                    return False, False  # "a call for talks"
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects and not any(_can_be_side(o) for o in objects):
+                        return False, False  # "a call to arms"
+        return True, token.lower_ in ("call", "phone")
+    return False, False
+
+
+def mood(token: Token) -> str | None:
+    """`held`, `scheduled`, `hypothetical` or `negated` for a contact word, or None when the
+    clause does not say (a bare noun phrase, a headline without a verb)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        prep = token.head
+        if (
+            token.dep_ == "pobj"
+            and prep.lower_ in ("of", "for", "on")
+            and prep.head.lower_ in HEDGE_NOUNS
+        ):
+            return "hypothetical"
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "any")):
+                return "negated" if child.lower_ != "any" else "hypothetical"
+            if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct"}:
+                return "hypothetical"
+            if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
+                return "scheduled"
+            if child.lower_ in _PLANNED and child.dep_ in ("amod", "prep", "acl", "advmod"):
+                return "scheduled"  # "talks due to start on Monday"
+    if token.doc.text.rstrip(" \"'").endswith("?"):
+        return "hypothetical"  # a question asserts nothing
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    if verb.i == token.i and token.pos_ not in ("VERB", "AUX"):
+        return None
+    if _in_adverbial(token, verb, ("before", "ahead")):
+        return None  # "before talks with X": the clause does not say whether they happened
+    if _in_adverbial(token, verb, ("during",)) and verb.i != token.i:
+        # "X urged Y ... during a call": the call is the setting of what the clause
+        # reports, held unless the clause is set in the future
+        chain = _verb_chain(verb)
+        future = any(
+            c.dep_ == "aux" and c.lower_ in FUTURE_AUX for link in chain for c in link.children
+        )
+        return "scheduled" if future else "held"
+    if _in_adverbial(token, verb, ("after", "following")):
+        # "agreed to X after a call with Y": what a clause follows has happened, unless the
+        # clause itself is set in the future ("will sign after the talks").
+        own = _verb_mood(verb, 0)
+        future = any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ == "aux")
+        return "scheduled" if own == "scheduled" and future else "held"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
+        if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
+            return "hypothetical"
+        if lemma(verb) in PLAN_VERBS or any(c.lower_ in _PLANNED for c in predicates):
+            # "talks are set to begin", "the summit is due on Friday", "talks are planned"
+            return _negated_or(verb, "scheduled")
+        if any(_on_agenda(c) for c in predicates):
+            return _negated_or(verb, "scheduled")
+        if lemma(verb) == "be" and verb.tag_ in ("VBZ", "VBP"):
+            return None  # "the talks are important": says nothing of when
+    direct = (token.dep_ == "dobj" and token.head.i == verb.i) or (
+        token.dep_ == "pobj" and token.head.head.i == verb.i
+    )
+    if direct and lemma(verb) in WISH_VERBS:
+        return "hypothetical"  # "wants talks", "proposed a meeting"
+    asked_for = token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == verb.i
+    if asked_for and lemma(verb) in ("call", "push", "press", "appeal", "ask", "lobby"):
+        return "hypothetical"  # "called for talks", "pressed for a summit"
+    if direct and lemma(verb) in REFUSAL_VERBS:
+        return "negated"  # "rejected talks", "ruled out a meeting"
+    return _verb_mood(verb, 0)
+
+
+_PLANNED = frozenset({"due", "set", "scheduled", "planned", "expected", "slated", "likely"})
+
+
+def _on_agenda(token: Token) -> bool:
+    return token.lower_ == "on" and any(
+        c.lower_ in ("agenda", "cards", "table") for c in token.children if c.dep_ == "pobj"
+    )
+
+
+def _negated_or(verb: Token, mood: str) -> str:
+    return "negated" if any(c.dep_ == "neg" for c in verb.children) else mood
+
+
+def _verb_mood(verb: Token, depth: int) -> str | None:
+    children = list(verb.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
+        return "hypothetical"
+    auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
+    temporal = any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until") for c in children
+    )
+    if temporal and verb.tag_ in ("VBZ", "VBP") and not auxes:
+        # "When X sits down with Y this week, he will...": the present of a time clause
+        # is the future of the clause it hangs on.
+        main = verb.head
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in main.children)
+        return "scheduled" if future else None
+    if any(a in MODAL_AUX for a in auxes):
+        return "hypothetical"
+    if any(a in FUTURE_AUX for a in auxes):
+        return "scheduled"
+    if any(a in WOULD_AUX for a in auxes):
+        return "scheduled" if _reported(verb) else "hypothetical"
+    head = verb.head
+    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i and depth < 3:
+        base = lemma(head)
+        if verb.dep_ == "xcomp" or "to" in auxes:
+            if base in REFUSAL_VERBS:
+                return "negated"
+            if base in WISH_VERBS:
+                return "hypothetical"
+            if head.lower_ == "prepared" and any(
+                lemma(c) == "be" for c in head.children if c.dep_ in ("aux", "auxpass")
+            ):
+                return "hypothetical"  # "was prepared to meet": willing
+            if base in PLAN_VERBS or base in ("due", "set", "go"):
+                outer = _verb_mood(head, depth + 1)
+                return "negated" if outer == "negated" else "scheduled"
+            if base in HYPOTHETICAL_ADJECTIVES:
+                return "hypothetical"
+            if base == "be":  # "is to meet", "is ready to meet"
+                for child in head.children:
+                    if child.dep_ == "acomp" and child.lower_ in HYPOTHETICAL_ADJECTIVES:
+                        return "hypothetical"
+                    if child.dep_ == "acomp" and child.lower_ in ("due", "set", "scheduled"):
+                        return "scheduled"
+                return "scheduled"
+            outer = _verb_mood(head, depth + 1)
+            if outer in ("negated", "hypothetical", "scheduled"):
+                return outer
+    if (
+        verb.dep_ == "acomp" or (verb.dep_ == "xcomp" and head.pos_ == "ADJ")
+    ) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
+        return "hypothetical"
+    if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "relcl", "acl"):
+        if head.pos_ in ("ADJ",) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
+            return "hypothetical"
+        return None
+    tag = verb.tag_
+    if verb.dep_ == "conj" and set(auxes) <= {"to"} and depth < 3 and verb.head.i != verb.i:
+        return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
+    if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
+        return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if tag in ("VBD", "VBN"):
+        return "held"
+    if tag in ("VBZ", "VBP"):
+        return "held"
+    if tag == "VBG" and any(a in ("is", "are", "was", "were") for a in auxes):
+        return "held"
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """Whether `verb` sits in the complement of a past reporting verb (reported speech)."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ not in ("ccomp", "conj", "xcomp") or head.head.i == head.i:
+            return False
+        head = head.head
+        if lemma(head) in REPORTING_VERBS | {"agree", "expect", "hope"} and head.tag_ in (
+            "VBD",
+            "VBN",
+            "VBZ",
+        ):
+            return True
+    return False
+
+
+def _read(doc_text: str) -> tuple[Contact, ...]:
+    doc = nlp.parse(doc_text)
+    out: list[Contact] = []
+    for token in doc:
+        found, call = _is_contact(token)
+        if not found:
+            continue
+        people: dict[int, Person] = {}
+        parties: set[str] = set()
+        antecedents: set[int] = set()
+        for filler in _slot_fillers(token, antecedents):
+            if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in filler.children):
+                continue  # "with no Ukrainian in the room"
+            _expand(filler, people, parties, person=filler.i in antecedents)
+        out.append(
+            Contact(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                lemma=lemma(token),
+                call=call,
+                mood=mood(token),
+                people=tuple(people.values()),
+                parties=frozenset(parties),
+                framing=_frames_contact(token),
+                places=_places(token),
+                open_subject=_open_pronoun(token),
+                days=_days(token),
+            )
+        )
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def contacts(sentence: str) -> tuple[Contact, ...]:
+    """The contact words of a sentence with their mood and sides (the sentence is parsed)."""
+    return _read(sentence)
+
+
+@lru_cache(maxsize=2048)
+def people(sentence: str) -> tuple[Person, ...]:
+    """Every person the sentence names, with the side its wording ties them to."""
+    doc = nlp.parse(sentence)
+    return tuple(
+        Person(e.text, e.start_char, e.end_char, person_side(e))
+        for e in doc.ents
+        if e.label_ == "PERSON"
+    )
+
+
+MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})
+LIST_VERBS = frozenset({"include", "comprise"})
+
+
+@lru_cache(maxsize=2048)
+def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
+    """The people a sentence names as members of a delegation or party to a contact, and the
+    sides those delegations belong to: "accompanied by X", "joined by X", "the team is led by
+    X", "X will head the delegation", "travelling with X", "the delegation included X and Y",
+    "the Kenyan delegation - X, Y and Z -"."""
+    doc = nlp.parse(sentence)
+    people: dict[int, Person] = {}
+    parties: set[str] = set()
+    fillers: list[Token] = []
+    for token in doc:
+        base = lemma(token)
+        if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
+            fillers += _prep_objects(token, ("by", "with"))
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if base in ("lead", "head", "represent") and any(
+                o.lower_ in SIDE_NOUNS for o in objects
+            ):
+                fillers += [c for c in token.children if c.dep_ == "nsubj"]
+                fillers += objects
+            if base in ("lead", "head", "accompany", "join"):
+                fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
+        elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if any(s.lower_ in SIDE_NOUNS for s in subjects):
+                fillers += subjects
+                fillers += [c for c in token.children if c.dep_ == "dobj"]
+        elif token.lower_ in SIDE_NOUNS and token.pos_ == "NOUN":
+            listed = [c for c in token.children if c.dep_ == "appos"]
+            if listed:
+                fillers += [token, *listed]
+    for filler in fillers:
+        _expand(filler, people, parties)
+    return tuple(people.values()), frozenset(parties)
+
+
+@lru_cache(maxsize=2048)
+def stated_at(sentence: str) -> frozenset[str]:
+    """Places the sentence puts a statement in ("announced in New York", "told reporters in
+    Kyiv"): where words were said, not where talks are."""
+    doc = nlp.parse(sentence)
+    out: set[str] = set()
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and lemma(token) in REPORTING_VERBS | SPEECH_VERBS:
+            for obj in _prep_objects(token, ("in", "at")):
+                ent = _entity(obj)
+                if ent is not None:
+                    out.add(ent.text)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=2048)
+def acting(sentence: str) -> tuple[Person, ...]:
+    """People who are the subject (or a coordinated subject) of a verb that is no contact
+    word: "Z prepared to...", "Z reminded that...", "Z said"."""
+    doc = nlp.parse(sentence)
+    out: dict[int, Person] = {}
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or _is_contact(token)[0]:
+            continue
+        if lemma(token) in HOLDING_VERBS:
+            continue
+        for subject in token.children:
+            if subject.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            parties: set[str] = set()
+            _expand(subject, out, parties, person=True)
+    return tuple(out.values())

@@ -1,0 +1,143 @@
+"""People named in an article, normalised: the parser finds the names, this module only
+maps them to one spelling and a side.
+
+- A name `officials.json` knows (any of its variants) becomes that official, with the
+  official's side.
+- Any other name is kept as written, less titles ("President", "Mr"); a bare surname becomes
+  the fuller form of the same name found elsewhere in the article ("Hartono" after "Budi
+  Hartono").
+- A person's side is the one the list gives, else the country the article's wording ties
+  them to ("Israeli Prime Minister X"), remembered for later mentions of the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warwire.extract import gazetteer
+from warwire.extract.countries import code_of
+
+TITLES = frozenset(
+    {
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "secretary",
+        "general",
+        "chancellor",
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sir",
+        "king",
+        "queen",
+        "crown",
+        "prince",
+        "sheikh",
+        "emir",
+        "envoy",
+        "special",
+        "chief",
+        "premier",
+        "pope",
+        "vice",
+        "deputy",
+        "ambassador",
+        "senator",
+        "gen.",
+        "lt.",
+        "cardinal",
+        "archbishop",
+        "bishop",
+    }
+)
+_FULLER = "(?:[A-Z][\\w'-]+\\s+){1,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPerson:
+    name: str
+    side: str | None
+    official: gazetteer.Official | None
+
+
+def strip_titles(name: str) -> str:
+    words = name.replace("\u2019", "'").split()
+    while len(words) > 1 and (
+        words[0].lower() in TITLES
+        or words[0].lower() in ("of", "the")
+        or code_of(words[0]) is not None
+    ):
+        words.pop(0)  # "President of Ukraine Zelensky" spans "Ukraine Zelensky"
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(words)
+
+
+@dataclass(slots=True)
+class Roster:
+    """The people of one article, as they are resolved."""
+
+    texts: list[str]
+    sides: dict[str, str] = field(default_factory=dict)
+
+    def resolve(self, name: str, side: str | None) -> NamedPerson | None:
+        """`name` as the entity recogniser spans it, normalised; None for no name."""
+        clean = strip_titles(name)
+        if len(clean) < 2 or not clean[:1].isupper():
+            return None
+        official = _official(clean)
+        if official is not None:
+            return NamedPerson(official.name, official.country, official)
+        if " " not in clean:
+            clean = self._fuller(clean)
+            official = _official(clean)
+            if official is not None:
+                return NamedPerson(official.name, official.country, official)
+        if side:
+            self.sides.setdefault(clean, side)
+        return NamedPerson(clean, side or self.sides.get(clean), None)
+
+    def elsewhere(self, name: str, text: str) -> bool:
+        """Whether the article names `name` in a sentence other than `text`."""
+        return any(name in other for other in self.texts if other != text)
+
+    def _fuller(self, surname: str) -> str:
+        pattern = re.compile(rf"\b({_FULLER}){re.escape(surname)}\b")
+        best = surname
+        for text in self.texts:
+            if surname not in text:
+                continue
+            for match in pattern.finditer(text):
+                words: list[str] = []
+                for word in reversed(match.group(1).split()):
+                    if word.lower() in TITLES or code_of(word) is not None or len(words) == 2:
+                        break
+                    words.insert(0, word)
+                candidate = " ".join([*words, surname])
+                if len(candidate) > len(best):
+                    best = candidate
+        return best
+
+
+def _official(name: str) -> gazetteer.Official | None:
+    """The listed official `name` is a spelling of: the whole name, or a full name whose
+    surname is a listed official's and whose first name starts with the same letter
+    ("Dmitry Kuleba" for "Dmytro Kuleba")."""
+    found = gazetteer.officials().find(name)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(name):
+        return found[0].item
+    if len(found) == 1 and found[0].end == len(name) and " " in found[0].surface:
+        return found[0].item
+    if len(found) == 1 and found[0].end == len(name) and " " in name:
+        official = found[0].item
+        if official.name[:1] == name[:1] and official.name.split()[-1] == found[0].surface:
+            return official
+    return None
