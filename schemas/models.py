@@ -119,6 +119,9 @@ class AlertRecord(BaseModel):
     """The negotiation status when the alert went out."""
     figures: dict[str, int] = Field(default_factory=dict)
     """The key figures the alert went out with (strikes), to tell a material change."""
+    event_id: str | None = None
+    """The report whose folding raised the alert: the record stays with the incident that
+    holds this report when a late report regroups the block."""
 
 
 class Incident(BaseModel):
@@ -172,6 +175,9 @@ class Alert(BaseModel):
     incident_version: int
     article_id: str
     """The article whose report triggered this alert."""
+    event_id: str | None = None
+    """The report (event) that triggered this alert. The incident that holds it is the
+    alert's incident, even if a late report later regrouped the block under another id."""
     published_at: AwareDatetime
     """When the triggering article was published (deterministic, unlike wall time)."""
 

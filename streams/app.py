@@ -114,6 +114,7 @@ def create_app(settings: Settings) -> faust.App:
             index.clear()
 
     window = dt.timedelta(days=settings.dedup_window_days)
+    grace = dt.timedelta(days=settings.dedup_grace_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
         letter = build_dead_letter(
@@ -301,7 +302,7 @@ def create_app(settings: Settings) -> faust.App:
         started = time.perf_counter()
         extracted = codec.loads(EventEnvelope, message.value or b"").event
         state = StagedTableState(incident_table, bucket_table)
-        outcome = fold_and_alert(state, extracted, window, settings.thresholds)
+        outcome = fold_and_alert(state, extracted, window, settings.thresholds, grace)
         metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
         for alert in outcome.alerts:
             # Wait for the broker to take each alert before the state that remembers it is
@@ -315,9 +316,11 @@ def create_app(settings: Settings) -> faust.App:
         state.flush()
         # A redelivered event changes nothing, but its incident is sent again in case the
         # first send was lost with the crash that caused the redelivery.
-        await incidents.send(
-            key=outcome.incident.incident_id.encode(), value=codec.dumps(outcome.incident)
-        )
+        for incident in outcome.published:
+            await incidents.send(key=incident.incident_id.encode(), value=codec.dumps(incident))
+        for removed in outcome.removed:
+            # A tombstone: a late report regrouped this incident's reports into others.
+            await incidents.send(key=removed.encode(), value=b"")
         metrics.record_fold(outcome.incident, outcome.changed)
         _record_lag(message)
 

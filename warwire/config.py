@@ -98,6 +98,13 @@ class Settings(BaseSettings):
         "Kafka answers as soon as data arrives, so there it only paces idle polling",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
+    dedup_grace_days: float = Field(
+        default=30.0,
+        ge=0,
+        description="days a report may trail the newest report of its block (publication "
+        "time) and still be folded as in publication order; incidents are kept this much "
+        "longer than the window",
+    )
     # Kafka security for managed clusters
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel
 
-from schemas import Figure, Incident, NegotiationEvent, Report, StrikeEvent
+from schemas import AlertRecord, Figure, Incident, NegotiationEvent, Report, StrikeEvent
 from warwire.extract.gazetteer import places_by_name
 from warwire.ids import stable_id
 
@@ -70,9 +70,26 @@ class BucketRef(BaseModel):
     last_seen: dt.datetime
 
 
+class BlockMark(BaseModel):
+    """A block's stream position: the newest report folded into it (its watermark) and the
+    largest fold order key, which tells an in-order report from a late one."""
+
+    watermark: dt.datetime
+    last_published: dt.datetime
+    last_article: str
+    last_event: str
+
+    def last_key(self) -> OrderKey:
+        return (self.last_published, self.last_article, self.last_event)
+
+
+OrderKey = tuple[dt.datetime, str, str]
+
+
 class DedupState(Protocol):
-    """Where incidents, their day buckets, each block's directory of buckets and the event
-    index are kept: dicts in `MemoryState`, Faust tables in a worker."""
+    """Where incidents, their day buckets, each block's directory of buckets, its mark, the
+    event index and the events themselves are kept: dicts in `MemoryState`, Faust tables in
+    a worker."""
 
     def get_incident(self, incident_id: str) -> Incident | None: ...
 
@@ -96,6 +113,16 @@ class DedupState(Protocol):
 
     def delete_event_incident(self, event_id: str) -> None: ...
 
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def put_event(self, event: Event) -> None: ...
+
+    def delete_event(self, event_id: str) -> None: ...
+
+    def get_mark(self, block: str) -> BlockMark | None: ...
+
+    def put_mark(self, block: str, mark: BlockMark) -> None: ...
+
 
 @dataclass
 class MemoryState:
@@ -103,6 +130,8 @@ class MemoryState:
     buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
     directories: dict[str, list[BucketRef]] = field(default_factory=dict)
     event_incidents: dict[str, str] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    marks: dict[str, BlockMark] = field(default_factory=dict)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         return self.incidents.get(incident_id)
@@ -136,6 +165,21 @@ class MemoryState:
 
     def delete_event_incident(self, event_id: str) -> None:
         self.event_incidents.pop(event_id, None)
+
+    def get_event(self, event_id: str) -> Event | None:
+        return self.events.get(event_id)
+
+    def put_event(self, event: Event) -> None:
+        self.events[event.event_id] = event
+
+    def delete_event(self, event_id: str) -> None:
+        self.events.pop(event_id, None)
+
+    def get_mark(self, block: str) -> BlockMark | None:
+        return self.marks.get(block)
+
+    def put_mark(self, block: str, mark: BlockMark) -> None:
+        self.marks[block] = mark
 
 
 def blocking_key(event: Event) -> str:
@@ -203,28 +247,90 @@ def window_gap(a: Window, b: Window) -> int:
 @dataclass(frozen=True)
 class MatchResult:
     incident: Incident
+    """The incident that holds the event."""
     changed: bool
     """False when the event was already folded in (a redelivery): nothing to publish."""
     previous: Incident | None = None
     """The incident before this event was folded in; None for a new incident."""
+    regrouped: tuple[Incident, ...] = ()
+    """Every other incident a late event changed (regrouped reports), to publish too."""
+    removed: tuple[str, ...] = ()
+    """Ids of incidents a late event dissolved: their reports now belong to others."""
 
 
-def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchResult:
-    """Fold one event into the incident it belongs to, or open a new incident."""
+def order_key(event: Event) -> OrderKey:
+    """The order the fold treats reports in: publication time, then article and event id.
+    Incidents are what folding every report in this order gives, whatever order they arrive
+    in (within the grace)."""
+    return (event.published_at, event.article_id, event.event_id)
+
+
+def report_key(report: Report) -> OrderKey:
+    return (report.published_at, report.article_id, report.event_id)
+
+
+DEFAULT_GRACE = dt.timedelta(days=30)
+
+
+def fold_event(
+    state: DedupState, event: Event, window: dt.timedelta, grace: dt.timedelta = DEFAULT_GRACE
+) -> MatchResult:
+    """Fold one event into the incident it belongs to, or open a new incident.
+
+    The result is that of folding the block's reports in `order_key` order: an event that
+    comes after every report of its block is matched directly; a late one is placed at its
+    rank and the block's reports after it are folded again. Incidents are forgotten once the
+    block's watermark (its newest publication time) is `window + grace` past their last
+    report, so a report up to `grace` behind the watermark still meets every incident it
+    could join."""
     block = blocking_key(event)
-    expire_block(state, block, event.published_at, window)
     known = state.get_event_incident(event.event_id)
     if known is not None and (incident := state.get_incident(known)) is not None:
         return MatchResult(incident, changed=False, previous=incident)
+    mark = state.get_mark(block)
+    watermark = max(mark.watermark, event.published_at) if mark else event.published_at
+    expire_block(state, block, watermark, window + grace)
+    key = order_key(event)
+    in_order = mark is None or key > mark.last_key()
+    last = max(key, mark.last_key()) if mark else key
+    state.put_mark(
+        block,
+        BlockMark(
+            watermark=watermark, last_published=last[0], last_article=last[1], last_event=last[2]
+        ),
+    )
+    state.put_event(_stored(event))
+    candidates = _load_candidates(state, block, event, window)
+    already = next((c for c in candidates if _holds(c, event)), None)
+    if already is not None:
+        # The event's index entry was lost (a crash between two table writes) but the
+        # incident holds its report: a redelivery, to be recorded, not folded again.
+        state.put_event_incident(event.event_id, already.incident_id)
+        return MatchResult(already, changed=False, previous=already)
+    if not in_order:
+        return _fold_late(state, block, event, window)
+    previous, incident = _place(state, block, event, window, candidates)
+    return MatchResult(incident, changed=True, previous=previous)
+
+
+def _stored(event: Event) -> Event:
+    """The event as kept for folding again: without the evidence snippets."""
+    return event.model_copy(update={"evidence": {}}) if event.evidence else event
+
+
+def _place(
+    state: DedupState,
+    block: str,
+    event: Event,
+    window: dt.timedelta,
+    candidates: list[Incident] | None = None,
+) -> tuple[Incident | None, Incident]:
+    """Fold an event that comes after every report in the block's state; returns the incident
+    it joined (None for a new one) and the incident now holding it."""
     best = _original_incident(state, event)
     if best is None:
-        candidates = _load_candidates(state, block, event, window)
-        already = next((c for c in candidates if _holds(c, event)), None)
-        if already is not None:
-            # The event's index entry was lost (a crash between two table writes) but the
-            # incident holds its report: a redelivery, to be recorded, not folded again.
-            state.put_event_incident(event.event_id, already.incident_id)
-            return MatchResult(already, changed=False, previous=already)
+        if candidates is None:
+            candidates = _load_candidates(state, block, event, window)
         best = _best_match(event, candidates)
     incident = _open_incident(event, block) if best is None else merge_report(best, event)
     _index(
@@ -232,7 +338,119 @@ def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchRe
     )
     state.put_incident(incident)
     state.put_event_incident(event.event_id, incident.incident_id)
-    return MatchResult(incident, changed=True, previous=best)
+    return best, incident
+
+
+def _block_incidents_since(state: DedupState, block: str, since: dt.datetime) -> list[Incident]:
+    """The block's incidents with a report published at or after `since`."""
+    found: dict[str, Incident] = {}
+    for ref in state.get_directory(block):
+        if ref.last_seen < since:
+            continue
+        for entry in state.get_bucket(ref.key):
+            if entry.last_seen < since or entry.incident_id in found:
+                continue
+            incident = state.get_incident(entry.incident_id)
+            if incident is not None and incident.last_seen >= since:
+                found[incident.incident_id] = incident
+    return sorted(found.values(), key=lambda i: i.incident_id)
+
+
+def _unindex(state: DedupState, block: str, incident: Incident) -> None:
+    key = _bucket_key(block, incident.occurred_on)
+    remaining = [e for e in state.get_bucket(key) if e.incident_id != incident.incident_id]
+    if remaining:
+        state.put_bucket(key, remaining)
+    else:
+        state.delete_bucket(key)
+
+
+def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta) -> MatchResult:
+    """Place a late event at its rank: the incidents of the block keep their reports that
+    come before it, and the event and every report after it are folded again in order."""
+    key = order_key(event)
+    before: dict[str, Incident] = {}
+    ledgers: list[tuple[str, str, AlertRecord]] = []
+    versions: dict[str, int] = {}
+    again: list[Event] = [event]
+    touched: dict[str, Incident] = {}
+    for incident in _block_incidents_since(state, block, event.published_at):
+        later = [r for r in incident.reports if report_key(r) > key]
+        if not later:
+            continue
+        before[incident.incident_id] = incident
+        versions[incident.incident_id] = incident.version
+        ledgers.extend((incident.incident_id, kind, rec) for kind, rec in incident.alerted.items())
+        _unindex(state, block, incident)
+        state.delete_incident(incident.incident_id)
+        for report in later:
+            state.delete_event_incident(report.event_id)
+            stored = state.get_event(report.event_id)
+            if stored is not None:
+                again.append(stored)
+        kept = [r for r in incident.reports if report_key(r) < key]
+        if kept:
+            rebuilt = _rebuild(state, block, kept, incident)
+            if rebuilt is not None:
+                _index(state, block, rebuilt, previous_day=None, new=True)
+                state.put_incident(rebuilt)
+                for report in kept:
+                    state.put_event_incident(report.event_id, rebuilt.incident_id)
+                touched[rebuilt.incident_id] = rebuilt
+    for late in sorted(again, key=order_key):
+        _, incident = _place(state, block, late, window)
+        touched[incident.incident_id] = incident
+    result: dict[str, Incident] = {}
+    for incident_id in touched:
+        current = state.get_incident(incident_id)
+        if current is None:
+            continue
+        current = current.model_copy(
+            update={"version": max(current.version, versions.get(incident_id, 0) + 1)}
+        )
+        result[incident_id] = current
+    for old_id, kind, record in ledgers:
+        holder_id = state.get_event_incident(record.event_id) if record.event_id else None
+        holder_id = holder_id if holder_id in result else (old_id if old_id in result else None)
+        if holder_id is None:
+            continue
+        holder = result[holder_id]
+        if kind not in holder.alerted or _outranks(record, holder.alerted[kind]):
+            alerted = {**holder.alerted, kind: record}
+            result[holder_id] = holder.model_copy(update={"alerted": alerted})
+    for incident in result.values():
+        state.put_incident(incident)
+    holder_id = state.get_event_incident(event.event_id)
+    assert holder_id is not None and holder_id in result
+    removed = tuple(sorted(i for i in before if i not in result))
+    regrouped = tuple(i for i_id, i in sorted(result.items()) if i_id != holder_id)
+    return MatchResult(
+        result[holder_id],
+        changed=True,
+        previous=before.get(holder_id),
+        regrouped=regrouped,
+        removed=removed,
+    )
+
+
+def _outranks(record: AlertRecord, other: AlertRecord) -> bool:
+    """Of two records of one kind that meet in one incident, the one to keep: the larger
+    figures (an update never goes back on them), else the one already kept."""
+    return sum(record.figures.values()) > sum(other.figures.values())
+
+
+def _rebuild(
+    state: DedupState, block: str, reports: list[Report], incident: Incident
+) -> Incident | None:
+    """The incident as it was with only `reports` (the earliest of its reports)."""
+    events = [e for r in reports if (e := state.get_event(r.event_id)) is not None]
+    if not events:
+        return None
+    events.sort(key=order_key)
+    rebuilt = _open_incident(events[0], block)
+    for event in events[1:]:
+        rebuilt = merge_report(rebuilt, event)
+    return rebuilt.model_copy(update={"version": incident.version})
 
 
 def _original_incident(state: DedupState, event: Event) -> Incident | None:
@@ -308,8 +526,9 @@ def _index(
 
 def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.timedelta) -> int:
     """Forget every incident of `block` with no report within `window` before `now`, and
-    the day buckets left empty. Returns how many incidents were forgotten. `now` is stream
-    time (the report being processed), so replaying old news expires as it would have live."""
+    the day buckets left empty. Returns how many incidents were forgotten. `now` is the
+    block's watermark (its newest publication time), never the time of a report in hand, so
+    a late report cannot close incidents that later ones still need."""
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
     if not stale:
@@ -321,6 +540,7 @@ def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.tim
             incident = state.get_incident(entry.incident_id)
             for report in incident.reports if incident else []:
                 state.delete_event_incident(report.event_id)
+                state.delete_event(report.event_id)
             state.delete_incident(entry.incident_id)
             forgotten += 1
         state.delete_bucket(ref.key)
@@ -636,21 +856,17 @@ def merge_report(incident: Incident, event: Event) -> Incident:
     return _with_report(incident, event, incident.reports)
 
 
-def _report_order(report: Report) -> tuple[dt.datetime, str]:
-    return (report.published_at, report.event_id)
-
-
 def _holds(incident: Incident, event: Event) -> bool:
     """Whether the incident already has this event's report (reports are kept sorted)."""
-    wanted = (event.published_at, event.event_id)
-    at = bisect.bisect_left(incident.reports, wanted, key=_report_order)
-    return at < len(incident.reports) and _report_order(incident.reports[at]) == wanted
+    wanted = order_key(event)
+    at = bisect.bisect_left(incident.reports, wanted, key=report_key)
+    return at < len(incident.reports) and report_key(incident.reports[at]) == wanted
 
 
 def _with_report(incident: Incident, event: Event, reports: list[Report]) -> Incident:
     report = _report(event)
     all_reports = [r for r in reports if r.event_id != event.event_id]
-    bisect.insort(all_reports, report, key=_report_order)
+    bisect.insort(all_reports, report, key=report_key)
     merged = incident.model_copy(
         update={
             "reports": all_reports,

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
 from warwire.config import AlertThresholds
-from warwire.dedup import DedupState, MemoryState, fold_event
+from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, fold_event
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
 
@@ -29,24 +29,52 @@ DEFAULT_WINDOW = dt.timedelta(days=7)
 @dataclass(frozen=True)
 class FoldOutcome:
     incident: Incident
+    """The incident that holds the event."""
     changed: bool
     alerts: list[Alert]
+    regrouped: list[Incident] = field(default_factory=list)
+    """Other incidents a late event changed, to publish as well."""
+    removed: list[str] = field(default_factory=list)
+    """Incidents a late event dissolved (their reports went to others)."""
+
+    @property
+    def published(self) -> list[Incident]:
+        """Every incident version this fold produced."""
+        return [self.incident, *self.regrouped]
 
 
 def fold_and_alert(
-    state: DedupState, event: Event, window: dt.timedelta, limits: AlertThresholds
+    state: DedupState,
+    event: Event,
+    window: dt.timedelta,
+    limits: AlertThresholds,
+    grace: dt.timedelta = DEFAULT_GRACE,
 ) -> FoldOutcome:
-    """Fold the event into its incident and decide the alerts the new version calls for.
+    """Fold the event into its incident and decide the alerts the new versions call for.
 
-    The incident returned already records those alerts; a caller that publishes them must do
-    so before it persists the incident, or a crash in between would lose them."""
-    result = fold_event(state, event, window)
+    The incidents returned already record those alerts; a caller that publishes them must do
+    so before it persists the incidents, or a crash in between would lose them."""
+    result = fold_event(state, event, window, grace)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
-    alerts = alerts_due(result.incident, event.article_id, event.published_at, limits)
-    incident = record_alerts(result.incident, alerts)
-    state.put_incident(incident)
-    return FoldOutcome(incident, changed=True, alerts=alerts)
+    alerts: list[Alert] = []
+    updated: list[Incident] = []
+    for incident in (result.incident, *result.regrouped):
+        # a regrouped incident's alert is credited to its latest report
+        report = next((r for r in incident.reports if r.event_id == event.event_id), None)
+        report = report or incident.reports[-1]
+        due = alerts_due(incident, report.article_id, report.published_at, limits, report.event_id)
+        incident = record_alerts(incident, due)
+        state.put_incident(incident)
+        alerts.extend(due)
+        updated.append(incident)
+    return FoldOutcome(
+        updated[0],
+        changed=True,
+        alerts=alerts,
+        regrouped=updated[1:],
+        removed=list(result.removed),
+    )
 
 
 @dataclass
@@ -85,8 +113,10 @@ def run_offline(
     window: dt.timedelta = DEFAULT_WINDOW,
     limits: AlertThresholds | None = None,
     extract: Callable[[Article], list[Event]] = extract_events,
+    grace: dt.timedelta = DEFAULT_GRACE,
 ) -> OfflineRun:
-    """The whole pipeline over `articles` in order, in memory: the reference for the stream."""
+    """The whole pipeline over `articles` in order, in memory: the reference for the stream.
+    `events` pairs each event with the incident that holds it at the end of the run."""
     limits = limits or AlertThresholds()
     state = MemoryState()
     article_states = ArticleStates()
@@ -96,8 +126,13 @@ def run_offline(
         if outcome.seen is not None and outcome.seen.original.article_id != article.id:
             run.duplicate_articles[article.id] = outcome.seen.original.article_id
         for event in outcome.events:
-            folded = fold_and_alert(state, event, window, limits)
+            folded = fold_and_alert(state, event, window, limits, grace)
             run.events.append((event, folded.incident.incident_id))
             run.alerts.extend(folded.alerts)
-            run.incidents[folded.incident.incident_id] = folded.incident
+            for incident in folded.published:
+                run.incidents[incident.incident_id] = incident
+            for incident_id in folded.removed:
+                run.incidents.pop(incident_id, None)
+    holders = {r.event_id: i.incident_id for i in run.incidents.values() for r in i.reports}
+    run.events = [(event, holders.get(event.event_id, held)) for event, held in run.events]
     return run

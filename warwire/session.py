@@ -149,7 +149,7 @@ class Collected:
         wanted = {a.alert_id for i in self.incidents.values() for a in i.alerted.values()}
         return wanted <= self.alert_ids
 
-    def add(self, topic_kind: str, raw: bytes) -> Alert | None:
+    def add(self, topic_kind: str, raw: bytes, key: bytes | None = None) -> Alert | None:
         if topic_kind == "receipt":
             receipt = codec.loads(Receipt, raw)
             self.receipts[(receipt.partition, receipt.offset)] = receipt
@@ -157,6 +157,9 @@ class Collected:
             envelope = codec.loads(EventEnvelope, raw)
             self.events[envelope.event.event_id] = envelope
         elif topic_kind == "incident":
+            if not raw:  # empty: the incident's reports were regrouped into others
+                self.incidents.pop((key or b"").decode(), None)
+                return None
             incident = codec.loads(Incident, raw)
             known = self.incidents.get(incident.incident_id)
             if known is None or known.version <= incident.version:
@@ -221,7 +224,7 @@ async def run_pipeline(
         polls = poll_topics(settings, list(kinds))
         async for records, _ in polls:
             for record in records:
-                alert = collected.add(kinds[record.topic], record.value or b"")
+                alert = collected.add(kinds[record.topic], record.value or b"", record.key)
                 if alert and on_alert:
                     on_alert(alert)
             if on_progress:

@@ -173,7 +173,7 @@ class Run:
     async def poll(self) -> None:
         records, self.caught_up = await anext(self.polls)
         for record in records:
-            self.collected.add(self.kinds[record.topic], record.value or b"")
+            self.collected.add(self.kinds[record.topic], record.value or b"", record.key)
         self.caught_up = self.caught_up and not records
 
     def folded(self, article_id: str | None) -> bool:

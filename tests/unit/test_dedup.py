@@ -650,6 +650,7 @@ def test_incidents_expire_after_the_window_and_state_stays_bounded() -> None:
                     places=["Kyiv"],
                 ),
                 WINDOW,
+                grace=dt.timedelta(0),
             )
     assert 7 <= len(state.incidents) <= 9
     assert len(state.event_incidents) == 3 * len(state.incidents)
