@@ -105,7 +105,8 @@ def create_app(settings: Settings) -> faust.App:
     id_table = state_table("seen-ids")
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
-    id_expiry, url_expiry, body_expiry = seen.ExpiryIndex(), seen.ExpiryIndex(), seen.ExpiryIndex()
+    grace = dt.timedelta(days=settings.dedup_grace_days)
+    id_expiry, url_expiry, body_expiry = (seen.ExpiryIndex(grace) for _ in range(3))
 
     @app.on_partitions_revoked.connect
     async def forget_expiry_indexes(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
@@ -114,7 +115,6 @@ def create_app(settings: Settings) -> faust.App:
             index.clear()
 
     window = dt.timedelta(days=settings.dedup_window_days)
-    grace = dt.timedelta(days=settings.dedup_grace_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
         letter = build_dead_letter(

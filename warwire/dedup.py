@@ -28,6 +28,7 @@ from pydantic import BaseModel
 
 from schemas import AlertRecord, Figure, Incident, NegotiationEvent, Report, StrikeEvent
 from warwire.extract.gazetteer import places_by_name
+from warwire.ids import event_id as make_event_id
 from warwire.ids import stable_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -80,10 +81,25 @@ class BlockMark(BaseModel):
     last_event: str
 
     def last_key(self) -> OrderKey:
-        return (self.last_published, self.last_article, self.last_event)
+        return _key(self.last_published, self.last_article, self.last_event)
 
 
-OrderKey = tuple[dt.datetime, str, str]
+OrderKey = tuple[dt.datetime, str, int, str]
+
+
+def _key(published_at: dt.datetime, article_id: str, event_id: str) -> OrderKey:
+    return (published_at, article_id, event_ordinal(article_id, event_id), event_id)
+
+
+@functools.lru_cache(maxsize=65536)
+def event_ordinal(article_id: str, event_id: str, most: int = 64) -> int:
+    """The rank of an event among its article's (ids are derived from article, type and
+    rank), so an article's events are folded in the order the article tells them."""
+    for ordinal in range(most):
+        for kind in ("strike", "negotiation"):
+            if make_event_id(article_id, kind, ordinal) == event_id:
+                return ordinal
+    return most
 
 
 class DedupState(Protocol):
@@ -259,14 +275,14 @@ class MatchResult:
 
 
 def order_key(event: Event) -> OrderKey:
-    """The order the fold treats reports in: publication time, then article and event id.
-    Incidents are what folding every report in this order gives, whatever order they arrive
-    in (within the grace)."""
-    return (event.published_at, event.article_id, event.event_id)
+    """The order the fold treats reports in: publication time, then article, then the
+    event's rank in its article. Incidents are what folding every report in this order
+    gives, whatever order they arrive in (within the grace)."""
+    return _key(event.published_at, event.article_id, event.event_id)
 
 
 def report_key(report: Report) -> OrderKey:
-    return (report.published_at, report.article_id, report.event_id)
+    return _key(report.published_at, report.article_id, report.event_id)
 
 
 DEFAULT_GRACE = dt.timedelta(days=30)
@@ -296,7 +312,7 @@ def fold_event(
     state.put_mark(
         block,
         BlockMark(
-            watermark=watermark, last_published=last[0], last_article=last[1], last_event=last[2]
+            watermark=watermark, last_published=last[0], last_article=last[1], last_event=last[3]
         ),
     )
     state.put_event(_stored(event))

@@ -119,7 +119,7 @@ def run_offline(
     `events` pairs each event with the incident that holds it at the end of the run."""
     limits = limits or AlertThresholds()
     state = MemoryState()
-    article_states = ArticleStates()
+    article_states = ArticleStates(seen.MemoryKeyValue(grace), seen.MemoryKeyValue(grace))
     run = OfflineRun()
     for article in articles:
         outcome = article_events(article_states, article, window, extract)

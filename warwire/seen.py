@@ -238,9 +238,9 @@ class KeyValue(Protocol):
 
 
 class MemoryKeyValue:
-    def __init__(self) -> None:
+    def __init__(self, grace: dt.timedelta = dt.timedelta(days=30)) -> None:
         self.data: dict[str, bytes] = {}
-        self.expiry = ExpiryIndex()
+        self.expiry = ExpiryIndex(grace)
 
     def get(self, key: str) -> bytes | None:
         return self.data.get(key)
@@ -315,21 +315,28 @@ class ExpiryIndex:
     worker drops it (`clear`) whenever its partitions change, because records of a shard that
     came back to it may have been written by another worker meanwhile."""
 
-    def __init__(self) -> None:
+    def __init__(self, grace: dt.timedelta = dt.timedelta(days=30)) -> None:
         self._shards: dict[str, list[tuple[float, str]]] = {}
+        self._watermarks: dict[str, float] = {}
+        self.grace = grace
 
     def clear(self) -> None:
         self._shards.clear()
+        self._watermarks.clear()
 
     def add(self, store: KeyValue, shard: str, published: dt.datetime, record_key: str) -> None:
         heapq.heappush(self._heap(store, shard), (published.timestamp(), record_key))
 
     def expire(self, store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
-        """Forget the records of `shard` made more than `window` before `now` (stream time).
+        """Forget the records of `shard` made more than `window` plus the grace before the
+        shard's watermark: the newest publication time it has seen (`now` included), so an
+        article far ahead of the others cannot expire what earlier-dated ones still need.
         Returns how many records were dropped."""
         heap = self._heap(store, shard)
-        cutoff = now - window
-        limit = cutoff.timestamp()
+        watermark = max(self._watermarks.get(shard, now.timestamp()), now.timestamp())
+        self._watermarks[shard] = watermark
+        limit = watermark - (window + self.grace).total_seconds()
+        cutoff = dt.datetime.fromtimestamp(limit, tz=dt.UTC)
         due: set[str] = set()
         while heap and heap[0][0] < limit:
             due.add(heapq.heappop(heap)[1])
@@ -348,6 +355,8 @@ class ExpiryIndex:
                     )
             heapq.heapify(heap)
             self._shards[shard] = heap
+            if heap:
+                self._watermarks[shard] = max(stamp for stamp, _ in heap)
         return heap
 
 
