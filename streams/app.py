@@ -106,7 +106,9 @@ def create_app(settings: Settings) -> faust.App:
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
     grace = dt.timedelta(days=settings.dedup_grace_days)
-    id_expiry, url_expiry, body_expiry = (seen.ExpiryIndex(grace) for _ in range(3))
+    id_expiry, url_expiry, body_expiry = (
+        seen.ExpiryIndex(grace, settings.dedup_max_articles) for _ in range(3)
+    )
 
     @app.on_partitions_revoked.connect
     async def forget_expiry_indexes(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
@@ -302,7 +304,9 @@ def create_app(settings: Settings) -> faust.App:
         started = time.perf_counter()
         extracted = codec.loads(EventEnvelope, message.value or b"").event
         state = StagedTableState(incident_table, bucket_table)
-        outcome = fold_and_alert(state, extracted, window, settings.thresholds, grace)
+        outcome = fold_and_alert(
+            state, extracted, window, settings.thresholds, grace, settings.dedup_max_reports
+        )
         metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
         for alert in outcome.alerts:
             # Wait for the broker to take each alert before the state that remembers it is

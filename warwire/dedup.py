@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel
 
 from schemas import AlertRecord, Figure, Incident, NegotiationEvent, Report, StrikeEvent
+from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_REPORTS
 from warwire.extract.gazetteer import places_by_name
 from warwire.ids import event_id as make_event_id
 from warwire.ids import stable_id
@@ -79,6 +80,8 @@ class BlockMark(BaseModel):
     last_published: dt.datetime
     last_article: str
     last_event: str
+    held: int | None = None
+    """Reports the block holds (None: not counted yet, as in state written before)."""
 
     def last_key(self) -> OrderKey:
         return _key(self.last_published, self.last_article, self.last_event)
@@ -285,11 +288,16 @@ def report_key(report: Report) -> OrderKey:
     return _key(report.published_at, report.article_id, report.event_id)
 
 
-DEFAULT_GRACE = dt.timedelta(days=30)
+DEFAULT_GRACE = dt.timedelta(days=DEFAULT_GRACE_DAYS)
+"""See `warwire.config.DEFAULT_GRACE_DAYS`."""
 
 
 def fold_event(
-    state: DedupState, event: Event, window: dt.timedelta, grace: dt.timedelta = DEFAULT_GRACE
+    state: DedupState,
+    event: Event,
+    window: dt.timedelta,
+    grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
 ) -> MatchResult:
     """Fold one event into the incident it belongs to, or open a new incident.
 
@@ -305,24 +313,35 @@ def fold_event(
         return MatchResult(incident, changed=False, previous=incident)
     mark = state.get_mark(block)
     watermark = max(mark.watermark, event.published_at) if mark else event.published_at
-    expire_block(state, block, watermark, window + grace)
+    _, expired = _expire(state, block, watermark, window + grace)
+    held = mark.held - expired if mark and mark.held is not None else _held_reports(state, block)
+    held = evict_oldest(state, block, held, max_reports - 1)
     key = order_key(event)
     in_order = mark is None or key > mark.last_key()
     last = max(key, mark.last_key()) if mark else key
-    state.put_mark(
-        block,
-        BlockMark(
-            watermark=watermark, last_published=last[0], last_article=last[1], last_event=last[3]
-        ),
-    )
-    state.put_event(_stored(event))
+
+    def put_mark(held: int) -> None:
+        state.put_mark(
+            block,
+            BlockMark(
+                watermark=watermark,
+                last_published=last[0],
+                last_article=last[1],
+                last_event=last[3],
+                held=held,
+            ),
+        )
+
     candidates = _load_candidates(state, block, event, window)
     already = next((c for c in candidates if _holds(c, event)), None)
     if already is not None:
         # The event's index entry was lost (a crash between two table writes) but the
         # incident holds its report: a redelivery, to be recorded, not folded again.
+        put_mark(held)
         state.put_event_incident(event.event_id, already.incident_id)
         return MatchResult(already, changed=False, previous=already)
+    put_mark(held + 1)
+    state.put_event(_stored(event))
     if not in_order:
         return _fold_late(state, block, event, window)
     previous, incident = _place(state, block, event, window, candidates)
@@ -545,23 +564,61 @@ def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.tim
     the day buckets left empty. Returns how many incidents were forgotten. `now` is the
     block's watermark (its newest publication time), never the time of a report in hand, so
     a late report cannot close incidents that later ones still need."""
+    return _expire(state, block, now, window)[0]
+
+
+def _expire(
+    state: DedupState, block: str, now: dt.datetime, window: dt.timedelta
+) -> tuple[int, int]:
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
     if not stale:
-        return 0
-    forgotten = 0
-    kept_refs = [ref for ref in refs if now - ref.last_seen <= window]
-    for ref in stale:
+        return 0, 0
+    dropped = _forget(state, stale)
+    state.put_directory(block, [ref for ref in refs if now - ref.last_seen <= window])
+    return dropped
+
+
+def _forget(state: DedupState, refs: Iterable[BucketRef]) -> tuple[int, int]:
+    """Drop the day buckets and everything they hold; returns (incidents, reports) dropped."""
+    incidents = reports = 0
+    for ref in refs:
         for entry in state.get_bucket(ref.key):
             incident = state.get_incident(entry.incident_id)
             for report in incident.reports if incident else []:
                 state.delete_event_incident(report.event_id)
                 state.delete_event(report.event_id)
+                reports += 1
             state.delete_incident(entry.incident_id)
-            forgotten += 1
+            incidents += 1
         state.delete_bucket(ref.key)
-    state.put_directory(block, kept_refs)
-    return forgotten
+    return incidents, reports
+
+
+def _held_reports(state: DedupState, block: str) -> int:
+    total = 0
+    for ref in state.get_directory(block):
+        for entry in state.get_bucket(ref.key):
+            incident = state.get_incident(entry.incident_id)
+            total += len(incident.reports) if incident else 0
+    return total
+
+
+def evict_oldest(state: DedupState, block: str, held: int, most: int) -> int:
+    """While the block holds more than `most` reports, forget its day bucket with the oldest
+    last report. Returns the reports still held."""
+    refs = sorted(state.get_directory(block), key=lambda r: (r.last_seen, r.key))
+    dropped = 0
+    while held > most and len(refs) > 1:
+        _, reports = _forget(state, [refs[dropped]])
+        held -= reports
+        dropped += 1
+        if dropped == len(refs) - 1:
+            break
+    if dropped:
+        kept = sorted(refs[dropped:], key=lambda r: r.key)
+        state.put_directory(block, kept)
+    return held
 
 
 # --- matching ---------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
-from warwire.config import AlertThresholds
+from warwire.config import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_REPORTS, AlertThresholds
 from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, fold_event
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
@@ -49,12 +49,13 @@ def fold_and_alert(
     window: dt.timedelta,
     limits: AlertThresholds,
     grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
 ) -> FoldOutcome:
     """Fold the event into its incident and decide the alerts the new versions call for.
 
     The incidents returned already record those alerts; a caller that publishes them must do
     so before it persists the incidents, or a crash in between would lose them."""
-    result = fold_event(state, event, window, grace)
+    result = fold_event(state, event, window, grace, max_reports)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
     alerts: list[Alert] = []
@@ -114,19 +115,23 @@ def run_offline(
     limits: AlertThresholds | None = None,
     extract: Callable[[Article], list[Event]] = extract_events,
     grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
+    max_articles: int = DEFAULT_MAX_ARTICLES,
 ) -> OfflineRun:
     """The whole pipeline over `articles` in order, in memory: the reference for the stream.
     `events` pairs each event with the incident that holds it at the end of the run."""
     limits = limits or AlertThresholds()
     state = MemoryState()
-    article_states = ArticleStates(seen.MemoryKeyValue(grace), seen.MemoryKeyValue(grace))
+    article_states = ArticleStates(
+        seen.MemoryKeyValue(grace, max_articles), seen.MemoryKeyValue(grace, max_articles)
+    )
     run = OfflineRun()
     for article in articles:
         outcome = article_events(article_states, article, window, extract)
         if outcome.seen is not None and outcome.seen.original.article_id != article.id:
             run.duplicate_articles[article.id] = outcome.seen.original.article_id
         for event in outcome.events:
-            folded = fold_and_alert(state, event, window, limits, grace)
+            folded = fold_and_alert(state, event, window, limits, grace, max_reports)
             run.events.append((event, folded.incident.incident_id))
             run.alerts.extend(folded.alerts)
             for incident in folded.published:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -43,10 +44,13 @@ def event_row(event: Event, incident_id: str) -> dict[str, object]:
     return row
 
 
-def alert_row(alert: Alert) -> dict[str, object]:
+def alert_row(alert: Alert, holders: dict[str, str]) -> dict[str, object]:
+    """One alerts.jsonl row. Its incident is the one that holds the triggering report at the
+    end of the run: the alert's own incident id, unless a late report regrouped it."""
+    incident_id = holders.get(alert.event_id or "", alert.incident_id)
     return {
         "alert_id": alert.alert_id,
-        "incident_id": alert.incident_id,
+        "incident_id": incident_id,
         "kind": alert.kind,
         "article_id": alert.article_id,
     }
@@ -63,10 +67,12 @@ def evaluation_rows(
         for receipt in receipts
         for event_id in receipt.event_ids
     ]
-    return event_rows, [alert_row(a) for a in collected.alerts]
+    return event_rows, [alert_row(a, folded) for a in collected.alerts]
 
 
-def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def offline_rows(
+    articles: Path, settings: Settings | None = None
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The same rows from the in-process pipeline (`run_offline`): no broker, for fast
     iteration on extraction and matching. Quality figures come from the streaming replay."""
     from warwire.articles import Rejected, decode_article
@@ -78,13 +84,22 @@ def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str
             valid.append(decode_article(line))
         except Rejected:
             continue
-    run = run_offline(valid)
+    settings = settings or Settings()
+    run = run_offline(
+        valid,
+        window=dt.timedelta(days=settings.dedup_window_days),
+        limits=settings.thresholds,
+        grace=dt.timedelta(days=settings.dedup_grace_days),
+        max_reports=settings.dedup_max_reports,
+        max_articles=settings.dedup_max_articles,
+    )
     event_rows = [event_row(event, incident_id) for event, incident_id in run.events]
-    return event_rows, [alert_row(a) for a in run.alerts]
+    holders = {event.event_id: incident_id for event, incident_id in run.events}
+    return event_rows, [alert_row(a, holders) for a in run.alerts]
 
 
-def replay_offline(articles: Path, out: Path) -> int:
-    event_rows, alert_rows = offline_rows(articles)
+def replay_offline(articles: Path, out: Path, settings: Settings | None = None) -> int:
+    event_rows, alert_rows = offline_rows(articles, settings)
     out.mkdir(parents=True, exist_ok=True)
     write_jsonl(out / "events.jsonl", event_rows)
     write_jsonl(out / "alerts.jsonl", alert_rows)
@@ -101,14 +116,26 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
             out.write(orjson.dumps(row) + b"\n")
 
 
-def replay(settings: Settings, articles: Path, out: Path, timeout: float = 600.0) -> int:
+def replay(
+    settings: Settings,
+    articles: Path,
+    out: Path,
+    timeout: float = 600.0,
+    backlog: bool = False,
+    partitions: int = 1,
+) -> int:
+    """The streaming pipeline over the file. By default one partition per topic and articles
+    posted while the worker runs: file order all the way through. `backlog` posts the whole
+    file before the worker starts; `partitions` spreads every topic over that many."""
     lines = read_lines(articles)
     with broker_for(settings) as live:
         run_settings = isolated(live, new_run_id())
-        # One partition per topic keeps the article order of the file through the whole
-        # pipeline, which is what "replay in file order" means for the evaluation.
-        run_settings.topics.partitions = 1
-        collected = asyncio.run(run_pipeline(run_settings, lines, timeout=timeout))
+        run_settings.topics.partitions = partitions
+        if partitions > 1:
+            # The embedded broker's ListOffsets answer cuts table recovery short after a
+            # rebalance when a producer batch holds several records.
+            run_settings.producer_max_batch_size = 1
+        collected = asyncio.run(run_pipeline(run_settings, lines, timeout=timeout, backlog=backlog))
     out.mkdir(parents=True, exist_ok=True)
     event_rows, alert_rows = evaluation_rows(collected)
     write_jsonl(out / "events.jsonl", event_rows)

@@ -34,6 +34,7 @@ from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
 from schemas import Article, NegotiationEvent, StrikeEvent
 from warwire.articles import check_id_reuse
+from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
 from warwire.ids import event_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -46,6 +47,8 @@ NEAR_DUPLICATE_SIMILARITY = 0.8
 """Estimated Jaccard similarity of word 5-shingles above which two bodies are one text:
 wire copy with another headline, dateline or footer scores 0.9 and more, two outlets' own
 write-ups of the same event well under 0.3."""
+DEFAULT_GRACE = dt.timedelta(days=DEFAULT_GRACE_DAYS)
+DEFAULT_MAX_RECORDS = DEFAULT_MAX_ARTICLES
 MAX_RECORDS_PER_BODY_KEY = 32
 
 # --- canonical URLs ---------------------------------------------------------------------------
@@ -238,9 +241,11 @@ class KeyValue(Protocol):
 
 
 class MemoryKeyValue:
-    def __init__(self, grace: dt.timedelta = dt.timedelta(days=30)) -> None:
+    def __init__(
+        self, grace: dt.timedelta = DEFAULT_GRACE, most: int = DEFAULT_MAX_RECORDS
+    ) -> None:
         self.data: dict[str, bytes] = {}
-        self.expiry = ExpiryIndex(grace)
+        self.expiry = ExpiryIndex(grace, most)
 
     def get(self, key: str) -> bytes | None:
         return self.data.get(key)
@@ -315,10 +320,13 @@ class ExpiryIndex:
     worker drops it (`clear`) whenever its partitions change, because records of a shard that
     came back to it may have been written by another worker meanwhile."""
 
-    def __init__(self, grace: dt.timedelta = dt.timedelta(days=30)) -> None:
+    def __init__(
+        self, grace: dt.timedelta = DEFAULT_GRACE, most: int = DEFAULT_MAX_RECORDS
+    ) -> None:
         self._shards: dict[str, list[tuple[float, str]]] = {}
         self._watermarks: dict[str, float] = {}
         self.grace = grace
+        self.most = most
 
     def clear(self) -> None:
         self._shards.clear()
@@ -337,10 +345,16 @@ class ExpiryIndex:
         self._watermarks[shard] = watermark
         limit = watermark - (window + self.grace).total_seconds()
         cutoff = dt.datetime.fromtimestamp(limit, tz=dt.UTC)
-        due: set[str] = set()
+        due: dict[str, dt.datetime] = {}
         while heap and heap[0][0] < limit:
-            due.add(heapq.heappop(heap)[1])
-        return sum(_drop_older_than(store, record_key, cutoff) for record_key in sorted(due))
+            due[heapq.heappop(heap)[1]] = cutoff
+        while len(heap) > self.most:  # too many records: the oldest go first
+            stamp, record_key = heapq.heappop(heap)
+            due[record_key] = max(
+                due.get(record_key, cutoff),
+                dt.datetime.fromtimestamp(stamp, tz=dt.UTC) + dt.timedelta(microseconds=1),
+            )
+        return sum(_drop_older_than(store, key, due[key]) for key in sorted(due))
 
     def _heap(self, store: KeyValue, shard: str) -> list[tuple[float, str]]:
         heap = self._shards.get(shard)
