@@ -35,6 +35,7 @@ from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 from schemas import Article, NegotiationEvent, StrikeEvent
 from warwire.articles import check_id_reuse
 from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
+from warwire.dedup import kyiv_day
 from warwire.ids import event_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -481,6 +482,11 @@ def find_original(
     for record in records:
         if record.article_id == routed.article.id:
             return Seen(record, "repost")
+    # An article's relative dates ("on Wednesday", "overnight") resolve from its own day of
+    # publication: only a repeat published the same day can take the original's events
+    # as they are. Which of two articles came first is then irrelevant to the result.
+    day = kyiv_day(published)
+    records = [r for r in records if kyiv_day(r.published_at) == day]
     if routed.duplicate_of is not None:
         for record in records:
             if record.article_id == routed.duplicate_of:
