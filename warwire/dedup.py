@@ -532,10 +532,19 @@ def _load_candidates(
                 continue
             seen.add(entry.incident_id)
             incident = state.get_incident(entry.incident_id)
-            if incident is None or abs(event.published_at - incident.last_seen) > window:
+            if incident is None or event.published_at - open_since(incident) > window:
                 continue
             found.append(incident)
     return found
+
+
+def open_since(incident: Incident) -> dt.datetime:
+    """From when an incident's window runs: its last report, or the end of its date when
+    that is later (a round announced two weeks ahead is news again on the day it is held)."""
+    if incident.occurred_on is None:
+        return incident.last_seen
+    day_end = dt.datetime.combine(incident.occurred_on, dt.time(23, 59), tzinfo=KYIV)
+    return max(incident.last_seen, day_end)
 
 
 def _index(

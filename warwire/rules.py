@@ -45,7 +45,11 @@ class StrikeScale:
         """The largest figure any report gave, as the evaluation guide counts them: a downed
         count is a floor for the launched count of its kind (249 drones intercepted means at
         least 249 launched)."""
-        high = {name: fig.high for name, fig in incident.figures.items()}
+        return cls.of_figures(incident.figures)
+
+    @classmethod
+    def of_figures(cls, figures: dict[str, Figure]) -> StrikeScale:
+        high = {name: fig.high for name, fig in figures.items()}
         drones = max(high.get("drones", 0), high.get("drones_downed", 0))
         missiles = max(high.get("missiles", 0), high.get("missiles_downed", 0))
         return cls(weapons=drones + missiles, missiles=missiles, killed=high.get("killed", 0))
