@@ -742,6 +742,40 @@ def _places(names: Iterable[str]) -> set[str]:
     return {normalise_place(n) for n in names}
 
 
+@functools.cache
+def _place_regions() -> dict[str, str]:
+    return {
+        normalise_place(name): normalise_place(place.region)
+        for name, place in places_by_name().items()
+        if place.region
+    }
+
+
+def _within(places_a: set[str], places_b: set[str]) -> bool:
+    """Whether a place of one list lies in a region the other names (Kramatorsk and the
+    Donetsk region): the same strike told at two scales."""
+    regions = _place_regions()
+    return any(regions.get(a) in places_b for a in places_a) or any(
+        regions.get(b) in places_a for b in places_b
+    )
+
+
+TOLL_MATCH_MIN = 3
+"""A toll given exactly alike by two reports (23 killed, 61 injured) from this size on is
+evidence of one strike: small tolls are too common to tell strikes apart."""
+
+
+def toll_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> int:
+    """Tolls the event gives exactly as some report of the incident did."""
+    agree = 0
+    for name in ("killed", "injured"):
+        value = getattr(event, name)
+        figure = figures.get(name)
+        if value is not None and figure is not None and value >= TOLL_MATCH_MIN:
+            agree += int(value in (figure.values or [figure.low, figure.high]))
+    return agree
+
+
 @dataclass(frozen=True)
 class FigureAgreement:
     agree: int = 0
@@ -784,19 +818,23 @@ def figure_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> FigureAg
 
 
 def _strike_score(event: StrikeEvent, incident: Incident) -> float:
+    """All the evidence together: dates, places (the same, or a city and its region),
+    launch figures and tolls. The further apart the dates, the more must agree."""
     if incident.attacker != event.attacker or incident.target_country != event.target_country:
         return 0.0
     gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
     places_event, places_incident = _places(event.places), _places(incident.places)
     overlap = bool(places_event & places_incident)
-    disjoint = bool(places_event and places_incident and not overlap)
+    near = not overlap and _within(places_event, places_incident)
+    disjoint = bool(places_event and places_incident and not overlap and not near)
     figures = figure_agreement(event, incident.figures)
+    tolls = toll_agreement(event, incident.figures)
     if figures.conflict and not figures.agree and not overlap:
         return 0.0
     # Strikes come night after night, on the same cities, in round numbers: the further
     # apart two reports' dates, the more they must share to be one strike.
     if gap is None:  # a recalled strike without a date
-        if not (overlap and figures.distinctive):
+        if not (overlap and (figures.distinctive or tolls)):
             return 0.0
     elif gap > MAX_STRIKE_GAP_DAYS:
         return 0.0
@@ -804,11 +842,17 @@ def _strike_score(event: StrikeEvent, incident: Incident) -> float:
         if figures.agree < 2 or not figures.distinctive or figures.conflict:
             return 0.0
     elif gap == 1:  # an overnight strike dated by its evening or its morning
-        if not (figures.distinctive or (overlap and figures.agree >= 2 and not figures.conflict)):
+        same_place = overlap or near
+        if not (
+            figures.distinctive
+            or (same_place and figures.agree >= 2 and not figures.conflict)
+            or (same_place and tolls and not figures.conflict)
+        ):
             return 0.0
-    elif disjoint and not figures.agree and not _part_of_wave(event, incident):
+    elif disjoint and not figures.agree and not tolls and not _part_of_wave(event, incident):
         return 0.0  # same day, different places, nothing shared: separate strikes
-    score = 1.0 + 2.0 * overlap + figures.agree + 2.0 * figures.distinctive - figures.conflict
+    score = 1.0 + 2.0 * overlap + 1.0 * near + figures.agree + 2.0 * figures.distinctive
+    score += 1.5 * tolls - figures.conflict
     return score + date_bonus
 
 
@@ -835,6 +879,7 @@ def _part_of_wave(event: StrikeEvent, incident: Incident) -> bool:
 
 
 _REMOTE = frozenset({"call", "video"})
+_ROUND_FORMATS = frozenset({"in_person", "video"})
 
 
 def _formats_compatible(a: str | None, b: str | None) -> bool:
@@ -869,6 +914,10 @@ def _same_host(
 
 
 def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
+    """All the evidence together: dates, venue, format, parties and the people named. One
+    field read differently (a call told as a meeting) is outweighed when the same people
+    met the same day; two contacts between the same sides the same day are told apart by
+    who took part."""
     gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
     if gap is not None and gap > MAX_NEGOTIATION_GAP_DAYS:
         return 0.0
@@ -884,18 +933,33 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
         and not _same_host(event, incident, venue_event, venue_incident, gap)
     ):
         return 0.0
-    if not _formats_compatible(event.format, incident.format):
-        return 0.0
+    people_event, people_incident = _surnames(event.participants), _surnames(incident.participants)
+    shared_people = len(people_event & people_incident)
+    if people_event and people_incident and not shared_people and not same_venue:
+        return 0.0  # the same sides, other people: another contact
     parties_event, parties_incident = set(event.parties), set(incident.parties)
     shared_parties = len(parties_event & parties_incident)
+    format_conflict = not _formats_compatible(event.format, incident.format)
+    if format_conflict and not (
+        gap == 0
+        and (
+            shared_people >= 2
+            # delegations' talks told as by video in one report and in person in another
+            or (
+                {event.format, incident.format} <= _ROUND_FORMATS
+                and parties_event == parties_incident
+            )
+        )
+    ):
+        return 0.0
     if parties_event and parties_incident and shared_parties < min(2, len(parties_event)):
         return 0.0
     if not same_venue and shared_parties < 2:
         return 0.0
-    shared_people = len(_surnames(event.participants) & _surnames(incident.participants))
     if gap is None and not (same_venue or shared_people):
         return 0.0  # a recalled round without a date: needs its venue or its people
-    return 1.0 + 2.0 * same_venue + shared_parties + shared_people + date_bonus
+    score = 1.0 + 2.0 * same_venue + shared_parties + shared_people + date_bonus
+    return score - 1.0 * format_conflict
 
 
 # --- merging ----------------------------------------------------------------------------------
