@@ -937,6 +937,9 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
     shared_people = len(people_event & people_incident)
     if people_event and people_incident and not shared_people and not same_venue:
         return 0.0  # the same sides, other people: another contact
+    remote = event.format in _REMOTE and incident.format in _REMOTE
+    if remote and min(len(people_event), len(people_incident)) >= 2 and shared_people < 2:
+        return 0.0  # a call is between the people it names: other pairs, another call
     parties_event, parties_incident = set(event.parties), set(incident.parties)
     shared_parties = len(parties_event & parties_incident)
     format_conflict = not _formats_compatible(event.format, incident.format)

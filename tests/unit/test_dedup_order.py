@@ -176,6 +176,19 @@ def test_two_calls_between_the_same_sides_with_other_people_are_two_contacts() -
     assert ids[0] == ids[2] != ids[1]
 
 
+def test_a_call_is_between_the_people_it_names() -> None:
+    common = {"status": "held", "format": "call", "parties": ["RU", "US"]}
+    ids = fold_all(
+        MemoryState(),
+        talks(
+            "d1", at("2022-02-12", 19), participants=["Lavrov", "Blinken", "Joe Biden"], **common
+        ),
+        talks("d2", at("2022-02-12", 23), participants=["Joe Biden", "Vladimir Putin"], **common),
+        talks("d3", at("2022-02-13", 8), participants=["Putin", "Biden"], **common),
+    )
+    assert ids[0] != ids[1] == ids[2]
+
+
 def test_delegation_talks_told_by_video_and_in_person_the_same_day_are_one_round() -> None:
     day = dt.date(2022, 4, 1)
     common = {"status": "held", "occurred_on": day, "parties": ["RU", "UA"]}
