@@ -847,6 +847,7 @@ def _strike_score(event: StrikeEvent, incident: Incident) -> float:
             figures.distinctive
             or (same_place and figures.agree >= 2 and not figures.conflict)
             or (same_place and tolls and not figures.conflict)
+            or _part_of_wave(event, incident)
         ):
             return 0.0
     elif disjoint and not figures.agree and not tolls and not _part_of_wave(event, incident):
