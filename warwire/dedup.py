@@ -781,8 +781,8 @@ class FigureAgreement:
     agree: int = 0
     """Launch figures close to (CLOSE_SHARE) a figure some report of the incident gave."""
     distinctive: int = 0
-    """Of those, figures given exactly that are neither small nor round (like 805, not 100
-    or 400): near-proof of one barrage."""
+    """Of those, figures given exactly (or one apart, from 100 on) that are neither small nor
+    round (like 805, not 100 or 400): near-proof of one barrage."""
     conflict: int = 0
     """Launch figures more than twice any report's: another barrage."""
 
@@ -794,6 +794,15 @@ the final tally (78)."""
 
 def _close(a: int, b: int) -> bool:
     return abs(a - b) <= max(1.0, CLOSE_SHARE * max(a, b))
+
+
+NEAR_EXACT_FROM = 100
+"""From this size on, a count one apart from another (121 and 120 drones downed) is still
+near-proof of one barrage: outlets round or correct by one, nights do not repeat that close."""
+
+
+def _near_exact(value: int, values: Iterable[int]) -> bool:
+    return any(v == value or (value >= NEAR_EXACT_FROM and abs(v - value) <= 1) for v in values)
 
 
 def _far(a: int, b: int) -> bool:
@@ -811,7 +820,7 @@ def figure_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> FigureAg
         values = figure.values or [figure.low, figure.high]
         if any(_close(value, v) for v in values):
             agree += 1
-            distinctive += int(value >= 20 and value % 50 != 0 and value in values)
+            distinctive += int(value >= 20 and value % 50 != 0 and _near_exact(value, values))
         elif all(_far(value, v) for v in values):
             conflict += 1
     return FigureAgreement(agree, distinctive, conflict)
