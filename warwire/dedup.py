@@ -405,7 +405,7 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
     come before it, and the event and every report after it are folded again in order."""
     key = order_key(event)
     before: dict[str, Incident] = {}
-    ledgers: list[tuple[str, str, AlertRecord]] = []
+    ledgers: list[tuple[frozenset[str], str, AlertRecord]] = []
     versions: dict[str, int] = {}
     again: list[Event] = [event]
     touched: dict[str, Incident] = {}
@@ -415,7 +415,8 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
             continue
         before[incident.incident_id] = incident
         versions[incident.incident_id] = incident.version
-        ledgers.extend((incident.incident_id, kind, rec) for kind, rec in incident.alerted.items())
+        members = frozenset(r.event_id for r in incident.reports)
+        ledgers.extend((members, kind, rec) for kind, rec in incident.alerted.items())
         _unindex(state, block, incident)
         state.delete_incident(incident.incident_id)
         for report in later:
@@ -444,9 +445,8 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
             update={"version": max(current.version, versions.get(incident_id, 0) + 1)}
         )
         result[incident_id] = current
-    for old_id, kind, record in ledgers:
-        holder_id = state.get_event_incident(record.event_id) if record.event_id else None
-        holder_id = holder_id if holder_id in result else (old_id if old_id in result else None)
+    for members, kind, record in ledgers:
+        holder_id = _successor(state, result, members, record)
         if holder_id is None:
             continue
         holder = result[holder_id]
@@ -466,6 +466,32 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
         regrouped=regrouped,
         removed=removed,
     )
+
+
+def _successor(
+    state: DedupState, result: dict[str, Incident], members: frozenset[str], record: AlertRecord
+) -> str | None:
+    """The regrouped incident that carries on an old one, and so its alert records: the one
+    holding most of its reports; ties go to the one holding the alert's report."""
+    shares: Counter[str] = Counter()
+    for event_id in members:
+        holder = state.get_event_incident(event_id)
+        if holder in result:
+            shares[holder] += 1
+    if not shares:
+        return None
+    trigger = state.get_event_incident(record.event_id) if record.event_id else None
+    return max(shares, key=lambda i: (shares[i], i == trigger, i))
+
+
+def alert_holders(incidents: Iterable[Incident]) -> dict[str, str]:
+    """Alert id -> the incident whose ledger records it: the incident an alert belongs to
+    once late reports have regrouped the block."""
+    return {
+        record.alert_id: incident.incident_id
+        for incident in incidents
+        for record in incident.alerted.values()
+    }
 
 
 def _outranks(record: AlertRecord, other: AlertRecord) -> bool:

@@ -11,6 +11,7 @@ import orjson
 
 from schemas import Alert, Article, NegotiationEvent, StrikeEvent
 from warwire.config import Settings
+from warwire.dedup import alert_holders
 from warwire.session import Collected, broker_for, isolated, new_run_id, read_lines, run_pipeline
 
 STRIKE_FIELDS = (
@@ -44,10 +45,12 @@ def event_row(event: Event, incident_id: str) -> dict[str, object]:
     return row
 
 
-def alert_row(alert: Alert, holders: dict[str, str]) -> dict[str, object]:
-    """One alerts.jsonl row. Its incident is the one that holds the triggering report at the
-    end of the run: the alert's own incident id, unless a late report regrouped it."""
-    incident_id = holders.get(alert.event_id or "", alert.incident_id)
+def alert_row(alert: Alert, ledgers: dict[str, str], holders: dict[str, str]) -> dict[str, object]:
+    """One alerts.jsonl row. Its incident is the one whose ledger records it at the end of
+    the run (a late report may have regrouped the incident it went out with), else the one
+    holding its triggering report, else its own."""
+    incident_id = ledgers.get(alert.alert_id) or holders.get(alert.event_id or "")
+    incident_id = incident_id or alert.incident_id
     return {
         "alert_id": alert.alert_id,
         "incident_id": incident_id,
@@ -67,7 +70,8 @@ def evaluation_rows(
         for receipt in receipts
         for event_id in receipt.event_ids
     ]
-    return event_rows, [alert_row(a, folded) for a in collected.alerts]
+    ledgers = alert_holders(collected.incidents.values())
+    return event_rows, [alert_row(a, ledgers, folded) for a in collected.alerts]
 
 
 def offline_rows(
@@ -95,7 +99,8 @@ def offline_rows(
     )
     event_rows = [event_row(event, incident_id) for event, incident_id in run.events]
     holders = {event.event_id: incident_id for event, incident_id in run.events}
-    return event_rows, [alert_row(a, holders) for a in run.alerts]
+    ledgers = alert_holders(run.incidents.values())
+    return event_rows, [alert_row(a, ledgers, holders) for a in run.alerts]
 
 
 def replay_offline(articles: Path, out: Path, settings: Settings | None = None) -> int:

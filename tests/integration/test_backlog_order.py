@@ -26,6 +26,7 @@ from tests.conftest import REPO, SHARED
 from warwire.articles import Rejected, decode_article
 from warwire.broker import EmbeddedBroker
 from warwire.config import Settings, Topics
+from warwire.dedup import alert_holders
 from warwire.pipeline import run_offline
 from warwire.rules import StrikeScale
 from warwire.session import Collected, isolated, new_run_id, run_pipeline
@@ -76,8 +77,10 @@ class Outcome:
         }
         self.first_alerts: Counter[tuple[Cluster, str]] = Counter()
         self.updates: defaultdict[Cluster, list[Alert]] = defaultdict(list)
+        ledgers = alert_holders(incidents)
         for alert in alerts:
-            cluster = self.clusters[holders.get(alert.event_id or "", alert.incident_id)]
+            holder = ledgers.get(alert.alert_id) or holders.get(alert.event_id or "")
+            cluster = self.clusters[holder or alert.incident_id]
             if alert.kind.endswith("_update"):
                 self.updates[cluster].append(alert)
             else:
