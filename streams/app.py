@@ -325,7 +325,7 @@ def create_app(settings: Settings) -> faust.App:
         for removed in outcome.removed:
             # A tombstone: a late report regrouped this incident's reports into others.
             await incidents.send(key=removed.encode(), value=b"")
-        metrics.record_fold(outcome.incident, outcome.changed)
+        metrics.record_fold(outcome.incident, outcome.changed, outcome.late)
         _record_lag(message)
 
     @app.timer(interval=10.0)  # type: ignore[untyped-decorator]

@@ -275,6 +275,9 @@ class MatchResult:
     """Every other incident a late event changed (regrouped reports), to publish too."""
     removed: tuple[str, ...] = ()
     """Ids of incidents a late event dissolved: their reports now belong to others."""
+    late: bool = False
+    """The event came after a later-published report of its block and was placed at its
+    rank."""
 
 
 def order_key(event: Event) -> OrderKey:
@@ -465,6 +468,7 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
         previous=before.get(holder_id),
         regrouped=regrouped,
         removed=removed,
+        late=True,
     )
 
 

@@ -75,6 +75,13 @@ EVENTS_EXTRACTED = Counter(
     ["type"],
     registry=REGISTRY,
 )
+LATE_EVENTS = Counter(
+    "warwire_late_events",
+    "Events that came after a later-published report of their block and were placed at "
+    "their rank, the block's later reports folded again, by type.",
+    ["type"],
+    registry=REGISTRY,
+)
 DUPLICATE_ARTICLES = Counter(
     "warwire_duplicate_articles",
     "Articles recognised as a repeat of one seen before and not extracted again, by how: "
@@ -181,10 +188,12 @@ def serve_forwarder_metrics(port: int, addr: str = "0.0.0.0") -> HTTPServer | No
     return serve_metrics(port, registry=FORWARDER_REGISTRY, addr=addr)
 
 
-def record_fold(incident: Incident, changed: bool) -> None:
+def record_fold(incident: Incident, changed: bool, late: bool = False) -> None:
     """Count the outcome of folding one event into `incident`."""
     if not changed:
         return
+    if late:
+        LATE_EVENTS.labels(type=incident.type).inc()
     INCIDENT_CHANGES.labels(type=incident.type).inc()
     if len(incident.reports) > 1:
         DUPLICATE_REPORTS.labels(type=incident.type).inc()

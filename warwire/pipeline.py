@@ -36,6 +36,8 @@ class FoldOutcome:
     """Other incidents a late event changed, to publish as well."""
     removed: list[str] = field(default_factory=list)
     """Incidents a late event dissolved (their reports went to others)."""
+    late: bool = False
+    """The event was placed before reports of its block that came earlier."""
 
     @property
     def published(self) -> list[Incident]:
@@ -75,6 +77,7 @@ def fold_and_alert(
         alerts=alerts,
         regrouped=updated[1:],
         removed=list(result.removed),
+        late=result.late,
     )
 
 
