@@ -151,6 +151,9 @@ class Incident(BaseModel):
     outlets: list[str] = Field(default_factory=list)
     alerted: dict[str, AlertRecord] = Field(default_factory=dict)
     """Alert kind -> the alert published for it (new and update kinds)."""
+    alerts_pending: bool = False
+    """A late report regrouped this incident and it calls for alerts that wait for the
+    block to settle (a report linking it to another incident may still be on its way)."""
 
 
 AlertKind = Literal[

@@ -25,7 +25,7 @@ _DELETED = object()
 _DIRECTORY_PREFIX = "directory|"
 _EVENT_PREFIX = "event|"
 _STORED_EVENT_PREFIX = "stored-event|"
-_MARK_PREFIX = "mark|"
+MARK_PREFIX = "mark|"
 
 
 class StagedTables:
@@ -121,11 +121,11 @@ class StagedTableState:
         self._tables.delete("bucket", _STORED_EVENT_PREFIX + event_id)
 
     def get_mark(self, block: str) -> BlockMark | None:
-        raw = self._tables.get("bucket", _MARK_PREFIX + block)
+        raw = self._tables.get("bucket", MARK_PREFIX + block)
         return codec.loads(BlockMark, raw) if raw else None
 
     def put_mark(self, block: str, mark: BlockMark) -> None:
-        self._tables.put("bucket", _MARK_PREFIX + block, codec.dumps(mark))
+        self._tables.put("bucket", MARK_PREFIX + block, codec.dumps(mark))
 
 
 class StagedKeyValue:

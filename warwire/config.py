@@ -113,6 +113,12 @@ class Settings(BaseSettings):
         "time) and still be folded as in publication order; incidents are kept this much "
         "longer than the window",
     )
+    dedup_settle_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="seconds the alerts of incidents a late report regrouped wait, so that a "
+        "report linking two incidents, close behind, merges them before either alerts",
+    )
     dedup_max_reports: int = Field(
         default=DEFAULT_MAX_REPORTS,
         ge=1,

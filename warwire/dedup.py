@@ -82,6 +82,8 @@ class BlockMark(BaseModel):
     last_event: str
     held: int | None = None
     """Reports the block holds (None: not counted yet, as in state written before)."""
+    pending: list[str] = []
+    """Incidents whose alerts wait for the block to settle (see `warwire.pipeline`)."""
 
     def last_key(self) -> OrderKey:
         return _key(self.last_published, self.last_article, self.last_event)
@@ -332,6 +334,7 @@ def fold_event(
                 last_article=last[1],
                 last_event=last[3],
                 held=held,
+                pending=mark.pending if mark else [],
             ),
         )
 

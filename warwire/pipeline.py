@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
 from warwire.config import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_REPORTS, AlertThresholds
-from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, fold_event
+from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, blocking_key, fold_event
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
 
@@ -56,21 +56,35 @@ def fold_and_alert(
     """Fold the event into its incident and decide the alerts the new versions call for.
 
     The incidents returned already record those alerts; a caller that publishes them must do
-    so before it persists the incidents, or a crash in between would lose them."""
+    so before it persists the incidents, or a crash in between would lose them.
+
+    Alerts that a late report's regrouping calls for wait until `release_pending` (the
+    block settles): two incidents that have each alerted and that a late report then links
+    would have had two first alerts, and a report that links them tends to follow the late
+    one closely. An incident waiting so does not alert on later reports either."""
     result = fold_event(state, event, window, grace, max_reports)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
     alerts: list[Alert] = []
     updated: list[Incident] = []
+    waiting: list[str] = []
     for incident in (result.incident, *result.regrouped):
-        # a regrouped incident's alert is credited to its latest report
-        report = next((r for r in incident.reports if r.event_id == event.event_id), None)
-        report = report or incident.reports[-1]
-        due = alerts_due(incident, report.article_id, report.published_at, limits, report.event_id)
-        incident = record_alerts(incident, due)
+        due = _due(incident, limits, event.event_id)
+        if result.late or incident.alerts_pending:
+            if due:
+                waiting.append(incident.incident_id)
+            incident = incident.model_copy(update={"alerts_pending": bool(due)})
+        else:
+            incident = record_alerts(incident, due)
+            alerts.extend(due)
         state.put_incident(incident)
-        alerts.extend(due)
         updated.append(incident)
+    if waiting:
+        block = blocking_key(event)
+        mark = state.get_mark(block)
+        if mark is not None:
+            pending = sorted(set(mark.pending) | set(waiting))
+            state.put_mark(block, mark.model_copy(update={"pending": pending}))
     return FoldOutcome(
         updated[0],
         changed=True,
@@ -79,6 +93,42 @@ def fold_and_alert(
         removed=list(result.removed),
         late=result.late,
     )
+
+
+def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Alert]:
+    # a regrouped incident's alert is credited to its latest report
+    report = next((r for r in incident.reports if r.event_id == event_id), None)
+    report = report or incident.reports[-1]
+    return alerts_due(incident, report.article_id, report.published_at, limits, report.event_id)
+
+
+def release_pending(state: DedupState, block: str, limits: AlertThresholds) -> FoldOutcome | None:
+    """The alerts of the block's incidents that waited for it to settle, decided on the
+    incidents as they are now; None when nothing waits."""
+    mark = state.get_mark(block)
+    if mark is None or not mark.pending:
+        return None
+    alerts: list[Alert] = []
+    released: list[Incident] = []
+    for incident_id in mark.pending:
+        incident = state.get_incident(incident_id)
+        if incident is None or not incident.alerts_pending:
+            continue
+        due = _due(incident, limits, "")
+        incident = record_alerts(incident, due).model_copy(
+            update={"alerts_pending": False, "version": incident.version + 1}
+        )
+        state.put_incident(incident)
+        alerts.extend(due)
+        released.append(incident)
+    state.put_mark(block, mark.model_copy(update={"pending": []}))
+    if not released:
+        return None
+    return FoldOutcome(released[0], changed=True, alerts=alerts, regrouped=released[1:])
+
+
+def pending_blocks(state: MemoryState) -> list[str]:
+    return sorted(block for block, mark in state.marks.items() if mark.pending)
 
 
 @dataclass
@@ -141,6 +191,12 @@ def run_offline(
                 run.incidents[incident.incident_id] = incident
             for incident_id in folded.removed:
                 run.incidents.pop(incident_id, None)
+    for block in pending_blocks(state):  # the end of the input: every block has settled
+        released = release_pending(state, block, limits)
+        if released is not None:
+            run.alerts.extend(released.alerts)
+            for incident in released.published:
+                run.incidents[incident.incident_id] = incident
     holders = {r.event_id: i.incident_id for i in run.incidents.values() for r in i.reports}
     run.events = [(event, holders.get(event.event_id, held)) for event, held in run.events]
     return run

@@ -146,6 +146,8 @@ class Collected:
         for receipt in self.receipts.values():
             if any(e not in folded or e not in self.events for e in receipt.event_ids):
                 return False
+        if any(i.alerts_pending for i in self.incidents.values()):
+            return False  # alerts still waiting for their block to settle
         wanted = {a.alert_id for i in self.incidents.values() for a in i.alerted.values()}
         return wanted <= self.alert_ids
 
@@ -154,6 +156,8 @@ class Collected:
             receipt = codec.loads(Receipt, raw)
             self.receipts[(receipt.partition, receipt.offset)] = receipt
         elif topic_kind == "event":
+            if not raw:  # a settle tick, not an event
+                return None
             envelope = codec.loads(EventEnvelope, raw)
             self.events[envelope.event.event_id] = envelope
         elif topic_kind == "incident":

@@ -13,7 +13,7 @@ from schemas import Figure, NegotiationEvent, StrikeEvent
 from tests.unit.test_dedup import WINDOW, at, fold_all, strike, talks
 from warwire.config import AlertThresholds
 from warwire.dedup import MemoryState, fold_event
-from warwire.pipeline import fold_and_alert
+from warwire.pipeline import fold_and_alert, release_pending
 
 Event = StrikeEvent | NegotiationEvent
 
@@ -247,3 +247,45 @@ def test_every_order_of_a_few_reports_gives_the_same_incidents() -> None:
         state = fold_in(list(order))
         assert partition(state) == partition(reference)
         assert figures(state) == figures(reference)
+
+
+def test_alerts_a_late_report_calls_for_wait_for_the_block_to_settle() -> None:
+    """The first report alerts at once; a late one splits off an incident that would alert
+    too, but waits; a later-arriving earliest report links the two: one first alert."""
+    uman = ["Uman"]
+    first_told = strike(
+        "u5", at("2023-04-30", 10), occurred_on=dt.date(2023, 4, 29), killed=23, places=uman
+    )
+    split_off = strike(
+        "u4", at("2023-04-29", 17), occurred_on=dt.date(2023, 4, 28), killed=46, places=uman
+    )
+    linking = strike(
+        "u1", at("2023-04-29", 6), occurred_on=dt.date(2023, 4, 28), killed=23, places=uman
+    )
+    state = MemoryState()
+    limits = AlertThresholds()
+    sent = fold_and_alert(state, first_told, WINDOW, limits).alerts
+    waiting = fold_and_alert(state, split_off, WINDOW, limits)
+    assert not waiting.alerts and any(i.alerts_pending for i in waiting.published)
+    sent += fold_and_alert(state, linking, WINDOW, limits).alerts
+    released = release_pending(state, "strike:RU>UA", limits)
+    sent += released.alerts if released else []
+    assert [a.kind for a in sent] == ["large_strike"]
+    [incident] = state.incidents.values()
+    assert not incident.alerts_pending and set(incident.alerted) == {"large_strike"}
+
+
+def test_alerts_that_waited_go_out_when_the_block_settles() -> None:
+    state = MemoryState()
+    limits = AlertThresholds()
+    later = strike(
+        "w2", at("2025-08-02"), occurred_on=dt.date(2025, 8, 2), drones=300, places=["Lviv"]
+    )
+    earlier = strike(
+        "w1", at("2025-07-28"), occurred_on=dt.date(2025, 7, 28), killed=9, places=["Odesa"]
+    )
+    assert [a.kind for a in fold_and_alert(state, later, WINDOW, limits).alerts] == ["large_strike"]
+    assert fold_and_alert(state, earlier, WINDOW, limits).alerts == []
+    released = release_pending(state, "strike:RU>UA", limits)
+    assert released is not None and [a.kind for a in released.alerts] == ["large_strike"]
+    assert release_pending(state, "strike:RU>UA", limits) is None
