@@ -4,8 +4,8 @@ incidents and alerts one worker produces alone.
 Every lookup of dedup state is by the key the message was routed by (canonical URL, body
 key, blocking key), so which worker owns which partition cannot change a result. Articles are
 posted one at a time, each once the previous one's receipt is out, so that both runs fold the
-events of a partition in the same order; the comparison then checks incident ids, versions,
-reports and figures, and alert ids, not only the clustering.
+events of a partition in the same order; the comparison then checks incident ids, reports and
+figures, and alert ids by incident and kind, not only the clustering.
 """
 
 from __future__ import annotations
@@ -220,20 +220,26 @@ async def post_one_at_a_time(
 
 
 def summary(collected: Collected) -> dict[str, object]:
-    """What must not depend on the number of workers."""
+    """What must not depend on the number of workers. Alerts that a late report's regrouping
+    made wait go out when the block settles, a wall-clock moment: the incident version they
+    name, their triggering article and the incident's version counter depend on it, so those
+    are left out; the incidents, their reports and figures, and which alert ids went out for
+    which incident and kind are compared."""
+    timing = {"version", "alerted", "alerts_pending"}
     return {
         "receipts": sorted(
             (r.article_id or "", r.outcome, r.reason or "", tuple(r.event_ids))
             for r in collected.receipts.values()
         ),
         "incidents": {
-            incident_id: incident.model_dump(mode="json")
+            incident_id: incident.model_dump(mode="json", exclude=timing)
             for incident_id, incident in collected.incidents.items()
         },
-        "alerts": sorted(
-            (a.alert_id, a.kind, a.incident_id, a.article_id, a.incident_version)
-            for a in collected.alerts
-        ),
+        "alerted": {
+            incident_id: sorted((kind, r.alert_id) for kind, r in incident.alerted.items())
+            for incident_id, incident in collected.incidents.items()
+        },
+        "alerts": sorted((a.alert_id, a.kind, a.incident_id) for a in collected.alerts),
     }
 
 
