@@ -167,6 +167,7 @@ for _type in EVENT_TYPES:
     DUPLICATE_REPORTS.labels(type=_type)
     INCIDENT_CHANGES.labels(type=_type)
     INCIDENTS_OPEN.labels(type=_type)
+    LATE_EVENTS.labels(type=_type)
 for _kind in ALERT_KINDS:
     ALERTS_PUBLISHED.labels(kind=_kind)
 for _stage in STAGES:

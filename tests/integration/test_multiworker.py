@@ -24,6 +24,7 @@ from tests.conftest import SHARED
 from tests.integration.outputs import article, output_kinds, scrape
 from warwire.broker import EmbeddedBroker, free_port
 from warwire.config import Settings, Topics
+from warwire.dedup import alert_holders
 from warwire.kafka_io import client_options, ensure_topics, poll_topics
 from warwire.session import Collected, WorkerProcess, article_key, isolated, new_run_id
 
@@ -221,11 +222,13 @@ async def post_one_at_a_time(
 
 def summary(collected: Collected) -> dict[str, object]:
     """What must not depend on the number of workers. Alerts that a late report's regrouping
-    made wait go out when the block settles, a wall-clock moment: the incident version they
-    name, their triggering article and the incident's version counter depend on it, so those
-    are left out; the incidents, their reports and figures, and which alert ids went out for
-    which incident and kind are compared."""
+    made wait go out when the block settles, a wall-clock moment: the incident (and so the
+    alert id) they went out under, their triggering article, the version counters and the
+    update steps a toll climbed in depend on it, so those are left out; the incidents, their
+    reports and figures, and which first alerts went out for which incident (the one whose
+    ledger records it) are compared."""
     timing = {"version", "alerted", "alerts_pending"}
+    holders = alert_holders(collected.incidents.values())
     return {
         "receipts": sorted(
             (r.article_id or "", r.outcome, r.reason or "", tuple(r.event_ids))
@@ -236,10 +239,14 @@ def summary(collected: Collected) -> dict[str, object]:
             for incident_id, incident in collected.incidents.items()
         },
         "alerted": {
-            incident_id: sorted((kind, r.alert_id) for kind, r in incident.alerted.items())
+            incident_id: sorted(k for k in incident.alerted if not k.endswith("_update"))
             for incident_id, incident in collected.incidents.items()
         },
-        "alerts": sorted((a.alert_id, a.kind, a.incident_id) for a in collected.alerts),
+        "first alerts": sorted(
+            (a.kind, holders.get(a.alert_id, a.incident_id))
+            for a in collected.alerts
+            if not a.kind.endswith("_update")
+        ),
     }
 
 
