@@ -5,9 +5,12 @@ in publication order through the pure event-level dedup (`warwire.dedup.fold_eve
 `MemoryState`), and at the end of each simulated day prints what the state holds: incidents,
 day-bucket entries, event-index entries, and their size in bytes as the worker's Faust tables
 would store them (the same serialisation as `streams/state.py`). With the default 7-day
-window the figures grow for a week, then stay flat.
+window the figures grow for the window plus the grace, then stay flat; with a grace longer
+than the run (the default, four years), they grow until a block holds `--max-reports`
+reports, then stay flat.
 
     .venv/bin/python bench/dedup_memory.py [--reports N] [--days D] [--window-days W]
+        [--grace-days G] [--max-reports M] [--settle-day D]
 
 The news flow is made up: each day a Russian wave on Ukraine that most outlets cover, a
 dozen local strikes, a Ukrainian raid on Russia, sometimes a round of talks; every report
@@ -27,8 +30,9 @@ from dataclasses import dataclass
 
 from pydantic import TypeAdapter
 
-from schemas import NegotiationEvent, StrikeEvent
+from schemas import EventEnvelope, NegotiationEvent, StrikeEvent
 from warwire import codec
+from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_REPORTS
 from warwire.dedup import BucketEntry, BucketRef, MemoryState, fold_event
 from warwire.ids import event_id
 
@@ -194,6 +198,10 @@ def measure(state: MemoryState) -> Size:
     bucket_bytes = sum(len(k) + len(_ENTRIES.dump_json(v)) for k, v in state.buckets.items())
     directory_bytes = sum(len(k) + len(_REFS.dump_json(v)) for k, v in state.directories.items())
     index_bytes = sum(len(k) + len(v) + 6 for k, v in state.event_incidents.items())
+    index_bytes += sum(
+        len(k) + 13 + len(codec.dumps(EventEnvelope(event=e))) for k, e in state.events.items()
+    )
+    index_bytes += sum(len(k) + 5 + len(codec.dumps(m)) for k, m in state.marks.items())
     return Size(
         incidents=len(state.incidents),
         reports=sum(len(i.reports) for i in state.incidents.values()),
@@ -208,15 +216,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=100_000)
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--window-days", type=float, default=7.0)
+    parser.add_argument(
+        "--grace-days", type=float, default=DEFAULT_GRACE_DAYS, help="kept past the window"
+    )
+    parser.add_argument(
+        "--max-reports", type=int, default=DEFAULT_MAX_REPORTS, help="cap per block"
+    )
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--settle-day", type=int, default=0, help="day from which to summarise (0: window+grace)"
+    )
     args = parser.parse_args(argv)
     window = dt.timedelta(days=args.window_days)
+    grace = dt.timedelta(days=args.grace_days)
     state = MemoryState()
     opened = 0
     started = time.perf_counter()
     print(
         f"{args.reports} reports over {args.days} simulated days, dedup window "
-        f"{args.window_days:g} days"
+        f"{args.window_days:g} days, grace {args.grace_days:g} days, at most "
+        f"{args.max_reports:,} reports a block"
     )
     header = (
         f"{'day':>4} {'folded':>8} {'opened':>7} {'incidents':>9} {'reports':>8} "
@@ -240,15 +259,18 @@ def main(argv: list[str] | None = None) -> int:
         if day != current:
             line(current)
             current = day
-        result = fold_event(state, event, window)
+        result = fold_event(state, event, window, grace, args.max_reports)
         opened += result.previous is None
         folded += 1
     line(current)
-    full = sizes[int(args.window_days) + 1 :]
+    settled = int(args.window_days + args.grace_days) + 1
+    if args.settle_day:
+        settled = args.settle_day
+    full = sizes[settled:]
     if full:
         low, high = min(s.bytes for s in full), max(s.bytes for s in full)
         print(
-            f"once the window is full (day {int(args.window_days) + 2} on): state between "
+            f"once the window is full (day {settled + 1} on): state between "
             f"{low:,} and {high:,} bytes (max/min {high / low:.2f}), "
             f"{min(s.incidents for s in full)}-{max(s.incidents for s in full)} incidents; "
             f"{folded / (time.perf_counter() - started):,.0f} reports folded per second"

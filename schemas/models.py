@@ -150,6 +150,9 @@ class AlertRecord(BaseModel):
     """The negotiation status when the alert went out."""
     figures: dict[str, int] = Field(default_factory=dict)
     """The key figures the alert went out with (strikes), to tell a material change."""
+    event_id: str | None = None
+    """The report whose folding raised the alert: the record stays with the incident that
+    holds this report when a late report regroups the block."""
 
 
 class Incident(BaseModel):
@@ -179,6 +182,9 @@ class Incident(BaseModel):
     outlets: list[str] = Field(default_factory=list)
     alerted: dict[str, AlertRecord] = Field(default_factory=dict)
     """Alert kind -> the alert published for it (new and update kinds)."""
+    alerts_pending: bool = False
+    """A late report regrouped this incident and it calls for alerts that wait for the
+    block to settle (a report linking it to another incident may still be on its way)."""
 
 
 AlertKind = Literal[
@@ -203,6 +209,9 @@ class Alert(BaseModel):
     incident_version: int
     article_id: str
     """The article whose report triggered this alert."""
+    event_id: str | None = None
+    """The report (event) that triggered this alert. The incident that holds it is the
+    alert's incident, even if a late report later regrouped the block under another id."""
     published_at: AwareDatetime
     """When the triggering article was published (deterministic, unlike wall time)."""
 

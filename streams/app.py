@@ -25,21 +25,25 @@ import faust
 from faust.types import EventT
 
 from schemas import EventEnvelope, Incident, Receipt
-from streams.state import StagedKeyValue, StagedTableState
+from streams.state import MARK_PREFIX, StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
 from warwire import batch_guard, codec, metrics, seen
 from warwire.articles import Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
-from warwire.dedup import blocking_key
+from warwire.dedup import BlockMark, blocking_key
 from warwire.extract.core import extract_events_strict
 from warwire.kafka_io import send_until_accepted
-from warwire.pipeline import fold_and_alert
+from warwire.pipeline import FoldOutcome, fold_and_alert, release_pending
 
 log = logging.getLogger("warwire.worker")
 
 TIMESTAMP_HEADER = "warwire-produced-at"
+SETTLE_HEADER = "warwire-settle"
+"""On an empty message of the events topic, keyed by a block: release the alerts waiting
+for the block to settle."""
+SETTLE_RESCAN_TICKS = 30
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -106,13 +110,21 @@ def create_app(settings: Settings) -> faust.App:
     id_table = state_table("seen-ids")
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
-    id_expiry, url_expiry, body_expiry = seen.ExpiryIndex(), seen.ExpiryIndex(), seen.ExpiryIndex()
+    grace = dt.timedelta(days=settings.dedup_grace_days)
+    # Blocks with alerts waiting to settle, as this process has seen them; a full look at
+    # the marks now and then also finds those recovered from the changelog after a
+    # rebalance or a restart.
+    waiting: set[str] = set()
+    id_expiry, url_expiry, body_expiry = (
+        seen.ExpiryIndex(grace, settings.dedup_max_articles) for _ in range(3)
+    )
 
     @app.on_partitions_revoked.connect
     async def forget_expiry_indexes(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         # Rebuilt from the tables, recovered by then, when the next article is processed.
         for index in (id_expiry, url_expiry, body_expiry):
             index.clear()
+        waiting.clear()
 
     window = dt.timedelta(days=settings.dedup_window_days)
 
@@ -300,10 +312,30 @@ def create_app(settings: Settings) -> faust.App:
     async def _handle_event(event: EventT[bytes]) -> None:
         message = event.message
         started = time.perf_counter()
-        extracted = codec.loads(EventEnvelope, message.value or b"").event
         state = StagedTableState(incident_table, bucket_table)
-        outcome = fold_and_alert(state, extracted, window, settings.thresholds)
+        if _header(message, SETTLE_HEADER):
+            # A tick from `settle_blocks`: the block's waiting alerts go out now.
+            block = (message.key or b"").decode()
+            released = release_pending(state, block, settings.thresholds)
+            waiting.discard(block)
+            if released is not None:
+                await _publish(message, state, released)
+            else:
+                state.flush()
+            _record_lag(message)
+            return
+        extracted = codec.loads(EventEnvelope, message.value or b"").event
+        outcome = fold_and_alert(
+            state, extracted, window, settings.thresholds, grace, settings.dedup_max_reports
+        )
         metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
+        if any(i.alerts_pending for i in outcome.published):
+            waiting.add(blocking_key(extracted))
+        await _publish(message, state, outcome)
+        metrics.record_fold(outcome.incident, outcome.changed, outcome.late)
+        _record_lag(message)
+
+    async def _publish(message: Any, state: StagedTableState, outcome: FoldOutcome) -> None:
         for alert in outcome.alerts:
             # Wait for the broker to take each alert before the state that remembers it is
             # written, so a crash in between can only repeat the alert, never lose it.
@@ -316,11 +348,26 @@ def create_app(settings: Settings) -> faust.App:
         state.flush()
         # A redelivered event changes nothing, but its incident is sent again in case the
         # first send was lost with the crash that caused the redelivery.
-        await incidents.send(
-            key=outcome.incident.incident_id.encode(), value=codec.dumps(outcome.incident)
-        )
-        metrics.record_fold(outcome.incident, outcome.changed)
-        _record_lag(message)
+        for incident in outcome.published:
+            await incidents.send(key=incident.incident_id.encode(), value=codec.dumps(incident))
+        for removed in outcome.removed:
+            # Empty: a late report regrouped this incident's reports into others.
+            await incidents.send(key=removed.encode(), value=b"")
+
+    ticks = 0
+
+    @app.timer(interval=settings.dedup_settle_seconds)  # type: ignore[untyped-decorator]
+    async def settle_blocks() -> None:
+        nonlocal ticks
+        ticks += 1
+        if ticks % SETTLE_RESCAN_TICKS == 0:
+            waiting.update(
+                key.removeprefix(MARK_PREFIX)
+                for key, raw in list(bucket_table.items())
+                if key.startswith(MARK_PREFIX) and codec.loads(BlockMark, bytes(raw)).pending
+            )
+        for block in sorted(waiting):
+            await events.send(key=block.encode(), value=b"", headers={SETTLE_HEADER: b"1"})
 
     @app.timer(interval=0.5)  # type: ignore[untyped-decorator]
     async def dead_letter_skipped_batches() -> None:

@@ -14,9 +14,9 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from schemas import Incident
+from schemas import EventEnvelope, Incident
 from warwire import codec
-from warwire.dedup import BucketEntry, BucketRef
+from warwire.dedup import BlockMark, BucketEntry, BucketRef, Event
 from warwire.seen import ExpiryIndex
 
 _ENTRIES = TypeAdapter(list[BucketEntry])
@@ -24,6 +24,8 @@ _REFS = TypeAdapter(list[BucketRef])
 _DELETED = object()
 _DIRECTORY_PREFIX = "directory|"
 _EVENT_PREFIX = "event|"
+_STORED_EVENT_PREFIX = "stored-event|"
+MARK_PREFIX = "mark|"
 
 
 class StagedTables:
@@ -60,7 +62,7 @@ class StagedTables:
 
 class StagedTableState:
     """`warwire.dedup.DedupState`: incidents in one table; day buckets, block directories and
-    the event index in another."""
+    marks, the event index and the events themselves in another."""
 
     def __init__(
         self, incidents: MutableMapping[str, Any], buckets: MutableMapping[str, Any]
@@ -106,6 +108,24 @@ class StagedTableState:
 
     def delete_event_incident(self, event_id: str) -> None:
         self._tables.delete("bucket", _EVENT_PREFIX + event_id)
+
+    def get_event(self, event_id: str) -> Event | None:
+        raw = self._tables.get("bucket", _STORED_EVENT_PREFIX + event_id)
+        return codec.loads(EventEnvelope, raw).event if raw else None
+
+    def put_event(self, event: Event) -> None:
+        raw = codec.dumps(EventEnvelope(event=event))
+        self._tables.put("bucket", _STORED_EVENT_PREFIX + event.event_id, raw)
+
+    def delete_event(self, event_id: str) -> None:
+        self._tables.delete("bucket", _STORED_EVENT_PREFIX + event_id)
+
+    def get_mark(self, block: str) -> BlockMark | None:
+        raw = self._tables.get("bucket", MARK_PREFIX + block)
+        return codec.loads(BlockMark, raw) if raw else None
+
+    def put_mark(self, block: str, mark: BlockMark) -> None:
+        self._tables.put("bucket", MARK_PREFIX + block, codec.dumps(mark))
 
 
 class StagedKeyValue:

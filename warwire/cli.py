@@ -159,6 +159,17 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="run the pipeline steps in this process, without Kafka (fast, for development)",
     )
+    replay.add_argument(
+        "--backlog",
+        action="store_true",
+        help="post every article before the worker starts: it meets the file as a backlog",
+    )
+    replay.add_argument(
+        "--partitions",
+        type=int,
+        default=1,
+        help="partitions of every topic for the run (default 1: file order throughout)",
+    )
     replay.set_defaults(handler=cmd_replay)
 
     demo = sub.add_parser("demo", help="broker, worker and the bundled samples, alerts live")
@@ -338,8 +349,15 @@ def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
     from warwire.replay import replay, replay_offline
 
     if args.offline:
-        return replay_offline(args.articles, args.out)
-    return replay(settings, args.articles, args.out, timeout=args.timeout)
+        return replay_offline(args.articles, args.out, settings)
+    return replay(
+        settings,
+        args.articles,
+        args.out,
+        timeout=args.timeout,
+        backlog=args.backlog,
+        partitions=args.partitions,
+    )
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:

@@ -28,6 +28,15 @@ stops a worker that takes over a partition after a rebalance. One record a batch
 answer true."""
 
 
+DEFAULT_GRACE_DAYS = 1461.0
+"""Four years. A backlog (an archive posted before the workers start, a worker catching up)
+is read partition by partition, so a report can trail the newest one of its block by the
+span of the whole backlog; this covers an archive of the war since 2022. The record caps
+below bound memory whatever the grace."""
+DEFAULT_MAX_REPORTS = 100_000
+DEFAULT_MAX_ARTICLES = 20_000
+
+
 class Topics(BaseSettings):
     """Topic names and partition counts. Every topic is declared explicitly."""
 
@@ -144,6 +153,31 @@ class Settings(BaseSettings):
         "where warwire starts one",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
+    dedup_grace_days: float = Field(
+        default=DEFAULT_GRACE_DAYS,
+        ge=0,
+        description="days a report may trail the newest report of its block (publication "
+        "time) and still be folded as in publication order; incidents are kept this much "
+        "longer than the window",
+    )
+    dedup_settle_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        description="seconds the alerts of incidents a late report regrouped wait, so that a "
+        "report linking two incidents, close behind, merges them before either alerts",
+    )
+    dedup_max_reports: int = Field(
+        default=DEFAULT_MAX_REPORTS,
+        ge=1,
+        description="reports one block (event type, attacker, target) keeps at most; the "
+        "oldest incidents go first beyond it, whatever the grace",
+    )
+    dedup_max_articles: int = Field(
+        default=DEFAULT_MAX_ARTICLES,
+        ge=1,
+        description="article records (URL, body, id) one partition keeps at most per store; "
+        "the oldest go first beyond it, whatever the grace",
+    )
     # Kafka security for managed clusters
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "SCRAM-SHA-512"

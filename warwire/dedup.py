@@ -26,8 +26,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel
 
-from schemas import Figure, Incident, NegotiationEvent, Report, StrikeEvent
+from schemas import AlertRecord, Figure, Incident, NegotiationEvent, Report, StrikeEvent
+from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_REPORTS
 from warwire.extract.gazetteer import places_by_name
+from warwire.ids import event_id as make_event_id
 from warwire.ids import stable_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -70,9 +72,45 @@ class BucketRef(BaseModel):
     last_seen: dt.datetime
 
 
+class BlockMark(BaseModel):
+    """A block's stream position: the newest report folded into it (its watermark) and the
+    largest fold order key, which tells an in-order report from a late one."""
+
+    watermark: dt.datetime
+    last_published: dt.datetime
+    last_article: str
+    last_event: str
+    held: int | None = None
+    """Reports the block holds (None: not counted yet, as in state written before)."""
+    pending: list[str] = []
+    """Incidents whose alerts wait for the block to settle (see `warwire.pipeline`)."""
+
+    def last_key(self) -> OrderKey:
+        return _key(self.last_published, self.last_article, self.last_event)
+
+
+OrderKey = tuple[dt.datetime, str, int, str]
+
+
+def _key(published_at: dt.datetime, article_id: str, event_id: str) -> OrderKey:
+    return (published_at, article_id, event_ordinal(article_id, event_id), event_id)
+
+
+@functools.lru_cache(maxsize=65536)
+def event_ordinal(article_id: str, event_id: str, most: int = 64) -> int:
+    """The rank of an event among its article's (ids are derived from article, type and
+    rank), so an article's events are folded in the order the article tells them."""
+    for ordinal in range(most):
+        for kind in ("strike", "negotiation"):
+            if make_event_id(article_id, kind, ordinal) == event_id:
+                return ordinal
+    return most
+
+
 class DedupState(Protocol):
-    """Where incidents, their day buckets, each block's directory of buckets and the event
-    index are kept: dicts in `MemoryState`, Faust tables in a worker."""
+    """Where incidents, their day buckets, each block's directory of buckets, its mark, the
+    event index and the events themselves are kept: dicts in `MemoryState`, Faust tables in
+    a worker."""
 
     def get_incident(self, incident_id: str) -> Incident | None: ...
 
@@ -96,6 +134,16 @@ class DedupState(Protocol):
 
     def delete_event_incident(self, event_id: str) -> None: ...
 
+    def get_event(self, event_id: str) -> Event | None: ...
+
+    def put_event(self, event: Event) -> None: ...
+
+    def delete_event(self, event_id: str) -> None: ...
+
+    def get_mark(self, block: str) -> BlockMark | None: ...
+
+    def put_mark(self, block: str, mark: BlockMark) -> None: ...
+
 
 @dataclass
 class MemoryState:
@@ -103,6 +151,8 @@ class MemoryState:
     buckets: dict[str, list[BucketEntry]] = field(default_factory=dict)
     directories: dict[str, list[BucketRef]] = field(default_factory=dict)
     event_incidents: dict[str, str] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    marks: dict[str, BlockMark] = field(default_factory=dict)
 
     def get_incident(self, incident_id: str) -> Incident | None:
         return self.incidents.get(incident_id)
@@ -136,6 +186,21 @@ class MemoryState:
 
     def delete_event_incident(self, event_id: str) -> None:
         self.event_incidents.pop(event_id, None)
+
+    def get_event(self, event_id: str) -> Event | None:
+        return self.events.get(event_id)
+
+    def put_event(self, event: Event) -> None:
+        self.events[event.event_id] = event
+
+    def delete_event(self, event_id: str) -> None:
+        self.events.pop(event_id, None)
+
+    def get_mark(self, block: str) -> BlockMark | None:
+        return self.marks.get(block)
+
+    def put_mark(self, block: str, mark: BlockMark) -> None:
+        self.marks[block] = mark
 
 
 def blocking_key(event: Event) -> str:
@@ -203,28 +268,110 @@ def window_gap(a: Window, b: Window) -> int:
 @dataclass(frozen=True)
 class MatchResult:
     incident: Incident
+    """The incident that holds the event."""
     changed: bool
     """False when the event was already folded in (a redelivery): nothing to publish."""
     previous: Incident | None = None
     """The incident before this event was folded in; None for a new incident."""
+    regrouped: tuple[Incident, ...] = ()
+    """Every other incident a late event changed (regrouped reports), to publish too."""
+    removed: tuple[str, ...] = ()
+    """Ids of incidents a late event dissolved: their reports now belong to others."""
+    late: bool = False
+    """The event came after a later-published report of its block and was placed at its
+    rank."""
 
 
-def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchResult:
-    """Fold one event into the incident it belongs to, or open a new incident."""
+def order_key(event: Event) -> OrderKey:
+    """The order the fold treats reports in: publication time, then article, then the
+    event's rank in its article. Incidents are what folding every report in this order
+    gives, whatever order they arrive in (within the grace)."""
+    return _key(event.published_at, event.article_id, event.event_id)
+
+
+def report_key(report: Report) -> OrderKey:
+    return _key(report.published_at, report.article_id, report.event_id)
+
+
+DEFAULT_GRACE = dt.timedelta(days=DEFAULT_GRACE_DAYS)
+"""See `warwire.config.DEFAULT_GRACE_DAYS`."""
+
+
+def fold_event(
+    state: DedupState,
+    event: Event,
+    window: dt.timedelta,
+    grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
+) -> MatchResult:
+    """Fold one event into the incident it belongs to, or open a new incident.
+
+    The result is that of folding the block's reports in `order_key` order: an event that
+    comes after every report of its block is matched directly; a late one is placed at its
+    rank and the block's reports after it are folded again. Incidents are forgotten once the
+    block's watermark (its newest publication time) is `window + grace` past their last
+    report, so a report up to `grace` behind the watermark still meets every incident it
+    could join."""
     block = blocking_key(event)
-    expire_block(state, block, event.published_at, window)
     known = state.get_event_incident(event.event_id)
     if known is not None and (incident := state.get_incident(known)) is not None:
         return MatchResult(incident, changed=False, previous=incident)
+    mark = state.get_mark(block)
+    watermark = max(mark.watermark, event.published_at) if mark else event.published_at
+    _, expired = _expire(state, block, watermark, window + grace)
+    held = mark.held - expired if mark and mark.held is not None else _held_reports(state, block)
+    held = evict_oldest(state, block, held, max_reports - 1)
+    key = order_key(event)
+    in_order = mark is None or key > mark.last_key()
+    last = max(key, mark.last_key()) if mark else key
+
+    def put_mark(held: int) -> None:
+        state.put_mark(
+            block,
+            BlockMark(
+                watermark=watermark,
+                last_published=last[0],
+                last_article=last[1],
+                last_event=last[3],
+                held=held,
+                pending=mark.pending if mark else [],
+            ),
+        )
+
+    candidates = _load_candidates(state, block, event, window)
+    already = next((c for c in candidates if _holds(c, event)), None)
+    if already is not None:
+        # The event's index entry was lost (a crash between two table writes) but the
+        # incident holds its report: a redelivery, to be recorded, not folded again.
+        put_mark(held)
+        state.put_event_incident(event.event_id, already.incident_id)
+        return MatchResult(already, changed=False, previous=already)
+    put_mark(held + 1)
+    state.put_event(_stored(event))
+    if not in_order:
+        return _fold_late(state, block, event, window)
+    previous, incident = _place(state, block, event, window, candidates)
+    return MatchResult(incident, changed=True, previous=previous)
+
+
+def _stored(event: Event) -> Event:
+    """The event as kept for folding again: without the evidence snippets."""
+    return event.model_copy(update={"evidence": {}}) if event.evidence else event
+
+
+def _place(
+    state: DedupState,
+    block: str,
+    event: Event,
+    window: dt.timedelta,
+    candidates: list[Incident] | None = None,
+) -> tuple[Incident | None, Incident]:
+    """Fold an event that comes after every report in the block's state; returns the incident
+    it joined (None for a new one) and the incident now holding it."""
     best = _original_incident(state, event)
     if best is None:
-        candidates = _load_candidates(state, block, event, window)
-        already = next((c for c in candidates if _holds(c, event)), None)
-        if already is not None:
-            # The event's index entry was lost (a crash between two table writes) but the
-            # incident holds its report: a redelivery, to be recorded, not folded again.
-            state.put_event_incident(event.event_id, already.incident_id)
-            return MatchResult(already, changed=False, previous=already)
+        if candidates is None:
+            candidates = _load_candidates(state, block, event, window)
         best = _best_match(event, candidates)
     incident = _open_incident(event, block) if best is None else merge_report(best, event)
     _index(
@@ -232,7 +379,146 @@ def fold_event(state: DedupState, event: Event, window: dt.timedelta) -> MatchRe
     )
     state.put_incident(incident)
     state.put_event_incident(event.event_id, incident.incident_id)
-    return MatchResult(incident, changed=True, previous=best)
+    return best, incident
+
+
+def _block_incidents_since(state: DedupState, block: str, since: dt.datetime) -> list[Incident]:
+    """The block's incidents with a report published at or after `since`."""
+    found: dict[str, Incident] = {}
+    for ref in state.get_directory(block):
+        if ref.last_seen < since:
+            continue
+        for entry in state.get_bucket(ref.key):
+            if entry.last_seen < since or entry.incident_id in found:
+                continue
+            incident = state.get_incident(entry.incident_id)
+            if incident is not None and incident.last_seen >= since:
+                found[incident.incident_id] = incident
+    return sorted(found.values(), key=lambda i: i.incident_id)
+
+
+def _unindex(state: DedupState, block: str, incident: Incident) -> None:
+    key = _bucket_key(block, incident.occurred_on)
+    remaining = [e for e in state.get_bucket(key) if e.incident_id != incident.incident_id]
+    if remaining:
+        state.put_bucket(key, remaining)
+    else:
+        state.delete_bucket(key)
+
+
+def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta) -> MatchResult:
+    """Place a late event at its rank: the incidents of the block keep their reports that
+    come before it, and the event and every report after it are folded again in order."""
+    key = order_key(event)
+    before: dict[str, Incident] = {}
+    ledgers: list[tuple[frozenset[str], str, AlertRecord]] = []
+    versions: dict[str, int] = {}
+    again: list[Event] = [event]
+    touched: dict[str, Incident] = {}
+    for incident in _block_incidents_since(state, block, event.published_at):
+        later = [r for r in incident.reports if report_key(r) > key]
+        if not later:
+            continue
+        before[incident.incident_id] = incident
+        versions[incident.incident_id] = incident.version
+        members = frozenset(r.event_id for r in incident.reports)
+        ledgers.extend((members, kind, rec) for kind, rec in incident.alerted.items())
+        _unindex(state, block, incident)
+        state.delete_incident(incident.incident_id)
+        for report in later:
+            state.delete_event_incident(report.event_id)
+            stored = state.get_event(report.event_id)
+            if stored is not None:
+                again.append(stored)
+        kept = [r for r in incident.reports if report_key(r) < key]
+        if kept:
+            rebuilt = _rebuild(state, block, kept, incident)
+            if rebuilt is not None:
+                _index(state, block, rebuilt, previous_day=None, new=True)
+                state.put_incident(rebuilt)
+                for report in kept:
+                    state.put_event_incident(report.event_id, rebuilt.incident_id)
+                touched[rebuilt.incident_id] = rebuilt
+    for late in sorted(again, key=order_key):
+        _, incident = _place(state, block, late, window)
+        touched[incident.incident_id] = incident
+    result: dict[str, Incident] = {}
+    for incident_id in touched:
+        current = state.get_incident(incident_id)
+        if current is None:
+            continue
+        current = current.model_copy(
+            update={"version": max(current.version, versions.get(incident_id, 0) + 1)}
+        )
+        result[incident_id] = current
+    for members, kind, record in ledgers:
+        holder_id = _successor(state, result, members, record)
+        if holder_id is None:
+            continue
+        holder = result[holder_id]
+        if kind not in holder.alerted or _outranks(record, holder.alerted[kind]):
+            alerted = {**holder.alerted, kind: record}
+            result[holder_id] = holder.model_copy(update={"alerted": alerted})
+    for incident in result.values():
+        state.put_incident(incident)
+    holder_id = state.get_event_incident(event.event_id)
+    assert holder_id is not None and holder_id in result
+    removed = tuple(sorted(i for i in before if i not in result))
+    regrouped = tuple(i for i_id, i in sorted(result.items()) if i_id != holder_id)
+    return MatchResult(
+        result[holder_id],
+        changed=True,
+        previous=before.get(holder_id),
+        regrouped=regrouped,
+        removed=removed,
+        late=True,
+    )
+
+
+def _successor(
+    state: DedupState, result: dict[str, Incident], members: frozenset[str], record: AlertRecord
+) -> str | None:
+    """The regrouped incident that carries on an old one, and so its alert records: the one
+    holding most of its reports; ties go to the one holding the alert's report."""
+    shares: Counter[str] = Counter()
+    for event_id in members:
+        holder = state.get_event_incident(event_id)
+        if holder in result:
+            shares[holder] += 1
+    if not shares:
+        return None
+    trigger = state.get_event_incident(record.event_id) if record.event_id else None
+    return max(shares, key=lambda i: (shares[i], i == trigger, i))
+
+
+def alert_holders(incidents: Iterable[Incident]) -> dict[str, str]:
+    """Alert id -> the incident whose ledger records it: the incident an alert belongs to
+    once late reports have regrouped the block."""
+    return {
+        record.alert_id: incident.incident_id
+        for incident in incidents
+        for record in incident.alerted.values()
+    }
+
+
+def _outranks(record: AlertRecord, other: AlertRecord) -> bool:
+    """Of two records of one kind that meet in one incident, the one to keep: the larger
+    figures (an update never goes back on them), else the one already kept."""
+    return sum(record.figures.values()) > sum(other.figures.values())
+
+
+def _rebuild(
+    state: DedupState, block: str, reports: list[Report], incident: Incident
+) -> Incident | None:
+    """The incident as it was with only `reports` (the earliest of its reports)."""
+    events = [e for r in reports if (e := state.get_event(r.event_id)) is not None]
+    if not events:
+        return None
+    events.sort(key=order_key)
+    rebuilt = _open_incident(events[0], block)
+    for event in events[1:]:
+        rebuilt = merge_report(rebuilt, event)
+    return rebuilt.model_copy(update={"version": incident.version})
 
 
 def _original_incident(state: DedupState, event: Event) -> Incident | None:
@@ -279,10 +565,19 @@ def _load_candidates(
                 continue
             seen.add(entry.incident_id)
             incident = state.get_incident(entry.incident_id)
-            if incident is None or abs(event.published_at - incident.last_seen) > window:
+            if incident is None or event.published_at - open_since(incident) > window:
                 continue
             found.append(incident)
     return found
+
+
+def open_since(incident: Incident) -> dt.datetime:
+    """From when an incident's window runs: its last report, or the end of its date when
+    that is later (a round announced two weeks ahead is news again on the day it is held)."""
+    if incident.occurred_on is None:
+        return incident.last_seen
+    day_end = dt.datetime.combine(incident.occurred_on, dt.time(23, 59), tzinfo=KYIV)
+    return max(incident.last_seen, day_end)
 
 
 def _index(
@@ -308,24 +603,64 @@ def _index(
 
 def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.timedelta) -> int:
     """Forget every incident of `block` with no report within `window` before `now`, and
-    the day buckets left empty. Returns how many incidents were forgotten. `now` is stream
-    time (the report being processed), so replaying old news expires as it would have live."""
+    the day buckets left empty. Returns how many incidents were forgotten. `now` is the
+    block's watermark (its newest publication time), never the time of a report in hand, so
+    a late report cannot close incidents that later ones still need."""
+    return _expire(state, block, now, window)[0]
+
+
+def _expire(
+    state: DedupState, block: str, now: dt.datetime, window: dt.timedelta
+) -> tuple[int, int]:
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
     if not stale:
-        return 0
-    forgotten = 0
-    kept_refs = [ref for ref in refs if now - ref.last_seen <= window]
-    for ref in stale:
+        return 0, 0
+    dropped = _forget(state, stale)
+    state.put_directory(block, [ref for ref in refs if now - ref.last_seen <= window])
+    return dropped
+
+
+def _forget(state: DedupState, refs: Iterable[BucketRef]) -> tuple[int, int]:
+    """Drop the day buckets and everything they hold; returns (incidents, reports) dropped."""
+    incidents = reports = 0
+    for ref in refs:
         for entry in state.get_bucket(ref.key):
             incident = state.get_incident(entry.incident_id)
             for report in incident.reports if incident else []:
                 state.delete_event_incident(report.event_id)
+                state.delete_event(report.event_id)
+                reports += 1
             state.delete_incident(entry.incident_id)
-            forgotten += 1
+            incidents += 1
         state.delete_bucket(ref.key)
-    state.put_directory(block, kept_refs)
-    return forgotten
+    return incidents, reports
+
+
+def _held_reports(state: DedupState, block: str) -> int:
+    total = 0
+    for ref in state.get_directory(block):
+        for entry in state.get_bucket(ref.key):
+            incident = state.get_incident(entry.incident_id)
+            total += len(incident.reports) if incident else 0
+    return total
+
+
+def evict_oldest(state: DedupState, block: str, held: int, most: int) -> int:
+    """While the block holds more than `most` reports, forget its day bucket with the oldest
+    last report. Returns the reports still held."""
+    refs = sorted(state.get_directory(block), key=lambda r: (r.last_seen, r.key))
+    dropped = 0
+    while held > most and len(refs) > 1:
+        _, reports = _forget(state, [refs[dropped]])
+        held -= reports
+        dropped += 1
+        if dropped == len(refs) - 1:
+            break
+    if dropped:
+        kept = sorted(refs[dropped:], key=lambda r: r.key)
+        state.put_directory(block, kept)
+    return held
 
 
 # --- matching ---------------------------------------------------------------------------------
@@ -440,13 +775,47 @@ def _places(names: Iterable[str]) -> set[str]:
     return {normalise_place(n) for n in names}
 
 
+@functools.cache
+def _place_regions() -> dict[str, str]:
+    return {
+        normalise_place(name): normalise_place(place.region)
+        for name, place in places_by_name().items()
+        if place.region
+    }
+
+
+def _within(places_a: set[str], places_b: set[str]) -> bool:
+    """Whether a place of one list lies in a region the other names (Kramatorsk and the
+    Donetsk region): the same strike told at two scales."""
+    regions = _place_regions()
+    return any(regions.get(a) in places_b for a in places_a) or any(
+        regions.get(b) in places_a for b in places_b
+    )
+
+
+TOLL_MATCH_MIN = 3
+"""A toll given exactly alike by two reports (23 killed, 61 injured) from this size on is
+evidence of one strike: small tolls are too common to tell strikes apart."""
+
+
+def toll_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> int:
+    """Tolls the event gives exactly as some report of the incident did."""
+    agree = 0
+    for name in ("killed", "injured"):
+        value = getattr(event, name)
+        figure = figures.get(name)
+        if value is not None and figure is not None and value >= TOLL_MATCH_MIN:
+            agree += int(value in (figure.values or [figure.low, figure.high]))
+    return agree
+
+
 @dataclass(frozen=True)
 class FigureAgreement:
     agree: int = 0
     """Launch figures close to (CLOSE_SHARE) a figure some report of the incident gave."""
     distinctive: int = 0
-    """Of those, figures given exactly that are neither small nor round (like 805, not 100
-    or 400): near-proof of one barrage."""
+    """Of those, figures given exactly (or one apart, from 100 on) that are neither small nor
+    round (like 805, not 100 or 400): near-proof of one barrage."""
     conflict: int = 0
     """Launch figures more than twice any report's: another barrage."""
 
@@ -458,6 +827,15 @@ the final tally (78)."""
 
 def _close(a: int, b: int) -> bool:
     return abs(a - b) <= max(1.0, CLOSE_SHARE * max(a, b))
+
+
+NEAR_EXACT_FROM = 100
+"""From this size on, a count one apart from another (121 and 120 drones downed) is still
+near-proof of one barrage: outlets round or correct by one, nights do not repeat that close."""
+
+
+def _near_exact(value: int, values: Iterable[int]) -> bool:
+    return any(v == value or (value >= NEAR_EXACT_FROM and abs(v - value) <= 1) for v in values)
 
 
 def _far(a: int, b: int) -> bool:
@@ -475,26 +853,30 @@ def figure_agreement(event: StrikeEvent, figures: dict[str, Figure]) -> FigureAg
         values = figure.values or [figure.low, figure.high]
         if any(_close(value, v) for v in values):
             agree += 1
-            distinctive += int(value >= 20 and value % 50 != 0 and value in values)
+            distinctive += int(value >= 20 and value % 50 != 0 and _near_exact(value, values))
         elif all(_far(value, v) for v in values):
             conflict += 1
     return FigureAgreement(agree, distinctive, conflict)
 
 
 def _strike_score(event: StrikeEvent, incident: Incident) -> float:
+    """All the evidence together: dates, places (the same, or a city and its region),
+    launch figures and tolls. The further apart the dates, the more must agree."""
     if incident.attacker != event.attacker or incident.target_country != event.target_country:
         return 0.0
     gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
     places_event, places_incident = _places(event.places), _places(incident.places)
     overlap = bool(places_event & places_incident)
-    disjoint = bool(places_event and places_incident and not overlap)
+    near = not overlap and _within(places_event, places_incident)
+    disjoint = bool(places_event and places_incident and not overlap and not near)
     figures = figure_agreement(event, incident.figures)
+    tolls = toll_agreement(event, incident.figures)
     if figures.conflict and not figures.agree and not overlap:
         return 0.0
     # Strikes come night after night, on the same cities, in round numbers: the further
     # apart two reports' dates, the more they must share to be one strike.
     if gap is None:  # a recalled strike without a date
-        if not (overlap and figures.distinctive):
+        if not (overlap and (figures.distinctive or tolls)):
             return 0.0
     elif gap > MAX_STRIKE_GAP_DAYS:
         return 0.0
@@ -502,11 +884,18 @@ def _strike_score(event: StrikeEvent, incident: Incident) -> float:
         if figures.agree < 2 or not figures.distinctive or figures.conflict:
             return 0.0
     elif gap == 1:  # an overnight strike dated by its evening or its morning
-        if not (figures.distinctive or (overlap and figures.agree >= 2 and not figures.conflict)):
+        same_place = overlap or near
+        if not (
+            figures.distinctive
+            or (same_place and figures.agree >= 2 and not figures.conflict)
+            or (same_place and tolls and not figures.conflict)
+            or _part_of_wave(event, incident)
+        ):
             return 0.0
-    elif disjoint and not figures.agree and not _part_of_wave(event, incident):
+    elif disjoint and not figures.agree and not tolls and not _part_of_wave(event, incident):
         return 0.0  # same day, different places, nothing shared: separate strikes
-    score = 1.0 + 2.0 * overlap + figures.agree + 2.0 * figures.distinctive - figures.conflict
+    score = 1.0 + 2.0 * overlap + 1.0 * near + figures.agree + 2.0 * figures.distinctive
+    score += 1.5 * tolls - figures.conflict
     return score + date_bonus
 
 
@@ -533,6 +922,7 @@ def _part_of_wave(event: StrikeEvent, incident: Incident) -> bool:
 
 
 _REMOTE = frozenset({"call", "video"})
+_ROUND_FORMATS = frozenset({"in_person", "video"})
 
 
 def _formats_compatible(a: str | None, b: str | None) -> bool:
@@ -567,6 +957,10 @@ def _same_host(
 
 
 def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
+    """All the evidence together: dates, venue, format, parties and the people named. One
+    field read differently (a call told as a meeting) is outweighed when the same people
+    met the same day; two contacts between the same sides the same day are told apart by
+    who took part."""
     gap, date_bonus = _date_fit(event_window(event), incident_window(incident))
     if gap is not None and gap > MAX_NEGOTIATION_GAP_DAYS:
         return 0.0
@@ -582,18 +976,36 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
         and not _same_host(event, incident, venue_event, venue_incident, gap)
     ):
         return 0.0
-    if not _formats_compatible(event.format, incident.format):
-        return 0.0
+    people_event, people_incident = _surnames(event.participants), _surnames(incident.participants)
+    shared_people = len(people_event & people_incident)
+    if people_event and people_incident and not shared_people and not same_venue:
+        return 0.0  # the same sides, other people: another contact
+    remote = event.format in _REMOTE and incident.format in _REMOTE
+    if remote and min(len(people_event), len(people_incident)) >= 2 and shared_people < 2:
+        return 0.0  # a call is between the people it names: other pairs, another call
     parties_event, parties_incident = set(event.parties), set(incident.parties)
     shared_parties = len(parties_event & parties_incident)
+    format_conflict = not _formats_compatible(event.format, incident.format)
+    if format_conflict and not (
+        gap == 0
+        and (
+            shared_people >= 2
+            # delegations' talks told as by video in one report and in person in another
+            or (
+                {event.format, incident.format} <= _ROUND_FORMATS
+                and parties_event == parties_incident
+            )
+        )
+    ):
+        return 0.0
     if parties_event and parties_incident and shared_parties < min(2, len(parties_event)):
         return 0.0
     if not same_venue and shared_parties < 2:
         return 0.0
-    shared_people = len(_surnames(event.participants) & _surnames(incident.participants))
     if gap is None and not (same_venue or shared_people):
         return 0.0  # a recalled round without a date: needs its venue or its people
-    return 1.0 + 2.0 * same_venue + shared_parties + shared_people + date_bonus
+    score = 1.0 + 2.0 * same_venue + shared_parties + shared_people + date_bonus
+    return score - 1.0 * format_conflict
 
 
 # --- merging ----------------------------------------------------------------------------------
@@ -636,21 +1048,17 @@ def merge_report(incident: Incident, event: Event) -> Incident:
     return _with_report(incident, event, incident.reports)
 
 
-def _report_order(report: Report) -> tuple[dt.datetime, str]:
-    return (report.published_at, report.event_id)
-
-
 def _holds(incident: Incident, event: Event) -> bool:
     """Whether the incident already has this event's report (reports are kept sorted)."""
-    wanted = (event.published_at, event.event_id)
-    at = bisect.bisect_left(incident.reports, wanted, key=_report_order)
-    return at < len(incident.reports) and _report_order(incident.reports[at]) == wanted
+    wanted = order_key(event)
+    at = bisect.bisect_left(incident.reports, wanted, key=report_key)
+    return at < len(incident.reports) and report_key(incident.reports[at]) == wanted
 
 
 def _with_report(incident: Incident, event: Event, reports: list[Report]) -> Incident:
     report = _report(event)
     all_reports = [r for r in reports if r.event_id != event.event_id]
-    bisect.insort(all_reports, report, key=_report_order)
+    bisect.insort(all_reports, report, key=report_key)
     merged = incident.model_copy(
         update={
             "reports": all_reports,

@@ -58,10 +58,13 @@ def demo(settings: Settings, articles: Path, rate: float, keep_running: bool) ->
         )
         if tty:
             sys.stderr.write("\r\033[K")
+        updates = sum(a.kind.endswith("_update") for a in collected.alerts)
+        # First alerts depend only on the articles; how many steps a toll climbed in
+        # updates depends on the order its reports came in.
         print(
             f"done: {len(collected.receipts)} articles, {len(collected.events)} events, "
-            f"{len(collected.incidents)} incidents, {len(collected.alerts)} alerts, "
-            f"{len(collected.dead_letters)} dead letters",
+            f"{len(collected.incidents)} incidents, {len(collected.alerts) - updates} first "
+            f"alerts and {updates} updates, {len(collected.dead_letters)} dead letters",
             flush=True,
         )
         if keep_running:

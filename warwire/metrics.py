@@ -101,6 +101,13 @@ EVENTS_EXTRACTED = Counter(
     ["type"],
     registry=REGISTRY,
 )
+LATE_EVENTS = Counter(
+    "warwire_late_events",
+    "Events that came after a later-published report of their block and were placed at "
+    "their rank, the block's later reports folded again, by type.",
+    ["type"],
+    registry=REGISTRY,
+)
 DUPLICATE_ARTICLES = Counter(
     "warwire_duplicate_articles",
     "Articles recognised as a repeat of one seen before and not extracted again, by how: "
@@ -186,6 +193,7 @@ for _type in EVENT_TYPES:
     DUPLICATE_REPORTS.labels(type=_type)
     INCIDENT_CHANGES.labels(type=_type)
     INCIDENTS_OPEN.labels(type=_type)
+    LATE_EVENTS.labels(type=_type)
 for _kind in ALERT_KINDS:
     ALERTS_PUBLISHED.labels(kind=_kind)
 for _stage in STAGES:
@@ -227,10 +235,12 @@ def port_is_free(port: int, addr: str = "127.0.0.1") -> bool:
     return True
 
 
-def record_fold(incident: Incident, changed: bool) -> None:
+def record_fold(incident: Incident, changed: bool, late: bool = False) -> None:
     """Count the outcome of folding one event into `incident`."""
     if not changed:
         return
+    if late:
+        LATE_EVENTS.labels(type=incident.type).inc()
     INCIDENT_CHANGES.labels(type=incident.type).inc()
     if len(incident.reports) > 1:
         DUPLICATE_REPORTS.labels(type=incident.type).inc()

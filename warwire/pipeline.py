@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
-from warwire.config import AlertThresholds
-from warwire.dedup import DedupState, MemoryState, fold_event
+from warwire.config import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_REPORTS, AlertThresholds
+from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, blocking_key, fold_event
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
 
@@ -29,24 +29,106 @@ DEFAULT_WINDOW = dt.timedelta(days=7)
 @dataclass(frozen=True)
 class FoldOutcome:
     incident: Incident
+    """The incident that holds the event."""
     changed: bool
     alerts: list[Alert]
+    regrouped: list[Incident] = field(default_factory=list)
+    """Other incidents a late event changed, to publish as well."""
+    removed: list[str] = field(default_factory=list)
+    """Incidents a late event dissolved (their reports went to others)."""
+    late: bool = False
+    """The event was placed before reports of its block that came earlier."""
+
+    @property
+    def published(self) -> list[Incident]:
+        """Every incident version this fold produced."""
+        return [self.incident, *self.regrouped]
 
 
 def fold_and_alert(
-    state: DedupState, event: Event, window: dt.timedelta, limits: AlertThresholds
+    state: DedupState,
+    event: Event,
+    window: dt.timedelta,
+    limits: AlertThresholds,
+    grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
 ) -> FoldOutcome:
-    """Fold the event into its incident and decide the alerts the new version calls for.
+    """Fold the event into its incident and decide the alerts the new versions call for.
 
-    The incident returned already records those alerts; a caller that publishes them must do
-    so before it persists the incident, or a crash in between would lose them."""
-    result = fold_event(state, event, window)
+    The incidents returned already record those alerts; a caller that publishes them must do
+    so before it persists the incidents, or a crash in between would lose them.
+
+    Alerts that a late report's regrouping calls for wait until `release_pending` (the
+    block settles): two incidents that have each alerted and that a late report then links
+    would have had two first alerts, and a report that links them tends to follow the late
+    one closely. An incident waiting so does not alert on later reports either."""
+    result = fold_event(state, event, window, grace, max_reports)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
-    alerts = alerts_due(result.incident, event.article_id, event.published_at, limits)
-    incident = record_alerts(result.incident, alerts)
-    state.put_incident(incident)
-    return FoldOutcome(incident, changed=True, alerts=alerts)
+    alerts: list[Alert] = []
+    updated: list[Incident] = []
+    waiting: list[str] = []
+    for incident in (result.incident, *result.regrouped):
+        due = _due(incident, limits, event.event_id)
+        if result.late or incident.alerts_pending:
+            if due:
+                waiting.append(incident.incident_id)
+            incident = incident.model_copy(update={"alerts_pending": bool(due)})
+        else:
+            incident = record_alerts(incident, due)
+            alerts.extend(due)
+        state.put_incident(incident)
+        updated.append(incident)
+    if waiting:
+        block = blocking_key(event)
+        mark = state.get_mark(block)
+        if mark is not None:
+            pending = sorted(set(mark.pending) | set(waiting))
+            state.put_mark(block, mark.model_copy(update={"pending": pending}))
+    return FoldOutcome(
+        updated[0],
+        changed=True,
+        alerts=alerts,
+        regrouped=updated[1:],
+        removed=list(result.removed),
+        late=result.late,
+    )
+
+
+def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Alert]:
+    # a regrouped incident's alert is credited to its latest report
+    report = next((r for r in incident.reports if r.event_id == event_id), None)
+    report = report or incident.reports[-1]
+    return alerts_due(incident, report.article_id, report.published_at, limits, report.event_id)
+
+
+def release_pending(state: DedupState, block: str, limits: AlertThresholds) -> FoldOutcome | None:
+    """The alerts of the block's incidents that waited for it to settle, decided on the
+    incidents as they are now; None when nothing waits."""
+    mark = state.get_mark(block)
+    if mark is None or not mark.pending:
+        return None
+    alerts: list[Alert] = []
+    released: list[Incident] = []
+    for incident_id in mark.pending:
+        incident = state.get_incident(incident_id)
+        if incident is None or not incident.alerts_pending:
+            continue
+        due = _due(incident, limits, "")
+        incident = record_alerts(incident, due).model_copy(
+            update={"alerts_pending": False, "version": incident.version + 1}
+        )
+        state.put_incident(incident)
+        alerts.extend(due)
+        released.append(incident)
+    state.put_mark(block, mark.model_copy(update={"pending": []}))
+    if not released:
+        return None
+    return FoldOutcome(released[0], changed=True, alerts=alerts, regrouped=released[1:])
+
+
+def pending_blocks(state: MemoryState) -> list[str]:
+    return sorted(block for block, mark in state.marks.items() if mark.pending)
 
 
 @dataclass
@@ -85,19 +167,36 @@ def run_offline(
     window: dt.timedelta = DEFAULT_WINDOW,
     limits: AlertThresholds | None = None,
     extract: Callable[[Article], list[Event]] = extract_events,
+    grace: dt.timedelta = DEFAULT_GRACE,
+    max_reports: int = DEFAULT_MAX_REPORTS,
+    max_articles: int = DEFAULT_MAX_ARTICLES,
 ) -> OfflineRun:
-    """The whole pipeline over `articles` in order, in memory: the reference for the stream."""
+    """The whole pipeline over `articles` in order, in memory: the reference for the stream.
+    `events` pairs each event with the incident that holds it at the end of the run."""
     limits = limits or AlertThresholds()
     state = MemoryState()
-    article_states = ArticleStates()
+    article_states = ArticleStates(
+        seen.MemoryKeyValue(grace, max_articles), seen.MemoryKeyValue(grace, max_articles)
+    )
     run = OfflineRun()
     for article in articles:
         outcome = article_events(article_states, article, window, extract)
         if outcome.seen is not None and outcome.seen.original.article_id != article.id:
             run.duplicate_articles[article.id] = outcome.seen.original.article_id
         for event in outcome.events:
-            folded = fold_and_alert(state, event, window, limits)
+            folded = fold_and_alert(state, event, window, limits, grace, max_reports)
             run.events.append((event, folded.incident.incident_id))
             run.alerts.extend(folded.alerts)
-            run.incidents[folded.incident.incident_id] = folded.incident
+            for incident in folded.published:
+                run.incidents[incident.incident_id] = incident
+            for incident_id in folded.removed:
+                run.incidents.pop(incident_id, None)
+    for block in pending_blocks(state):  # the end of the input: every block has settled
+        released = release_pending(state, block, limits)
+        if released is not None:
+            run.alerts.extend(released.alerts)
+            for incident in released.published:
+                run.incidents[incident.incident_id] = incident
+    holders = {r.event_id: i.incident_id for i in run.incidents.values() for r in i.reports}
+    run.events = [(event, holders.get(event.event_id, held)) for event, held in run.events]
     return run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import orjson
 
 from schemas import Alert, Article, NegotiationEvent, StrikeEvent
 from warwire.config import Settings
+from warwire.dedup import alert_holders
 from warwire.session import Collected, broker_for, isolated, new_run_id, read_lines, run_pipeline
 
 STRIKE_FIELDS = (
@@ -43,10 +45,15 @@ def event_row(event: Event, incident_id: str) -> dict[str, object]:
     return row
 
 
-def alert_row(alert: Alert) -> dict[str, object]:
+def alert_row(alert: Alert, ledgers: dict[str, str], holders: dict[str, str]) -> dict[str, object]:
+    """One alerts.jsonl row. Its incident is the one whose ledger records it at the end of
+    the run (a late report may have regrouped the incident it went out with), else the one
+    holding its triggering report, else its own."""
+    incident_id = ledgers.get(alert.alert_id) or holders.get(alert.event_id or "")
+    incident_id = incident_id or alert.incident_id
     return {
         "alert_id": alert.alert_id,
-        "incident_id": alert.incident_id,
+        "incident_id": incident_id,
         "kind": alert.kind,
         "article_id": alert.article_id,
     }
@@ -63,10 +70,13 @@ def evaluation_rows(
         for receipt in receipts
         for event_id in receipt.event_ids
     ]
-    return event_rows, [alert_row(a) for a in collected.alerts]
+    ledgers = alert_holders(collected.incidents.values())
+    return event_rows, [alert_row(a, ledgers, folded) for a in collected.alerts]
 
 
-def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def offline_rows(
+    articles: Path, settings: Settings | None = None
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """The same rows from the in-process pipeline (`run_offline`): no broker, for fast
     iteration on extraction and matching. Quality figures come from the streaming replay."""
     from warwire.articles import Rejected, decode_article
@@ -78,13 +88,23 @@ def offline_rows(articles: Path) -> tuple[list[dict[str, object]], list[dict[str
             valid.append(decode_article(line))
         except Rejected:
             continue
-    run = run_offline(valid)
+    settings = settings or Settings()
+    run = run_offline(
+        valid,
+        window=dt.timedelta(days=settings.dedup_window_days),
+        limits=settings.thresholds,
+        grace=dt.timedelta(days=settings.dedup_grace_days),
+        max_reports=settings.dedup_max_reports,
+        max_articles=settings.dedup_max_articles,
+    )
     event_rows = [event_row(event, incident_id) for event, incident_id in run.events]
-    return event_rows, [alert_row(a) for a in run.alerts]
+    holders = {event.event_id: incident_id for event, incident_id in run.events}
+    ledgers = alert_holders(run.incidents.values())
+    return event_rows, [alert_row(a, ledgers, holders) for a in run.alerts]
 
 
-def replay_offline(articles: Path, out: Path) -> int:
-    event_rows, alert_rows = offline_rows(articles)
+def replay_offline(articles: Path, out: Path, settings: Settings | None = None) -> int:
+    event_rows, alert_rows = offline_rows(articles, settings)
     out.mkdir(parents=True, exist_ok=True)
     write_jsonl(out / "events.jsonl", event_rows)
     write_jsonl(out / "alerts.jsonl", alert_rows)
@@ -101,15 +121,23 @@ def write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
             out.write(orjson.dumps(row) + b"\n")
 
 
-def replay(settings: Settings, articles: Path, out: Path, timeout: float = 600.0) -> int:
+def replay(
+    settings: Settings,
+    articles: Path,
+    out: Path,
+    timeout: float = 600.0,
+    backlog: bool = False,
+    partitions: int = 1,
+) -> int:
+    """The streaming pipeline over the file. By default one partition per topic and articles
+    posted while the worker runs: file order all the way through. `backlog` posts the whole
+    file before the worker starts; `partitions` spreads every topic over that many."""
     lines = read_lines(articles)
     with broker_for(settings) as live:
         # The worker of a replay serves no metrics: it must not need a free port.
         run_settings = isolated(live.model_copy(update={"metrics_port": 0}), new_run_id())
-        # One partition per topic keeps the article order of the file through the whole
-        # pipeline, which is what "replay in file order" means for the evaluation.
-        run_settings.topics.partitions = 1
-        collected = asyncio.run(run_pipeline(run_settings, lines, timeout=timeout))
+        run_settings.topics.partitions = partitions
+        collected = asyncio.run(run_pipeline(run_settings, lines, timeout=timeout, backlog=backlog))
     out.mkdir(parents=True, exist_ok=True)
     event_rows, alert_rows = evaluation_rows(collected)
     write_jsonl(out / "events.jsonl", event_rows)

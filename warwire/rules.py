@@ -42,16 +42,17 @@ class StrikeScale:
 
     @classmethod
     def of(cls, incident: Incident) -> StrikeScale:
-        """The largest figure any report gave, as the evaluation guide counts them."""
-        high = {name: fig.high for name, fig in incident.figures.items()}
-        # a downed count is a floor for the launched count of its kind (GUIDE.md)
+        """The largest figure any report gave, as the evaluation guide counts them: a downed
+        count is a floor for the launched count of its kind (249 drones intercepted means at
+        least 249 launched)."""
+        return cls.of_figures(incident.figures)
+
+    @classmethod
+    def of_figures(cls, figures: dict[str, Figure]) -> StrikeScale:
+        high = {name: fig.high for name, fig in figures.items()}
         drones = max(high.get("drones", 0), high.get("drones_downed", 0))
         missiles = max(high.get("missiles", 0), high.get("missiles_downed", 0))
-        return cls(
-            weapons=drones + missiles,
-            missiles=missiles,
-            killed=high.get("killed", 0),
-        )
+        return cls(weapons=drones + missiles, missiles=missiles, killed=high.get("killed", 0))
 
     @classmethod
     def recorded(cls, record: AlertRecord) -> StrikeScale:
@@ -94,47 +95,57 @@ def is_stale(incident: Incident, limits: AlertThresholds) -> bool:
 
 
 def alerts_due(
-    incident: Incident, article_id: str, reported_at: dt.datetime, limits: AlertThresholds
+    incident: Incident,
+    article_id: str,
+    reported_at: dt.datetime,
+    limits: AlertThresholds,
+    event_id: str | None = None,
 ) -> list[Alert]:
     """The alerts this incident version calls for that have not been published yet;
-    `article_id` and `reported_at` are those of the report just folded in."""
+    `article_id`, `event_id` and `reported_at` are those of the report just folded in."""
     if incident.background or is_stale(incident, limits):
         return []
+    trigger = _Trigger(article_id, event_id, reported_at)
     if incident.type == "strike":
-        return _strike_alerts(incident, article_id, reported_at, limits)
-    return _negotiation_alerts(incident, article_id, reported_at)
+        return _strike_alerts(incident, trigger, limits)
+    return _negotiation_alerts(incident, trigger)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    article_id: str
+    event_id: str | None
+    published_at: dt.datetime
 
 
 def _last_record(incident: Incident, kind: str) -> AlertRecord | None:
     return incident.alerted.get(f"{kind}_update") or incident.alerted.get(kind)
 
 
-def _strike_alerts(
-    incident: Incident, article_id: str, reported_at: dt.datetime, limits: AlertThresholds
-) -> list[Alert]:
+def _strike_alerts(incident: Incident, trigger: _Trigger, limits: AlertThresholds) -> list[Alert]:
     scale = StrikeScale.of(incident)
     if not is_large_strike(scale, limits):
         return []
     severity = strike_severity(scale)
     last = _last_record(incident, "large_strike")
     if last is None:
-        return [_alert(incident, "large_strike", severity, article_id, reported_at, scale)]
+        return [_alert(incident, "large_strike", severity, trigger, scale)]
     previous = StrikeScale.recorded(last)
+    if scale.killed < previous.killed or scale.weapons < previous.weapons:
+        return []  # an update never goes back on a figure already alerted
     passed = [now > before for now, before in zip(scale.steps(), previous.steps(), strict=True)]
     if any(passed):
-        return [_alert(incident, "large_strike_update", severity, article_id, reported_at, scale)]
+        return [_alert(incident, "large_strike_update", severity, trigger, scale)]
     return []
 
 
-def _negotiation_alerts(
-    incident: Incident, article_id: str, reported_at: dt.datetime
-) -> list[Alert]:
+def _negotiation_alerts(incident: Incident, trigger: _Trigger) -> list[Alert]:
     severity: Severity = "warning" if incident.status == "held" else "info"
     last = _last_record(incident, "negotiation_round")
     if last is None:
-        return [_alert(incident, "negotiation_round", severity, article_id, reported_at)]
+        return [_alert(incident, "negotiation_round", severity, trigger)]
     if incident.status == "held" and last.status == "scheduled":
-        return [_alert(incident, "negotiation_round_update", severity, article_id, reported_at)]
+        return [_alert(incident, "negotiation_round_update", severity, trigger)]
     return []
 
 
@@ -150,6 +161,7 @@ def record_alerts(incident: Incident, alerts: list[Alert]) -> Incident:
             severity=alert.severity,
             status=incident.status,
             figures=scale.as_figures() if scale else {},
+            event_id=alert.event_id,
         )
     return incident.model_copy(update={"alerted": alerted})
 
@@ -172,8 +184,7 @@ def _alert(
     incident: Incident,
     kind: AlertKind,
     severity: Severity,
-    article_id: str,
-    reported_at: dt.datetime,
+    trigger: _Trigger,
     scale: StrikeScale | None = None,
 ) -> Alert:
     return Alert(
@@ -189,8 +200,9 @@ def _alert(
         outlets=incident.outlets,
         links=sorted({r.url for r in incident.reports if r.url}),
         incident_version=incident.version,
-        article_id=article_id,
-        published_at=reported_at,
+        article_id=trigger.article_id,
+        event_id=trigger.event_id,
+        published_at=trigger.published_at,
     )
 
 

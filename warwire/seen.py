@@ -34,6 +34,8 @@ from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
 from schemas import Article, NegotiationEvent, StrikeEvent
 from warwire.articles import check_id_reuse
+from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
+from warwire.dedup import kyiv_day
 from warwire.ids import event_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -46,6 +48,8 @@ NEAR_DUPLICATE_SIMILARITY = 0.8
 """Estimated Jaccard similarity of word 5-shingles above which two bodies are one text:
 wire copy with another headline, dateline or footer scores 0.9 and more, two outlets' own
 write-ups of the same event well under 0.3."""
+DEFAULT_GRACE = dt.timedelta(days=DEFAULT_GRACE_DAYS)
+DEFAULT_MAX_RECORDS = DEFAULT_MAX_ARTICLES
 MAX_RECORDS_PER_BODY_KEY = 32
 
 # --- canonical URLs ---------------------------------------------------------------------------
@@ -238,9 +242,11 @@ class KeyValue(Protocol):
 
 
 class MemoryKeyValue:
-    def __init__(self) -> None:
+    def __init__(
+        self, grace: dt.timedelta = DEFAULT_GRACE, most: int = DEFAULT_MAX_RECORDS
+    ) -> None:
         self.data: dict[str, bytes] = {}
-        self.expiry = ExpiryIndex()
+        self.expiry = ExpiryIndex(grace, most)
 
     def get(self, key: str) -> bytes | None:
         return self.data.get(key)
@@ -315,25 +321,41 @@ class ExpiryIndex:
     worker drops it (`clear`) whenever its partitions change, because records of a shard that
     came back to it may have been written by another worker meanwhile."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, grace: dt.timedelta = DEFAULT_GRACE, most: int = DEFAULT_MAX_RECORDS
+    ) -> None:
         self._shards: dict[str, list[tuple[float, str]]] = {}
+        self._watermarks: dict[str, float] = {}
+        self.grace = grace
+        self.most = most
 
     def clear(self) -> None:
         self._shards.clear()
+        self._watermarks.clear()
 
     def add(self, store: KeyValue, shard: str, published: dt.datetime, record_key: str) -> None:
         heapq.heappush(self._heap(store, shard), (published.timestamp(), record_key))
 
     def expire(self, store: KeyValue, shard: str, now: dt.datetime, window: dt.timedelta) -> int:
-        """Forget the records of `shard` made more than `window` before `now` (stream time).
+        """Forget the records of `shard` made more than `window` plus the grace before the
+        shard's watermark: the newest publication time it has seen (`now` included), so an
+        article far ahead of the others cannot expire what earlier-dated ones still need.
         Returns how many records were dropped."""
         heap = self._heap(store, shard)
-        cutoff = now - window
-        limit = cutoff.timestamp()
-        due: set[str] = set()
+        watermark = max(self._watermarks.get(shard, now.timestamp()), now.timestamp())
+        self._watermarks[shard] = watermark
+        limit = watermark - (window + self.grace).total_seconds()
+        cutoff = dt.datetime.fromtimestamp(limit, tz=dt.UTC)
+        due: dict[str, dt.datetime] = {}
         while heap and heap[0][0] < limit:
-            due.add(heapq.heappop(heap)[1])
-        return sum(_drop_older_than(store, record_key, cutoff) for record_key in sorted(due))
+            due[heapq.heappop(heap)[1]] = cutoff
+        while len(heap) > self.most:  # too many records: the oldest go first
+            stamp, record_key = heapq.heappop(heap)
+            due[record_key] = max(
+                due.get(record_key, cutoff),
+                dt.datetime.fromtimestamp(stamp, tz=dt.UTC) + dt.timedelta(microseconds=1),
+            )
+        return sum(_drop_older_than(store, key, due[key]) for key in sorted(due))
 
     def _heap(self, store: KeyValue, shard: str) -> list[tuple[float, str]]:
         heap = self._shards.get(shard)
@@ -348,6 +370,8 @@ class ExpiryIndex:
                     )
             heapq.heapify(heap)
             self._shards[shard] = heap
+            if heap:
+                self._watermarks[shard] = max(stamp for stamp, _ in heap)
         return heap
 
 
@@ -458,6 +482,11 @@ def find_original(
     for record in records:
         if record.article_id == routed.article.id:
             return Seen(record, "repost")
+    # An article's relative dates ("on Wednesday", "overnight") resolve from its own day of
+    # publication: only a repeat published the same day can take the original's events
+    # as they are. Which of two articles came first is then irrelevant to the result.
+    day = kyiv_day(published)
+    records = [r for r in records if kyiv_day(r.published_at) == day]
     if routed.duplicate_of is not None:
         for record in records:
             if record.article_id == routed.duplicate_of:

@@ -150,17 +150,24 @@ class Collected:
         for receipt in self.receipts.values():
             if any(e not in folded or e not in self.events for e in receipt.event_ids):
                 return False
+        if any(i.alerts_pending for i in self.incidents.values()):
+            return False  # alerts still waiting for their block to settle
         wanted = {a.alert_id for i in self.incidents.values() for a in i.alerted.values()}
         return wanted <= self.alert_ids
 
-    def add(self, topic_kind: str, raw: bytes) -> Alert | None:
+    def add(self, topic_kind: str, raw: bytes, key: bytes | None = None) -> Alert | None:
         if topic_kind == "receipt":
             receipt = codec.loads(Receipt, raw)
             self.receipts[(receipt.partition, receipt.offset)] = receipt
         elif topic_kind == "event":
+            if not raw:  # a settle tick, not an event
+                return None
             envelope = codec.loads(EventEnvelope, raw)
             self.events[envelope.event.event_id] = envelope
         elif topic_kind == "incident":
+            if not raw:  # empty: the incident's reports were regrouped into others
+                self.incidents.pop((key or b"").decode(), None)
+                return None
             incident = codec.loads(Incident, raw)
             known = self.incidents.get(incident.incident_id)
             if known is None or known.version <= incident.version:
@@ -202,11 +209,46 @@ async def run_pipeline(
     on_progress: Callable[[int, int, Collected], None] | None = None,
     worker_log: Path | None = None,
     keep_worker: Callable[[WorkerProcess], None] | None = None,
+    backlog: bool = False,
+    workers: int = 1,
 ) -> Collected:
-    """Start a worker on `settings.broker`, post `lines` to the articles topic and collect the
-    outputs until every article is accounted for."""
+    """Start `workers` workers on `settings.broker`, post `lines` to the articles topic and
+    collect the outputs until every article is accounted for. With `backlog`, every line is
+    posted before the workers start, so they meet the whole file as a backlog."""
     await ensure_topics(settings)
-    worker = WorkerProcess(settings, worker_log).start()
+    if backlog:
+        posted = await produce_raw(settings, [(article_key(line), line) for line in lines])
+        if posted.failed:
+            raise RuntimeError(f"{len(posted.failed)} articles could not be delivered")
+    pool = [_worker(settings, worker_log, n, workers) for n in range(workers)]
+    try:
+        return await _collect(
+            settings, lines, pool, rate, timeout, on_alert, on_progress, keep_worker, backlog
+        )
+    finally:
+        for extra in pool[1:]:
+            extra.stop()
+
+
+def _worker(settings: Settings, log: Path | None, n: int, count: int) -> WorkerProcess:
+    if count > 1:
+        settings = settings.model_copy(update={"metrics_port": 0})
+        log = log.with_name(f"{log.stem}-{n}{log.suffix}") if log else None
+    return WorkerProcess(settings, log).start()
+
+
+async def _collect(
+    settings: Settings,
+    lines: list[bytes],
+    pool: list[WorkerProcess],
+    rate: float,
+    timeout: float,
+    on_alert: Callable[[Alert], None] | None,
+    on_progress: Callable[[int, int, Collected], None] | None,
+    keep_worker: Callable[[WorkerProcess], None] | None,
+    backlog: bool,
+) -> Collected:
+    worker = pool[0]
     topics = settings.topics
     kinds = {
         topics.receipts: "receipt",
@@ -218,28 +260,27 @@ async def run_pipeline(
     collected = Collected()
     kept = False
     try:
-        producing = asyncio.create_task(
-            produce_raw(settings, [(article_key(line), line) for line in lines], rate=rate)
-        )
+        to_post = [] if backlog else [(article_key(line), line) for line in lines]
+        producing = asyncio.create_task(produce_raw(settings, to_post, rate=rate))
         deadline = time.monotonic() + timeout
         polls = poll_topics(settings, list(kinds))
         async for records, _ in polls:
             for record in records:
-                alert = collected.add(kinds[record.topic], record.value or b"")
+                alert = collected.add(kinds[record.topic], record.value or b"", record.key)
                 if alert and on_alert:
                     on_alert(alert)
             if on_progress:
                 on_progress(len(collected.receipts), len(lines), collected)
             if producing.done() and collected.accounted(len(lines)):
                 break
-            if time.monotonic() > deadline or not worker.running:
+            if time.monotonic() > deadline or not all(w.running for w in pool):
                 break
         await polls.aclose()
         report = await producing
         if report.failed:
             raise RuntimeError(f"{len(report.failed)} articles could not be delivered")
         if not collected.accounted(len(lines)):
-            state = "exited" if not worker.running else "timed out"
+            state = "exited" if not all(w.running for w in pool) else "timed out"
             raise RuntimeError(
                 f"worker {state}: {len(collected.receipts)} of {len(lines)} articles accounted for"
             )

@@ -68,15 +68,15 @@ async def collect(
         async for records, caught_up in polls:
             for record in records:
                 outputs.messages[kinds[record.topic]] += 1
-                if kinds[record.topic] == "incident":
-                    incident = codec.loads(Incident, record.value or b"")
+                if kinds[record.topic] == "incident" and record.value:
+                    incident = codec.loads(Incident, record.value)
                     outputs.last_incidents[incident.incident_id] = incident
                 if kinds[record.topic] == "alert":
                     alert = codec.loads(Alert, record.value or b"")
                     outputs.alert_versions.setdefault(alert.alert_id, []).append(
                         alert.incident_version
                     )
-                outputs.collected.add(kinds[record.topic], record.value or b"")
+                outputs.collected.add(kinds[record.topic], record.value or b"", record.key)
             if (caught_up and done(outputs.collected)) or time.monotonic() > deadline:
                 break
     finally:

@@ -22,6 +22,8 @@ from warwire.dedup import (
 from warwire.ids import event_id
 
 WINDOW = dt.timedelta(days=7)
+NO_GRACE = dt.timedelta(0)
+"""The expiry tests count from the window alone."""
 KYIV = dt.timezone(dt.timedelta(hours=3))
 
 
@@ -162,7 +164,11 @@ def through_both_steps(
 
 
 def test_repeats_are_recognised_by_url_or_body_and_not_extracted_again() -> None:
-    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    urls, bodies, extract = (
+        seen.MemoryKeyValue(NO_GRACE),
+        seen.MemoryKeyValue(NO_GRACE),
+        CountingExtractor(),
+    )
     first = through_both_steps(
         urls, bodies, article("a1", WIRE_COPY, "https://wire.example/kyiv-strike"), extract
     )
@@ -202,7 +208,11 @@ def test_repeats_are_recognised_by_url_or_body_and_not_extracted_again() -> None
 
 
 def test_a_repost_under_the_same_id_gives_the_same_events_without_extraction() -> None:
-    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    urls, bodies, extract = (
+        seen.MemoryKeyValue(NO_GRACE),
+        seen.MemoryKeyValue(NO_GRACE),
+        CountingExtractor(),
+    )
     item = article("a1", WIRE_COPY, "https://wire.example/kyiv-strike")
     first = through_both_steps(urls, bodies, item, extract)
     again = through_both_steps(urls, bodies, item, extract)
@@ -213,7 +223,11 @@ def test_a_repost_under_the_same_id_gives_the_same_events_without_extraction() -
 
 
 def test_article_records_expire_after_the_window() -> None:
-    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    urls, bodies, extract = (
+        seen.MemoryKeyValue(NO_GRACE),
+        seen.MemoryKeyValue(NO_GRACE),
+        CountingExtractor(),
+    )
     through_both_steps(urls, bodies, article("a1", WIRE_COPY, "https://wire.example/x"), extract)
     assert seen.record_count(urls) == 1 and seen.record_count(bodies) == 1
     late = article("a2", WIRE_COPY, "https://wire.example/x").model_copy(
@@ -227,7 +241,7 @@ def test_article_records_expire_after_the_window() -> None:
 
 class CountingWrites(seen.MemoryKeyValue):
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(NO_GRACE)
         self.writes: list[str] = []
 
     def put(self, key: str, value: bytes) -> None:
@@ -253,7 +267,11 @@ def test_an_article_costs_one_record_per_store_and_one_deletion_when_it_expires(
 
 
 def test_the_expiry_index_is_rebuilt_from_the_records_after_a_restart() -> None:
-    urls, bodies, extract = seen.MemoryKeyValue(), seen.MemoryKeyValue(), CountingExtractor()
+    urls, bodies, extract = (
+        seen.MemoryKeyValue(NO_GRACE),
+        seen.MemoryKeyValue(NO_GRACE),
+        CountingExtractor(),
+    )
     early = article("a1", WIRE_COPY, "https://wire.example/x")
     later = article("a2", REWRITE, "https://wire.example/y").model_copy(
         update={"published_at": early.published_at + dt.timedelta(days=3)}
@@ -261,7 +279,7 @@ def test_the_expiry_index_is_rebuilt_from_the_records_after_a_restart() -> None:
     for item in (early, later):
         through_both_steps(urls, bodies, item, extract)
     # A new process: the same records (recovered from the changelog), no index in memory.
-    restarted_urls, restarted_bodies = seen.MemoryKeyValue(), seen.MemoryKeyValue()
+    restarted_urls, restarted_bodies = seen.MemoryKeyValue(NO_GRACE), seen.MemoryKeyValue(NO_GRACE)
     restarted_urls.data, restarted_bodies.data = dict(urls.data), dict(bodies.data)
 
     now = early.published_at + WINDOW + dt.timedelta(hours=1)
@@ -291,7 +309,7 @@ def test_an_id_is_refused_with_another_body_until_its_record_expires() -> None:
 
 
 def test_url_step_keeps_the_first_articles_body_key() -> None:
-    urls = seen.MemoryKeyValue()
+    urls = seen.MemoryKeyValue(NO_GRACE)
     source = seen.Source(topic="articles", partition=3, offset=9)
     first = seen.route(article("a1", WIRE_COPY, "https://wire.example/x"), source)
     second = seen.route(article("a2", REWRITE, "https://wire.example/x?utm_term=y", 10), source)
@@ -650,6 +668,7 @@ def test_incidents_expire_after_the_window_and_state_stays_bounded() -> None:
                     places=["Kyiv"],
                 ),
                 WINDOW,
+                grace=dt.timedelta(0),
             )
     assert 7 <= len(state.incidents) <= 9
     assert len(state.event_incidents) == 3 * len(state.incidents)
