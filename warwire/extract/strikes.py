@@ -794,8 +794,17 @@ def _is_aggregate(text: str) -> bool:
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
 
 
+@lru_cache(maxsize=1024)
 def _is_hedged(text: str) -> bool:
-    return not _past(text) and bool(_HEDGE.search(text))
+    """A hedge ("could", "warned", "must") with no attack told as done; an attack presupposed
+    in a participial adjunct ("Referring to the attacks on X, he said Y must ...") is not
+    hedged by the main clause (parsed only when the surface finds a hedge)."""
+    if _past(text) or not _HEDGE.search(text):
+        return False
+    lowered = text.lower()
+    if "attack" not in lowered and "strike" not in lowered:
+        return True
+    return not places.presupposed_attack(nlp.parse(text))
 
 
 @lru_cache(maxsize=4096)
@@ -859,6 +868,8 @@ def read_facts(
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
+    if attack and not strong and not hedged:
+        strong = _attack_on_place(text)  # "the night attacks of Russian forces on X"
     if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
@@ -1309,7 +1320,7 @@ def _draft(
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
         told_done = fact.strong or fact.places
-        if told_done and (_past(fact.text) or places.reports_done(nlp.parse(fact.text))):
+        if told_done and (_past(fact.text) or _told_done(nlp.parse(fact.text))):
             # an attack told as done, and places told as hit (damaged, struck) in the past:
             # in one sentence, or the attack in one and the damage in the next
             if fact.strong:
@@ -1342,6 +1353,10 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+def _told_done(doc: Doc) -> bool:
+    return places.reports_done(doc) or places.presupposed_attack(doc)
 
 
 def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
