@@ -40,3 +40,37 @@ def test_an_attack_presupposed_in_a_participial_adjunct_is_told_as_done(body: st
 )
 def test_a_hedged_or_indefinite_attack_in_an_adjunct_stays_hedged(body: str) -> None:
     assert strikes(body, MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "injured"),
+    [
+        (
+            "Authorities in Ukraine's Chernihiv oblast reported three injuries from 38 attacks by"
+            " Russian forces on Monday.",
+            3,
+        ),
+        ("Officials in the Kherson region said 2 people were injured in attacks by Russian"
+         " troops on Saturday.", 2),
+    ],
+)  # fmt: skip
+def test_attacks_by_forces_that_hurt_people_are_shelling_of_a_place(
+    body: str, injured: int
+) -> None:
+    found = strikes(body, "2026-03-09T15:00:00Z")
+    assert len(found) == 1
+    assert (found[0].attacker, found[0].injured) == ("RU", injured)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukrainian troops repelled 14 attacks by Russian forces near Pokrovsk on Monday.",
+        "Attacks by Russian forces near Kupiansk were repelled on Sunday, the General Staff said.",
+        "Two soldiers were killed in attacks by Russian forces near Kupiansk on Sunday.",
+        "Since January, attacks by Russian forces on the Kharkiv region have injured 400 people.",
+        "There were 120 attacks by Russian forces along the front line over the past day.",
+    ],
+)
+def test_ground_assaults_and_aggregates_of_attacks_by_forces_are_no_strike(body: str) -> None:
+    assert strikes(body, MORNING) == []

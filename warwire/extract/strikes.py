@@ -93,6 +93,25 @@ _WEAPON_LOW = WordList(
 _QUALIFIED = Folded(re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F))
 
 
+# "attacks by Russian forces" may be ground assaults (repelled at the front, not a strike);
+# told as what hurt people ("four injuries from 51 attacks by Russian forces on Tuesday") they
+# are shelling of a place.
+_FORCES_ATTACK = Folded(
+    re.compile(
+        r"\battacks?\s+(?:by|from|of)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+"
+        r"(?:forces|troops|army|military)\b",
+        _F,
+    )
+)
+_GROUND_FIGHTING = Folded(
+    re.compile(
+        r"\b(?:repel\w*|repuls\w*|fought\s+off|beat\s+back|beaten\s+back|assaults?|storm\w*|"
+        r"advanc\w*|offensive|front(?:\s+line)?|soldiers|servicem[ae]n)\b",
+        _F,
+    )
+)
+
+
 @lru_cache(maxsize=4096)
 def _attack_words(text: str) -> bool:
     """An attack sentence: a weapon or strike word, or an attack qualified as military."""
@@ -101,7 +120,13 @@ def _attack_words(text: str) -> bool:
         return True
     if "attack" not in lowered and "under" not in lowered:
         return False
-    return _QUALIFIED.search(text) is not None
+    if _QUALIFIED.search(text) is not None:
+        return True
+    return (
+        _FORCES_ATTACK.search(text, lowered) is not None
+        and _CASUALTY.search(text, lowered) is not None
+        and _GROUND_FIGHTING.search(text, lowered) is None
+    )
 
 
 _NOT_ATTACK = Folded(
