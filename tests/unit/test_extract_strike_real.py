@@ -74,3 +74,16 @@ def test_attacks_by_forces_that_hurt_people_are_shelling_of_a_place(
 )
 def test_ground_assaults_and_aggregates_of_attacks_by_forces_are_no_strike(body: str) -> None:
     assert strikes(body, MORNING) == []
+
+
+def test_a_toll_after_a_tally_of_other_events_is_not_the_earlier_attacks() -> None:
+    first = "A Russian missile hit a warehouse in Kremenchuk on Sunday, injuring five people."
+    tally = (
+        "41 explosions were recorded in the border villages during the day, the regional"
+        " administration said. As a result, two people died."
+    )
+    found = strikes(f"{first}\n\n{tally}", MORNING)
+    assert [(e.places, e.injured, e.killed) for e in found] == [(["Kremenchuk"], 5, None)]
+    same = "The missile started a fire at the depot. As a result, two people died."
+    found = strikes(f"{first}\n\n{same}", MORNING)
+    assert [(e.places, e.injured, e.killed) for e in found] == [(["Kremenchuk"], 5, 2)]

@@ -1150,6 +1150,7 @@ def _read_all(
     ctx = _Context(date_key=lead, attacker=None, paragraph=-1)
     article_attacker: str | None = None
     near = _near(attack)
+    attack_paragraph = -1
     for sentence in sentences:
         i = sentence.index
         if sentence.paragraph != ctx.paragraph:
@@ -1162,9 +1163,11 @@ def _read_all(
         if attack[i]:
             cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
+            attack_paragraph = sentence.paragraph
         elif (
             sentence.occurs & keywords.FOLLOW_UP_BITS
             and (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
+            and not _other_story(sentences, i, attack_paragraph)
             and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
@@ -1201,6 +1204,32 @@ def _read_all(
                 ctx.last_strong = i
             out.append((found, key))
     return out
+
+
+def _other_story(sentences: list[Sentence], i: int, attack_paragraph: int) -> bool:
+    """A follow-up ("As a result, one person died") that comes, in a later paragraph than the
+    attack, right after a tally of other events ("76 explosions were recorded in the X region
+    during the day") reports the result of that tally, not of the earlier attack."""
+    sentence = sentences[i]
+    if sentence.paragraph == attack_paragraph or _ATTACK_REF.search(sentence.text, sentence.lower):
+        return False
+    before = sentences[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.paragraph == sentence.paragraph
+        and _OTHER_EVENT.search(before.text, before.lower) is not None
+    )
+
+
+_OTHER_EVENT = Folded(
+    re.compile(
+        r"\b(?:\d[\d,]*|dozens\s+of|several|a\s+series\s+of|a\s+dozen)\s+(?:\w+\s+)?"
+        r"(?:explosions|blasts|attacks|assaults|shellings)\b",
+        _F,
+    ),
+    needs=("explosions", "blasts", "attacks", "assaults", "shellings"),
+)
+"""A tally of events of another kind ("76 explosions were recorded in the X region")."""
 
 
 _DATE_CLAUSES = Folded(
