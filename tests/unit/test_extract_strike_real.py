@@ -87,3 +87,27 @@ def test_a_toll_after_a_tally_of_other_events_is_not_the_earlier_attacks() -> No
     same = "The missile started a fire at the depot. As a result, two people died."
     found = strikes(f"{first}\n\n{same}", MORNING)
     assert [(e.places, e.injured, e.killed) for e in found] == [(["Kremenchuk"], 5, 2)]
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "day"),
+    [
+        ("Chernihiv came under a massive missile attack, the mayor said.", "2026-03-10T09:00:00Z",
+         "2026-03-10"),
+        ("Russian drones slammed into a power substation in Sumy, the governor said.",
+         "2026-03-10T13:00:00Z", "2026-03-10"),
+    ],
+)  # fmt: skip
+def test_an_undated_attack_told_plainly_in_the_lead_is_the_days_news(
+    body: str, published: str, day: str
+) -> None:
+    found = strikes(body, published)
+    assert [str(e.occurred_on) for e in found] == [day]
+
+
+def test_an_undated_hit_deep_in_a_piece_or_hedged_in_the_lead_is_not_reported() -> None:
+    filler = "\n\n".join(f"The parliament debated the budget for the {n} time." for n in "abcd")
+    deep = "Russian drones slammed into a power substation in Sumy, the governor said."
+    assert strikes(f"{filler}\n\n{deep}", MORNING) == []
+    hedged = "Russian drones could slam into substations in Sumy, the governor warned."
+    assert strikes(hedged, MORNING) == []

@@ -664,6 +664,8 @@ class StrikeDraft:
     anchored: bool = False
     """Some sentence of the strike names its day."""
     hit_statement: bool = False
+    lead_hit: bool = False
+    """A place told as hit, plainly (no hedge word), in the first two paragraphs."""
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
 
@@ -1381,6 +1383,8 @@ def _draft(
                 done_attack = fact.index
             if fact.places and 0 <= fact.index - done_attack <= 1:
                 draft.hit_statement = True
+                if fact.paragraph <= 1 and not _HEDGE.search(fact.text):
+                    draft.lead_hit = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -1518,7 +1522,9 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return draft.hit_statement and draft.anchored and (draft.explicit or _attacker_by_place(draft))
+    # a lead that tells an attack as done with no day is the day's news (a dateline story)
+    dated = draft.anchored or (draft.lead_hit and draft.date is not None)
+    return draft.hit_statement and dated and (draft.explicit or _attacker_by_place(draft))
 
 
 def _attacker_by_place(draft: StrikeDraft) -> bool:
