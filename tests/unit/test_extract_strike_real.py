@@ -111,3 +111,16 @@ def test_an_undated_hit_deep_in_a_piece_or_hedged_in_the_lead_is_not_reported() 
     assert strikes(f"{filler}\n\n{deep}", MORNING) == []
     hedged = "Russian drones could slam into substations in Sumy, the governor warned."
     assert strikes(hedged, MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "killed"),
+    [
+        ("Russian shelling killed a woman, 64, and her 40-year-old son in Nikopol on Monday.", 2),
+        ("A drone killed a man, 51, in Kherson on Monday.", 1),
+    ],
+)
+def test_victims_with_ages_are_counted_one_each_and_the_age_is_no_toll(
+    body: str, killed: int
+) -> None:
+    assert [e.killed for e in strikes(body, MORNING)] == [killed]

@@ -737,6 +737,7 @@ def read(doc: Doc) -> Reading:
                     for c in token.conjuncts
                     if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
                 )
+                people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
     _no_victims(doc, found)
     _none_downed(doc, found)
@@ -1065,6 +1066,26 @@ def _none_downed(doc: Doc, found: list[Quantity]) -> None:
             count = _own_count(whole)
             if count is not None:
                 found.append(Quantity(kind, count[0], count[1]))
+
+
+def _victims_after_an_age(victim: Token) -> int:
+    """ "killed a woman, 64, and her 40-year-old son": after an age in apposition the parse
+    hangs the second person on the verb, not on the first; a person noun coordinated with the
+    verb of a victim that has an age in apposition, and that has no subject or object of its
+    own, is another victim of that verb."""
+    verb = victim.head
+    if victim.dep_ not in ("dobj", "nsubjpass") or not any(
+        c.dep_ == "appos" and c.tag_ == "CD" for c in victim.children
+    ):
+        return 0
+    return sum(
+        1
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.tag_ == "NN"
+        and _low(c) in _VICTIMS | _RELATIVES
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)
+    )
 
 
 def _one_victim(token: Token) -> bool:

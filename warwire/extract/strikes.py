@@ -1261,6 +1261,10 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         and cues[0].when is not When.NONE
     ):
         return [(text, cue)]
+    if not _all_clauses(text, parts):
+        # "killed a woman, 64, and her son in X on Monday": a noun phrase after ", and" is
+        # another object of the same verb, not a clause with a day of its own
+        return [(text, cue)]
     out: list[tuple[str, DateCue]] = []
     for part, part_cue in zip(parts, cues, strict=True):
         if part_cue.when is When.NONE and out and _INHERITS.match(part):
@@ -1268,6 +1272,21 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         else:
             out.append((part, part_cue))
     return out
+
+
+def _all_clauses(text: str, parts: list[str]) -> bool:
+    """Whether every part after the first has a verb of its own (read from the parse)."""
+    doc = nlp.parse(text)
+    start = 0
+    for n, part in enumerate(parts):
+        begin = text.find(part, start)
+        if begin < 0:
+            return True
+        end = begin + len(part)
+        start = end
+        if n and not any(t.pos_ in ("VERB", "AUX") and begin <= t.idx < end for t in doc):
+            return False
+    return True
 
 
 def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
