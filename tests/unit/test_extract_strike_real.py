@@ -124,3 +124,26 @@ def test_victims_with_ages_are_counted_one_each_and_the_age_is_no_toll(
     body: str, killed: int
 ) -> None:
     assert [e.killed for e in strikes(body, MORNING)] == [killed]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He cited Tuesday's shelling by pro-Russian forces of a kindergarten in Avdiivka.",
+        "The governor condemned Tuesday's missile attack on a hospital in Zhytomyr.",
+    ],
+)
+def test_an_attack_dated_by_a_possessive_is_told_as_done(body: str) -> None:
+    found = strikes(body, MORNING)  # a Tuesday
+    assert [(e.attacker, str(e.occurred_on)) for e in found] == [("RU", "2026-03-10")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "He said Tuesday's strike on Kupiansk could be repeated.",
+        "He warned that Tuesday's attack on Odesa would not be the last.",
+    ],
+)
+def test_a_possessive_attack_under_a_hedge_stays_hedged(body: str) -> None:
+    assert strikes(body, MORNING) == []

@@ -497,7 +497,8 @@ _RU_ATTACKER = Folded(
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
-        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|Russian\s+forces|the\s+Russians)\b|"
+        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:pro-)?Russian\s+(?:forces|troops|separatists)|"
+        r"the\s+Russians)\b|"
         r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
         _F,
     )
@@ -896,7 +897,9 @@ def read_facts(
         attacker = "RU" if ru > ua else "UA"
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
     if attack and not strong and not hedged:
-        strong = _attack_on_place(text)  # "the night attacks of Russian forces on X"
+        # an attack noun aimed at a place ("the night attacks of Russian forces on X") or
+        # dated by a possessive ("Thursday's shelling of a school in X") is told as done
+        strong = _STRIKE_POSSESSIVE.search(text) is not None or _attack_on_place(text)
     if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
