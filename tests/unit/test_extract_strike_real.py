@@ -147,3 +147,31 @@ def test_an_attack_dated_by_a_possessive_is_told_as_done(body: str) -> None:
 )
 def test_a_possessive_attack_under_a_hedge_stays_hedged(body: str) -> None:
     assert strikes(body, MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "injured", "place"),
+    [
+        ("Two people were wounded when Russian forces fired at Nikopol on Tuesday.", 2, "Nikopol"),
+        (
+            "Russian forces fired on Marhanets overnight, wounding a 60-year-old man.",
+            1,
+            "Marhanets",
+        ),
+    ],
+)
+def test_forces_firing_at_a_town_is_an_attack(body: str, injured: int, place: str) -> None:
+    found = strikes(body, MORNING)
+    assert [(e.attacker, e.injured, e.places) for e in found] == [("RU", injured, [place])]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian troops fired on Ukrainian positions near Pokrovsk on Tuesday.",
+        "The Russian commander in Kherson was fired on Tuesday after the retreat.",
+        "Police fired on protesters in Moscow on Tuesday.",
+    ],
+)
+def test_firing_on_positions_or_being_dismissed_is_no_strike(body: str) -> None:
+    assert strikes(body, MORNING) == []

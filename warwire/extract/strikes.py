@@ -33,6 +33,9 @@ _QUALIFIED_ATTACK = (
     r"record|Christmas|New\s+Year's|Easter)\s+(?:\w+\s+)?attacks?|"
     r"attack(?:s|ed|ing)?\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|energy|"
     r"infrastructure|residential|civilian|power|port|village|town|hospital|apartment|region)|"
+    r"(?:fired|opened\s+fire)\s+(?:at|on|upon)\s+(?:the\s+)?(?!Ukrainian|Russian|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?-i:[A-Z])\w+|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
 )
 _WEAPON_LOW = WordList(
@@ -118,7 +121,7 @@ def _attack_words(text: str) -> bool:
     lowered = lower_same_length(text)
     if _WEAPON_LOW.search(lowered):
         return True
-    if "attack" not in lowered and "under" not in lowered:
+    if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
     if _QUALIFIED.search(text) is not None:
         return True
