@@ -175,3 +175,19 @@ def test_forces_firing_at_a_town_is_an_attack(body: str, injured: int, place: st
 )
 def test_firing_on_positions_or_being_dismissed_is_no_strike(body: str) -> None:
     assert strikes(body, MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "value"),
+    [
+        ("At first officials said six people were hurt in the strike on Fastiv on Tuesday;"
+         " the figure was later revised to four.", "injured", 4),
+        ("Eleven people were killed in the attack on Izmail on Tuesday; the toll was later"
+         " raised to 14.", "killed", 14),
+    ],
+)  # fmt: skip
+def test_a_figure_revised_in_the_same_sentence_supersedes_the_first(
+    body: str, field: str, value: int
+) -> None:
+    found = strikes(body, MORNING)
+    assert [getattr(e, field) for e in found] == [value]

@@ -726,6 +726,7 @@ def read(doc: Doc) -> Reading:
             continue
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
+    _revised_figure(groups, found)
     _pairs(doc, found, blocked)
     for token in doc:
         if _one_victim(token) and token.dep_ != "conj":
@@ -754,6 +755,32 @@ _UPDATE_VERBS = frozenset(
         "taking", "took", "takes",
     }
 )  # fmt: skip
+
+
+_FIGURE_NOUNS = frozenset({"figure", "number", "toll", "count", "tally", "estimate"})
+
+
+def _revised_figure(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "five people were injured ...; the figure was later revised to three": a count that a
+    bare figure noun (no "of ..." of its own) was revised, updated or raised to restates the
+    toll given before it in the sentence, and supersedes it."""
+    for number, value, start in groups:
+        if any(q.start == start for q in found):
+            continue
+        node = number.head if number.dep_ == "nummod" else number
+        verb = node.head.head
+        if not (node.dep_ == "pobj" and _low(node.head) == "to" and _low(verb) in _UPDATE_VERBS):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(
+            _low(c) in _FIGURE_NOUNS and not any(g.dep_ == "prep" for g in c.children)
+            for c in subjects
+        ):
+            continue
+        earlier = [q for q in found if q.start < start and q.field in ("killed", "injured")]
+        if earlier:
+            found.remove(earlier[-1])
+            found.append(Quantity(earlier[-1].field, value, start))
 
 
 def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
