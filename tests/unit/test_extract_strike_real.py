@@ -191,3 +191,17 @@ def test_a_figure_revised_in_the_same_sentence_supersedes_the_first(
 ) -> None:
     found = strikes(body, MORNING)
     assert [getattr(e, field) for e in found] == [value]
+
+
+def test_weapons_destroyed_by_a_strike_are_its_targets_not_a_downed_count() -> None:
+    body = (
+        "Russia launched 120 drones at Ukraine overnight, of which 95 were shot down, Ukraine's"
+        " air force said. Moscow claimed its strikes destroyed 30 Ukrainian drones and hit"
+        " energy facilities."
+    )
+    found = strikes(body, MORNING)
+    assert [(e.attacker, e.drones, e.drones_downed) for e in found] == [("RU", 120, 95)]
+    downed = (
+        "Russia's air defences destroyed 30 Ukrainian drones over the Belgorod region overnight."
+    )
+    assert [(e.attacker, e.drones_downed) for e in strikes(downed, MORNING)] == [("UA", 30)]

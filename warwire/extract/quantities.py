@@ -355,6 +355,24 @@ def _has_particle(verb: Token, words: Iterable[str]) -> bool:
     )
 
 
+_STRIKE_SUBJECTS = frozenset(
+    {
+        "strike", "strikes", "attack", "attacks", "airstrike", "airstrikes", "raid", "raids",
+        "missile", "missiles", "bomb", "bombs", "shelling", "barrage",
+    }
+)  # fmt: skip
+
+
+def _struck_on_the_ground(verb: Token, via: Token | None) -> bool:
+    """ "its strikes destroyed 30 Ukrainian drones": weapons destroyed by an attack are its
+    targets, not weapons of another attack shot down."""
+    return (
+        via is None
+        and _low(verb) in _DOWN
+        and any(c.dep_ == "nsubj" and _low(c) in _STRIKE_SUBJECTS for c in verb.children)
+    )
+
+
 def verb_sense(verb: Token, via: Token | None = None) -> str | None:
     """ "down", "launch", "hit", "lost" or None: what a verb does to the weapons it governs.
     `via` is the preposition the weapons hang on ("attacked ... with 40 drones")."""
@@ -436,7 +454,7 @@ def _sense(noun: Token) -> str | None:
         return _sense(noun.head.head)  # "64 drones with three cruise missiles": same sense
     verb, via = _governor(noun)
     if verb is not None:
-        if _clause_blocked(verb):
+        if _clause_blocked(verb) or _struck_on_the_ground(verb, via):
             return "blocked"
         if (
             via is None
