@@ -205,3 +205,15 @@ def test_weapons_destroyed_by_a_strike_are_its_targets_not_a_downed_count() -> N
         "Russia's air defences destroyed 30 Ukrainian drones over the Belgorod region overnight."
     )
     assert [(e.attacker, e.drones_downed) for e in strikes(downed, MORNING)] == [("UA", 30)]
+
+
+def test_a_regions_tally_of_a_days_explosions_is_its_shelling() -> None:
+    body = (
+        "43 explosions were recorded in the Chernihiv region on Tuesday, the regional military"
+        " administration said. As a result, one person was killed."
+    )
+    found = strikes(body, MORNING)
+    assert [(e.attacker, e.killed, e.places) for e in found] == [("RU", 1, ["Chernihiv"])]
+    assert strikes("Explosions were heard in Kharkiv on Tuesday.", MORNING) == []
+    weekly = "Over the past week 400 explosions were recorded in the Sumy region."
+    assert strikes(weekly, MORNING) == []

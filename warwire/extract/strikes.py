@@ -115,12 +115,26 @@ _GROUND_FIGHTING = Folded(
 )
 
 
+_TALLY = Folded(
+    re.compile(
+        r"\b\d[\d,]*\s+explosions\s+(?:were|have\s+been|had\s+been)\s+(?:recorded|registered|"
+        r"counted)\b",
+        _F,
+    )
+)
+"""A regional administration's count of a day's shelling: "76 explosions were recorded in
+the X region" (a count, and a verb of recording, not of explosions heard or of unknown
+cause)."""
+
+
 @lru_cache(maxsize=4096)
 def _attack_words(text: str) -> bool:
     """An attack sentence: a weapon or strike word, or an attack qualified as military."""
     lowered = lower_same_length(text)
     if _WEAPON_LOW.search(lowered):
         return True
+    if "explosions" in lowered and _TALLY.search(text, lowered):
+        return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
     if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
     if _QUALIFIED.search(text) is not None:
