@@ -782,8 +782,9 @@ def _revised_figure(groups: Iterable[tuple[Token, int, int]], found: list[Quanti
     """ "five people were injured ...; the figure was later revised to three": a count that a
     bare figure noun (no "of ..." of its own) was revised, updated or raised to restates the
     toll given before it in the sentence, and supersedes it."""
+    taken = {q.start for q in found}
     for number, value, start in groups:
-        if any(q.start == start for q in found):
+        if start in taken:
             continue
         node = number.head if number.dep_ == "nummod" else number
         verb = node.head.head
