@@ -217,3 +217,11 @@ def test_a_regions_tally_of_a_days_explosions_is_its_shelling() -> None:
     assert strikes("Explosions were heard in Kharkiv on Tuesday.", MORNING) == []
     weekly = "Over the past week 400 explosions were recorded in the Sumy region."
     assert strikes(weekly, MORNING) == []
+
+
+def test_a_pattern_of_attacks_told_in_the_lead_is_not_the_days_news() -> None:
+    body = (
+        "The governor of the Odesa region said Russia has started using repeat strikes on"
+        " rescuers day and night."
+    )
+    assert strikes(body, MORNING) == []

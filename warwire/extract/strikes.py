@@ -1395,6 +1395,17 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
     ]
 
 
+_HABITUAL = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:started|begun|been|continued|kept|used|increased|"
+    r"stepped\s+up|intensified)\b|\b(?:started|began|begun|continues|continued|keeps|kept)\s+"
+    r"\w+ing\b|\b(?:day\s+and\s+night|tactics?|increasingly|pattern|repeatedly|routinely|"
+    r"again\s+and\s+again|more\s+and\s+more)\b",
+    _F,
+)
+"""Iterative or habitual aspect ("has started incorporating repeat strikes day and night"): a
+pattern of attacks, not one attack on the day of the report."""
+
+
 def _draft(
     attacker: str, date: dt.date | None, group: list[StrikeFacts], locus: str | None = None
 ) -> StrikeDraft:
@@ -1422,7 +1433,11 @@ def _draft(
                 done_attack = fact.index
             if fact.places and 0 <= fact.index - done_attack <= 1:
                 draft.hit_statement = True
-                if fact.paragraph <= 1 and not _HEDGE.search(fact.text):
+                if (
+                    fact.paragraph <= 1
+                    and not _HEDGE.search(fact.text)
+                    and not _HABITUAL.search(fact.text)
+                ):
                     draft.lead_hit = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
