@@ -56,7 +56,9 @@ _TODAY = Folded(
     re.compile(
         r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|overnight|last\s+night|"
         r"during\s+the\s+night|in\s+the\s+early\s+hours|early\s+(?:on\s+)?(?:this|the)\s+morning|"
-        r"on\s+the\s+night|in\s+the\s+night|at\s+night|earlier\s+today|later\s+today)\b",
+        r"on\s+the\s+night|in\s+the\s+night|at\s+night|earlier\s+today|later\s+today|"
+        r"the\s+(?:night|nighttime|night-time|overnight)(?:\s+and\s+(?:early\s+)?morning)?\s+"
+        r"(?:attacks?|strikes?|shelling|bombardment|raids?))\b",
         re.IGNORECASE,
     ),
     needs=("today", "night", "morning", "afternoon", "evening", "early"),

@@ -23,7 +23,8 @@ STRIKE = (
     "drone", "uav", "shahed", "geran", "missile", "rocket", "artiller", "shell", "bomb",
     "air strike", "airstrike", "air raid", "himars", "atacms", "iskander", "kinzhal", "kalibr",
     "barrage", "salvo", "grad", "uragan", "smerch", "mlrs", "mortar", "munition", "strike",
-    "struck", "attack", "came under", "under fire", "unmanned aerial",
+    "struck", "attack", "came under", "under fire", "unmanned aerial", "fired", "opened fire",
+    "explosions",
 )  # fmt: skip
 """What an attack sentence names: a weapon, a strike, a qualified attack."""
 

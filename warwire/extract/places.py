@@ -482,3 +482,37 @@ _THREAT_NOUNS = frozenset(
         "possibility", "prospect", "plans", "plan", "threatened", "threatens",
     }
 )  # fmt: skip
+
+
+_HEDGE_LOW = frozenset(
+    {
+        "could", "might", "may", "would", "will", "should", "must", "can", "if", "unless",
+        "plan", "plans", "planning", "intend", "intends", "expect", "expects", "expected",
+        "possible", "potential", "likely", "warn", "warns", "warned", "threat", "threats",
+        "threaten", "threatens", "threatened", "vow", "vows", "vowed", "promise", "promised",
+    }
+)  # fmt: skip
+
+
+def presupposed_attack(doc: Doc) -> bool:
+    """An attack referred to as known in a participial adjunct ("Referring to the night
+    attacks on X, ...", "Commenting on the overnight strikes on Y, ..."): a definite attack
+    noun under an -ing adverbial clause is presupposed to have happened, whatever modality the
+    main clause then takes. Not when the adjunct itself is hedged or negated, nor when the noun
+    is governed by a noun of threat ("Referring to the threat of strikes on Y")."""
+    for noun in doc:
+        if _low(noun) not in _ATTACK_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if not any(_low(t) == "the" for t in noun.doc[noun.left_edge.i : noun.i]):
+            continue
+        clause = noun.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            if _low(clause) in _THREAT_NOUNS:
+                break
+            clause = clause.head
+        if _low(clause) in _THREAT_NOUNS or clause.tag_ != "VBG" or clause.dep_ != "advcl":
+            continue
+        if any(_low(t) in _HEDGE_LOW or t.dep_ == "neg" for t in clause.subtree):
+            continue
+        return True
+    return False

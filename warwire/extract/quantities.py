@@ -355,6 +355,24 @@ def _has_particle(verb: Token, words: Iterable[str]) -> bool:
     )
 
 
+_STRIKE_SUBJECTS = frozenset(
+    {
+        "strike", "strikes", "attack", "attacks", "airstrike", "airstrikes", "raid", "raids",
+        "missile", "missiles", "bomb", "bombs", "shelling", "barrage",
+    }
+)  # fmt: skip
+
+
+def _struck_on_the_ground(verb: Token, via: Token | None) -> bool:
+    """ "its strikes destroyed 30 Ukrainian drones": weapons destroyed by an attack are its
+    targets, not weapons of another attack shot down."""
+    return (
+        via is None
+        and _low(verb) in _DOWN
+        and any(c.dep_ == "nsubj" and _low(c) in _STRIKE_SUBJECTS for c in verb.children)
+    )
+
+
 def verb_sense(verb: Token, via: Token | None = None) -> str | None:
     """ "down", "launch", "hit", "lost" or None: what a verb does to the weapons it governs.
     `via` is the preposition the weapons hang on ("attacked ... with 40 drones")."""
@@ -436,7 +454,7 @@ def _sense(noun: Token) -> str | None:
         return _sense(noun.head.head)  # "64 drones with three cruise missiles": same sense
     verb, via = _governor(noun)
     if verb is not None:
-        if _clause_blocked(verb):
+        if _clause_blocked(verb) or _struck_on_the_ground(verb, via):
             return "blocked"
         if (
             via is None
@@ -726,6 +744,7 @@ def read(doc: Doc) -> Reading:
             continue
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
+    _revised_figure(groups, found)
     _pairs(doc, found, blocked)
     for token in doc:
         if _one_victim(token) and token.dep_ != "conj":
@@ -737,6 +756,7 @@ def read(doc: Doc) -> Reading:
                     for c in token.conjuncts
                     if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
                 )
+                people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
     _no_victims(doc, found)
     _none_downed(doc, found)
@@ -753,6 +773,33 @@ _UPDATE_VERBS = frozenset(
         "taking", "took", "takes",
     }
 )  # fmt: skip
+
+
+_FIGURE_NOUNS = frozenset({"figure", "number", "toll", "count", "tally", "estimate"})
+
+
+def _revised_figure(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "five people were injured ...; the figure was later revised to three": a count that a
+    bare figure noun (no "of ..." of its own) was revised, updated or raised to restates the
+    toll given before it in the sentence, and supersedes it."""
+    taken = {q.start for q in found}
+    for number, value, start in groups:
+        if start in taken:
+            continue
+        node = number.head if number.dep_ == "nummod" else number
+        verb = node.head.head
+        if not (node.dep_ == "pobj" and _low(node.head) == "to" and _low(verb) in _UPDATE_VERBS):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not any(
+            _low(c) in _FIGURE_NOUNS and not any(g.dep_ == "prep" for g in c.children)
+            for c in subjects
+        ):
+            continue
+        earlier = [q for q in found if q.start < start and q.field in ("killed", "injured")]
+        if earlier:
+            found.remove(earlier[-1])
+            found.append(Quantity(earlier[-1].field, value, start))
 
 
 def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
@@ -1065,6 +1112,26 @@ def _none_downed(doc: Doc, found: list[Quantity]) -> None:
             count = _own_count(whole)
             if count is not None:
                 found.append(Quantity(kind, count[0], count[1]))
+
+
+def _victims_after_an_age(victim: Token) -> int:
+    """ "killed a woman, 64, and her 40-year-old son": after an age in apposition the parse
+    hangs the second person on the verb, not on the first; a person noun coordinated with the
+    verb of a victim that has an age in apposition, and that has no subject or object of its
+    own, is another victim of that verb."""
+    verb = victim.head
+    if victim.dep_ not in ("dobj", "nsubjpass") or not any(
+        c.dep_ == "appos" and c.tag_ == "CD" for c in victim.children
+    ):
+        return 0
+    return sum(
+        1
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.tag_ == "NN"
+        and _low(c) in _VICTIMS | _RELATIVES
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)
+    )
 
 
 def _one_victim(token: Token) -> bool:

@@ -33,6 +33,9 @@ _QUALIFIED_ATTACK = (
     r"record|Christmas|New\s+Year's|Easter)\s+(?:\w+\s+)?attacks?|"
     r"attack(?:s|ed|ing)?\s+(?:on|against)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+|city|capital|energy|"
     r"infrastructure|residential|civilian|power|port|village|town|hospital|apartment|region)|"
+    r"(?:fired|opened\s+fire)\s+(?:at|on|upon)\s+(?:the\s+)?(?!Ukrainian|Russian|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?-i:[A-Z])\w+|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
 )
 _WEAPON_LOW = WordList(
@@ -93,15 +96,54 @@ _WEAPON_LOW = WordList(
 _QUALIFIED = Folded(re.compile(rf"\b(?:{_QUALIFIED_ATTACK})\b", _F))
 
 
+# "attacks by Russian forces" may be ground assaults (repelled at the front, not a strike);
+# told as what hurt people ("four injuries from 51 attacks by Russian forces on Tuesday") they
+# are shelling of a place.
+_FORCES_ATTACK = Folded(
+    re.compile(
+        r"\battacks?\s+(?:by|from|of)\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+"
+        r"(?:forces|troops|army|military)\b",
+        _F,
+    )
+)
+_GROUND_FIGHTING = Folded(
+    re.compile(
+        r"\b(?:repel\w*|repuls\w*|fought\s+off|beat\s+back|beaten\s+back|assaults?|storm\w*|"
+        r"advanc\w*|offensive|front(?:\s+line)?|soldiers|servicem[ae]n)\b",
+        _F,
+    )
+)
+
+
+_TALLY = Folded(
+    re.compile(
+        r"\b\d[\d,]*\s+explosions\s+(?:were|have\s+been|had\s+been)\s+(?:recorded|registered|"
+        r"counted)\b",
+        _F,
+    )
+)
+"""A regional administration's count of a day's shelling: "76 explosions were recorded in
+the X region" (a count, and a verb of recording, not of explosions heard or of unknown
+cause)."""
+
+
 @lru_cache(maxsize=4096)
 def _attack_words(text: str) -> bool:
     """An attack sentence: a weapon or strike word, or an attack qualified as military."""
     lowered = lower_same_length(text)
     if _WEAPON_LOW.search(lowered):
         return True
-    if "attack" not in lowered and "under" not in lowered:
+    if "explosions" in lowered and _TALLY.search(text, lowered):
+        return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
+    if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
-    return _QUALIFIED.search(text) is not None
+    if _QUALIFIED.search(text) is not None:
+        return True
+    return (
+        _FORCES_ATTACK.search(text, lowered) is not None
+        and _CASUALTY.search(text, lowered) is not None
+        and _GROUND_FIGHTING.search(text, lowered) is None
+    )
 
 
 _NOT_ATTACK = Folded(
@@ -472,7 +514,8 @@ _RU_ATTACKER = Folded(
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
-        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|Russian\s+forces|the\s+Russians)\b|"
+        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:pro-)?Russian\s+(?:forces|troops|separatists)|"
+        r"the\s+Russians)\b|"
         r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
         _F,
     )
@@ -639,6 +682,8 @@ class StrikeDraft:
     anchored: bool = False
     """Some sentence of the strike names its day."""
     hit_statement: bool = False
+    lead_hit: bool = False
+    """A place told as hit, plainly (no hedge word), in the first two paragraphs."""
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
 
@@ -794,8 +839,17 @@ def _is_aggregate(text: str) -> bool:
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
 
 
+@lru_cache(maxsize=1024)
 def _is_hedged(text: str) -> bool:
-    return not _past(text) and bool(_HEDGE.search(text))
+    """A hedge ("could", "warned", "must") with no attack told as done; an attack presupposed
+    in a participial adjunct ("Referring to the attacks on X, he said Y must ...") is not
+    hedged by the main clause (parsed only when the surface finds a hedge)."""
+    if _past(text) or not _HEDGE.search(text):
+        return False
+    lowered = text.lower()
+    if "attack" not in lowered and "strike" not in lowered:
+        return True
+    return not places.presupposed_attack(nlp.parse(text))
 
 
 @lru_cache(maxsize=4096)
@@ -859,6 +913,10 @@ def read_facts(
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
+    if attack and not strong and not hedged:
+        # an attack noun aimed at a place ("the night attacks of Russian forces on X") or
+        # dated by a possessive ("Thursday's shelling of a school in X") is told as done
+        strong = _STRIKE_POSSESSIVE.search(text) is not None or _attack_on_place(text)
     if not attack and after_strong and ("killed" in figures or "injured" in figures):
         strong = True
     scope = None
@@ -1114,6 +1172,7 @@ def _read_all(
     ctx = _Context(date_key=lead, attacker=None, paragraph=-1)
     article_attacker: str | None = None
     near = _near(attack)
+    attack_paragraph = -1
     for sentence in sentences:
         i = sentence.index
         if sentence.paragraph != ctx.paragraph:
@@ -1126,9 +1185,11 @@ def _read_all(
         if attack[i]:
             cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
+            attack_paragraph = sentence.paragraph
         elif (
             sentence.occurs & keywords.FOLLOW_UP_BITS
             and (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
+            and not _other_story(sentences, i, attack_paragraph)
             and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
@@ -1167,6 +1228,32 @@ def _read_all(
     return out
 
 
+def _other_story(sentences: list[Sentence], i: int, attack_paragraph: int) -> bool:
+    """A follow-up ("As a result, one person died") that comes, in a later paragraph than the
+    attack, right after a tally of other events ("76 explosions were recorded in the X region
+    during the day") reports the result of that tally, not of the earlier attack."""
+    sentence = sentences[i]
+    if sentence.paragraph == attack_paragraph or _ATTACK_REF.search(sentence.text, sentence.lower):
+        return False
+    before = sentences[i - 1] if i > 0 else None
+    return (
+        before is not None
+        and before.paragraph == sentence.paragraph
+        and _OTHER_EVENT.search(before.text, before.lower) is not None
+    )
+
+
+_OTHER_EVENT = Folded(
+    re.compile(
+        r"\b(?:\d[\d,]*|dozens\s+of|several|a\s+series\s+of|a\s+dozen)\s+(?:\w+\s+)?"
+        r"(?:explosions|blasts|attacks|assaults|shellings)\b",
+        _F,
+    ),
+    needs=("explosions", "blasts", "attacks", "assaults", "shellings"),
+)
+"""A tally of events of another kind ("76 explosions were recorded in the X region")."""
+
+
 _DATE_CLAUSES = Folded(
     re.compile(
         r"[,;]\s+(?:and|but|while|whereas)\s+|;\s+|,\s+(?=(?:when|where|which|after|before|"
@@ -1194,6 +1281,10 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         and cues[0].when is not When.NONE
     ):
         return [(text, cue)]
+    if not _all_clauses(text, parts):
+        # "killed a woman, 64, and her son in X on Monday": a noun phrase after ", and" is
+        # another object of the same verb, not a clause with a day of its own
+        return [(text, cue)]
     out: list[tuple[str, DateCue]] = []
     for part, part_cue in zip(parts, cues, strict=True):
         if part_cue.when is When.NONE and out and _INHERITS.match(part):
@@ -1201,6 +1292,21 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         else:
             out.append((part, part_cue))
     return out
+
+
+def _all_clauses(text: str, parts: list[str]) -> bool:
+    """Whether every part after the first has a verb of its own (read from the parse)."""
+    doc = nlp.parse(text)
+    start = 0
+    for n, part in enumerate(parts):
+        begin = text.find(part, start)
+        if begin < 0:
+            return True
+        end = begin + len(part)
+        start = end
+        if n and not any(t.pos_ in ("VERB", "AUX") and begin <= t.idx < end for t in doc):
+            return False
+    return True
 
 
 def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
@@ -1289,6 +1395,17 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
     ]
 
 
+_HABITUAL = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:started|begun|been|continued|kept|used|increased|"
+    r"stepped\s+up|intensified)\b|\b(?:started|began|begun|continues|continued|keeps|kept)\s+"
+    r"\w+ing\b|\b(?:day\s+and\s+night|tactics?|increasingly|pattern|repeatedly|routinely|"
+    r"again\s+and\s+again|more\s+and\s+more)\b",
+    _F,
+)
+"""Iterative or habitual aspect ("has started incorporating repeat strikes day and night"): a
+pattern of attacks, not one attack on the day of the report."""
+
+
 def _draft(
     attacker: str, date: dt.date | None, group: list[StrikeFacts], locus: str | None = None
 ) -> StrikeDraft:
@@ -1309,13 +1426,19 @@ def _draft(
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
         told_done = fact.strong or fact.places
-        if told_done and (_past(fact.text) or places.reports_done(nlp.parse(fact.text))):
+        if told_done and (_past(fact.text) or _told_done(nlp.parse(fact.text))):
             # an attack told as done, and places told as hit (damaged, struck) in the past:
             # in one sentence, or the attack in one and the damage in the next
             if fact.strong:
                 done_attack = fact.index
             if fact.places and 0 <= fact.index - done_attack <= 1:
                 draft.hit_statement = True
+                if (
+                    fact.paragraph <= 1
+                    and not _HEDGE.search(fact.text)
+                    and not _HABITUAL.search(fact.text)
+                ):
+                    draft.lead_hit = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -1342,6 +1465,10 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+def _told_done(doc: Doc) -> bool:
+    return places.reports_done(doc) or places.presupposed_attack(doc)
 
 
 def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
@@ -1449,7 +1576,9 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
         return bool(figures) and (draft.anchored or bool(draft.places))
     if figures:
         return True
-    return draft.hit_statement and draft.anchored and (draft.explicit or _attacker_by_place(draft))
+    # a lead that tells an attack as done with no day is the day's news (a dateline story)
+    dated = draft.anchored or (draft.lead_hit and draft.date is not None)
+    return draft.hit_statement and dated and (draft.explicit or _attacker_by_place(draft))
 
 
 def _attacker_by_place(draft: StrikeDraft) -> bool:
