@@ -1774,6 +1774,11 @@ class _Folder:
         date, mdate = _draft_date(draft), _date_of(mention)
         if date and mdate and abs((date - mdate).days) > 1:
             return False
+        if mdate and any(
+            m.index == mention.index and (d := _date_of(m)) is not None and d != mdate
+            for m in draft.mentions
+        ):
+            return False  # one sentence that gives two meetings two days reports two
         vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
         if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
             return False
