@@ -74,3 +74,28 @@ def test_a_fronted_possessive_still_finds_its_subject() -> None:
     call = [c for c in contacts(sentence) if c.lemma == "call"]
     assert call
     assert "Petr Fiala" in {p.name for p in call[0].people}
+
+
+@pytest.mark.parametrize(
+    ("written", "official"),
+    [
+        ("Sergei Ławrow", "Sergey Lavrov"),
+        ("Sergej Lawrow", "Sergey Lavrov"),
+        ("Dmitrij Peskow", "Dmitry Peskov"),
+        ("Wladimir Putin", "Vladimir Putin"),
+    ],
+)
+def test_a_name_in_another_languages_spelling_is_the_official(written: str, official: str) -> None:
+    from warwire.extract.people import Roster
+
+    person = Roster([written]).resolve(written, None)
+    assert person is not None
+    assert person.name == official
+
+
+def test_the_same_surname_with_another_first_name_is_someone_else() -> None:
+    from warwire.extract.people import Roster
+
+    person = Roster(["Jan Lawrow"]).resolve("Jan Lawrow", None)
+    assert person is not None
+    assert person.official is None
