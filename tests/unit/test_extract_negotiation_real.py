@@ -99,3 +99,34 @@ def test_the_same_surname_with_another_first_name_is_someone_else() -> None:
     person = Roster(["Jan Lawrow"]).resolve("Jan Lawrow", None)
     assert person is not None
     assert person.official is None
+
+
+def test_to_sound_out_someone_is_a_contact() -> None:
+    events = _negotiations(
+        "The Kenyan president, William Ruto, will sound out Vladimir Putin on a ceasefire in "
+        "Ukraine on Friday, his office said.",
+        "2023-06-14T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["KE", "RU"]
+    assert events[0].status == "scheduled"
+    assert events[0].occurred_on == dt.date(2023, 6, 16)
+
+
+def test_a_sound_of_explosions_is_no_contact() -> None:
+    sentence = (
+        "Residents of Kharkiv heard the sound of explosions as Vladimir Putin met Xi Jinping."
+    )
+    assert not [c for c in contacts(sentence) if c.lemma == "sound"]
+
+
+def test_who_sounds_out_someone_else_is_not_on_the_other_call() -> None:
+    events = _negotiations(
+        "Ahmed Attaf and Sergey Lavrov spoke by phone about a truce in Ukraine as the Brazilian "
+        "president, Luiz Inacio Lula da Silva, and the Indian prime minister, Narendra Modi, "
+        "prepared to sound out Volodymyr Zelenskyy later on Thursday.",
+        "2023-06-15T09:00:00+00:00",
+    )
+    call = [e for e in events if "Sergey Lavrov" in e.participants]
+    assert call
+    assert "Luiz Inacio Lula da Silva" not in call[0].participants

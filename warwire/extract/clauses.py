@@ -989,6 +989,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
+        if base == "sound" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            # "X prepared to sound out Y": to talk to Y to learn Y's position
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            return any(_can_be_side(o) for o in objects), False
         if base == "bring" and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
         ):

@@ -1020,6 +1020,10 @@ def _excluded(text: str) -> bool:
 
 
 _PARSE_SCREEN = (
+    "sound out",
+    "sounds out",
+    "sounded out",
+    "sounding out",
     "receiv",
     "host",
     "discuss",
@@ -1095,6 +1099,10 @@ def _parsed_members(
 
 
 _UNTRIGGERED_SCREEN = (
+    "sound out",
+    "sounds out",
+    "sounded out",
+    "sounding out",
     "receiv",
     "host",
     "discuss",
@@ -1310,6 +1318,15 @@ def _mention(
         participants = [
             o for o in participants if o.name in slotted or o.name not in reading.acting
         ]
+    else:
+        # "X and Y spoke by phone as Z prepared to sound out W": Z acts in another clause
+        # and is a side of the contact there, not of this one.
+        ours = {o.name for o in reading.people}
+        participants = [
+            o
+            for o in participants
+            if o.name in ours or not (o.name in reading.outside and o.name in reading.acting)
+        ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
     if not realis:
@@ -1440,6 +1457,8 @@ class Reading(NamedTuple):
     """Time phrases the parse attaches to the contacts stated as fact or plan."""
     acting: frozenset[str] = frozenset()
     """People the sentence makes the subject of a verb that is no contact (normalised)."""
+    outside: frozenset[str] = frozenset()
+    """People in the slots of a contact of the sentence that starts outside the clause."""
 
 
 _IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
@@ -1515,6 +1534,13 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         starts=tuple(c.start - offset for c in stated),
         days=tuple(d for c in stated for d in c.days),
         others=frozenset(_all_slotted(text, roster)),
+        outside=frozenset(
+            r.name
+            for c in clauses.contacts(text)
+            if not offset <= c.start < end
+            for p in c.people
+            if (r := roster.resolve(p.name, p.side)) is not None
+        ),
         acting=frozenset(
             r.name
             for p in clauses.acting(text)
