@@ -83,6 +83,8 @@ def test_a_fronted_possessive_still_finds_its_subject() -> None:
         ("Sergej Lawrow", "Sergey Lavrov"),
         ("Dmitrij Peskow", "Dmitry Peskov"),
         ("Wladimir Putin", "Vladimir Putin"),
+        ("Siergiej Ławrowem", "Sergey Lavrov"),
+        ("Dmitrija Peskowa", "Dmitry Peskov"),
     ],
 )
 def test_a_name_in_another_languages_spelling_is_the_official(written: str, official: str) -> None:
@@ -130,3 +132,12 @@ def test_who_sounds_out_someone_else_is_not_on_the_other_call() -> None:
     call = [e for e in events if "Sergey Lavrov" in e.participants]
     assert call
     assert "Luiz Inacio Lula da Silva" not in call[0].participants
+
+
+def test_a_declined_surname_is_read_at_its_stem_only_for_a_listed_official() -> None:
+    from warwire.extract.people import Roster
+
+    for written in ("Olga Lavrova", "Jan Kowalskiego"):
+        person = Roster([written]).resolve(written, None)
+        assert person is not None
+        assert person.official is None

@@ -148,15 +148,27 @@ def _official(name: str) -> gazetteer.Official | None:
     if not found and " " in name:
         # The same name in another language's spelling ("Siergiej Ławrow", "Sergej Lawrow"):
         # the surname's spelling key and the first name's initial agree with one official.
+        # A translation may also leave the surname in a case of its own language
+        # ("z Siergiejem Ławrowem", "Ławrowie"): its stem is tried when the whole is unknown.
         first, surname = name.split()[0], name.split()[-1]
-        matches = {
-            o
-            for o in _by_spelling().get(spelling_key(surname), ())
-            if spelling_key(o.name)[:1] == spelling_key(first)[:1]
-        }
-        if len(matches) == 1:
-            return matches.pop()
+        stems = [surname] + [
+            surname[: -len(end)]
+            for end in _CASE_ENDINGS
+            if surname.endswith(end) and len(surname) - len(end) >= 4
+        ]
+        for stem in stems:
+            matches = {
+                o
+                for o in _by_spelling().get(spelling_key(stem), ())
+                if spelling_key(o.name)[:1] == spelling_key(first)[:1]
+            }
+            if len(matches) == 1:
+                return matches.pop()
     return None
+
+
+_CASE_ENDINGS = ("owi", "iem", "em", "ie", "a", "u", "e")
+"""Slavic case endings a translated text can leave on a surname."""
 
 
 _TRANSLITERATION = str.maketrans({"ł": "l", "w": "v", "j": "y"})
