@@ -141,3 +141,16 @@ def test_a_declined_surname_is_read_at_its_stem_only_for_a_listed_official() -> 
         person = Roster([written]).resolve(written, None)
         assert person is not None
         assert person.official is None
+
+
+def test_a_contact_tied_to_the_days_news_takes_its_day() -> None:
+    events = _negotiations(
+        "Russian drones struck Odesa overnight, officials said on Thursday. The strike came "
+        "hours before a Ukrainian delegation was due to meet Turkish Foreign Minister Hakan "
+        "Fidan in Ankara to discuss a ceasefire.",
+        "2025-04-10T08:00:00+00:00",
+    )
+    talks = [e for e in events if e.venue == "Ankara"]
+    assert talks
+    assert talks[0].occurred_on == dt.date(2025, 4, 10)
+    assert talks[0].status == "scheduled"

@@ -569,6 +569,12 @@ _CLAUSE_SPLIT = Folded(
         _F,
     )
 )
+_SAME_DAY = re.compile(
+    r"\b(?:came|comes|happened|began|started)\s+(?:on\s+the\s+(?:same\s+)?day|"
+    r"(?:just\s+|only\s+)?hours\s+(?:before|after|ahead\s+of))\b",
+    _F,
+)
+"""News tied to the article's own event by day ("the attack came on the day ...")."""
 _VAGUE_TIME = Folded(
     re.compile(r"\b(?:this|last|past)\s+week\b|\bearlier\s+this\s+week\b|\brecently\b", _F),
     needs=("week", "recently"),
@@ -1370,6 +1376,10 @@ def _mention(
             cue = find_date(
                 _without_since(before), today, future=status == "scheduled", year_hint=year
             )
+    if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
+        # "The attack came on the day / hours before a delegation was due to meet...": the
+        # contact falls on the day of the news the sentence ties it to, the article's day.
+        cue = DateCue(When.DATE, today)
     if cue.when is When.PREVIOUS and status != "scheduled":
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
