@@ -154,3 +154,24 @@ def test_a_contact_tied_to_the_days_news_takes_its_day() -> None:
     assert talks
     assert talks[0].occurred_on == dt.date(2025, 4, 10)
     assert talks[0].status == "scheduled"
+
+
+def test_a_participle_on_a_noun_takes_the_tense_of_its_verb() -> None:
+    # "headed" has no tense of its own: "will send" makes the talks planned, on the next Friday
+    sentence = (
+        "Moldova will send a delegation headed by Foreign Minister Mihai Popsoi to Friday's "
+        "talks with Russia in Baku, the president said on Tuesday."
+    )
+    talks = [c for c in contacts(sentence) if c.lemma == "talks"]
+    assert talks
+    assert talks[0].mood == "scheduled"
+
+
+def test_a_participle_on_a_noun_after_a_past_verb_stays_held() -> None:
+    sentence = (
+        "Moldova sent a delegation headed by Foreign Minister Mihai Popsoi to the talks with "
+        "Russia in Baku."
+    )
+    talks = [c for c in contacts(sentence) if c.lemma == "talks"]
+    assert talks
+    assert talks[0].mood == "held"

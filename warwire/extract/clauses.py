@@ -1177,6 +1177,14 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if tag == "VBN" and not auxes and verb.dep_ == "acl" and depth < 3:
+        # "will send a delegation headed by X to the talks": a participle that qualifies a
+        # noun has no tense of its own; the verb that holds the noun gives it
+        outer_verb = _clause_verb(verb.head)
+        if outer_verb.pos_ in ("VERB", "AUX") and outer_verb.i != verb.i:
+            outer = _verb_mood(outer_verb, depth + 1)
+            if outer is not None:
+                return outer
     if tag in ("VBD", "VBN"):
         return "held"
     if tag in ("VBZ", "VBP"):
