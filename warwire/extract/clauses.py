@@ -22,6 +22,7 @@ A *contact word* is a verb of meeting or talking ("met", "received", "hosted", "
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -30,7 +31,7 @@ from warwire.extract import countries, nlp
 from warwire.extract.people import TITLES
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 CONTACT_VERBS = frozenset(
     {"meet", "talk", "speak", "negotiate", "phone", "telephone", "receive", "host", "confer"}
@@ -502,7 +503,7 @@ def _nationality_of_role(token: Token) -> bool:
 def private_countries(sentence: str) -> frozenset[str]:
     """Countries the sentence names only as the nationality of someone in a contact's slot
     who holds no office ("met with Ukrainian politician X"): not a side present."""
-    doc = nlp.parse(sentence)
+    doc = _parse(sentence)
     out: set[str] = set()
     for token in doc:
         # "met with Ukrainian politician and statesman X": the role noun in a side slot
@@ -627,8 +628,23 @@ def _person_in_coordination(token: Token, ent: Span) -> bool:
     )
 
 
+_SPACED_HYPHEN = re.compile(r"(?<=\s)-(?=\s)")
+
+
+def _parse(sentence: str) -> Doc:
+    """The parse of `sentence` with a spaced hyphen read as the dash it stands for ("met
+    Y - the agency said"): the recogniser otherwise runs a name on across it. Same length, so
+    character offsets hold."""
+    return nlp.parse(_SPACED_HYPHEN.sub("\u2014", sentence))
+
+
+_SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
+
+
 def _hyphen_parts(name: str) -> list[tuple[int, str]]:
-    """ "Xi-Zelensky" (a pair written as one compound) as its two names."""
+    """ "Xi-Zelensky" (a pair written as one compound) as its two names; a name the
+    recogniser ran on across a spaced dash ("Vladimir Putin - Reuters said") ends at it."""
+    name = _SPACED_DASH.split(name, maxsplit=1)[0]
     parts = name.split("-")
     if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 for p in parts):
         return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
@@ -713,16 +729,20 @@ def _clause_verb(token: Token) -> Token:
 
 def _speaker_for_pronoun(verb: Token) -> Token | None:
     """Who "he" or "she" is: the subject of the clause the pronoun's clause hangs on ("X
-    said he had met Y", "X will go to Z, where he plans to meet Y")."""
+    said he had met Y", "X will go to Z, where he plans to meet Y"). Whoever reports after
+    the pronoun is not it ("... where he plans to meet Y - X said"), though a later subject
+    of another verb can be ("In his call with Y, X warned...")."""
     head = verb
     chain = {verb.i}
-    for _ in range(5):
+    for _ in range(6):
         if head.head.i == head.i:
             return None
         head = head.head
         chain.add(head.i)
         for child in head.children:
             if child.dep_ != "nsubj" or child.i in chain:
+                continue
+            if child.i > verb.i and lemma(head) in REPORTING_VERBS | SPEECH_VERBS:
                 continue
             owner = [c for c in child.children if c.dep_ == "poss" and c.ent_type_ == "PERSON"]
             if owner:
@@ -969,6 +989,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
             return True, base in ("phone", "telephone")
+        if base == "sound" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            # "X prepared to sound out Y": to talk to Y to learn Y's position
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            return any(_can_be_side(o) for o in objects), False
         if base == "bring" and any(
             c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
         ):
@@ -1153,6 +1177,14 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if tag == "VBN" and not auxes and verb.dep_ == "acl" and depth < 3:
+        # "will send a delegation headed by X to the talks": a participle that qualifies a
+        # noun has no tense of its own; the verb that holds the noun gives it
+        outer_verb = _clause_verb(verb.head)
+        if outer_verb.pos_ in ("VERB", "AUX") and outer_verb.i != verb.i:
+            outer = _verb_mood(outer_verb, depth + 1)
+            if outer is not None:
+                return outer
     if tag in ("VBD", "VBN"):
         return "held"
     if tag in ("VBZ", "VBP"):
@@ -1179,7 +1211,7 @@ def _reported(verb: Token) -> bool:
 
 
 def _read(doc_text: str) -> tuple[Contact, ...]:
-    doc = nlp.parse(doc_text)
+    doc = _parse(doc_text)
     out: list[Contact] = []
     for token in doc:
         found, call = _is_contact(token)
@@ -1219,7 +1251,7 @@ def contacts(sentence: str) -> tuple[Contact, ...]:
 @lru_cache(maxsize=2048)
 def people(sentence: str) -> tuple[Person, ...]:
     """Every person the sentence names, with the side its wording ties them to."""
-    doc = nlp.parse(sentence)
+    doc = _parse(sentence)
     return tuple(
         Person(e.text, e.start_char, e.end_char, person_side(e))
         for e in doc.ents
@@ -1237,7 +1269,7 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
     sides those delegations belong to: "accompanied by X", "joined by X", "the team is led by
     X", "X will head the delegation", "travelling with X", "the delegation included X and Y",
     "the Kenyan delegation - X, Y and Z -"."""
-    doc = nlp.parse(sentence)
+    doc = _parse(sentence)
     people: dict[int, Person] = {}
     parties: set[str] = set()
     fillers: list[Token] = []
@@ -1271,7 +1303,7 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
 def stated_at(sentence: str) -> frozenset[str]:
     """Places the sentence puts a statement in ("announced in New York", "told reporters in
     Kyiv"): where words were said, not where talks are."""
-    doc = nlp.parse(sentence)
+    doc = _parse(sentence)
     out: set[str] = set()
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and lemma(token) in REPORTING_VERBS | SPEECH_VERBS:
@@ -1286,7 +1318,7 @@ def stated_at(sentence: str) -> frozenset[str]:
 def acting(sentence: str) -> tuple[Person, ...]:
     """People who are the subject (or a coordinated subject) of a verb that is no contact
     word: "Z prepared to...", "Z reminded that...", "Z said"."""
-    doc = nlp.parse(sentence)
+    doc = _parse(sentence)
     out: dict[int, Person] = {}
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") or _is_contact(token)[0]:

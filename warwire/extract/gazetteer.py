@@ -170,9 +170,15 @@ def places() -> Matcher[Place]:
 
 
 @cache
+def official_rows() -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = _load("officials.json")["officials"]
+    return rows
+
+
+@cache
 def officials() -> Matcher[Official]:
     forms: dict[str, Official] = {}
-    for row in _load("officials.json")["officials"]:
+    for row in official_rows():
         official = Official(row["name"], row["country"], row["role"])
         for form in (row["name"], *row.get("variants", [])):
             forms.setdefault(form, official)

@@ -569,6 +569,12 @@ _CLAUSE_SPLIT = Folded(
         _F,
     )
 )
+_SAME_DAY = re.compile(
+    r"\b(?:came|comes|happened|began|started)\s+(?:on\s+the\s+(?:same\s+)?day|"
+    r"(?:just\s+|only\s+)?hours\s+(?:before|after|ahead\s+of))\b",
+    _F,
+)
+"""News tied to the article's own event by day ("the attack came on the day ...")."""
 _VAGUE_TIME = Folded(
     re.compile(r"\b(?:this|last|past)\s+week\b|\bearlier\s+this\s+week\b|\brecently\b", _F),
     needs=("week", "recently"),
@@ -1020,6 +1026,10 @@ def _excluded(text: str) -> bool:
 
 
 _PARSE_SCREEN = (
+    "sound out",
+    "sounds out",
+    "sounded out",
+    "sounding out",
     "receiv",
     "host",
     "discuss",
@@ -1095,6 +1105,10 @@ def _parsed_members(
 
 
 _UNTRIGGERED_SCREEN = (
+    "sound out",
+    "sounds out",
+    "sounded out",
+    "sounding out",
     "receiv",
     "host",
     "discuss",
@@ -1310,6 +1324,15 @@ def _mention(
         participants = [
             o for o in participants if o.name in slotted or o.name not in reading.acting
         ]
+    else:
+        # "X and Y spoke by phone as Z prepared to sound out W": Z acts in another clause
+        # and is a side of the contact there, not of this one.
+        ours = {o.name for o in reading.people}
+        participants = [
+            o
+            for o in participants
+            if o.name in ours or not (o.name in reading.outside and o.name in reading.acting)
+        ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
     if not realis:
@@ -1353,6 +1376,10 @@ def _mention(
             cue = find_date(
                 _without_since(before), today, future=status == "scheduled", year_hint=year
             )
+    if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
+        # "The attack came on the day / hours before a delegation was due to meet...": the
+        # contact falls on the day of the news the sentence ties it to, the article's day.
+        cue = DateCue(When.DATE, today)
     if cue.when is When.PREVIOUS and status != "scheduled":
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
@@ -1440,6 +1467,8 @@ class Reading(NamedTuple):
     """Time phrases the parse attaches to the contacts stated as fact or plan."""
     acting: frozenset[str] = frozenset()
     """People the sentence makes the subject of a verb that is no contact (normalised)."""
+    outside: frozenset[str] = frozenset()
+    """People in the slots of a contact of the sentence that starts outside the clause."""
 
 
 _IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
@@ -1515,6 +1544,13 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         starts=tuple(c.start - offset for c in stated),
         days=tuple(d for c in stated for d in c.days),
         others=frozenset(_all_slotted(text, roster)),
+        outside=frozenset(
+            r.name
+            for c in clauses.contacts(text)
+            if not offset <= c.start < end
+            for p in c.people
+            if (r := roster.resolve(p.name, p.side)) is not None
+        ),
         acting=frozenset(
             r.name
             for p in clauses.acting(text)
@@ -1774,6 +1810,11 @@ class _Folder:
         date, mdate = _draft_date(draft), _date_of(mention)
         if date and mdate and abs((date - mdate).days) > 1:
             return False
+        if mdate and any(
+            m.index == mention.index and (d := _date_of(m)) is not None and d != mdate
+            for m in draft.mentions
+        ):
+            return False  # one sentence that gives two meetings two days reports two
         vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
         if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
             return False

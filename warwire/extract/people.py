@@ -13,7 +13,9 @@ maps them to one spelling and a side.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 
 from warwire.extract import gazetteer
 from warwire.extract.countries import code_of
@@ -138,6 +140,60 @@ def _official(name: str) -> gazetteer.Official | None:
         return found[0].item
     if len(found) == 1 and found[0].end == len(name) and " " in name:
         official = found[0].item
-        if official.name[:1] == name[:1] and official.name.split()[-1] == found[0].surface:
+        if (
+            spelling_key(official.name)[:1] == spelling_key(name)[:1]
+            and official.name.split()[-1] == found[0].surface
+        ):
             return official
+    if not found and " " in name:
+        # The same name in another language's spelling ("Siergiej Ławrow", "Sergej Lawrow"):
+        # the surname's spelling key and the first name's initial agree with one official.
+        # A translation may also leave the surname in a case of its own language
+        # ("z Siergiejem Ławrowem", "Ławrowie"): its stem is tried when the whole is unknown.
+        first, surname = name.split()[0], name.split()[-1]
+        stems = [surname] + [
+            surname[: -len(end)]
+            for end in _CASE_ENDINGS
+            if surname.endswith(end) and len(surname) - len(end) >= 4
+        ]
+        for stem in stems:
+            matches = {
+                o
+                for o in _by_spelling().get(spelling_key(stem), ())
+                if spelling_key(o.name)[:1] == spelling_key(first)[:1]
+            }
+            if len(matches) == 1:
+                return matches.pop()
     return None
+
+
+_CASE_ENDINGS = ("owi", "iem", "em", "ie", "a", "u", "e")
+"""Slavic case endings a translated text can leave on a surname."""
+
+
+_TRANSLITERATION = str.maketrans({"ł": "l", "w": "v", "j": "y"})
+
+
+def spelling_key(word: str) -> str:
+    """A word with what spellings of one name differ by folded away: accents, the Polish and
+    German transliteration of Russian and Ukrainian (w for v, j for y, ł for l), a final -i
+    for -y, and doubled letters ("Ławrow", "Lawrow" and "Lavrov" share a key)."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
+    folded = folded.translate(_TRANSLITERATION)
+    if folded.endswith("i"):
+        folded = folded[:-1] + "y"
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+@cache
+def _by_spelling() -> dict[str, frozenset[gazetteer.Official]]:
+    """Officials by the spelling key of the surname of their name and each variant."""
+    index: dict[str, set[gazetteer.Official]] = {}
+    for row in gazetteer.official_rows():
+        official = gazetteer.Official(row["name"], row["country"], row["role"])
+        for form in (row["name"], *row.get("variants", [])):
+            if " " in form:
+                index.setdefault(spelling_key(form.split()[-1]), set()).add(official)
+    return {key: frozenset(found) for key, found in index.items()}
