@@ -7,15 +7,17 @@ import urllib.request
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import orjson
 from prometheus_client.parser import text_string_to_metric_families
 
 from schemas import Alert, Incident
 from warwire import codec
+from warwire.broker import free_port
 from warwire.config import Settings
 from warwire.kafka_io import poll_topics
-from warwire.session import Collected
+from warwire.session import Collected, WorkerProcess
 
 
 def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> bytes:
@@ -94,3 +96,17 @@ def scrape(port: int) -> dict[str, float]:
             labels = ",".join(f"{k}={v}" for k, v in sorted(sample.labels.items()))
             samples[f"{sample.name}{{{labels}}}" if labels else sample.name] = sample.value
     return samples
+
+
+def workers_with_own_metrics_ports(
+    settings: Settings, logs: Path, count: int
+) -> list[WorkerProcess]:
+    """`count` workers of one group on this host, each serving /metrics on a port of its own
+    (the first on `settings.metrics_port`)."""
+    ports = [settings.metrics_port] + [free_port() for _ in range(count - 1)]
+    return [
+        WorkerProcess(
+            settings.model_copy(update={"metrics_port": port}), logs / f"worker-{port}.log"
+        ).start()
+        for port in ports
+    ]

@@ -110,23 +110,8 @@ def run_alertmanager(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        try:
-            deadline = time.monotonic() + startup_timeout
-            while not _ready(f"http://{address}"):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise PrometheusError(
-                        f"alertmanager not ready (exit code {process.poll()}):\n"
-                        + log_path.read_text(errors="replace")
-                    )
-                time.sleep(0.2)
+        with _until_stopped(process, f"http://{address}", log_path, startup_timeout):
             yield address
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
 
 
 # ---- the PromQL of the deploy files -----------------------------------------------------------
@@ -377,23 +362,32 @@ def run_prometheus(
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        try:
-            deadline = time.monotonic() + startup_timeout
-            while not _ready(server.url):
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise PrometheusError(
-                        f"prometheus not ready (exit code {process.poll()}):\n"
-                        + server.log_path.read_text(errors="replace")
-                    )
-                time.sleep(0.2)
+        with _until_stopped(process, server.url, server.log_path, startup_timeout):
             yield server
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+
+
+@contextmanager
+def _until_stopped(
+    process: subprocess.Popen[bytes], url: str, log_path: Path, startup_timeout: float
+) -> Iterator[None]:
+    """Wait until the server at `url` says it is ready; stop it on leaving."""
+    try:
+        deadline = time.monotonic() + startup_timeout
+        while not _ready(url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise PrometheusError(
+                    f"{url} not ready (exit code {process.poll()}):\n"
+                    + log_path.read_text(errors="replace")
+                )
+            time.sleep(0.2)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def wait_until(

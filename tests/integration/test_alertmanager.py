@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.integration.outputs import workers_with_own_metrics_ports
 from tests.integration.prometheus_server import (
     WORKER_JOB,
     alertmanager_binary,
@@ -24,7 +25,6 @@ from tests.integration.prometheus_server import (
 from warwire.broker import free_port
 from warwire.config import Settings
 from warwire.kafka_io import ensure_topics
-from warwire.session import WorkerProcess
 
 pytestmark = [
     pytest.mark.integration,
@@ -84,13 +84,8 @@ async def test_stopping_one_of_two_workers_pages_the_operator(
     settings: Settings, tmp_path: Path, receiver: Receiver
 ) -> None:
     await ensure_topics(settings)
-    ports = [settings.metrics_port, free_port()]
-    workers = [
-        WorkerProcess(
-            settings.model_copy(update={"metrics_port": port}), tmp_path / f"worker-{port}.log"
-        ).start()
-        for port in ports
-    ]
+    workers = workers_with_own_metrics_ports(settings, tmp_path, 2)
+    ports = [worker.settings.metrics_port for worker in workers]
     targets = {WORKER_JOB: [f"127.0.0.1:{port}" for port in ports]}
     try:
         with (

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.outputs import scrape
-from warwire.broker import free_port
+from tests.integration.outputs import scrape, workers_with_own_metrics_ports
 from warwire.config import Settings
 from warwire.kafka_io import ensure_topics
-from warwire.session import WorkerProcess
 
 pytestmark = pytest.mark.integration
 
@@ -33,13 +31,8 @@ async def test_two_workers_on_one_host_each_serve_their_own_metrics(
     settings: Settings, tmp_path: Path
 ) -> None:
     await ensure_topics(settings)
-    ports = [settings.metrics_port, free_port()]
-    workers = [
-        WorkerProcess(
-            settings.model_copy(update={"metrics_port": port}), tmp_path / f"worker-{port}.log"
-        ).start()
-        for port in ports
-    ]
+    workers = workers_with_own_metrics_ports(settings, tmp_path, 2)
+    ports = [worker.settings.metrics_port for worker in workers]
     try:
         scraped = [await asyncio.to_thread(wait_for_scrape, port) for port in ports]
         assert all(worker.running for worker in workers)
