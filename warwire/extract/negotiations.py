@@ -1025,7 +1025,7 @@ def _excluded(text: str) -> bool:
     return bool(_EXCLUDE.search(text))
 
 
-_PARSE_SCREEN = (
+_UNTRIGGERED_SCREEN = (
     "sound out",
     "sounds out",
     "sounded out",
@@ -1036,9 +1036,17 @@ _PARSE_SCREEN = (
     "sit ",
     "sits ",
     "sat ",
-    "sitting",
     "together",
     "called",
+    "phone ",
+)
+"""Contact words the trigger list lacks: a sentence with none of these and no trigger is not
+parsed for contacts."""
+
+
+_PARSE_SCREEN = (
+    *_UNTRIGGERED_SCREEN,
+    "sitting",
     "calls ",
     "meet",
     "met ",
@@ -1104,23 +1112,6 @@ def _parsed_members(
     return out, set(parties)
 
 
-_UNTRIGGERED_SCREEN = (
-    "sound out",
-    "sounds out",
-    "sounded out",
-    "sounding out",
-    "receiv",
-    "host",
-    "discuss",
-    "sit ",
-    "sits ",
-    "sat ",
-    "together",
-    "called",
-    "phone ",
-)
-"""Contact words the trigger list lacks: a sentence with none of these and no trigger is not
-parsed for contacts."""
 _TWO_NAMES = re.compile(r"[A-Z][\w'-]+[^A-Z]+[A-Z][\w'-]+[^A-Z]+[A-Z]")
 """Three capitalised words: the least a sentence naming two sides has (with its first)."""
 
