@@ -19,10 +19,11 @@ import functools
 import logging
 import ssl
 import time
-from typing import Any
+from typing import Any, TypeVar
 
 import faust
 from faust.types import EventT
+from pydantic import BaseModel
 
 from schemas import EventEnvelope, Incident, Receipt
 from streams.state import MARK_PREFIX, StagedKeyValue, StagedTableState
@@ -38,6 +39,8 @@ from warwire.kafka_io import send_until_accepted
 from warwire.pipeline import FoldOutcome, fold_and_alert, release_pending
 
 log = logging.getLogger("warwire.worker")
+
+Model = TypeVar("Model", bound=BaseModel)
 
 TIMESTAMP_HEADER = "warwire-produced-at"
 SETTLE_HEADER = "warwire-settle"
@@ -143,6 +146,29 @@ def create_app(settings: Settings) -> faust.App:
         )
         metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
+    async def decoded(message: Any, model: type[Model]) -> Model | None:
+        """The internal message as `model`, or None once a message that is not one (written
+        by something else than a worker) has been dead-lettered: it must not stop the agent."""
+        try:
+            return codec.loads(model, message.value or b"")
+        except Exception as exc:
+            rejected = Rejected("invalid_internal_message", f"{type(exc).__name__}: {exc}")
+            letter = build_dead_letter(
+                rejected,
+                topic=message.topic,
+                partition=message.partition,
+                offset=message.offset,
+                key=message.key,
+                value=message.value,
+            )
+            await send_until_accepted(
+                lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
+                f"dead letter for {message.topic}/{message.partition}@{message.offset}",
+            )
+            metrics.INTERNAL_MESSAGES_REJECTED.labels(topic=message.topic).inc()
+            _record_lag(message)
+            return None
+
     @app.agent(articles, name="process-articles")
     async def process_articles(stream: faust.StreamT[bytes]) -> None:
         async for event in stream.events():
@@ -217,7 +243,9 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_url(event: EventT[bytes]) -> None:
         message = event.message
-        routed = codec.loads(seen.RoutedArticle, message.value or b"")
+        routed = await decoded(message, seen.RoutedArticle)
+        if routed is None:
+            return
         state = StagedKeyValue(url_table, url_expiry)
         routed = seen.check_url(state, str(message.partition), routed, window)
         await send_until_accepted(
@@ -236,7 +264,9 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_body(event: EventT[bytes]) -> None:
         message = event.message
-        routed = codec.loads(seen.RoutedArticle, message.value or b"")
+        routed = await decoded(message, seen.RoutedArticle)
+        if routed is None:
+            return
         article, source = routed.article, routed.source
         source_key = source.key.encode() if source.key else None
         receipt = Receipt(
@@ -324,7 +354,10 @@ def create_app(settings: Settings) -> faust.App:
                 state.flush()
             _record_lag(message)
             return
-        extracted = codec.loads(EventEnvelope, message.value or b"").event
+        envelope = await decoded(message, EventEnvelope)
+        if envelope is None:
+            return
+        extracted = envelope.event
         outcome = fold_and_alert(
             state, extracted, window, settings.thresholds, grace, settings.dedup_max_reports
         )

@@ -47,6 +47,7 @@ REASONS: dict[str, str] = {
     "id_reused": "an article with this id and a different body was processed before",
     "extraction_error": "the extractor failed on the article",
     "internal_error": "an unexpected error in the worker while handling the article",
+    "invalid_internal_message": "a message on an internal topic that no worker wrote",
 }
 
 

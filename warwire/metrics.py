@@ -88,6 +88,13 @@ ARTICLES_REJECTED = Counter(
     ["reason"],
     registry=REGISTRY,
 )
+INTERNAL_MESSAGES_REJECTED = Counter(
+    "warwire_internal_messages_rejected",
+    "Messages on an internal topic (articles.by-url, articles.by-body, events) that no worker "
+    "wrote, dead-lettered as invalid_internal_message, by topic.",
+    ["topic"],
+    registry=REGISTRY,
+)
 UNDECODABLE_BATCHES = Counter(
     "warwire_undecodable_batches",
     "Record batches the consumer could not decode (unknown codec, bad CRC) and skipped after "

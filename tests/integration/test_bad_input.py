@@ -232,3 +232,40 @@ async def collect_articles_topic(settings: Settings, count: int) -> list[bytes]:
         found.append(record.value or b"")
     assert len(found) == count
     return found
+
+
+async def test_garbage_on_an_internal_topic_is_dead_lettered_and_the_agents_go_on(
+    settings: Settings,
+) -> None:
+    await ensure_topics(settings)
+    # The events topic takes the same path in the fold agent; it is left out here only
+    # because this test's own reader decodes every event it sees.
+    internal = [settings.topics.articles_by_url, settings.topics.articles_by_body]
+    producer = AIOKafkaProducer(**client_options(settings))
+    await producer.start()
+    try:
+        for topic in internal:
+            await producer.send_and_wait(topic, b"\x00not a warwire message", key=b"junk")
+    finally:
+        await producer.stop()
+    good = [GOOD["good-strike"], GOOD["good-talks"]]
+    workers: list[WorkerProcess] = []
+    await run_pipeline(settings, good, timeout=180, keep_worker=workers.append)
+    [worker] = workers
+    try:
+        collected = (
+            await collect(settings, lambda c: len(c.dead_letters) >= len(internal))
+        ).collected
+        assert worker.running, "the worker died"
+        samples = scrape(settings.metrics_port)
+    finally:
+        worker.stop()
+    letters = [d for d in collected.dead_letters if d.reason == "invalid_internal_message"]
+    assert sorted(d.topic for d in letters) == sorted(internal)
+    assert all(base64.b64decode(d.original_base64) == b"\x00not a warwire message" for d in letters)
+    processed = {r.article_id for r in collected.receipts.values() if r.outcome == "processed"}
+    assert processed == {"good-strike", "good-talks"}
+    for topic in internal:
+        assert samples[f"warwire_internal_messages_rejected_total{{topic={topic}}}"] == 1
+    # Internal garbage is not an article: the article books still balance.
+    assert samples["warwire_articles_consumed_total"] == len(good)
