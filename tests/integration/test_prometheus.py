@@ -130,9 +130,12 @@ def is_forwarder_query(query: Query) -> bool:
     return bool(metric_names(query.expr) & FORWARDER_ONLY) or FORWARDER_JOB in query.expr
 
 
-ONLY_AFTER_A_FAULT = frozenset({"warwire_undecodable_batches_total"})
-"""Labelled by topic and partition, so without a series until a batch is skipped; the
-corrupt-batch test of tests/integration/test_interop.py scrapes it for real."""
+ONLY_AFTER_A_FAULT = frozenset(
+    {"warwire_undecodable_batches_total", "warwire_internal_messages_rejected_total"}
+)
+"""Labelled by topic (and partition), so without a series until the fault happens; the
+corrupt-batch test of tests/integration/test_interop.py and the internal-garbage test of
+tests/integration/test_bad_input.py scrape them for real."""
 
 
 def reads_series_not_here(query: Query) -> bool:
