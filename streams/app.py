@@ -132,6 +132,10 @@ def create_app(settings: Settings) -> faust.App:
     window = dt.timedelta(days=settings.dedup_window_days)
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
+        await send_dead_letter(message, rejected)
+        metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
+
+    async def send_dead_letter(message: Any, rejected: Rejected) -> None:
         letter = build_dead_letter(
             rejected,
             topic=message.topic,
@@ -144,7 +148,6 @@ def create_app(settings: Settings) -> faust.App:
             lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
             f"dead letter for {message.topic}/{message.partition}@{message.offset}",
         )
-        metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
     async def decoded(message: Any, model: type[Model]) -> Model | None:
         """The internal message as `model`, or None once a message that is not one (written
@@ -153,18 +156,7 @@ def create_app(settings: Settings) -> faust.App:
             return codec.loads(model, message.value or b"")
         except Exception as exc:
             rejected = Rejected("invalid_internal_message", f"{type(exc).__name__}: {exc}")
-            letter = build_dead_letter(
-                rejected,
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-                key=message.key,
-                value=message.value,
-            )
-            await send_until_accepted(
-                lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
-                f"dead letter for {message.topic}/{message.partition}@{message.offset}",
-            )
+            await send_dead_letter(message, rejected)
             metrics.INTERNAL_MESSAGES_REJECTED.labels(topic=message.topic).inc()
             _record_lag(message)
             return None
