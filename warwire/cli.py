@@ -1,4 +1,4 @@
-"""The `warwire` command: run, produce, alerts, replay, demo, dlq, forward."""
+"""The `warwire` command: run, produce, alerts, replay, demo, dlq, topics, forward."""
 
 from __future__ import annotations
 
@@ -23,10 +23,10 @@ from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_sett
 from warwire.extract import nlp
 
 NEEDS_MODEL = frozenset({"run", "replay", "demo"})
-CLIENT_COMMANDS = frozenset({"produce", "alerts", "dlq"})
+"""Commands that extract, and so need the English model of the linguistic layer."""
+CLIENT_COMMANDS = frozenset({"produce", "alerts", "dlq", "topics"})
 """Commands that only talk to a broker someone else runs."""
 BROKER_CHECK_SECONDS = 10.0
-"""Commands that extract, and so need the English model of the linguistic layer."""
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
 
 
@@ -192,6 +192,18 @@ def _parser() -> argparse.ArgumentParser:
     for command in (dlq_list, dlq_export, dlq_replay):
         command.add_argument("--reason", help="only letters with this reason")
     dlq.set_defaults(handler=cmd_dlq)
+
+    topics = sub.add_parser(
+        "topics",
+        help="list every topic and consumer group warwire uses; --create makes missing topics",
+        description="Print each topic warwire uses (the table changelogs included) with its "
+        "partitions, replication and configs, and the consumer groups: what a locked-down "
+        "cluster's ACLs must allow. --create creates the missing topics on WARWIRE_BROKER.",
+    )
+    topics.add_argument(
+        "--create", action="store_true", help="create the missing topics on the broker"
+    )
+    topics.set_defaults(handler=cmd_topics)
 
     forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
     forward.add_argument("--url", required=True, help="the receiver's http(s) URL")
@@ -391,6 +403,29 @@ def cmd_dlq(args: argparse.Namespace, settings: Settings) -> int:
         print(f"not delivered: {article_id}: {error}", file=sys.stderr)
     print(f"posted {report.sent}, held back {len(plan.held_back)}, failed {len(report.failed)}")
     return 1 if report.failed else 0
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from streams.app import create_app
+    from warwire.kafka_io import ensure_topics, topic_plan
+    from warwire.worker import changelog_topics
+
+    changelogs = changelog_topics(create_app(settings), settings)
+    created: set[str] = set()
+    if args.create:
+        if not settings.broker:
+            raise UserError("set WARWIRE_BROKER to the broker to create the topics on")
+        check_broker_reachable(settings)
+        created = set(asyncio.run(ensure_topics(settings, changelogs, retries=10)))
+    replication = settings.topics.replication_factor
+    for name, (partitions, configs) in topic_plan(settings, changelogs).items():
+        role = "changelog" if name in changelogs else "topic"
+        shown = ",".join(f"{key}={value}" for key, value in configs.items()) or "-"
+        state = (" created" if name in created else " exists") if args.create else ""
+        print(f"{role} {name} partitions={partitions} replication={replication} {shown}{state}")
+    print(f"group {settings.app_id} (workers)")
+    print(f"group {settings.app_id}-forwarder (warwire forward, unless --group)")
+    return 0
 
 
 def cmd_forward(args: argparse.Namespace, settings: Settings) -> int:

@@ -135,6 +135,12 @@ class Settings(BaseSettings):
         default="127.0.0.1",
         description="address /metrics listens on; 0.0.0.0 in a container, for Prometheus",
     )
+    group_lag_interval: float = Field(
+        default=15.0,
+        ge=0,
+        description="seconds between readings of every warwire group's committed offsets and "
+        "end offsets from the broker (warwire_group_lag_messages); 0 turns the reading off",
+    )
     session_timeout: float = Field(default=6.0, gt=0)
     heartbeat_interval: float = Field(default=1.5, gt=0)
     producer_max_batch_size: int = Field(default=16384, ge=1)

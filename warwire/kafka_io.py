@@ -67,18 +67,31 @@ def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
     }
 
 
-async def ensure_topics(
-    settings: Settings, extra: Mapping[str, int] | None = None, retries: int = 5
-) -> list[str]:
-    """Create every warwire topic (and the `extra` ones, name -> partitions) unless it exists;
-    return the names created. Retries with backoff while the broker is unreachable, then
-    raises the last KafkaError."""
-    wanted = {
+CHANGELOG_CONFIGS = {"cleanup.policy": "compact"}
+"""A table's changelog keeps the latest value of each key, as Faust itself creates it."""
+
+
+def topic_plan(
+    settings: Settings, changelogs: Mapping[str, int] | None = None
+) -> dict[str, tuple[int, dict[str, str]]]:
+    """Name -> (partitions, configs) of every topic warwire uses; `changelogs` (name ->
+    partitions) are the worker's table changelogs, which only the app knows."""
+    plan = {
         name: (settings.topics.partitions, configs)
         for name, configs in topic_configs(settings).items()
     }
-    for name, partitions in (extra or {}).items():
-        wanted.setdefault(name, (partitions, {}))
+    for name, partitions in (changelogs or {}).items():
+        plan.setdefault(name, (partitions, dict(CHANGELOG_CONFIGS)))
+    return plan
+
+
+async def ensure_topics(
+    settings: Settings, changelogs: Mapping[str, int] | None = None, retries: int = 5
+) -> list[str]:
+    """Create every warwire topic (and the `changelogs`, name -> partitions, compacted) unless
+    it exists; return the names created. Retries with backoff while the broker is
+    unreachable, then raises the last KafkaError."""
+    wanted = topic_plan(settings, changelogs)
     admin = AIOKafkaAdminClient(**client_options(settings))
     try:
         await _start_with_retry(admin, retries)

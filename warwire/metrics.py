@@ -166,6 +166,29 @@ CONSUMER_LAG = Gauge(
     ["topic", "partition"],
     registry=REGISTRY,
 )
+GROUP_LAG = Gauge(
+    "warwire_group_lag_messages",
+    "Messages between a consumer group's committed offset and the end of the partition, read "
+    "from the broker (so it stays visible when the group's consumer hangs).",
+    ["group", "topic", "partition"],
+    registry=REGISTRY,
+)
+GROUP_COMMITTED_OFFSET = Gauge(
+    "warwire_group_committed_offset",
+    "A consumer group's committed offset on a partition, read from the broker.",
+    ["group", "topic", "partition"],
+    registry=REGISTRY,
+)
+GROUP_LAG_PROBE_SUCCESS = Gauge(
+    "warwire_group_lag_last_read_timestamp_seconds",
+    "Unix time of the last successful reading of consumer-group offsets from the broker.",
+    registry=REGISTRY,
+)
+GROUP_LAG_PROBE_FAILURES = Counter(
+    "warwire_group_lag_read_failures",
+    "Readings of consumer-group offsets from the broker that failed or timed out.",
+    registry=REGISTRY,
+)
 LAST_ARTICLE = Gauge(
     "warwire_last_article_timestamp_seconds",
     "Unix time at which this worker last finished an article (0: none since start).",

@@ -11,6 +11,7 @@ from typing import Any
 from warwire import metrics
 from warwire.broker import EmbeddedBroker, start_embedded_broker
 from warwire.config import Settings
+from warwire.group_lag import GroupLagProbe
 from warwire.kafka_io import ensure_topics
 
 log = logging.getLogger("warwire.worker")
@@ -29,6 +30,7 @@ def run_worker(settings: Settings) -> int:
         print(f"warwire run: {exc}", file=sys.stderr)
         return 2
     broker: EmbeddedBroker | None = None
+    lag_probe: GroupLagProbe | None = None
     broker_stopping = threading.Event()
     if not settings.broker:
         broker = start_embedded_broker()
@@ -41,6 +43,9 @@ def run_worker(settings: Settings) -> int:
         loop.run_until_complete(ensure_topics(settings))
         app = create_app(settings)
         keep_topics_declared(app, settings)
+        if settings.group_lag_interval > 0:
+            lag_probe = GroupLagProbe(settings, interval=settings.group_lag_interval)
+            lag_probe.start()
         worker = ReadyWorker(
             app,
             loop=loop,
@@ -58,6 +63,8 @@ def run_worker(settings: Settings) -> int:
             return int(exit_.code or 0)
         return 0
     finally:
+        if lag_probe is not None:
+            lag_probe.stop()
         if broker:
             broker_stopping.set()
             broker.stop()

@@ -186,6 +186,13 @@ def stack(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> I
             )
         )
         [worker] = kept
+        # The worker's broker-side lag probe reads at its own pace (every 15 s): wait until a
+        # reading taken after the group's first commit has been scraped.
+        wait_until(
+            lambda: prometheus.query('warwire_group_committed_offset{job="warwire"}'),
+            timeout=90,
+            what="the group's committed offsets read from the broker",
+        )
         try:
             yield Stack(settings, prometheus, worker, collected, started_at, forwarder_port, logs)
         finally:

@@ -175,3 +175,27 @@ def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
         os.dup2(saved, 1)
         for fd in (read_end, write_end, saved):
             os.close(fd)
+
+
+def test_topics_lists_what_a_cluster_s_acls_must_allow_without_a_broker(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARWIRE_APP_ID", "newsdesk")
+    monkeypatch.setenv("WARWIRE_TOPIC_ALERTS", "desk.alerts")
+    assert main(["topics"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    topics = {line.split()[1]: line for line in lines if line.startswith("topic ")}
+    changelogs = [line.split()[1] for line in lines if line.startswith("changelog ")]
+    assert "desk.alerts" in topics and "alerts" not in topics
+    assert topics["incidents"].endswith("cleanup.policy=compact")
+    assert len(changelogs) == 5
+    assert all(name.startswith("newsdesk-") and name.endswith("-changelog") for name in changelogs)
+    assert "group newsdesk (workers)" in lines
+    assert any(line.startswith("group newsdesk-forwarder") for line in lines)
+
+
+def test_topics_create_without_a_reachable_broker_names_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARWIRE_BROKER", f"kafka://127.0.0.1:{free_port()}")
+    assert "WARWIRE_BROKER" in one_line_error(["topics", "--create"], capsys)

@@ -384,10 +384,8 @@ def test_forwarder_is_optional_and_posts_to_a_configurable_url(services: dict[st
 
 def test_kafka_init_runs_the_workers_topic_setup(services: dict[str, Any]) -> None:
     init = services[KAFKA_INIT]
-    assert init["entrypoint"] == ["python", "-c"]
-    [code] = init["command"]
-    compile(code, KAFKA_INIT, "exec")
-    assert "ensure_topics(get_settings()" in code
+    assert "entrypoint" not in init  # the image's own: `warwire`
+    assert init["command"] == ["topics", "--create"]
     for name in (WORKER, FORWARDER):
         assert services[name]["depends_on"][KAFKA_INIT] == {
             "condition": "service_completed_successfully"
@@ -456,12 +454,11 @@ def test_kafka_init_creates_every_topic_on_a_real_broker(
 ) -> None:
     init = services[KAFKA_INIT]
     env = {**os.environ, **settings_env(settings)}
-    command = [sys.executable, *init["entrypoint"][1:], *init["command"]]
+    command = [sys.executable, "-m", "warwire", *init["command"]]
     health = [sys.executable, "-c", healthcheck_code(init)]
     assert subprocess.run(health, env=env, timeout=30).returncode == 0
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert "created topics:" in result.stdout
 
     async def listed() -> set[str]:
         admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers(settings.broker))
@@ -471,9 +468,17 @@ def test_kafka_init_creates_every_topic_on_a_real_broker(
         finally:
             await admin.close()
 
-    assert set(topic_configs(settings)) <= asyncio.run(listed())
+    printed = {line.split()[1]: line for line in result.stdout.splitlines()}
+    on_broker = asyncio.run(listed())
+    assert set(topic_configs(settings)) <= on_broker
+    changelogs = {name for name, line in printed.items() if line.startswith("changelog ")}
+    assert len(changelogs) == 5 and changelogs <= on_broker
+    assert all(printed[name].endswith(" created") for name in topic_configs(settings))
+    assert f"group {settings.app_id} (workers)" in result.stdout
     again = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-    assert again.returncode == 0 and "none, all present" in again.stdout
+    assert again.returncode == 0
+    listed_again = [line for line in again.stdout.splitlines() if " partitions=" in line]
+    assert listed_again and all(line.endswith(" exists") for line in listed_again)
 
 
 # ---- Dockerfile -------------------------------------------------------------------------------
