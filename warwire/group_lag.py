@@ -84,8 +84,10 @@ class GroupLagProbe:
         self._thread.start()
 
     def stop(self) -> None:
+        """Ask the thread to end and give it a moment to close its clients; it is a daemon,
+        so a reading still waiting on the broker never holds up the worker's exit."""
         self._stop.set()
-        self._thread.join(timeout=PROBE_TIMEOUT + 1)
+        self._thread.join(timeout=2.0)
 
     def _run(self) -> None:
         asyncio.run(self._probe_until_stopped())
