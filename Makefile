@@ -40,6 +40,7 @@ schemas: $(STAMP)
 	$(BIN)/python -m schemas.generate
 
 bench: $(STAMP)
+	@echo "make bench: every script in bench/ with its defaults, soak.py alone runs 10 minutes; bench/README.md says what each prints and how long"
 	for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:

@@ -1,6 +1,6 @@
 """Realistic article streams for the benches, built at run time from the real corpus.
 
-The texts are read from /work/shared/corpus (and the repository's samples/articles.jsonl when
+The texts are read from ../shared/corpus (and the repository's samples/articles.jsonl when
 present) every time; nothing of them is stored in the repository.
 
 How the stream is made:

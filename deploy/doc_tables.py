@@ -113,7 +113,10 @@ def env_vars(model: type[BaseSettings] = Settings) -> Iterator[EnvVar]:
             names = [c.upper() for c in alias.choices if isinstance(c, str) and c.isupper()]
         yield EnvVar(
             name=names[0],
-            default=str(field.get_default(call_default_factory=True)),
+            # A computed default (the user's cache folder) differs by machine: the meaning says it.
+            default="(computed)"
+            if field.default_factory is not None and field.annotation is str
+            else str(field.get_default(call_default_factory=True)),
             kind=_kind(field),
             description=field.description or MORE_DESCRIPTIONS.get(names[0], ""),
             aliases=tuple(names[1:]),

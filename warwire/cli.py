@@ -21,6 +21,7 @@ from warwire import codec
 from warwire.alert_text import format_alert
 from warwire.config import COMPRESSIONS, DEFAULT_COMPRESSION, Settings, get_settings
 from warwire.extract import nlp
+from warwire.progress import Progress
 
 NEEDS_MODEL = frozenset({"run", "replay", "demo"})
 """Commands that extract, and so need the English model of the linguistic layer."""
@@ -303,12 +304,17 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
             await ensure_topics(settings, retries=2)
         except KafkaError as exc:  # produce_raw retries on its own and reports every article
             print(f"could not check topics: {exc!r}", file=sys.stderr)
-        report = await produce_raw(
-            settings,
-            [(article_key(v), v) for v in valid],
-            rate=args.rate,
-            compression=args.compression,
-        )
+        progress = Progress("warwire produce", len(valid), "articles")
+        try:
+            report = await produce_raw(
+                settings,
+                [(article_key(v), v) for v in valid],
+                rate=args.rate,
+                compression=args.compression,
+                on_sent=progress.update,
+            )
+        finally:
+            progress.close()
         for article_id, error in report.failed:
             print(f"not delivered: {article_id}: {error}", file=sys.stderr)
         print(f"sent {report.sent}, skipped {len(problems)}, failed {len(report.failed)}")
@@ -398,7 +404,11 @@ def cmd_dlq(args: argparse.Namespace, settings: Settings) -> int:
         print(
             f"held back {letter.topic}/{letter.partition}@{letter.offset}: {why}", file=sys.stderr
         )
-    report = asyncio.run(dlq.replay(settings, plan))
+    progress = Progress("warwire dlq replay", len(plan.messages), "messages")
+    try:
+        report = asyncio.run(dlq.replay(settings, plan, on_sent=progress.update))
+    finally:
+        progress.close()
     for article_id, error in report.failed:
         print(f"not delivered: {article_id}: {error}", file=sys.stderr)
     print(f"posted {report.sent}, held back {len(plan.held_back)}, failed {len(report.failed)}")

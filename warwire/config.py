@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal, get_args
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
@@ -117,7 +119,13 @@ class Settings(BaseSettings):
         description="kafka://host:port[;kafka://host2:port]; empty starts the embedded broker",
     )
     app_id: str = "warwire"
-    data_dir: str = ".warwire"
+    data_dir: str = Field(
+        default_factory=lambda: str(
+            Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "warwire"
+        ),
+        description="Faust's working folder (tables live in memory; nothing lasting is kept "
+        "there); default $XDG_CACHE_HOME/warwire, else ~/.cache/warwire",
+    )
     log_level: Literal["debug", "info", "warning", "error"] = "warning"
 
     @field_validator("log_level", mode="before")

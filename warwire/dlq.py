@@ -6,6 +6,7 @@ Reading joins no consumer group and commits nothing: the letters stay where they
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -85,5 +86,7 @@ def plan_replay(letters: list[DeadLetter], articles_topic: str, force: bool = Fa
     return plan
 
 
-async def replay(settings: Settings, plan: ReplayPlan) -> DeliveryReport:
-    return await produce_raw(settings, plan.messages)
+async def replay(
+    settings: Settings, plan: ReplayPlan, on_sent: Callable[[int], None] | None = None
+) -> DeliveryReport:
+    return await produce_raw(settings, plan.messages, on_sent=on_sent)

@@ -12,6 +12,7 @@ import orjson
 from schemas import Alert, Article, NegotiationEvent, StrikeEvent
 from warwire.config import Settings
 from warwire.dedup import alert_holders
+from warwire.progress import Progress
 from warwire.session import Collected, broker_for, isolated, new_run_id, read_lines, run_pipeline
 
 STRIKE_FIELDS = (
@@ -137,7 +138,23 @@ def replay(
         # The worker of a replay serves no metrics: it must not need a free port.
         run_settings = isolated(live.model_copy(update={"metrics_port": 0}), new_run_id())
         run_settings.topics.partitions = partitions
-        collected = asyncio.run(run_pipeline(run_settings, lines, timeout=timeout, backlog=backlog))
+        progress = Progress("warwire replay", len(lines), "articles")
+
+        def on_progress(done: int, total: int, collected: Collected) -> None:
+            progress.update(done, f"{len(collected.alerts)} alerts")
+
+        try:
+            collected = asyncio.run(
+                run_pipeline(
+                    run_settings,
+                    lines,
+                    timeout=timeout,
+                    backlog=backlog,
+                    on_progress=on_progress,
+                )
+            )
+        finally:
+            progress.close()
     out.mkdir(parents=True, exist_ok=True)
     event_rows, alert_rows = evaluation_rows(collected)
     write_jsonl(out / "events.jsonl", event_rows)

@@ -225,9 +225,20 @@ _COUNTRY = {
 }
 
 
+_SINGULAR = {"drones": "drone", "missiles": "missile"}
+
+
 def _figure_text(figure: Figure, noun: str) -> str:
+    """ "1 drone downed", "2 drones downed", "5 killed": the weapon noun agrees with the count."""
+    weapon, _, rest = noun.partition(" ")
+    if figure.estimate == 1 and weapon in _SINGULAR:
+        noun = f"{_SINGULAR[weapon]} {rest}".strip()
     spread = f" (reports: {figure.low}–{figure.high})" if figure.low != figure.high else ""
     return f"{figure.estimate} {noun}{spread}"
+
+
+def _reports(count: int) -> str:
+    return f"{count} report" if count == 1 else f"{count} reports"
 
 
 def headline(incident: Incident, kind: AlertKind) -> str:
@@ -253,7 +264,7 @@ def headline(incident: Incident, kind: AlertKind) -> str:
 
 def details(incident: Incident) -> list[str]:
     lines = [
-        _figure_text(figure, name.replace("_", " ")) + f", from {figure.reports} report(s)"
+        _figure_text(figure, name.replace("_", " ")) + f", from {_reports(figure.reports)}"
         for name, figure in incident.figures.items()
     ]
     if incident.type == "strike" and incident.places:
@@ -263,5 +274,5 @@ def details(incident: Incident) -> list[str]:
     if incident.participants:
         lines.append("participants: " + ", ".join(incident.participants))
     outlets = ", ".join(incident.outlets) or "unknown outlets"
-    lines.append(f"{len(incident.reports)} report(s) from: {outlets}")
+    lines.append(f"{_reports(len(incident.reports))} from: {outlets}")
     return lines

@@ -19,7 +19,17 @@ from warwire import metrics
 from warwire.articles import REASONS
 from warwire.broker import free_port
 
-BOUNDED_LABELS = {"reason", "type", "kind", "stage", "topic", "partition", "outcome", "result"}
+BOUNDED_LABELS = {
+    "reason",
+    "type",
+    "kind",
+    "stage",
+    "topic",
+    "partition",
+    "outcome",
+    "result",
+    "group",  # the two consumer groups of a deployment (warwire/group_lag.py)
+}
 STANDARD_COLLECTORS = ("process_", "python_")
 
 

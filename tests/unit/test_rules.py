@@ -207,7 +207,15 @@ def test_an_alert_is_self_contained() -> None:
     assert alert.links == ["https://outlet1.example/story", "https://outlet2.example/story"]
     assert alert.incident_version == 2
     assert alert.article_id == "a2" and alert.published_at == at(11)
-    assert "2 report(s) from: Outlet 1, Outlet 2" in alert.details
+    assert "2 reports from: Outlet 1, Outlet 2" in alert.details
+
+    single = strike_incident(
+        report(1, 7, drones=120, missiles=1, drones_downed=1, killed=5), places=["Odesa"]
+    )
+    [one] = alerts_due(single, "a1", at(7), LIMITS)
+    assert "120 drones, 1 missile, 5 killed" in one.headline
+    assert "1 drone downed, from 1 report" in one.details
+    assert "1 report from: Outlet 1" in one.details
 
     [talks] = alerts_due(talks_incident("held"), "t1", at(9), LIMITS)
     assert talks.headline == "RU–UA talks in Istanbul on 2025-07-10: held"
