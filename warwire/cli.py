@@ -1,4 +1,4 @@
-"""The `warwire` command: run, produce, alerts, replay, demo, dlq, topics, forward."""
+"""The `warwire` command: run, replay, demo, produce, alerts, forward, dlq, topics."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 import orjson
 from pydantic import ValidationError
@@ -115,41 +116,25 @@ def check_broker_reachable(settings: Settings, timeout: float = BROKER_CHECK_SEC
     raise UserError(f"cannot reach the broker at {', '.join(reasons)}: check WARWIRE_BROKER")
 
 
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="warwire", description=__doc__)
     parser.add_argument(
         "--debug", action="store_true", help="show tracebacks (as WARWIRE_LOG_LEVEL=debug does)"
     )
     sub = parser.add_subparsers(dest="command")
+    _add_pipeline_commands(sub)
+    _add_client_commands(sub)
+    _add_operator_commands(sub)
+    return parser
 
+
+def _add_pipeline_commands(sub: Subcommands) -> None:
+    """Commands that run workers: run, replay, demo."""
     run = sub.add_parser("run", help="run a worker (starts an embedded broker if none is set)")
     run.set_defaults(handler=cmd_run)
-
-    produce = sub.add_parser(
-        "produce",
-        help="post articles from a JSONL file, a folder or stdin",
-        description="Post articles to the articles topic. Exit status: 0 when every article "
-        "was sent; 1 when some line was skipped as invalid or some article not delivered; 2 "
-        "when nothing could be sent (no valid article, no broker).",
-    )
-    produce.add_argument(
-        "source", help="a .jsonl file, a folder of .json and .jsonl files, or - for stdin"
-    )
-    produce.add_argument(
-        "--rate", type=float, default=0.0, help="articles per second (0: no limit)"
-    )
-    produce.add_argument(
-        "--compression",
-        choices=COMPRESSIONS,
-        default=DEFAULT_COMPRESSION,
-        help=f"record batch compression (default {DEFAULT_COMPRESSION})",
-    )
-    produce.set_defaults(handler=cmd_produce)
-
-    alerts = sub.add_parser("alerts", help="print alerts as they are published")
-    alerts.add_argument("--follow", "-f", action="store_true", help="keep waiting for new alerts")
-    alerts.add_argument("--json", action="store_true", help="one JSON object per line")
-    alerts.set_defaults(handler=cmd_alerts)
 
     replay = sub.add_parser("replay", help="run the whole pipeline over a file and write outputs")
     replay.add_argument("articles", type=Path)
@@ -179,6 +164,50 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--keep-running", action="store_true", help="stay up until Ctrl-C")
     demo.set_defaults(handler=cmd_demo)
 
+
+def _add_client_commands(sub: Subcommands) -> None:
+    """Commands that talk to a broker the workers use: produce, alerts, forward."""
+    produce = sub.add_parser(
+        "produce",
+        help="post articles from a JSONL file, a folder or stdin",
+        description="Post articles to the articles topic. Exit status: 0 when every article "
+        "was sent; 1 when some line was skipped as invalid or some article not delivered; 2 "
+        "when nothing could be sent (no valid article, no broker).",
+    )
+    produce.add_argument(
+        "source", help="a .jsonl file, a folder of .json and .jsonl files, or - for stdin"
+    )
+    produce.add_argument(
+        "--rate", type=float, default=0.0, help="articles per second (0: no limit)"
+    )
+    produce.add_argument(
+        "--compression",
+        choices=COMPRESSIONS,
+        default=DEFAULT_COMPRESSION,
+        help=f"record batch compression (default {DEFAULT_COMPRESSION})",
+    )
+    produce.set_defaults(handler=cmd_produce)
+
+    alerts = sub.add_parser("alerts", help="print alerts as they are published")
+    alerts.add_argument("--follow", "-f", action="store_true", help="keep waiting for new alerts")
+    alerts.add_argument("--json", action="store_true", help="one JSON object per line")
+    alerts.set_defaults(handler=cmd_alerts)
+
+    forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
+    forward.add_argument("--url", required=True, help="the receiver's http(s) URL")
+    forward.add_argument(
+        "--secret",
+        default=None,
+        help="HMAC secret (default: $WARWIRE_FORWARD_SECRET, or $WARWIRE_WEBHOOK_SECRET)",
+    )
+    forward.add_argument(
+        "--group", default=None, help="consumer group (default: <WARWIRE_APP_ID>-forwarder)"
+    )
+    forward.set_defaults(handler=cmd_forward)
+
+
+def _add_operator_commands(sub: Subcommands) -> None:
+    """Operator tools: dlq, topics."""
     dlq = sub.add_parser("dlq", help="list, export or re-post the dead-letter topic")
     dlq_sub = dlq.add_subparsers(dest="dlq_command", required=True)
     dlq_list = dlq_sub.add_parser("list", help="one line per letter: where, reason, article")
@@ -205,19 +234,6 @@ def _parser() -> argparse.ArgumentParser:
         "--create", action="store_true", help="create the missing topics on the broker"
     )
     topics.set_defaults(handler=cmd_topics)
-
-    forward = sub.add_parser("forward", help="POST each alert to a webhook, signed, with retries")
-    forward.add_argument("--url", required=True, help="the receiver's http(s) URL")
-    forward.add_argument(
-        "--secret",
-        default=None,
-        help="HMAC secret (default: $WARWIRE_FORWARD_SECRET, or $WARWIRE_WEBHOOK_SECRET)",
-    )
-    forward.add_argument(
-        "--group", default=None, help="consumer group (default: <WARWIRE_APP_ID>-forwarder)"
-    )
-    forward.set_defaults(handler=cmd_forward)
-    return parser
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
