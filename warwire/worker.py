@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 from warwire import metrics
@@ -41,6 +42,8 @@ def run_worker(settings: Settings) -> int:
         loop = new_event_loop()
         asyncio.set_event_loop(loop)
         loop.run_until_complete(ensure_topics(settings))
+        # Faust makes only the last level of its folder (~/.cache may not exist yet).
+        Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
         app = create_app(settings)
         keep_topics_declared(app, settings)
         if settings.group_lag_interval > 0:
