@@ -283,12 +283,28 @@ def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
         value = _value(run)
         # "no one", "every one of them": not counts
         negated = start > 0 and _low(doc[start - 1]) in ("no", "every", "each", "any", "not")
-        if value is not None and not negated and not _in_compound_adjective(doc, i, j):
+        if (
+            value is not None
+            and not negated
+            and not _in_compound_adjective(doc, i, j)
+            and not _in_notation(doc, start, j)
+        ):
             inside = {t.i for t in run}
             head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
             groups.append((head, value, doc[start].idx))
         i = j
     return groups
+
+
+_NOTATION_SIGNS = frozenset({"^", "**", "*", "×", "x10", "e+"})
+
+
+def _in_notation(doc: Doc, start: int, end: int) -> bool:
+    """ "10^400", "3 × 10^5": a number that is a base or exponent of a power or product
+    is notation, not a count of anything."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before in _NOTATION_SIGNS or after in _NOTATION_SIGNS
 
 
 def _in_compound_adjective(doc: Doc, start: int, end: int) -> bool:

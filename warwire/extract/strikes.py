@@ -21,6 +21,7 @@ from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
+from warwire.plausibility import IMPLAUSIBLE, plausible
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1457,7 +1458,9 @@ def _draft(
     for name, scoped in tolls.items():
         scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
-            draft.figures[name] = sum(scoped.values())
+            total = sum(scoped.values())
+            if plausible(name, total):
+                draft.figures[name] = total
     for kind in ("drones", "missiles"):
         hit = draft.figures.pop(f"{kind}_hit", None)
         if hit is not None and kind not in draft.figures:
@@ -1491,8 +1494,13 @@ def _merge_figures(
     tolls: dict[str, dict[str | None, int]],
     stated_totals: set[str],
 ) -> None:
-    """Largest figure wins, except that a figure given as the total outranks loose ones."""
+    """Largest figure wins, except that a figure given as the total outranks loose ones. A
+    figure beyond the plausibility ceiling is dropped and noted in the evidence."""
     for name, value in fact.figures.items():
+        if not plausible(name, value):
+            note = f"{name} {value} dropped (above the ceiling): {fact.text}"
+            draft.evidence.setdefault(IMPLAUSIBLE, note)
+            continue
         if name in tolls:
             scoped = tolls[name]
             if value > scoped.get(fact.scope, -1):
@@ -1574,8 +1582,8 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
     figures = draft.figures
     if draft.background:
         return bool(figures) and (draft.anchored or bool(draft.places))
-    if figures:
-        return True
+    if figures or IMPLAUSIBLE in draft.evidence:
+        return True  # a counted attack, even one whose only count was dropped as implausible
     # a lead that tells an attack as done with no day is the day's news (a dateline story)
     dated = draft.anchored or (draft.lead_hit and draft.date is not None)
     return draft.hit_statement and dated and (draft.explicit or _attacker_by_place(draft))
