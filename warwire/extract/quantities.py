@@ -484,7 +484,17 @@ def _sense(noun: Token) -> str | None:
         sense = _coordinated_down(verb, verb_sense(verb, via))
         if sense is not None:
             return sense
+        for prep in verb.children:
+            # "listed 12 missiles among the weapons fired overnight": the set they are
+            # counted among says what was done with them
+            if prep.dep_ == "prep" and _low(prep) == "among" and via is None:
+                pool = _pobj(prep)
+                if pool is not None and _low(pool) in _POOLS:
+                    return _described_sense(pool)
     return _described_sense(noun)
+
+
+_POOLS = frozenset({"weapons", "arms", "munitions", "means", "arsenal", "projectiles"})
 
 
 def _coordinated_down(verb: Token, sense: str | None) -> str | None:
@@ -547,6 +557,16 @@ def _partitive(number: Token) -> Token | None:
                 noun = _pobj(prep)
                 if noun is not None:
                     return noun
+        if head.dep_ == "conj" and number.dep_ != "dobj":
+            # "..., of which 139 were shot down and 127 were lost": the second clause shares
+            # the first one's "of which"
+            for prep in head.head.children:
+                if prep.dep_ == "prep" and _low(prep) in ("of", "out") and any(
+                    c.dep_ == "pobj" and _low(c) in ("which", "them") for c in prep.children
+                ):
+                    noun = _pobj(prep)
+                    if noun is not None:
+                        return noun
         for other in head.children:  # "Of 60 drones launched, 38 were shot down"
             if other.i != number.i and _opened_by_of(other) and weapon_kind(other) is not None:
                 return other
@@ -760,6 +780,7 @@ def read(doc: Doc) -> Reading:
             continue
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
+    _downed_less_lost(groups, found)
     _revised_figure(groups, found)
     _pairs(doc, found, blocked)
     for token in doc:
@@ -862,6 +883,8 @@ def _elliptic_weapons(
         if not anchors:
             continue
         following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        if following is not None and _low(following) == "more" and following.i + 1 < len(doc):
+            following = doc[following.i + 1]  # "and 50 more over other regions"
         noun = _counted_noun(number)
         if noun is not None and not (
             # "another 50 over six other regions", parsed as a count of the regions
@@ -1151,11 +1174,14 @@ def _victims_after_an_age(victim: Token) -> int:
 
 
 def _one_victim(token: Token) -> bool:
-    """ "a man", "one civilian", "a 55-year-old woman": one person, counted by the article."""
-    if token.tag_ != "NN" or _low(token) not in _VICTIMS:
+    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife": one person,
+    counted by the article."""
+    if token.tag_ != "NN" or _low(token) not in _VICTIMS | _RELATIVES:
         return False
     return any(
-        c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one") for c in token.children
+        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one"))
+        or (c.dep_ == "poss" and _low(c) in ("his", "her", "their"))
+        for c in token.children
     )
 
 
@@ -1230,7 +1256,7 @@ def _read_bare(
         and _low(doc[number.i - 1]) in ("but", "except")
         and _low(doc[number.i - 2]) == "all"
     ):
-        _all_but(doc[number.i - 2], value, found)
+        _all_but(doc[number.i - 2], number, value, found, blocked)
         return
     whole = _partitive(number)
     if whole is not None:
@@ -1242,7 +1268,10 @@ def _read_bare(
                 return
             whole_count = _own_count(whole)
             if whole_count is not None:
-                whole_sense = _whole_sense(whole, number.head)
+                # a part that is an argument of a verb has its own verb; a part tacked on as
+                # a breakdown ("downed 221 drones, 28 of them over X") shares the whole's
+                part_verb = number.head if number.dep_ not in ("npadvmod", "appos") else None
+                whole_sense = _whole_sense(whole, part_verb)
                 _offer(found, kind, whole_sense, whole_count[0], whole_count[1])
                 if part_sense == "hit" and _only(number) and whole_count[0] >= value:
                     # "of the 75 drones, only one got through": the rest were stopped
@@ -1292,9 +1321,42 @@ def _part_sense(number: Token) -> str | None:
     return None
 
 
-def _all_but(word: Token, value: int, found: list[Quantity]) -> None:
-    """ "Of the 57 drones ..., all but four were destroyed": the whole less the exception."""
-    whole = _partitive(word)
+def _downed_less_lost(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "266 drones were neutralised, of which 139 were shot down and 127 were lost": a whole
+    that counts the downed and the lost together is not the downed figure; the parts that
+    were downed are (or, when only the lost part is given, the whole less it)."""
+    lost: dict[tuple[str, int], tuple[int, int]] = {}
+    downed: dict[tuple[str, int], int] = {}
+    for number, value, _ in groups:
+        if _counted_noun(number) is not None:
+            continue
+        whole = _partitive(number)
+        kind = weapon_kind(whole) if whole is not None else None
+        count = _own_count(whole) if whole is not None else None
+        if whole is None or kind is None or count is None:
+            continue
+        if _whole_sense(whole, number.head) != "down":
+            continue
+        sense = _part_sense(number)
+        key = (kind, count[1])
+        if sense == "lost":
+            total, parts = lost.get(key, (count[0], 0))
+            lost[key] = (total, parts + value)
+        elif sense == "down":
+            downed[key] = downed.get(key, 0) + value
+    for (kind, start), (total, lost_parts) in lost.items():
+        field = f"{kind}_downed"
+        found[:] = [q for q in found if not (q.field == field and q.start == start)]
+        if (kind, start) not in downed and total >= lost_parts:
+            found.append(Quantity(field, total - lost_parts, start))
+
+
+def _all_but(
+    word: Token, number: Token, value: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    """ "Of the 57 drones ..., all but four were destroyed", "all but four of the 57 drones
+    were destroyed": the whole less the exception."""
+    whole = _partitive(word) or _partitive(number)
     if whole is None or weapon_kind(whole) is None:
         return
     count = _own_count(whole)
@@ -1304,6 +1366,7 @@ def _all_but(word: Token, value: int, found: list[Quantity]) -> None:
     kind = weapon_kind(whole) or ""
     _offer(found, kind, "launch", count[0], count[1])
     _offer(found, kind, sense or "", count[0] - value, word.idx)
+    blocked.add(value)  # the exception is not a figure of the verb's sense
 
 
 def _bare_sense(number: Token) -> str | None:
@@ -1335,6 +1398,10 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         if not _is_number(token) or token.idx not in by_start:
             continue
         noun = _counted_noun(token)
+        if noun is None and token.dep_ == "conj" and weapon_kind(token.head) is not None:
+            # "all three X missiles and 76 of the cruise missiles were shot down": a
+            # partitive part coordinated with a counted weapon is one more item of the list
+            noun = token
         if noun is None:
             continue
         root = noun
@@ -1371,7 +1438,7 @@ _COUNT = re.compile(
 )
 
 
-_ONE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
+_ONE = re.compile(r"\b(?:a|an|his|her|their)\s", re.IGNORECASE)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 
