@@ -28,7 +28,9 @@ STRIKE = (
 )  # fmt: skip
 """What an attack sentence names: a weapon, a strike, a qualified attack."""
 
-CASUALTY = ("kill", "dead", "died", "injur", "wound", "hurt", "toll", "fatalit")
+CASUALTY = (
+    "kill", "dead", "died", "injur", "wound", "hurt", "toll", "fatalit", "medical", "hospitali",
+)  # fmt: skip
 
 DAMAGE = (
     "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",

@@ -183,10 +183,13 @@ _NOT_ATTACK_STEMS = (
 _CASUALTY = Folded(
     re.compile(
         r"\b(?:killed|killing|dead|died|injured|injuries|wounded|hurt|toll|fatalities|deaths|"
-        r"perished)\b",
+        r"perished|hospitali[sz]ed|medical\s+(?:help|attention|care|treatment|assistance))\b",
         _F,
     ),
-    needs=("kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish"),
+    needs=(
+        "kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish",
+        "hospitali", "medical",
+    ),  # fmt: skip
 )
 _FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = Folded(
@@ -926,6 +929,10 @@ def read_facts(
             scope = places[0].name
         elif places:
             scope = _toll_place(text, mentions)
+            if scope is None:
+                # a toll told for several places at once ("three died in X, four in Y"):
+                # its scope is all of them, so a toll for another place adds to it
+                scope = _SCOPE_JOIN.join(sorted({p.name for p in places}))
     wave_figures = any(
         k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed")
     )
@@ -1474,16 +1481,24 @@ def _told_done(doc: Doc) -> bool:
     return places.reports_done(doc) or places.presupposed_attack(doc)
 
 
+_SCOPE_JOIN = " + "
+
+
 def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
     """A toll given for a town and one given for the region it lies in are one toll told
-    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up."""
+    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up; so are a toll
+    for several places and one for a place among them (or a town in one of them)."""
     by_name = gazetteer.places_by_name()
+    groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
     for scope, value in scoped.items():
         place = by_name.get(scope) if scope is not None else None
         key: str | None = scope
         if place is not None and place.region is not None and place.region in scoped:
             key = place.region
+        if scope is not None and _SCOPE_JOIN not in scope:
+            names = {scope, place.region if place is not None else None}
+            key = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), key)
         out[key] = max(value, out.get(key, -1))
     return out
 
