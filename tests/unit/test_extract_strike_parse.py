@@ -786,9 +786,7 @@ def test_an_attack_told_done_and_the_damage_in_the_next_sentence_is_a_strike() -
         ),
     ],
 )
-def test_parts_breakdowns_and_lists_across_clauses(
-    sentence: str, expected: dict[str, int]
-) -> None:
+def test_parts_breakdowns_and_lists_across_clauses(sentence: str, expected: dict[str, int]) -> None:
     values = _parsed(sentence)
     for name, value in expected.items():
         assert values.get(name) == value, (name, values)

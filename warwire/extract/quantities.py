@@ -561,8 +561,12 @@ def _partitive(number: Token) -> Token | None:
             # "..., of which 139 were shot down and 127 were lost": the second clause shares
             # the first one's "of which"
             for prep in head.head.children:
-                if prep.dep_ == "prep" and _low(prep) in ("of", "out") and any(
-                    c.dep_ == "pobj" and _low(c) in ("which", "them") for c in prep.children
+                if (
+                    prep.dep_ == "prep"
+                    and _low(prep) in ("of", "out")
+                    and any(
+                        c.dep_ == "pobj" and _low(c) in ("which", "them") for c in prep.children
+                    )
                 ):
                     noun = _pobj(prep)
                     if noun is not None:
@@ -1360,7 +1364,7 @@ def _all_but(
     if whole is None or weapon_kind(whole) is None:
         return
     count = _own_count(whole)
-    sense = _bare_sense(word)
+    sense = _part_sense(word)  # a misparse may hang "all" on the whole's relative clause
     if count is None or sense in (None, "blocked", "launch") or count[0] < value:
         return
     kind = weapon_kind(whole) or ""

@@ -183,14 +183,18 @@ _NOT_ATTACK_STEMS = (
 _CASUALTY = Folded(
     re.compile(
         r"\b(?:killed|killing|dead|died|injured|injuries|wounded|hurt|toll|fatalities|deaths|"
-        r"perished|hospitali[sz]ed|medical\s+(?:help|attention|care|treatment|assistance))\b",
+        r"perished)\b",
         _F,
     ),
-    needs=(
-        "kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish",
-        "hospitali", "medical",
-    ),  # fmt: skip
+    needs=("kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish"),
 )
+_MEDICAL = Folded(
+    re.compile(
+        r"\b(?:hospitali[sz]ed|medical\s+(?:help|attention|care|treatment|assistance))\b", _F
+    ),
+    needs=("hospitali", "medical"),
+)
+"""People treated after an attack: a toll when told in the attack's own paragraph."""
 _FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = Folded(
     re.compile(
@@ -233,6 +237,16 @@ _DAMAGE = Folded(
         "search",
     ),
 )
+_DOWN_VERB = r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down)"
+_DOWNED_OF_THEM = Folded(
+    re.compile(
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those)\b|"
+        rf"\bof\s+(?:them|those)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_DOWN_VERB}",
+        _F,
+    ),
+    needs=("of them", "of those"),
+)
+"""Air defences downing "N of them": the weapons of the attack told just before."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
@@ -1198,7 +1212,14 @@ def _read_all(
             sentence.occurs & keywords.FOLLOW_UP_BITS
             and (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
             and not _other_story(sentences, i, attack_paragraph)
-            and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
+            and (
+                _CASUALTY.search(text, sentence.lower)
+                or _DAMAGE.search(text, sentence.lower)
+                or _DOWNED_OF_THEM.search(text, sentence.lower)
+                or (
+                    sentence.paragraph == attack_paragraph and _MEDICAL.search(text, sentence.lower)
+                )
+            )
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
             pieces = [(text, cues[i])]

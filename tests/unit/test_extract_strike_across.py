@@ -1,0 +1,89 @@
+"""Strike figures an article gives across its sentences, and counts in wordings the
+surface patterns were not written for. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import strikes
+
+MORNING = "2026-04-14T07:30:00Z"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Of the 120 drones Russia launched overnight, 100 were shot down, Ukraine's air force"
+        " said.",
+        "Ukraine's air force said it destroyed 100 out of 120 drones Russia launched overnight.",
+        "Russia sent 120 drones against Ukraine overnight. Air defences downed 100 of them,"
+        " the air force said.",
+        "Air defence units brought down 100 of the 120 Russian drones fired at Ukraine"
+        " overnight, the air force said.",
+    ],
+)
+def test_a_part_and_its_whole_are_downed_and_launched(body: str) -> None:
+    [event] = strikes(body, MORNING)
+    assert (event.drones, event.drones_downed) == (120, 100)
+
+
+def test_all_but_n_of_the_m_leaves_the_rest_downed() -> None:
+    body = "The air force said all but 7 of the 83 drones Russia sent overnight were destroyed."
+    [event] = strikes(body, MORNING)
+    assert (event.drones, event.drones_downed) == (83, 76)
+
+
+def test_tolls_for_different_places_in_two_sentences_add_up() -> None:
+    body = (
+        "Russia attacked Ukraine overnight with drones and missiles. Two people were killed"
+        " in the Sumy region, three died in Poltava and one more in the Chernihiv region,"
+        " regional officials said. One person was killed in Uman."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.killed == 7
+
+
+def test_a_toll_for_a_place_already_counted_does_not_add() -> None:
+    body = (
+        "Russia attacked Ukraine overnight with drones and missiles. Two people were killed"
+        " in the Sumy region and three died in Poltava, regional officials said. Both of the"
+        " dead in the Sumy region were killed in Sumy, two people were killed there."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.killed == 5
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "injured"),
+    [
+        ("The mayor said 23 residents had sought medical help.", 23),
+        ("Fourteen people were hospitalised, the regional governor said.", 14),
+    ],
+)
+def test_people_who_sought_medical_help_after_an_attack_are_injured(
+    follow_up: str, injured: int
+) -> None:
+    body = f"A Russian missile struck Cherkasy overnight, killing four people. {follow_up}"
+    [event] = strikes(body, MORNING)
+    assert (event.killed, event.injured) == (4, injured)
+
+
+def test_a_medical_sentence_far_from_any_attack_adds_no_toll() -> None:
+    body = (
+        "A Russian missile struck Cherkasy overnight, killing four people.\n\n"
+        "The city council met on Friday to discuss the school budget.\n\n"
+        "Separately, the health ministry said 300 people had sought medical help for flu in"
+        " March, and hospitals had enough beds."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.injured is None
+
+
+def test_aircraft_shot_down_after_an_attack_do_not_continue_it() -> None:
+    body = (
+        "Russia attacked Izmail overnight with 23 drones, the air force said. The air force"
+        " also said two Russian jets had been shot down near Melitopol."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.places == ["Izmail"]
+    assert event.drones_downed is None
