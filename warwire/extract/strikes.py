@@ -37,7 +37,11 @@ _QUALIFIED_ATTACK = (
     r"(?:fired|opened\s+fire)\s+(?:at|on|upon)\s+(?:the\s+)?(?!Ukrainian|Russian|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?-i:[A-Z])\w+|"
-    r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
+    r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)|"
+    # a warring state or its forces attacking a named place ("as Russia attacked the city")
+    r"(?:Russia|(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|military))\s+"
+    r"(?:again\s+|also\s+)?attacked\s+(?:the\s+)?(?!Ukraine\b|Russia\b)(?:(?-i:[A-Z])\w+|city|"
+    r"capital|town|village|port)"
 )
 _WEAPON_LOW = WordList(
     "drone",
@@ -311,6 +315,8 @@ _PAST_WORDS = WordList(
     "landed",
     "flew",
     "swarmed",
+    "rocked",
+    "shook",
 )
 _CONFIRMED = re.compile(r"\bconfirmed\s+(?:\w+\s+)?(?:attacks?|strikes?)\b")
 
