@@ -87,3 +87,12 @@ def test_aircraft_shot_down_after_an_attack_do_not_continue_it() -> None:
     [event] = strikes(body, MORNING)
     assert event.places == ["Izmail"]
     assert event.drones_downed is None
+
+
+def test_the_main_target_named_in_a_later_sentence_is_a_place_of_the_attack() -> None:
+    body = (
+        "Russia fired 41 drones and two missiles at Ukraine overnight, the air force said."
+        " Twenty-nine of the drones were downed. The main target was the Mykolaiv region."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.places == ["Mykolaiv"]

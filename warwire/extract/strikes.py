@@ -230,7 +230,7 @@ _DAMAGE = Folded(
         "hit",
         "struck",
         "attacked",
-        "targeted",
+        "target",
         "shelled",
         "impact",
         "over",
