@@ -96,3 +96,51 @@ def test_the_main_target_named_in_a_later_sentence_is_a_place_of_the_attack() ->
     )
     [event] = strikes(body, MORNING)
     assert event.places == ["Mykolaiv"]
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "value"),
+    [
+        (
+            "A Russian missile strike on Vinnytsia killed six people, the governor said."
+            " Earlier reports had put the toll at 10.",
+            "killed",
+            6,
+        ),
+        (
+            "Russian drones hit Bucha overnight, injuring five people. The mayor had initially"
+            " said eight were hurt.",
+            "injured",
+            5,
+        ),
+        (
+            "Russia attacked Ukraine with 77 drones overnight, the air force said. It later"
+            " corrected the number of drones to 71.",
+            "drones",
+            71,
+        ),
+    ],
+)
+def test_a_figure_told_as_superseded_gives_way_to_the_current_one(
+    body: str, field: str, value: int
+) -> None:
+    [event] = strikes(body, MORNING)
+    assert getattr(event, field) == value
+
+
+def test_an_earlier_figure_still_counts_when_it_is_the_only_one() -> None:
+    body = (
+        "A Russian missile hit Bila Tserkva overnight, the governor said. Preliminary reports"
+        " had put the toll at four."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.killed == 4
+
+
+def test_a_figure_that_could_rise_is_not_an_update() -> None:
+    body = (
+        "Russia attacked Ukraine with 77 drones overnight, the air force said. The number of"
+        " drones could rise to 500 next week, an analyst warned."
+    )
+    [event] = strikes(body, MORNING)
+    assert event.drones == 77

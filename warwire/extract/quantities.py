@@ -749,6 +749,30 @@ def _toll_from_total(number: Token) -> str | None:
     return None
 
 
+def _weapons_from_total(number: Token) -> tuple[str, str] | None:
+    """ "the air force corrected the number of drones to 58", "the count of missiles shot
+    down was revised to 31": (kind, sense) of a weapon figure that a figure noun with its own
+    "of <weapons>" was set to."""
+    node = number
+    if node.dep_ == "pobj" and _low(node.head) in ("to", "at"):
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("prep", "attr", "dobj") or _low(verb) not in _RISE_VERBS | _UPDATE_VERBS:
+        return None
+    if _clause_blocked(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or _low(child) not in _FIGURE_NOUNS:
+            continue
+        for prep in child.children:
+            weapon = _pobj(prep) if prep.dep_ == "prep" and _low(prep) == "of" else None
+            kind = weapon_kind(weapon) if weapon is not None else None
+            if weapon is not None and kind is not None:
+                sense = _described_sense(weapon) or "launch"
+                return (kind, sense) if sense in ("launch", "down") else None
+    return None
+
+
 def _age(number: Token) -> bool:
     """ "a woman, 71," / "aged 55": a count in apposition to one person, or after "aged"."""
     head = number.head
@@ -1286,6 +1310,11 @@ def _read_bare(
         if _low(whole) in _COMBATANTS:
             blocked.add(value)
             return
+    weapons = _weapons_from_total(number)
+    if weapons is not None:
+        kind, sense = weapons
+        _offer(found, kind, sense, value, start)
+        return
     field = _elliptic_toll(number) or _toll_field(number) or _toll_from_total(number)
     if field == "blocked":
         blocked.add(value)

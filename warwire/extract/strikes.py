@@ -687,6 +687,9 @@ class StrikeFacts:
     """Refers back to the attack ("the strikes", "a night of intense attacks")."""
     updates: set[str] = field(default_factory=set)
     """Figures given as an update of an earlier one ("the toll rose to 19"): latest wins."""
+    superseded: bool = False
+    """Its figures are given as earlier ones ("earlier reports had put the toll at 12"):
+    they count only for a figure no other sentence gives."""
 
 
 @dataclass(slots=True)
@@ -974,7 +977,22 @@ def read_facts(
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
+        superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
     )
+
+
+_EARLIER_FIGURE = Folded(
+    re.compile(
+        r"\b(?:earlier|initial|first|preliminary|previous)\s+(?:reports?|figures?|estimates?|"
+        r"counts?|data|information)\s+(?:had\s+)?(?:put|said|gave|given|showed|spoke|suggested|"
+        r"indicated)\b|\b(?:had\s+)?(?:initially|earlier|previously|at\s+first)\s+(?:put|"
+        r"reported|said|gave|counted|spoke)\b",
+        _F,
+    ),
+    needs=("earlier", "initial", "first", "preliminary", "previous"),
+)
+"""A figure told as the one given before ("earlier reports had put the toll at 12", "the
+governor had initially said 9"), which the article's current figure supersedes."""
 
 
 def _toll_place(text: str, mentions: list[gazetteer.Mention[gazetteer.Place]]) -> str | None:
@@ -1455,6 +1473,7 @@ def _draft(
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
+    earlier: list[StrikeFacts] = []
     done_attack = -100
     for fact in group:
         draft.strong = draft.strong or fact.strong
@@ -1477,7 +1496,10 @@ def _draft(
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
-        _merge_figures(draft, fact, tolls, stated_totals)
+        if fact.superseded:
+            earlier.append(fact)
+        else:
+            _merge_figures(draft, fact, tolls, stated_totals)
         if fact.hedged:
             continue
         if not (fact.strong or fact.reference or any(abs(fact.index - i) <= 6 for i in strong_at)):
@@ -1489,6 +1511,11 @@ def _draft(
                 draft.places.append(place.name)
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
+    for fact in earlier:
+        for name, value in fact.figures.items():
+            if name not in draft.figures and plausible(name, value):
+                draft.figures[name] = value
+                draft.evidence[name] = fact.text
     for name, scoped in tolls.items():
         scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
