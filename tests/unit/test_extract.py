@@ -124,6 +124,8 @@ def test_kyiv_day_crosses_midnight_before_utc_does() -> None:
         ("Missiles hit the port on Monday.", When.DATE, dt.date(2025, 3, 10)),
         ("Shelling was reported yesterday.", When.DATE, dt.date(2025, 3, 11)),
         ("The city was struck on the night of March 9-10.", When.DATE, dt.date(2025, 3, 10)),
+        ("Drones struck it on the night of March 8 to 9.", When.DATE, dt.date(2025, 3, 9)),
+        ("Drones struck it on the night of 7 into 8 March.", When.DATE, dt.date(2025, 3, 8)),
         ("The plant was hit last week.", When.VAGUE, None),
         ("The mayor was asked about the damage.", When.NONE, None),
     ],
