@@ -144,3 +144,19 @@ def test_a_figure_that_could_rise_is_not_an_update() -> None:
     )
     [event] = strikes(body, MORNING)
     assert event.drones == 77
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian drones hit Izium overnight, injuring three people, the Poltava Operational"
+        " Command said.",
+        "Russian missiles struck Izium overnight, killing two, a spokesman for the Lviv"
+        " brigade said.",
+        "Russian missiles struck Izium overnight, killing two, officials said. Poltava was not"
+        " attacked.",
+    ],
+)
+def test_a_unit_named_after_a_place_or_a_place_not_attacked_is_no_target(body: str) -> None:
+    [event] = strikes(body, MORNING)
+    assert event.places == ["Izium"]
