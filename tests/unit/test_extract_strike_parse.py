@@ -809,3 +809,11 @@ def test_a_named_relative_is_one_victim_and_an_age_is_not_a_toll(
     sentence: str, expected: dict[str, int]
 ) -> None:
     assert _parsed(sentence) == expected
+
+
+def test_a_toll_raised_to_a_count_after_a_long_object_is_the_toll() -> None:
+    sentence = (
+        "Crews recovered three more bodies in Smila on Friday, bringing the toll from"
+        " Tuesday's Russian drone strike to 17."
+    )
+    assert _parsed(sentence)["killed"] == 17

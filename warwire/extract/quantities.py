@@ -735,6 +735,13 @@ def _toll_from_total(number: Token) -> str | None:
     if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
         node = node.head
     verb = node.head
+    if node.dep_ == "prep" and _low(node) == "to":
+        # "bringing the toll from Monday's strike to 14": the parse may hang "to 14" on the
+        # last noun of the object; the verb above that noun is the one raising the toll
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+                break
+            verb = verb.head
     if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in (
         _RISE_VERBS | _UPDATE_VERBS
     ):
