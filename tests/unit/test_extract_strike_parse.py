@@ -817,3 +817,20 @@ def test_a_toll_raised_to_a_count_after_a_long_object_is_the_toll() -> None:
         " Tuesday's Russian drone strike to 17."
     )
     assert _parsed(sentence)["killed"] == 17
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The enemy fired 40 drones and two cruise missiles, and while most of the drones"
+            " were shot down, none of the missiles were.",
+            {"drones": 40, "missiles": 2, "missiles_downed": 0},
+        ),
+        ("None of the missiles were in the air for long.", {}),
+    ],
+)
+def test_none_with_its_verb_left_out_takes_the_verb_before_it(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert _parsed(sentence) == expected

@@ -1180,12 +1180,29 @@ def _none_downed(doc: Doc, found: list[Quantity]) -> None:
         kind = weapon_kind(whole) if whole is not None else None
         if whole is None or kind is None:
             continue
-        sense = _bare_sense(token)
+        sense = _bare_sense(token) or _elided_sense(token)
         if sense == "down":
             found.append(Quantity(f"{kind}_downed", 0, token.idx))
             count = _own_count(whole)
             if count is not None:
                 found.append(Quantity(kind, count[0], count[1]))
+
+
+def _elided_sense(subject: Token) -> str | None:
+    """ "while most of the drones were brought down, none of the missiles were": a subject
+    whose verb is only an auxiliary, the main verb left out, takes the sense of the last
+    verb before it in the sentence."""
+    verb = subject.head
+    if _low(verb) not in ("were", "was", "did", "had", "have") or any(
+        c.dep_ in ("acomp", "attr", "xcomp", "oprd", "prep") for c in verb.children
+    ):
+        return None
+    for token in reversed(subject.doc[: subject.i]):
+        if token.pos_ == "VERB":
+            sense = verb_sense(token)
+            if sense is not None:
+                return "blocked" if _clause_blocked(token) else sense
+    return None
 
 
 def _victims_after_an_age(victim: Token) -> int:
