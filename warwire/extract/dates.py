@@ -260,6 +260,12 @@ def find_date(
                 continue
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
+            ended = _NIGHT_TO_DAY.match(text, match.end())
+            if ended is not None and text[: match.start()].rstrip().endswith(
+                ("night of", "night from", "night")
+            ):
+                # "the night of Tuesday to Wednesday": the morning it ended
+                weekday = _WEEKDAYS[ended.group("day").lower()]
             return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
     if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text, lowered):
         return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
@@ -284,6 +290,10 @@ _HAS_DIGIT = re.compile(r"\d")
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )
+_NIGHT_TO_DAY = re.compile(
+    r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""The second day of "the night of Tuesday to Wednesday", after the first."""
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in _WEEKDAYS)
 """The day names `_WEEKDAY` looks for, as written (the pattern is case-sensitive)."""
 _WEEKDAY_WORDS = 7
