@@ -10,7 +10,8 @@ are derived from the incident, the kind and the step, and the incident records w
 alerted, so a redelivered or repeated report never publishes anything twice.
 
 No alert for an incident known only from recalled (background) reports, nor for a stale
-one: dated more than `stale_days` before the first current report of it.
+one: dated more than `stale_days` before the first current report of it. A figure beyond
+the plausibility ceiling of `warwire.plausibility` counts for nothing here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from schemas import Alert, AlertKind, AlertRecord, Figure, Incident
 from warwire.config import AlertThresholds
 from warwire.dedup import kyiv_day
 from warwire.ids import stable_id
+from warwire.plausibility import largest_plausible
 
 Severity = Literal["info", "warning", "critical"]
 
@@ -49,7 +51,7 @@ class StrikeScale:
 
     @classmethod
     def of_figures(cls, figures: dict[str, Figure]) -> StrikeScale:
-        high = {name: fig.high for name, fig in figures.items()}
+        high = {name: _largest_plausible(name, fig) for name, fig in figures.items()}
         drones = max(high.get("drones", 0), high.get("drones_downed", 0))
         missiles = max(high.get("missiles", 0), high.get("missiles_downed", 0))
         return cls(weapons=drones + missiles, missiles=missiles, killed=high.get("killed", 0))
@@ -68,6 +70,14 @@ class StrikeScale:
             sum(self.killed >= s for s in KILLED_STEPS),
             sum(self.weapons >= s for s in WEAPONS_STEPS),
         )
+
+
+def _largest_plausible(name: str, figure: Figure) -> int:
+    """The largest value a report gave for `name` that one attack can have: a figure beyond
+    the plausibility ceiling (a misreading, "999,999,999 killed") never raises an alert or
+    its severity, whichever report carried it."""
+    values = figure.values or [figure.low, figure.estimate, figure.high]
+    return largest_plausible(name, values)
 
 
 def is_large_strike(scale: StrikeScale, limits: AlertThresholds) -> bool:

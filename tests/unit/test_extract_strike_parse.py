@@ -738,3 +738,99 @@ def test_an_attack_told_done_and_the_damage_in_the_next_sentence_is_a_strike() -
         "old. Tourists still visit the Sumy and Poltava regions, which were calm."
     )
     assert strikes_in(far) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "all but N of the M": the exception is the part, the rest took the verb's sense
+        (
+            "Officials said all but 5 of the 61 drones sent against Korosten had been downed.",
+            {"drones": 61, "drones_downed": 56},
+        ),
+        # a partitive part coordinated with a counted weapon is one more item of the list
+        (
+            "All three Kh-31 missiles and 38 of the cruise missiles were brought down.",
+            {"missiles_downed": 41},
+        ),
+        (
+            "Gunners destroyed all four Kalibr missiles and 17 of the Kh-101 missiles.",
+            {"missiles_downed": 21},
+        ),
+        # a breakdown tacked on a count shares the count's own verb: nothing was launched
+        (
+            "Moscow said it intercepted 143 drones in the night, 31 of them over the Tver region.",
+            {"drones_downed": 143},
+        ),
+        # a whole that counts downed and lost together is not the downed figure
+        (
+            "Some 184 drones were neutralised, of which 102 were shot down and 82 were lost"
+            " to jamming.",
+            {"drones_downed": 102},
+        ),
+        (
+            "Air defences neutralised 96 drones, of which 30 were lost to electronic warfare.",
+            {"drones_downed": 66},
+        ),
+        # the set weapons are counted among gives their sense
+        (
+            "The general staff listed nine Kalibr missiles and four Kh-59s among the weapons"
+            " fired at Izmail overnight.",
+            {"missiles": 13},
+        ),
+        # "N more over other regions" adds to the count before it
+        (
+            "The ministry said it shot down 26 drones over the Kursk region, the largest wave"
+            " there this month, and 19 more over other regions.",
+            {"drones_downed": 45},
+        ),
+    ],
+)
+def test_parts_breakdowns_and_lists_across_clauses(sentence: str, expected: dict[str, int]) -> None:
+    values = _parsed(sentence)
+    for name, value in expected.items():
+        assert values.get(name) == value, (name, values)
+    assert set(values) <= set(expected) | {"drones", "missiles"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A drone hit a van near Berezne, killing a 66-year-old man and injuring his"
+            " 63-year-old wife.",
+            {"killed": 1, "injured": 1},
+        ),
+        ("Her husband was killed when the missile struck Vasylkiv.", {"killed": 1}),
+        ("A mother and her little daughter were injured in the strike.", {"injured": 2}),
+    ],
+)
+def test_a_named_relative_is_one_victim_and_an_age_is_not_a_toll(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert _parsed(sentence) == expected
+
+
+def test_a_toll_raised_to_a_count_after_a_long_object_is_the_toll() -> None:
+    sentence = (
+        "Crews recovered three more bodies in Smila on Friday, bringing the toll from"
+        " Tuesday's Russian drone strike to 17."
+    )
+    assert _parsed(sentence)["killed"] == 17
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The enemy fired 40 drones and two cruise missiles, and while most of the drones"
+            " were shot down, none of the missiles were.",
+            {"drones": 40, "missiles": 2, "missiles_downed": 0},
+        ),
+        ("None of the missiles were in the air for long.", {}),
+    ],
+)
+def test_none_with_its_verb_left_out_takes_the_verb_before_it(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    assert _parsed(sentence) == expected

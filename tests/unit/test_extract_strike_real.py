@@ -225,3 +225,34 @@ def test_a_pattern_of_attacks_told_in_the_lead_is_not_the_days_news() -> None:
         " rescuers day and night."
     )
     assert strikes(body, MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("Blasts rocked Chernihiv overnight as Russia attacked the city, the mayor said.",
+         "Chernihiv"),
+        ("Explosions shook Rivne overnight, officials said, blaming a Russian missile attack.",
+         "Rivne"),
+        ("Russian forces attacked Kupiansk again on Monday, the regional governor said.",
+         "Kupiansk"),
+    ],
+)  # fmt: skip
+def test_an_attack_told_by_its_blasts_or_by_who_attacked_a_place_is_a_strike(
+    body: str, place: str
+) -> None:
+    [event] = strikes(body, MORNING)
+    assert (event.attacker, event.places) == ("RU", [place])
+    assert event.occurred_on is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia attacked Ukraine in February 2022, and the war has not stopped since.",
+        "The resignation rocked Kyiv's political class on Monday, analysts said.",
+        "Critics attacked Odesa's mayor over the budget on Monday.",
+    ],
+)
+def test_an_invasion_recalled_or_a_figurative_blow_is_no_strike(body: str) -> None:
+    assert strikes(body, MORNING) == []

@@ -228,3 +228,39 @@ def test_strike_scale_uses_the_highest_report() -> None:
         report(1, 7, drones=100, missiles=3, killed=1), report(2, 9, drones=90, killed=4)
     )
     assert StrikeScale.of(incident) == StrikeScale(weapons=103, missiles=3, killed=4)
+
+
+@pytest.mark.parametrize(
+    "figures",
+    [
+        {"killed": 999_999_999},
+        {"drones": 400_000},
+        {"missiles_downed": 50_000},
+        {"injured": 3, "drones_downed": 10**9},
+    ],
+)
+def test_a_figure_beyond_the_plausibility_ceiling_raises_no_alert(figures: dict[str, int]) -> None:
+    assert due(strike_incident(report(1, 8, **figures))) == []
+
+
+def test_an_implausible_report_neither_escalates_nor_updates_a_real_strike() -> None:
+    [alert] = alerts_due(strike_incident(report(1, 8, killed=7)), "a1", at(8), LIMITS)
+    assert alert.severity == "warning"
+    incident = record_alerts(strike_incident(report(1, 8, killed=7)), [alert])
+    wild = strike_incident(report(1, 8, killed=7), report(2, 9, killed=999_999_999))
+    wild = wild.model_copy(update={"alerted": incident.alerted})
+    assert alerts_due(wild, "a2", at(9), LIMITS) == []
+    [fresh] = alerts_due(
+        strike_incident(report(1, 8, killed=7), report(2, 9, killed=999_999_999)),
+        "a2",
+        at(9),
+        LIMITS,
+    )
+    assert fresh.severity == "warning"  # judged on the plausible toll, 7
+
+
+def test_the_largest_real_waves_stay_within_the_ceilings() -> None:
+    [alert] = alerts_due(
+        strike_incident(report(1, 8, drones=810, missiles=13, killed=61)), "a1", at(8), LIMITS
+    )
+    assert alert.severity == "critical"

@@ -27,8 +27,12 @@ _HUNDREDS = rf"(?:(?:{_SMALL}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|{_SMALL})"
 WORD_NUMBER = rf"(?:a\s+dozen|(?:{_HUNDREDS})(?:\s+thousand(?:\s+(?:and\s+)?{_HUNDREDS})?)?)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,7})"
 
-NUMBER = rf"(?<![\w\-/.,$€£])(?:{DIGITS}(?:-plus)?|{WORD_NUMBER})(?![\w/%$€£]|[.,]\d|-(?!plus\b))"
-"""A count, as a regex fragment (case-insensitive, no capture groups)."""
+NUMBER = (
+    rf"(?<![\w\-/.,$€£^*×])(?<![\^*×]\s)(?:{DIGITS}(?:-plus)?|{WORD_NUMBER})"
+    rf"(?![\w/%$€£^*×]|[.,]\d|-(?!plus\b)|\s[\^*×])"
+)
+"""A count, as a regex fragment (case-insensitive, no capture groups). A number joined to a
+power or product sign ("10^400", "2*10") is notation, not a count."""
 
 QUALIFIER = (
     r"(?:(?:at\s+least|more\s+than|over|about|around|almost|nearly|some|roughly|"
@@ -94,9 +98,9 @@ def find_numbers(text: str) -> list[tuple[int, int, int]]:
 
 
 _COUNT_AHEAD = rf"(?=\d|a\s+(?:dozen|hundred)|{_UNIT_ALT}|{_TENS_ALT})"
-_COUNT_START = Folded(re.compile(rf"(?<![\w\-/.,$€£]){_COUNT_AHEAD}", re.IGNORECASE))
+_COUNT_START = Folded(re.compile(rf"(?<![\w\-/.,$€£^*×]){_COUNT_AHEAD}", re.IGNORECASE))
 """Where a `NUMBER` can begin: its look-behind, then a digit or the first word of a count."""
-_BEFORE_COUNT = Folded(re.compile(rf"[^\w\-/.,$€£]{_COUNT_AHEAD}", re.IGNORECASE))
+_BEFORE_COUNT = Folded(re.compile(rf"[^\w\-/.,$€£^*×]{_COUNT_AHEAD}", re.IGNORECASE))
 """The character before each `_COUNT_START` but one at the start of the text: opening with a
 character, the pattern lets the engine skip at C speed over the letters of words, where the
 look-behind of `_COUNT_START` would fail at every one."""

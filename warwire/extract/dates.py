@@ -39,12 +39,12 @@ _SPEECH = (
 _NIGHT = r"(?P<night>(?:the\s+)?night\s+(?:of|to|into)\s+(?:the\s+)?|overnight\s+(?:into|to|on)\s+)"
 _MONTH_DAY = re.compile(
     rf"(?P<speech>\b{_SPEECH}\s+on\s+)?{_NIGHT}?(?P<last>\blast\s+)?\b{_MONTH}\.?\s+"
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{1,2}))?(?![\d:])"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:(?:\s*-\s*|\s+(?:to|into)\s+)(?P<day2>\d{1,2}))?(?![\d:])"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _DAY_MONTH = re.compile(
     rf"(?P<speech>\b{_SPEECH}\s+on\s+)?{_NIGHT}?(?P<last>\blast\s+)?\b(?P<day>\d{{1,2}})"
-    rf"(?:st|nd|rd|th)?(?:\s*-\s*(?P<day2>\d{{1,2}}))?\s+(?:of\s+)?{_MONTH}\b"
+    rf"(?:st|nd|rd|th)?(?:(?:\s*-\s*|\s+(?:to|into)\s+)(?P<day2>\d{{1,2}}))?\s+(?:of\s+)?{_MONTH}\b"
     r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 )
 _WEEKDAY = re.compile(
@@ -197,7 +197,8 @@ _MONTH_DAY_WORDS = 10
 """Words a `_MONTH_DAY` match can begin before its month: "told (2 words) on" (4), "the night
 of the" (4), "last" (1), and one to spare."""
 _DAY_MONTH_WORDS = 14
-"""The same for `_DAY_MONTH`, with "12 - 13 of" (4) between the opening words and the month."""
+"""The same for `_DAY_MONTH`, with "12 - 13 of" or "12 to 13 of" (4) between the opening words
+and the month."""
 
 
 def _calendar_date(text: str, today: dt.date, hint: int | None = None) -> dt.date | None:
@@ -259,6 +260,12 @@ def find_date(
                 continue
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
+            ended = _NIGHT_TO_DAY.match(text, match.end())
+            if ended is not None and text[: match.start()].rstrip().endswith(
+                ("night of", "night from", "night")
+            ):
+                # "the night of Tuesday to Wednesday": the morning it ended
+                weekday = _WEEKDAYS[ended.group("day").lower()]
             return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
     if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text, lowered):
         return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
@@ -283,6 +290,10 @@ _HAS_DIGIT = re.compile(r"\d")
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )
+_NIGHT_TO_DAY = re.compile(
+    r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+"""The second day of "the night of Tuesday to Wednesday", after the first."""
 _WEEKDAY_NAMES = tuple(day.capitalize() for day in _WEEKDAYS)
 """The day names `_WEEKDAY` looks for, as written (the pattern is case-sensitive)."""
 _WEEKDAY_WORDS = 7

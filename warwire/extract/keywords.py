@@ -28,13 +28,15 @@ STRIKE = (
 )  # fmt: skip
 """What an attack sentence names: a weapon, a strike, a qualified attack."""
 
-CASUALTY = ("kill", "dead", "died", "injur", "wound", "hurt", "toll", "fatalit")
+CASUALTY = (
+    "kill", "dead", "died", "injur", "wound", "hurt", "toll", "fatalit", "medical", "hospitali",
+)  # fmt: skip
 
 DAMAGE = (
     "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",
     "fire", "blaze", "rubble", "collaps", "debris", "wreckage", "explos", "blast", "hit",
     "struck", "attack", "target", "shell", "impact", "over ", "casualt", "victim", "bodies",
-    "rescu", "search",
+    "rescu", "search", "of them", "of those",
 )  # fmt: skip
 """What a sentence following an attack may report: damage, fire, rescue, outages."""
 

@@ -70,6 +70,13 @@ _PASSIVE_ATTACK = frozenset(
         "rocked", "shaken", "damaged", "battered", "mourns", "mourned", "mourning", "buried",
     }
 )  # fmt: skip
+_UNIT_NOUNS = frozenset(
+    {
+        "command", "brigade", "brigades", "battalion", "battalions", "regiment", "regiments",
+        "corps", "division", "fleet", "grouping", "squadron", "legion",
+    }
+)  # fmt: skip
+"""Military units and commands named after a place: the name is not a target."""
 _NOT_TARGET_HEADS = frozenset(
     {
         "talks", "summit", "meeting", "meetings", "conference", "visit", "visited", "visiting",
@@ -154,6 +161,8 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     token = _phrase(token)
     dep = token.dep_
     head = token.head
+    if dep in ("compound", "nmod", "amod") and _low(head) in _UNIT_NOUNS:
+        return OTHER  # "the Dnipro Operational Command", "a Kharkiv brigade": a unit's name
     if dep == "amod" and head.pos_ == "VERB" and head.i > token.i:
         dep = "nsubj"  # a name the tagger took for an adjective: "Kyiv mourns..."
     if dep == "pobj":
@@ -258,6 +267,8 @@ def _officials_report_attack(officials: Token) -> bool:
 
 def _subject(token: Token, verb: Token) -> str | None:
     low = _low(verb)
+    if any(c.dep_ == "neg" for c in verb.children):
+        return OTHER  # "X was not attacked", "X did not come under fire"
     if token.dep_ == "nsubjpass" and low in _PASSIVE_ATTACK:
         return HIT
     if low in ("came", "come", "comes") and any(

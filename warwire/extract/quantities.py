@@ -283,12 +283,28 @@ def _number_groups(doc: Doc) -> list[tuple[Token, int, int]]:
         value = _value(run)
         # "no one", "every one of them": not counts
         negated = start > 0 and _low(doc[start - 1]) in ("no", "every", "each", "any", "not")
-        if value is not None and not negated and not _in_compound_adjective(doc, i, j):
+        if (
+            value is not None
+            and not negated
+            and not _in_compound_adjective(doc, i, j)
+            and not _in_notation(doc, start, j)
+        ):
             inside = {t.i for t in run}
             head = next((t for t in run[::-1] if t.head.i not in inside), run[-1])
             groups.append((head, value, doc[start].idx))
         i = j
     return groups
+
+
+_NOTATION_SIGNS = frozenset({"^", "**", "*", "×", "x10", "e+"})
+
+
+def _in_notation(doc: Doc, start: int, end: int) -> bool:
+    """ "10^400", "3 × 10^5": a number that is a base or exponent of a power or product
+    is notation, not a count of anything."""
+    before = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < len(doc) else ""
+    return before in _NOTATION_SIGNS or after in _NOTATION_SIGNS
 
 
 def _in_compound_adjective(doc: Doc, start: int, end: int) -> bool:
@@ -468,7 +484,17 @@ def _sense(noun: Token) -> str | None:
         sense = _coordinated_down(verb, verb_sense(verb, via))
         if sense is not None:
             return sense
+        for prep in verb.children:
+            # "listed 12 missiles among the weapons fired overnight": the set they are
+            # counted among says what was done with them
+            if prep.dep_ == "prep" and _low(prep) == "among" and via is None:
+                pool = _pobj(prep)
+                if pool is not None and _low(pool) in _POOLS:
+                    return _described_sense(pool)
     return _described_sense(noun)
+
+
+_POOLS = frozenset({"weapons", "arms", "munitions", "means", "arsenal", "projectiles"})
 
 
 def _coordinated_down(verb: Token, sense: str | None) -> str | None:
@@ -531,6 +557,20 @@ def _partitive(number: Token) -> Token | None:
                 noun = _pobj(prep)
                 if noun is not None:
                     return noun
+        if head.dep_ == "conj" and number.dep_ != "dobj":
+            # "..., of which 139 were shot down and 127 were lost": the second clause shares
+            # the first one's "of which"
+            for prep in head.head.children:
+                if (
+                    prep.dep_ == "prep"
+                    and _low(prep) in ("of", "out")
+                    and any(
+                        c.dep_ == "pobj" and _low(c) in ("which", "them") for c in prep.children
+                    )
+                ):
+                    noun = _pobj(prep)
+                    if noun is not None:
+                        return noun
         for other in head.children:  # "Of 60 drones launched, 38 were shot down"
             if other.i != number.i and _opened_by_of(other) and weapon_kind(other) is not None:
                 return other
@@ -695,6 +735,13 @@ def _toll_from_total(number: Token) -> str | None:
     if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
         node = node.head
     verb = node.head
+    if node.dep_ == "prep" and _low(node) == "to":
+        # "bringing the toll from Monday's strike to 14": the parse may hang "to 14" on the
+        # last noun of the object; the verb above that noun is the one raising the toll
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+                break
+            verb = verb.head
     if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in (
         _RISE_VERBS | _UPDATE_VERBS
     ):
@@ -706,6 +753,30 @@ def _toll_from_total(number: Token) -> str | None:
                 return "injured"
             if words & (_KILL_VERBS | _DEATH_NOUNS) or _low(child) == "toll":
                 return "killed"
+    return None
+
+
+def _weapons_from_total(number: Token) -> tuple[str, str] | None:
+    """ "the air force corrected the number of drones to 58", "the count of missiles shot
+    down was revised to 31": (kind, sense) of a weapon figure that a figure noun with its own
+    "of <weapons>" was set to."""
+    node = number
+    if node.dep_ == "pobj" and _low(node.head) in ("to", "at"):
+        node = node.head
+    verb = node.head
+    if node.dep_ not in ("prep", "attr", "dobj") or _low(verb) not in _RISE_VERBS | _UPDATE_VERBS:
+        return None
+    if _clause_blocked(verb):
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or _low(child) not in _FIGURE_NOUNS:
+            continue
+        for prep in child.children:
+            weapon = _pobj(prep) if prep.dep_ == "prep" and _low(prep) == "of" else None
+            kind = weapon_kind(weapon) if weapon is not None else None
+            if weapon is not None and kind is not None:
+                sense = _described_sense(weapon) or "launch"
+                return (kind, sense) if sense in ("launch", "down") else None
     return None
 
 
@@ -744,6 +815,7 @@ def read(doc: Doc) -> Reading:
             continue
         _read_bare(number, value, start, found, blocked)
     _elliptic_weapons(doc, groups, found, blocked)
+    _downed_less_lost(groups, found)
     _revised_figure(groups, found)
     _pairs(doc, found, blocked)
     for token in doc:
@@ -846,6 +918,8 @@ def _elliptic_weapons(
         if not anchors:
             continue
         following = doc[number.i + 1] if number.i + 1 < len(doc) else None
+        if following is not None and _low(following) == "more" and following.i + 1 < len(doc):
+            following = doc[following.i + 1]  # "and 50 more over other regions"
         noun = _counted_noun(number)
         if noun is not None and not (
             # "another 50 over six other regions", parsed as a count of the regions
@@ -1106,12 +1180,29 @@ def _none_downed(doc: Doc, found: list[Quantity]) -> None:
         kind = weapon_kind(whole) if whole is not None else None
         if whole is None or kind is None:
             continue
-        sense = _bare_sense(token)
+        sense = _bare_sense(token) or _elided_sense(token)
         if sense == "down":
             found.append(Quantity(f"{kind}_downed", 0, token.idx))
             count = _own_count(whole)
             if count is not None:
                 found.append(Quantity(kind, count[0], count[1]))
+
+
+def _elided_sense(subject: Token) -> str | None:
+    """ "while most of the drones were brought down, none of the missiles were": a subject
+    whose verb is only an auxiliary, the main verb left out, takes the sense of the last
+    verb before it in the sentence."""
+    verb = subject.head
+    if _low(verb) not in ("were", "was", "did", "had", "have") or any(
+        c.dep_ in ("acomp", "attr", "xcomp", "oprd", "prep") for c in verb.children
+    ):
+        return None
+    for token in reversed(subject.doc[: subject.i]):
+        if token.pos_ == "VERB":
+            sense = verb_sense(token)
+            if sense is not None:
+                return "blocked" if _clause_blocked(token) else sense
+    return None
 
 
 def _victims_after_an_age(victim: Token) -> int:
@@ -1135,11 +1226,14 @@ def _victims_after_an_age(victim: Token) -> int:
 
 
 def _one_victim(token: Token) -> bool:
-    """ "a man", "one civilian", "a 55-year-old woman": one person, counted by the article."""
-    if token.tag_ != "NN" or _low(token) not in _VICTIMS:
+    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife": one person,
+    counted by the article."""
+    if token.tag_ != "NN" or _low(token) not in _VICTIMS | _RELATIVES:
         return False
     return any(
-        c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one") for c in token.children
+        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one"))
+        or (c.dep_ == "poss" and _low(c) in ("his", "her", "their"))
+        for c in token.children
     )
 
 
@@ -1214,7 +1308,7 @@ def _read_bare(
         and _low(doc[number.i - 1]) in ("but", "except")
         and _low(doc[number.i - 2]) == "all"
     ):
-        _all_but(doc[number.i - 2], value, found)
+        _all_but(doc[number.i - 2], number, value, found, blocked)
         return
     whole = _partitive(number)
     if whole is not None:
@@ -1226,7 +1320,10 @@ def _read_bare(
                 return
             whole_count = _own_count(whole)
             if whole_count is not None:
-                whole_sense = _whole_sense(whole, number.head)
+                # a part that is an argument of a verb has its own verb; a part tacked on as
+                # a breakdown ("downed 221 drones, 28 of them over X") shares the whole's
+                part_verb = number.head if number.dep_ not in ("npadvmod", "appos") else None
+                whole_sense = _whole_sense(whole, part_verb)
                 _offer(found, kind, whole_sense, whole_count[0], whole_count[1])
                 if part_sense == "hit" and _only(number) and whole_count[0] >= value:
                     # "of the 75 drones, only one got through": the rest were stopped
@@ -1237,6 +1334,11 @@ def _read_bare(
         if _low(whole) in _COMBATANTS:
             blocked.add(value)
             return
+    weapons = _weapons_from_total(number)
+    if weapons is not None:
+        kind, sense = weapons
+        _offer(found, kind, sense, value, start)
+        return
     field = _elliptic_toll(number) or _toll_field(number) or _toll_from_total(number)
     if field == "blocked":
         blocked.add(value)
@@ -1276,18 +1378,52 @@ def _part_sense(number: Token) -> str | None:
     return None
 
 
-def _all_but(word: Token, value: int, found: list[Quantity]) -> None:
-    """ "Of the 57 drones ..., all but four were destroyed": the whole less the exception."""
-    whole = _partitive(word)
+def _downed_less_lost(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "266 drones were neutralised, of which 139 were shot down and 127 were lost": a whole
+    that counts the downed and the lost together is not the downed figure; the parts that
+    were downed are (or, when only the lost part is given, the whole less it)."""
+    lost: dict[tuple[str, int], tuple[int, int]] = {}
+    downed: dict[tuple[str, int], int] = {}
+    for number, value, _ in groups:
+        if _counted_noun(number) is not None:
+            continue
+        whole = _partitive(number)
+        kind = weapon_kind(whole) if whole is not None else None
+        count = _own_count(whole) if whole is not None else None
+        if whole is None or kind is None or count is None:
+            continue
+        if _whole_sense(whole, number.head) != "down":
+            continue
+        sense = _part_sense(number)
+        key = (kind, count[1])
+        if sense == "lost":
+            total, parts = lost.get(key, (count[0], 0))
+            lost[key] = (total, parts + value)
+        elif sense == "down":
+            downed[key] = downed.get(key, 0) + value
+    for (kind, start), (total, lost_parts) in lost.items():
+        field = f"{kind}_downed"
+        found[:] = [q for q in found if not (q.field == field and q.start == start)]
+        if (kind, start) not in downed and total >= lost_parts:
+            found.append(Quantity(field, total - lost_parts, start))
+
+
+def _all_but(
+    word: Token, number: Token, value: int, found: list[Quantity], blocked: set[int]
+) -> None:
+    """ "Of the 57 drones ..., all but four were destroyed", "all but four of the 57 drones
+    were destroyed": the whole less the exception."""
+    whole = _partitive(word) or _partitive(number)
     if whole is None or weapon_kind(whole) is None:
         return
     count = _own_count(whole)
-    sense = _bare_sense(word)
+    sense = _part_sense(word)  # a misparse may hang "all" on the whole's relative clause
     if count is None or sense in (None, "blocked", "launch") or count[0] < value:
         return
     kind = weapon_kind(whole) or ""
     _offer(found, kind, "launch", count[0], count[1])
     _offer(found, kind, sense or "", count[0] - value, word.idx)
+    blocked.add(value)  # the exception is not a figure of the verb's sense
 
 
 def _bare_sense(number: Token) -> str | None:
@@ -1319,6 +1455,10 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         if not _is_number(token) or token.idx not in by_start:
             continue
         noun = _counted_noun(token)
+        if noun is None and token.dep_ == "conj" and weapon_kind(token.head) is not None:
+            # "all three X missiles and 76 of the cruise missiles were shot down": a
+            # partitive part coordinated with a counted weapon is one more item of the list
+            noun = token
         if noun is None:
             continue
         root = noun
@@ -1355,7 +1495,7 @@ _COUNT = re.compile(
 )
 
 
-_ONE = re.compile(r"\b(?:a|an)\s", re.IGNORECASE)
+_ONE = re.compile(r"\b(?:a|an|his|her|their)\s", re.IGNORECASE)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 

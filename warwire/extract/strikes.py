@@ -21,6 +21,7 @@ from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.text import Sentence
+from warwire.plausibility import IMPLAUSIBLE, plausible
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,7 +37,11 @@ _QUALIFIED_ATTACK = (
     r"(?:fired|opened\s+fire)\s+(?:at|on|upon)\s+(?:the\s+)?(?!Ukrainian|Russian|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?-i:[A-Z])\w+|"
-    r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)"
+    r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)|"
+    # a warring state or its forces attacking a named place ("as Russia attacked the city")
+    r"(?:Russia|(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|military))\s+"
+    r"(?:again\s+|also\s+)?attacked\s+(?:the\s+)?(?!Ukraine\b|Russia\b)(?:(?-i:[A-Z])\w+|city|"
+    r"capital|town|village|port)"
 )
 _WEAPON_LOW = WordList(
     "drone",
@@ -187,6 +192,13 @@ _CASUALTY = Folded(
     ),
     needs=("kill", "dead", "died", "injur", "wounded", "hurt", "toll", "fatal", "death", "perish"),
 )
+_MEDICAL = Folded(
+    re.compile(
+        r"\b(?:hospitali[sz]ed|medical\s+(?:help|attention|care|treatment|assistance))\b", _F
+    ),
+    needs=("hospitali", "medical"),
+)
+"""People treated after an attack: a toll when told in the attack's own paragraph."""
 _FOLLOW_UP = keywords.CASUALTY + keywords.DAMAGE
 _DAMAGE = Folded(
     re.compile(
@@ -218,7 +230,7 @@ _DAMAGE = Folded(
         "hit",
         "struck",
         "attacked",
-        "targeted",
+        "target",
         "shelled",
         "impact",
         "over",
@@ -229,6 +241,16 @@ _DAMAGE = Folded(
         "search",
     ),
 )
+_DOWN_VERB = r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down)"
+_DOWNED_OF_THEM = Folded(
+    re.compile(
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those)\b|"
+        rf"\bof\s+(?:them|those)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_DOWN_VERB}",
+        _F,
+    ),
+    needs=("of them", "of those"),
+)
+"""Air defences downing "N of them": the weapons of the attack told just before."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
@@ -293,6 +315,8 @@ _PAST_WORDS = WordList(
     "landed",
     "flew",
     "swarmed",
+    "rocked",
+    "shook",
 )
 _CONFIRMED = re.compile(r"\bconfirmed\s+(?:\w+\s+)?(?:attacks?|strikes?)\b")
 
@@ -663,6 +687,9 @@ class StrikeFacts:
     """Refers back to the attack ("the strikes", "a night of intense attacks")."""
     updates: set[str] = field(default_factory=set)
     """Figures given as an update of an earlier one ("the toll rose to 19"): latest wins."""
+    superseded: bool = False
+    """Its figures are given as earlier ones ("earlier reports had put the toll at 12"):
+    they count only for a figure no other sentence gives."""
 
 
 @dataclass(slots=True)
@@ -925,6 +952,10 @@ def read_facts(
             scope = places[0].name
         elif places:
             scope = _toll_place(text, mentions)
+            if scope is None:
+                # a toll told for several places at once ("three died in X, four in Y"):
+                # its scope is all of them, so a toll for another place adds to it
+                scope = _SCOPE_JOIN.join(sorted({p.name for p in places}))
     wave_figures = any(
         k in figures for k in ("drones", "missiles", "drones_downed", "missiles_downed")
     )
@@ -946,7 +977,22 @@ def read_facts(
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
+        superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
     )
+
+
+_EARLIER_FIGURE = Folded(
+    re.compile(
+        r"\b(?:earlier|initial|first|preliminary|previous)\s+(?:reports?|figures?|estimates?|"
+        r"counts?|data|information)\s+(?:had\s+)?(?:put|said|gave|given|showed|spoke|suggested|"
+        r"indicated)\b|\b(?:had\s+)?(?:initially|earlier|previously|at\s+first)\s+(?:put|"
+        r"reported|said|gave|counted|spoke)\b",
+        _F,
+    ),
+    needs=("earlier", "initial", "first", "preliminary", "previous"),
+)
+"""A figure told as the one given before ("earlier reports had put the toll at 12", "the
+governor had initially said 9"), which the article's current figure supersedes."""
 
 
 def _toll_place(text: str, mentions: list[gazetteer.Mention[gazetteer.Place]]) -> str | None:
@@ -1190,7 +1236,14 @@ def _read_all(
             sentence.occurs & keywords.FOLLOW_UP_BITS
             and (near[i] or i - ctx.last_index <= 4 or _ATTACK_REF.search(text, sentence.lower))
             and not _other_story(sentences, i, attack_paragraph)
-            and (_CASUALTY.search(text, sentence.lower) or _DAMAGE.search(text, sentence.lower))
+            and (
+                _CASUALTY.search(text, sentence.lower)
+                or _DAMAGE.search(text, sentence.lower)
+                or _DOWNED_OF_THEM.search(text, sentence.lower)
+                or (
+                    sentence.paragraph == attack_paragraph and _MEDICAL.search(text, sentence.lower)
+                )
+            )
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
             pieces = [(text, cues[i])]
@@ -1420,6 +1473,7 @@ def _draft(
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
+    earlier: list[StrikeFacts] = []
     done_attack = -100
     for fact in group:
         draft.strong = draft.strong or fact.strong
@@ -1442,7 +1496,10 @@ def _draft(
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
-        _merge_figures(draft, fact, tolls, stated_totals)
+        if fact.superseded:
+            earlier.append(fact)
+        else:
+            _merge_figures(draft, fact, tolls, stated_totals)
         if fact.hedged:
             continue
         if not (fact.strong or fact.reference or any(abs(fact.index - i) <= 6 for i in strong_at)):
@@ -1454,10 +1511,17 @@ def _draft(
                 draft.places.append(place.name)
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
+    for fact in earlier:
+        for name, value in fact.figures.items():
+            if name not in draft.figures and plausible(name, value):
+                draft.figures[name] = value
+                draft.evidence[name] = fact.text
     for name, scoped in tolls.items():
         scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
-            draft.figures[name] = sum(scoped.values())
+            total = sum(scoped.values())
+            if plausible(name, total):
+                draft.figures[name] = total
     for kind in ("drones", "missiles"):
         hit = draft.figures.pop(f"{kind}_hit", None)
         if hit is not None and kind not in draft.figures:
@@ -1471,16 +1535,24 @@ def _told_done(doc: Doc) -> bool:
     return places.reports_done(doc) or places.presupposed_attack(doc)
 
 
+_SCOPE_JOIN = " + "
+
+
 def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
     """A toll given for a town and one given for the region it lies in are one toll told
-    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up."""
+    twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up; so are a toll
+    for several places and one for a place among them (or a town in one of them)."""
     by_name = gazetteer.places_by_name()
+    groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
     for scope, value in scoped.items():
         place = by_name.get(scope) if scope is not None else None
         key: str | None = scope
         if place is not None and place.region is not None and place.region in scoped:
             key = place.region
+        if scope is not None and _SCOPE_JOIN not in scope:
+            names = {scope, place.region if place is not None else None}
+            key = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), key)
         out[key] = max(value, out.get(key, -1))
     return out
 
@@ -1491,8 +1563,13 @@ def _merge_figures(
     tolls: dict[str, dict[str | None, int]],
     stated_totals: set[str],
 ) -> None:
-    """Largest figure wins, except that a figure given as the total outranks loose ones."""
+    """Largest figure wins, except that a figure given as the total outranks loose ones. A
+    figure beyond the plausibility ceiling is dropped and noted in the evidence."""
     for name, value in fact.figures.items():
+        if not plausible(name, value):
+            note = f"{name} {value} dropped (above the ceiling): {fact.text}"
+            draft.evidence.setdefault(IMPLAUSIBLE, note)
+            continue
         if name in tolls:
             scoped = tolls[name]
             if value > scoped.get(fact.scope, -1):
@@ -1574,8 +1651,8 @@ def _worth_reporting(draft: StrikeDraft) -> bool:
     figures = draft.figures
     if draft.background:
         return bool(figures) and (draft.anchored or bool(draft.places))
-    if figures:
-        return True
+    if figures or IMPLAUSIBLE in draft.evidence:
+        return True  # a counted attack, even one whose only count was dropped as implausible
     # a lead that tells an attack as done with no day is the day's news (a dateline story)
     dated = draft.anchored or (draft.lead_hit and draft.date is not None)
     return draft.hit_statement and dated and (draft.explicit or _attacker_by_place(draft))
