@@ -421,8 +421,8 @@ class _Later:
     """Its first report with a date: before it, the incident has no date."""
     published: list[dt.datetime]
     """When its reports were published, in order."""
-    reach: frozenset[dt.date]
-    """The days any of its reports looks for candidates on."""
+    reach: Window
+    """From the first to the last day any of its reports looks for candidates on."""
     copies: bool
     """It holds a copy of a repeated article's event (placed by its original's incident)."""
 
@@ -513,7 +513,9 @@ class _Refold:
         for other_id, found in list(self.later.items()):
             if other_id in self.before:
                 continue
-            if found.copies or found.reach & self.dirty_days or self._undated_reach(found, key):
+            low, high = found.reach
+            near = any(low <= day <= high for day in self.dirty_days)
+            if found.copies or near or self._undated_reach(found, key):
                 self.cut(other_id, key)
 
     def _undated_reach(self, found: _Later, key: OrderKey) -> bool:
@@ -589,9 +591,8 @@ def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta
         dated = [report_key(r) for r in incident.reports if r.occurred_on is not None]
         days = frozenset(r.occurred_on for r in incident.reports if r.occurred_on is not None)
         published = [r.published_at for r in incident.reports]
-        reach = frozenset(
-            day for r in incident.reports for day in _report_candidate_days(r, incident.type)
-        )
+        reaches = [_report_reach(r, incident.type) for r in incident.reports]
+        reach = (min(r[0] for r in reaches), max(r[1] for r in reaches))
         copies = any(r.duplicate_of is not None for r in incident.reports)
         later[incident.incident_id] = _Later(
             incident, days, min(dated, default=None), published, reach, copies
@@ -698,18 +699,25 @@ def _candidate_days(event: Event) -> list[dt.date]:
     return _days_within_reach(event.type, window, event.published_at, launch)
 
 
-def _report_candidate_days(report: Report, kind: str) -> list[dt.date]:
-    """`_candidate_days` of the event behind a report."""
+def _report_reach(report: Report, kind: str) -> Window:
+    """The first and last of `_candidate_days` of the event behind a report."""
     launch = sum(name in report.figures for name in LAUNCH_FIGURES)
     window = _window(
         kind, report.occurred_on, report.published_at, report.background, report.status
     )
-    return _days_within_reach(kind, window, report.published_at, launch)
+    return _reach_bounds(kind, window, report.published_at, launch)
 
 
 def _days_within_reach(
     kind: str, window: Window | None, published_at: dt.datetime, launch: int
 ) -> list[dt.date]:
+    first, last = _reach_bounds(kind, window, published_at, launch)
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _reach_bounds(
+    kind: str, window: Window | None, published_at: dt.datetime, launch: int
+) -> Window:
     if window is None:
         day = kyiv_day(published_at)
         window = (day - dt.timedelta(days=UNANCHORED_LOOKBACK_DAYS), day)
@@ -720,8 +728,7 @@ def _days_within_reach(
     else:
         days = 1  # more than a day apart needs two matching launch figures
     reach = dt.timedelta(days=days)
-    first, last = window[0] - reach, window[1] + reach
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return window[0] - reach, window[1] + reach
 
 
 def _bucket_key(block: str, day: dt.date | None) -> str:
