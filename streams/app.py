@@ -413,8 +413,15 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _round_done(message: Any, barrier: Barrier) -> None:
         """Every article posted before the round began has been folded in this partition:
-        the alerts of its blocks that have waited since before then go out."""
+        the alerts of its blocks that began to wait before then go out."""
         rounds.done(barrier)
+        log.debug(
+            "progress round %s back in %s/%s after %.2f s",
+            barrier.round,
+            message.topic,
+            message.partition,
+            time.time() - barrier.posted_at,
+        )
         for block, partition in sorted(waiting.items()):
             if partition != message.partition:
                 continue
@@ -450,6 +457,7 @@ def create_app(settings: Settings) -> faust.App:
         if barrier is None:
             return
         header = {BARRIER_HEADER: barrier.encode()}
+        log.debug("progress round %s posted, alerts waiting in %s", barrier.round, sorted(waiting))
         for partition in range(partitions):
             await articles.send(value=b"", partition=partition, headers=header)
 

@@ -165,7 +165,7 @@ class Settings(BaseSettings):
         gt=0,
         description="how often a worker with alerts waiting starts a progress round: a first "
         "alert goes out once every article posted before a round begun after its incident "
-        "last changed has been folded",
+        "began to wait has been folded",
     )
     dedup_max_reports: int = Field(
         default=DEFAULT_MAX_REPORTS,

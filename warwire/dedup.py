@@ -86,7 +86,7 @@ class BlockMark(BaseModel):
     pending: list[str] = []
     """Incidents whose alerts wait for the block to settle (see `warwire.pipeline`)."""
     pending_at: dict[str, float] = {}
-    """Pending incident -> when (wall clock, s) it last changed while waiting."""
+    """Pending incident -> when (wall clock, s) it began to wait."""
 
     def last_key(self) -> OrderKey:
         return _key(self.last_published, self.last_article, self.last_event)

@@ -90,7 +90,8 @@ def fold_and_alert(
         mark = state.get_mark(block)
         if mark is not None:
             pending = sorted(set(mark.pending) | set(waiting))
-            pending_at = {**mark.pending_at, **dict.fromkeys(waiting, now)}
+            # an incident waits from when it began to, however often it changes meanwhile
+            pending_at = {**dict.fromkeys(waiting, now), **mark.pending_at}
             state.put_mark(
                 block, mark.model_copy(update={"pending": pending, "pending_at": pending_at})
             )
@@ -114,7 +115,7 @@ def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Ale
 def release_pending(
     state: DedupState, block: str, limits: AlertThresholds, settled: float = math.inf
 ) -> FoldOutcome | None:
-    """The alerts of the block's incidents that have waited since `settled` or before (every
+    """The alerts of the block's incidents that began to wait at `settled` or before (every
     article posted by then has been folded), decided on the incidents as they are now; None
     when none of them calls for one."""
     mark = state.get_mark(block)

@@ -100,7 +100,7 @@ def backlog(events: list[Event]) -> tuple[MemoryState, list[Alert]]:
     return state, sent + settle(state, len(events))
 
 
-def test_a_first_alert_waits_for_a_progress_round_begun_after_its_incident_changed() -> None:
+def test_a_first_alert_waits_for_a_progress_round_begun_after_it_began_to_wait() -> None:
     state = MemoryState()
     assert fold_and_alert(state, SUMY_REPORTS[0], WINDOW, LIMITS, now=5.0).alerts == []
     assert settle(state, 4.0) == []  # a round begun before: the report may have company
