@@ -48,9 +48,10 @@ Model = TypeVar("Model", bound=BaseModel)
 
 TIMESTAMP_HEADER = "warwire-produced-at"
 SETTLE_RESCAN_TICKS = 5
-ROUND_TIMEOUT = 10.0
-"""Seconds after which a progress round not yet back is taken as lost (its barriers were
-read by a worker that lost its partitions) and another one starts."""
+ROUND_TIMEOUT = 60.0
+"""Seconds after which a progress round not yet back is taken as lost and another one starts.
+A rebalance, which may lose a round (its barriers read by a worker that lost their
+partitions), starts another at once; a round is slow only behind a long backlog."""
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -137,6 +138,7 @@ def create_app(settings: Settings) -> faust.App:
         for index in (id_expiry, url_expiry, body_expiry):
             index.clear()
         waiting.clear()
+        rounds.started = None
 
     window = dt.timedelta(days=settings.dedup_window_days)
 

@@ -311,10 +311,10 @@ def fold_event(
 
     The result is that of folding the block's reports in `order_key` order: an event that
     comes after every report of its block is matched directly; a late one is placed at its
-    rank and the block's reports after it are folded again. Incidents are forgotten once the
-    block's watermark (its newest publication time) is `window + grace` past their last
-    report, so a report up to `grace` behind the watermark still meets every incident it
-    could join."""
+    rank and the reports after it that it can reach are folded again (`_Refold`). Incidents
+    are forgotten once the block's watermark (its newest publication time) is `window +
+    grace` past their last report, so a report up to `grace` behind the watermark still meets
+    every incident it could join."""
     block = blocking_key(event)
     known = state.get_event_incident(event.event_id)
     if known is not None and (incident := state.get_incident(known)) is not None:
@@ -542,11 +542,11 @@ class _Refold:
             if original is not None:
                 self.cut(original, key)
 
-    def place(self, event: Event, matched: bool) -> None:
+    def place(self, event: Event, must_match: bool) -> None:
         key = order_key(event)
         held = self.held_by.get(event.event_id)
         if (
-            not matched
+            not must_match
             and event.duplicate_of is None
             and held is not None
             and held not in self.dirty
@@ -574,10 +574,10 @@ class _Refold:
                 self.spoil(held, key)
 
     def run(self, event: Event) -> None:
-        self.place(event, matched=True)
+        self.place(event, must_match=True)
         while self.queue:
             _, queued = heapq.heappop(self.queue)
-            self.place(queued, matched=False)
+            self.place(queued, must_match=False)
 
 
 def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta) -> MatchResult:

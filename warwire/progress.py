@@ -52,7 +52,7 @@ class Aligner:
     dropped once `keep_rounds` newer ones are held."""
 
     sources: int
-    keep_rounds: int = 64
+    keep_rounds: int = 256
     _seen: dict[tuple[int, str], set[int]] = field(default_factory=dict)
     _posted: dict[tuple[int, str], float] = field(default_factory=dict)
 
