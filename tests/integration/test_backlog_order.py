@@ -1,13 +1,14 @@
 """Arrival order does not change the result: every labelled file (and the samples) posted as a
-backlog to six partitions before the workers start, read by one and by three workers, gives
+backlog to six partitions before the workers start, read by one or by three workers, gives
 the incidents and alerts of the in-process run over the same file.
 
 A backlog is read partition by partition, so reports reach the fold step months or years out
 of publication order; the fold step places each at its rank (warwire/dedup.py), and its state
-outlives the window by the grace. The comparison is by content, since incident ids name the
-first report and alert ids their incident: the partition of the events into incidents, each
-incident's reconciled figures, and the first alerts by incident and kind. Updates are checked
-for direction only: whether a toll rose in one step or two depends on the order it was told.
+outlives the window by the grace. First alerts wait for a progress round (warwire/progress.py),
+which comes back only once the whole backlog is folded, so each incident has exactly one.
+The comparison is by content, since incident ids name the first report and alert ids their
+incident: the partition of the events into incidents, each incident's reconciled figures,
+and the first alerts by incident and kind. Updates are checked for direction only.
 """
 
 from __future__ import annotations
