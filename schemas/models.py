@@ -183,8 +183,9 @@ class Incident(BaseModel):
     alerted: dict[str, AlertRecord] = Field(default_factory=dict)
     """Alert kind -> the alert published for it (new and update kinds)."""
     alerts_pending: bool = False
-    """A late report regrouped this incident and it calls for alerts that wait for the
-    block to settle (a report linking it to another incident may still be on its way)."""
+    """The incident calls for alerts that wait until every article posted before it last
+    changed has been folded (a report that merges it with another, or splits it, may still
+    be on its way): its first alert, or any alert after a late report regrouped it."""
 
 
 AlertKind = Literal[

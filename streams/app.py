@@ -19,9 +19,11 @@ import functools
 import logging
 import ssl
 import time
+import uuid
 from typing import Any, TypeVar
 
 import faust
+from aiokafka.partitioner import murmur2
 from faust.types import EventT
 from pydantic import BaseModel
 
@@ -31,6 +33,8 @@ from streams.transport import WorkerApp
 from warwire import batch_guard, codec, metrics, seen
 from warwire.articles import Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
+from warwire.barriers import HEADER as BARRIER_HEADER
+from warwire.barriers import Aligner, Barrier
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
 from warwire.dedup import BlockMark, blocking_key
@@ -43,10 +47,11 @@ log = logging.getLogger("warwire.worker")
 Model = TypeVar("Model", bound=BaseModel)
 
 TIMESTAMP_HEADER = "warwire-produced-at"
-SETTLE_HEADER = "warwire-settle"
-"""On an empty message of the events topic, keyed by a block: release the alerts waiting
-for the block to settle."""
-SETTLE_RESCAN_TICKS = 30
+SETTLE_RESCAN_TICKS = 5
+ROUND_TIMEOUT = 60.0
+"""Seconds after which a progress round not yet back is taken as lost and another one starts.
+A rebalance, which may lose a round (its barriers read by a worker that lost their
+partitions), starts another at once; a round is slow only behind a long backlog."""
 
 
 def create_app(settings: Settings) -> faust.App:
@@ -114,10 +119,15 @@ def create_app(settings: Settings) -> faust.App:
     url_table = state_table("seen-urls")
     body_table = state_table("seen-bodies")
     grace = dt.timedelta(days=settings.dedup_grace_days)
-    # Blocks with alerts waiting to settle, as this process has seen them; a full look at
-    # the marks now and then also finds those recovered from the changelog after a
-    # rebalance or a restart.
-    waiting: set[str] = set()
+    # Blocks with alerts waiting for a progress round -> their events partition, as this
+    # process has seen them; a look at the marks every few ticks also finds those recovered
+    # from the changelog after a rebalance or a restart.
+    waiting: dict[str, int] = {}
+    partitions = topic_names.partitions
+    # Barriers read per step and partition. Kept through a rebalance: a barrier read before
+    # it still vouches for everything ahead of it in its partition, whoever read that.
+    aligners = {name: Aligner(partitions) for name in ("url", "body", "fold")}
+    rounds = _Rounds(uuid.uuid4().hex[:12])
     id_expiry, url_expiry, body_expiry = (
         seen.ExpiryIndex(grace, settings.dedup_max_articles) for _ in range(3)
     )
@@ -128,6 +138,7 @@ def create_app(settings: Settings) -> faust.App:
         for index in (id_expiry, url_expiry, body_expiry):
             index.clear()
         waiting.clear()
+        rounds.started = None
 
     window = dt.timedelta(days=settings.dedup_window_days)
 
@@ -168,6 +179,8 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_article(event: EventT[bytes]) -> None:
         message = event.message
+        if await _pass_barrier(message, None, articles_by_url):
+            return
         metrics.ARTICLES_CONSUMED.inc()
         started = time.perf_counter()
         receipt = Receipt(
@@ -235,6 +248,8 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_url(event: EventT[bytes]) -> None:
         message = event.message
+        if await _pass_barrier(message, aligners["url"], articles_by_body):
+            return
         routed = await decoded(message, seen.RoutedArticle)
         if routed is None:
             return
@@ -256,6 +271,8 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_body(event: EventT[bytes]) -> None:
         message = event.message
+        if await _pass_barrier(message, aligners["body"], events):
+            return
         routed = await decoded(message, seen.RoutedArticle)
         if routed is None:
             return
@@ -334,28 +351,29 @@ def create_app(settings: Settings) -> faust.App:
     async def _handle_event(event: EventT[bytes]) -> None:
         message = event.message
         started = time.perf_counter()
-        state = StagedTableState(incident_table, bucket_table)
-        if _header(message, SETTLE_HEADER):
-            # A tick from `settle_blocks`: the block's waiting alerts go out now.
-            block = (message.key or b"").decode()
-            released = release_pending(state, block, settings.thresholds)
-            waiting.discard(block)
-            if released is not None:
-                await _publish(message, state, released)
-            else:
-                state.flush()
+        barrier = _barrier(message)
+        if barrier is not None:
+            if aligners["fold"].arrive(message.partition, barrier):
+                await _round_done(message, barrier)
             _record_lag(message)
             return
+        state = StagedTableState(incident_table, bucket_table)
         envelope = await decoded(message, EventEnvelope)
         if envelope is None:
             return
         extracted = envelope.event
         outcome = fold_and_alert(
-            state, extracted, window, settings.thresholds, grace, settings.dedup_max_reports
+            state,
+            extracted,
+            window,
+            settings.thresholds,
+            grace,
+            settings.dedup_max_reports,
+            now=time.time(),
         )
         metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
         if any(i.alerts_pending for i in outcome.published):
-            waiting.add(blocking_key(extracted))
+            waiting[blocking_key(extracted)] = message.partition
         await _publish(message, state, outcome)
         metrics.record_fold(outcome.incident, outcome.changed, outcome.late)
         _record_lag(message)
@@ -379,20 +397,71 @@ def create_app(settings: Settings) -> faust.App:
             # Empty: a late report regrouped this incident's reports into others.
             await incidents.send(key=removed.encode(), value=b"")
 
+    async def _pass_barrier(message: Any, aligner: Aligner | None, onward: Any) -> bool:
+        """A progress barrier: sent on to every partition of the next topic once it has come
+        from every partition of this one (`warwire.barriers`). False for any other message."""
+        barrier = _barrier(message)
+        if barrier is None:
+            return False
+        if aligner is None or aligner.arrive(message.partition, barrier):
+            header = {BARRIER_HEADER: barrier.sent_on(message.partition).encode()}
+            for partition in range(partitions):
+                await send_until_accepted(
+                    functools.partial(onward.send, value=b"", partition=partition, headers=header),
+                    f"progress barrier to {onward.get_topic_name()}/{partition}",
+                )
+        _record_lag(message)
+        return True
+
+    async def _round_done(message: Any, barrier: Barrier) -> None:
+        """Every article posted before the round began has been folded in this partition:
+        the alerts of its blocks that began to wait before then go out."""
+        rounds.done(barrier)
+        log.debug(
+            "progress round %s back in %s/%s after %.2f s",
+            barrier.round,
+            message.topic,
+            message.partition,
+            time.time() - barrier.posted_at,
+        )
+        for block, partition in sorted(waiting.items()):
+            if partition != message.partition:
+                continue
+            state = StagedTableState(incident_table, bucket_table)
+            released = release_pending(state, block, settings.thresholds, barrier.posted_at)
+            mark = state.get_mark(block)
+            if mark is None or not mark.pending:
+                del waiting[block]
+            if released is not None:
+                await _publish(message, state, released)
+            else:
+                state.flush()
+
     ticks = 0
 
     @app.timer(interval=settings.dedup_settle_seconds)  # type: ignore[untyped-decorator]
     async def settle_blocks() -> None:
+        """While alerts wait, start a progress round (one at a time per worker)."""
         nonlocal ticks
         ticks += 1
         if ticks % SETTLE_RESCAN_TICKS == 0:
-            waiting.update(
-                key.removeprefix(MARK_PREFIX)
-                for key, raw in list(bucket_table.items())
-                if key.startswith(MARK_PREFIX) and codec.loads(BlockMark, bytes(raw)).pending
-            )
-        for block in sorted(waiting):
-            await events.send(key=block.encode(), value=b"", headers={SETTLE_HEADER: b"1"})
+            # Marks recovered from the changelog after a restart or a rebalance.
+            events_topic = events.get_topic_name()
+            owned = {
+                tp.partition for tp in app.assignor.assigned_actives() if tp.topic == events_topic
+            }
+            for key, raw in list(bucket_table.items()):
+                if key.startswith(MARK_PREFIX) and codec.loads(BlockMark, bytes(raw)).pending:
+                    block = key.removeprefix(MARK_PREFIX)
+                    if (partition := _partition_of(block, partitions)) in owned:
+                        waiting.setdefault(block, partition)
+        barrier = rounds.start(time.time()) if waiting else None
+        if barrier is None:
+            return
+        header = {BARRIER_HEADER: barrier.encode()}
+        log.debug("progress round %s posted, alerts waiting in %s", barrier.round, sorted(waiting))
+        for partition in range(partitions):
+            await articles.send(value=b"", partition=partition, headers=header)
 
     @app.timer(interval=0.5)  # type: ignore[untyped-decorator]
     async def dead_letter_skipped_batches() -> None:
@@ -463,6 +532,37 @@ huge key cannot make those messages too large to send."""
 
 def output_key(key: bytes | None) -> bytes:
     return (key or b"")[:MAX_OUTPUT_KEY_BYTES]
+
+
+class _Rounds:
+    """The progress rounds this worker starts: one at a time, another once it is back or
+    taken as lost."""
+
+    def __init__(self, worker: str) -> None:
+        self.worker = worker
+        self.count = 0
+        self.started: float | None = None
+
+    def start(self, now: float) -> Barrier | None:
+        if self.started is not None and now - self.started < ROUND_TIMEOUT:
+            return None
+        self.count += 1
+        self.started = now
+        return Barrier(f"{self.worker}-{self.count}", now)
+
+    def done(self, barrier: Barrier) -> None:
+        if barrier.round.startswith(f"{self.worker}-"):
+            self.started = None
+
+
+def _partition_of(key: str, partitions: int) -> int:
+    """The partition the producer's default partitioner gives `key` (murmur2, as Kafka's)."""
+    return int(murmur2(key.encode()) & 0x7FFFFFFF) % partitions
+
+
+def _barrier(message: Any) -> Barrier | None:
+    raw = _header(message, BARRIER_HEADER)
+    return Barrier.decode(raw.encode()) if raw is not None and not message.value else None
 
 
 def _header(message: Any, name: str) -> str | None:

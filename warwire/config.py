@@ -177,8 +177,9 @@ class Settings(BaseSettings):
     dedup_settle_seconds: float = Field(
         default=1.0,
         gt=0,
-        description="seconds the alerts of incidents a late report regrouped wait, so that a "
-        "report linking two incidents, close behind, merges them before either alerts",
+        description="how often a worker with alerts waiting starts a progress round: a first "
+        "alert goes out once every article posted before a round begun after its incident "
+        "began to wait has been folded",
     )
     dedup_max_reports: int = Field(
         default=DEFAULT_MAX_REPORTS,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import heapq
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -84,6 +85,8 @@ class BlockMark(BaseModel):
     """Reports the block holds (None: not counted yet, as in state written before)."""
     pending: list[str] = []
     """Incidents whose alerts wait for the block to settle (see `warwire.pipeline`)."""
+    pending_at: dict[str, float] = {}
+    """Pending incident -> when (wall clock, s) it began to wait."""
 
     def last_key(self) -> OrderKey:
         return _key(self.last_published, self.last_article, self.last_event)
@@ -308,10 +311,10 @@ def fold_event(
 
     The result is that of folding the block's reports in `order_key` order: an event that
     comes after every report of its block is matched directly; a late one is placed at its
-    rank and the block's reports after it are folded again. Incidents are forgotten once the
-    block's watermark (its newest publication time) is `window + grace` past their last
-    report, so a report up to `grace` behind the watermark still meets every incident it
-    could join."""
+    rank and the reports after it that it can reach are folded again (`_Refold`). Incidents
+    are forgotten once the block's watermark (its newest publication time) is `window +
+    grace` past their last report, so a report up to `grace` behind the watermark still meets
+    every incident it could join."""
     block = blocking_key(event)
     known = state.get_event_incident(event.event_id)
     if known is not None and (incident := state.get_incident(known)) is not None:
@@ -335,6 +338,7 @@ def fold_event(
                 last_event=last[3],
                 held=held,
                 pending=mark.pending if mark else [],
+                pending_at=mark.pending_at if mark else {},
             ),
         )
 
@@ -406,59 +410,215 @@ def _unindex(state: DedupState, block: str, incident: Incident) -> None:
         state.delete_bucket(key)
 
 
-def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta) -> MatchResult:
-    """Place a late event at its rank: the incidents of the block keep their reports that
-    come before it, and the event and every report after it are folded again in order."""
-    key = order_key(event)
-    before: dict[str, Incident] = {}
-    ledgers: list[tuple[frozenset[str], str, AlertRecord]] = []
-    versions: dict[str, int] = {}
-    again: list[Event] = [event]
-    touched: dict[str, Incident] = {}
-    for incident in _block_incidents_since(state, block, event.published_at):
-        later = [r for r in incident.reports if report_key(r) > key]
-        if not later:
-            continue
-        before[incident.incident_id] = incident
-        versions[incident.incident_id] = incident.version
-        members = frozenset(r.event_id for r in incident.reports)
-        ledgers.extend((members, kind, rec) for kind, rec in incident.alerted.items())
-        _unindex(state, block, incident)
-        state.delete_incident(incident.incident_id)
-        for report in later:
-            state.delete_event_incident(report.event_id)
-            stored = state.get_event(report.event_id)
+@dataclass
+class _Later:
+    """An incident holding reports after a late event, as the refold found it."""
+
+    incident: Incident
+    days: frozenset[dt.date]
+    """Every date its reports give: the incident's date, after any of its reports, is one."""
+    first_dated: OrderKey | None
+    """Its first report with a date: before it, the incident has no date."""
+    published: list[dt.datetime]
+    """When its reports were published, in order."""
+    reach: Window
+    """From the first to the last day any of its reports looks for candidates on."""
+    copies: bool
+    """It holds a copy of a repeated article's event (placed by its original's incident)."""
+
+    def open_at(self, since: dt.datetime, until: dt.datetime) -> bool:
+        """Whether it has a report published in [since, until]: undated, it is a candidate
+        only for events published within the window after its last report."""
+        at = bisect.bisect_left(self.published, since)
+        return at < len(self.published) and self.published[at] <= until
+
+
+@dataclass
+class _Refold:
+    """Folding again, in order, the reports a late event may place differently.
+
+    Only what the late event can reach is folded again. An incident is *dirty* when the
+    reports it holds differ from those it held at the same point of the fold before. A report
+    whose candidate incidents (and the one that held it) are all clean would be placed as
+    before, so it goes back to its incident without matching. Otherwise every incident that
+    could be its candidate at that point is cut back to its reports before it (those after
+    are queued) and the report is matched again. An incident no dirty one reaches keeps its
+    reports untouched, so the cost follows the late event's neighbourhood, not the block."""
+
+    state: DedupState
+    block: str
+    window: dt.timedelta
+    later: dict[str, _Later]
+    queue: list[tuple[OrderKey, Event]] = field(default_factory=list)
+    before: dict[str, Incident] = field(default_factory=dict)
+    """Incidents cut back, as they were."""
+    held_by: dict[str, str] = field(default_factory=dict)
+    """Queued report -> the incident that held it before."""
+    dirty: set[str] = field(default_factory=set)
+    dirty_days: set[dt.date] = field(default_factory=set)
+    undated_until: dt.datetime | None = None
+    """A dirty incident may be undated: events published up to this time can see it."""
+    touched: dict[str, None] = field(default_factory=dict)
+
+    def cut(self, incident_id: str, key: OrderKey) -> None:
+        """Cut an incident back to its reports before `key`, queueing the others."""
+        found = self.later.get(incident_id)
+        if found is None:
+            return
+        # Once cut, an incident is refilled in order: what the state holds is all of it.
+        current = self.state.get_incident(incident_id)
+        incident = current if incident_id in self.before else current or found.incident
+        if incident is None or not incident.reports or report_key(incident.reports[-1]) <= key:
+            return
+        self.before.setdefault(incident_id, incident)
+        _unindex(self.state, self.block, incident)
+        self.state.delete_incident(incident_id)
+        kept: list[Report] = []
+        for report in incident.reports:
+            if report_key(report) < key:
+                kept.append(report)
+                continue
+            self.state.delete_event_incident(report.event_id)
+            stored = self.state.get_event(report.event_id)
             if stored is not None:
-                again.append(stored)
-        kept = [r for r in incident.reports if report_key(r) < key]
-        if kept:
-            rebuilt = _rebuild(state, block, kept, incident)
-            if rebuilt is not None:
-                _index(state, block, rebuilt, previous_day=None, new=True)
-                state.put_incident(rebuilt)
-                for report in kept:
-                    state.put_event_incident(report.event_id, rebuilt.incident_id)
-                touched[rebuilt.incident_id] = rebuilt
-    for late in sorted(again, key=order_key):
-        _, incident = _place(state, block, late, window)
-        touched[incident.incident_id] = incident
+                heapq.heappush(self.queue, (report_key(report), stored))
+                self.held_by[report.event_id] = incident_id
+        rebuilt = _rebuild(self.state, self.block, kept, incident) if kept else None
+        if rebuilt is not None:
+            _index(self.state, self.block, rebuilt, previous_day=None, new=True)
+            self.state.put_incident(rebuilt)
+            for report in kept:
+                self.state.put_event_incident(report.event_id, rebuilt.incident_id)
+        self.touched[incident_id] = None
+
+    def reaches(self, event: Event) -> bool:
+        """Whether a dirty incident may be among the event's candidates."""
+        if self.undated_until is not None and event.published_at <= self.undated_until:
+            return True
+        return any(day in self.dirty_days for day in _candidate_days(event))
+
+    def spoil(self, incident_id: str, key: OrderKey) -> None:
+        self.dirty.add(incident_id)
+        reports = list(self.before[incident_id].reports) if incident_id in self.before else []
+        current = self.state.get_incident(incident_id)
+        reports += current.reports if current else []
+        for report in reports:
+            if report.occurred_on is not None:
+                self.dirty_days.add(report.occurred_on)
+        latest = max((r.published_at for r in reports), default=None)
+        if latest is not None and any(r.occurred_on is None for r in reports):
+            until = latest + self.window
+            self.undated_until = max(self.undated_until or until, until)
+        # A report still in place that could now meet a dirty incident is folded again.
+        for other_id, found in list(self.later.items()):
+            if other_id in self.before:
+                continue
+            low, high = found.reach
+            near = any(low <= day <= high for day in self.dirty_days)
+            if found.copies or near or self._undated_reach(found, key):
+                self.cut(other_id, key)
+
+    def _undated_reach(self, found: _Later, key: OrderKey) -> bool:
+        """Whether a report of `found` after `key` is published early enough to see a dirty
+        incident that may be undated."""
+        if self.undated_until is None:
+            return False
+        at = bisect.bisect_left(found.published, key[0])
+        return at < len(found.published) and found.published[at] <= self.undated_until
+
+    def cut_candidates(self, event: Event, key: OrderKey) -> None:
+        """Cut back every incident that could be the event's candidate at its rank."""
+        for candidate in _load_candidates(self.state, self.block, event, self.window):
+            self.cut(candidate.incident_id, key)  # as it stands, with reports after the event
+        days = set(_candidate_days(event))
+        for incident_id, found in list(self.later.items()):  # as it was at the event's rank
+            if days & found.days or (
+                (found.first_dated is None or found.first_dated > key)
+                and found.open_at(event.published_at - self.window, event.published_at)
+            ):
+                self.cut(incident_id, key)
+        if event.duplicate_of is not None:
+            original = self.state.get_event_incident(event.duplicate_of)
+            if original is not None:
+                self.cut(original, key)
+
+    def place(self, event: Event, must_match: bool) -> None:
+        key = order_key(event)
+        held = self.held_by.get(event.event_id)
+        if (
+            not must_match
+            and event.duplicate_of is None
+            and held is not None
+            and held not in self.dirty
+            and not self.reaches(event)
+        ):
+            current = self.state.get_incident(held)
+            if current is not None or stable_id("inc", event.event_id) == held:
+                incident = (
+                    _open_incident(event, self.block)
+                    if current is None
+                    else merge_report(current, event)
+                )
+                previous_day = current.occurred_on if current else None
+                _index(self.state, self.block, incident, previous_day, new=current is None)
+                self.state.put_incident(incident)
+                self.state.put_event_incident(event.event_id, incident.incident_id)
+                self.touched[incident.incident_id] = None
+                return
+        self.cut_candidates(event, key)
+        _, incident = _place(self.state, self.block, event, self.window)
+        self.touched[incident.incident_id] = None
+        if held != incident.incident_id or incident.incident_id in self.dirty:
+            self.spoil(incident.incident_id, key)
+            if held is not None:
+                self.spoil(held, key)
+
+    def run(self, event: Event) -> None:
+        self.place(event, must_match=True)
+        while self.queue:
+            _, queued = heapq.heappop(self.queue)
+            self.place(queued, must_match=False)
+
+
+def _fold_late(state: DedupState, block: str, event: Event, window: dt.timedelta) -> MatchResult:
+    """Place a late event at its rank: the result is that of folding the block's reports in
+    order, but only the reports the event can reach are folded again (`_Refold`)."""
+    key = order_key(event)
+    later: dict[str, _Later] = {}
+    for incident in _block_incidents_since(state, block, event.published_at):
+        if not any(report_key(r) > key for r in incident.reports):
+            continue
+        dated = [report_key(r) for r in incident.reports if r.occurred_on is not None]
+        days = frozenset(r.occurred_on for r in incident.reports if r.occurred_on is not None)
+        published = [r.published_at for r in incident.reports]
+        reaches = [_report_reach(r, incident.type) for r in incident.reports]
+        reach = (min(r[0] for r in reaches), max(r[1] for r in reaches))
+        copies = any(r.duplicate_of is not None for r in incident.reports)
+        later[incident.incident_id] = _Later(
+            incident, days, min(dated, default=None), published, reach, copies
+        )
+    refold = _Refold(state, block, window, later)
+    refold.run(event)
+    before = refold.before
     result: dict[str, Incident] = {}
-    for incident_id in touched:
+    for incident_id in refold.touched:
         current = state.get_incident(incident_id)
         if current is None:
             continue
-        current = current.model_copy(
-            update={"version": max(current.version, versions.get(incident_id, 0) + 1)}
-        )
+        version = before[incident_id].version if incident_id in before else 0
+        if incident_id in before or current.version <= version:
+            current = current.model_copy(update={"version": max(current.version, version + 1)})
         result[incident_id] = current
-    for members, kind, record in ledgers:
-        holder_id = _successor(state, result, members, record)
-        if holder_id is None:
-            continue
-        holder = result[holder_id]
-        if kind not in holder.alerted or _outranks(record, holder.alerted[kind]):
-            alerted = {**holder.alerted, kind: record}
-            result[holder_id] = holder.model_copy(update={"alerted": alerted})
+    for old in before.values():
+        members = frozenset(r.event_id for r in old.reports)
+        for kind, record in old.alerted.items():
+            holder_id = _successor(state, result, members, record)
+            if holder_id is None:
+                continue
+            holder = result[holder_id]
+            if kind not in holder.alerted or _outranks(record, holder.alerted[kind]):
+                alerted = {**holder.alerted, kind: record}
+                result[holder_id] = holder.model_copy(update={"alerted": alerted})
     for incident in result.values():
         state.put_incident(incident)
     holder_id = state.get_event_incident(event.event_id)
@@ -533,19 +693,42 @@ def _original_incident(state: DedupState, event: Event) -> Incident | None:
 
 
 def _candidate_days(event: Event) -> list[dt.date]:
-    window = event_window(event)
+    status = event.status if isinstance(event, NegotiationEvent) else None
+    launch = sum(getattr(event, name, None) is not None for name in LAUNCH_FIGURES)
+    window = _window(event.type, event.occurred_on, event.published_at, event.background, status)
+    return _days_within_reach(event.type, window, event.published_at, launch)
+
+
+def _report_reach(report: Report, kind: str) -> Window:
+    """The first and last of `_candidate_days` of the event behind a report."""
+    launch = sum(name in report.figures for name in LAUNCH_FIGURES)
+    window = _window(
+        kind, report.occurred_on, report.published_at, report.background, report.status
+    )
+    return _reach_bounds(kind, window, report.published_at, launch)
+
+
+def _days_within_reach(
+    kind: str, window: Window | None, published_at: dt.datetime, launch: int
+) -> list[dt.date]:
+    first, last = _reach_bounds(kind, window, published_at, launch)
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _reach_bounds(
+    kind: str, window: Window | None, published_at: dt.datetime, launch: int
+) -> Window:
     if window is None:
-        day = kyiv_day(event.published_at)
+        day = kyiv_day(published_at)
         window = (day - dt.timedelta(days=UNANCHORED_LOOKBACK_DAYS), day)
-    if isinstance(event, NegotiationEvent):
+    if kind == "negotiation":
         days = MAX_NEGOTIATION_GAP_DAYS
-    elif sum(getattr(event, name) is not None for name in LAUNCH_FIGURES) >= 2:
+    elif launch >= 2:
         days = MAX_STRIKE_GAP_DAYS
     else:
         days = 1  # more than a day apart needs two matching launch figures
     reach = dt.timedelta(days=days)
-    first, last = window[0] - reach, window[1] + reach
-    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    return window[0] - reach, window[1] + reach
 
 
 def _bucket_key(block: str, day: dt.date | None) -> str:

@@ -11,6 +11,7 @@ with topics in between:
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -52,16 +53,20 @@ def fold_and_alert(
     limits: AlertThresholds,
     grace: dt.timedelta = DEFAULT_GRACE,
     max_reports: int = DEFAULT_MAX_REPORTS,
+    now: float = 0.0,
 ) -> FoldOutcome:
     """Fold the event into its incident and decide the alerts the new versions call for.
 
-    The incidents returned already record those alerts; a caller that publishes them must do
-    so before it persists the incidents, or a crash in between would lose them.
+    The incidents returned already record the alerts sent; a caller that publishes them must
+    do so before it persists the incidents, or a crash in between would lose them.
 
-    Alerts that a late report's regrouping calls for wait until `release_pending` (the
-    block settles): two incidents that have each alerted and that a late report then links
-    would have had two first alerts, and a report that links them tends to follow the late
-    one closely. An incident waiting so does not alert on later reports either."""
+    A first alert, and any alert of an incident a late report regrouped, is *held*: the
+    incident is marked `alerts_pending` at processing time `now`, and the alert goes out from
+    `release_pending` once every article posted before a later moment has been folded (a
+    progress round, `warwire.barriers`). Until then a report published earlier than the
+    incident's, still on its way, can merge it with another or split it, and an alert sent
+    for each part would be a second first alert for one real event. An incident that has had
+    its first alert takes its updates at once, unless it waits."""
     result = fold_event(state, event, window, grace, max_reports)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
@@ -70,7 +75,8 @@ def fold_and_alert(
     waiting: list[str] = []
     for incident in (result.incident, *result.regrouped):
         due = _due(incident, limits, event.event_id)
-        if result.late or incident.alerts_pending:
+        first = any(not alert.kind.endswith("_update") for alert in due)
+        if result.late or incident.alerts_pending or first:
             if due:
                 waiting.append(incident.incident_id)
             incident = incident.model_copy(update={"alerts_pending": bool(due)})
@@ -84,7 +90,11 @@ def fold_and_alert(
         mark = state.get_mark(block)
         if mark is not None:
             pending = sorted(set(mark.pending) | set(waiting))
-            state.put_mark(block, mark.model_copy(update={"pending": pending}))
+            # an incident waits from when it began to, however often it changes meanwhile
+            pending_at = {**dict.fromkeys(waiting, now), **mark.pending_at}
+            state.put_mark(
+                block, mark.model_copy(update={"pending": pending, "pending_at": pending_at})
+            )
     return FoldOutcome(
         updated[0],
         changed=True,
@@ -102,15 +112,22 @@ def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Ale
     return alerts_due(incident, report.article_id, report.published_at, limits, report.event_id)
 
 
-def release_pending(state: DedupState, block: str, limits: AlertThresholds) -> FoldOutcome | None:
-    """The alerts of the block's incidents that waited for it to settle, decided on the
-    incidents as they are now; None when nothing waits."""
+def release_pending(
+    state: DedupState, block: str, limits: AlertThresholds, settled: float = math.inf
+) -> FoldOutcome | None:
+    """The alerts of the block's incidents that began to wait at `settled` or before (every
+    article posted by then has been folded), decided on the incidents as they are now; None
+    when none of them calls for one."""
     mark = state.get_mark(block)
     if mark is None or not mark.pending:
         return None
     alerts: list[Alert] = []
     released: list[Incident] = []
+    still: list[str] = []
     for incident_id in mark.pending:
+        if mark.pending_at.get(incident_id, 0.0) > settled:
+            still.append(incident_id)
+            continue
         incident = state.get_incident(incident_id)
         if incident is None or not incident.alerts_pending:
             continue
@@ -121,7 +138,8 @@ def release_pending(state: DedupState, block: str, limits: AlertThresholds) -> F
         state.put_incident(incident)
         alerts.extend(due)
         released.append(incident)
-    state.put_mark(block, mark.model_copy(update={"pending": []}))
+    pending_at = {i: t for i, t in mark.pending_at.items() if i in still}
+    state.put_mark(block, mark.model_copy(update={"pending": still, "pending_at": pending_at}))
     if not released:
         return None
     return FoldOutcome(released[0], changed=True, alerts=alerts, regrouped=released[1:])

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schemas import Figure, NegotiationEvent, StrikeEvent
+from schemas import Alert, Figure, NegotiationEvent, StrikeEvent
 from tests.unit.test_dedup import WINDOW, at, fold_all, strike, talks
 from warwire.config import AlertThresholds
-from warwire.dedup import MemoryState, fold_event
-from warwire.pipeline import fold_and_alert, release_pending
+from warwire.dedup import MemoryState, alert_holders, fold_event, order_key
+from warwire.pipeline import fold_and_alert, pending_blocks, release_pending
 
 Event = StrikeEvent | NegotiationEvent
 
@@ -67,23 +69,58 @@ def test_a_report_months_ahead_closes_nothing_earlier_reports_still_need() -> No
     assert len(sumy_incidents(dt.timedelta(days=30))) > 1
 
 
-def test_the_alert_ledger_follows_its_report_when_a_late_report_regroups() -> None:
+LIMITS = AlertThresholds()
+
+
+def settle(state: MemoryState, settled: float = math.inf) -> list[Alert]:
+    """What a completed progress round releases: the alerts that waited since `settled`."""
+    alerts: list[Alert] = []
+    for block in pending_blocks(state):
+        released = release_pending(state, block, LIMITS, settled)
+        alerts += released.alerts if released else []
+    return alerts
+
+
+def live(events: list[Event]) -> tuple[MemoryState, list[Alert]]:
+    """Each report folded, then a progress round: a live stream, caught up after each."""
     state = MemoryState()
-    limits = AlertThresholds()
-    alerts = []
-    for event in [SUMY_REPORTS[3], SUMY_REPORTS[0], SUMY_REPORTS[1]]:
-        alerts += fold_and_alert(state, event, WINDOW, limits).alerts
+    sent: list[Alert] = []
+    for clock, event in enumerate(events):
+        sent += fold_and_alert(state, event, WINDOW, LIMITS, now=clock).alerts
+        sent += settle(state, clock)
+    return state, sent
+
+
+def backlog(events: list[Event]) -> tuple[MemoryState, list[Alert]]:
+    """Every report folded before the first progress round comes back: a backlog."""
+    state = MemoryState()
+    sent: list[Alert] = []
+    for clock, event in enumerate(events):
+        sent += fold_and_alert(state, event, WINDOW, LIMITS, now=clock).alerts
+    return state, sent + settle(state, len(events))
+
+
+def test_a_first_alert_waits_for_a_progress_round_begun_after_it_began_to_wait() -> None:
+    state = MemoryState()
+    assert fold_and_alert(state, SUMY_REPORTS[0], WINDOW, LIMITS, now=5.0).alerts == []
+    assert settle(state, 4.0) == []  # a round begun before: the report may have company
+    assert [a.kind for a in settle(state, 5.0)] == ["large_strike"]
+    assert settle(state) == []
+    # once alerted, a toll passing the next step is an update, at once
+    risen = SUMY_REPORTS[1].model_copy(update={"killed": 52})
+    update = fold_and_alert(state, risen, WINDOW, LIMITS, now=6.0).alerts
+    assert [a.kind for a in update] == ["large_strike_update"]
+
+
+def test_the_alert_ledger_follows_its_report_when_a_late_report_regroups() -> None:
+    state, alerts = live([SUMY_REPORTS[3], SUMY_REPORTS[0], SUMY_REPORTS[1]])
     assert [a.kind for a in alerts] == ["large_strike"]
     [incident] = state.incidents.values()
     assert incident.alerted["large_strike"].alert_id == alerts[0].alert_id
 
 
 def test_updates_never_lower_a_toll() -> None:
-    state = MemoryState()
-    limits = AlertThresholds()
-    sent = []
-    for event in [SUMY_REPORTS[3], SUMY_REPORTS[0], SUMY_REPORTS[1], SUMY_REPORTS[2]]:
-        sent += fold_and_alert(state, event, WINDOW, limits).alerts
+    _, sent = live([SUMY_REPORTS[3], SUMY_REPORTS[0], SUMY_REPORTS[1], SUMY_REPORTS[2]])
     tolls = [a.figures["killed"].high for a in sent]
     assert tolls == sorted(tolls)
 
@@ -249,43 +286,114 @@ def test_every_order_of_a_few_reports_gives_the_same_incidents() -> None:
         assert figures(state) == figures(reference)
 
 
-def test_alerts_a_late_report_calls_for_wait_for_the_block_to_settle() -> None:
-    """The first report alerts at once; a late one splits off an incident that would alert
-    too, but waits; a later-arriving earliest report links the two: one first alert."""
-    uman = ["Uman"]
-    first_told = strike(
-        "u5", at("2023-04-30", 10), occurred_on=dt.date(2023, 4, 29), killed=23, places=uman
-    )
-    split_off = strike(
-        "u4", at("2023-04-29", 17), occurred_on=dt.date(2023, 4, 28), killed=46, places=uman
-    )
-    linking = strike(
-        "u1", at("2023-04-29", 6), occurred_on=dt.date(2023, 4, 28), killed=23, places=uman
-    )
-    state = MemoryState()
-    limits = AlertThresholds()
-    sent = fold_and_alert(state, first_told, WINDOW, limits).alerts
-    waiting = fold_and_alert(state, split_off, WINDOW, limits)
-    assert not waiting.alerts and any(i.alerts_pending for i in waiting.published)
-    sent += fold_and_alert(state, linking, WINDOW, limits).alerts
-    released = release_pending(state, "strike:RU>UA", limits)
-    sent += released.alerts if released else []
+UMAN = ["Uman"]
+FIRST_TOLD = strike(
+    "u5", at("2023-04-30", 10), occurred_on=dt.date(2023, 4, 29), killed=23, places=UMAN
+)
+SPLIT_OFF = strike(
+    "u4", at("2023-04-29", 17), occurred_on=dt.date(2023, 4, 28), killed=46, places=UMAN
+)
+LINKING = strike(
+    "u1", at("2023-04-29", 6), occurred_on=dt.date(2023, 4, 28), killed=23, places=UMAN
+)
+
+
+def test_a_report_that_links_two_incidents_read_before_the_round_merges_them_first() -> None:
+    """Read last but published first, a report links two incidents that would each alert:
+    the alerts wait for the round, so one first alert goes out, for the merged incident."""
+    state, sent = backlog([FIRST_TOLD, SPLIT_OFF, LINKING])
     assert [a.kind for a in sent] == ["large_strike"]
     [incident] = state.incidents.values()
     assert not incident.alerts_pending and set(incident.alerted) == {"large_strike"}
+    assert sent[0].figures["killed"].high == 46  # decided on the incident as it ends
+
+
+def test_a_report_that_links_two_incidents_already_alerted_cannot_take_an_alert_back() -> None:
+    """The limit: alerted live before the linking report was even posted, both keep theirs."""
+    _, sent = live([FIRST_TOLD, SPLIT_OFF, LINKING])
+    assert [a.kind for a in sent].count("large_strike") == 2
 
 
 def test_alerts_that_waited_go_out_when_the_block_settles() -> None:
     state = MemoryState()
-    limits = AlertThresholds()
     later = strike(
         "w2", at("2025-08-02"), occurred_on=dt.date(2025, 8, 2), drones=300, places=["Lviv"]
     )
     earlier = strike(
         "w1", at("2025-07-28"), occurred_on=dt.date(2025, 7, 28), killed=9, places=["Odesa"]
     )
-    assert [a.kind for a in fold_and_alert(state, later, WINDOW, limits).alerts] == ["large_strike"]
-    assert fold_and_alert(state, earlier, WINDOW, limits).alerts == []
-    released = release_pending(state, "strike:RU>UA", limits)
-    assert released is not None and [a.kind for a in released.alerts] == ["large_strike"]
-    assert release_pending(state, "strike:RU>UA", limits) is None
+    assert fold_and_alert(state, later, WINDOW, LIMITS, now=1.0).alerts == []
+    assert fold_and_alert(state, earlier, WINDOW, LIMITS, now=2.0).alerts == []
+    # days apart and in other cities, the late report leaves the other incident as it was
+    assert [a.kind for a in settle(state, 1.5)] == ["large_strike"]  # waited since 1.0
+    assert [a.kind for a in settle(state, 2.0)] == ["large_strike"]
+    assert release_pending(state, "strike:RU>UA", LIMITS) is None
+
+
+# ---- property: any arrival order, then settling: one first alert per incident ----------------
+
+HISTORY = talks(
+    "h1",
+    at("2025-05-20"),
+    status="held",
+    occurred_on=dt.date(2022, 3, 29),
+    venue="Istanbul",
+    parties=["RU", "UA"],
+    background=True,
+)
+KYIV_NIGHT = dt.date(2025, 7, 10)
+MIXED: list[Event] = [
+    *SUMY_REPORTS,
+    FIRST_TOLD,
+    SPLIT_OFF,
+    LINKING,
+    strike(
+        "k1", at("2025-07-10", 7), occurred_on=KYIV_NIGHT, drones=90, missiles=12, places=["Kyiv"]
+    ),
+    strike(
+        "k2", at("2025-07-10", 9), occurred_on=KYIV_NIGHT, drones=94, missiles=12, places=["Kyiv"]
+    ),
+    talks(
+        "t1",
+        at("2025-05-14"),
+        status="scheduled",
+        occurred_on=dt.date(2025, 5, 16),
+        venue="Istanbul",
+        parties=["RU", "UA"],
+    ),
+    talks(
+        "t2",
+        at("2025-05-16", 18),
+        status="held",
+        occurred_on=dt.date(2025, 5, 16),
+        venue="Istanbul",
+        parties=["RU", "UA", "TR"],
+    ),
+    HISTORY,
+]
+
+
+def first_alerts(state: MemoryState, sent: list[Alert]) -> Counter[tuple[frozenset[str], str]]:
+    members = {
+        i.incident_id: frozenset(r.event_id for r in i.reports) for i in state.incidents.values()
+    }
+    holders = alert_holders(state.incidents.values())
+    return Counter(
+        (members[holders[a.alert_id]], a.kind) for a in sent if not a.kind.endswith("_update")
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(order=st.permutations(MIXED))
+def test_any_arrival_order_gives_the_publication_order_incidents_and_one_first_alert_each(
+    order: list[Event],
+) -> None:
+    reference, reference_sent = backlog(sorted(MIXED, key=order_key))
+    state, sent = backlog(list(order))
+    assert partition(state) == partition(reference)
+    assert figures(state) == figures(reference)
+    first = first_alerts(state, sent)
+    assert first == first_alerts(reference, reference_sent)
+    assert set(first.values()) == {1}
+    assert len(first) == 4  # Sumy, Uman, Kyiv, the Istanbul round; never the recalled 2022 one
+    assert not any(a.kind.endswith("_update") for a in sent)  # decided once, on the end state

@@ -1,0 +1,79 @@
+"""Progress barriers: how the fold step learns that every article posted before a moment has
+been folded. Pure: the Faust agents in `streams/app.py` move the barriers.
+
+A *round* starts with one barrier posted to every partition of the articles topic. Each step
+passes a barrier on once it has read it from every partition of its input (the barriers are
+*aligned*, as Flink aligns checkpoint barriers): a partition's log is in order, so by then it
+has handled, and sent on, everything that was in its input ahead of the barrier. When the
+fold step has the round's barrier from every partition of the events topic, every event of
+every article posted before the round began has been folded there.
+
+Barriers travel as empty messages carrying `HEADER`, so readers of the topics that look only at
+values (`warwire.session.Collected`, `warwire alerts`) skip them as they skip settle ticks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HEADER = "warwire-barrier"
+ORIGIN = -1
+"""The source of a barrier as posted to the articles topic (no step before it)."""
+
+
+@dataclass(frozen=True)
+class Barrier:
+    round: str
+    """Unique per round: the posting worker and its count of rounds."""
+    posted_at: float
+    """Wall-clock time (s) the round began: every article posted before it is ahead of it."""
+    source: int = ORIGIN
+    """The input partition of the step that sent it on."""
+
+    def encode(self) -> bytes:
+        return f"{self.round}|{self.posted_at:.6f}|{self.source}".encode()
+
+    @classmethod
+    def decode(cls, raw: bytes) -> Barrier | None:
+        try:
+            round_id, posted_at, source = raw.decode().rsplit("|", 2)
+            return cls(round_id, float(posted_at), int(source))
+        except ValueError:
+            return None
+
+    def sent_on(self, partition: int) -> Barrier:
+        return Barrier(self.round, self.posted_at, partition)
+
+
+@dataclass
+class Aligner:
+    """The barriers one step has read, per input partition, until every source has sent a
+    round. Rounds that never complete (a barrier lost with a worker that was replaced) are
+    dropped once `keep_rounds` newer ones are held."""
+
+    sources: int
+    keep_rounds: int = 256
+    _seen: dict[tuple[int, str], set[int]] = field(default_factory=dict)
+    _posted: dict[tuple[int, str], float] = field(default_factory=dict)
+
+    def arrive(self, partition: int, barrier: Barrier) -> bool:
+        """Record `barrier` read from `partition`; True when it completes the round there
+        (the last of the `sources` senders; once per round and partition)."""
+        if barrier.source == ORIGIN or self.sources <= 1:
+            return True
+        key = (partition, barrier.round)
+        senders = self._seen.setdefault(key, set())
+        self._posted[key] = barrier.posted_at
+        senders.add(barrier.source)
+        if len(senders) < self.sources:
+            if len(self._seen) > self.keep_rounds:
+                oldest = min(self._posted, key=self._posted.__getitem__)
+                self._seen.pop(oldest, None)
+                self._posted.pop(oldest, None)
+            return False
+        del self._seen[key], self._posted[key]
+        return True
+
+    def clear(self) -> None:
+        self._seen.clear()
+        self._posted.clear()
