@@ -816,13 +816,14 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
         # "After negotiations with X, Y told journalists...": the one who speaks after talks
         # with someone else was at them, unless a spokesperson speaks for another
-        for subject in verb.children:
+        for subject in _subjects(verb):  # "Speaking after talks with X, Y said"
             if (
                 subject.dep_ == "nsubj"
-                and subject.ent_type_ == "PERSON"
+                and (subject.ent_type_ == "PERSON" or _bare_name(subject))
                 and not any(t.lower_.startswith("spokes") for t in subject.subtree)
             ):
                 fillers.append(subject)
+                found.add(subject.i)  # a person, whatever label the recogniser gave
     elif (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
@@ -908,6 +909,41 @@ def _can_be_side(token: Token) -> bool:
     return any(c.dep_ == "conj" and _can_be_side(c) for c in token.children)
 
 
+def _outlet(token: Token) -> bool:
+    """A body that is neither a person nor a side ("spoke to CNN", "talking to Reuters"):
+    speaking to it is an interview, not a contact."""
+    ent = _entity(token)
+    if ent is None or ent.label_ != "ORG" or countries.code_of(ent.text) is not None:
+        return False
+    # The recogniser often calls a person's name an organisation: only an acronym ("CNN")
+    # or a name with a word of the press ("Fox News", "the Financial Times") is an outlet.
+    words = [t.text for t in ent if t.lower_ != "the"]
+    acronym = len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+    return acronym or any(w.lower() in _PRESS_WORDS for w in words)
+
+
+_PRESS_WORDS = frozenset(
+    {
+        "news",
+        "times",
+        "post",
+        "journal",
+        "tv",
+        "television",
+        "radio",
+        "press",
+        "agency",
+        "telegraph",
+        "guardian",
+        "herald",
+        "tribune",
+        "gazette",
+        "channel",
+        "broadcasting",
+    }
+)
+
+
 def _places(token: Token) -> tuple[str, ...]:
     """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
     noun, or on the contact's partners ("talks with X in Lviv")."""
@@ -949,7 +985,11 @@ def _days(token: Token) -> tuple[str, ...]:
     found = _time_phrases(token)
     if token.pos_ in ("NOUN", "PROPN"):
         verb = _clause_verb(token)
-        if verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+        if (
+            verb.i != token.i
+            and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS
+            and not _in_adverbial(token, verb)  # "speaking on Sunday after the talks"
+        ):
             found += _time_phrases(verb)
         for child in token.children:
             if child.dep_ in ("acl", "relcl") or child.lower_ in _PLANNED:
@@ -982,7 +1022,7 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return False, False
             partners = _prep_objects(token, ("with", "to"))
             if partners:
-                return any(_can_be_side(p) for p in partners), False
+                return any(_can_be_side(p) and not _outlet(p) for p in partners), False
             return any(_plural(c) for c in _subjects(token)), False
         if base in CONTACT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -1099,6 +1139,11 @@ def mood(token: Token) -> str | None:
         return "hypothetical"  # "called for talks", "pressed for a summit"
     if direct and lemma(verb) in REFUSAL_VERBS:
         return "negated"  # "rejected talks", "ruled out a meeting"
+    planned_for = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ == "for")
+    if direct and planned_for and lemma(verb) in PLAN_VERBS - {"announce"}:
+        # "prepares for the conversation", "arranged a meeting": what is prepared or
+        # arranged is still to come
+        return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
 
 
@@ -1312,6 +1357,41 @@ def stated_at(sentence: str) -> frozenset[str]:
                 if ent is not None:
                     out.add(ent.text)
     return frozenset(out)
+
+
+@lru_cache(maxsize=2048)
+def statement_times(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the time phrases the parse puts on a verb of speaking that is no
+    contact ("Speaking to reporters on Sunday after the talks, X said...", "X told CNN on
+    Friday"): the day of a statement, never the day of the contact it mentions."""
+    doc = _parse(sentence)
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or lemma(token) not in REPORTING_VERBS | SPEECH_VERBS:
+            continue
+        if _is_contact(token)[0] or any(
+            c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in SIDE_NOUNS)
+            for c in token.children
+        ):
+            continue  # "told his counterpart on Saturday that...": the telling is a contact
+        clauses_at = [
+            c.left_edge.i for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+        ]
+        for child in token.children:
+            if any(start < child.i for start in clauses_at if start > token.i):
+                continue  # after the reported clause began: a misparse of its own time
+            dated = child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE"
+            dated = dated or (
+                child.dep_ == "prep"
+                and child.lower_ == "on"
+                and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
+            )
+            words = list(child.subtree)
+            if dated and 0 < child.i - token.i <= 5 and len(words) <= 6:
+                # right after the verb ("told reporters on Friday"), and short: a long
+                # phrase is the parser hanging a later clause on the verb
+                out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=2048)

@@ -1341,6 +1341,8 @@ def _mention(
         None,
     )
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
+    if not since:
+        dated = _without_statement_times(sentence.text, clause, dated)
     if not since and _after_since(sentence.text, clause):
         # The clause split took "since" off the front: its opening phrase, up to the first
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
@@ -1364,6 +1366,7 @@ def _mention(
         # shares the day of the clause it is linked to.
         before = _linked_before(sentence.text, clause)
         if before:
+            before = _without_statement_times(sentence.text, before, before)
             cue = find_date(
                 _without_since(before), today, future=status == "scheduled", year_hint=year
             )
@@ -1607,6 +1610,22 @@ def _earlier_year(clause: str, today: dt.date) -> bool:
     return bool(years) and max(years) < today.year and "since" not in clause.lower()
 
 
+def _without_statement_times(text: str, clause: str, dated: str) -> str:
+    """`dated` (the clause, same length) less the days its statements were made on (see
+    `clauses.statement_times`)."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _DAY_WORDS):
+        return dated
+    for start, end in clauses.statement_times(text):
+        a, b = max(start - offset, 0), min(end - offset, len(dated))
+        if a < b:
+            dated = dated[:a] + " " * (b - a) + dated[b:]
+    return dated
+
+
+_DAY_WORDS = ("day", "today", "tonight", "week")
+
+
 def _after_since(text: str, clause: str) -> bool:
     offset = text.find(clause)
     return offset > 0 and text[:offset].rstrip().lower().endswith("since")
@@ -1824,6 +1843,10 @@ class _Folder:
             return False
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
             return False
+        if _two_sided(mention.participants) and _two_sided(draft.officials()) and not ours & theirs:
+            # "Rubio and Lavrov talked last week ... Trump is to speak with Putin": each names
+            # both sides of its own contact, and no one is on both
+            return False
         if fam == "call" and len(draft.parties) >= 2 and mention.parties - set(draft.parties):
             return False
         return not (
@@ -1892,6 +1915,11 @@ class _Folder:
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today)
             self.drafts.append(draft)
+
+
+def _two_sided(people: list[gazetteer.Official]) -> bool:
+    """Whether `people` hold two sides of a contact: two or more people of two countries."""
+    return len({o.country for o in people if o.country}) >= 2
 
 
 def _only_mediators(parties: set[str]) -> bool:

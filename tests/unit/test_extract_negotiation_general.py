@@ -1,0 +1,118 @@
+"""Negotiation rules over general phenomena of reporting (issue 14): several contacts in one
+article, statements about a contact, planned contacts, venues and visits.
+
+Every sentence is invented, with people, places and countries the labelled sets do not use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schemas.models import Article, NegotiationEvent
+from warwire.extract.clauses import contacts, statement_times
+from warwire.extract.core import extract_events_strict
+
+pytest.importorskip("spacy")
+
+
+def _negotiations(body: str, published: str, title: str | None = None) -> list[NegotiationEvent]:
+    article = Article(
+        id="t-general",
+        url=None,
+        outlet=None,
+        title=title,
+        body=body,
+        published_at=dt.datetime.fromisoformat(published),
+        language="en",
+    )
+    return [e for e in extract_events_strict(article) if isinstance(e, NegotiationEvent)]
+
+
+# --- several contacts in one article -----------------------------------------------------
+
+
+def test_two_contacts_each_naming_both_sides_stay_two() -> None:
+    events = _negotiations(
+        "Earlier talks between Vietnamese Foreign Minister Bui Thanh Son and Russian Foreign "
+        "Minister Sergey Lavrov covered the grain corridor.\n\n"
+        "Vietnam's President Vo Van Thuong is set to speak with Russian President Vladimir "
+        "Putin on Friday to discuss a ceasefire in Ukraine.",
+        "2024-05-06T09:00:00+00:00",
+    )
+    assert len(events) == 2
+    people = [set(e.participants) for e in events]
+    assert {"Vladimir Putin", "Vo Van Thuong"} in people
+    assert all("Bui Thanh Son" not in p or "Vladimir Putin" not in p for p in people)
+
+
+def test_a_later_recap_of_a_planned_call_joins_it() -> None:
+    events = _negotiations(
+        "Kenyan President William Ruto is set to speak with Russian President Vladimir Putin "
+        "this week to discuss a ceasefire in Ukraine.\n\n"
+        "Kenyan Foreign Minister Musalia Mudavadi and Russian Foreign Minister Sergey Lavrov "
+        "held talks in Nairobi last month.\n\n"
+        "As Ruto prepares for his conversation with Putin this week, diplomats remain "
+        "cautious about a truce.",
+        "2024-05-06T09:00:00+00:00",
+    )
+    calls = [e for e in events if "William Ruto" in e.participants]
+    assert len(calls) == 1
+    assert calls[0].status == "scheduled"
+    assert not calls[0].background
+
+
+def test_a_contact_prepared_for_is_still_to_come() -> None:
+    sentence = "As Ruto prepares for his conversation with Putin, diplomats remain cautious."
+    found = [c for c in contacts(sentence) if c.lemma == "conversation"]
+    assert found
+    assert found[0].mood == "scheduled"
+
+
+# --- statements about a contact ------------------------------------------------------------
+
+
+def test_speaking_to_an_outlet_is_no_contact() -> None:
+    sentence = "Speaking to CNN on Sunday, Gustavo Petro said the war must end."
+    assert not [c for c in contacts(sentence) if c.lemma == "speak"]
+
+
+def test_speaking_to_a_person_the_recogniser_mislabels_is_still_a_contact() -> None:
+    # the recogniser often tags a short surname as an organisation; only press names and
+    # acronyms are outlets
+    sentence = "Ramaphosa said he would speak to Orban later on Thursday about the truce."
+    assert [c for c in contacts(sentence) if c.lemma == "speak"]
+
+
+def test_who_speaks_after_talks_with_someone_was_at_them() -> None:
+    sentence = (
+        "Speaking to reporters on Sunday after a meeting with Putin in Moscow, Mabuza said "
+        "the talks were useful."
+    )
+    meeting = [c for c in contacts(sentence) if c.lemma == "meeting"]
+    assert meeting
+    names = {p.name for p in meeting[0].people}
+    assert "Mabuza" in names
+    assert meeting[0].days == ()  # Sunday is the day of the statement
+
+
+def test_the_day_of_a_statement_is_not_the_day_of_the_contact() -> None:
+    sentence = (
+        "Speaking to reporters on Sunday after his meeting with Putin, Mabuza said it went well."
+    )
+    spans = statement_times(sentence)
+    assert [sentence[a:b] for a, b in spans] == ["on Sunday"]
+
+
+def test_telling_a_counterpart_is_a_contact_and_keeps_its_day() -> None:
+    sentence = (
+        "The remark came after Putin told his Brazilian counterpart Lula earlier on Saturday "
+        "that the talks in Istanbul should go on."
+    )
+    assert statement_times(sentence) == ()
+
+
+def test_a_time_in_the_reported_clause_is_not_the_statements() -> None:
+    sentence = "Ramaphosa said he would speak to Orban later on Thursday to hear about the truce."
+    assert statement_times(sentence) == ()
