@@ -116,3 +116,89 @@ def test_telling_a_counterpart_is_a_contact_and_keeps_its_day() -> None:
 def test_a_time_in_the_reported_clause_is_not_the_statements() -> None:
     sentence = "Ramaphosa said he would speak to Orban later on Thursday to hear about the truce."
     assert statement_times(sentence) == ()
+
+
+# --- venues ---------------------------------------------------------------------------------
+
+
+def test_talks_in_the_city_of_a_place_are_there() -> None:
+    sentence = (
+        "Guterres will hold talks in the southern Moldovan city of Cahul with President "
+        "Maia Sandu on Friday."
+    )
+    talks = [c for c in contacts(sentence) if c.lemma == "talks"]
+    assert talks
+    assert "Cahul" in talks[0].places
+
+
+def test_a_contact_that_is_the_purpose_of_a_journey_is_where_it_ends() -> None:
+    sentence = (
+        "Brazilian President Lula will travel to the Turkish city of Antalya on Thursday to "
+        "meet President Vladimir Putin, his office said."
+    )
+    meet = [c for c in contacts(sentence) if c.lemma == "meet"]
+    assert meet
+    assert meet[0].mood == "scheduled"
+    assert "Antalya" in meet[0].places
+
+
+def test_a_named_estate_places_the_talks_in_its_town() -> None:
+    sentence = (
+        "Volodymyr Zelensky will fly to Spain for talks with Pedro Sanchez at his Marbella "
+        "residence on Sunday."
+    )
+    talks = [c for c in contacts(sentence) if c.lemma == "talks"]
+    assert talks
+    assert talks[0].places[0] == "Marbella"
+
+
+def test_a_meeting_on_the_sidelines_of_a_forum_is_in_its_city() -> None:
+    events = _negotiations(
+        "Brazil's President Lula met Ukrainian President Volodymyr Zelensky on Wednesday on "
+        "the sidelines of the U.N. General Assembly to discuss a peace plan.",
+        "2023-09-21T10:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "New York"
+
+
+# --- days of the news -------------------------------------------------------------------------
+
+
+_LEAD_CALL = (
+    "Hungarian Prime Minister Viktor Orban spoke by phone with Russian President Vladimir "
+    "Putin about a ceasefire in Ukraine, his office said.\n\n"
+    "The two leaders agreed to keep in touch, according to the statement."
+)
+
+
+def test_a_held_contact_the_lead_gives_no_day_is_the_days_news() -> None:
+    events = _negotiations(_LEAD_CALL, "2024-07-05T14:00:00+00:00")
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2024, 7, 5)
+    assert not events[0].background
+
+
+def test_before_dawn_the_days_news_is_the_day_before() -> None:
+    events = _negotiations(_LEAD_CALL, "2024-07-05T00:30:00+00:00")  # 03:30 in Kyiv
+    assert events[0].occurred_on == dt.date(2024, 7, 4)
+
+
+def test_a_lead_that_names_another_day_dates_nothing_by_the_news() -> None:
+    events = _negotiations(
+        "What did the two men agree last Tuesday? Hungarian Prime Minister Viktor Orban "
+        "spoke by phone with Russian President Vladimir Putin about a ceasefire in Ukraine.",
+        "2024-07-05T14:00:00+00:00",
+    )
+    assert events
+    assert events[0].occurred_on != dt.date(2024, 7, 5)
+
+
+def test_a_planned_contact_the_lead_gives_no_day_stays_undated() -> None:
+    events = _negotiations(
+        "Hungarian Prime Minister Viktor Orban will speak by phone with Russian President "
+        "Vladimir Putin about a ceasefire in Ukraine, his office said.",
+        "2024-07-05T14:00:00+00:00",
+    )
+    assert events
+    assert events[0].occurred_on is None

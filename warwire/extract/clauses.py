@@ -958,10 +958,66 @@ def _places(token: Token) -> tuple[str, ...]:
     out: list[str] = []
     for anchor in anchors:
         for obj in _prep_objects(anchor, ("in", "at")):
-            ent = _entity(obj)
-            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                out.append(ent.text)
+            out += _place_names(obj)
+    trip = _trip_for(token)
+    if trip is not None:
+        # "will travel to the city of X on Thursday to meet Y", "flew to X for talks": the
+        # contact is the purpose of the journey, so it takes place where the journey ends
+        for obj in _prep_objects(trip, ("to", "in", "at")):
+            out += _place_names(obj)
     return tuple(out)
+
+
+TRIP_VERBS = frozenset({"travel", "fly", "go", "come", "head", "arrive", "return", "land"})
+
+
+def _trip_for(token: Token) -> Token | None:
+    """The verb of a journey whose purpose the contact is ("went to X to meet Y", "flew to X
+    for talks"), if it is one."""
+    if token.pos_ in ("VERB", "AUX"):
+        purpose = token.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        head = token.head
+    else:
+        purpose = token.dep_ == "pobj" and token.head.lower_ == "for"
+        head = token.head.head
+    if purpose and head.i != token.i and lemma(head) in TRIP_VERBS:
+        return head
+    return None
+
+
+PLACE_HEADS = frozenset(
+    {"city", "town", "capital", "resort", "village", "port", "estate", "residence", "palace"}
+)
+
+
+def _place_names(obj: Token) -> list[str]:
+    """The place an in/at/to object names: the entity it is, or, for a common noun of place,
+    the one it is "of" or the name that qualifies it ("the western city of X", "at his X
+    estate")."""
+    ent = _entity(obj)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        return [ent.text]
+    if ent is not None or obj.lower_ not in PLACE_HEADS:
+        return []
+    out: list[str] = []
+    for inner in _prep_objects(obj, ("of",)):
+        # "the city of X": a proper noun, whatever label the recogniser gave it
+        found = _entity(inner)
+        if found is not None and found.label_ != "PERSON":
+            out.append(found.text)
+        elif found is None and inner.pos_ == "PROPN":
+            out.append(inner.text)
+    for inner in obj.children:
+        found = _entity(inner) if inner.dep_ == "compound" else None
+        if (
+            found is not None
+            and found.label_ in ("GPE", "LOC", "FAC")
+            and countries.code_of(found.text) is None  # "the Moldovan city": a demonym
+        ):
+            out.append(found.text)
+    return out
 
 
 def _time_phrases(token: Token) -> list[str]:
@@ -1216,6 +1272,9 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
     if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "relcl", "acl"):
         if head.pos_ in ("ADJ",) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
             return "hypothetical"
+        if verb.dep_ in ("xcomp", "advcl") and lemma(head) in TRIP_VERBS and depth < 3:
+            # "will travel to X to meet Y": the purpose of a journey shares its mood
+            return _verb_mood(head, depth + 1)
         return None
     tag = verb.tag_
     if verb.dep_ == "conj" and set(auxes) <= {"to"} and depth < 3 and verb.head.i != verb.i:

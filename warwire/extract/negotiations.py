@@ -1950,9 +1950,12 @@ def extract_negotiations(
     cues: Cues,
     today: dt.date,
     years: list[int | None] | None = None,
+    local_hour: int = 12,
+    titled: bool = False,
 ) -> list[NegotiationDraft]:
     """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
-    undated "March 10" most likely belongs to (see `dates.year_context`)."""
+    undated "March 10" most likely belongs to (see `dates.year_context`); `local_hour` is
+    the Kyiv hour of publication and `titled` says the first paragraph is the headline."""
     folder = _Folder(today)
     named = ArticlePeople(sentences)
     opening: dict[int, str] = {}
@@ -1968,8 +1971,38 @@ def extract_negotiations(
             folder.add(mention)
     topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical)]
+    lead = 2 if titled else 1
+    lead_days = any(
+        find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
+        for s in sentences
+        if s.paragraph <= lead
+    )
+    if not lead_days:
+        _date_lead_news(kept, today, local_hour, lead)
     _mark_background(kept, today)
     return kept
+
+
+def _date_lead_news(
+    drafts: list[NegotiationDraft], today: dt.date, local_hour: int, lead: int
+) -> None:
+    """A held contact that the headline or the first two paragraphs report with no day, in
+    a lead that names no day at all, is the day's news: the publication day, or the day
+    before for a piece out before 05:00 Kyiv time ("X and Y spoke by phone", "after he met
+    Y on the sidelines of ..."); `lead` is the last paragraph of the lead."""
+    for draft in drafts:
+        first = next((m for m in draft.mentions if not m.support), None)
+        if (
+            first is None
+            or draft.date is not None
+            or draft.vague
+            or draft.status != "held"
+            or first.paragraph > lead
+            or any(m.cue.when is not When.NONE for m in draft.mentions)
+        ):
+            continue
+        draft.date = today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.evidence["occurred_on"] = first.text
 
 
 def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
