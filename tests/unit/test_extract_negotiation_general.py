@@ -11,7 +11,7 @@ import datetime as dt
 import pytest
 
 from schemas.models import Article, NegotiationEvent
-from warwire.extract.clauses import contacts, statement_times
+from warwire.extract.clauses import contacts, members, members_past, statement_times
 from warwire.extract.core import extract_events_strict
 
 pytest.importorskip("spacy")
@@ -202,3 +202,91 @@ def test_a_planned_contact_the_lead_gives_no_day_stays_undated() -> None:
     )
     assert events
     assert events[0].occurred_on is None
+
+
+# --- participants -----------------------------------------------------------------------------
+
+
+def test_who_sent_an_envoy_is_not_at_the_meeting() -> None:
+    events = _negotiations(
+        "Brazilian diplomat Mauro Vieira, Lula's special envoy, was received by Vladimir Putin "
+        "in the Kremlin on Friday to discuss a ceasefire in Ukraine.",
+        "2024-03-08T15:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "Lula" not in " ".join(events[0].participants)
+    assert "Vladimir Putin" in events[0].participants
+
+
+def test_people_next_to_a_talk_only_urged_are_not_on_the_call() -> None:
+    events = _negotiations(
+        "Austrian Chancellor Karl Nehammer urged Vladimir Putin on Sunday to agree to a "
+        "ceasefire and to hold direct negotiations with Ukraine's president, during a "
+        "60-minute telephone call.",
+        "2024-03-10T15:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["AT", "RU"]
+    assert set(events[0].participants) == {"Karl Nehammer", "Vladimir Putin"}
+
+
+def test_who_welcomes_a_call_is_not_on_it() -> None:
+    sentence = "Ukraine's president, Volodymyr Zelensky, welcomed the call."
+    call = [c for c in contacts(sentence) if c.lemma == "call"]
+    assert call
+    assert call[0].commented
+    assert not call[0].people
+
+
+def test_a_coordinated_request_for_talks_is_hypothetical() -> None:
+    sentence = (
+        "They called for an immediate truce and for serious direct negotiations between "
+        "Armenia and Azerbaijan."
+    )
+    talks = [c for c in contacts(sentence) if c.lemma == "negotiations"]
+    assert talks
+    assert talks[0].mood == "hypothetical"
+
+
+def test_a_head_of_state_by_office_together_with_another_leader() -> None:
+    sentence = (
+        "The President of the Republic, together with the Spanish Prime Minister, spoke with "
+        "President Putin on 3 June 2024."
+    )
+    speak = [c for c in contacts(sentence) if c.lemma == "speak"]
+    assert speak
+    assert "ES" in speak[0].parties
+    assert "Republic" not in {p.name for p in speak[0].people}
+
+
+def test_who_took_part_is_a_member() -> None:
+    people, _ = members(
+        "Yuri Ushakov and the deputy foreign minister Sergei Vershinin also took part."
+    )
+    assert "Yuri Ushakov" in {p.name for p in people}
+    assert not members("Kenyan officers took part in the fighting.")[0]
+
+
+def test_an_aide_heading_a_group_is_a_member() -> None:
+    people, _ = members(
+        "Vladimir Medinsky, the Kremlin aide heading the Russian group, told reporters the "
+        "talks would go on."
+    )
+    assert "Vladimir Medinsky" in {p.name for p in people}
+
+
+def test_a_delegation_line_in_the_past_belongs_to_a_round_that_took_place() -> None:
+    assert members_past("Moscow sent a team led by Vladimir Medinsky, a Kremlin aide.")
+    assert members_past("Medinsky, who headed the Russian team, told reporters it went well.")
+    assert not members_past("The Russian team will be led by Vladimir Medinsky.")
+    events = _negotiations(
+        "Russian and Moldovan officials held talks in the Turkish city of Antalya on Monday "
+        "on a ceasefire in Transnistria and the war in Ukraine.\n\n"
+        "Both delegations said they would meet again within days.\n\n"
+        "Sergei Kiriyenko, who headed the Russian team, told journalists the sides had "
+        "identified points of agreement.",
+        "2024-03-11T18:00:00+00:00",
+    )
+    held = [e for e in events if e.status == "held"]
+    assert held
+    assert "Sergei Kiriyenko" in held[0].participants

@@ -318,7 +318,7 @@ _KNOWN_VERBS = (
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
     | {"gather", "assemble", "arrive", "fly", "come", "return"}
-    | {"include", "comprise", "represent", "head", "bring"}
+    | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
 
@@ -352,6 +352,9 @@ class Contact:
     days: tuple[str, ...] = ()
     """Time phrases the grammar attaches to the contact itself ("talks due to start on
     Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
+    commented: bool = False
+    """A contact noun that is the object of a verb that is neither a contact nor holds one
+    ("X welcomed the call", "Y criticised the talks")."""
 
 
 _IRREGULAR = {
@@ -583,7 +586,10 @@ def _expand(
                     _expand(child, people, parties, depth + 1)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                     for part in (child, *(c for c in child.children if c.dep_ == "conj")):
-                        code = _country_of_token(part)
+                        # "the German Federal Chancellor" may be one ORG entity: its demonym
+                        code = _country_of_token(part) or (
+                            countries.code_of(part.text) if part.text[:1].isupper() else None
+                        )
                         if code is not None:
                             parties.add(code)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -601,6 +607,17 @@ def _expand(
                 break  # "A and B, C said": C is not in the coordination
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
+        elif child.dep_ == "prep" and (
+            child.lower_ == "alongside"
+            or (
+                child.lower_ == "with"
+                and any(c.lower_ in ("together", "along") for c in child.children)
+            )
+        ):
+            # "X, together with Y, spoke with Z": Y is on X's side of the contact
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _expand(obj, people, parties, depth + 1)
 
 
 def _titled_person(token: Token, ent: Span) -> bool:
@@ -679,9 +696,17 @@ _NOT_NAMES = frozenset(
         "building",
         "oval",
         "white",
+        "republic",
+        "federation",
+        "kingdom",
+        "union",
+        "emirates",
+        "states",
+        "confederation",
     }
 )
-"""Capitalised words that head or open a place or body, never a person's name."""
+"""Capitalised words that head or open a place or body, never a person's name ("the
+President of the Republic" is a title)."""
 
 
 def _bare_name(token: Token, hyphened: bool = False) -> bool:
@@ -1061,6 +1086,19 @@ def _open_pronoun(token: Token) -> bool:
     return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
 
 
+def _commented(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+        return False
+    verb = token.head
+    base = lemma(verb)
+    return (
+        verb.pos_ == "VERB"
+        and base not in HOLDING_VERBS | CONTACT_VERBS | PLAN_VERBS | WISH_VERBS | REFUSAL_VERBS
+        and not _is_contact(verb)[0]
+        and not _participates(verb)
+    )
+
+
 def _frames_contact(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -1185,17 +1223,26 @@ def mood(token: Token) -> str | None:
             return _negated_or(verb, "scheduled")
         if lemma(verb) == "be" and verb.tag_ in ("VBZ", "VBP"):
             return None  # "the talks are important": says nothing of when
-    direct = (token.dep_ == "dobj" and token.head.i == verb.i) or (
-        token.dep_ == "pobj" and token.head.head.i == verb.i
+    # "called for a ceasefire and for direct negotiations", "wants a truce and talks": a
+    # coordinated object or prepositional phrase fills the slot of the first one
+    slot = token
+    for _ in range(3):
+        if slot.dep_ == "conj" and slot.head.i != slot.i:
+            slot = slot.head
+    prep = slot.head
+    if slot.dep_ == "pobj" and prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    direct = (slot.dep_ == "dobj" and slot.head.i == verb.i) or (
+        slot.dep_ == "pobj" and prep.head.i == verb.i
     )
     if direct and lemma(verb) in WISH_VERBS:
         return "hypothetical"  # "wants talks", "proposed a meeting"
-    asked_for = token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == verb.i
+    asked_for = slot.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i
     if asked_for and lemma(verb) in ("call", "push", "press", "appeal", "ask", "lobby"):
         return "hypothetical"  # "called for talks", "pressed for a summit"
     if direct and lemma(verb) in REFUSAL_VERBS:
         return "negated"  # "rejected talks", "ruled out a meeting"
-    planned_for = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ == "for")
+    planned_for = slot.dep_ == "dobj" or (slot.dep_ == "pobj" and prep.lower_ == "for")
     if direct and planned_for and lemma(verb) in PLAN_VERBS - {"announce"}:
         # "prepares for the conversation", "arranged a meeting": what is prepared or
         # arranged is still to come
@@ -1239,7 +1286,12 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
     if any(a in WOULD_AUX for a in auxes):
         return "scheduled" if _reported(verb) else "hypothetical"
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i and depth < 3:
+    controlled = (
+        verb.dep_ == "advcl"
+        and "to" in auxes
+        and lemma(head) in WISH_VERBS | REFUSAL_VERBS | PLAN_VERBS
+    )  # "urged X to agree": the parser often hangs the infinitive as an adverbial
+    if (verb.dep_ in ("xcomp", "ccomp", "acomp") or controlled) and head.i != verb.i and depth < 3:
         base = lemma(head)
         if verb.dep_ == "xcomp" or "to" in auxes:
             if base in REFUSAL_VERBS:
@@ -1341,6 +1393,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 places=_places(token),
                 open_subject=_open_pronoun(token),
                 days=_days(token),
+                commented=_commented(token),
             )
         )
     return tuple(out)
@@ -1365,6 +1418,9 @@ def people(sentence: str) -> tuple[Person, ...]:
 
 MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})
 LIST_VERBS = frozenset({"include", "comprise"})
+PARTICIPATION_VERBS = frozenset({"participate", "attend"})
+"""Verbs whose subject was at the contact the article reports ("X also took part")."""
+GROUP_NOUNS = frozenset({"group", "delegation", "delegations", "team", "side", "mission"})
 
 
 @lru_cache(maxsize=2048)
@@ -1383,10 +1439,16 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             fillers += _prep_objects(token, ("by", "with"))
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if base in ("lead", "head", "represent") and any(
-                o.lower_ in SIDE_NOUNS for o in objects
+                o.lower_ in SIDE_NOUNS | GROUP_NOUNS for o in objects
             ):
                 fillers += [c for c in token.children if c.dep_ == "nsubj"]
                 fillers += objects
+                if token.dep_ == "acl":
+                    # "X, the aide heading the Russian group": the participle describes X
+                    described = token.head
+                    fillers.append(described.head if described.dep_ == "appos" else described)
+        elif token.pos_ in ("VERB", "AUX") and _participates(token):
+            fillers += [c for c in token.children if c.dep_ == "nsubj"]
             if base in ("lead", "head", "accompany", "join"):
                 fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
         elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
@@ -1399,8 +1461,46 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             if listed:
                 fillers += [token, *listed]
     for filler in fillers:
+        if filler.lower_ in ("who", "that") and filler.head.dep_ == "relcl":
+            filler = filler.head.head  # "X, who headed the team, said": X
         _expand(filler, people, parties)
     return tuple(people.values()), frozenset(parties)
+
+
+@lru_cache(maxsize=2048)
+def members_past(sentence: str) -> bool:
+    """Whether the sentence names delegation members in the past tense: "X, who headed the
+    team, said...", "Moscow sent a team led by X" (a participle takes the tense of the verb
+    holding its noun), "X also took part"."""
+    doc = _parse(sentence)
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not (lemma(token) in MEMBER_VERBS | LIST_VERBS or _participates(token)):
+            continue
+        verb = token
+        if token.tag_ == "VBN" and token.dep_ == "acl":
+            verb = _clause_verb(token.head)
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
+            return True
+    return False
+
+
+def _participates(token: Token) -> bool:
+    """ "X also took part", "X participated", "X attended the talks": taking part in a contact
+    (not "took part in the fighting": an object, if any, is a contact noun)."""
+    base = lemma(token)
+    if base == "take":
+        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children):
+            return False
+    elif base not in PARTICIPATION_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ != "part"]
+    objects += _prep_objects(token, ("in",))
+    return all(o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session") for o in objects)
 
 
 @lru_cache(maxsize=2048)
@@ -1416,6 +1516,27 @@ def stated_at(sentence: str) -> frozenset[str]:
                 if ent is not None:
                     out.add(ent.text)
     return frozenset(out)
+
+
+@lru_cache(maxsize=2048)
+def irrealis_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the phrases of contacts read as a wish or a denial ("to hold
+    direct negotiations with Y's president"), less any contact stated inside them."""
+    doc = _parse(sentence)
+    found = {c.start: c for c in contacts(sentence)}
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        contact = found.get(token.idx)
+        if contact is None or contact.mood not in ("hypothetical", "negated"):
+            continue
+        words = list(token.subtree)
+        if any(
+            (inner := found.get(t.idx)) is not None and inner.mood in ("held", "scheduled")
+            for t in words
+        ):
+            continue
+        out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=2048)
@@ -1462,8 +1583,8 @@ def acting(sentence: str) -> tuple[Person, ...]:
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") or _is_contact(token)[0]:
             continue
-        if lemma(token) in HOLDING_VERBS:
-            continue
+        if lemma(token) in HOLDING_VERBS | MEMBER_VERBS or _participates(token):
+            continue  # "X held talks", "X led the team", "X took part"
         for subject in token.children:
             if subject.dep_ not in ("nsubj", "nsubjpass"):
                 continue

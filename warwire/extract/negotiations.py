@@ -861,8 +861,10 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
-        if text[mention.end : mention.end + 2] == "'s" and not _POSSESSIVE_PARTY.match(after[2:]):
-            continue
+        if text[mention.end : mention.end + 2] == "'s" and (
+            not _POSSESSIVE_PARTY.match(after[2:]) or _POSSESSIVE_AGENT.match(after[2:])
+        ):
+            continue  # "Trump's envoy met X": the one who sent the envoy was not there
         found.append(official)
     return found
 
@@ -880,6 +882,15 @@ _SELF_MEETING = Folded(
         _F,
     )
 )
+_POSSESSIVE_AGENT = Folded(
+    re.compile(
+        r"\s+(?:(?:special|chief|top|lead|senior|personal|peace|foreign|investment|\w+-\w+)\s+)*"
+        r"(?:envoys?|negotiators?|representatives?|emissary|delegation|team|officials|aides?|"
+        r"advis[eo]rs?|spokes\w+)\b",
+        _F,
+    )
+)
+"""A possessor of someone sent or speaking for them ("X's special envoy"): not present."""
 _POSSESSIVE_PARTY = Folded(
     re.compile(
         r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
@@ -1077,6 +1088,12 @@ _MEMBER_SCREEN = (
     "includ",
     "compris",
     "delegation",
+    "heading",
+    "took part",
+    "take part",
+    "taking part",
+    "participat",
+    "attended",
 )
 """Membership phrases without which a sentence is not parsed for delegation members."""
 
@@ -1246,7 +1263,7 @@ def _support(
             venue=venue,
             venue_country=venue_country,
             cue=DateCue(When.NONE),
-            status="scheduled" if _FUTURE.search(text) else None,
+            status="scheduled" if _FUTURE.search(text) else "held" if _told_as_past(text) else None,
             participants=participants,
             parties=parties,
             next_round=False,
@@ -1263,6 +1280,21 @@ _FUTURE = Folded(
     )
 )
 """A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
+
+
+def _told_as_past(text: str) -> bool:
+    return bool(_PAST_ROLE.search(text)) or clauses.members_past(text)
+
+
+_PAST_ROLE = Folded(
+    re.compile(
+        r"\b(?:who|which)\s+(?:\w+\s+)?(?:headed|led|attended|represented|joined|accompanied)\b|"
+        r"\b(?:was|were)\s+(?:\w+\s+)?(?:headed|led|represented|accompanied|joined)\s+by\b|"
+        r"\b(?:took|had\s+taken)\s+part\b|\b(?:participated|attended)\b",
+        _F,
+    )
+)
+"""A delegation line about a contact that took place ("X, who headed the team, said...")."""
 _ROLE_VENUE = Folded(
     re.compile(
         r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b|"
@@ -1299,11 +1331,19 @@ def _mention(
         venue = venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
-    realis = [m.start for m in _realis_triggers(clause)]
+    unreal = _irrealis_contacts(sentence.text, clause)
+    realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
-    participants = _participants(clause, anchors)
-    if named is not None and _ROLE_REFERENCE_STEMS.search(clause):
-        participants += _role_references(clause, anchors, named, participants)
+    if len(anchors) > 1 and any(a not in unreal for a in anchors):
+        # the words of a wished-for contact ("urged X ... to hold negotiations with Y's
+        # president, during a call") name no one on the contact the clause states
+        anchors = [a for a in anchors if a not in unreal]
+        named_in = _without_irrealis(sentence.text, clause)
+    else:
+        named_in = clause
+    participants = _participants(named_in, anchors)
+    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
+        participants += _role_references(named_in, anchors, named, participants)
     reading = _parse_reading(sentence.text, clause, named)
     if reading.mood in ("hypothetical", "negated"):
         return None
@@ -1322,7 +1362,11 @@ def _mention(
         participants = [
             o
             for o in participants
-            if o.name in ours or not (o.name in reading.outside and o.name in reading.acting)
+            if o.name in ours
+            or (
+                not (o.name in reading.outside and o.name in reading.acting)
+                and not (reading.commented and o.name in reading.acting)
+            )
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
@@ -1392,6 +1436,7 @@ def _mention(
     if fmt is None and (venue or reading.in_person):
         fmt = "in_person"
     parties = _parties(clause, participants, sentence.text, realis, subject)
+    parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
     parties |= reading.parties
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
@@ -1463,6 +1508,9 @@ class Reading(NamedTuple):
     """People the sentence makes the subject of a verb that is no contact (normalised)."""
     outside: frozenset[str] = frozenset()
     """People in the slots of a contact of the sentence that starts outside the clause."""
+    commented: bool = False
+    """A contact noun of the clause is the object of a verb that is no contact ("X welcomed
+    the call"): the subject of that verb comments on the contact."""
 
 
 _IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
@@ -1492,8 +1540,13 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     sided = [c for c in found if c.people or c.parties]
     if sided:
         # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
-        # slots is the one the clause is about.
-        found = sided
+        # slots is the one the clause is about; a contact noun stated as fact stays ("urged
+        # X to hold talks with Y, during a call": the parse may miss the call's sides).
+        found = [
+            c
+            for c in found
+            if c in sided or (c.mood in _REALIS and c.lemma in clauses.CONTACT_NOUNS)
+        ]
     moods = [c.mood for c in found if c.mood is not None]
     realis = [m for m in moods if m in _REALIS]
     mood = realis[0] if realis else (moods[0] if moods else None)
@@ -1550,7 +1603,53 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             for p in clauses.acting(text)
             if (r := roster.resolve(p.name, p.side)) is not None
         ),
+        commented=any(c.commented for c in found),
     )
+
+
+def _irrealis_contacts(text: str, clause: str) -> set[int]:
+    """Where, in the clause, the parse reads a contact word as a wish or a denial ("urged X
+    ... to hold direct negotiations with Y, during a call": the negotiations); the people
+    next to it are not on the clause's other contact."""
+    offset = text.find(clause)
+    if offset < 0:
+        return set()
+    return {
+        c.start - offset
+        for c in clauses.contacts(text)
+        if offset <= c.start < offset + len(clause) and c.mood in ("hypothetical", "negated")
+    }
+
+
+def _without_irrealis(text: str, clause: str) -> str:
+    """The clause (same length) less the phrases of its wished-for or denied contacts."""
+    offset = text.find(clause)
+    if offset < 0:
+        return clause
+    for start, end in clauses.irrealis_spans(text):
+        a, b = max(start - offset, 0), min(end - offset, len(clause))
+        if a < b:
+            clause = clause[:a] + " " * (b - a) + clause[b:]
+    return clause
+
+
+def _irrealis_parties(text: str, clause: str) -> set[str]:
+    """Countries the parse puts only in the slots of the clause's wished-for or denied
+    contacts ("urged X to hold negotiations with Ukraine's president, during a call": not
+    Ukraine), not in those of a contact it states."""
+    offset = text.find(clause)
+    if offset < 0:
+        return set()
+    unreal: set[str] = set()
+    real: set[str] = set()
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < offset + len(clause):
+            continue
+        if contact.mood in ("hypothetical", "negated"):
+            unreal |= contact.parties
+        else:
+            real |= contact.parties
+    return unreal - real
 
 
 def _parsed_venue(text: str, clause: str) -> str | None:
@@ -1811,6 +1910,8 @@ class _Folder:
             and draft.date < self.today
         ):
             return False  # who will lead the coming round says nothing of a past one
+        if mention.support and mention.status == "held" and draft.status == "scheduled":
+            return False  # who headed the team was at a round that took place
         venue = _draft_venue(draft)
         if venue and mention.venue and venue != mention.venue:
             return False
