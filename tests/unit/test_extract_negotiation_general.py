@@ -290,3 +290,65 @@ def test_a_delegation_line_in_the_past_belongs_to_a_round_that_took_place() -> N
     held = [e for e in events if e.status == "held"]
     assert held
     assert "Sergei Kiriyenko" in held[0].participants
+
+
+# --- visits ---------------------------------------------------------------------------------
+
+
+def test_a_leaders_trip_to_moscow_is_a_contact_with_its_host() -> None:
+    events = _negotiations(
+        "Indian Prime Minister Narendra Modi is expected to use a trip to Moscow on Tuesday "
+        "to press for an end to the war in Ukraine, officials said.\n\n"
+        "Russian President Vladimir Putin said he valued the friendship of the two nations.",
+        "2024-07-07T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert event.parties == ["IN", "RU"]
+    assert event.venue == "Moscow"
+    assert event.status == "scheduled"
+    assert event.occurred_on == dt.date(2024, 7, 9)
+    assert set(event.participants) == {"Narendra Modi", "Vladimir Putin"}
+
+
+def test_a_visit_to_an_ally_is_not_read_as_talks() -> None:
+    events = _negotiations(
+        "Japanese Prime Minister Fumio Kishida made a surprise trip to Warsaw on Tuesday to "
+        "discuss aid to Ukraine.",
+        "2024-07-07T09:00:00+00:00",
+    )
+    assert events == []
+
+
+def test_the_next_day_after_a_named_day() -> None:
+    events = _negotiations(
+        "The Indian prime minister is to visit Vienna on Monday, and the next day he will go "
+        "to Moscow for talks on the war in Ukraine with President Vladimir Putin.",
+        "2024-07-06T09:00:00+00:00",
+    )
+    moscow = [e for e in events if "RU" in e.parties]
+    assert moscow
+    assert moscow[0].occurred_on == dt.date(2024, 7, 9)
+
+
+def test_talks_with_one_warring_side_and_talks_with_the_other_stay_apart() -> None:
+    events = _negotiations(
+        "The Hungarian prime minister will visit Moscow for talks with Vladimir Putin on the "
+        "war in Ukraine.\n\n"
+        "Hungarian Prime Minister Viktor Orban will then hold talks with Ukraine's Volodymyr "
+        "Zelensky on a ceasefire.",
+        "2024-07-06T09:00:00+00:00",
+    )
+    fronts = [set(e.parties) for e in events]
+    assert all(not ({"RU", "UA"} <= parties) for parties in fronts)
+
+
+def test_further_talks_of_a_side_not_at_the_round_are_not_that_round() -> None:
+    events = _negotiations(
+        "Austrian Chancellor Karl Nehammer will travel to Moscow on Tuesday to meet Vladimir "
+        "Putin over the war in Ukraine.\n\n"
+        "Meanwhile, Keir Starmer said he would hold further talks with world leaders to bring "
+        "Russia back from the brink.",
+        "2024-07-06T09:00:00+00:00",
+    )
+    assert all("GB" not in e.parties for e in events)

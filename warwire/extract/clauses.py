@@ -355,6 +355,8 @@ class Contact:
     commented: bool = False
     """A contact noun that is the object of a verb that is neither a contact nor holds one
     ("X welcomed the call", "Y criticised the talks")."""
+    host: str | None = None
+    """For a visit, the country visited ("a trip to Moscow": RU)."""
 
 
 _IRREGULAR = {
@@ -786,6 +788,14 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     that stand for a "he"/"she"/"him"/"her" (a person, whatever the recogniser said)."""
     fillers: list[Token] = []
     found = antecedents if antecedents is not None else set()
+    destination = visit_destination(token)
+    if destination is not None:
+        fillers.append(destination)  # the host: "a trip to Moscow" is a visit to Russia
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+            # "X makes / paid / is expected to use a trip to Moscow": X is the visitor
+            visitors = _subjects(token.head)
+            fillers += visitors
+            found.update(v.i for v in visitors)  # a person, whatever the recogniser said
     if token.pos_ in ("VERB", "AUX"):
         inherited = (
             []
@@ -984,6 +994,9 @@ def _places(token: Token) -> tuple[str, ...]:
     for anchor in anchors:
         for obj in _prep_objects(anchor, ("in", "at")):
             out += _place_names(obj)
+    destination = visit_destination(token)
+    if destination is not None:
+        out += _place_names(destination)
     trip = _trip_for(token)
     if trip is not None:
         # "will travel to the city of X on Thursday to meet Y", "flew to X for talks": the
@@ -1086,8 +1099,19 @@ def _open_pronoun(token: Token) -> bool:
     return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
 
 
+def _host(token: Token) -> str | None:
+    place = visit_destination(token)
+    if place is None:
+        return None
+    code = _country_of_token(place)
+    if code is None:
+        names = _place_names(place)
+        code = countries.code_of(names[0]) if names else None
+    return code
+
+
 def _commented(token: Token) -> bool:
-    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj":
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj" or token.lower_ in VISIT_NOUNS:
         return False
     verb = token.head
     base = lemma(verb)
@@ -1106,9 +1130,41 @@ def _frames_contact(token: Token) -> bool:
     return _in_adverbial(token, verb) and _is_contact(verb)[0]
 
 
+VISIT_NOUNS = frozenset({"visit", "trip"})
+VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "come", "head", "arrive"})
+
+
+def visit_destination(token: Token) -> Token | None:
+    """Where a visit goes, when it goes to Russia or a state of its bloc: a leader's trip
+    there is a contact with the host ("X makes a three-day trip to Moscow", "X will travel
+    to Moscow on Tuesday", "X arrived in Moscow", "X visits Russia"); a visit elsewhere is
+    not read as talks (allies visit one another, and a visit to Kyiv is mostly support)."""
+    base = lemma(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in VISIT_NOUNS:
+        places = _prep_objects(token, ("to", "in"))
+    elif token.pos_ == "VERB" and base in VISIT_VERBS:
+        if any(c.dep_ == "neg" for c in token.children):
+            return None
+        places = _prep_objects(token, ("to", "in") if base == "arrive" else ("to",))
+        if base == "visit":
+            places += [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        return None
+    for place in places:
+        code = _country_of_token(place)
+        if code is None:
+            names = _place_names(place)
+            code = countries.code_of(names[0]) if names else None
+        if code is not None and countries.side_of(code) == "RU":
+            return place
+    return None
+
+
 def _is_contact(token: Token) -> tuple[bool, bool]:
     """(contact word, phone call)."""
     base = lemma(token)
+    if visit_destination(token) is not None:
+        return True, False
     if token.pos_ == "VERB":
         if base in ("speak", "talk"):
             # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
@@ -1394,6 +1450,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 open_subject=_open_pronoun(token),
                 days=_days(token),
                 commented=_commented(token),
+                host=_host(token),
             )
         )
     return tuple(out)

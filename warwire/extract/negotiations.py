@@ -1050,6 +1050,12 @@ _UNTRIGGERED_SCREEN = (
     "together",
     "called",
     "phone ",
+    "visit",
+    "trip",
+    "arriv",
+    "travel",
+    "flew",
+    "fly",
 )
 """Contact words the trigger list lacks: a sentence with none of these and no trigger is not
 parsed for contacts."""
@@ -1370,6 +1376,9 @@ def _mention(
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if named is not None and reading.hosts:
+        participants += _hosts_of_visit(participants, reading.hosts, named)
+    parse_only = not realis
     if not realis:
         realis = list(reading.starts)  # a contact only the parse found: its words anchor
     status = _status(clause)
@@ -1414,10 +1423,20 @@ def _mention(
             cue = find_date(
                 _without_since(before), today, future=status == "scheduled", year_hint=year
             )
+    if cue.when is When.NONE and not whole and _NEXT_DAY_LEAD.match(clause):
+        # "X is to visit A on Monday, and the next day he will go to B": the day after the
+        # one the sentence names before
+        offset = sentence.text.find(clause)
+        named_day = find_date(sentence.text[: max(offset, 0)], today, future=status == "scheduled")
+        if named_day.when is When.DATE and named_day.date is not None:
+            cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
         cue = DateCue(When.DATE, today)
+    if cue.when is When.DATE and cue.date is not None and _DAY_AFTER.search(clause[: first + 1]):
+        # "is to visit X on Monday, the next day he will go to Y": the day after the one named
+        cue = DateCue(When.DATE, cue.date + dt.timedelta(days=1))
     if cue.when is When.PREVIOUS and status != "scheduled":
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
@@ -1435,7 +1454,12 @@ def _mention(
         fmt = "call"
     if fmt is None and (venue or reading.in_person):
         fmt = "in_person"
-    parties = _parties(clause, participants, sentence.text, realis, subject)
+    if parse_only and reading.hosts:
+        # a visit only the parse reads: its sides are its slots, not any country named
+        # near it ("the Japanese leader's visit to Y follows X's state visit to Russia")
+        parties = {o.country for o in participants if o.country}
+    else:
+        parties = _parties(clause, participants, sentence.text, realis, subject)
     parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
     parties |= reading.parties
     if reading.people or reading.parties:
@@ -1511,9 +1535,13 @@ class Reading(NamedTuple):
     commented: bool = False
     """A contact noun of the clause is the object of a verb that is no contact ("X welcomed
     the call"): the subject of that verb comments on the contact."""
+    hosts: frozenset[str] = frozenset()
+    """Countries the clause's visits go to."""
 
 
-_IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
+_IN_PERSON_VERBS = frozenset(
+    {"meet", "receive", "host", "visit", "trip", "travel", "fly", "go", "come", "head", "arrive"}
+)
 _REALIS = ("held", "scheduled")
 
 
@@ -1604,6 +1632,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if (r := roster.resolve(p.name, p.side)) is not None
         ),
         commented=any(c.commented for c in found),
+        hosts=frozenset(c.host for c in stated if c.host),
     )
 
 
@@ -1619,6 +1648,25 @@ def _irrealis_contacts(text: str, clause: str) -> set[int]:
         for c in clauses.contacts(text)
         if offset <= c.start < offset + len(clause) and c.mood in ("hypothetical", "negated")
     }
+
+
+_HEADS = frozenset({"president", "prime minister", "chancellor"})
+
+
+def _hosts_of_visit(
+    visitors: list[gazetteer.Official], hosts: frozenset[str], named: ArticlePeople
+) -> list[gazetteer.Official]:
+    """A head of state or government who visits a country is received by its president:
+    the one the article names ("Xi's trip to Moscow": Putin)."""
+    if not any(o.role in _HEADS and o.country not in hosts for o in visitors):
+        return []
+    known = {o.name for o in visitors}
+    out = []
+    for code in sorted(hosts):
+        host = named.holder(code, "president")
+        if host is not None and host.name not in known:
+            out.append(host)
+    return out
 
 
 def _without_irrealis(text: str, clause: str) -> str:
@@ -1669,6 +1717,15 @@ def _parsed_venue(text: str, clause: str) -> str | None:
     return None
 
 
+_DAY_AFTER = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2})\b[^.;]*?"
+    r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b",
+    re.IGNORECASE,
+)
+"""A day named, then "the next day" before the contact word: the contact is a day later."""
+_NEXT_DAY_LEAD = re.compile(
+    r"\s*(?:and\s+)?(?:then\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE
+)
 _STATEMENT_DAY = re.compile(
     r"\b(?:said|says|told|announced|wrote|confirmed|added|stated)\b(?:\s+\w+){0,3}?\s+on\s+"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1944,6 +2001,10 @@ class _Folder:
             return False
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
             return False
+        if _opposite_fronts(set(draft.parties), mention.parties):
+            # "X will go to Ukraine for talks with Y, and then to Russia to meet Z": a contact
+            # with one warring side and none with the other is not the same as the reverse
+            return False
         if _two_sided(mention.participants) and _two_sided(draft.officials()) and not ours & theirs:
             # "Rubio and Lavrov talked last week ... Trump is to speak with Putin": each names
             # both sides of its own contact, and no one is on both
@@ -2011,11 +2072,28 @@ class _Folder:
                     ),
                     None,
                 )
-                if earlier is not None:
+                if earlier is not None and mention.parties <= set(earlier.parties):
+                    # the next round of the same talks; "further talks with world leaders"
+                    # by a side not at them is no round of theirs
                     mention.parties |= set(earlier.parties)
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today)
             self.drafts.append(draft)
+
+
+def _opposite_fronts(first: set[str], second: set[str]) -> bool:
+    """Whether one set of sides meets Russia's bloc without Ukraine and the other Ukraine
+    without Russia's bloc (each naming someone else too)."""
+    sides = gazetteer.country_sides()
+
+    def front(parties: set[str]) -> str | None:
+        russian = any(sides.get(c) == "RU" for c in parties)
+        if len(parties) < 2 or russian == ("UA" in parties):
+            return None
+        return "RU" if russian else "UA"
+
+    a, b = front(first), front(second)
+    return a is not None and b is not None and a != b
 
 
 def _two_sided(people: list[gazetteer.Official]) -> bool:
@@ -2158,11 +2236,12 @@ _WAR = Gated(
         r"\b(?:(?:war|conflict|crisis|situation|fighting|hostilities)\s+in\s+Ukraine|"
         r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
         r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine|"
+        r"invasion\s+of\s+Ukraine|(?:the|full-scale|Russia's|Russian)\s+invasion|"
         r"(?:end\w*|resol\w+|settl\w+|way\s+out)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
         r"(?:war|conflict|crisis))\b",
         _F,
     ),
-    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis"),
+    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis", "invasion"),
 )
 """Words that make the war the subject of a contact."""
 
