@@ -352,3 +352,13 @@ def test_further_talks_of_a_side_not_at_the_round_are_not_that_round() -> None:
         "2024-07-06T09:00:00+00:00",
     )
     assert all("GB" not in e.parties for e in events)
+
+
+def test_who_reminds_of_a_planned_meeting_is_not_at_it() -> None:
+    events = _negotiations(
+        "Chancellor Karl Nehammer reminded that the meeting of Vladimir Putin with Recep "
+        "Tayyip Erdogan is planned for March 4 to discuss a ceasefire in Ukraine.",
+        "2024-02-28T09:00:00+00:00",
+    )
+    assert events
+    assert "Karl Nehammer" not in events[0].participants

@@ -299,6 +299,10 @@ REPORTING_VERBS = frozenset(
         "insist",
         "post",
         "tweet",
+        "remind",
+        "recall",
+        "emphasise",
+        "emphasize",
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})

@@ -479,7 +479,8 @@ _SPEAKER_AFTER = Folded(
         r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
         r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
         r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
-        r"turned|rejected|denied|ruled|declined|has\s+said|had\s+said|has\s+accused|has\s+called)\b",
+        r"turned|rejected|denied|ruled|declined|reminded|recalled|emphasi[sz]ed|"
+        r"has\s+said|had\s+said|has\s+accused|has\s+called)\b",
         _F,
     )
 )
