@@ -356,9 +356,20 @@ def test_further_talks_of_a_side_not_at_the_round_are_not_that_round() -> None:
 
 def test_who_reminds_of_a_planned_meeting_is_not_at_it() -> None:
     events = _negotiations(
-        "Chancellor Karl Nehammer reminded that the meeting of Vladimir Putin with Recep "
-        "Tayyip Erdogan is planned for March 4 to discuss a ceasefire in Ukraine.",
+        "Pete Hegseth reminded that the meeting of Sergei Ryabkov with Faisal bin Farhan is "
+        "planned for March 4 to discuss a ceasefire in Ukraine.",
         "2024-02-28T09:00:00+00:00",
     )
     assert events
-    assert "Karl Nehammer" not in events[0].participants
+    assert "Pete Hegseth" not in events[0].participants
+
+
+def test_the_surface_rules_also_take_a_reminder_for_an_announcement() -> None:
+    # when the recogniser mislabels a side's name, the surface rules decide alone
+    from warwire.extract.negotiations import _participants
+
+    found = _participants(
+        "Pete Hegseth reminded that the meeting of Sergei Ryabkov with Faisal bin Farhan is "
+        "planned for March 4."
+    )
+    assert "Pete Hegseth" not in {o.name for o in found}
