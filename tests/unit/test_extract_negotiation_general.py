@@ -373,3 +373,15 @@ def test_the_surface_rules_also_take_a_reminder_for_an_announcement() -> None:
         "planned for March 4."
     )
     assert "Pete Hegseth" not in {o.name for o in found}
+
+
+def test_an_ordinal_round_has_no_tense() -> None:
+    events = _negotiations(
+        "Three days in Vienna did not bring Russia and Ukraine closer.\n\n"
+        "The third round of talks between the Russian and Ukrainian delegations ended "
+        "without a joint statement on a ceasefire.",
+        "2024-05-09T18:00:00+00:00",
+        title="Third round, same distance",
+    )
+    assert events
+    assert all(e.status == "held" for e in events)

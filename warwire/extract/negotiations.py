@@ -437,6 +437,10 @@ _NEXT_ROUND = Folded(
     ),
     needs=("round", "meeting", "session", "talks", "again"),
 )
+_ORDINAL_ROUND = Folded(
+    re.compile(r"\b(?:second|third|fourth)\s+(?:round|meeting|session|talks)\b", _F),
+    needs=("second", "third", "fourth"),
+)
 _PEACE = Gated(
     re.compile(
         r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
@@ -1448,8 +1452,8 @@ def _mention(
         cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
-    if status is None and _NEXT_ROUND.search(clause):
-        status = "scheduled"
+    if status is None and _NEXT_ROUND.search(clause) and not _ORDINAL_ROUND.search(clause):
+        status = "scheduled"  # "the next round", not "the third round": an ordinal has no tense
     fmt = _format(clause)
     if fmt is None and reading.call:
         fmt = "call"
