@@ -385,3 +385,13 @@ def test_an_ordinal_round_has_no_tense() -> None:
     )
     assert events
     assert all(e.status == "held" for e in events)
+
+
+def test_a_council_in_a_persons_title_is_no_gathering() -> None:
+    from warwire.extract.negotiations import _excluded
+
+    assert not _excluded(
+        "Russia's team is led by presidential aide Sergei Ryabkov, Ukraine's by security "
+        "council secretary Oleksandr Bevz."
+    )
+    assert _excluded("The Security Council met in New York to discuss the war.")

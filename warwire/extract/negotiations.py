@@ -1038,7 +1038,18 @@ def _excluded(text: str) -> bool:
     bilateral contact on its sidelines."""
     if "sideline" in text or "margin" in text or "fringe" in text:
         text = _SIDELINES.sub(" ", text)
+    if "ouncil" in text:
+        text = _BODY_IN_TITLE.sub(" ", text)
     return bool(_EXCLUDE.search(text))
+
+
+_BODY_IN_TITLE = re.compile(
+    r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:national\s+)?security\s+"
+    r"(?:and\s+defen[cs]e\s+)?council\b",
+    re.IGNORECASE,
+)
+"""A body named in a person's title ("security council secretary X"): not a gathering."""
 
 
 _UNTRIGGERED_SCREEN = (
