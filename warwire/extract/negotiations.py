@@ -1734,7 +1734,7 @@ def _parsed_venue(text: str, clause: str) -> str | None:
 
 
 _DAY_AFTER = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2})\b[^.;]*?"
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2})\b[^.;]{0,120}?"
     r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b",
     re.IGNORECASE,
 )
@@ -2167,12 +2167,11 @@ def extract_negotiations(
     topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical)]
     lead = 2 if titled else 1
-    lead_days = any(
+    if any(d.date is None and d.status == "held" for d in kept) and not any(
         find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
         for s in sentences
         if s.paragraph <= lead
-    )
-    if not lead_days:
+    ):
         _date_lead_news(kept, today, local_hour, lead)
     _mark_background(kept, today)
     return kept
