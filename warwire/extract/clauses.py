@@ -299,6 +299,10 @@ REPORTING_VERBS = frozenset(
         "insist",
         "post",
         "tweet",
+        "remind",
+        "recall",
+        "emphasise",
+        "emphasize",
     }
 )
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -318,7 +322,7 @@ _KNOWN_VERBS = (
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
     | {"gather", "assemble", "arrive", "fly", "come", "return"}
-    | {"include", "comprise", "represent", "head", "bring"}
+    | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
 
@@ -352,6 +356,11 @@ class Contact:
     days: tuple[str, ...] = ()
     """Time phrases the grammar attaches to the contact itself ("talks due to start on
     Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
+    commented: bool = False
+    """A contact noun that is the object of a verb that is neither a contact nor holds one
+    ("X welcomed the call", "Y criticised the talks")."""
+    host: str | None = None
+    """For a visit, the country visited ("a trip to Moscow": RU)."""
 
 
 _IRREGULAR = {
@@ -583,7 +592,10 @@ def _expand(
                     _expand(child, people, parties, depth + 1)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                     for part in (child, *(c for c in child.children if c.dep_ == "conj")):
-                        code = _country_of_token(part)
+                        # "the German Federal Chancellor" may be one ORG entity: its demonym
+                        code = _country_of_token(part) or (
+                            countries.code_of(part.text) if part.text[:1].isupper() else None
+                        )
                         if code is not None:
                             parties.add(code)
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
@@ -601,6 +613,17 @@ def _expand(
                 break  # "A and B, C said": C is not in the coordination
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
+        elif child.dep_ == "prep" and (
+            child.lower_ == "alongside"
+            or (
+                child.lower_ == "with"
+                and any(c.lower_ in ("together", "along") for c in child.children)
+            )
+        ):
+            # "X, together with Y, spoke with Z": Y is on X's side of the contact
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    _expand(obj, people, parties, depth + 1)
 
 
 def _titled_person(token: Token, ent: Span) -> bool:
@@ -679,9 +702,17 @@ _NOT_NAMES = frozenset(
         "building",
         "oval",
         "white",
+        "republic",
+        "federation",
+        "kingdom",
+        "union",
+        "emirates",
+        "states",
+        "confederation",
     }
 )
-"""Capitalised words that head or open a place or body, never a person's name."""
+"""Capitalised words that head or open a place or body, never a person's name ("the
+President of the Republic" is a title)."""
 
 
 def _bare_name(token: Token, hyphened: bool = False) -> bool:
@@ -761,6 +792,14 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     that stand for a "he"/"she"/"him"/"her" (a person, whatever the recogniser said)."""
     fillers: list[Token] = []
     found = antecedents if antecedents is not None else set()
+    destination = visit_destination(token)
+    if destination is not None:
+        fillers.append(destination)  # the host: "a trip to Moscow" is a visit to Russia
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":
+            # "X makes / paid / is expected to use a trip to Moscow": X is the visitor
+            visitors = _subjects(token.head)
+            fillers += visitors
+            found.update(v.i for v in visitors)  # a person, whatever the recogniser said
     if token.pos_ in ("VERB", "AUX"):
         inherited = (
             []
@@ -816,13 +855,14 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
         # "After negotiations with X, Y told journalists...": the one who speaks after talks
         # with someone else was at them, unless a spokesperson speaks for another
-        for subject in verb.children:
+        for subject in _subjects(verb):  # "Speaking after talks with X, Y said"
             if (
                 subject.dep_ == "nsubj"
-                and subject.ent_type_ == "PERSON"
+                and (subject.ent_type_ == "PERSON" or _bare_name(subject))
                 and not any(t.lower_.startswith("spokes") for t in subject.subtree)
             ):
                 fillers.append(subject)
+                found.add(subject.i)  # a person, whatever label the recogniser gave
     elif (
         token.dep_ == "pobj"
         and token.head.lower_ == "for"
@@ -908,6 +948,41 @@ def _can_be_side(token: Token) -> bool:
     return any(c.dep_ == "conj" and _can_be_side(c) for c in token.children)
 
 
+def _outlet(token: Token) -> bool:
+    """A body that is neither a person nor a side ("spoke to CNN", "talking to Reuters"):
+    speaking to it is an interview, not a contact."""
+    ent = _entity(token)
+    if ent is None or ent.label_ != "ORG" or countries.code_of(ent.text) is not None:
+        return False
+    # The recogniser often calls a person's name an organisation: only an acronym ("CNN")
+    # or a name with a word of the press ("Fox News", "the Financial Times") is an outlet.
+    words = [t.text for t in ent if t.lower_ != "the"]
+    acronym = len(words) == 1 and len(words[0]) >= 2 and words[0].isupper()
+    return acronym or any(w.lower() in _PRESS_WORDS for w in words)
+
+
+_PRESS_WORDS = frozenset(
+    {
+        "news",
+        "times",
+        "post",
+        "journal",
+        "tv",
+        "television",
+        "radio",
+        "press",
+        "agency",
+        "telegraph",
+        "guardian",
+        "herald",
+        "tribune",
+        "gazette",
+        "channel",
+        "broadcasting",
+    }
+)
+
+
 def _places(token: Token) -> tuple[str, ...]:
     """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
     noun, or on the contact's partners ("talks with X in Lviv")."""
@@ -922,10 +997,69 @@ def _places(token: Token) -> tuple[str, ...]:
     out: list[str] = []
     for anchor in anchors:
         for obj in _prep_objects(anchor, ("in", "at")):
-            ent = _entity(obj)
-            if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
-                out.append(ent.text)
+            out += _place_names(obj)
+    destination = visit_destination(token)
+    if destination is not None:
+        out += _place_names(destination)
+    trip = _trip_for(token)
+    if trip is not None:
+        # "will travel to the city of X on Thursday to meet Y", "flew to X for talks": the
+        # contact is the purpose of the journey, so it takes place where the journey ends
+        for obj in _prep_objects(trip, ("to", "in", "at")):
+            out += _place_names(obj)
     return tuple(out)
+
+
+TRIP_VERBS = frozenset({"travel", "fly", "go", "come", "head", "arrive", "return", "land"})
+
+
+def _trip_for(token: Token) -> Token | None:
+    """The verb of a journey whose purpose the contact is ("went to X to meet Y", "flew to X
+    for talks"), if it is one."""
+    if token.pos_ in ("VERB", "AUX"):
+        purpose = token.dep_ in ("advcl", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+        )
+        head = token.head
+    else:
+        purpose = token.dep_ == "pobj" and token.head.lower_ == "for"
+        head = token.head.head
+    if purpose and head.i != token.i and lemma(head) in TRIP_VERBS:
+        return head
+    return None
+
+
+PLACE_HEADS = frozenset(
+    {"city", "town", "capital", "resort", "village", "port", "estate", "residence", "palace"}
+)
+
+
+def _place_names(obj: Token) -> list[str]:
+    """The place an in/at/to object names: the entity it is, or, for a common noun of place,
+    the one it is "of" or the name that qualifies it ("the western city of X", "at his X
+    estate")."""
+    ent = _entity(obj)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        return [ent.text]
+    if ent is not None or obj.lower_ not in PLACE_HEADS:
+        return []
+    out: list[str] = []
+    for inner in _prep_objects(obj, ("of",)):
+        # "the city of X": a proper noun, whatever label the recogniser gave it
+        found = _entity(inner)
+        if found is not None and found.label_ != "PERSON":
+            out.append(found.text)
+        elif found is None and inner.pos_ == "PROPN":
+            out.append(inner.text)
+    for inner in obj.children:
+        found = _entity(inner) if inner.dep_ == "compound" else None
+        if (
+            found is not None
+            and found.label_ in ("GPE", "LOC", "FAC")
+            and countries.code_of(found.text) is None  # "the Moldovan city": a demonym
+        ):
+            out.append(found.text)
+    return out
 
 
 def _time_phrases(token: Token) -> list[str]:
@@ -949,7 +1083,11 @@ def _days(token: Token) -> tuple[str, ...]:
     found = _time_phrases(token)
     if token.pos_ in ("NOUN", "PROPN"):
         verb = _clause_verb(token)
-        if verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
+        if (
+            verb.i != token.i
+            and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS
+            and not _in_adverbial(token, verb)  # "speaking on Sunday after the talks"
+        ):
             found += _time_phrases(verb)
         for child in token.children:
             if child.dep_ in ("acl", "relcl") or child.lower_ in _PLANNED:
@@ -965,6 +1103,30 @@ def _open_pronoun(token: Token) -> bool:
     return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
 
 
+def _host(token: Token) -> str | None:
+    place = visit_destination(token)
+    if place is None:
+        return None
+    code = _country_of_token(place)
+    if code is None:
+        names = _place_names(place)
+        code = countries.code_of(names[0]) if names else None
+    return code
+
+
+def _commented(token: Token) -> bool:
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "dobj" or token.lower_ in VISIT_NOUNS:
+        return False
+    verb = token.head
+    base = lemma(verb)
+    return (
+        verb.pos_ == "VERB"
+        and base not in HOLDING_VERBS | CONTACT_VERBS | PLAN_VERBS | WISH_VERBS | REFUSAL_VERBS
+        and not _is_contact(verb)[0]
+        and not _participates(verb)
+    )
+
+
 def _frames_contact(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
@@ -972,9 +1134,41 @@ def _frames_contact(token: Token) -> bool:
     return _in_adverbial(token, verb) and _is_contact(verb)[0]
 
 
+VISIT_NOUNS = frozenset({"visit", "trip"})
+VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "come", "head", "arrive"})
+
+
+def visit_destination(token: Token) -> Token | None:
+    """Where a visit goes, when it goes to Russia or a state of its bloc: a leader's trip
+    there is a contact with the host ("X makes a three-day trip to Moscow", "X will travel
+    to Moscow on Tuesday", "X arrived in Moscow", "X visits Russia"); a visit elsewhere is
+    not read as talks (allies visit one another, and a visit to Kyiv is mostly support)."""
+    base = lemma(token)
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in VISIT_NOUNS:
+        places = _prep_objects(token, ("to", "in"))
+    elif token.pos_ == "VERB" and base in VISIT_VERBS:
+        if any(c.dep_ == "neg" for c in token.children):
+            return None
+        places = _prep_objects(token, ("to", "in") if base == "arrive" else ("to",))
+        if base == "visit":
+            places += [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        return None
+    for place in places:
+        code = _country_of_token(place)
+        if code is None:
+            names = _place_names(place)
+            code = countries.code_of(names[0]) if names else None
+        if code is not None and countries.side_of(code) == "RU":
+            return place
+    return None
+
+
 def _is_contact(token: Token) -> tuple[bool, bool]:
     """(contact word, phone call)."""
     base = lemma(token)
+    if visit_destination(token) is not None:
+        return True, False
     if token.pos_ == "VERB":
         if base in ("speak", "talk"):
             # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
@@ -982,7 +1176,7 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return False, False
             partners = _prep_objects(token, ("with", "to"))
             if partners:
-                return any(_can_be_side(p) for p in partners), False
+                return any(_can_be_side(p) and not _outlet(p) for p in partners), False
             return any(_plural(c) for c in _subjects(token)), False
         if base in CONTACT_VERBS:
             objects = [c for c in token.children if c.dep_ == "dobj"]
@@ -1089,16 +1283,30 @@ def mood(token: Token) -> str | None:
             return _negated_or(verb, "scheduled")
         if lemma(verb) == "be" and verb.tag_ in ("VBZ", "VBP"):
             return None  # "the talks are important": says nothing of when
-    direct = (token.dep_ == "dobj" and token.head.i == verb.i) or (
-        token.dep_ == "pobj" and token.head.head.i == verb.i
+    # "called for a ceasefire and for direct negotiations", "wants a truce and talks": a
+    # coordinated object or prepositional phrase fills the slot of the first one
+    slot = token
+    for _ in range(3):
+        if slot.dep_ == "conj" and slot.head.i != slot.i:
+            slot = slot.head
+    prep = slot.head
+    if slot.dep_ == "pobj" and prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head
+    direct = (slot.dep_ == "dobj" and slot.head.i == verb.i) or (
+        slot.dep_ == "pobj" and prep.head.i == verb.i
     )
     if direct and lemma(verb) in WISH_VERBS:
         return "hypothetical"  # "wants talks", "proposed a meeting"
-    asked_for = token.dep_ == "pobj" and token.head.lower_ == "for" and token.head.head.i == verb.i
+    asked_for = slot.dep_ == "pobj" and prep.lower_ == "for" and prep.head.i == verb.i
     if asked_for and lemma(verb) in ("call", "push", "press", "appeal", "ask", "lobby"):
         return "hypothetical"  # "called for talks", "pressed for a summit"
     if direct and lemma(verb) in REFUSAL_VERBS:
         return "negated"  # "rejected talks", "ruled out a meeting"
+    planned_for = slot.dep_ == "dobj" or (slot.dep_ == "pobj" and prep.lower_ == "for")
+    if direct and planned_for and lemma(verb) in PLAN_VERBS - {"announce"}:
+        # "prepares for the conversation", "arranged a meeting": what is prepared or
+        # arranged is still to come
+        return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
 
 
@@ -1138,7 +1346,12 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
     if any(a in WOULD_AUX for a in auxes):
         return "scheduled" if _reported(verb) else "hypothetical"
     head = verb.head
-    if verb.dep_ in ("xcomp", "ccomp", "acomp") and head.i != verb.i and depth < 3:
+    controlled = (
+        verb.dep_ == "advcl"
+        and "to" in auxes
+        and lemma(head) in WISH_VERBS | REFUSAL_VERBS | PLAN_VERBS
+    )  # "urged X to agree": the parser often hangs the infinitive as an adverbial
+    if (verb.dep_ in ("xcomp", "ccomp", "acomp") or controlled) and head.i != verb.i and depth < 3:
         base = lemma(head)
         if verb.dep_ == "xcomp" or "to" in auxes:
             if base in REFUSAL_VERBS:
@@ -1171,6 +1384,9 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
     if "to" in auxes and verb.dep_ in ("xcomp", "advcl", "relcl", "acl"):
         if head.pos_ in ("ADJ",) and head.lower_ in HYPOTHETICAL_ADJECTIVES:
             return "hypothetical"
+        if verb.dep_ in ("xcomp", "advcl") and lemma(head) in TRIP_VERBS and depth < 3:
+            # "will travel to X to meet Y": the purpose of a journey shares its mood
+            return _verb_mood(head, depth + 1)
         return None
     tag = verb.tag_
     if verb.dep_ == "conj" and set(auxes) <= {"to"} and depth < 3 and verb.head.i != verb.i:
@@ -1237,6 +1453,8 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 places=_places(token),
                 open_subject=_open_pronoun(token),
                 days=_days(token),
+                commented=_commented(token),
+                host=_host(token),
             )
         )
     return tuple(out)
@@ -1261,6 +1479,9 @@ def people(sentence: str) -> tuple[Person, ...]:
 
 MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})
 LIST_VERBS = frozenset({"include", "comprise"})
+PARTICIPATION_VERBS = frozenset({"participate", "attend"})
+"""Verbs whose subject was at the contact the article reports ("X also took part")."""
+GROUP_NOUNS = frozenset({"group", "delegation", "delegations", "team", "side", "mission"})
 
 
 @lru_cache(maxsize=2048)
@@ -1279,10 +1500,16 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             fillers += _prep_objects(token, ("by", "with"))
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if base in ("lead", "head", "represent") and any(
-                o.lower_ in SIDE_NOUNS for o in objects
+                o.lower_ in SIDE_NOUNS | GROUP_NOUNS for o in objects
             ):
                 fillers += [c for c in token.children if c.dep_ == "nsubj"]
                 fillers += objects
+                if token.dep_ == "acl":
+                    # "X, the aide heading the Russian group": the participle describes X
+                    described = token.head
+                    fillers.append(described.head if described.dep_ == "appos" else described)
+        elif token.pos_ in ("VERB", "AUX") and _participates(token):
+            fillers += [c for c in token.children if c.dep_ == "nsubj"]
             if base in ("lead", "head", "accompany", "join"):
                 fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
         elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
@@ -1295,8 +1522,46 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             if listed:
                 fillers += [token, *listed]
     for filler in fillers:
+        if filler.lower_ in ("who", "that") and filler.head.dep_ == "relcl":
+            filler = filler.head.head  # "X, who headed the team, said": X
         _expand(filler, people, parties)
     return tuple(people.values()), frozenset(parties)
+
+
+@lru_cache(maxsize=2048)
+def members_past(sentence: str) -> bool:
+    """Whether the sentence names delegation members in the past tense: "X, who headed the
+    team, said...", "Moscow sent a team led by X" (a participle takes the tense of the verb
+    holding its noun), "X also took part"."""
+    doc = _parse(sentence)
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if not (lemma(token) in MEMBER_VERBS | LIST_VERBS or _participates(token)):
+            continue
+        verb = token
+        if token.tag_ == "VBN" and token.dep_ == "acl":
+            verb = _clause_verb(token.head)
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
+            return True
+    return False
+
+
+def _participates(token: Token) -> bool:
+    """ "X also took part", "X participated", "X attended the talks": taking part in a contact
+    (not "took part in the fighting": an object, if any, is a contact noun)."""
+    base = lemma(token)
+    if base == "take":
+        if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children):
+            return False
+    elif base not in PARTICIPATION_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in token.children):
+        return False
+    objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ != "part"]
+    objects += _prep_objects(token, ("in",))
+    return all(o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session") for o in objects)
 
 
 @lru_cache(maxsize=2048)
@@ -1315,6 +1580,62 @@ def stated_at(sentence: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2048)
+def irrealis_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the phrases of contacts read as a wish or a denial ("to hold
+    direct negotiations with Y's president"), less any contact stated inside them."""
+    doc = _parse(sentence)
+    found = {c.start: c for c in contacts(sentence)}
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        contact = found.get(token.idx)
+        if contact is None or contact.mood not in ("hypothetical", "negated"):
+            continue
+        words = list(token.subtree)
+        if any(
+            (inner := found.get(t.idx)) is not None and inner.mood in ("held", "scheduled")
+            for t in words
+        ):
+            continue
+        out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def statement_times(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the time phrases the parse puts on a verb of speaking that is no
+    contact ("Speaking to reporters on Sunday after the talks, X said...", "X told CNN on
+    Friday"): the day of a statement, never the day of the contact it mentions."""
+    doc = _parse(sentence)
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX") or lemma(token) not in REPORTING_VERBS | SPEECH_VERBS:
+            continue
+        if _is_contact(token)[0] or any(
+            c.dep_ in ("dobj", "dative") and (c.ent_type_ == "PERSON" or c.lower_ in SIDE_NOUNS)
+            for c in token.children
+        ):
+            continue  # "told his counterpart on Saturday that...": the telling is a contact
+        clauses_at = [
+            c.left_edge.i for c in token.children if c.dep_ in ("ccomp", "xcomp", "advcl")
+        ]
+        for child in token.children:
+            if any(start < child.i for start in clauses_at if start > token.i):
+                continue  # after the reported clause began: a misparse of its own time
+            dated = child.dep_ in ("npadvmod", "tmod") and child.ent_type_ == "DATE"
+            dated = dated or (
+                child.dep_ == "prep"
+                and child.lower_ == "on"
+                and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in child.children)
+            )
+            words = list(child.subtree)
+            if dated and 0 < child.i - token.i <= 5 and len(words) <= 6:
+                # right after the verb ("told reporters on Friday"), and short: a long
+                # phrase is the parser hanging a later clause on the verb
+                out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
 def acting(sentence: str) -> tuple[Person, ...]:
     """People who are the subject (or a coordinated subject) of a verb that is no contact
     word: "Z prepared to...", "Z reminded that...", "Z said"."""
@@ -1323,8 +1644,8 @@ def acting(sentence: str) -> tuple[Person, ...]:
     for token in doc:
         if token.pos_ not in ("VERB", "AUX") or _is_contact(token)[0]:
             continue
-        if lemma(token) in HOLDING_VERBS:
-            continue
+        if lemma(token) in HOLDING_VERBS | MEMBER_VERBS or _participates(token):
+            continue  # "X held talks", "X led the team", "X took part"
         for subject in token.children:
             if subject.dep_ not in ("nsubj", "nsubjpass"):
                 continue

@@ -119,7 +119,11 @@ def extract_events_strict(article: Article) -> list[Event]:
     ]
     events += [
         _negotiation_event(article, draft, i)
-        for i, draft in enumerate(extract_negotiations(sentences, cues, today, years))
+        for i, draft in enumerate(
+            extract_negotiations(
+                sentences, cues, today, years, local_hour, titled=_has_title(article)
+            )
+        )
     ]
     return events
 

@@ -52,7 +52,7 @@ MEMBERS = (
     "led by", "headed by", "represented by", "chaired by", "includ", "consist", "compris",
     "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
     "head", "chief", "who ", "lead", "led ", "opened", "chaired", "moderated", "hosted",
-    "presided", "represent",
+    "presided", "represent", "took part", "take part", "taking part", "participat", "attend",
 )  # fmt: skip
 """What a sentence naming the members of a delegation says."""
 

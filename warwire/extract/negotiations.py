@@ -437,6 +437,10 @@ _NEXT_ROUND = Folded(
     ),
     needs=("round", "meeting", "session", "talks", "again"),
 )
+_ORDINAL_ROUND = Folded(
+    re.compile(r"\b(?:second|third|fourth)\s+(?:round|meeting|session|talks)\b", _F),
+    needs=("second", "third", "fourth"),
+)
 _PEACE = Gated(
     re.compile(
         r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
@@ -479,7 +483,8 @@ _SPEAKER_AFTER = Folded(
         r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
         r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
         r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
-        r"turned|rejected|denied|ruled|declined|has\s+said|had\s+said|has\s+accused|has\s+called)\b",
+        r"turned|rejected|denied|ruled|declined|reminded|recalled|emphasi[sz]ed|"
+        r"has\s+said|had\s+said|has\s+accused|has\s+called)\b",
         _F,
     )
 )
@@ -861,8 +866,10 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
-        if text[mention.end : mention.end + 2] == "'s" and not _POSSESSIVE_PARTY.match(after[2:]):
-            continue
+        if text[mention.end : mention.end + 2] == "'s" and (
+            not _POSSESSIVE_PARTY.match(after[2:]) or _POSSESSIVE_AGENT.match(after[2:])
+        ):
+            continue  # "Trump's envoy met X": the one who sent the envoy was not there
         found.append(official)
     return found
 
@@ -880,6 +887,15 @@ _SELF_MEETING = Folded(
         _F,
     )
 )
+_POSSESSIVE_AGENT = Folded(
+    re.compile(
+        r"\s+(?:(?:special|chief|top|lead|senior|personal|peace|foreign|investment|\w+-\w+)\s+)*"
+        r"(?:envoys?|negotiators?|representatives?|emissary|delegation|team|officials|aides?|"
+        r"advis[eo]rs?|spokes\w+)\b",
+        _F,
+    )
+)
+"""A possessor of someone sent or speaking for them ("X's special envoy"): not present."""
 _POSSESSIVE_PARTY = Folded(
     re.compile(
         r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
@@ -1022,7 +1038,18 @@ def _excluded(text: str) -> bool:
     bilateral contact on its sidelines."""
     if "sideline" in text or "margin" in text or "fringe" in text:
         text = _SIDELINES.sub(" ", text)
+    if "ouncil" in text:
+        text = _BODY_IN_TITLE.sub(" ", text)
     return bool(_EXCLUDE.search(text))
+
+
+_BODY_IN_TITLE = re.compile(
+    r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:national\s+)?security\s+"
+    r"(?:and\s+defen[cs]e\s+)?council\b",
+    re.IGNORECASE,
+)
+"""A body named in a person's title ("security council secretary X"): not a gathering."""
 
 
 _UNTRIGGERED_SCREEN = (
@@ -1039,6 +1066,12 @@ _UNTRIGGERED_SCREEN = (
     "together",
     "called",
     "phone ",
+    "visit",
+    "trip",
+    "arriv",
+    "travel",
+    "flew",
+    "fly",
 )
 """Contact words the trigger list lacks: a sentence with none of these and no trigger is not
 parsed for contacts."""
@@ -1077,6 +1110,12 @@ _MEMBER_SCREEN = (
     "includ",
     "compris",
     "delegation",
+    "heading",
+    "took part",
+    "take part",
+    "taking part",
+    "participat",
+    "attended",
 )
 """Membership phrases without which a sentence is not parsed for delegation members."""
 
@@ -1246,7 +1285,7 @@ def _support(
             venue=venue,
             venue_country=venue_country,
             cue=DateCue(When.NONE),
-            status="scheduled" if _FUTURE.search(text) else None,
+            status="scheduled" if _FUTURE.search(text) else "held" if _told_as_past(text) else None,
             participants=participants,
             parties=parties,
             next_round=False,
@@ -1263,6 +1302,21 @@ _FUTURE = Folded(
     )
 )
 """A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
+
+
+def _told_as_past(text: str) -> bool:
+    return bool(_PAST_ROLE.search(text)) or clauses.members_past(text)
+
+
+_PAST_ROLE = Folded(
+    re.compile(
+        r"\b(?:who|which)\s+(?:\w+\s+)?(?:headed|led|attended|represented|joined|accompanied)\b|"
+        r"\b(?:was|were)\s+(?:\w+\s+)?(?:headed|led|represented|accompanied|joined)\s+by\b|"
+        r"\b(?:took|had\s+taken)\s+part\b|\b(?:participated|attended)\b",
+        _F,
+    )
+)
+"""A delegation line about a contact that took place ("X, who headed the team, said...")."""
 _ROLE_VENUE = Folded(
     re.compile(
         r"\b(?:waiting|arrived|arrive|gathered|are|is)\s+(?:\w+\s+)?(?:in|at)\b|"
@@ -1299,11 +1353,19 @@ def _mention(
         venue = venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
-    realis = [m.start for m in _realis_triggers(clause)]
+    unreal = _irrealis_contacts(sentence.text, clause)
+    realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
-    participants = _participants(clause, anchors)
-    if named is not None and _ROLE_REFERENCE_STEMS.search(clause):
-        participants += _role_references(clause, anchors, named, participants)
+    if len(anchors) > 1 and any(a not in unreal for a in anchors):
+        # the words of a wished-for contact ("urged X ... to hold negotiations with Y's
+        # president, during a call") name no one on the contact the clause states
+        anchors = [a for a in anchors if a not in unreal]
+        named_in = _without_irrealis(sentence.text, clause)
+    else:
+        named_in = clause
+    participants = _participants(named_in, anchors)
+    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
+        participants += _role_references(named_in, anchors, named, participants)
     reading = _parse_reading(sentence.text, clause, named)
     if reading.mood in ("hypothetical", "negated"):
         return None
@@ -1322,10 +1384,17 @@ def _mention(
         participants = [
             o
             for o in participants
-            if o.name in ours or not (o.name in reading.outside and o.name in reading.acting)
+            if o.name in ours
+            or (
+                not (o.name in reading.outside and o.name in reading.acting)
+                and not (reading.commented and o.name in reading.acting)
+            )
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if named is not None and reading.hosts:
+        participants += _hosts_of_visit(participants, reading.hosts, named)
+    parse_only = not realis
     if not realis:
         realis = list(reading.starts)  # a contact only the parse found: its words anchor
     status = _status(clause)
@@ -1341,6 +1410,8 @@ def _mention(
         None,
     )
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
+    if not since:
+        dated = _without_statement_times(sentence.text, clause, dated)
     if not since and _after_since(sentence.text, clause):
         # The clause split took "since" off the front: its opening phrase, up to the first
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
@@ -1364,13 +1435,24 @@ def _mention(
         # shares the day of the clause it is linked to.
         before = _linked_before(sentence.text, clause)
         if before:
+            before = _without_statement_times(sentence.text, before, before)
             cue = find_date(
                 _without_since(before), today, future=status == "scheduled", year_hint=year
             )
+    if cue.when is When.NONE and not whole and _NEXT_DAY_LEAD.match(clause):
+        # "X is to visit A on Monday, and the next day he will go to B": the day after the
+        # one the sentence names before
+        offset = sentence.text.find(clause)
+        named_day = find_date(sentence.text[: max(offset, 0)], today, future=status == "scheduled")
+        if named_day.when is When.DATE and named_day.date is not None:
+            cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
         cue = DateCue(When.DATE, today)
+    if cue.when is When.DATE and cue.date is not None and _DAY_AFTER.search(clause[: first + 1]):
+        # "is to visit X on Monday, the next day he will go to Y": the day after the one named
+        cue = DateCue(When.DATE, cue.date + dt.timedelta(days=1))
     if cue.when is When.PREVIOUS and status != "scheduled":
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
@@ -1381,14 +1463,20 @@ def _mention(
         cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
-    if status is None and _NEXT_ROUND.search(clause):
-        status = "scheduled"
+    if status is None and _NEXT_ROUND.search(clause) and not _ORDINAL_ROUND.search(clause):
+        status = "scheduled"  # "the next round", not "the third round": an ordinal has no tense
     fmt = _format(clause)
     if fmt is None and reading.call:
         fmt = "call"
     if fmt is None and (venue or reading.in_person):
         fmt = "in_person"
-    parties = _parties(clause, participants, sentence.text, realis, subject)
+    if parse_only and reading.hosts:
+        # a visit only the parse reads: its sides are its slots, not any country named
+        # near it ("the Japanese leader's visit to Y follows X's state visit to Russia")
+        parties = {o.country for o in participants if o.country}
+    else:
+        parties = _parties(clause, participants, sentence.text, realis, subject)
+    parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
     parties |= reading.parties
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
@@ -1460,9 +1548,16 @@ class Reading(NamedTuple):
     """People the sentence makes the subject of a verb that is no contact (normalised)."""
     outside: frozenset[str] = frozenset()
     """People in the slots of a contact of the sentence that starts outside the clause."""
+    commented: bool = False
+    """A contact noun of the clause is the object of a verb that is no contact ("X welcomed
+    the call"): the subject of that verb comments on the contact."""
+    hosts: frozenset[str] = frozenset()
+    """Countries the clause's visits go to."""
 
 
-_IN_PERSON_VERBS = frozenset({"meet", "receive", "host"})
+_IN_PERSON_VERBS = frozenset(
+    {"meet", "receive", "host", "visit", "trip", "travel", "fly", "go", "come", "head", "arrive"}
+)
 _REALIS = ("held", "scheduled")
 
 
@@ -1489,8 +1584,13 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     sided = [c for c in found if c.people or c.parties]
     if sided:
         # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
-        # slots is the one the clause is about.
-        found = sided
+        # slots is the one the clause is about; a contact noun stated as fact stays ("urged
+        # X to hold talks with Y, during a call": the parse may miss the call's sides).
+        found = [
+            c
+            for c in found
+            if c in sided or (c.mood in _REALIS and c.lemma in clauses.CONTACT_NOUNS)
+        ]
     moods = [c.mood for c in found if c.mood is not None]
     realis = [m for m in moods if m in _REALIS]
     mood = realis[0] if realis else (moods[0] if moods else None)
@@ -1547,7 +1647,73 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             for p in clauses.acting(text)
             if (r := roster.resolve(p.name, p.side)) is not None
         ),
+        commented=any(c.commented for c in found),
+        hosts=frozenset(c.host for c in stated if c.host),
     )
+
+
+def _irrealis_contacts(text: str, clause: str) -> set[int]:
+    """Where, in the clause, the parse reads a contact word as a wish or a denial ("urged X
+    ... to hold direct negotiations with Y, during a call": the negotiations); the people
+    next to it are not on the clause's other contact."""
+    offset = text.find(clause)
+    if offset < 0:
+        return set()
+    return {
+        c.start - offset
+        for c in clauses.contacts(text)
+        if offset <= c.start < offset + len(clause) and c.mood in ("hypothetical", "negated")
+    }
+
+
+_HEADS = frozenset({"president", "prime minister", "chancellor"})
+
+
+def _hosts_of_visit(
+    visitors: list[gazetteer.Official], hosts: frozenset[str], named: ArticlePeople
+) -> list[gazetteer.Official]:
+    """A head of state or government who visits a country is received by its president:
+    the one the article names ("Xi's trip to Moscow": Putin)."""
+    if not any(o.role in _HEADS and o.country not in hosts for o in visitors):
+        return []
+    known = {o.name for o in visitors}
+    out = []
+    for code in sorted(hosts):
+        host = named.holder(code, "president")
+        if host is not None and host.name not in known:
+            out.append(host)
+    return out
+
+
+def _without_irrealis(text: str, clause: str) -> str:
+    """The clause (same length) less the phrases of its wished-for or denied contacts."""
+    offset = text.find(clause)
+    if offset < 0:
+        return clause
+    for start, end in clauses.irrealis_spans(text):
+        a, b = max(start - offset, 0), min(end - offset, len(clause))
+        if a < b:
+            clause = clause[:a] + " " * (b - a) + clause[b:]
+    return clause
+
+
+def _irrealis_parties(text: str, clause: str) -> set[str]:
+    """Countries the parse puts only in the slots of the clause's wished-for or denied
+    contacts ("urged X to hold negotiations with Ukraine's president, during a call": not
+    Ukraine), not in those of a contact it states."""
+    offset = text.find(clause)
+    if offset < 0:
+        return set()
+    unreal: set[str] = set()
+    real: set[str] = set()
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < offset + len(clause):
+            continue
+        if contact.mood in ("hypothetical", "negated"):
+            unreal |= contact.parties
+        else:
+            real |= contact.parties
+    return unreal - real
 
 
 def _parsed_venue(text: str, clause: str) -> str | None:
@@ -1567,6 +1733,15 @@ def _parsed_venue(text: str, clause: str) -> str | None:
     return None
 
 
+_DAY_AFTER = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d{1,2})\b[^.;]{0,120}?"
+    r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b",
+    re.IGNORECASE,
+)
+"""A day named, then "the next day" before the contact word: the contact is a day later."""
+_NEXT_DAY_LEAD = re.compile(
+    r"\s*(?:and\s+)?(?:then\s+)?(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.IGNORECASE
+)
 _STATEMENT_DAY = re.compile(
     r"\b(?:said|says|told|announced|wrote|confirmed|added|stated)\b(?:\s+\w+){0,3}?\s+on\s+"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -1605,6 +1780,22 @@ def _earlier_year(clause: str, today: dt.date) -> bool:
     """Whether the clause is set in a year before the publication's ("in March 2022")."""
     years = [int(y) for y in _YEAR.findall(clause)]
     return bool(years) and max(years) < today.year and "since" not in clause.lower()
+
+
+def _without_statement_times(text: str, clause: str, dated: str) -> str:
+    """`dated` (the clause, same length) less the days its statements were made on (see
+    `clauses.statement_times`)."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _DAY_WORDS):
+        return dated
+    for start, end in clauses.statement_times(text):
+        a, b = max(start - offset, 0), min(end - offset, len(dated))
+        if a < b:
+            dated = dated[:a] + " " * (b - a) + dated[b:]
+    return dated
+
+
+_DAY_WORDS = ("day", "today", "tonight", "week")
 
 
 def _after_since(text: str, clause: str) -> bool:
@@ -1792,6 +1983,8 @@ class _Folder:
             and draft.date < self.today
         ):
             return False  # who will lead the coming round says nothing of a past one
+        if mention.support and mention.status == "held" and draft.status == "scheduled":
+            return False  # who headed the team was at a round that took place
         venue = _draft_venue(draft)
         if venue and mention.venue and venue != mention.venue:
             return False
@@ -1823,6 +2016,14 @@ class _Folder:
         ):
             return False
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
+            return False
+        if _opposite_fronts(set(draft.parties), mention.parties):
+            # "X will go to Ukraine for talks with Y, and then to Russia to meet Z": a contact
+            # with one warring side and none with the other is not the same as the reverse
+            return False
+        if _two_sided(mention.participants) and _two_sided(draft.officials()) and not ours & theirs:
+            # "Rubio and Lavrov talked last week ... Trump is to speak with Putin": each names
+            # both sides of its own contact, and no one is on both
             return False
         if fam == "call" and len(draft.parties) >= 2 and mention.parties - set(draft.parties):
             return False
@@ -1887,11 +2088,33 @@ class _Folder:
                     ),
                     None,
                 )
-                if earlier is not None:
+                if earlier is not None and mention.parties <= set(earlier.parties):
+                    # the next round of the same talks; "further talks with world leaders"
+                    # by a side not at them is no round of theirs
                     mention.parties |= set(earlier.parties)
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today)
             self.drafts.append(draft)
+
+
+def _opposite_fronts(first: set[str], second: set[str]) -> bool:
+    """Whether one set of sides meets Russia's bloc without Ukraine and the other Ukraine
+    without Russia's bloc (each naming someone else too)."""
+    sides = gazetteer.country_sides()
+
+    def front(parties: set[str]) -> str | None:
+        russian = any(sides.get(c) == "RU" for c in parties)
+        if len(parties) < 2 or russian == ("UA" in parties):
+            return None
+        return "RU" if russian else "UA"
+
+    a, b = front(first), front(second)
+    return a is not None and b is not None and a != b
+
+
+def _two_sided(people: list[gazetteer.Official]) -> bool:
+    """Whether `people` hold two sides of a contact: two or more people of two countries."""
+    return len({o.country for o in people if o.country}) >= 2
 
 
 def _only_mediators(parties: set[str]) -> bool:
@@ -1922,9 +2145,12 @@ def extract_negotiations(
     cues: Cues,
     today: dt.date,
     years: list[int | None] | None = None,
+    local_hour: int = 12,
+    titled: bool = False,
 ) -> list[NegotiationDraft]:
     """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
-    undated "March 10" most likely belongs to (see `dates.year_context`)."""
+    undated "March 10" most likely belongs to (see `dates.year_context`); `local_hour` is
+    the Kyiv hour of publication and `titled` says the first paragraph is the headline."""
     folder = _Folder(today)
     named = ArticlePeople(sentences)
     opening: dict[int, str] = {}
@@ -1940,8 +2166,37 @@ def extract_negotiations(
             folder.add(mention)
     topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical)]
+    lead = 2 if titled else 1
+    if any(d.date is None and d.status == "held" for d in kept) and not any(
+        find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
+        for s in sentences
+        if s.paragraph <= lead
+    ):
+        _date_lead_news(kept, today, local_hour, lead)
     _mark_background(kept, today)
     return kept
+
+
+def _date_lead_news(
+    drafts: list[NegotiationDraft], today: dt.date, local_hour: int, lead: int
+) -> None:
+    """A held contact that the headline or the first two paragraphs report with no day, in
+    a lead that names no day at all, is the day's news: the publication day, or the day
+    before for a piece out before 05:00 Kyiv time ("X and Y spoke by phone", "after he met
+    Y on the sidelines of ..."); `lead` is the last paragraph of the lead."""
+    for draft in drafts:
+        first = next((m for m in draft.mentions if not m.support), None)
+        if (
+            first is None
+            or draft.date is not None
+            or draft.vague
+            or draft.status != "held"
+            or first.paragraph > lead
+            or any(m.cue.when is not When.NONE for m in draft.mentions)
+        ):
+            continue
+        draft.date = today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.evidence["occurred_on"] = first.text
 
 
 def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
@@ -1996,11 +2251,12 @@ _WAR = Gated(
         r"\b(?:(?:war|conflict|crisis|situation|fighting|hostilities)\s+in\s+Ukraine|"
         r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
         r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine|"
+        r"invasion\s+of\s+Ukraine|(?:the|full-scale|Russia's|Russian)\s+invasion|"
         r"(?:end\w*|resol\w+|settl\w+|way\s+out)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
         r"(?:war|conflict|crisis))\b",
         _F,
     ),
-    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis"),
+    ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis", "invasion"),
 )
 """Words that make the war the subject of a contact."""
 

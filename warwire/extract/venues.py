@@ -1,6 +1,7 @@
 """Landmarks where talks are held, normalised to their city (`data/venues.json`).
 
-"Talks at the Kremlin" are talks in Moscow, "a meeting in the Oval Office" one in Washington.
+"Talks at the Kremlin" are talks in Moscow, "a meeting in the Oval Office" one in Washington;
+a forum held in one city places the contacts on its sidelines there.
 The table only maps a landmark's name to a city; whether a clause places the talks there is
 the rule's business (a preposition of place before the name: "the Kremlin said" is no venue).
 """
@@ -12,7 +13,10 @@ import re
 from functools import cache
 from importlib import resources
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|inside|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|inside|to|(?:sidelines|margins|fringes?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""A preposition of place, or a forum's sidelines: "met on the sidelines of the X"."""
 
 
 @cache
@@ -29,6 +33,6 @@ def landmark_city(clause: str) -> str | None:
     """The city of the first landmark the clause places something at ("at the Kremlin")."""
     pattern, cities = _landmarks()
     for match in pattern.finditer(clause):
-        if _PLACE_BEFORE.search(clause, max(0, match.start() - 12), match.start()):
+        if _PLACE_BEFORE.search(clause, max(0, match.start() - 24), match.start()):
             return cities[match.group(0)]
     return None
