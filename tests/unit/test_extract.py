@@ -387,3 +387,17 @@ def test_evidence_is_never_an_empty_clause() -> None:
 )
 def test_count_starts_holds_every_start_of_a_count(text: str) -> None:
     assert {m.start() for m in _COUNT_START.finditer(text)} <= set(count_starts(text))
+
+
+def test_superscript_and_other_non_ascii_digits_are_no_count() -> None:
+    # str.isdigit() is true of "²" and "³", which int() refuses: they must not crash a worker.
+    from warwire.extract.counts import parse_number
+
+    assert parse_number("²") is None and parse_number("1²") is None
+    article = Article(
+        id="sup",
+        body="Russia launched ² drones and ³ missiles at Kyiv overnight, killing ¹ person.",
+        published_at=dt.datetime(2025, 1, 1, 6, tzinfo=dt.UTC),
+    )
+    [strike] = extract_events_strict(article)
+    assert strike.drones is None and strike.missiles is None and strike.killed is None

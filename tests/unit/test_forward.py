@@ -254,3 +254,10 @@ def test_the_forwarder_refuses_to_start_with_a_short_secret(
     assert run_forwarder(settings, "http://127.0.0.1:9/alerts") == 2
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "shorter than 16 characters" in line
+
+
+def test_a_retry_after_of_non_ascii_digits_is_unreadable_not_a_crash() -> None:
+    from warwire.forward import parse_retry_after
+
+    assert parse_retry_after("²") is None
+    assert parse_retry_after("120") == 120.0

@@ -80,7 +80,9 @@ def parse_number(text: str) -> int | None:
         return None
     if token[0].isdigit():
         digits = token.replace(",", "")
-        return int(digits) if digits.isdigit() and len(digits) <= 9 else None
+        # isdigit() is also true of superscripts ("²"), which int() refuses.
+        ok = digits.isascii() and digits.isdigit() and len(digits) <= 9
+        return int(digits) if ok else None
     words = [w for w in _WORD_SPLIT.split(token) if w]
     if words == ["a", "dozen"]:
         return 12

@@ -255,7 +255,12 @@ def _value(tokens: list[Token]) -> int | None:
             return 12
         first = parse_number(" ".join(head))
         return first * 12 if first is not None else None
-    if len(words) == 1 and words[0].isdigit() and 1900 <= int(words[0]) <= 2100:
+    if (
+        len(words) == 1
+        and words[0].isascii()
+        and words[0].isdigit()
+        and 1900 <= int(words[0]) <= 2100
+    ):
         return None  # a year
     return parse_number(" ".join(words))
 
