@@ -200,7 +200,10 @@ async def chaos(args: argparse.Namespace) -> int:
 
     collected = progress.collected
     found = differences(reference, streaming_outcome(collected))
-    missing = len(lines) - len(collected.receipts)
+    answered = {r.article_id for r in collected.receipts.values()}
+    missing = sum(1 for item in items if item.article_id not in answered)
+    folded = collected.event_incidents()
+    unfolded = {e for r in collected.receipts.values() for e in r.event_ids if e not in folded}
     print("\n== chaos summary ==")
     pause = f"{faults.pause[0]:.0f}-{faults.pause[1]:.0f} s" if faults.pause else "never"
     print(f"faults        {len(faults.kills)} SIGKILLs; broker paused {pause} into the feed")
@@ -218,7 +221,9 @@ async def chaos(args: argparse.Namespace) -> int:
     print(
         f"articles      {missing} without a receipt, "
         f"{sum(1 for r, o in found.articles.values() if r and o)} with "
-        f"another outcome; dead letters {len(collected.dead_letters)}"
+        f"another outcome; {len(unfolded)} events of receipts in no incident; dead letters "
+        f"{len(collected.dead_letters)}; {len(collected.receipts)} receipts for {len(lines)} "
+        "articles (a producer retry can post one twice)"
     )
     print(f"longest stall {longest_stall(progress.receipt_times):.1f} s without a new receipt")
     for name, keys in (
