@@ -136,6 +136,8 @@ class Report(BaseModel):
     background: bool = False
     status: Literal["held", "scheduled"] | None = None
     """Negotiations: the status this report gave."""
+    parties: list[str] = Field(default_factory=list)
+    """Negotiations: the sides this report named."""
     duplicate_of: str | None = None
     """For a report from a repeated article (a syndicated copy, a re-post): the event id of
     the report it repeats. Its figures are not counted again in the estimates."""

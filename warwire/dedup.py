@@ -878,6 +878,12 @@ def match_score(event: Event, incident: Incident) -> float:
     score += SUPPORT_BONUS * _support(incident)
     if not own:
         return score
+    if isinstance(event, NegotiationEvent) and any(
+        r.parties and set(r.parties) != set(event.parties) for r in own
+    ):
+        # One article telling of talks between two different sets of sides (a Biden-Putin
+        # call and a Macron-Putin call the same day) tells of two contacts.
+        return 0.0
     # An article reports each event once: a second event of it that fits an incident it
     # already reports is the extractor repeating itself, taken only when nothing else fits.
     return max(score - SAME_ARTICLE_PENALTY, 0.1)
@@ -1197,10 +1203,12 @@ def _negotiation_score(event: NegotiationEvent, incident: Incident) -> float:
 def _report(event: Event) -> Report:
     figures: dict[str, int] = {}
     status = None
+    parties: list[str] = []
     if isinstance(event, StrikeEvent):
         figures = {n: v for n in STRIKE_FIGURES if (v := getattr(event, n)) is not None}
     else:
         status = event.status
+        parties = sorted(event.parties)
     return Report(
         event_id=event.event_id,
         article_id=event.article_id,
@@ -1211,6 +1219,7 @@ def _report(event: Event) -> Report:
         occurred_on=event.occurred_on,
         background=event.background,
         status=status,
+        parties=parties,
         duplicate_of=event.duplicate_of,
     )
 

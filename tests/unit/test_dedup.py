@@ -678,3 +678,62 @@ def test_incidents_expire_after_the_window_and_state_stays_bounded() -> None:
     assert expire_block(state, "strike:RU>UA", now, WINDOW) == open_incidents
     assert state.incidents == {} and state.event_incidents == {}
     assert state.directories["strike:RU>UA"] == []
+
+
+def test_one_article_s_talks_between_different_sides_are_two_contacts() -> None:
+    # A round-up names a Paris-Moscow call and a Washington-Moscow call on one day; another
+    # outlet lumps the three leaders into one mention, which fits both.
+    day = dt.date(2025, 3, 7)
+    lumped = talks(
+        "roundup-1",
+        at("2025-03-07", 18),
+        occurred_on=day,
+        status="held",
+        format="call",
+        parties=["FR", "RU", "US"],
+        participants=["Leader A", "Leader B", "Leader C"],
+    )
+    first_call = talks(
+        "roundup-2",
+        at("2025-03-07", 21),
+        occurred_on=day,
+        status="held",
+        format="call",
+        parties=["RU", "US"],
+        participants=["Leader A", "Leader C"],
+    )
+    second_call = talks(
+        "roundup-2",
+        at("2025-03-07", 21),
+        ordinal=1,
+        occurred_on=day,
+        status="held",
+        format="call",
+        parties=["FR", "RU"],
+        participants=["Leader B", "Leader C"],
+    )
+    state = MemoryState()
+    ids = fold_all(state, lumped, first_call, second_call)
+    assert ids[1] != ids[2]
+
+    # The same sides told twice in one article (a meeting and a side conversation of the
+    # same visit) may still be one contact: only different sides force a second incident.
+    visit = talks(
+        "visit-1",
+        at("2025-04-26", 18),
+        occurred_on=dt.date(2025, 4, 26),
+        status="held",
+        venue="Moscow",
+        parties=["RU", "UN"],
+        participants=["Host", "Visitor"],
+    )
+    aside = talks(
+        "visit-1",
+        at("2025-04-26", 18),
+        ordinal=1,
+        occurred_on=dt.date(2025, 4, 26),
+        status="held",
+        parties=["RU", "UN"],
+        participants=["Visitor", "Minister"],
+    )
+    assert len(set(fold_all(MemoryState(), visit, aside))) == 1
