@@ -38,7 +38,7 @@ from warwire.broker import start_embedded_broker
 from warwire.compare import differences, offline_outcome, streaming_outcome
 from warwire.config import Settings
 from warwire.kafka_io import ensure_topics, poll_topics, produce_raw
-from warwire.session import Collected, WorkerProcess, isolated, new_run_id
+from warwire.session import Collected, WorkerProcess, isolated, new_run_id, output_kinds
 
 
 @dataclass
@@ -57,14 +57,7 @@ class Progress:
 
 
 async def follow(settings: Settings, progress: Progress, stop: asyncio.Event) -> None:
-    topics = settings.topics
-    kinds = {
-        topics.receipts: "receipt",
-        topics.events: "event",
-        topics.incidents: "incident",
-        topics.alerts: "alert",
-        topics.dead_letters: "dead_letter",
-    }
+    kinds = output_kinds(settings)
     polls = poll_topics(settings, list(kinds))
     try:
         async for records, _ in polls:

@@ -246,6 +246,18 @@ def _worker(settings: Settings, log: Path | None, n: int, count: int) -> WorkerP
     return WorkerProcess(settings, log).start()
 
 
+def output_kinds(settings: Settings) -> dict[str, str]:
+    """Each output topic -> the kind `Collected.add` files its messages under."""
+    topics = settings.topics
+    return {
+        topics.receipts: "receipt",
+        topics.events: "event",
+        topics.incidents: "incident",
+        topics.alerts: "alert",
+        topics.dead_letters: "dead_letter",
+    }
+
+
 async def _collect(
     settings: Settings,
     lines: list[bytes],
@@ -258,14 +270,7 @@ async def _collect(
     backlog: bool,
 ) -> Collected:
     worker = pool[0]
-    topics = settings.topics
-    kinds = {
-        topics.receipts: "receipt",
-        topics.events: "event",
-        topics.incidents: "incident",
-        topics.alerts: "alert",
-        topics.dead_letters: "dead_letter",
-    }
+    kinds = output_kinds(settings)
     collected = Collected()
     kept = False
     try:

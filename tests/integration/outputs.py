@@ -17,7 +17,7 @@ from warwire import codec
 from warwire.broker import free_port
 from warwire.config import Settings
 from warwire.kafka_io import poll_topics
-from warwire.session import Collected, WorkerProcess
+from warwire.session import Collected, WorkerProcess, output_kinds
 
 
 def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> bytes:
@@ -44,17 +44,6 @@ class Outputs:
     """Alert id -> the incident version of each physical copy, in arrival order."""
     last_incidents: dict[str, Incident] = field(default_factory=dict)
     """Incident id -> the last message for it: what a compacted topic keeps."""
-
-
-def output_kinds(settings: Settings) -> dict[str, str]:
-    topics = settings.topics
-    return {
-        topics.receipts: "receipt",
-        topics.events: "event",
-        topics.incidents: "incident",
-        topics.alerts: "alert",
-        topics.dead_letters: "dead_letter",
-    }
 
 
 async def collect(
