@@ -233,6 +233,28 @@ def series_names(registry: CollectorRegistry) -> set[str]:
     return names
 
 
+def rules_with_short_windows(alertname: str, dest: Path, hold: str, window: str) -> Path:
+    """The deploy rules copied to `dest`, with `alertname` made to fire within seconds: its
+    `for:` set to `hold` and every range in its expression to `window`. The expression,
+    labels, annotations and routing stay those shipped; `promtool test rules` checks the
+    shipped windows themselves."""
+    dest.mkdir(parents=True, exist_ok=True)
+    found = False
+    for source in sorted(RULES_DIR.glob("*.yml")):
+        document = yaml.safe_load(source.read_text())
+        for group in document.get("groups", []):
+            for rule in group["rules"]:
+                if rule.get("alert") != alertname:
+                    continue
+                found = True
+                rule["for"] = hold
+                rule["expr"] = re.sub(r"\[\d+[smhd]\]", f"[{window}]", rule["expr"])
+        (dest / source.name).write_text(yaml.safe_dump(document, sort_keys=False))
+    if not found:
+        raise ValueError(f"no alert named {alertname} in {RULES_DIR}")
+    return dest
+
+
 # ---- the server -------------------------------------------------------------------------------
 
 
@@ -336,15 +358,17 @@ def run_prometheus(
     storage: Path,
     startup_timeout: float = 30.0,
     alertmanager: str | None = None,
+    rules_dir: Path = RULES_DIR,
 ) -> Iterator[Prometheus]:
     """A Prometheus server scraping `targets` (job -> host:port list) every second, its
-    config, log and TSDB under `storage`, alerting to `alertmanager` (host:port) if given."""
+    config, log and TSDB under `storage`, alerting to `alertmanager` (host:port) if given,
+    evaluating the rules in `rules_dir` (the deploy rules unless given)."""
     binary = prometheus_binary()
     if binary is None:
         raise FileNotFoundError("no prometheus binary: apt-get install prometheus")
     storage.mkdir(parents=True, exist_ok=True)
     config_path = storage / "prometheus.yml"
-    config = render_config(targets, alertmanager=alertmanager)
+    config = render_config(targets, rules_dir=rules_dir, alertmanager=alertmanager)
     config_path.write_text(yaml.safe_dump(config, sort_keys=False))
     port = free_port()
     server = Prometheus(f"http://127.0.0.1:{port}", storage / "prometheus.log")
