@@ -1,7 +1,9 @@
 """The Faust application: topics, tables and thin agents around the pure pipeline.
 
     articles         --[process-articles]--> articles.by-url (keyed by canonical URL),
-                                             articles.dlq, receipts (rejected articles)
+                                             articles.dlq, receipts (rejected articles),
+                                             articles.by-id (an article off its id's partition)
+    articles.by-id   --[check-ids]---------> articles.by-url, or articles.dlq and receipts
     articles.by-url  --[check-urls]--------> articles.by-body (keyed by body key)
     articles.by-body --[extract-articles]--> events (keyed by blocking key), receipts
     events           --[fold-events]-------> incidents (keyed by incident id), alerts
@@ -35,7 +37,7 @@ from warwire.broker import bootstrap_servers
 from warwire.config import Settings
 from warwire.dedup import BlockMark, blocking_key
 from warwire.extract.core import extract_events_strict
-from warwire.kafka_io import send_until_accepted
+from warwire.kafka_io import key_partition, send_until_accepted
 from warwire.pipeline import FoldOutcome, fold_and_alert, release_pending
 
 log = logging.getLogger("warwire.worker")
@@ -84,6 +86,7 @@ def create_app(settings: Settings) -> faust.App:
     alerts = app.topic(topic_names.alerts, partitions=topic_names.partitions)
     dead_letters = app.topic(topic_names.dead_letters, partitions=topic_names.partitions)
     receipts = app.topic(topic_names.receipts, partitions=topic_names.partitions)
+    articles_by_id = app.topic(topic_names.articles_by_id, partitions=topic_names.partitions)
     articles_by_url = app.topic(topic_names.articles_by_url, partitions=topic_names.partitions)
     articles_by_body = app.topic(topic_names.articles_by_body, partitions=topic_names.partitions)
 
@@ -192,11 +195,15 @@ def create_app(settings: Settings) -> faust.App:
                 key=output_key(message.key).decode("utf-8", "replace") or None,
             )
             routed = seen.route(article, source, _timestamp_header(message))
-            # Articles are keyed by id, so every post of one id lands in this partition and
-            # its id record is local. Last, so that a rejection stages no record of the id.
-            seen.check_article_id(
-                state, str(message.partition), article, body_fingerprint(article), window
-            )
+            # The id record of an article lives in the partition its id is keyed to. An article
+            # posted with that key is there already; any other (no key, another key, another
+            # partitioner) goes through articles.by-id, keyed by id, to be checked there.
+            # Last, so that a rejection stages no record of the id.
+            local = message.partition == key_partition(article.id.encode(), topic_names.partitions)
+            if local:
+                seen.check_article_id(
+                    state, str(message.partition), article, body_fingerprint(article), window
+                )
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
         except Rejected as rejected:
             rejection = rejected
@@ -205,16 +212,16 @@ def create_app(settings: Settings) -> faust.App:
             rejection = Rejected(
                 "internal_error", f"{type(exc).__name__}: {exc}", receipt.article_id
             )
-        if rejection is None:
-            # The receipt of a valid article is sent by the last article step.
+        if rejection is None and not local:
             await send_until_accepted(
                 functools.partial(
-                    articles_by_url.send,
-                    key=seen.url_route_key(routed).encode(),
-                    value=codec.dumps(routed),
+                    articles_by_id.send, key=article.id.encode(), value=codec.dumps(routed)
                 ),
-                f"article {article.id} to the URL check",
+                f"article {article.id} to the id check",
             )
+        elif rejection is None:
+            # The receipt of a valid article is sent by the last article step.
+            await _to_url_check(routed)
         else:
             receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
             receipt.article_id = receipt.article_id or rejection.article_id
@@ -225,6 +232,74 @@ def create_app(settings: Settings) -> faust.App:
             )
             metrics.LAST_ARTICLE.set(time.time())
         # After the sends: a crash before this point repeats the article, never loses it.
+        state.flush()
+        _record_lag(message)
+
+    async def _to_url_check(routed: seen.RoutedArticle) -> None:
+        await send_until_accepted(
+            functools.partial(
+                articles_by_url.send,
+                key=seen.url_route_key(routed).encode(),
+                value=codec.dumps(routed),
+            ),
+            f"article {routed.article.id} to the URL check",
+        )
+
+    async def _reject_routed(routed: seen.RoutedArticle, rejected: Rejected) -> Receipt:
+        """Dead-letter an article a later step refused; its receipt, for the caller to send."""
+        article, source = routed.article, routed.source
+        source_key = source.key.encode() if source.key else None
+        letter = build_dead_letter(
+            rejected,
+            topic=source.topic,
+            partition=source.partition,
+            offset=source.offset,
+            key=source_key,
+            value=article.model_dump_json().encode(),
+        )
+        await send_until_accepted(
+            lambda: dead_letters.send(key=source_key, value=codec.dumps(letter)),
+            f"dead letter for article {article.id}",
+        )
+        metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
+        return Receipt(
+            topic=source.topic,
+            partition=source.partition,
+            offset=source.offset,
+            article_id=article.id,
+            outcome="dead_lettered",
+            reason=rejected.reason,
+        )
+
+    async def _send_receipt(routed: seen.RoutedArticle, receipt: Receipt) -> None:
+        source = routed.source
+        source_key = source.key.encode() if source.key else None
+        await send_until_accepted(
+            lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
+            f"receipt for {source.topic}/{source.partition}@{source.offset}",
+        )
+        metrics.LAST_ARTICLE.set(time.time())
+
+    @app.agent(articles_by_id, name="check-ids")
+    async def check_ids(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            await _handle_id(event)
+
+    async def _handle_id(event: EventT[bytes]) -> None:
+        message = event.message
+        routed = await decoded(message, seen.RoutedArticle)
+        if routed is None:
+            return
+        article = routed.article
+        state = StagedKeyValue(id_table, id_expiry)
+        try:
+            seen.check_article_id(
+                state, str(message.partition), article, body_fingerprint(article), window
+            )
+        except Rejected as rejected:
+            await _send_receipt(routed, await _reject_routed(routed, rejected))
+        else:
+            await _to_url_check(routed)
         state.flush()
         _record_lag(message)
 
@@ -260,7 +335,6 @@ def create_app(settings: Settings) -> faust.App:
         if routed is None:
             return
         article, source = routed.article, routed.source
-        source_key = source.key.encode() if source.key else None
         receipt = Receipt(
             topic=source.topic,
             partition=source.partition,
@@ -279,20 +353,7 @@ def create_app(settings: Settings) -> faust.App:
         except Exception as exc:  # the extractor must never take the worker down
             log.exception("extraction failed for article %s", article.id)
             rejected = Rejected("extraction_error", f"{type(exc).__name__}: {exc}", article.id)
-            receipt.outcome, receipt.reason = "dead_lettered", rejected.reason
-            letter = build_dead_letter(
-                rejected,
-                topic=source.topic,
-                partition=source.partition,
-                offset=source.offset,
-                key=source_key,
-                value=article.model_dump_json().encode(),
-            )
-            await send_until_accepted(
-                lambda: dead_letters.send(key=source_key, value=codec.dumps(letter)),
-                f"dead letter for article {article.id}",
-            )
-            metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
+            receipt = await _reject_routed(routed, rejected)
         else:
             if outcome.seen is None:
                 metrics.STAGE_DURATION.labels(stage="extract").observe(
@@ -316,14 +377,10 @@ def create_app(settings: Settings) -> faust.App:
                 metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
             receipt.event_ids = [e.event_id for e in outcome.events]
             metrics.ARTICLES_PROCESSED.inc()
-        await send_until_accepted(
-            lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
-            f"receipt for {source.topic}/{source.partition}@{source.offset}",
-        )
+        await _send_receipt(routed, receipt)
         # After the sends, and also after a failed extraction, whose state holds only the
         # expiry of older records.
         state.flush()
-        metrics.LAST_ARTICLE.set(time.time())
         _record_lag(message)
 
     @app.agent(events, name="fold-events")
@@ -449,7 +506,7 @@ def create_app(settings: Settings) -> faust.App:
     async def report_consumer_lag() -> None:
         sources = {
             topic.get_topic_name()
-            for topic in (articles, articles_by_url, articles_by_body, events)
+            for topic in (articles, articles_by_id, articles_by_url, articles_by_body, events)
         }
         await metrics.CONSUMER_LAG_TRACKER.refresh(app.consumer, sources)
 

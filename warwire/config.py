@@ -48,6 +48,11 @@ class Topics(BaseSettings):
     alerts: str = "alerts"
     dead_letters: str = "articles.dlq"
     receipts: str = "receipts"
+    articles_by_id: str = Field(
+        default="articles.by-id",
+        description="internal: valid articles keyed by article id, for the reused-id check of "
+        "articles that reached a partition other than their id's",
+    )
     articles_by_url: str = Field(
         default="articles.by-url",
         description="internal: valid articles keyed by canonical URL, to spot re-posts",

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError, TopicAlreadyExistsError
+from aiokafka.partitioner import murmur2
 
 from warwire.broker import bootstrap_servers
 from warwire.config import DEFAULT_COMPRESSION, Compression, Settings
@@ -62,6 +63,7 @@ def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
         topics.alerts: {},
         topics.dead_letters: {},
         topics.receipts: {},
+        topics.articles_by_id: {},
         topics.articles_by_url: {},
         topics.articles_by_body: {},
     }
@@ -257,6 +259,12 @@ async def _deliver(
                 "send of %s failed (retry %d of %d): %s", item.name, attempt + 1, retries, error
             )
     return error
+
+
+def key_partition(key: bytes, partitions: int) -> int:
+    """The partition a producer with the Java client's default partitioner (aiokafka's and
+    Faust's too) gives `key` among `partitions`: where a worker sends a message keyed so."""
+    return int(murmur2(key) & 0x7FFFFFFF) % partitions
 
 
 async def send_until_accepted(

@@ -90,7 +90,8 @@ ARTICLES_REJECTED = Counter(
 )
 INTERNAL_MESSAGES_REJECTED = Counter(
     "warwire_internal_messages_rejected",
-    "Messages on an internal topic (articles.by-url, articles.by-body, events) that no worker "
+    "Messages on an internal topic (articles.by-id, articles.by-url, articles.by-body, events) "
+    "that no worker "
     "wrote, dead-lettered as invalid_internal_message, by topic.",
     ["topic"],
     registry=REGISTRY,
