@@ -118,8 +118,8 @@ LATE_EVENTS = Counter(
 )
 DUPLICATE_ARTICLES = Counter(
     "warwire_duplicate_articles",
-    "Articles recognised as a repeat of one seen before and not extracted again, by how: "
-    "url (same canonical URL), body (near-identical text), repost.",
+    "Articles recognised as a repeat of one seen before, every event a copy of the earlier "
+    "article's, by how: url (same canonical URL), body (near-identical text), repost.",
     ["reason"],
     registry=REGISTRY,
 )

@@ -1,10 +1,12 @@
-"""Article-level deduplication: recognise an article seen before so it is not extracted twice.
+"""Article-level deduplication: recognise an article seen before so it is not counted twice.
 
 Two articles are the same report when they share a canonical URL (a re-post, an AMP or
 tracking-tagged link to the same page) or when their bodies are near-identical (syndicated
-wire copy under another outlet's name). A repeat gets copies of the original's events,
-re-attributed to it and marked `duplicate_of`, so it counts as one more report of the same
-incidents.
+wire copy under another outlet's name). A repeat of the same text gets copies of the
+original's events, re-attributed to it and marked `duplicate_of`, so it counts as one more
+report of the same incidents; a near-copy whose text differs is extracted again, and only its
+events that say what the original's say are marked so (a re-issue with an updated toll
+brings its own figure).
 
 Partition safety: every lookup is by a key the message is routed by.
   1. by canonical URL: the URL record says which article had the URL first and under which
@@ -33,7 +35,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
 from schemas import Article, NegotiationEvent, StrikeEvent
-from warwire.articles import check_id_reuse
+from warwire.articles import body_fingerprint, check_id_reuse
 from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
 from warwire.dedup import kyiv_day
 from warwire.ids import event_id
@@ -273,6 +275,9 @@ class BodyRecord(BaseModel):
     sketch: list[int]
     published_at: AwareDatetime
     events: list[StoredEvent] = Field(default_factory=list)
+    fingerprint: str | None = None
+    """The body's `warwire.articles.body_fingerprint`: only a repeat of this very text takes
+    the events without extraction (None in records written before it was kept)."""
 
 
 class IdRecord(BaseModel):
@@ -504,6 +509,7 @@ def remember(
     routed: RoutedArticle,
     events: list[Event],
     window: dt.timedelta,
+    fingerprint: str | None = None,
 ) -> None:
     """File a newly extracted article under its body key, with its events (evidence
     sentences dropped: copies do not need them)."""
@@ -516,6 +522,7 @@ def remember(
         sketch=routed.sketch,
         published_at=routed.article.published_at,
         events=[e.model_copy(update={"evidence": {}}) for e in events],
+        fingerprint=fingerprint or body_fingerprint(routed.article),
     )
     kept = [r for r in records if r.article_id != record.article_id]
     store.put(key, _BODY_RECORDS.dump_json([*kept, record][-MAX_RECORDS_PER_BODY_KEY:]))
@@ -547,11 +554,43 @@ def copy_events(original: BodyRecord, article: Article) -> list[Event]:
     return copies
 
 
+_REPORT_FIELDS = frozenset(
+    {"event_id", "article_id", "published_at", "outlet", "url", "evidence", "duplicate_of"}
+)
+"""What differs between two articles' reports of one event without their saying anything
+different about it."""
+
+
+def _says(event: Event) -> dict[str, object]:
+    return event.model_dump(exclude=set(_REPORT_FIELDS))
+
+
+def mark_copies(original: BodyRecord, events: list[Event]) -> tuple[list[Event], bool]:
+    """The events extracted from a near-copy of `original`, each one that says exactly what
+    one of the original's events says marked `duplicate_of` it (each original event matched
+    once); and whether all of them were so marked. An event with another figure, date or
+    place is the article's own report and stays unmarked, so its figures are folded in."""
+    unmatched = list(original.events)
+    marked: list[Event] = []
+    for event in events:
+        says = _says(event)
+        match = next((o for o in unmatched if o.type == event.type and _says(o) == says), None)
+        if match is None:
+            marked.append(event)
+            continue
+        unmatched.remove(match)
+        marked.append(event.model_copy(update={"duplicate_of": match.event_id}))
+    return marked, all(e.duplicate_of is not None for e in marked)
+
+
 @dataclass(frozen=True)
 class ArticleOutcome:
     events: list[Event]
     seen: Seen | None
-    """The earlier article this one repeats; None when it was extracted."""
+    """The earlier article this one repeats; None when it brought anything new."""
+    revises: Seen | None = None
+    """The earlier article this one is a revised copy of (another text, and events that
+    differ from the earlier article's): extracted, its changed events folded in as its own."""
 
 
 def process_article(
@@ -562,10 +601,19 @@ def process_article(
     extract: Callable[[Article], list[Event]],
 ) -> ArticleOutcome:
     """The body step: reuse the events of the article this one repeats, or extract and file
-    it. `extract` errors propagate (nothing is filed for the article)."""
+    it. Only a repeat of the same text (same id, or same body fingerprint) takes the
+    original's events unread; a near-copy (same URL, or near-identical body) is extracted
+    again, since a re-issued article often differs just where it matters (a toll updated from
+    28 to 38): its events that say the same as the original's are marked as copies of them,
+    the others are its own. `extract` errors propagate (nothing is filed for the article)."""
     seen = find_original(store, shard, routed, window)
-    if seen is not None:
+    fingerprint = body_fingerprint(routed.article)
+    if seen is not None and (seen.match == "repost" or seen.original.fingerprint == fingerprint):
         return ArticleOutcome(copy_events(seen.original, routed.article), seen)
     events = extract(routed.article)
-    remember(store, shard, routed, events, window)
-    return ArticleOutcome(events, None)
+    if seen is not None:
+        events, all_copies = mark_copies(seen.original, events)
+        if all_copies:
+            return ArticleOutcome(events, seen)
+    remember(store, shard, routed, events, window, fingerprint)
+    return ArticleOutcome(events, None, revises=seen)
