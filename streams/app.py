@@ -16,22 +16,24 @@ explains the design.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import logging
 import ssl
 import time
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import faust
 from faust.types import EventT
 from pydantic import BaseModel
 
-from schemas import EventEnvelope, Incident, Receipt
+from schemas import DeadLetter, EventEnvelope, Incident, Receipt
 from streams.state import MARK_PREFIX, StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
 from warwire import batch_guard, codec, metrics, seen
-from warwire.articles import Rejected, body_fingerprint, decode_article
+from warwire.articles import Record, Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
 from warwire.config import Settings
@@ -139,24 +141,22 @@ def create_app(settings: Settings) -> faust.App:
         metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
     async def send_dead_letter(message: Any, rejected: Rejected) -> None:
-        letter = build_dead_letter(
-            rejected,
-            topic=message.topic,
-            partition=message.partition,
-            offset=message.offset,
-            key=message.key,
-            value=message.value,
-        )
+        await send_letter(build_dead_letter(rejected, consumed(message)))
+
+    async def send_letter(letter: DeadLetter) -> None:
+        # Keyed like the message it holds (the key cut as on receipts).
+        key = output_key(base64.b64decode(letter.key_base64 or ""))
+        where = f"{letter.topic}/{letter.partition}@{letter.offset}"
         await send_until_accepted(
-            lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
-            f"dead letter for {message.topic}/{message.partition}@{message.offset}",
+            lambda: dead_letters.send(key=key or None, value=codec.dumps(letter)),
+            f"dead letter for {where}",
         )
 
-    async def decoded(message: Any, model: type[Model]) -> Model | None:
-        """The internal message as `model`, or None once a message that is not one (written
-        by something else than a worker) has been dead-lettered: it must not stop the agent."""
+    async def decoded(message: Any, parse: Callable[[Any], Model]) -> Model | None:
+        """The internal message parsed, or None once a message that is not one (written by
+        something else than a worker) has been dead-lettered: it must not stop the agent."""
         try:
-            return codec.loads(model, message.value or b"")
+            return parse(message)
         except Exception as exc:
             rejected = Rejected("invalid_internal_message", f"{type(exc).__name__}: {exc}")
             await send_dead_letter(message, rejected)
@@ -188,13 +188,8 @@ def create_app(settings: Settings) -> faust.App:
         try:
             article = decode_article(message.value)
             receipt.article_id = article.id
-            source = seen.Source(
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-                key=output_key(message.key).decode("utf-8", "replace") or None,
-            )
-            routed = seen.route(article, source, _timestamp_header(message))
+            source = seen.Source.of(consumed(message))
+            routed = seen.route(article, source, _timestamp_header(message), message.value or b"")
             # The id record of an article lives in the partition its id is keyed to. An article
             # posted with that key is there already; any other (no key, another key, another
             # partitioner) goes through articles.by-id, keyed by id, to be checked there.
@@ -213,9 +208,10 @@ def create_app(settings: Settings) -> faust.App:
                 "internal_error", f"{type(exc).__name__}: {exc}", receipt.article_id
             )
         if rejection is None and not local:
+            value, headers = seen.pack(routed)
             await send_until_accepted(
                 functools.partial(
-                    articles_by_id.send, key=article.id.encode(), value=codec.dumps(routed)
+                    articles_by_id.send, key=article.id.encode(), value=value, headers=headers
                 ),
                 f"article {article.id} to the id check",
             )
@@ -236,31 +232,22 @@ def create_app(settings: Settings) -> faust.App:
         _record_lag(message)
 
     async def _to_url_check(routed: seen.RoutedArticle) -> None:
+        value, headers = seen.pack(routed)
         await send_until_accepted(
             functools.partial(
                 articles_by_url.send,
                 key=seen.url_route_key(routed).encode(),
-                value=codec.dumps(routed),
+                value=value,
+                headers=headers,
             ),
             f"article {routed.article.id} to the URL check",
         )
 
     async def _reject_routed(routed: seen.RoutedArticle, rejected: Rejected) -> Receipt:
-        """Dead-letter an article a later step refused; its receipt, for the caller to send."""
+        """Dead-letter an article a later step refused, with the message as the producer sent
+        it; its receipt, for the caller to send."""
         article, source = routed.article, routed.source
-        source_key = source.key.encode() if source.key else None
-        letter = build_dead_letter(
-            rejected,
-            topic=source.topic,
-            partition=source.partition,
-            offset=source.offset,
-            key=source_key,
-            value=article.model_dump_json().encode(),
-        )
-        await send_until_accepted(
-            lambda: dead_letters.send(key=source_key, value=codec.dumps(letter)),
-            f"dead letter for article {article.id}",
-        )
+        await send_letter(build_dead_letter(rejected, source.record(routed.raw)))
         metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
         return Receipt(
             topic=source.topic,
@@ -273,7 +260,7 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _send_receipt(routed: seen.RoutedArticle, receipt: Receipt) -> None:
         source = routed.source
-        source_key = source.key.encode() if source.key else None
+        source_key = output_key(source.record(None).key) or None
         await send_until_accepted(
             lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
             f"receipt for {source.topic}/{source.partition}@{source.offset}",
@@ -287,7 +274,7 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_id(event: EventT[bytes]) -> None:
         message = event.message
-        routed = await decoded(message, seen.RoutedArticle)
+        routed = await decoded(message, _routed)
         if routed is None:
             return
         article = routed.article
@@ -310,14 +297,15 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_url(event: EventT[bytes]) -> None:
         message = event.message
-        routed = await decoded(message, seen.RoutedArticle)
+        routed = await decoded(message, _routed)
         if routed is None:
             return
         state = StagedKeyValue(url_table, url_expiry)
         routed = seen.check_url(state, str(message.partition), routed, window)
+        value, headers = seen.pack(routed)
         await send_until_accepted(
             functools.partial(
-                articles_by_body.send, key=routed.body_key.encode(), value=codec.dumps(routed)
+                articles_by_body.send, key=routed.body_key.encode(), value=value, headers=headers
             ),
             f"article {routed.article.id} to the body check",
         )
@@ -331,7 +319,7 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_body(event: EventT[bytes]) -> None:
         message = event.message
-        routed = await decoded(message, seen.RoutedArticle)
+        routed = await decoded(message, _routed)
         if routed is None:
             return
         article, source = routed.article, routed.source
@@ -403,7 +391,7 @@ def create_app(settings: Settings) -> faust.App:
                 state.flush()
             _record_lag(message)
             return
-        envelope = await decoded(message, EventEnvelope)
+        envelope = await decoded(message, _envelope)
         if envelope is None:
             return
         extracted = envelope.event
@@ -464,12 +452,7 @@ def create_app(settings: Settings) -> faust.App:
             f"could not be decoded and was skipped: {skipped.error}",
         )
         letter = build_dead_letter(
-            rejected,
-            topic=skipped.topic,
-            partition=skipped.partition,
-            offset=first,
-            key=None,
-            value=None,
+            rejected, Record(topic=skipped.topic, partition=skipped.partition, offset=first)
         ).model_copy(update={"last_offset": last})
         await send_until_accepted(
             lambda: dead_letters.send(value=codec.dumps(letter)),
@@ -520,6 +503,30 @@ huge key cannot make those messages too large to send."""
 
 def output_key(key: bytes | None) -> bytes:
     return (key or b"")[:MAX_OUTPUT_KEY_BYTES]
+
+
+def consumed(message: Any) -> Record:
+    """A consumed Faust message as the producer sent it (Faust gives the timestamp in
+    seconds; Kafka's unit is the millisecond)."""
+    timestamp = message.timestamp
+    return Record(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        key=message.key,
+        value=message.value,
+        headers=tuple((str(k), bytes(v or b"")) for k, v in message.headers or ()),
+        timestamp_ms=round(timestamp * 1000) if timestamp is not None else None,
+        timestamp_type=message.timestamp_type,
+    )
+
+
+def _routed(message: Any) -> seen.RoutedArticle:
+    return seen.unpack(message.value, message.headers)
+
+
+def _envelope(message: Any) -> EventEnvelope:
+    return codec.loads(EventEnvelope, message.value or b"")
 
 
 def _header(message: Any, name: str) -> str | None:

@@ -22,6 +22,7 @@ themselves after a restart, so a record costs one changelog write and one deleti
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import heapq
 import re
@@ -32,10 +33,19 @@ from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import orjson
 from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
-from schemas import Article, NegotiationEvent, StrikeEvent
-from warwire.articles import body_fingerprint, check_id_reuse
+from schemas import Article, NegotiationEvent, RecordHeader, StrikeEvent
+from warwire.articles import (
+    MAX_DEAD_LETTER_KEY,
+    Record,
+    Rejected,
+    body_fingerprint,
+    check_id_reuse,
+    dead_letter,
+    parse_article,
+)
 from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
 from warwire.dedup import kyiv_day
 from warwire.ids import event_id
@@ -186,17 +196,58 @@ def similarity(a: Iterable[int], b: Iterable[int]) -> float:
 
 
 class Source(BaseModel):
-    """Where the article was consumed from, for its receipt and any dead letter."""
+    """Where the article was consumed from and how the producer sent it, for its receipt and
+    any dead letter (which keeps the original key, headers and timestamp)."""
 
     topic: str
     partition: int
     offset: int
     key: str | None = None
+    key_base64: str | None = None
+    headers: list[RecordHeader] = Field(default_factory=list)
+    timestamp_ms: int | None = None
+    timestamp_type: int | None = None
+
+    @classmethod
+    def of(cls, record: Record) -> Source:
+        """The source of a consumed record, its key and headers bounded as a dead letter
+        bounds them (so the internal messages that carry them stay small)."""
+        letter = dead_letter(Rejected(""), record)
+        key = (record.key or b"")[:MAX_DEAD_LETTER_KEY]
+        return cls(
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            key=key.decode("utf-8", "replace") or None,
+            key_base64=letter.key_base64,
+            headers=letter.headers,
+            timestamp_ms=record.timestamp_ms,
+            timestamp_type=record.timestamp_type,
+        )
+
+    def record(self, value: bytes | None) -> Record:
+        """The consumed record again, `value` being its original bytes."""
+        key = base64.b64decode(self.key_base64) if self.key_base64 is not None else None
+        if key is None and self.key:
+            key = self.key.encode()
+        return Record(
+            topic=self.topic,
+            partition=self.partition,
+            offset=self.offset,
+            key=key,
+            value=value,
+            headers=tuple((h.name, base64.b64decode(h.value_base64)) for h in self.headers),
+            timestamp_ms=self.timestamp_ms,
+            timestamp_type=self.timestamp_type,
+        )
 
 
 class RoutedArticle(BaseModel):
-    """A valid article on its way through the URL and body checks (internal topics)."""
+    """A valid article on its way through the id, URL and body checks (internal topics)."""
 
+    raw: bytes = Field(default=b"", exclude=True)
+    """The message the article was read from, as the producer sent it; on the internal
+    topics it is the value, and the rest of this model a header (`pack`)."""
     article: Article
     url: str | None
     body_key: str
@@ -208,9 +259,12 @@ class RoutedArticle(BaseModel):
     """The producer's timestamp header, carried for the end-to-end latency metric."""
 
 
-def route(article: Article, source: Source, produced_at: str | None = None) -> RoutedArticle:
+def route(
+    article: Article, source: Source, produced_at: str | None = None, raw: bytes = b""
+) -> RoutedArticle:
     sketch = sketch_body(article.body)
     return RoutedArticle(
+        raw=raw,
         article=article,
         url=canonical_url(article.url),
         body_key=sketch.key,
@@ -218,6 +272,30 @@ def route(article: Article, source: Source, produced_at: str | None = None) -> R
         source=source,
         produced_at=produced_at,
     )
+
+
+ROUTE_HEADER = "warwire-route"
+
+
+def pack(routed: RoutedArticle) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """The internal message of a routed article: value and headers. The value is the original
+    message, byte for byte, so that a later step that refuses the article can dead-letter
+    what the producer sent; the routing data rides in a header. (A message carrying both the
+    original and the parsed article could be twice the size limit.)"""
+    route = routed.model_dump_json(exclude={"raw", "article"}).encode()
+    return routed.raw, [(ROUTE_HEADER, route)]
+
+
+def unpack(value: bytes | None, headers: Iterable[tuple[str, bytes]] | None) -> RoutedArticle:
+    """The routed article of an internal message `pack` made; raises on any other message."""
+    route = next((bytes(v) for k, v in headers or () if k == ROUTE_HEADER), None)
+    if route is None:
+        raise ValueError(f"no {ROUTE_HEADER} header")
+    raw = value or b""
+    data = orjson.loads(route)
+    if not isinstance(data, dict):
+        raise ValueError(f"the {ROUTE_HEADER} header is not an object")
+    return RoutedArticle.model_validate({**data, "raw": raw, "article": parse_article(raw)})
 
 
 def url_route_key(routed: RoutedArticle) -> str:

@@ -1,10 +1,18 @@
 """Accounting of articles that reach the worker in awkward ways, through a real worker on the
-embedded broker: an article id posted again off its id's partition (no key, another key)."""
+embedded broker: an article id posted again off its id's partition (no key, another key);
+dead letters from the first step and a later one, exported with `warwire dlq export`."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import os
+import subprocess
+import sys
 from collections import Counter
+from pathlib import Path
 
+import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -12,7 +20,7 @@ from tests.integration.outputs import collect
 from tests.integration.test_bad_input import QUIET, STRIKE, TALKS, article
 from warwire.config import Settings
 from warwire.kafka_io import client_options, key_partition
-from warwire.session import WorkerProcess, run_pipeline
+from warwire.session import WorkerProcess, run_pipeline, settings_env
 
 pytestmark = pytest.mark.integration
 
@@ -88,3 +96,83 @@ async def test_an_id_reposted_off_its_partition_with_another_body_is_dead_letter
             assert all(event_id in folded for event_id in receipt.event_ids)
     fresh_receipt = next(r for r in receipts.values() if r.article_id == "unkeyed-fresh")
     assert fresh_receipt.event_ids
+
+
+HTML_REUSE = (
+    "<html><body><article><h1>Talks planned</h1><p>Ukrainian and Russian negotiators will "
+    "meet in Istanbul next week, Turkish officials said on Thursday.</p>"
+    "<script>var x = 1;</script></article></body></html>"
+)
+
+
+async def post_with_metadata(
+    settings: Settings, messages: list[tuple[bytes, bytes, int, list[tuple[str, bytes]], int]]
+) -> None:
+    """(key, value, partition, headers, timestamp in ms) each, to the articles topic."""
+    producer = AIOKafkaProducer(**client_options(settings))
+    await producer.start()
+    try:
+        for key, value, partition, headers, timestamp_ms in messages:
+            await producer.send_and_wait(
+                settings.topics.articles,
+                value,
+                key=key,
+                partition=partition,
+                headers=headers,
+                timestamp_ms=timestamp_ms,
+            )
+    finally:
+        await producer.stop()
+
+
+async def test_dead_letters_keep_what_the_producer_sent_whatever_the_step(
+    settings: Settings, tmp_path: Path
+) -> None:
+    article_id = "letters-1"
+    home = key_partition(article_id.encode(), settings.topics.partitions)
+    away = (home + 1) % settings.topics.partitions
+    workers: list[WorkerProcess] = []
+    await run_pipeline(
+        settings, [article(article_id, STRIKE)], timeout=120, keep_worker=workers.append
+    )
+    [worker] = workers
+    broken = b'{"id": "letters-2", "body": "Russia launched'
+    reused = article(article_id, HTML_REUSE, url="https://wire.example/html")
+    sent = {
+        # refused by the first step
+        (home, "invalid_json"): (b"letters-2", broken, [("trace", b"\x00\x01")], 1756000000001),
+        # refused by the id check, a step later, after the HTML was turned into text
+        (away, "id_reused"): (b"\xffodd key", reused, [("a", b"1"), ("a", b"2")], 1756000000002),
+    }
+    try:
+        await post_with_metadata(
+            settings,
+            [(key, value, p, headers, ts) for (p, _), (key, value, headers, ts) in sent.items()],
+        )
+        collected = (await collect(settings, lambda c: len(c.receipts) >= 3, timeout=60)).collected
+        assert worker.running, "the worker died"
+    finally:
+        worker.stop()
+    assert {(d.partition, d.reason) for d in collected.dead_letters} == set(sent)
+
+    exported = tmp_path / "letters"
+    done = await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "warwire", "dlq", "export", str(exported)],
+        env={**os.environ, **settings_env(settings)},
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    for letter in collected.dead_letters:
+        key, value, headers, timestamp_ms = sent[(letter.partition, letter.reason)]
+        stem = exported / f"{letter.partition}-{letter.offset}"
+        assert stem.with_suffix(".json").read_bytes() == value
+        meta = orjson.loads(stem.with_suffix(".letter").read_bytes())
+        assert meta["reason"] == letter.reason and meta["topic"] == settings.topics.articles
+        assert base64.b64decode(meta["key_base64"]) == key
+        assert [(h["name"], base64.b64decode(h["value_base64"])) for h in meta["headers"]] == (
+            headers
+        )
+        assert (meta["timestamp_ms"], meta["timestamp_type"]) == (timestamp_ms, 0)
