@@ -39,7 +39,12 @@ from warwire.broker import bootstrap_servers
 from warwire.config import Settings
 from warwire.dedup import BlockMark, blocking_key
 from warwire.extract.core import extract_events_strict
-from warwire.kafka_io import key_partition, send_until_accepted
+from warwire.kafka_io import (
+    PRODUCER_MAX_REQUEST_BYTES,
+    PermanentSendError,
+    key_partition,
+    send_until_accepted,
+)
 from warwire.pipeline import FoldOutcome, fold_and_alert, release_pending
 
 log = logging.getLogger("warwire.worker")
@@ -70,6 +75,9 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=settings.heartbeat_interval,
         producer_max_batch_size=settings.producer_max_batch_size,
+        # Faust's own default is 1,000,000: under an article at the size limit plus the
+        # routing header. This is aiokafka's default, and under Kafka's message.max.bytes.
+        producer_max_request_size=PRODUCER_MAX_REQUEST_BYTES,
         producer_linger=settings.producer_linger_ms / 1000,
         consumer_auto_offset_reset="earliest",
         store="memory://",
@@ -145,12 +153,42 @@ def create_app(settings: Settings) -> faust.App:
 
     async def send_letter(letter: DeadLetter) -> None:
         # Keyed like the message it holds (the key cut as on receipts).
-        key = output_key(base64.b64decode(letter.key_base64 or ""))
+        key = output_key(base64.b64decode(letter.key_base64 or "")) or None
         where = f"{letter.topic}/{letter.partition}@{letter.offset}"
-        await send_until_accepted(
-            lambda: dead_letters.send(key=key or None, value=codec.dumps(letter)),
-            f"dead letter for {where}",
-        )
+        try:
+            await send_until_accepted(
+                lambda: dead_letters.send(key=key, value=codec.dumps(letter)),
+                f"dead letter for {where}",
+            )
+            return
+        except PermanentSendError as exc:
+            # A broker whose message limit is under the letter's size: the letter goes
+            # without the original; topic, partition and offset still point at it.
+            note = f"[the letter with the original was refused for good: {exc}]"
+            letter = letter.model_copy(
+                update={
+                    "original_base64": "",
+                    "headers": [],
+                    "detail": f"{letter.detail[:2000]} {note}".strip(),
+                }
+            )
+        try:
+            await send_until_accepted(
+                lambda: dead_letters.send(key=key, value=codec.dumps(letter)),
+                f"dead letter for {where}, without the original",
+            )
+        except PermanentSendError:
+            log.error("no dead letter could be written for %s", where)
+
+    async def send_receipt(key: bytes | None, receipt: Receipt) -> None:
+        where = f"{receipt.topic}/{receipt.partition}@{receipt.offset}"
+        try:
+            await send_until_accepted(
+                lambda: receipts.send(key=key, value=codec.dumps(receipt)),
+                f"receipt for {where}",
+            )
+        except PermanentSendError:  # receipts are small: only a tiny broker limit does this
+            log.error("no receipt could be written for %s", where)
 
     async def decoded(message: Any, parse: Callable[[Any], Model]) -> Model | None:
         """The internal message parsed, or None once a message that is not one (written by
@@ -195,10 +233,9 @@ def create_app(settings: Settings) -> faust.App:
             # partitioner) goes through articles.by-id, keyed by id, to be checked there.
             # Last, so that a rejection stages no record of the id.
             local = message.partition == key_partition(article.id.encode(), topic_names.partitions)
-            if local:
-                seen.check_article_id(
-                    state, str(message.partition), article, body_fingerprint(article), window
-                )
+            recorded = local and seen.check_article_id(
+                state, str(message.partition), article, body_fingerprint(article), window
+            )
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
         except Rejected as rejected:
             rejection = rejected
@@ -207,29 +244,38 @@ def create_app(settings: Settings) -> faust.App:
             rejection = Rejected(
                 "internal_error", f"{type(exc).__name__}: {exc}", receipt.article_id
             )
-        if rejection is None and not local:
-            value, headers = seen.pack(routed)
-            await send_until_accepted(
-                functools.partial(
-                    articles_by_id.send, key=article.id.encode(), value=value, headers=headers
-                ),
-                f"article {article.id} to the id check",
-            )
-        elif rejection is None:
+        if rejection is None:
             # The receipt of a valid article is sent by the last article step.
-            await _to_url_check(routed)
-        else:
+            try:
+                if local:
+                    await _to_url_check(routed)
+                else:
+                    await _to_id_check(routed)
+            except PermanentSendError as exc:
+                rejection = refused(exc, article.id)
+                if recorded:
+                    seen.forget_article_id(state, str(message.partition), article)
+        if rejection is not None:
             receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
             receipt.article_id = receipt.article_id or rejection.article_id
             await dead_letter(message, rejection)
-            await send_until_accepted(
-                lambda: receipts.send(key=output_key(message.key), value=codec.dumps(receipt)),
-                f"receipt for {message.topic}/{message.partition}@{message.offset}",
-            )
+            await send_receipt(output_key(message.key), receipt)
             metrics.LAST_ARTICLE.set(time.time())
         # After the sends: a crash before this point repeats the article, never loses it.
         state.flush()
         _record_lag(message)
+
+    async def _to_id_check(routed: seen.RoutedArticle) -> None:
+        value, headers = seen.pack(routed)
+        await send_until_accepted(
+            functools.partial(
+                articles_by_id.send,
+                key=routed.article.id.encode(),
+                value=value,
+                headers=headers,
+            ),
+            f"article {routed.article.id} to the id check",
+        )
 
     async def _to_url_check(routed: seen.RoutedArticle) -> None:
         value, headers = seen.pack(routed)
@@ -259,12 +305,7 @@ def create_app(settings: Settings) -> faust.App:
         )
 
     async def _send_receipt(routed: seen.RoutedArticle, receipt: Receipt) -> None:
-        source = routed.source
-        source_key = output_key(source.record(None).key) or None
-        await send_until_accepted(
-            lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
-            f"receipt for {source.topic}/{source.partition}@{source.offset}",
-        )
+        await send_receipt(output_key(routed.source.record(None).key) or None, receipt)
         metrics.LAST_ARTICLE.set(time.time())
 
     @app.agent(articles_by_id, name="check-ids")
@@ -280,13 +321,18 @@ def create_app(settings: Settings) -> faust.App:
         article = routed.article
         state = StagedKeyValue(id_table, id_expiry)
         try:
-            seen.check_article_id(
+            recorded = seen.check_article_id(
                 state, str(message.partition), article, body_fingerprint(article), window
             )
         except Rejected as rejected:
             await _send_receipt(routed, await _reject_routed(routed, rejected))
         else:
-            await _to_url_check(routed)
+            try:
+                await _to_url_check(routed)
+            except PermanentSendError as exc:
+                if recorded:
+                    seen.forget_article_id(state, str(message.partition), article)
+                await _send_receipt(routed, await _reject_routed(routed, refused(exc, article.id)))
         state.flush()
         _record_lag(message)
 
@@ -303,12 +349,19 @@ def create_app(settings: Settings) -> faust.App:
         state = StagedKeyValue(url_table, url_expiry)
         routed = seen.check_url(state, str(message.partition), routed, window)
         value, headers = seen.pack(routed)
-        await send_until_accepted(
-            functools.partial(
-                articles_by_body.send, key=routed.body_key.encode(), value=value, headers=headers
-            ),
-            f"article {routed.article.id} to the body check",
-        )
+        try:
+            await send_until_accepted(
+                functools.partial(
+                    articles_by_body.send,
+                    key=routed.body_key.encode(),
+                    value=value,
+                    headers=headers,
+                ),
+                f"article {routed.article.id} to the body check",
+            )
+        except PermanentSendError as exc:
+            rejected = refused(exc, routed.article.id)
+            await _send_receipt(routed, await _reject_routed(routed, rejected))
         state.flush()
         _record_lag(message)
 
@@ -350,19 +403,15 @@ def create_app(settings: Settings) -> faust.App:
             elif outcome.seen.original.article_id != article.id:
                 receipt.outcome, receipt.reason = "duplicate", outcome.seen.match
                 metrics.DUPLICATE_ARTICLES.labels(reason=outcome.seen.match).inc()
-            produced_at = routed.produced_at
-            headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
-            for extracted_event in outcome.events:
-                await send_until_accepted(
-                    functools.partial(
-                        events.send,
-                        key=blocking_key(extracted_event).encode(),
-                        value=codec.dumps(EventEnvelope(event=extracted_event)),
-                        headers=headers,
-                    ),
-                    f"event {extracted_event.event_id}",
-                )
-                metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
+            try:
+                await _send_events(routed, outcome.events)
+            except PermanentSendError as exc:
+                # Not filed either (the state is not flushed): later copies must not take
+                # events that were never folded.
+                receipt = await _reject_routed(routed, refused(exc, article.id))
+                await _send_receipt(routed, receipt)
+                _record_lag(message)
+                return
             receipt.event_ids = [e.event_id for e in outcome.events]
             metrics.ARTICLES_PROCESSED.inc()
         await _send_receipt(routed, receipt)
@@ -370,6 +419,21 @@ def create_app(settings: Settings) -> faust.App:
         # expiry of older records.
         state.flush()
         _record_lag(message)
+
+    async def _send_events(routed: seen.RoutedArticle, extracted: list[Any]) -> None:
+        produced_at = routed.produced_at
+        headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
+        for extracted_event in extracted:
+            await send_until_accepted(
+                functools.partial(
+                    events.send,
+                    key=blocking_key(extracted_event).encode(),
+                    value=codec.dumps(EventEnvelope(event=extracted_event)),
+                    headers=headers,
+                ),
+                f"event {extracted_event.event_id}",
+            )
+            metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
 
     @app.agent(events, name="fold-events")
     async def fold_events(stream: faust.StreamT[bytes]) -> None:
@@ -519,6 +583,12 @@ def consumed(message: Any) -> Record:
         timestamp_ms=round(timestamp * 1000) if timestamp is not None else None,
         timestamp_type=message.timestamp_type,
     )
+
+
+def refused(exc: PermanentSendError, article_id: str) -> Rejected:
+    """The rejection of an article a message made from which the producer refused for good:
+    dead-lettered instead of retried for ever."""
+    return Rejected("output_refused", f"the producer refused {exc}", article_id)
 
 
 def _routed(message: Any) -> seen.RoutedArticle:

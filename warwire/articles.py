@@ -49,6 +49,8 @@ REASONS: dict[str, str] = {
     "extraction_error": "the extractor failed on the article",
     "internal_error": "an unexpected error in the worker while handling the article",
     "invalid_internal_message": "a message on an internal topic that no worker wrote",
+    "output_refused": "the producer refused for good a message made from the article "
+    "(larger than the broker takes)",
 }
 
 

@@ -497,9 +497,10 @@ def record_count(store: KeyValue) -> int:
 
 def check_article_id(
     store: KeyValue, shard: str, article: Article, fingerprint: str, window: dt.timedelta
-) -> None:
+) -> bool:
     """The first step: raise `Rejected` for an id processed within `window` with another body
-    (`fingerprint`, see `warwire.articles.body_fingerprint`); otherwise record the id's body."""
+    (`fingerprint`, see `warwire.articles.body_fingerprint`); otherwise record the id's body.
+    Returns whether the id is new (recorded now)."""
     published = article.published_at
     store.expiry.expire(store, shard, published, window)
     key = _id_key(shard, article.id)
@@ -510,6 +511,13 @@ def check_article_id(
         record = IdRecord(fingerprint=fingerprint, published_at=published)
         store.put(key, record.model_dump_json().encode())
         store.expiry.add(store, shard, published, key)
+    return previous is None
+
+
+def forget_article_id(store: KeyValue, shard: str, article: Article) -> None:
+    """Drop the id record `check_article_id` just made for `article` when the article was not
+    processed after all (the record would refuse a corrected body under the id)."""
+    store.delete(_id_key(shard, article.id))
 
 
 # --- the two checks ---------------------------------------------------------------------------

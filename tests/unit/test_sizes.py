@@ -63,3 +63,12 @@ def test_a_huge_producer_key_is_cut_for_the_messages_that_carry_it_on() -> None:
     assert len(output_key(b"k" * 10**6)) == MAX_OUTPUT_KEY_BYTES
     assert output_key(None) == b""
     assert output_key(b"a-1") == b"a-1"
+
+
+def test_the_worker_producer_takes_what_the_size_limits_allow() -> None:
+    from streams.app import create_app
+    from warwire.config import Settings
+
+    app = create_app(Settings(broker="kafka://127.0.0.1:9", metrics_port=0))
+    # Faust's default (1,000,000) is below an article at the size limit plus its routing.
+    assert app.conf.producer_max_request_size == PRODUCER_MAX_REQUEST_BYTES
