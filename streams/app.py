@@ -29,13 +29,14 @@ import faust
 from faust.types import EventT
 from pydantic import BaseModel
 
-from schemas import DeadLetter, EventEnvelope, Incident, Receipt
+from schemas import Article, DeadLetter, EventEnvelope, Incident, Receipt
 from streams.state import MARK_PREFIX, StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
 from warwire import batch_guard, codec, metrics, seen
 from warwire.articles import Record, Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.broker import bootstrap_servers
+from warwire.budget import TooSlow, call_within
 from warwire.config import Settings
 from warwire.dedup import BlockMark, blocking_key
 from warwire.extract.core import extract_events_strict
@@ -143,6 +144,11 @@ def create_app(settings: Settings) -> faust.App:
         waiting.clear()
 
     window = dt.timedelta(days=settings.dedup_window_days)
+
+    def within_budget(article: Article) -> list[Any]:
+        return call_within(
+            settings.extract_budget_seconds, functools.partial(extract_events_strict, article)
+        )
 
     async def dead_letter(message: Any, rejected: Rejected) -> None:
         await send_dead_letter(message, rejected)
@@ -389,8 +395,15 @@ def create_app(settings: Settings) -> faust.App:
             # The strict extractor raises instead of logging and returning no events, so a
             # failure is dead-lettered (and can be replayed) rather than lost.
             outcome = seen.process_article(
-                state, str(message.partition), routed, window, extract_events_strict
+                state, str(message.partition), routed, window, within_budget
             )
+        except TooSlow as exc:
+            log.error("extraction of article %s stopped: %s", article.id, exc)
+            detail = (
+                f"extraction stopped {exc} (WARWIRE_EXTRACT_BUDGET_SECONDS); "
+                f"{len(article.body)} characters of text"
+            )
+            receipt = await _reject_routed(routed, Rejected("too_slow", detail, article.id))
         except Exception as exc:  # the extractor must never take the worker down
             log.exception("extraction failed for article %s", article.id)
             rejected = Rejected("extraction_error", f"{type(exc).__name__}: {exc}", article.id)

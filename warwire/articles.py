@@ -47,6 +47,7 @@ REASONS: dict[str, str] = {
     "unsupported_language": "the article is not in English",
     "id_reused": "an article with this id and a different body was processed before",
     "extraction_error": "the extractor failed on the article",
+    "too_slow": "extracting the article took longer than its budget",
     "internal_error": "an unexpected error in the worker while handling the article",
     "invalid_internal_message": "a message on an internal topic that no worker wrote",
     "output_refused": "the producer refused for good a message made from the article "

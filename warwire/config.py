@@ -33,6 +33,10 @@ DEFAULT_GRACE_DAYS = 1461.0
 is read partition by partition, so a report can trail the newest one of its block by the
 span of the whole backlog; this covers an archive of the war since 2022. The record caps
 below bound memory whatever the grace."""
+DEFAULT_EXTRACT_BUDGET_SECONDS = 10.0
+"""Real articles take well under a second to extract, even on a loaded 2-core machine: ten
+seconds leaves room for a much busier host, while a pathological article holds up its
+partition for seconds, not minutes."""
 DEFAULT_MAX_REPORTS = 100_000
 DEFAULT_MAX_ARTICLES = 20_000
 
@@ -156,6 +160,13 @@ class Settings(BaseSettings):
         "Kafka answers as soon as data arrives, so this only paces idle polling; the embedded "
         f"broker holds fetches for much of it, so {EMBEDDED_FETCH_MAX_WAIT_MS} ms is used "
         "where warwire starts one",
+    )
+    extract_budget_seconds: float = Field(
+        default=DEFAULT_EXTRACT_BUDGET_SECONDS,
+        ge=0,
+        description="wall-clock seconds the extraction of one article may take; an article "
+        "over it is dead-lettered as too_slow instead of holding up its partition (0: no "
+        "budget)",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
     dedup_grace_days: float = Field(

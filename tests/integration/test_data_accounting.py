@@ -1,6 +1,7 @@
 """Accounting of articles that reach the worker in awkward ways, through a real worker on the
 embedded broker: an article id posted again off its id's partition (no key, another key);
-dead letters from the first step and a later one, exported with `warwire dlq export`."""
+dead letters from the first step, the id check and extraction (over its time budget),
+exported with `warwire dlq export`."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from tests.integration.outputs import collect
-from tests.integration.test_bad_input import QUIET, STRIKE, TALKS, article
+from tests.integration.test_bad_input import QUIET, STRIKE, STRIKE_HTML, TALKS, article
 from warwire.config import Settings
 from warwire.kafka_io import client_options, key_partition
 from warwire.session import WorkerProcess, run_pipeline, settings_env
@@ -128,17 +129,20 @@ async def post_with_metadata(
 async def test_dead_letters_keep_what_the_producer_sent_whatever_the_step(
     settings: Settings, tmp_path: Path
 ) -> None:
+    # A budget no extraction can keep: every valid article reaching the last step is too slow.
+    settings = settings.model_copy(update={"extract_budget_seconds": 1e-6})
     article_id = "letters-1"
     home = key_partition(article_id.encode(), settings.topics.partitions)
     away = (home + 1) % settings.topics.partitions
+    first = article(article_id, STRIKE_HTML)
     workers: list[WorkerProcess] = []
-    await run_pipeline(
-        settings, [article(article_id, STRIKE)], timeout=120, keep_worker=workers.append
-    )
+    await run_pipeline(settings, [first], timeout=120, keep_worker=workers.append)
     [worker] = workers
     broken = b'{"id": "letters-2", "body": "Russia launched'
     reused = article(article_id, HTML_REUSE, url="https://wire.example/html")
     sent = {
+        # refused by the last step, extraction over its budget; posted by run_pipeline
+        (home, "too_slow"): (article_id.encode(), first, [], None),
         # refused by the first step
         (home, "invalid_json"): (b"letters-2", broken, [("trace", b"\x00\x01")], 1756000000001),
         # refused by the id check, a step later, after the HTML was turned into text
@@ -147,13 +151,20 @@ async def test_dead_letters_keep_what_the_producer_sent_whatever_the_step(
     try:
         await post_with_metadata(
             settings,
-            [(key, value, p, headers, ts) for (p, _), (key, value, headers, ts) in sent.items()],
+            [
+                (key, value, p, headers, ts)
+                for (p, reason), (key, value, headers, ts) in sent.items()
+                if reason != "too_slow"
+            ],
         )
         collected = (await collect(settings, lambda c: len(c.receipts) >= 3, timeout=60)).collected
         assert worker.running, "the worker died"
     finally:
         worker.stop()
     assert {(d.partition, d.reason) for d in collected.dead_letters} == set(sent)
+    assert {r.outcome for r in collected.receipts.values()} == {"dead_lettered"}
+    slow = next(d for d in collected.dead_letters if d.reason == "too_slow")
+    assert slow.article_id == article_id and "WARWIRE_EXTRACT_BUDGET_SECONDS" in slow.detail
 
     exported = tmp_path / "letters"
     done = await asyncio.to_thread(
@@ -172,6 +183,10 @@ async def test_dead_letters_keep_what_the_producer_sent_whatever_the_step(
         meta = orjson.loads(stem.with_suffix(".letter").read_bytes())
         assert meta["reason"] == letter.reason and meta["topic"] == settings.topics.articles
         assert base64.b64decode(meta["key_base64"]) == key
+        if letter.reason == "too_slow":  # posted by `warwire produce`'s code: its own header
+            assert [h["name"] for h in meta["headers"]] == ["warwire-produced-at"]
+            assert meta["timestamp_ms"] > 0
+            continue
         assert [(h["name"], base64.b64decode(h["value_base64"])) for h in meta["headers"]] == (
             headers
         )
