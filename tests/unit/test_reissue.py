@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from schemas import Article
+from tests.unit.test_pipeline import live
 from warwire import seen
 from warwire.extract.core import extract_events_strict
 from warwire.pipeline import run_offline
@@ -102,6 +103,11 @@ def test_the_revised_toll_is_folded_in_and_an_update_alert_follows_when_it_is_du
     assert "z2" not in run.duplicate_articles
     # 28 -> 38 passes no step of the toll ladder (rules.KILLED_STEPS); 18 -> 28 passes 20.
     lower = FIRST_TOLL.replace("28 people", "18 people")
+    # Offline, the input is one backlog decided at its end: one first alert, on the final toll.
     run = run_offline([post("z1", lower, 9, url), post("z2", REVISED_TOLL, 13, url)])
-    kinds = [(a.kind, a.article_id) for a in run.alerts if a.kind.startswith("large_strike")]
+    [first] = [a for a in run.alerts if a.kind.startswith("large_strike")]
+    assert (first.kind, first.figures["killed"].high) == ("large_strike", 38)
+    # Live, the first alert goes out on the first toll and the re-issue brings an update.
+    alerts = live([post("z1", lower, 9, url), post("z2", REVISED_TOLL, 13, url)])
+    kinds = [(a.kind, a.article_id) for a in alerts if a.kind.startswith("large_strike")]
     assert kinds == [("large_strike", "z1"), ("large_strike_update", "z2")]
