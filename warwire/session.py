@@ -29,6 +29,8 @@ from warwire.kafka_io import ensure_topics, poll_topics, produce_raw
 
 Event = EventEnvelope
 
+READY_LINE_START = b"warwire run: ready:"
+
 
 def settings_env(settings: Settings) -> dict[str, str]:
     """The environment that gives a child process exactly these settings."""
@@ -112,6 +114,13 @@ class WorkerProcess:
     @property
     def running(self) -> bool:
         return self.process is not None and self.process.poll() is None
+
+    @property
+    def ready(self) -> bool:
+        """The worker has printed its ready line (known only with a log of its own)."""
+        if self.log_path is None or not self.log_path.is_file():
+            return False
+        return READY_LINE_START in self.log_path.read_bytes()
 
 
 @contextlib.contextmanager

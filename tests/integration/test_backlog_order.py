@@ -14,22 +14,15 @@ and the first alerts by incident and kind. Updates are checked for direction onl
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import itertools
 import random
-from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
 
-from schemas import Alert, Incident
 from tests.conftest import REPO, SHARED
-from warwire.articles import Rejected, decode_article
 from warwire.broker import EmbeddedBroker
+from warwire.compare import Cluster, Outcome, offline_outcome, streaming_outcome
 from warwire.config import Settings, Topics
-from warwire.dedup import alert_holders
-from warwire.pipeline import run_offline
-from warwire.rules import StrikeScale
 from warwire.session import Collected, isolated, new_run_id, run_pipeline
 
 pytestmark = pytest.mark.integration
@@ -53,61 +46,6 @@ def lines_of(path: Path, shuffled: bool) -> list[bytes]:
 
 def file_id(path: Path) -> str:
     return "samples" if path.parent.name == "samples" else path.name.split(".")[0]
-
-
-Cluster = frozenset[str]
-
-
-class Outcome:
-    """What must not depend on arrival order, from either run."""
-
-    def __init__(
-        self, incidents: list[Incident], holders: dict[str, str], alerts: list[Alert]
-    ) -> None:
-        members: defaultdict[str, set[str]] = defaultdict(set)
-        for event_id, incident_id in holders.items():
-            members[incident_id].add(event_id)
-        self.clusters = {incident_id: frozenset(ids) for incident_id, ids in members.items()}
-        self.partition = set(self.clusters.values())
-        self.figures = {
-            self.clusters[i.incident_id]: {
-                name: (f.estimate, f.low, f.high, tuple(f.values)) for name, f in i.figures.items()
-            }
-            for i in incidents
-            if i.incident_id in self.clusters
-        }
-        self.first_alerts: Counter[tuple[Cluster, str]] = Counter()
-        self.updates: defaultdict[Cluster, list[Alert]] = defaultdict(list)
-        ledgers = alert_holders(incidents)
-        for alert in alerts:
-            holder = ledgers.get(alert.alert_id) or holders.get(alert.event_id or "")
-            cluster = self.clusters[holder or alert.incident_id]
-            if alert.kind.endswith("_update"):
-                self.updates[cluster].append(alert)
-            else:
-                self.first_alerts[(cluster, alert.kind)] += 1
-
-
-def offline_outcome(lines: list[bytes], settings: Settings) -> Outcome:
-    articles = []
-    for line in lines:
-        try:
-            articles.append(decode_article(line))
-        except Rejected:
-            continue
-    run = run_offline(
-        articles,
-        window=dt.timedelta(days=settings.dedup_window_days),
-        limits=settings.thresholds,
-        grace=dt.timedelta(days=settings.dedup_grace_days),
-    )
-    holders = {event.event_id: incident_id for event, incident_id in run.events}
-    return Outcome(list(run.incidents.values()), holders, run.alerts)
-
-
-def streaming_outcome(collected: Collected) -> Outcome:
-    holders = collected.event_incidents()
-    return Outcome(list(collected.incidents.values()), holders, collected.alerts)
 
 
 def backlog_settings(broker: EmbeddedBroker) -> Settings:
@@ -142,13 +80,6 @@ def describe(keys: list[tuple[Cluster, str]], collected: Collected) -> list[str]
         ]
         lines.append(f"{kind}: reports (arrival, article) {reports}; alerts {alerts}")
     return lines
-
-
-def assert_updates_only_rise(outcome: Outcome) -> None:
-    for alerts in outcome.updates.values():
-        scales = [StrikeScale.of_figures(a.figures) for a in alerts if a.kind.startswith("large")]
-        for before, after in itertools.pairwise(scales):
-            assert after.killed >= before.killed and after.weapons >= before.weapons
 
 
 _RUNS: dict[tuple[Path, bool, int], tuple[Outcome, Collected]] = {}
@@ -200,7 +131,7 @@ def test_a_backlog_on_six_partitions_gives_the_offline_incidents_and_alerts(
     streamed, collected = backlog_run(broker, tmp_path, path, shuffled, workers)
     offline = offline_outcome(lines_of(path, shuffled), Settings())
     assert_same(streamed, offline)
-    assert_updates_only_rise(streamed)
+    assert streamed.updates_only_rise()
     assert collected.duplicate_alert_messages == 0
     repeated = [key for key, n in streamed.first_alerts.items() if n > 1]
     assert not repeated, describe(repeated, collected)
