@@ -1,7 +1,9 @@
 """The Faust application: topics, tables and thin agents around the pure pipeline.
 
     articles         --[process-articles]--> articles.by-url (keyed by canonical URL),
-                                             articles.dlq, receipts (rejected articles)
+                                             articles.dlq, receipts (rejected articles),
+                                             articles.by-id (an article off its id's partition)
+    articles.by-id   --[check-ids]---------> articles.by-url, or articles.dlq and receipts
     articles.by-url  --[check-urls]--------> articles.by-body (keyed by body key)
     articles.by-body --[extract-articles]--> events (keyed by blocking key), receipts
     events           --[fold-events]-------> incidents (keyed by incident id), alerts
@@ -14,6 +16,7 @@ explains the design.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import functools
 import logging
@@ -21,6 +24,7 @@ import ssl
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import faust
@@ -28,19 +32,25 @@ from aiokafka.partitioner import murmur2
 from faust.types import EventT
 from pydantic import BaseModel
 
-from schemas import EventEnvelope, Incident, Receipt
+from schemas import Article, DeadLetter, EventEnvelope, Incident, Receipt
 from streams.state import MARK_PREFIX, StagedKeyValue, StagedTableState
 from streams.transport import WorkerApp
 from warwire import batch_guard, codec, metrics, seen
-from warwire.articles import Rejected, body_fingerprint, decode_article
+from warwire.articles import Record, Rejected, body_fingerprint, decode_article
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.barriers import HEADER as BARRIER_HEADER
 from warwire.barriers import Aligner, Barrier
 from warwire.broker import bootstrap_servers
+from warwire.budget import TooSlow, call_within
 from warwire.config import Settings
 from warwire.dedup import BlockMark, blocking_key
 from warwire.extract.core import extract_events_strict
-from warwire.kafka_io import send_until_accepted
+from warwire.kafka_io import (
+    PRODUCER_MAX_REQUEST_BYTES,
+    PermanentSendError,
+    key_partition,
+    send_until_accepted,
+)
 from warwire.pipeline import FoldOutcome, fold_and_alert, release_pending
 
 log = logging.getLogger("warwire.worker")
@@ -72,6 +82,9 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=settings.heartbeat_interval,
         producer_max_batch_size=settings.producer_max_batch_size,
+        # Faust's own default is 1,000,000: under an article at the size limit plus the
+        # routing header. This is aiokafka's default, and under Kafka's message.max.bytes.
+        producer_max_request_size=PRODUCER_MAX_REQUEST_BYTES,
         producer_linger=settings.producer_linger_ms / 1000,
         consumer_auto_offset_reset="earliest",
         store="memory://",
@@ -90,6 +103,7 @@ def create_app(settings: Settings) -> faust.App:
     alerts = app.topic(topic_names.alerts, partitions=topic_names.partitions)
     dead_letters = app.topic(topic_names.dead_letters, partitions=topic_names.partitions)
     receipts = app.topic(topic_names.receipts, partitions=topic_names.partitions)
+    articles_by_id = app.topic(topic_names.articles_by_id, partitions=topic_names.partitions)
     articles_by_url = app.topic(topic_names.articles_by_url, partitions=topic_names.partitions)
     articles_by_body = app.topic(topic_names.articles_by_body, partitions=topic_names.partitions)
 
@@ -127,7 +141,15 @@ def create_app(settings: Settings) -> faust.App:
     partitions = topic_names.partitions
     # Barriers read per step and partition. Kept through a rebalance: a barrier read before
     # it still vouches for everything ahead of it in its partition, whoever read that.
-    aligners = {name: Aligner(partitions) for name in ("url", "body", "fold")}
+    # The URL step has two inputs: articles sent on directly (barriers stamped with their
+    # articles partition) and those that went through the id check (stamped partitions +
+    # their articles.by-id partition), so it waits for a barrier from both paths.
+    aligners = {
+        "id": Aligner(partitions),
+        "url": Aligner(2 * partitions),
+        "body": Aligner(partitions),
+        "fold": Aligner(partitions),
+    }
     rounds = _Rounds(uuid.uuid4().hex[:12])
     # When each event's article entered the articles topic, for the article-to-alert latency of
     # alerts a progress round releases later (the round's barrier carries no such time).
@@ -147,29 +169,62 @@ def create_app(settings: Settings) -> faust.App:
 
     window = dt.timedelta(days=settings.dedup_window_days)
 
+    def within_budget(article: Article) -> list[Any]:
+        return call_within(
+            settings.extract_budget_seconds, functools.partial(extract_events_strict, article)
+        )
+
     async def dead_letter(message: Any, rejected: Rejected) -> None:
         await send_dead_letter(message, rejected)
         metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
 
     async def send_dead_letter(message: Any, rejected: Rejected) -> None:
-        letter = build_dead_letter(
-            rejected,
-            topic=message.topic,
-            partition=message.partition,
-            offset=message.offset,
-            key=message.key,
-            value=message.value,
-        )
-        await send_until_accepted(
-            lambda: dead_letters.send(key=output_key(message.key), value=codec.dumps(letter)),
-            f"dead letter for {message.topic}/{message.partition}@{message.offset}",
-        )
+        await send_letter(build_dead_letter(rejected, consumed(message)))
 
-    async def decoded(message: Any, model: type[Model]) -> Model | None:
-        """The internal message as `model`, or None once a message that is not one (written
-        by something else than a worker) has been dead-lettered: it must not stop the agent."""
+    async def send_letter(letter: DeadLetter) -> None:
+        # Keyed like the message it holds (the key cut as on receipts).
+        key = output_key(base64.b64decode(letter.key_base64 or "")) or None
+        where = f"{letter.topic}/{letter.partition}@{letter.offset}"
         try:
-            return codec.loads(model, message.value or b"")
+            await send_until_accepted(
+                lambda: dead_letters.send(key=key, value=codec.dumps(letter)),
+                f"dead letter for {where}",
+            )
+            return
+        except PermanentSendError as exc:
+            # A broker whose message limit is under the letter's size: the letter goes
+            # without the original; topic, partition and offset still point at it.
+            note = f"[the letter with the original was refused for good: {exc}]"
+            letter = letter.model_copy(
+                update={
+                    "original_base64": "",
+                    "headers": [],
+                    "detail": f"{letter.detail[:2000]} {note}".strip(),
+                }
+            )
+        try:
+            await send_until_accepted(
+                lambda: dead_letters.send(key=key, value=codec.dumps(letter)),
+                f"dead letter for {where}, without the original",
+            )
+        except PermanentSendError:
+            log.error("no dead letter could be written for %s", where)
+
+    async def send_receipt(key: bytes | None, receipt: Receipt) -> None:
+        where = f"{receipt.topic}/{receipt.partition}@{receipt.offset}"
+        try:
+            await send_until_accepted(
+                lambda: receipts.send(key=key, value=codec.dumps(receipt)),
+                f"receipt for {where}",
+            )
+        except PermanentSendError:  # receipts are small: only a tiny broker limit does this
+            log.error("no receipt could be written for %s", where)
+
+    async def decoded(message: Any, parse: Callable[[Any], Model]) -> Model | None:
+        """The internal message parsed, or None once a message that is not one (written by
+        something else than a worker) has been dead-lettered: it must not stop the agent."""
+        try:
+            return parse(message)
         except Exception as exc:
             rejected = Rejected("invalid_internal_message", f"{type(exc).__name__}: {exc}")
             await send_dead_letter(message, rejected)
@@ -184,7 +239,7 @@ def create_app(settings: Settings) -> faust.App:
 
     async def _handle_article(event: EventT[bytes]) -> None:
         message = event.message
-        if await _pass_barrier(message, None, articles_by_url):
+        if await _pass_barrier(message, None, articles_by_url, articles_by_id):
             return
         metrics.ARTICLES_CONSUMED.inc()
         started = time.perf_counter()
@@ -203,16 +258,14 @@ def create_app(settings: Settings) -> faust.App:
         try:
             article = decode_article(message.value)
             receipt.article_id = article.id
-            source = seen.Source(
-                topic=message.topic,
-                partition=message.partition,
-                offset=message.offset,
-                key=output_key(message.key).decode("utf-8", "replace") or None,
-            )
-            routed = seen.route(article, source, _timestamp_header(message))
-            # Articles are keyed by id, so every post of one id lands in this partition and
-            # its id record is local. Last, so that a rejection stages no record of the id.
-            seen.check_article_id(
+            source = seen.Source.of(consumed(message))
+            routed = seen.route(article, source, _timestamp_header(message), message.value or b"")
+            # The id record of an article lives in the partition its id is keyed to. An article
+            # posted with that key is there already; any other (no key, another key, another
+            # partitioner) goes through articles.by-id, keyed by id, to be checked there.
+            # Last, so that a rejection stages no record of the id.
+            local = message.partition == key_partition(article.id.encode(), topic_names.partitions)
+            recorded = local and seen.check_article_id(
                 state, str(message.partition), article, body_fingerprint(article), window
             )
             metrics.STAGE_DURATION.labels(stage="validate").observe(time.perf_counter() - started)
@@ -225,24 +278,95 @@ def create_app(settings: Settings) -> faust.App:
             )
         if rejection is None:
             # The receipt of a valid article is sent by the last article step.
-            await send_until_accepted(
-                functools.partial(
-                    articles_by_url.send,
-                    key=seen.url_route_key(routed).encode(),
-                    value=codec.dumps(routed),
-                ),
-                f"article {article.id} to the URL check",
-            )
-        else:
+            try:
+                if local:
+                    await _to_url_check(routed)
+                else:
+                    await _to_id_check(routed)
+            except PermanentSendError as exc:
+                rejection = refused(exc, article.id)
+                if recorded:
+                    seen.forget_article_id(state, str(message.partition), article)
+        if rejection is not None:
             receipt.outcome, receipt.reason = "dead_lettered", rejection.reason
             receipt.article_id = receipt.article_id or rejection.article_id
             await dead_letter(message, rejection)
-            await send_until_accepted(
-                lambda: receipts.send(key=output_key(message.key), value=codec.dumps(receipt)),
-                f"receipt for {message.topic}/{message.partition}@{message.offset}",
-            )
+            await send_receipt(output_key(message.key), receipt)
             metrics.LAST_ARTICLE.set(time.time())
         # After the sends: a crash before this point repeats the article, never loses it.
+        state.flush()
+        _record_lag(message)
+
+    async def _to_id_check(routed: seen.RoutedArticle) -> None:
+        value, headers = seen.pack(routed)
+        await send_until_accepted(
+            functools.partial(
+                articles_by_id.send,
+                key=routed.article.id.encode(),
+                value=value,
+                headers=headers,
+            ),
+            f"article {routed.article.id} to the id check",
+        )
+
+    async def _to_url_check(routed: seen.RoutedArticle) -> None:
+        value, headers = seen.pack(routed)
+        await send_until_accepted(
+            functools.partial(
+                articles_by_url.send,
+                key=seen.url_route_key(routed).encode(),
+                value=value,
+                headers=headers,
+            ),
+            f"article {routed.article.id} to the URL check",
+        )
+
+    async def _reject_routed(routed: seen.RoutedArticle, rejected: Rejected) -> Receipt:
+        """Dead-letter an article a later step refused, with the message as the producer sent
+        it; its receipt, for the caller to send."""
+        article, source = routed.article, routed.source
+        await send_letter(build_dead_letter(rejected, source.record(routed.raw)))
+        metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
+        return Receipt(
+            topic=source.topic,
+            partition=source.partition,
+            offset=source.offset,
+            article_id=article.id,
+            outcome="dead_lettered",
+            reason=rejected.reason,
+        )
+
+    async def _send_receipt(routed: seen.RoutedArticle, receipt: Receipt) -> None:
+        await send_receipt(output_key(routed.source.record(None).key) or None, receipt)
+        metrics.LAST_ARTICLE.set(time.time())
+
+    @app.agent(articles_by_id, name="check-ids")
+    async def check_ids(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            await _handle_id(event)
+
+    async def _handle_id(event: EventT[bytes]) -> None:
+        message = event.message
+        if await _pass_barrier(message, aligners["id"], articles_by_url, stamp_offset=partitions):
+            return
+        routed = await decoded(message, _routed)
+        if routed is None:
+            return
+        article = routed.article
+        state = StagedKeyValue(id_table, id_expiry)
+        try:
+            recorded = seen.check_article_id(
+                state, str(message.partition), article, body_fingerprint(article), window
+            )
+        except Rejected as rejected:
+            await _send_receipt(routed, await _reject_routed(routed, rejected))
+        else:
+            try:
+                await _to_url_check(routed)
+            except PermanentSendError as exc:
+                if recorded:
+                    seen.forget_article_id(state, str(message.partition), article)
+                await _send_receipt(routed, await _reject_routed(routed, refused(exc, article.id)))
         state.flush()
         _record_lag(message)
 
@@ -255,17 +379,25 @@ def create_app(settings: Settings) -> faust.App:
         message = event.message
         if await _pass_barrier(message, aligners["url"], articles_by_body):
             return
-        routed = await decoded(message, seen.RoutedArticle)
+        routed = await decoded(message, _routed)
         if routed is None:
             return
         state = StagedKeyValue(url_table, url_expiry)
         routed = seen.check_url(state, str(message.partition), routed, window)
-        await send_until_accepted(
-            functools.partial(
-                articles_by_body.send, key=routed.body_key.encode(), value=codec.dumps(routed)
-            ),
-            f"article {routed.article.id} to the body check",
-        )
+        value, headers = seen.pack(routed)
+        try:
+            await send_until_accepted(
+                functools.partial(
+                    articles_by_body.send,
+                    key=routed.body_key.encode(),
+                    value=value,
+                    headers=headers,
+                ),
+                f"article {routed.article.id} to the body check",
+            )
+        except PermanentSendError as exc:
+            rejected = refused(exc, routed.article.id)
+            await _send_receipt(routed, await _reject_routed(routed, rejected))
         state.flush()
         _record_lag(message)
 
@@ -278,11 +410,10 @@ def create_app(settings: Settings) -> faust.App:
         message = event.message
         if await _pass_barrier(message, aligners["body"], events):
             return
-        routed = await decoded(message, seen.RoutedArticle)
+        routed = await decoded(message, _routed)
         if routed is None:
             return
         article, source = routed.article, routed.source
-        source_key = source.key.encode() if source.key else None
         receipt = Receipt(
             topic=source.topic,
             partition=source.partition,
@@ -296,25 +427,19 @@ def create_app(settings: Settings) -> faust.App:
             # The strict extractor raises instead of logging and returning no events, so a
             # failure is dead-lettered (and can be replayed) rather than lost.
             outcome = seen.process_article(
-                state, str(message.partition), routed, window, extract_events_strict
+                state, str(message.partition), routed, window, within_budget
             )
+        except TooSlow as exc:
+            log.error("extraction of article %s stopped: %s", article.id, exc)
+            detail = (
+                f"extraction stopped {exc} (WARWIRE_EXTRACT_BUDGET_SECONDS); "
+                f"{len(article.body)} characters of text"
+            )
+            receipt = await _reject_routed(routed, Rejected("too_slow", detail, article.id))
         except Exception as exc:  # the extractor must never take the worker down
             log.exception("extraction failed for article %s", article.id)
             rejected = Rejected("extraction_error", f"{type(exc).__name__}: {exc}", article.id)
-            receipt.outcome, receipt.reason = "dead_lettered", rejected.reason
-            letter = build_dead_letter(
-                rejected,
-                topic=source.topic,
-                partition=source.partition,
-                offset=source.offset,
-                key=source_key,
-                value=article.model_dump_json().encode(),
-            )
-            await send_until_accepted(
-                lambda: dead_letters.send(key=source_key, value=codec.dumps(letter)),
-                f"dead letter for article {article.id}",
-            )
-            metrics.ARTICLES_REJECTED.labels(reason=rejected.reason).inc()
+            receipt = await _reject_routed(routed, rejected)
         else:
             if outcome.seen is None:
                 metrics.STAGE_DURATION.labels(stage="extract").observe(
@@ -323,30 +448,37 @@ def create_app(settings: Settings) -> faust.App:
             elif outcome.seen.original.article_id != article.id:
                 receipt.outcome, receipt.reason = "duplicate", outcome.seen.match
                 metrics.DUPLICATE_ARTICLES.labels(reason=outcome.seen.match).inc()
-            produced_at = routed.produced_at
-            headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
-            for extracted_event in outcome.events:
-                await send_until_accepted(
-                    functools.partial(
-                        events.send,
-                        key=blocking_key(extracted_event).encode(),
-                        value=codec.dumps(EventEnvelope(event=extracted_event)),
-                        headers=headers,
-                    ),
-                    f"event {extracted_event.event_id}",
-                )
-                metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
+            try:
+                await _send_events(routed, outcome.events)
+            except PermanentSendError as exc:
+                # Not filed either (the state is not flushed): later copies must not take
+                # events that were never folded.
+                receipt = await _reject_routed(routed, refused(exc, article.id))
+                await _send_receipt(routed, receipt)
+                _record_lag(message)
+                return
             receipt.event_ids = [e.event_id for e in outcome.events]
             metrics.ARTICLES_PROCESSED.inc()
-        await send_until_accepted(
-            lambda: receipts.send(key=source_key, value=codec.dumps(receipt)),
-            f"receipt for {source.topic}/{source.partition}@{source.offset}",
-        )
+        await _send_receipt(routed, receipt)
         # After the sends, and also after a failed extraction, whose state holds only the
         # expiry of older records.
         state.flush()
-        metrics.LAST_ARTICLE.set(time.time())
         _record_lag(message)
+
+    async def _send_events(routed: seen.RoutedArticle, extracted: list[Any]) -> None:
+        produced_at = routed.produced_at
+        headers = {TIMESTAMP_HEADER: produced_at.encode()} if produced_at else None
+        for extracted_event in extracted:
+            await send_until_accepted(
+                functools.partial(
+                    events.send,
+                    key=blocking_key(extracted_event).encode(),
+                    value=codec.dumps(EventEnvelope(event=extracted_event)),
+                    headers=headers,
+                ),
+                f"event {extracted_event.event_id}",
+            )
+            metrics.EVENTS_EXTRACTED.labels(type=extracted_event.type).inc()
 
     @app.agent(events, name="fold-events")
     async def fold_events(stream: faust.StreamT[bytes]) -> None:
@@ -363,7 +495,7 @@ def create_app(settings: Settings) -> faust.App:
             _record_lag(message)
             return
         state = StagedTableState(incident_table, bucket_table)
-        envelope = await decoded(message, EventEnvelope)
+        envelope = await decoded(message, _envelope)
         if envelope is None:
             return
         extracted = envelope.event
@@ -407,19 +539,27 @@ def create_app(settings: Settings) -> faust.App:
             # Empty: a late report regrouped this incident's reports into others.
             await incidents.send(key=removed.encode(), value=b"")
 
-    async def _pass_barrier(message: Any, aligner: Aligner | None, onward: Any) -> bool:
-        """A progress barrier: sent on to every partition of the next topic once it has come
-        from every partition of this one (`warwire.barriers`). False for any other message."""
+    async def _pass_barrier(
+        message: Any, aligner: Aligner | None, *onward: Any, stamp_offset: int = 0
+    ) -> bool:
+        """A progress barrier: sent on to every partition of each next topic once it has come
+        from every partition of this one (`warwire.barriers`), stamped with the partition it
+        came from (plus `stamp_offset`, where a next step has two inputs). False for any
+        other message."""
         barrier = _barrier(message)
         if barrier is None:
             return False
         if aligner is None or aligner.arrive(message.partition, barrier):
-            header = {BARRIER_HEADER: barrier.sent_on(message.partition).encode()}
-            for partition in range(partitions):
-                await send_until_accepted(
-                    functools.partial(onward.send, value=b"", partition=partition, headers=header),
-                    f"progress barrier to {onward.get_topic_name()}/{partition}",
-                )
+            stamped = barrier.sent_on(stamp_offset + message.partition).encode()
+            header = {BARRIER_HEADER: stamped}
+            for topic in onward:
+                for partition in range(partitions):
+                    await send_until_accepted(
+                        functools.partial(
+                            topic.send, value=b"", partition=partition, headers=header
+                        ),
+                        f"progress barrier to {topic.get_topic_name()}/{partition}",
+                    )
         _record_lag(message)
         return True
 
@@ -486,12 +626,7 @@ def create_app(settings: Settings) -> faust.App:
             f"could not be decoded and was skipped: {skipped.error}",
         )
         letter = build_dead_letter(
-            rejected,
-            topic=skipped.topic,
-            partition=skipped.partition,
-            offset=first,
-            key=None,
-            value=None,
+            rejected, Record(topic=skipped.topic, partition=skipped.partition, offset=first)
         ).model_copy(update={"last_offset": last})
         await send_until_accepted(
             lambda: dead_letters.send(value=codec.dumps(letter)),
@@ -528,7 +663,7 @@ def create_app(settings: Settings) -> faust.App:
     async def report_consumer_lag() -> None:
         sources = {
             topic.get_topic_name()
-            for topic in (articles, articles_by_url, articles_by_body, events)
+            for topic in (articles, articles_by_id, articles_by_url, articles_by_body, events)
         }
         await metrics.CONSUMER_LAG_TRACKER.refresh(app.consumer, sources)
 
@@ -576,6 +711,36 @@ def _partition_of(key: str, partitions: int) -> int:
 def _barrier(message: Any) -> Barrier | None:
     raw = _header(message, BARRIER_HEADER)
     return Barrier.decode(raw.encode()) if raw is not None and not message.value else None
+
+
+def consumed(message: Any) -> Record:
+    """A consumed Faust message as the producer sent it (Faust gives the timestamp in
+    seconds; Kafka's unit is the millisecond)."""
+    timestamp = message.timestamp
+    return Record(
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        key=message.key,
+        value=message.value,
+        headers=tuple((str(k), bytes(v or b"")) for k, v in message.headers or ()),
+        timestamp_ms=round(timestamp * 1000) if timestamp is not None else None,
+        timestamp_type=message.timestamp_type,
+    )
+
+
+def refused(exc: PermanentSendError, article_id: str) -> Rejected:
+    """The rejection of an article a message made from which the producer refused for good:
+    dead-lettered instead of retried for ever."""
+    return Rejected("output_refused", f"the producer refused {exc}", article_id)
+
+
+def _routed(message: Any) -> seen.RoutedArticle:
+    return seen.unpack(message.value, message.headers)
+
+
+def _envelope(message: Any) -> EventEnvelope:
+    return codec.loads(EventEnvelope, message.value or b"")
 
 
 def _header(message: Any, name: str) -> str | None:
