@@ -9,7 +9,7 @@ import datetime as dt
 import orjson
 
 from schemas import EventEnvelope
-from streams.app import MAX_OUTPUT_KEY_BYTES, output_key
+from streams.messages import MAX_OUTPUT_KEY_BYTES, output_key
 from warwire import codec, seen
 from warwire.articles import MAX_ARTICLE_BYTES, Record, decode_article
 from warwire.extract.core import extract_events_strict
