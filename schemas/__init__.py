@@ -12,6 +12,7 @@ from schemas.models import (
     Incident,
     NegotiationEvent,
     Receipt,
+    RecordHeader,
     Report,
     StrikeEvent,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "Incident",
     "NegotiationEvent",
     "Receipt",
+    "RecordHeader",
     "Report",
     "StrikeEvent",
 ]

@@ -219,6 +219,13 @@ class Alert(BaseModel):
     """When the triggering article was published (deterministic, unlike wall time)."""
 
 
+class RecordHeader(BaseModel):
+    """One Kafka record header as the producer sent it."""
+
+    name: str
+    value_base64: str
+
+
 class DeadLetter(BaseModel):
     """A message that could not be processed, kept with everything needed to retry it."""
 
@@ -228,8 +235,17 @@ class DeadLetter(BaseModel):
     partition: int
     offset: int
     key: str | None = None
+    """The record key as text (invalid UTF-8 replaced), at most 512 characters."""
+    key_base64: str | None = None
+    """The record key exactly as consumed (its first 1,024 bytes), base64-encoded."""
     original_base64: str
-    """The message value exactly as consumed, base64-encoded."""
+    """The message value exactly as consumed, base64-encoded, whatever step refused it."""
+    headers: list[RecordHeader] = Field(default_factory=list)
+    """The record's headers as consumed, in order (up to 16 KiB of values)."""
+    timestamp_ms: int | None = None
+    """The record's timestamp (milliseconds since the epoch) as consumed."""
+    timestamp_type: int | None = None
+    """0: set by the producer (create time), 1: by the broker (log append time)."""
     article_id: str | None = None
     last_offset: int | None = None
     """For a record batch that could not be decoded: the last offset skipped with it

@@ -1,20 +1,27 @@
-"""A Faust app whose worker consumer waits a configurable time for data.
+"""A Faust app whose worker consumer waits a configurable time for data, and whose table
+recovery ends without losing messages.
 
 Faust creates its worker consumer with `fetch_max_wait_ms=1500` and no setting to change it.
 Apache Kafka answers a parked fetch as soon as data arrives, so there the figure only paces
 idle polling. The embedded (Tansu) broker holds a fetch for much of the wait even when data
 arrives meanwhile, which put up to the whole wait on every topic hop of the pipeline: about a
 second per hop between an article and its alert. bench/README.md has the figures.
+
+The end of table recovery (after every start, restart and rebalance) is `_Recovery`'s.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 import threading
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any, Protocol
 
 import faust
+from faust.tables import TableManager
+from faust.tables.recovery import Recovery
 from faust.transport.drivers import aiokafka as driver
 
 FAUST_FETCH_MAX_WAIT_MS = 1500
@@ -39,13 +46,119 @@ class _Transport(driver.Transport):
     Consumer = _Consumer
 
 
+class StreamConsumer(Protocol):
+    """What the end of recovery asks of Faust's consumer."""
+
+    async def perform_seek(self) -> None: ...
+
+    def resume_partitions(self, tps: Iterable[Any]) -> None: ...
+
+    def resume_flow(self) -> None: ...
+
+
+class FlowControl(Protocol):
+    def is_active(self) -> bool: ...
+
+    def resume(self) -> None: ...
+
+
+async def resume_streams(
+    consumer: StreamConsumer,
+    flow_control: FlowControl,
+    streams: set[Any],
+    wait: Callable[[Awaitable[None]], Awaitable[None]] | None = None,
+    sought: Callable[[], None] | None = None,
+) -> None:
+    """The end of table recovery: resume the stream partitions `streams`, seek them to their
+    committed offsets, call `sought`, and let the agents' queues flow. `wait` wraps the
+    seek's awaitable (Faust's recovery gives up on it when another rebalance starts).
+
+    Faust's own end resumed the flow control even when it was running already, as it is
+    after the changelogs are read: resuming empties every agent's queue. The partitions had
+    been resumed before the seek, so the agents were handed messages while it went on,
+    partition by partition. A message fetched from a position already sought and still
+    queued when the flow control was resumed was dropped, its offset read, so nothing
+    fetched it again; and Faust's commit went past it, because its check takes the
+    committed offset (the next to read) for the last one read. Here the flow control is
+    resumed only when it is stopped, so what was handed out during the seek is processed
+    (some of it twice, as the seek fetches it again: at-least-once).
+
+    Seeking before the partitions are resumed would not do: the consumer's set of active
+    partitions is empty meanwhile, and aiokafka takes an empty set as "every partition", so
+    a fetch under way hands over records of the paused partitions, which Faust discards
+    while their positions move on."""
+    consumer.resume_partitions(streams)
+    if streams:
+        seeking = consumer.perform_seek()
+        await (wait(seeking) if wait is not None else seeking)
+    if sought is not None:
+        sought()
+    if not flow_control.is_active():
+        flow_control.resume()
+    consumer.resume_flow()
+
+
+class _Recovery(Recovery):
+    """Faust's table recovery, ending with `resume_streams`; the rest of
+    `on_recovery_completed` is Faust's (faust-streaming 0.15.3)."""
+
+    async def on_recovery_completed(self, generation_id: int = 0) -> None:
+        app: Any = self.app
+        consumer = app.consumer
+        self.log.info("Restore complete!")
+        await app.on_rebalance_complete.send()
+        self._set_recovery_ended()
+        callbacks = [
+            asyncio.ensure_future(
+                table.on_recovery_completed(
+                    self.actives_for_table[table], self.standbys_for_table[table]
+                )
+            )
+            for table in self.tables.values()
+        ]
+        if callbacks:
+            await asyncio.wait(callbacks)
+        assignment = consumer.assignment()
+        if app.consumer_generation_id != generation_id:
+            self.log.warning(
+                f"Recovery rebalancing again app id {app.consumer_generation_id} "
+                f"param {generation_id}"
+            )
+            return
+        streams = {tp for tp in assignment if not self._is_changelog_tp(tp)}
+        if streams:
+            self.log.info("Seek stream partitions to committed offsets.")
+        timeout = app.conf.broker_request_timeout
+        await resume_streams(
+            consumer,
+            app.flow_control,
+            streams,
+            wait=lambda seeking: self._wait(seeking, timeout=timeout),
+            sought=self.completed.set,
+        )
+        await app._fetcher.maybe_start()
+        self.tables.on_actives_ready()
+        if not app.assignor.assigned_standbys():
+            self.tables.on_standbys_ready()
+        app.on_rebalance_end()
+        self.log.info("Worker ready")
+
+
+class _TableManager(TableManager):
+    @property
+    def recovery(self) -> Recovery:
+        if self._recovery is None:
+            self._recovery = _Recovery(self.app, self, beacon=self.beacon, loop=self.loop)
+        return self._recovery
+
+
 class WorkerApp(faust.App):
     """`faust.App` on the aiokafka transport, its worker consumer waiting at most
-    `fetch_max_wait_ms` for data."""
+    `fetch_max_wait_ms` for data, its table recovery `_Recovery`."""
 
     def __init__(self, *args: Any, fetch_max_wait_ms: int, **kwargs: Any) -> None:
         self.fetch_max_wait_ms = fetch_max_wait_ms
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, TableManager=_TableManager, **kwargs)
 
     def _new_transport(self) -> _Transport:
         return _Transport(self.conf.broker_consumer, self)

@@ -11,12 +11,13 @@ import datetime as dt
 import hashlib
 import html
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 from pydantic import ValidationError
 
-from schemas import Article, DeadLetter
+from schemas import Article, DeadLetter, RecordHeader
 
 MAX_ARTICLE_BYTES = 1_000_000
 """Kafka's default message.max.bytes is about 1 MB; real articles are a few tens of KB."""
@@ -46,8 +47,11 @@ REASONS: dict[str, str] = {
     "unsupported_language": "the article is not in English",
     "id_reused": "an article with this id and a different body was processed before",
     "extraction_error": "the extractor failed on the article",
+    "too_slow": "extracting the article took longer than its budget",
     "internal_error": "an unexpected error in the worker while handling the article",
     "invalid_internal_message": "a message on an internal topic that no worker wrote",
+    "output_refused": "the producer refused for good a message made from the article "
+    "(larger than the broker takes)",
 }
 
 
@@ -67,6 +71,17 @@ def decode_article(raw: bytes | None, now: dt.datetime | None = None) -> Article
 
     Raises `Rejected` for anything that cannot or should not be processed; `now` (default:
     the wall clock) bounds plausible publication times."""
+    return _decode(raw, now or dt.datetime.now(dt.UTC))
+
+
+def parse_article(raw: bytes) -> Article:
+    """The article of a message `decode_article` accepted before (the later article steps
+    carry the original bytes and read them again): the same article, the checks that depend
+    on the clock or tell whether to process it left out. Raises `Rejected` on anything else."""
+    return _decode(raw, None)
+
+
+def _decode(raw: bytes | None, now: dt.datetime | None) -> Article:
     if not raw:
         raise Rejected("empty_message")
     if len(raw) > MAX_ARTICLE_BYTES:
@@ -85,8 +100,9 @@ def decode_article(raw: bytes | None, now: dt.datetime | None = None) -> Article
         article = _as_plain_text(_validate(data))
         if not article.body.strip():
             raise Rejected("empty_body", f"article {article.id}")
-        check_publication_time(article.published_at, now or dt.datetime.now(dt.UTC))
-        check_language(article)
+        if now is not None:
+            check_publication_time(article.published_at, now)
+            check_language(article)
     except Rejected as rejected:
         if rejected.article_id is None and isinstance(data.get("id"), str):
             rejected.article_id = data["id"][:256]
@@ -250,33 +266,61 @@ MAX_DEAD_LETTER_ORIGINAL = 512 * 1024
 """Original bytes kept in a dead letter: base64 makes them a third larger, and the letter must
 stay under the producer's 1 MB request limit. Larger values are cut, and the detail says so;
 topic, partition and offset still point at the full message."""
+MAX_DEAD_LETTER_KEY = 1024
+"""Key bytes kept in a dead letter (a producer's key can be as large as a message)."""
+MAX_DEAD_LETTER_HEADERS = 16 * 1024
+"""Header value bytes kept in a dead letter, all headers together."""
 
 
-def dead_letter(
-    rejected: Rejected,
-    *,
-    topic: str,
-    partition: int,
-    offset: int,
-    key: bytes | None,
-    value: bytes | None,
-) -> DeadLetter:
-    original = value or b""
-    detail = rejected.detail[:2000]
+@dataclass(frozen=True)
+class Record:
+    """A consumed message as the producer sent it: what a dead letter keeps of it."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None = None
+    value: bytes | None = None
+    headers: tuple[tuple[str, bytes], ...] = ()
+    timestamp_ms: int | None = None
+    timestamp_type: int | None = None
+
+
+def dead_letter(rejected: Rejected, record: Record) -> DeadLetter:
+    original = record.value or b""
+    notes: list[str] = []
     if len(original) > MAX_DEAD_LETTER_ORIGINAL:
-        detail = (
-            f"{detail} [original_base64 holds the first {MAX_DEAD_LETTER_ORIGINAL} of "
-            f"{len(original)} bytes]"
-        ).strip()
+        notes.append(
+            f"[original_base64 holds the first {MAX_DEAD_LETTER_ORIGINAL} of {len(original)} bytes]"
+        )
         original = original[:MAX_DEAD_LETTER_ORIGINAL]
+    key = record.key
+    if key is not None and len(key) > MAX_DEAD_LETTER_KEY:
+        notes.append(f"[key_base64 holds the first {MAX_DEAD_LETTER_KEY} of {len(key)} bytes]")
+        key = key[:MAX_DEAD_LETTER_KEY]
+    headers: list[RecordHeader] = []
+    room = MAX_DEAD_LETTER_HEADERS
+    for name, value in record.headers:
+        if len(value) + len(name) > room:
+            notes.append(f"[{len(record.headers) - len(headers)} headers left out: over 16 KiB]")
+            break
+        room -= len(value) + len(name)
+        headers.append(
+            RecordHeader(name=name, value_base64=base64.b64encode(value).decode("ascii"))
+        )
+    detail = " ".join([rejected.detail[:2000], *notes]).strip()
     return DeadLetter(
         reason=rejected.reason,
         detail=detail,
-        topic=topic,
-        partition=partition,
-        offset=offset,
+        topic=record.topic,
+        partition=record.partition,
+        offset=record.offset,
         key=key.decode("utf-8", "replace")[:512] if key else None,
+        key_base64=base64.b64encode(key).decode("ascii") if key is not None else None,
         original_base64=base64.b64encode(original).decode("ascii"),
+        headers=headers,
+        timestamp_ms=record.timestamp_ms,
+        timestamp_type=record.timestamp_type,
         article_id=rejected.article_id,
     )
 

@@ -1,5 +1,5 @@
 """Progress barriers: how the fold step learns that every article posted before a moment has
-been folded. Pure: the Faust agents in `streams/app.py` move the barriers.
+been folded. Pure: the Faust agents in `streams/agents/` move the barriers.
 
 A *round* starts with one barrier posted to every partition of the articles topic. Each step
 passes a barrier on once it has read it from every partition of its input (the barriers are

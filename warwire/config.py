@@ -35,6 +35,10 @@ DEFAULT_GRACE_DAYS = 1461.0
 is read partition by partition, so a report can trail the newest one of its block by the
 span of the whole backlog; this covers an archive of the war since 2022. The record caps
 below bound memory whatever the grace."""
+DEFAULT_EXTRACT_BUDGET_SECONDS = 10.0
+"""Real articles take well under a second to extract, even on a loaded 2-core machine: ten
+seconds leaves room for a much busier host, while a pathological article holds up its
+partition for seconds, not minutes."""
 DEFAULT_MAX_REPORTS = 100_000
 DEFAULT_MAX_ARTICLES = 20_000
 
@@ -50,6 +54,11 @@ class Topics(BaseSettings):
     alerts: str = "alerts"
     dead_letters: str = "articles.dlq"
     receipts: str = "receipts"
+    articles_by_id: str = Field(
+        default="articles.by-id",
+        description="internal: valid articles keyed by article id, for the reused-id check of "
+        "articles that reached a partition other than their id's",
+    )
     articles_by_url: str = Field(
         default="articles.by-url",
         description="internal: valid articles keyed by canonical URL, to spot re-posts",
@@ -165,6 +174,13 @@ class Settings(BaseSettings):
         "Kafka answers as soon as data arrives, so this only paces idle polling; the embedded "
         f"broker holds fetches for much of it, so {EMBEDDED_FETCH_MAX_WAIT_MS} ms is used "
         "where warwire starts one",
+    )
+    extract_budget_seconds: float = Field(
+        default=DEFAULT_EXTRACT_BUDGET_SECONDS,
+        ge=0,
+        description="wall-clock seconds the extraction of one article may take; an article "
+        "over it is dead-lettered as too_slow instead of holding up its partition (0: no "
+        "budget)",
     )
     dedup_window_days: float = Field(default=7.0, gt=0)
     dedup_grace_days: float = Field(

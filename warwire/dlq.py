@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from schemas import DeadLetter
 from warwire import codec
 from warwire.articles import Rejected, decode_article
@@ -39,14 +41,28 @@ def original(letter: DeadLetter) -> bytes:
     return base64.b64decode(letter.original_base64)
 
 
+LETTER_SUFFIX = ".letter"
+"""The file `export` writes beside each original: the rest of the letter (reason, key,
+headers, timestamp), JSON. Not `.json`, so `warwire produce DIR` does not post it."""
+
+
 def export(letters: list[DeadLetter], directory: Path) -> list[Path]:
     """Each letter's original message, byte for byte, in DIR/<partition>-<offset>.json
-    (`warwire produce DIR` posts every file of a folder)."""
+    (`warwire produce DIR` posts every `.json` and `.jsonl` file of a folder), and beside it
+    <partition>-<offset>.letter: the letter without the original (reason, detail, the key,
+    headers and timestamp the producer sent)."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     for letter in letters:
         path = directory / f"{letter.partition}-{letter.offset}.json"
         path.write_bytes(original(letter))
+        path.with_suffix(LETTER_SUFFIX).write_bytes(
+            orjson.dumps(
+                letter.model_dump(mode="json", exclude={"original_base64"}),
+                option=orjson.OPT_INDENT_2,
+            )
+            + b"\n"
+        )
         written.append(path)
     return written
 
@@ -81,7 +97,9 @@ def plan_replay(letters: list[DeadLetter], articles_topic: str, force: bool = Fa
             except Rejected as rejected:
                 plan.held_back.append((letter, f"still refused: {rejected.reason}"))
                 continue
-        key = letter.key.encode() if letter.key else None
+        key = base64.b64decode(letter.key_base64) if letter.key_base64 else None
+        if letter.key_base64 is None and letter.key:  # a letter written before key_base64
+            key = letter.key.encode()
         plan.messages.append((key, raw))
     return plan
 

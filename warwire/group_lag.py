@@ -62,6 +62,7 @@ def groups_to_watch(settings: Settings) -> dict[str, list[str]]:
     return {
         settings.app_id: [
             topics.articles,
+            topics.articles_by_id,
             topics.articles_by_url,
             topics.articles_by_body,
             topics.events,

@@ -17,7 +17,14 @@ from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaError, MessageSizeTooLargeError, TopicAlreadyExistsError
+from aiokafka.errors import (
+    KafkaError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+    TopicAlreadyExistsError,
+)
+from aiokafka.partitioner import murmur2
 
 from warwire.broker import bootstrap_servers
 from warwire.config import DEFAULT_COMPRESSION, Compression, Settings
@@ -62,6 +69,7 @@ def topic_configs(settings: Settings) -> dict[str, dict[str, str]]:
         topics.alerts: {},
         topics.dead_letters: {},
         topics.receipts: {},
+        topics.articles_by_id: {},
         topics.articles_by_url: {},
         topics.articles_by_body: {},
     }
@@ -272,18 +280,69 @@ async def _deliver(
     return error
 
 
+def key_partition(key: bytes, partitions: int) -> int:
+    """The partition a producer with the Java client's default partitioner (aiokafka's and
+    Faust's too) gives `key` among `partitions`: where a worker sends a message keyed so."""
+    return int(murmur2(key) & 0x7FFFFFFF) % partitions
+
+
+PERMANENT_SEND_ERRORS: tuple[type[KafkaError], ...] = (
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+)
+"""Producer errors that the message itself causes, so that sending it again cannot succeed:
+larger than the producer's `max_request_size` (raised by aiokafka before sending) or the
+broker's `message.max.bytes` (MESSAGE_TOO_LARGE, error 10), a batch over the broker's
+segment size (RECORD_LIST_TOO_LARGE, 18). Every other error is taken as the broker's or the
+network's and retried: connection and leadership errors, timeouts, and also errors that
+would fail every message alike (authorisation, an invalid topic, CORRUPT_MESSAGE, which
+Kafka's own client retries, INVALID_TIMESTAMP, a clock problem): dead-lettering on those
+would empty the input into the dead-letter topic instead of stalling until an operator acts."""
+
+
+class PermanentSendError(Exception):
+    """The producer refused a message for good (see `PERMANENT_SEND_ERRORS`)."""
+
+    def __init__(self, what: str, cause: KafkaError) -> None:
+        super().__init__(f"{what}: {type(cause).__name__}: {cause}")
+        self.cause = cause
+
+
+def permanent_cause(exc: BaseException) -> KafkaError | None:
+    """The permanent producer error behind `exc`, if any. Faust wraps aiokafka's errors in
+    its own ProducerSendError, so the chain of causes is searched."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, PERMANENT_SEND_ERRORS):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
 async def send_until_accepted(
-    send: Callable[[], Awaitable[T]], what: str, max_delay: float = 30.0
+    send: Callable[[], Awaitable[T]],
+    what: str,
+    max_delay: float = 30.0,
+    first_delay: float = 0.5,
 ) -> T:
     """Await `send()` until the producer accepts the message, backing off between failures
     and logging each one. A worker that cannot write an output must stall on its input (whose
-    offset then stays uncommitted), never acknowledge it without the output."""
-    delay = 0.5
+    offset then stays uncommitted), never acknowledge it without the output. Raises
+    `PermanentSendError` at once when the producer reports the message itself as unsendable:
+    the caller dead-letters its input instead of stalling on it for ever."""
+    delay = first_delay
     attempt = 0
     while True:
         try:
             return await send()
         except Exception as exc:
+            permanent = permanent_cause(exc)
+            if permanent is not None:
+                log.error("sending %s refused for good: %r", what, permanent)
+                raise PermanentSendError(what, permanent) from exc
             attempt += 1
             log.error(
                 "sending %s failed (attempt %d), retrying in %.1fs: %r", what, attempt, delay, exc

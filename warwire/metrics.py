@@ -90,7 +90,8 @@ ARTICLES_REJECTED = Counter(
 )
 INTERNAL_MESSAGES_REJECTED = Counter(
     "warwire_internal_messages_rejected",
-    "Messages on an internal topic (articles.by-url, articles.by-body, events) that no worker "
+    "Messages on an internal topic (articles.by-id, articles.by-url, articles.by-body, events) "
+    "that no worker "
     "wrote, dead-lettered as invalid_internal_message, by topic.",
     ["topic"],
     registry=REGISTRY,
@@ -117,8 +118,8 @@ LATE_EVENTS = Counter(
 )
 DUPLICATE_ARTICLES = Counter(
     "warwire_duplicate_articles",
-    "Articles recognised as a repeat of one seen before and not extracted again, by how: "
-    "url (same canonical URL), body (near-identical text), repost.",
+    "Articles recognised as a repeat of one seen before, every event a copy of the earlier "
+    "article's, by how: url (same canonical URL), body (near-identical text), repost.",
     ["reason"],
     registry=REGISTRY,
 )

@@ -1,10 +1,12 @@
-"""Article-level deduplication: recognise an article seen before so it is not extracted twice.
+"""Article-level deduplication: recognise an article seen before so it is not counted twice.
 
 Two articles are the same report when they share a canonical URL (a re-post, an AMP or
 tracking-tagged link to the same page) or when their bodies are near-identical (syndicated
-wire copy under another outlet's name). A repeat gets copies of the original's events,
-re-attributed to it and marked `duplicate_of`, so it counts as one more report of the same
-incidents.
+wire copy under another outlet's name). A repeat of the same text gets copies of the
+original's events, re-attributed to it and marked `duplicate_of`, so it counts as one more
+report of the same incidents; a near-copy whose text differs is extracted again, and only its
+events that say what the original's say are marked so (a re-issue with an updated toll
+brings its own figure).
 
 Partition safety: every lookup is by a key the message is routed by.
   1. by canonical URL: the URL record says which article had the URL first and under which
@@ -20,6 +22,7 @@ themselves after a restart, so a record costs one changelog write and one deleti
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import heapq
 import re
@@ -30,10 +33,19 @@ from dataclasses import dataclass
 from typing import Annotated, Literal, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import orjson
 from pydantic import AwareDatetime, BaseModel, Field, TypeAdapter
 
-from schemas import Article, NegotiationEvent, StrikeEvent
-from warwire.articles import check_id_reuse
+from schemas import Article, NegotiationEvent, RecordHeader, StrikeEvent
+from warwire.articles import (
+    MAX_DEAD_LETTER_KEY,
+    Record,
+    Rejected,
+    body_fingerprint,
+    check_id_reuse,
+    dead_letter,
+    parse_article,
+)
 from warwire.config import DEFAULT_GRACE_DAYS, DEFAULT_MAX_ARTICLES
 from warwire.dedup import kyiv_day
 from warwire.ids import event_id
@@ -184,17 +196,58 @@ def similarity(a: Iterable[int], b: Iterable[int]) -> float:
 
 
 class Source(BaseModel):
-    """Where the article was consumed from, for its receipt and any dead letter."""
+    """Where the article was consumed from and how the producer sent it, for its receipt and
+    any dead letter (which keeps the original key, headers and timestamp)."""
 
     topic: str
     partition: int
     offset: int
     key: str | None = None
+    key_base64: str | None = None
+    headers: list[RecordHeader] = Field(default_factory=list)
+    timestamp_ms: int | None = None
+    timestamp_type: int | None = None
+
+    @classmethod
+    def of(cls, record: Record) -> Source:
+        """The source of a consumed record, its key and headers bounded as a dead letter
+        bounds them (so the internal messages that carry them stay small)."""
+        letter = dead_letter(Rejected(""), record)
+        key = (record.key or b"")[:MAX_DEAD_LETTER_KEY]
+        return cls(
+            topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            key=key.decode("utf-8", "replace") or None,
+            key_base64=letter.key_base64,
+            headers=letter.headers,
+            timestamp_ms=record.timestamp_ms,
+            timestamp_type=record.timestamp_type,
+        )
+
+    def record(self, value: bytes | None) -> Record:
+        """The consumed record again, `value` being its original bytes."""
+        key = base64.b64decode(self.key_base64) if self.key_base64 is not None else None
+        if key is None and self.key:
+            key = self.key.encode()
+        return Record(
+            topic=self.topic,
+            partition=self.partition,
+            offset=self.offset,
+            key=key,
+            value=value,
+            headers=tuple((h.name, base64.b64decode(h.value_base64)) for h in self.headers),
+            timestamp_ms=self.timestamp_ms,
+            timestamp_type=self.timestamp_type,
+        )
 
 
 class RoutedArticle(BaseModel):
-    """A valid article on its way through the URL and body checks (internal topics)."""
+    """A valid article on its way through the id, URL and body checks (internal topics)."""
 
+    raw: bytes = Field(default=b"", exclude=True)
+    """The message the article was read from, as the producer sent it; on the internal
+    topics it is the value, and the rest of this model a header (`pack`)."""
     article: Article
     url: str | None
     body_key: str
@@ -206,9 +259,12 @@ class RoutedArticle(BaseModel):
     """The producer's timestamp header, carried for the end-to-end latency metric."""
 
 
-def route(article: Article, source: Source, produced_at: str | None = None) -> RoutedArticle:
+def route(
+    article: Article, source: Source, produced_at: str | None = None, raw: bytes = b""
+) -> RoutedArticle:
     sketch = sketch_body(article.body)
     return RoutedArticle(
+        raw=raw,
         article=article,
         url=canonical_url(article.url),
         body_key=sketch.key,
@@ -216,6 +272,30 @@ def route(article: Article, source: Source, produced_at: str | None = None) -> R
         source=source,
         produced_at=produced_at,
     )
+
+
+ROUTE_HEADER = "warwire-route"
+
+
+def pack(routed: RoutedArticle) -> tuple[bytes, list[tuple[str, bytes]]]:
+    """The internal message of a routed article: value and headers. The value is the original
+    message, byte for byte, so that a later step that refuses the article can dead-letter
+    what the producer sent; the routing data rides in a header. (A message carrying both the
+    original and the parsed article could be twice the size limit.)"""
+    route = routed.model_dump_json(exclude={"raw", "article"}).encode()
+    return routed.raw, [(ROUTE_HEADER, route)]
+
+
+def unpack(value: bytes | None, headers: Iterable[tuple[str, bytes]] | None) -> RoutedArticle:
+    """The routed article of an internal message `pack` made; raises on any other message."""
+    route = next((bytes(v) for k, v in headers or () if k == ROUTE_HEADER), None)
+    if route is None:
+        raise ValueError(f"no {ROUTE_HEADER} header")
+    raw = value or b""
+    data = orjson.loads(route)
+    if not isinstance(data, dict):
+        raise ValueError(f"the {ROUTE_HEADER} header is not an object")
+    return RoutedArticle.model_validate({**data, "raw": raw, "article": parse_article(raw)})
 
 
 def url_route_key(routed: RoutedArticle) -> str:
@@ -273,6 +353,9 @@ class BodyRecord(BaseModel):
     sketch: list[int]
     published_at: AwareDatetime
     events: list[StoredEvent] = Field(default_factory=list)
+    fingerprint: str | None = None
+    """The body's `warwire.articles.body_fingerprint`: only a repeat of this very text takes
+    the events without extraction (None in records written before it was kept)."""
 
 
 class IdRecord(BaseModel):
@@ -414,9 +497,10 @@ def record_count(store: KeyValue) -> int:
 
 def check_article_id(
     store: KeyValue, shard: str, article: Article, fingerprint: str, window: dt.timedelta
-) -> None:
+) -> bool:
     """The first step: raise `Rejected` for an id processed within `window` with another body
-    (`fingerprint`, see `warwire.articles.body_fingerprint`); otherwise record the id's body."""
+    (`fingerprint`, see `warwire.articles.body_fingerprint`); otherwise record the id's body.
+    Returns whether the id is new (recorded now)."""
     published = article.published_at
     store.expiry.expire(store, shard, published, window)
     key = _id_key(shard, article.id)
@@ -427,6 +511,13 @@ def check_article_id(
         record = IdRecord(fingerprint=fingerprint, published_at=published)
         store.put(key, record.model_dump_json().encode())
         store.expiry.add(store, shard, published, key)
+    return previous is None
+
+
+def forget_article_id(store: KeyValue, shard: str, article: Article) -> None:
+    """Drop the id record `check_article_id` just made for `article` when the article was not
+    processed after all (the record would refuse a corrected body under the id)."""
+    store.delete(_id_key(shard, article.id))
 
 
 # --- the two checks ---------------------------------------------------------------------------
@@ -504,6 +595,7 @@ def remember(
     routed: RoutedArticle,
     events: list[Event],
     window: dt.timedelta,
+    fingerprint: str | None = None,
 ) -> None:
     """File a newly extracted article under its body key, with its events (evidence
     sentences dropped: copies do not need them)."""
@@ -516,6 +608,7 @@ def remember(
         sketch=routed.sketch,
         published_at=routed.article.published_at,
         events=[e.model_copy(update={"evidence": {}}) for e in events],
+        fingerprint=fingerprint or body_fingerprint(routed.article),
     )
     kept = [r for r in records if r.article_id != record.article_id]
     store.put(key, _BODY_RECORDS.dump_json([*kept, record][-MAX_RECORDS_PER_BODY_KEY:]))
@@ -547,11 +640,43 @@ def copy_events(original: BodyRecord, article: Article) -> list[Event]:
     return copies
 
 
+_REPORT_FIELDS = frozenset(
+    {"event_id", "article_id", "published_at", "outlet", "url", "evidence", "duplicate_of"}
+)
+"""What differs between two articles' reports of one event without their saying anything
+different about it."""
+
+
+def _says(event: Event) -> dict[str, object]:
+    return event.model_dump(exclude=set(_REPORT_FIELDS))
+
+
+def mark_copies(original: BodyRecord, events: list[Event]) -> tuple[list[Event], bool]:
+    """The events extracted from a near-copy of `original`, each one that says exactly what
+    one of the original's events says marked `duplicate_of` it (each original event matched
+    once); and whether all of them were so marked. An event with another figure, date or
+    place is the article's own report and stays unmarked, so its figures are folded in."""
+    unmatched = list(original.events)
+    marked: list[Event] = []
+    for event in events:
+        says = _says(event)
+        match = next((o for o in unmatched if o.type == event.type and _says(o) == says), None)
+        if match is None:
+            marked.append(event)
+            continue
+        unmatched.remove(match)
+        marked.append(event.model_copy(update={"duplicate_of": match.event_id}))
+    return marked, all(e.duplicate_of is not None for e in marked)
+
+
 @dataclass(frozen=True)
 class ArticleOutcome:
     events: list[Event]
     seen: Seen | None
-    """The earlier article this one repeats; None when it was extracted."""
+    """The earlier article this one repeats; None when it brought anything new."""
+    revises: Seen | None = None
+    """The earlier article this one is a revised copy of (another text, and events that
+    differ from the earlier article's): extracted, its changed events folded in as its own."""
 
 
 def process_article(
@@ -562,10 +687,19 @@ def process_article(
     extract: Callable[[Article], list[Event]],
 ) -> ArticleOutcome:
     """The body step: reuse the events of the article this one repeats, or extract and file
-    it. `extract` errors propagate (nothing is filed for the article)."""
+    it. Only a repeat of the same text (same id, or same body fingerprint) takes the
+    original's events unread; a near-copy (same URL, or near-identical body) is extracted
+    again, since a re-issued article often differs just where it matters (a toll updated from
+    28 to 38): its events that say the same as the original's are marked as copies of them,
+    the others are its own. `extract` errors propagate (nothing is filed for the article)."""
     seen = find_original(store, shard, routed, window)
-    if seen is not None:
+    fingerprint = body_fingerprint(routed.article)
+    if seen is not None and (seen.match == "repost" or seen.original.fingerprint == fingerprint):
         return ArticleOutcome(copy_events(seen.original, routed.article), seen)
     events = extract(routed.article)
-    remember(store, shard, routed, events, window)
-    return ArticleOutcome(events, None)
+    if seen is not None:
+        events, all_copies = mark_copies(seen.original, events)
+        if all_copies:
+            return ArticleOutcome(events, seen)
+    remember(store, shard, routed, events, window, fingerprint)
+    return ArticleOutcome(events, None, revises=seen)

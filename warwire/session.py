@@ -62,6 +62,7 @@ def isolated(settings: Settings, run_id: str) -> Settings:
         "alerts",
         "dead_letters",
         "receipts",
+        "articles_by_id",
         "articles_by_url",
         "articles_by_body",
     ):

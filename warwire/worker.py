@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import sys
 import threading
@@ -45,6 +46,7 @@ def run_worker(settings: Settings) -> int:
         # Faust makes only the last level of its folder (~/.cache may not exist yet).
         Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
         app = create_app(settings)
+        warm_up_extractor()
         keep_topics_declared(app, settings)
         if settings.group_lag_interval > 0:
             lag_probe = GroupLagProbe(settings, interval=settings.group_lag_interval)
@@ -71,6 +73,23 @@ def run_worker(settings: Settings) -> int:
         if broker:
             broker_stopping.set()
             broker.stop()
+
+
+def warm_up_extractor() -> None:
+    """Load the language model and whatever else the extractor loads on first use, now,
+    outside any article's time budget (`warwire.budget`): a first load cut off by the budget
+    would be redone, and cut off again, by the articles after it."""
+    from schemas import Article
+    from warwire.extract.core import extract_events_strict
+
+    extract_events_strict(
+        Article(
+            id="warm-up",
+            body="Russia launched 12 drones at the city overnight, killing two people, the "
+            "governor said. The two delegations will meet again next week for talks.",
+            published_at=dt.datetime(2025, 1, 15, 9, 0, tzinfo=dt.UTC),
+        )
+    )
 
 
 def watch_embedded_broker(broker: EmbeddedBroker, interval: float = 1.0) -> threading.Event:

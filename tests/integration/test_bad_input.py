@@ -240,7 +240,11 @@ async def test_garbage_on_an_internal_topic_is_dead_lettered_and_the_agents_go_o
     await ensure_topics(settings)
     # The events topic takes the same path in the fold agent; it is left out here only
     # because this test's own reader decodes every event it sees.
-    internal = [settings.topics.articles_by_url, settings.topics.articles_by_body]
+    internal = [
+        settings.topics.articles_by_id,
+        settings.topics.articles_by_url,
+        settings.topics.articles_by_body,
+    ]
     producer = AIOKafkaProducer(**client_options(settings))
     await producer.start()
     try:

@@ -12,8 +12,11 @@ import pytest
 from tests.conftest import SHARED
 from warwire.articles import (
     MAX_ARTICLE_BYTES,
+    MAX_DEAD_LETTER_HEADERS,
+    MAX_DEAD_LETTER_KEY,
     MAX_DEAD_LETTER_ORIGINAL,
     REASONS,
+    Record,
     Rejected,
     body_fingerprint,
     check_id_reuse,
@@ -272,15 +275,21 @@ def test_same_body_reposted_under_an_id_is_fine_a_different_body_is_refused() ->
     assert caught.value.article_id == "a-1"
 
 
-def test_a_dead_letter_keeps_the_original_bytes_and_its_position() -> None:
+def test_a_dead_letter_keeps_the_original_bytes_key_headers_timestamp_and_position() -> None:
     value = b'{"id": "a-1", "body": '
+    headers = (("trace", b"\x00\xffid"), ("warwire-produced-at", b"1756000000.5"))
     letter = dead_letter(
         Rejected("invalid_json", "unexpected end"),
-        topic="articles",
-        partition=3,
-        offset=41,
-        key=b"a-1",
-        value=value,
+        Record(
+            topic="articles",
+            partition=3,
+            offset=41,
+            key=b"a-1\xff",
+            value=value,
+            headers=headers,
+            timestamp_ms=1756000000123,
+            timestamp_type=0,
+        ),
     )
     assert (letter.reason, letter.topic, letter.partition, letter.offset) == (
         "invalid_json",
@@ -288,19 +297,31 @@ def test_a_dead_letter_keeps_the_original_bytes_and_its_position() -> None:
         3,
         41,
     )
-    assert letter.key == "a-1"
+    assert letter.key == "a-1\ufffd"
+    assert base64.b64decode(letter.key_base64 or "") == b"a-1\xff"
     assert base64.b64decode(letter.original_base64) == value
+    assert [(h.name, base64.b64decode(h.value_base64)) for h in letter.headers] == list(headers)
+    assert (letter.timestamp_ms, letter.timestamp_type) == (1756000000123, 0)
+
+
+def test_a_dead_letter_bounds_a_huge_key_and_headers_and_says_so() -> None:
+    many = tuple((f"h{n}", b"v" * 1000) for n in range(40))
+    letter = dead_letter(
+        Rejected("invalid_json"),
+        Record(topic="articles", partition=0, offset=1, key=b"k" * 10**6, value=b"{", headers=many),
+    )
+    assert len(base64.b64decode(letter.key_base64 or "")) == MAX_DEAD_LETTER_KEY
+    kept = sum(len(base64.b64decode(h.value_base64)) + len(h.name) for h in letter.headers)
+    assert 0 < kept <= MAX_DEAD_LETTER_HEADERS and len(letter.headers) < len(many)
+    assert f"first {MAX_DEAD_LETTER_KEY} of {10**6} bytes" in letter.detail
+    assert "headers left out" in letter.detail
 
 
 def test_a_dead_letter_for_a_huge_message_keeps_only_its_head_and_says_so() -> None:
     value = b"x" * (10 * 1024 * 1024)
     letter = dead_letter(
         Rejected("too_large", f"{len(value)} bytes"),
-        topic="articles",
-        partition=0,
-        offset=7,
-        key=None,
-        value=value,
+        Record(topic="articles", partition=0, offset=7, key=None, value=value),
     )
     kept = base64.b64decode(letter.original_base64)
     assert kept == value[:MAX_DEAD_LETTER_ORIGINAL]

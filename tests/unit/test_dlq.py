@@ -62,3 +62,8 @@ def test_force_posts_what_is_still_refused() -> None:
 def test_a_listing_line_says_where_why_and_which_article() -> None:
     line = listing_line(letter(FIXED, article_id="fixed-1", detail="KeyError: 'x'\nmore"))
     assert line == "articles/2@40\textraction_error\tfixed-1\tKeyError: 'x' more"
+
+
+def test_a_letter_goes_back_with_its_key_bytes_as_posted() -> None:
+    odd = letter(FIXED, key="\ufffdk", key_base64=base64.b64encode(b"\xffk").decode())
+    assert plan_replay([odd], ARTICLES).messages == [(b"\xffk", FIXED)]

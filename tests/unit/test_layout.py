@@ -1,5 +1,6 @@
 """The house shows its rooms: no module of the packages imports, directly or through others,
-a module that imports it back."""
+a module that imports it back, and no function outside the extraction rules runs over
+80 lines."""
 
 from __future__ import annotations
 
@@ -81,3 +82,37 @@ def test_the_packages_have_no_import_cycle() -> None:
 def test_the_cycle_finder_finds_a_cycle() -> None:
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
     assert cycles(graph) == [{"a", "b", "c"}]
+
+
+MAX_FUNCTION_LINES = 80
+LONG_FUNCTIONS_ALLOWED = ("warwire/extract/",)
+"""The extraction rules: long tables of patterns and cases read best in one place."""
+
+
+def long_functions(source: str, limit: int) -> list[tuple[str, int]]:
+    """(name, lines) of every function or method in `source` longer than `limit` lines,
+    decorators and docstring included."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            lines = (node.end_lineno or node.lineno) - first + 1
+            if lines > limit:
+                found.append((node.name, lines))
+    return found
+
+
+def test_no_function_outside_the_extraction_rules_runs_over_80_lines() -> None:
+    too_long = {
+        f"{path.relative_to(REPO)}::{name}": lines
+        for path in module_files().values()
+        if not str(path.relative_to(REPO)).startswith(LONG_FUNCTIONS_ALLOWED)
+        for name, lines in long_functions(path.read_text(), MAX_FUNCTION_LINES)
+    }
+    assert too_long == {}
+
+
+def test_the_length_check_counts_a_long_function() -> None:
+    body = "\n".join(f"    x{n} = {n}" for n in range(81))
+    source = f"def short():\n    pass\n\n@decorated\ndef long():\n{body}\n"
+    assert long_functions(source, MAX_FUNCTION_LINES) == [("long", 83)]

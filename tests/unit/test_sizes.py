@@ -9,9 +9,9 @@ import datetime as dt
 import orjson
 
 from schemas import EventEnvelope
-from streams.app import MAX_OUTPUT_KEY_BYTES, output_key
+from streams.messages import MAX_OUTPUT_KEY_BYTES, output_key
 from warwire import codec, seen
-from warwire.articles import MAX_ARTICLE_BYTES, decode_article
+from warwire.articles import MAX_ARTICLE_BYTES, Record, decode_article
 from warwire.extract.core import extract_events_strict
 from warwire.kafka_io import PRODUCER_MAX_REQUEST_BYTES
 
@@ -44,11 +44,15 @@ def largest_article() -> bytes:
 def test_the_largest_valid_article_makes_no_oversized_internal_message() -> None:
     raw = largest_article()
     article = decode_article(raw, now=NOW)
-    source = seen.Source(
-        topic="articles", partition=0, offset=0, key=output_key(b"k" * 10**6).decode()
+    huge_headers = tuple((f"h{n}", b"v" * 100_000) for n in range(10))
+    source = seen.Source.of(
+        Record(topic="articles", partition=0, offset=0, key=b"k" * 10**6, headers=huge_headers)
     )
-    routed = seen.route(article, source)
-    assert len(codec.dumps(routed)) < PRODUCER_MAX_REQUEST_BYTES
+    routed = seen.route(article, source, raw=raw)
+    value, headers = seen.pack(routed)
+    assert value == raw
+    assert len(value) + sum(len(k) + len(v) for k, v in headers) < PRODUCER_MAX_REQUEST_BYTES
+    assert seen.unpack(value, headers).article == article
     events = extract_events_strict(article)
     assert events, "the strike in the endless sentence is still found"
     for event in events:
@@ -59,3 +63,12 @@ def test_a_huge_producer_key_is_cut_for_the_messages_that_carry_it_on() -> None:
     assert len(output_key(b"k" * 10**6)) == MAX_OUTPUT_KEY_BYTES
     assert output_key(None) == b""
     assert output_key(b"a-1") == b"a-1"
+
+
+def test_the_worker_producer_takes_what_the_size_limits_allow() -> None:
+    from streams.app import create_app
+    from warwire.config import Settings
+
+    app = create_app(Settings(broker="kafka://127.0.0.1:9", metrics_port=0))
+    # Faust's default (1,000,000) is below an article at the size limit plus its routing.
+    assert app.conf.producer_max_request_size == PRODUCER_MAX_REQUEST_BYTES

@@ -1,0 +1,55 @@
+"""check-ids: an article posted off its id's partition, checked against its id's record in
+the partition of articles.by-id its id is keyed to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from streams.messages import record_lag, refused, routed_article
+from streams.stage import Stage
+from streams.state import StagedKeyValue
+from warwire import seen
+from warwire.articles import Rejected, body_fingerprint
+from warwire.kafka_io import PermanentSendError
+
+
+def register(stage: Stage) -> None:
+    topics = stage.topics
+
+    @stage.app.agent(topics.articles_by_id, name="check-ids")
+    async def check_ids(stream: faust.StreamT[bytes]) -> None:
+        async for event in stream.events():
+            message = event.message
+            if not await stage.pass_barrier(
+                message,
+                stage.aligners["id"],
+                topics.articles_by_url,
+                stamp_offset=stage.partitions,
+            ):
+                await handle_id(stage, message)
+
+
+async def handle_id(stage: Stage, message: Any) -> None:
+    routed = await stage.decoded(message, routed_article)
+    if routed is None:
+        return
+    article = routed.article
+    state = StagedKeyValue(stage.tables.ids, stage.id_expiry)
+    try:
+        recorded = seen.check_article_id(
+            state, str(message.partition), article, body_fingerprint(article), stage.window
+        )
+    except Rejected as rejected:
+        await stage.send_routed_receipt(routed, await stage.reject_routed(routed, rejected))
+    else:
+        try:
+            await stage.to_url_check(routed)
+        except PermanentSendError as exc:
+            if recorded:
+                seen.forget_article_id(state, str(message.partition), article)
+            rejection = refused(exc, article.id)
+            await stage.send_routed_receipt(routed, await stage.reject_routed(routed, rejection))
+    state.flush()
+    record_lag(message)
