@@ -932,7 +932,13 @@ def _subjects(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
         return own
-    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+        # "X and Y are due to speak", "X is likely to visit": the infinitive hangs on a
+        # predicate adjective; its subject is the subject of the copula
+        found = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def _plural(token: Token) -> bool:
