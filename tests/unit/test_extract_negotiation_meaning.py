@@ -55,3 +55,35 @@ def test_people_likely_to_meet_are_both_on_the_meeting() -> None:
     assert len(events) == 1
     assert set(events[0].participants) == {"William Ruto", "Sergey Lavrov"}
     assert events[0].status == "scheduled"
+
+
+def test_a_common_noun_under_an_indefinite_article_is_no_participant() -> None:
+    # "an observant Jew", "a devout Sikh": the recogniser may call the noun a name
+    events = _negotiations(
+        "A devout Sikh, Kenyan President William Ruto flew to Moscow on Sunday for talks "
+        "with Vladimir Putin on a ceasefire in Ukraine.",
+        "2026-02-15T18:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"William Ruto", "Vladimir Putin"}
+
+
+def test_a_misspelt_name_beside_the_right_one_is_one_person() -> None:
+    events = _negotiations(
+        "Indonesian President Prabowo Subianto met President Volodymyr Zelenskyy in Kyiv on "
+        "Monday to discuss a peace plan and prisoner exchanges. Recalling his talks with Volodymyr "
+        "Zelenksy, Prabowo said Jakarta was ready to mediate.",
+        "2026-03-02T15:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert sorted(events[0].participants) == ["Prabowo Subianto", "Volodymyr Zelenskyy"]
+
+
+def test_misspelling_needs_the_same_first_name_and_a_long_close_surname() -> None:
+    from warwire.extract.people import misspelling_of
+
+    assert misspelling_of("Volodymyr Zelnski", "Volodymyr Zelenskyy")
+    assert misspelling_of("Jared Kushnir", "Jared Kushner")
+    assert not misspelling_of("Hunter Biden", "Joe Biden")
+    assert not misspelling_of("Donald Tusk", "Donald Trump")
+    assert not misspelling_of("Kim Jong Il", "Kim Jong Un")

@@ -558,6 +558,8 @@ def _expand(
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, person_side(ent))
     elif ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
+    elif ent is not None and ent.label_ == "PERSON" and _indefinite(ent):
+        pass  # "an observant Jew, X, flew to ...": a name takes no indefinite article
     elif ent is not None and ent.label_ == "PERSON":
         if ent.start not in people:
             side = person_side(ent)
@@ -624,6 +626,14 @@ def _expand(
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _expand(obj, people, parties, depth + 1)
+
+
+def _indefinite(ent: Span) -> bool:
+    """A one-word "name" under an indefinite article ("an observant Jew", "a Swede"): a
+    common noun the recogniser took for a name; a person's name takes no "a"."""
+    return len(ent) == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another", "every") for c in ent.root.children
+    )
 
 
 def _titled_person(token: Token, ent: Span) -> bool:

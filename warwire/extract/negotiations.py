@@ -24,7 +24,7 @@ from warwire.extract import clauses, countries, gazetteer, keywords, venues
 from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
-from warwire.extract.people import Roster
+from warwire.extract.people import Roster, misspelling_of
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -630,7 +630,16 @@ class NegotiationDraft:
         for mention in self.mentions:
             for official in mention.participants:
                 seen.setdefault(official.name, official)
-        return list(seen.values())
+        # One person whose name the article misspells once is one person: the listed
+        # official, else the spelling met first.
+        kept: list[gazetteer.Official] = []
+        for official in seen.values():
+            twin = next((k for k in kept if misspelling_of(official.name, k.name)), None)
+            if twin is None:
+                kept.append(official)
+            elif official.role and not twin.role:
+                kept[kept.index(twin)] = official
+        return kept
 
 
 @lru_cache(maxsize=1024)

@@ -197,3 +197,30 @@ def _by_spelling() -> dict[str, frozenset[gazetteer.Official]]:
             if " " in form:
                 index.setdefault(spelling_key(form.split()[-1]), set()).add(official)
     return {key: frozenset(found) for key, found in index.items()}
+
+
+def misspelling_of(name: str, other: str) -> bool:
+    """Whether `name` is a slip of the pen for `other` ("Volodymyr Zelnski" beside "Volodymyr
+    Zelenskyy"): the first names agree (or one is missing) and the surnames' spelling keys
+    are one or two letters apart, in surnames long enough for that to be a slip."""
+    words, others = name.split(), other.split()
+    if not words or not others or name == other:
+        return False
+    if len(words) > 1 and len(others) > 1 and spelling_key(words[0]) != spelling_key(others[0]):
+        return False
+    a, b = spelling_key(words[-1]), spelling_key(others[-1])
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    return _edits(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
