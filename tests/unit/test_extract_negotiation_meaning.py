@@ -87,3 +87,37 @@ def test_misspelling_needs_the_same_first_name_and_a_long_close_surname() -> Non
     assert not misspelling_of("Hunter Biden", "Joe Biden")
     assert not misspelling_of("Donald Tusk", "Donald Trump")
     assert not misspelling_of("Kim Jong Il", "Kim Jong Un")
+
+
+def test_tomorrow_is_the_day_after_publication_and_makes_a_plan() -> None:
+    events = _negotiations(
+        "Swiss President Karin Keller-Sutter will host Ukrainian and Russian negotiators in "
+        "Lausanne tomorrow for talks on a ceasefire, her office said.",
+        "2026-04-14T10:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 4, 15)
+    assert events[0].status == "scheduled"
+
+
+def test_the_outcome_of_a_meeting_presupposes_it_was_held() -> None:
+    # the future tense governs the study of the result, not the meeting
+    events = _negotiations(
+        "Kyiv will examine the results of the Turkish envoys' Moscow meeting with Russia's "
+        "foreign minister on a prisoner exchange, officials said on Friday.",
+        "2026-05-08T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].status == "held"
+
+
+def test_a_definite_contact_phrase_in_the_next_sentence_is_the_contact_just_told() -> None:
+    events = _negotiations(
+        "Kyiv will examine the results of the Turkish envoys' Moscow meeting with Russia's "
+        "foreign minister on a prisoner exchange, officials said on Friday. The Kremlin talks "
+        "on Thursday went on late into the evening.",
+        "2026-05-08T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 5, 7)
+    assert events[0].venue == "Moscow"

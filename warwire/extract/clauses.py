@@ -155,6 +155,10 @@ HYPOTHETICAL_ADJECTIVES = frozenset(
 """Modifiers of a contact noun, or predicates over its subject, that make it a mere
 possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
 when nothing else states them: see `mood`."""
+RESULT_NOUNS = frozenset(
+    {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
+)
+"""Nouns whose "of" names an event that has taken place ("the outcome of the talks")."""
 SCHEDULED_MODIFIERS = frozenset(
     {"next", "upcoming", "planned", "forthcoming", "scheduled", "expected", "coming"}
 )
@@ -1258,6 +1262,10 @@ def mood(token: Token) -> str | None:
             and prep.head.lower_ in HEDGE_NOUNS
         ):
             return "hypothetical"
+        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in RESULT_NOUNS:
+            # "will study the outcome of the meeting": a result presupposes the event, whatever
+            # the tense of the verb that governs the result
+            return "held"
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "any")):
                 return "negated" if child.lower_ != "any" else "hypothetical"

@@ -603,6 +603,9 @@ class TalkMention:
     peace: bool
     support: bool = False
     """Only names delegation members; never opens an event of its own."""
+    definite: bool = False
+    """The contact is a definite noun phrase naming no one ("The talks on Tuesday lasted
+    five hours"): it refers back to a contact already told."""
 
 
 @dataclass(slots=True)
@@ -1536,7 +1539,12 @@ def _mention(
         next_round=bool(_NEXT_ROUND.search(clause)),
         concrete=concrete,
         peace=bool(_PEACE.search(sentence.text)),
+        definite=not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])),
     )
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the|these|those)\s+(?:[\w-]+\s+){0,2}\w?$", _F)
+"""A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
 
 
 class Reading(NamedTuple):
@@ -2058,6 +2066,12 @@ class _Folder:
         ):
             return True
         near = mention.paragraph - draft.mentions[-1].paragraph <= 2
+        if (
+            mention.definite
+            and mention.parties <= set(draft.parties)
+            and mention.paragraph - draft.mentions[-1].paragraph <= 1
+        ):
+            return True  # "The talks on Tuesday lasted five hours": the talks just told
         if draft.pending and mention.concrete:
             return False
         if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
