@@ -121,3 +121,69 @@ def test_a_definite_contact_phrase_in_the_next_sentence_is_the_contact_just_told
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 5, 7)
     assert events[0].venue == "Moscow"
+
+
+def test_a_meeting_named_after_since_was_held_on_its_own_day() -> None:
+    events = _negotiations(
+        "The envoys are due to meet again in Doha, their first contact since the April 9 "
+        "meeting between President Cyril Ramaphosa and President Vladimir Putin ended without "
+        "a deal on the war in Ukraine.",
+        "2026-05-02T10:00:00+00:00",
+    )
+    past = [e for e in events if e.status == "held"]
+    assert len(past) == 1
+    assert past[0].occurred_on == dt.date(2026, 4, 9)
+    assert set(past[0].participants) == {"Cyril Ramaphosa", "Vladimir Putin"}
+
+
+def test_a_contact_told_meanwhile_takes_the_day_just_told() -> None:
+    events = _negotiations(
+        "Russian drones hit the port of Izmail on Wednesday, regional officials said.\n\n"
+        "In Vienna, meanwhile, seven hours of talks between Ukrainian and Russian delegations "
+        "on a prisoner exchange ended without a joint statement.",
+        "2026-06-04T16:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 6, 3)
+
+
+def test_a_contact_a_day_after_which_something_was_said_is_the_day_before_it() -> None:
+    events = _negotiations(
+        "NATO's secretary general said on Thursday the alliance had not been consulted, a day "
+        "after Slovak Prime Minister Robert Fico held talks with Vladimir Putin in Moscow on "
+        "the war in Ukraine.",
+        "2026-01-23T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 1, 21)
+
+
+def test_a_span_of_days_opening_another_clause_does_not_date_the_contact() -> None:
+    events = _negotiations(
+        "A day after the strike on Odesa, Turkish President Recep Tayyip Erdogan met Vladimir "
+        "Putin in Sochi on Monday to discuss a ceasefire in Ukraine.",
+        "2026-03-03T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 3, 2)
+
+
+def test_an_undated_contact_in_the_lead_is_the_news_of_the_day_it_was_reported() -> None:
+    events = _negotiations(
+        "The telephone conversation between Cyril Ramaphosa and Vladimir Putin on the war in "
+        "Ukraine lasted an hour, the South African presidency said on 3 May.",
+        "2026-05-04T07:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 5, 3)
+
+
+def test_today_in_a_piece_stamped_after_midnight_in_kyiv_is_the_evening_before() -> None:
+    # 22:30 UTC in June is 01:30 in Kyiv: the writer's "today" was the 9th
+    events = _negotiations(
+        "Volodymyr Zelensky said his meeting with Donald Trump in Washington today had been "
+        "useful for the peace process.",
+        "2026-06-09T22:30:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 6, 9)

@@ -1262,6 +1262,8 @@ def mood(token: Token) -> str | None:
             and prep.head.lower_ in HEDGE_NOUNS
         ):
             return "hypothetical"
+        if token.dep_ == "pobj" and prep.lower_ == "since":
+            return "held"  # "the first contact since the May meeting": it took place
         if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in RESULT_NOUNS:
             # "will study the outcome of the meeting": a result presupposes the event, whatever
             # the tense of the verb that governs the result

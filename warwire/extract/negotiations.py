@@ -1429,7 +1429,10 @@ def _mention(
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
         # talks with X"), whose day is not the talks'.
         comma = dated.find(",")
-        dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
+        if first < comma or (comma < 0 and realis):
+            pass  # "since the March 3 meeting between X and Y": the day is the meeting's own
+        else:
+            dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
     if reading.days:
         # The day the grammar gives the contact itself, over a day of another verb of the
@@ -1458,6 +1461,8 @@ def _mention(
         named_day = find_date(sentence.text[: max(offset, 0)], today, future=status == "scheduled")
         if named_day.when is When.DATE and named_day.date is not None:
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
+    if cue.when is When.NONE:
+        cue = _days_after(sentence.text, clause, first, today) or cue
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -1777,6 +1782,39 @@ def _statement_day(text: str, today: dt.date) -> dt.date:
     if found is None:
         return today
     return weekday_date(_WEEKDAY_INDEX[found.group("day")], today, future=False)
+
+
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b", re.IGNORECASE)
+_PAUSE = re.compile(r"[,;:]")
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_after(text: str, clause: str, first: int, today: dt.date) -> DateCue | None:
+    """ "X said on Saturday ..., a day after Y met Z": the contact that a span of days after
+    something else opens is that many days before the day of what it is measured from (the
+    statement's day, a day the sentence names before, else the reference day)."""
+    offset = text.find(clause)
+    if offset < 0:
+        return None
+    trigger = offset + first
+    found = [
+        m
+        for m in _DAYS_AFTER.finditer(text, 0, trigger)
+        if m.end() <= trigger
+        and text[: m.start()].strip()
+        and not _PAUSE.search(text, m.end(), trigger)
+    ]  # "A day after the strike, X met Y": the span opens another clause
+    if not found or find_date(text[found[-1].end() : trigger + 1], today).when is not When.NONE:
+        return None
+    match = found[-1]
+    n = _SMALL.get(match.group("n").lower()) or int(match.group("n"))
+    before = text[: match.start()]
+    if _STATEMENT_DAY.search(before):
+        anchor = _statement_day(before, today)
+    else:
+        named = find_date(before, today)
+        anchor = named.date if named.when is When.DATE and named.date else today
+    return DateCue(When.DATE, anchor - dt.timedelta(days=n))
 
 
 _TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
@@ -2196,6 +2234,9 @@ def extract_negotiations(
         if s.paragraph <= lead
     ):
         _date_lead_news(kept, today, local_hour, lead)
+    _date_meanwhile(kept, cues, today)
+    if local_hour < 5:
+        _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
 
@@ -2218,8 +2259,75 @@ def _date_lead_news(
             or any(m.cue.when is not When.NONE for m in draft.mentions)
         ):
             continue
-        draft.date = today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.date = _report_day(first.text, today) or (
+            today if local_hour >= 5 else today - dt.timedelta(days=1)
+        )
         draft.evidence["occurred_on"] = first.text
+
+
+_MEANWHILE = Folded(
+    re.compile(
+        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|that\s+same\s+day)\b", _F
+    ),
+    needs=("meanwhile", "meantime", "same"),
+)
+
+
+def _date_meanwhile(drafts: list[NegotiationDraft], cues: Cues, today: dt.date) -> None:
+    """A held contact told with no day of its own but as simultaneous with what came before
+    ("In X, meanwhile, talks between A and B ended with...") falls on the day of the nearest
+    earlier sentence that names one, else on the reference day."""
+    for draft in drafts:
+        first = next((m for m in draft.mentions if not m.support), None)
+        if (
+            first is None
+            or draft.date is not None
+            or draft.vague
+            or draft.status != "held"
+            or not _MEANWHILE.search(first.text)
+        ):
+            continue
+        day = next(
+            (
+                cue.date
+                for i in range(first.index - 1, -1, -1)
+                if (cue := cues[i]).when is When.DATE and cue.date is not None
+            ),
+            today,
+        )
+        if day <= today:
+            draft.date = day
+            draft.evidence["occurred_on"] = first.text
+
+
+_TODAY_WORD = Folded(
+    re.compile(r"\b(?:today|tonight|this\s+(?:afternoon|evening))\b", _F),
+    needs=("today", "tonight", "this"),
+)
+
+
+def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.date) -> None:
+    """A piece stamped in the small hours of Kyiv was written the evening before, wherever
+    its writer was: the "today" of a contact it reports is the day before (the day a
+    landing before 05:00 belongs to, as for undated news)."""
+    for draft in drafts:
+        evidence = draft.evidence.get("occurred_on", "")
+        if (
+            draft.date == today
+            and _TODAY_WORD.search(evidence)
+            and find_date(evidence, today).date == today
+        ):
+            draft.date = today - dt.timedelta(days=1)
+
+
+def _report_day(text: str, today: dt.date) -> dt.date | None:
+    """The day the sentence's own report of a contact was made ("the call lasted 50 minutes,
+    the aide said on 14 June"): news of a contact with no day is that day's news."""
+    for start, end in clauses.statement_times(text):
+        cue = find_date(text[start:end], today)
+        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
+            return cue.date
+    return None
 
 
 def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
