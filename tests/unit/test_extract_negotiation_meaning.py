@@ -187,3 +187,48 @@ def test_today_in_a_piece_stamped_after_midnight_in_kyiv_is_the_evening_before()
     )
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 6, 9)
+
+
+def test_who_went_into_a_meeting_is_at_it_and_a_possessive_day_dates_it() -> None:
+    # the day of another verb of the sentence ("after the vote on May 30") is not the meeting's
+    events = _negotiations(
+        "Ukraine went into Thursday's meeting with Russian envoy Kirill Dmitriev in Riyadh "
+        "seeking a prisoner exchange that would not be delayed until after the vote on May 30.",
+        "2026-05-15T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 5, 14)
+    assert "UA" in events[0].parties
+
+
+def test_the_one_who_hosted_the_talks_just_told_was_at_them() -> None:
+    events = _negotiations(
+        "Ukrainian and U.S. negotiators met in Oslo on Monday to discuss a ceasefire. Norwegian "
+        "Prime Minister Jonas Gahr Store, who hosted the talks, called them constructive.",
+        "2026-02-17T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "Jonas Gahr Store" in events[0].participants
+    assert "NO" in events[0].parties
+
+
+def test_the_host_country_named_as_a_side_stays_a_party() -> None:
+    # the venue's country is dropped when only the venue names it, kept when a side slot does
+    events = _negotiations(
+        "The Norwegian prime minister brought together the U.S. president's envoy and "
+        "Ukraine's foreign minister in Oslo on Monday for talks on a ceasefire.",
+        "2026-02-17T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "NO" in events[0].parties
+
+
+def test_peace_named_in_the_contacts_paragraph_makes_a_us_ukraine_meeting_talks() -> None:
+    # before the U.S. brokered the talks, a U.S.-Ukraine meeting counts over peace only
+    events = _negotiations(
+        "Volodymyr Zelensky met U.S. Secretary of State Antony Blinken in Kyiv on Wednesday. "
+        "Afterwards Zelensky said any peace had to rest on firm security guarantees.",
+        "2024-05-15T16:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["UA", "US"]

@@ -879,15 +879,21 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                 found.add(subject.i)  # a person, whatever label the recogniser gave
     elif (
         token.dep_ == "pobj"
-        and token.head.lower_ == "for"
+        and token.head.lower_ in ("for", "into")
         and token.head.head.i == verb.i
         and lemma(verb) in MOTION_VERBS
     ):
-        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks"
+        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks", "X
+        # went into the meeting with Y seeking ...": who goes to or into talks is at them
         fillers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ == "who" and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                    # "X, who hosted the talks, said...": the relative pronoun is X
+                    fillers.append(verb.head)
+                    found.add(verb.head.i)
+                    continue
                 if child.lower_ in ("he", "she"):
                     speaker = _speaker_for_pronoun(verb)
                     if speaker is not None:
@@ -1102,6 +1108,11 @@ def _days(token: Token) -> tuple[str, ...]:
     a verb that says when the contact begins or takes place ("due to start on Monday")."""
     found = _time_phrases(token)
     if token.pos_ in ("NOUN", "PROPN"):
+        found += [
+            " ".join(t.text for t in c.subtree if t.dep_ != "case")
+            for c in token.children
+            if c.dep_ == "poss" and c.ent_type_ == "DATE"
+        ]  # "Saturday's meeting", "Tuesday's call"
         verb = _clause_verb(token)
         if (
             verb.i != token.i

@@ -1376,9 +1376,12 @@ def _mention(
     else:
         named_in = clause
     participants = _participants(named_in, anchors)
-    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
-        participants += _role_references(named_in, anchors, named, participants)
     reading = _parse_reading(sentence.text, clause, named)
+    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
+        # a contact only the parse finds ("X brought together A and B") anchors by its words
+        participants += _role_references(
+            named_in, anchors or list(reading.starts), named, participants
+        )
     if reading.mood in ("hypothetical", "negated"):
         return None
     if len(reading.people) >= 2:
@@ -1515,6 +1518,7 @@ def _mention(
             "US",
         )
         and not _HOSTED.search(clause)
+        and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
     concrete = bool(
@@ -1544,12 +1548,31 @@ def _mention(
         next_round=bool(_NEXT_ROUND.search(clause)),
         concrete=concrete,
         peace=bool(_PEACE.search(sentence.text)),
-        definite=not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])),
+        definite=(
+            (not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])))
+            or bool(_HOSTED_THE.search(clause))
+        ),
     )
 
 
 _DEFINITE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the|these|those)\s+(?:[\w-]+\s+){0,2}\w?$", _F)
 """A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
+_HOSTED_THE = re.compile(
+    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
+)
+"""Who "hosted the talks" was at the talks just told."""
+
+
+def _side_in_own_words(clause: str, code: str, venue: str | None, slotted: set[str]) -> bool:
+    """Whether the parse puts the venue's country in a side slot of the contact under a name
+    other than the venue's ("The French president brought together X and Y at the Elysee"):
+    then it is a side, not only the place."""
+    if code not in slotted:
+        return False
+    return any(
+        m.item.code == code and (venue is None or m.surface.lower() != venue.lower())
+        for m in gazetteer.countries().find(clause)
+    )
 
 
 class Reading(NamedTuple):
@@ -2057,6 +2080,8 @@ class _Folder:
         vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
         if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
             return False
+        if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
+            return True  # "X, who hosted the talks, said...": the talks just told
         if vague and mdate and not date:
             return False
         theirs = {o.name for o in draft.officials()}
@@ -2225,8 +2250,9 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
-    topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
-    kept = [d for d in folder.drafts if _keep(d, today, topical)]
+    peaceful = {s.paragraph for s in sentences if _PEACE.search(s.text)}
+    topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
+    kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept) and not any(
         find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
@@ -2392,11 +2418,18 @@ _WAR = Gated(
 """Words that make the war the subject of a contact."""
 
 
-def _keep(draft: NegotiationDraft, today: dt.date, topical: set[int] | None = None) -> bool:
+def _keep(
+    draft: NegotiationDraft,
+    today: dt.date,
+    topical: set[int] | None = None,
+    peaceful: set[int] | None = None,
+) -> bool:
     """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
     war: a contact reported in one of them has it as its subject ("X had a long call with
     Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
-    peace = any(m.peace for m in draft.mentions)
+    peace = any(m.peace for m in draft.mentions) or any(
+        m.paragraph in (peaceful or set()) and not m.support for m in draft.mentions
+    )
     war = any(_WAR.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (topical or set()) and not m.support for m in draft.mentions
     )
