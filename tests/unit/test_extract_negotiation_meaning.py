@@ -232,3 +232,48 @@ def test_peace_named_in_the_contacts_paragraph_makes_a_us_ukraine_meeting_talks(
     )
     assert len(events) == 1
     assert events[0].parties == ["UA", "US"]
+
+
+def test_a_misspelt_official_keeps_the_officials_side() -> None:
+    # the misspelt name resolves to the listed official, so Ukraine is a side
+    events = _negotiations(
+        "UN Secretary-General Antonio Guterres met Volodymyr Zelenksy in Odesa on Friday to "
+        "discuss grain exports through the Black Sea.",
+        "2026-03-06T15:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "UA" in events[0].parties
+    assert "Volodymyr Zelenskyy" in events[0].participants
+
+
+def test_a_security_council_in_a_persons_title_is_no_gathering() -> None:
+    events = _negotiations(
+        "Rustem Umerov, the secretary of Ukraine's security council, will fly to Lisbon on "
+        "Sunday for talks with U.S. envoy Steve Witkoff on the peace framework.",
+        "2026-03-03T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"Rustem Umerov", "Steve Witkoff"}
+
+
+def test_the_other_sides_team_leader_joins_the_round_just_told() -> None:
+    # "the Russian one" stands for "the Russian team"
+    events = _negotiations(
+        "Ukrainian and Russian negotiators met in Belgrade on Tuesday for talks on a prisoner "
+        "exchange. David Arakhamia led the Ukrainian team, while Vladimir Medinsky headed the "
+        "Russian one.",
+        "2026-03-04T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"Davyd Arakhamia", "Vladimir Medinsky"}
+
+
+def test_a_video_conference_has_no_venue() -> None:
+    events = _negotiations(
+        "Ukrainian and Russian delegations held talks by video link on Monday, officials in "
+        "Kyiv said, on a ceasefire and a prisoner exchange.",
+        "2026-03-09T18:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].format == "video"
+    assert events[0].venue is None

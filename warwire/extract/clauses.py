@@ -1536,9 +1536,12 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
         if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
             fillers += _prep_objects(token, ("by", "with"))
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            teams = {t.i for t in doc if t.lower_ in SIDE_NOUNS | GROUP_NOUNS}
             if base in ("lead", "head", "represent") and any(
-                o.lower_ in SIDE_NOUNS | GROUP_NOUNS for o in objects
-            ):
+                o.lower_ in SIDE_NOUNS | GROUP_NOUNS
+                or (o.lower_ == "one" and any(t < o.i for t in teams))
+                for o in objects
+            ):  # "X led the Ukrainian team, while Y headed the Russian one"
                 fillers += [c for c in token.children if c.dep_ == "nsubj"]
                 fillers += objects
                 if token.dep_ == "acl":

@@ -1057,7 +1057,8 @@ def _excluded(text: str) -> bool:
 
 _BODY_IN_TITLE = re.compile(
     r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
-    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:national\s+)?security\s+"
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    r"(?:national\s+)?security\s+"
     r"(?:and\s+defen[cs]e\s+)?council\b",
     re.IGNORECASE,
 )
@@ -2093,8 +2094,9 @@ class _Folder:
             and mention.parties
             and not mention.parties & set(draft.parties)
             and not (fam != "call" and _only_mediators(mention.parties))
+            and not (mention.support and fam == "meet")
         ):
-            return False
+            return False  # a delegation line names the other side's team of the meeting told
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
             return False
         if _opposite_fronts(set(draft.parties), mention.parties):
@@ -2367,6 +2369,7 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.venue = None
     elif "video" in formats:
         draft.fmt = "video"
+        draft.venue = None  # the sides are each in their own city
     else:
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()

@@ -164,7 +164,26 @@ def _official(name: str) -> gazetteer.Official | None:
             }
             if len(matches) == 1:
                 return matches.pop()
+        # A slip of the pen in the surname ("Volodymyr Zelenksy"): the same first name and a
+        # surname a letter or two off one official's, and no other's.
+        slips = {
+            o for o in _by_first().get(spelling_key(first), ()) if misspelling_of(name, o.name)
+        }
+        if len(slips) == 1:
+            return slips.pop()
     return None
+
+
+@cache
+def _by_first() -> dict[str, frozenset[gazetteer.Official]]:
+    """Officials by the spelling key of the first name of their name and each variant."""
+    index: dict[str, set[gazetteer.Official]] = {}
+    for row in gazetteer.official_rows():
+        official = gazetteer.Official(row["name"], row["country"], row["role"])
+        for form in (row["name"], *row.get("variants", [])):
+            if " " in form:
+                index.setdefault(spelling_key(form.split()[0]), set()).add(official)
+    return {key: frozenset(found) for key, found in index.items()}
 
 
 _CASE_ENDINGS = ("owi", "iem", "em", "ie", "a", "u", "e")
