@@ -277,3 +277,32 @@ def test_a_video_conference_has_no_venue() -> None:
     assert len(events) == 1
     assert events[0].format == "video"
     assert events[0].venue is None
+
+
+def test_coordinated_callers_each_hold_their_own_call() -> None:
+    # a phone call joins two people: "X and Y will phone Z" is X's call and Y's call
+    events = _negotiations(
+        "Giorgia Meloni and Friedrich Merz will phone Vladimir Putin on Friday to press for a "
+        "ceasefire in Ukraine, their offices said.",
+        "2026-04-07T12:00:00+00:00",
+    )
+    assert len(events) == 2
+    assert {frozenset(e.participants) for e in events} == {
+        frozenset({"Giorgia Meloni", "Vladimir Putin"}),
+        frozenset({"Friedrich Merz", "Vladimir Putin"}),
+    }
+    assert {tuple(e.parties) for e in events} == {("IT", "RU"), ("DE", "RU")}
+
+
+def test_a_joint_call_and_a_reciprocal_call_stay_one() -> None:
+    joint = _negotiations(
+        "Giorgia Meloni and Friedrich Merz held a joint call with Vladimir Putin on Friday "
+        "about a ceasefire in Ukraine.",
+        "2026-04-10T12:00:00+00:00",
+    )
+    assert len(joint) == 1
+    mutual = _negotiations(
+        "Friedrich Merz and Vladimir Putin spoke by phone on Friday about a ceasefire in Ukraine.",
+        "2026-04-10T12:00:00+00:00",
+    )
+    assert len(mutual) == 1

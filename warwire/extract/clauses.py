@@ -545,6 +545,7 @@ def _expand(
     parties: set[str],
     depth: int = 0,
     person: bool = False,
+    conjuncts: bool = True,
 ) -> None:
     """Collect the sides a slot filler stands for: the person or country it names, or, for a
     title noun, the person in apposition and the country that qualifies it."""
@@ -614,6 +615,8 @@ def _expand(
             closed = True
             continue
         if child.dep_ == "conj":
+            if not conjuncts:
+                break
             _expand(child, people, parties, depth + 1)
             if closed:
                 break  # "A and B, C said": C is not in the coordination
@@ -1494,6 +1497,49 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 host=_host(token),
             )
         )
+    return tuple(out)
+
+
+_DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
+"""Contact verbs whose coordinated subjects each hold their own contact with the object: a
+phone call joins two people ("X and Y will phone Z" is two calls)."""
+
+
+@lru_cache(maxsize=2048)
+def distributed(sentence: str) -> tuple[tuple[int, tuple[tuple[Person, ...], ...]], ...]:
+    """Calls whose coordinated subjects each call the same partner ("X and Y prepared to
+    sound out Z", "X and Y will phone Z on Monday"): per contact verb (its start), the people
+    of each subject conjunct; not "X and Y spoke" (with each other) nor a joint call
+    ("together", "jointly", "a joint call")."""
+    doc = _parse(sentence)
+    out: list[tuple[int, tuple[tuple[Person, ...], ...]]] = []
+    for token in doc:
+        if token.pos_ != "VERB" or lemma(token) not in _DISTRIBUTIVE:
+            continue
+        found, _ = _is_contact(token)
+        if not found:
+            continue
+        partners = [c for c in token.children if c.dep_ == "dobj"]
+        partners += _prep_objects(token, ("with", "to"))
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or _subjects(token)
+        if not partners or len(subjects) != 1:
+            continue
+        if any(t.lower_ in ("together", "jointly", "joint", "both") for t in token.subtree):
+            continue
+        conjuncts = [subjects[0]]
+        for _ in range(4):
+            nxt = [c for c in conjuncts[-1].children if c.dep_ == "conj"]
+            if not nxt:
+                break
+            conjuncts.append(nxt[0])
+        groups: list[tuple[Person, ...]] = []
+        for conjunct in conjuncts:
+            people: dict[int, Person] = {}
+            _expand(conjunct, people, set(), conjuncts=False)
+            if people:
+                groups.append(tuple(people.values()))
+        if len(groups) >= 2:
+            out.append((token.idx, tuple(groups)))
     return tuple(out)
 
 

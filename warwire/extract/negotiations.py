@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -603,6 +603,9 @@ class TalkMention:
     peace: bool
     support: bool = False
     """Only names delegation members; never opens an event of its own."""
+    callers: frozenset[str] = frozenset()
+    """For one of the calls coordinated subjects each make ("X and Y will phone Z"), its
+    caller: calls of one sentence with different callers are different calls."""
     definite: bool = False
     """The contact is a definite noun phrase naming no one ("The talks on Tuesday lasted
     five hours"): it refers back to a contact already told."""
@@ -1010,7 +1013,7 @@ def _mentions_in(
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
             found = _parsed_mention(sentence, text, today, True, year, subject, named)
-            return [found] if found is not None else []
+            return _distribute(text, text, found, named) if found is not None else []
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1023,7 +1026,7 @@ def _mentions_in(
                 sentence, clause, today, len(clauses) == 1, year, subject, named
             )
             if found is not None:
-                out.append(found)
+                out.extend(_distribute(text, clause, found, named))
             elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause, named))
             continue
@@ -1035,8 +1038,43 @@ def _mentions_in(
         for segment in _segments(clause, events, today):
             found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
             if found is not None:
-                out.append(found)
+                out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+def _distribute(
+    text: str, clause: str, mention: TalkMention, named: ArticlePeople | None
+) -> list[TalkMention]:
+    """One mention per caller when coordinated subjects each call the same partner ("X and Y
+    prepared to sound out Z": X's call with Z and Y's call with Z); see
+    `clauses.distributed`."""
+    offset = text.find(clause)
+    if offset < 0:
+        return [mention]
+    roster = named.roster if named is not None else Roster([text])
+    for start, groups in clauses.distributed(text):
+        if not offset <= start < offset + len(clause):
+            continue
+        names = [
+            {r.name for p in group if (r := roster.resolve(p.name, p.side)) is not None}
+            for group in groups
+        ]
+        callers = set().union(*names)
+        if not all(any(o.name in own for o in mention.participants) for own in names):
+            return [mention]  # the parse and the names the mention kept disagree
+        out = []
+        for own in names:
+            people = [o for o in mention.participants if o.name in own or o.name not in callers]
+            others = {
+                o.country for o in mention.participants if o.name in callers - own and o.country
+            }
+            mine = {o.country for o in people if o.country}
+            parties = mine | (mention.parties - others)
+            out.append(
+                replace(mention, participants=people, parties=parties, callers=frozenset(own))
+            )
+        return out
+    return [mention]
 
 
 _SIDELINES = re.compile(
@@ -2080,6 +2118,11 @@ class _Folder:
             return False  # one sentence that gives two meetings two days reports two
         vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
         if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
+            return False
+        if mention.callers and any(
+            m.index == mention.index and m.callers and m.callers != mention.callers
+            for m in draft.mentions
+        ):
             return False
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
