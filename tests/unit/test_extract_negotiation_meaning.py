@@ -306,3 +306,24 @@ def test_a_joint_call_and_a_reciprocal_call_stay_one() -> None:
         "2026-04-10T12:00:00+00:00",
     )
     assert len(mutual) == 1
+
+
+def test_a_visit_to_a_country_with_no_city_named_is_in_its_capital() -> None:
+    events = _negotiations(
+        "Brazil's foreign minister was received by Sergey Lavrov on Tuesday, on his second "
+        "visit to Russia this year, for talks on ending the war in Ukraine.",
+        "2026-04-15T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Moscow"
+    assert events[0].format == "in_person"
+
+
+def test_a_city_named_for_the_visit_wins_over_the_capital() -> None:
+    events = _negotiations(
+        "Brazil's foreign minister, on his second visit to Russia this year, met Sergey Lavrov "
+        "in Sochi on Tuesday for talks on ending the war in Ukraine.",
+        "2026-04-15T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Sochi"

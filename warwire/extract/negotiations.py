@@ -603,6 +603,8 @@ class TalkMention:
     peace: bool
     support: bool = False
     """Only names delegation members; never opens an event of its own."""
+    visited: str | None = None
+    """The country a visit the clause reports goes to, when no city is named for it."""
     callers: frozenset[str] = frozenset()
     """For one of the calls coordinated subjects each make ("X and Y will phone Z"), its
     caller: calls of one sentence with different callers are different calls."""
@@ -1587,6 +1589,7 @@ def _mention(
         next_round=bool(_NEXT_ROUND.search(clause)),
         concrete=concrete,
         peace=bool(_PEACE.search(sentence.text)),
+        visited=next(iter(reading.hosts)) if len(reading.hosts) == 1 and not venue else None,
         definite=(
             (not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])))
             or bool(_HOSTED_THE.search(clause))
@@ -2414,6 +2417,10 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.fmt = "video"
         draft.venue = None  # the sides are each in their own city
     else:
+        visited = {m.visited for m in mentions if m.visited}
+        if draft.venue is None and len(visited) == 1:
+            # a visit to a country whose leaders receive the visitor, no city named: its capital
+            draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
     for mention in mentions:
@@ -2429,7 +2436,10 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
     if draft.venue:
-        draft.evidence["venue"] = next(m.text for m in mentions if m.venue == draft.venue)
+        draft.evidence["venue"] = next(
+            (m.text for m in mentions if m.venue == draft.venue),
+            next((m.text for m in mentions if m.visited), first),
+        )
     if draft.fmt:
         draft.evidence["format"] = next((m.text for m in mentions if m.fmt == draft.fmt), first)
     if draft.date is not None:
