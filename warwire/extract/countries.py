@@ -66,5 +66,5 @@ def capital(code: str) -> str | None:
         for name in row["names"]:
             place = places.get(name)
             if place is not None and place.kind == "city" and place.country == code:
-                return name
+                return str(name)
     return None
