@@ -327,3 +327,22 @@ def test_a_city_named_for_the_visit_wins_over_the_capital() -> None:
     )
     assert len(events) == 1
     assert events[0].venue == "Sochi"
+
+
+def test_a_meeting_under_a_condition_is_no_plan() -> None:
+    events = _negotiations(
+        "Volodymyr Zelensky said on Monday he would meet Vladimir Putin in Istanbul only if "
+        "Russia first agreed to a full ceasefire.",
+        "2026-05-11T12:00:00+00:00",
+    )
+    assert events == []
+
+
+def test_talks_that_went_on_until_something_happened_were_held() -> None:
+    events = _negotiations(
+        "Ukrainian and Russian delegations met in Istanbul on Monday and talked until the "
+        "Turkish hosts called a break, officials said, on a prisoner exchange.",
+        "2026-05-11T18:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].status == "held"

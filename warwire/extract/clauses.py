@@ -1369,6 +1369,12 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
         return "hypothetical"
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for m in c.children)
+        for c in children
+    ):
+        return "hypothetical"  # "would meet X only if a ceasefire were in place"
     auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
     temporal = any(
         c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until") for c in children
