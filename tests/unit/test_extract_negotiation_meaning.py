@@ -346,3 +346,14 @@ def test_talks_that_went_on_until_something_happened_were_held() -> None:
     )
     assert len(events) == 1
     assert events[0].status == "held"
+
+
+def test_who_represented_a_country_at_the_talks_just_told_took_part() -> None:
+    events = _negotiations(
+        "American and Russian envoys held talks in Doha on Thursday on the terms of a "
+        "ceasefire in Ukraine. Kirill Dmitriev led the Russian side. Steve Witkoff and Jared "
+        "Kushner represented the United States.",
+        "2026-02-20T08:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"Kirill Dmitriev", "Steve Witkoff", "Jared Kushner"}

@@ -1592,8 +1592,10 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             if base in ("lead", "head", "represent") and any(
                 o.lower_ in SIDE_NOUNS | GROUP_NOUNS
                 or (o.lower_ == "one" and any(t < o.i for t in teams))
+                or (base == "represent" and _country_of_token(o) is not None)
                 for o in objects
-            ):  # "X led the Ukrainian team, while Y headed the Russian one"
+            ):  # "X led the Ukrainian team, while Y headed the Russian one", "X represented
+                # the United States"
                 fillers += [c for c in token.children if c.dep_ == "nsubj"]
                 fillers += objects
                 if token.dep_ == "acl":

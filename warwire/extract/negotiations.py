@@ -1169,6 +1169,7 @@ _MEMBER_SCREEN = (
     "taking part",
     "participat",
     "attended",
+    "represent",
 )
 """Membership phrases without which a sentence is not parsed for delegation members."""
 
