@@ -357,3 +357,19 @@ def test_who_represented_a_country_at_the_talks_just_told_took_part() -> None:
     )
     assert len(events) == 1
     assert set(events[0].participants) == {"Kirill Dmitriev", "Steve Witkoff", "Jared Kushner"}
+
+
+def test_a_past_mention_after_a_planned_round_belongs_to_the_round_held() -> None:
+    events = _negotiations(
+        "Ukrainian and Russian delegations ended a first round of talks in Budapest on Monday "
+        "evening on a prisoner exchange. Both delegations said they would meet again within "
+        "days.\n\n"
+        "The meeting took place as fighting continued in the east.\n\n"
+        "Defence Minister Oleksii Reznikov led the Ukrainian delegation, which also included "
+        "Davyd Arakhamia, head of the governing party's parliamentary group.",
+        "2026-03-02T19:00:00+00:00",
+    )
+    held = [e for e in events if e.status == "held"]
+    assert len(held) == 1
+    assert held[0].venue == "Budapest"
+    assert {"Oleksii Reznikov", "Davyd Arakhamia"} <= set(held[0].participants)

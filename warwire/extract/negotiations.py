@@ -1090,7 +1090,7 @@ def _excluded(text: str) -> bool:
     bilateral contact on its sidelines."""
     if "sideline" in text or "margin" in text or "fringe" in text:
         text = _SIDELINES.sub(" ", text)
-    if "ouncil" in text:
+    if "ouncil" in text or "arliament" in text or "ongress" in text:
         text = _BODY_IN_TITLE.sub(" ", text)
     return bool(_EXCLUDE.search(text))
 
@@ -1099,7 +1099,9 @@ _BODY_IN_TITLE = re.compile(
     r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
     r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
     r"(?:national\s+)?security\s+"
-    r"(?:and\s+defen[cs]e\s+)?council\b",
+    r"(?:and\s+defen[cs]e\s+)?council\b|"
+    r"\b(?:head|chief|leader|chair(?:man|woman)?|member|speaker|deputy)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b",
     re.IGNORECASE,
 )
 """A body named in a person's title ("security council secretary X"): not a gathering."""
@@ -2201,14 +2203,13 @@ class _Folder:
         return near and not mention.venue and not mdate
 
     def add(self, mention: TalkMention) -> None:
-        target = next(
-            (
-                d
-                for d in reversed(self.drafts)
-                if self.compatible(d, mention) and self.related(d, mention)
-            ),
-            None,
-        )
+        fits = [d for d in reversed(self.drafts) if self.compatible(d, mention)]
+        fits = [d for d in fits if self.related(d, mention)]
+        if mention.status == "held" and not mention.support and _date_of(mention) is None:
+            # "X said after the meeting that...": a contact told as past is the round that
+            # took place, not a later one the article says is planned
+            fits = [d for d in fits if d.status == "held"] + fits
+        target = next(iter(fits), None)
         if target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today)
