@@ -373,3 +373,15 @@ def test_a_past_mention_after_a_planned_round_belongs_to_the_round_held() -> Non
     assert len(held) == 1
     assert held[0].venue == "Budapest"
     assert {"Oleksii Reznikov", "Davyd Arakhamia"} <= set(held[0].participants)
+
+
+def test_talk_of_a_meeting_is_speculation() -> None:
+    events = _negotiations(
+        "Donald Trump and Vladimir Putin met in Helsinki on Friday to discuss a ceasefire in "
+        "Ukraine. Since then, talk of a meeting between Putin and Volodymyr Zelensky has "
+        "gone nowhere.",
+        "2026-06-20T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["RU", "US"]
+    assert "Volodymyr Zelenskyy" not in events[0].participants

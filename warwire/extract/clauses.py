@@ -280,6 +280,9 @@ HEDGE_NOUNS = frozenset(
         "push",
         "appeal",
         "bid",
+        "talk",  # "talk of a meeting between X and Y has gone nowhere"
+        "thought",
+        "suggestion",
     }
 )
 """Nouns whose "of"/"for" complement is not a contact that happened ("reports of secret
@@ -1249,6 +1252,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return True, True
         return False, False
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
+        if token.lower_ == "talk" and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children
+        ):
+            return False, False  # "talk of a summit": speculation, not a conversation
         if token.lower_ == "phone":
             verb = _clause_verb(token)
             if not _prep_objects(verb, ("with",)) and not _prep_objects(token, ("with",)):
