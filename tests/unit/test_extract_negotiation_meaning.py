@@ -385,3 +385,23 @@ def test_talk_of_a_meeting_is_speculation() -> None:
     assert len(events) == 1
     assert events[0].parties == ["RU", "US"]
     assert "Volodymyr Zelenskyy" not in events[0].participants
+
+
+def test_what_two_leaders_discuss_is_no_side() -> None:
+    events = _negotiations(
+        "Donald Trump and Vladimir Putin discussed Iran and Ukraine in a phone call on Sunday, "
+        "the Kremlin said.",
+        "2026-06-21T17:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["RU", "US"]
+
+
+def test_talks_over_video_are_a_video_conference() -> None:
+    events = _negotiations(
+        "Ukrainian and Russian negotiators held another round of talks over video on Thursday "
+        "about a prisoner exchange.",
+        "2026-06-19T17:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].format == "video"

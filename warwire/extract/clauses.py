@@ -155,6 +155,8 @@ HYPOTHETICAL_ADJECTIVES = frozenset(
 """Modifiers of a contact noun, or predicates over its subject, that make it a mere
 possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
 when nothing else states them: see `mood`."""
+TOPIC_VERBS = frozenset({"discuss", "debate", "raise", "review"})
+"""Contact verbs whose object is the subject matter, not a side."""
 RESULT_NOUNS = frozenset(
     {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
 )
@@ -835,6 +837,8 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
             else:
                 fillers.append(subject)
         for child in token.children:
+            if child.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
+                continue  # "X and Y discussed Ukraine": what is discussed is no side
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                 if child.lower_ in ("him", "her") and child.dep_ == "dobj":
                     speaker = _speaker_for_pronoun(token)  # "X said Y called him"

@@ -44,7 +44,8 @@ for _kind, _phrases in (
         "video link|video conference|video call|video format|video summit|video meeting|"
         "videolink|videoconference|videocall|virtual summit|virtual meeting|virtual talks|"
         "virtual call|virtually summit|virtually meeting|virtually talks|virtually call|"
-        "online meeting|online talks|online summit|by video",
+        "online meeting|online talks|online summit|by video|over video|via video|"
+        "by videoconference|remote talks|talks held remotely",
     ),
     (
         "meet",
