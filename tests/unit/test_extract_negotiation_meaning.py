@@ -405,3 +405,25 @@ def test_talks_over_video_are_a_video_conference() -> None:
     )
     assert len(events) == 1
     assert events[0].format == "video"
+
+
+def test_an_office_holder_who_made_the_call_is_on_it() -> None:
+    # "called" after the office is the call itself, not a comment on it
+    events = _negotiations(
+        "Donald Trump said Russia's leader called him on Sunday and that they talked mostly "
+        "about a ceasefire in Ukraine. Vladimir Putin later confirmed the conversation.",
+        "2026-06-21T19:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"Donald Trump", "Vladimir Putin"}
+
+
+def test_the_leader_who_sent_an_envoy_is_a_side_but_not_present() -> None:
+    events = _negotiations(
+        "A Trump envoy met Vladimir Putin in St Petersburg on Friday for talks on a peace deal "
+        "for Ukraine.",
+        "2026-06-13T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "Donald Trump" not in events[0].participants
+    assert events[0].parties == ["RU", "US"]

@@ -155,6 +155,24 @@ HYPOTHETICAL_ADJECTIVES = frozenset(
 """Modifiers of a contact noun, or predicates over its subject, that make it a mere
 possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
 when nothing else states them: see `mood`."""
+PRINCIPAL_NOUNS = frozenset(
+    {
+        "envoy",
+        "envoys",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "emissary",
+        "emissaries",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+"""People sent or speaking for someone: a name that modifies one is the principal."""
 TOPIC_VERBS = frozenset({"discuss", "debate", "raise", "review"})
 """Contact verbs whose object is the subject matter, not a side."""
 RESULT_NOUNS = frozenset(
@@ -600,6 +618,12 @@ def _expand(
             # A title or a body ("Russia's president", "the Peruvian delegation"), not any
             # noun a country qualifies ("Polish media", "Russian forces").
             for child in token.children:
+                if (
+                    child.dep_ == "compound"
+                    and child.ent_type_ == "PERSON"
+                    and token.lower_ in PRINCIPAL_NOUNS
+                ):
+                    continue  # "a Trump envoy", "the Putin aide": the one sent is not the sender
                 if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                     _expand(child, people, parties, depth + 1)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):

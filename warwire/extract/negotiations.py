@@ -851,9 +851,14 @@ def _actors(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _ACTOR.finditer(text))
 
 
-def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer.Official]:
+def _participants(
+    text: str,
+    anchors: list[int] | None = None,
+    principals: list[gazetteer.Official] | None = None,
+) -> list[gazetteer.Official]:
     """Named officials taking part: members of a delegation, or the people next to a meeting
-    or call word; not those who only comment on it."""
+    or call word; not those who only comment on it. Those who sent an envoy to it ("X's
+    envoy met Y") go to `principals`: their side is present, they are not."""
     if " - " in text or "(" in text:
         text = _ASIDE.sub(" ", text)
         anchors = None
@@ -887,7 +892,13 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
         if text[mention.end : mention.end + 2] == "'s" and (
             not _POSSESSIVE_PARTY.match(after[2:]) or _POSSESSIVE_AGENT.match(after[2:])
         ):
+            if principals is not None and _POSSESSIVE_AGENT.match(after[2:]):
+                principals.append(official)
             continue  # "Trump's envoy met X": the one who sent the envoy was not there
+        if _POSSESSIVE_AGENT.match(after):
+            if principals is not None:
+                principals.append(official)
+            continue  # "a Trump envoy", "the Putin aide": the same, without the "'s"  # "a Trump envoy", "the Putin aide": the same, without the "'s"
         found.append(official)
     return found
 
@@ -1420,7 +1431,8 @@ def _mention(
         named_in = _without_irrealis(sentence.text, clause)
     else:
         named_in = clause
-    participants = _participants(named_in, anchors)
+    principals: list[gazetteer.Official] = []
+    participants = _participants(named_in, anchors, principals)
     reading = _parse_reading(sentence.text, clause, named)
     if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
         # a contact only the parse finds ("X brought together A and B") anchors by its words
@@ -1543,6 +1555,7 @@ def _mention(
         parties = _parties(clause, participants, sentence.text, realis, subject)
     parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
     parties |= reading.parties
+    parties |= {o.country for o in principals if o.country}
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
         parties -= (
@@ -2011,7 +2024,11 @@ def _role_references(
             continue
         after = clause[match.end() : match.end() + 100]
         speaker = _SPEAKER_AFTER.match(after) or _SPEAKER_SOON.match(after)
-        if speaker is not None and not _SELF_MEETING.match(after, None, speaker.end()):
+        if (
+            speaker is not None
+            and not _SELF_MEETING.match(after, None, speaker.end())
+            and not any(match.end() <= a < match.end() + speaker.end() for a in anchors)
+        ):  # the verb after the office is not the contact itself ("X's leader called him")
             continue
         seen.add(official.name)
         out.append(official)
