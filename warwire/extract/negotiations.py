@@ -898,7 +898,7 @@ def _participants(
         if _POSSESSIVE_AGENT.match(after):
             if principals is not None:
                 principals.append(official)
-            continue  # "a Trump envoy", "the Putin aide": the same, without the "'s"  # "a Trump envoy", "the Putin aide": the same, without the "'s"
+            continue  # "a Trump envoy", "the Putin aide": the same, without the "'s"
         found.append(official)
     return found
 
