@@ -427,3 +427,44 @@ def test_the_leader_who_sent_an_envoy_is_a_side_but_not_present() -> None:
     assert len(events) == 1
     assert "Donald Trump" not in events[0].participants
     assert events[0].parties == ["RU", "US"]
+
+
+def test_a_call_that_frames_the_clause_has_its_subject_on_it_and_he_is_him() -> None:
+    # "X discussed ... with Y in a phone call on Monday. On Tuesday he raised it in a call
+    # with Z": X was on both calls
+    events = _negotiations(
+        "Turkish President Recep Tayyip Erdogan discussed a prisoner exchange with Vladimir "
+        "Putin in a phone call on Monday. On Tuesday he raised the same question in a call "
+        "with Volodymyr Zelensky, his office said.",
+        "2026-07-08T12:00:00+00:00",
+    )
+    assert len(events) == 2
+    by_day = {e.occurred_on: e for e in events}
+    assert set(by_day[dt.date(2026, 7, 6)].participants) == {
+        "Recep Tayyip Erdoğan",
+        "Vladimir Putin",
+    }
+    assert set(by_day[dt.date(2026, 7, 7)].participants) == {
+        "Recep Tayyip Erdoğan",
+        "Volodymyr Zelenskyy",
+    }
+
+
+def test_engaging_in_negotiations_is_no_call_setting() -> None:
+    events = _negotiations(
+        '"I am still calling on Russia to engage in negotiations," the British prime minister '
+        "Keir Starmer wrote on Sunday.",
+        "2026-07-05T12:00:00+00:00",
+    )
+    assert events == []
+
+
+def test_who_sent_the_envoy_is_not_at_the_meeting() -> None:
+    events = _negotiations(
+        "Cardinal Pietro Parolin, sent by Pope Leo on a peace mission, met Kremlin aide Yuri "
+        "Ushakov in Moscow on Tuesday to discuss the return of Ukrainian children.",
+        "2026-07-08T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert "Yuri Ushakov" in events[0].participants
+    assert not any("Leo" in p for p in events[0].participants)

@@ -941,7 +941,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     return fillers
 
 
-ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following"})
+ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following", "in"})
+"""Prepositions whose contact noun frames the clause ("X urged Y in a phone call"): whoever
+the clause is about was at the contact."""
 
 
 def _in_adverbial(
@@ -954,12 +956,22 @@ def _in_adverbial(
         head = current.head
         if head.i == current.i:
             return False
+        on_verb = head.head.i == verb.i or (
+            # the parser often hangs the adverbial on the verb's object ("discussed an
+            # exchange with X in a phone call")
+            head.lower_ == "in" and head.head.dep_ == "dobj" and head.head.head.i == verb.i
+        )
         if (
             head.dep_ == "prep"
             and head.lower_ in (prepositions or ADVERBIAL_PREPOSITIONS)
-            and head.head.i == verb.i
+            and on_verb
         ):
-            return True
+            # "in a call", "in their meeting" frame the clause; "engage in negotiations",
+            # "took part in the talks" are its complement
+            return head.lower_ != "in" or any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                for c in current.children
+            )
         if head.i == verb.i:
             return False
         current = head

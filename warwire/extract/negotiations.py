@@ -889,6 +889,10 @@ def _participants(
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
+        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]):
+            if principals is not None:
+                principals.append(official)
+            continue  # "X, sent by Y on a peace mission, met Z": Y sent X, and stayed away
         if text[mention.end : mention.end + 2] == "'s" and (
             not _POSSESSIVE_PARTY.match(after[2:]) or _POSSESSIVE_AGENT.match(after[2:])
         ):
@@ -925,6 +929,12 @@ _POSSESSIVE_AGENT = Folded(
     )
 )
 """A possessor of someone sent or speaking for them ("X's special envoy"): not present."""
+_SENT_BY = re.compile(
+    r"\b(?:sent|dispatched|appointed|named|instructed|tasked|commissioned|mandated|"
+    r"on\s+(?:the\s+)?(?:instructions?|orders?|behalf)\s+of)\s+(?:by\s+)?(?:[\w.'-]+\s+){0,3}$",
+    _F,
+)
+"""What comes right before the one who sent the envoy or gave the order."""
 _POSSESSIVE_PARTY = Folded(
     re.compile(
         r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
