@@ -468,3 +468,31 @@ def test_who_sent_the_envoy_is_not_at_the_meeting() -> None:
     assert len(events) == 1
     assert "Yuri Ushakov" in events[0].participants
     assert not any("Leo" in p for p in events[0].participants)
+
+
+def test_contacts_told_as_a_habit_are_no_event() -> None:
+    events = _negotiations(
+        "Cyril Ramaphosa said he had spoken with Vladimir Putin several times by phone about "
+        "a ceasefire in Ukraine.",
+        "2026-07-08T12:00:00+00:00",
+    )
+    assert events == []
+
+
+def test_who_in_a_relative_clause_is_the_person_it_describes() -> None:
+    events = _negotiations(
+        "Kenyan President William Ruto, who flew to Moscow on Monday to meet Vladimir Putin "
+        "about a ceasefire in Ukraine, said the talks were frank.",
+        "2026-07-08T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {"William Ruto", "Vladimir Putin"}
+
+
+def test_calling_someone_out_is_no_call() -> None:
+    events = _negotiations(
+        "Many leaders spoke at the assembly, including President Lula and Chancellor Merz, who "
+        "both called out Russia for its war in Ukraine.",
+        "2026-09-25T12:00:00+00:00",
+    )
+    assert events == []

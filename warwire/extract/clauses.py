@@ -853,6 +853,11 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
             else (_subjects(token))
         )
         for subject in inherited:
+            if subject.lower_ == "who" and subject.head.dep_ == "relcl":
+                # "X, who flew to Moscow to meet Y, said...": the relative pronoun is X
+                fillers.append(subject.head.head)
+                found.add(subject.head.head.i)
+                continue
             if subject.lower_ in ("he", "she"):
                 speaker = _speaker_for_pronoun(subject.head)
                 if speaker is not None:
@@ -869,6 +874,10 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     if speaker is not None:
                         fillers.append(speaker)
                         found.add(speaker.i)
+                    continue
+                if child.lower_ == "who" and child.dep_ == "nsubj" and token.dep_ == "relcl":
+                    fillers.append(token.head)  # "X, who met Y on Monday, said"
+                    found.add(token.head.i)
                     continue
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
                     speaker = _speaker_for_pronoun(token)
@@ -1284,6 +1293,8 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
         if base == CALL_VERB:
             if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
                 return False, False  # "called X a war criminal", "called on X to talk"
+            if any(c.dep_ == "prt" and c.lower_ in ("out", "off", "in") for c in token.children):
+                return False, False  # "called out Russia": criticised; "called off"
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if any(
                 o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
@@ -1410,10 +1421,34 @@ def _negated_or(verb: Token, mood: str) -> str:
     return "negated" if any(c.dep_ == "neg" for c in verb.children) else mood
 
 
+def _habitual(children: list[Token]) -> bool:
+    """ "spoke several times", "met repeatedly", "talk regularly": many contacts, none told."""
+    for child in children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True
+        if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in ("times", "occasions"):
+            if any(c.lower_ in ("several", "many", "numerous", "multiple") for c in child.children):
+                return True
+        if child.dep_ == "prep" and child.lower_ == "on":
+            for obj in child.children:
+                if obj.lower_ in ("occasions", "times") and any(
+                    c.lower_ in ("several", "many", "numerous", "multiple") for c in obj.children
+                ):
+                    return True
+    return False
+
+
+HABITUAL_ADVERBS = frozenset(
+    {"repeatedly", "regularly", "often", "frequently", "routinely", "constantly"}
+)
+
+
 def _verb_mood(verb: Token, depth: int) -> str | None:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if _habitual(children):
+        return "hypothetical"  # no one contact is told
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
         return "hypothetical"
     if any(

@@ -1739,7 +1739,11 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if last.country:
                 parties.add(last.country)
         if people:
-            named.last_person = next(iter(people.values()))
+            # who a later "he" is: the person named first, the subject as a rule
+            named.last_person = min(
+                people.values(),
+                key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
+            )
     return Reading(
         mood,
         list(people.values()),
