@@ -1423,18 +1423,19 @@ def _negated_or(verb: Token, mood: str) -> str:
 
 def _habitual(children: list[Token]) -> bool:
     """ "spoke several times", "met repeatedly", "talk regularly": many contacts, none told."""
+
+    def many(noun: Token) -> bool:
+        return noun.lower_ in ("times", "occasions") and any(
+            c.lower_ in ("several", "many", "numerous", "multiple") for c in noun.children
+        )
+
     for child in children:
         if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
             return True
-        if child.dep_ in ("npadvmod", "advmod", "dobj") and child.lower_ in ("times", "occasions"):
-            if any(c.lower_ in ("several", "many", "numerous", "multiple") for c in child.children):
-                return True
-        if child.dep_ == "prep" and child.lower_ == "on":
-            for obj in child.children:
-                if obj.lower_ in ("occasions", "times") and any(
-                    c.lower_ in ("several", "many", "numerous", "multiple") for c in obj.children
-                ):
-                    return True
+        if child.dep_ in ("npadvmod", "advmod", "dobj") and many(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "on" and any(many(o) for o in child.children):
+            return True
     return False
 
 
