@@ -496,3 +496,14 @@ def test_calling_someone_out_is_no_call() -> None:
         "2026-09-25T12:00:00+00:00",
     )
     assert events == []
+
+
+def test_a_participle_of_holding_in_the_contacts_phrase_dates_it() -> None:
+    # the parser may hang "held on Monday" on "the invasion": an invasion is not held
+    events = _negotiations(
+        "The first meeting between Russian and Ukrainian officials since the invasion, held on "
+        "Monday in Istanbul, produced neither a ceasefire nor a joint statement.",
+        "2026-03-04T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 3, 2)

@@ -1067,7 +1067,7 @@ _PRESS_WORDS = frozenset(
 def _places(token: Token) -> tuple[str, ...]:
     """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
     noun, or on the contact's partners ("talks with X in Lviv")."""
-    anchors = [token]
+    anchors = [token, *_holding_participles(token)]
     verb = _clause_verb(token)
     if token.pos_ in ("NOUN", "PROPN") and verb.i != token.i:
         anchors.append(verb)
@@ -1158,10 +1158,25 @@ def _time_phrases(token: Token) -> list[str]:
     return out
 
 
+def _holding_participles(token: Token) -> list[Token]:
+    """ "the first meeting since the invasion, held on Monday in X": a participle of holding
+    inside a contact noun's phrase is the contact's, wherever the parser hangs it (an
+    invasion is not "held")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        t
+        for t in token.subtree
+        if t.i > token.i and t.dep_ == "acl" and t.tag_ == "VBN" and lemma(t) in HOLDING_VERBS
+    ]
+
+
 def _days(token: Token) -> tuple[str, ...]:
     """Time phrases on the contact word, on the clause of a contact noun it is held in, or on
     a verb that says when the contact begins or takes place ("due to start on Monday")."""
     found = _time_phrases(token)
+    for participle in _holding_participles(token):
+        found += _time_phrases(participle)
     if token.pos_ in ("NOUN", "PROPN"):
         found += [
             " ".join(t.text for t in c.subtree if t.dep_ != "case")
