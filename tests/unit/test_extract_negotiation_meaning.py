@@ -507,3 +507,38 @@ def test_a_participle_of_holding_in_the_contacts_phrase_dates_it() -> None:
     )
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 3, 2)
+
+
+def test_leaders_who_are_to_call_someone_tomorrow_each_schedule_a_call() -> None:
+    events = _negotiations(
+        "Polish Prime Minister Donald Tusk and Finnish President Alexander Stubb are to call "
+        "Vladimir Putin tomorrow to demand the return of deported Ukrainian children.",
+        "2026-04-02T09:00:00+00:00",
+    )
+    assert len(events) == 2
+    assert all(e.status == "scheduled" and e.format == "call" for e in events)
+    assert {e.occurred_on for e in events} == {dt.date(2026, 4, 3)}
+
+
+def test_a_call_about_a_new_round_of_talks_is_about_the_negotiations() -> None:
+    events = _negotiations(
+        "Recep Tayyip Erdogan and Vladimir Putin spoke by telephone on Sunday about a new round "
+        "of talks in Istanbul. Erdogan's office said he would also speak with Volodymyr "
+        "Zelensky on Monday.",
+        "2026-04-20T10:00:00+00:00",
+    )
+    assert len(events) == 2
+    later = next(e for e in events if e.status == "scheduled")
+    assert later.occurred_on == dt.date(2026, 4, 20)
+    assert later.parties == ["TR", "UA"]
+
+
+def test_a_span_of_days_before_a_second_contact_word_dates_the_contact() -> None:
+    # "the talks" comes first in the clause; the span opens the clause of "met"
+    events = _negotiations(
+        "The Kremlin said on Saturday the talks had been useful, two days after U.S. envoy "
+        "Steve Witkoff met Vladimir Putin in Moscow to discuss a settlement in Ukraine.",
+        "2026-04-12T11:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 4, 9)

@@ -1142,6 +1142,12 @@ _UNTRIGGERED_SCREEN = (
     "sat ",
     "together",
     "called",
+    "call ",
+    "calls ",
+    "to speak",
+    "will speak",
+    "to talk",
+    "will talk",
     "phone ",
     "visit",
     "trip",
@@ -1532,7 +1538,9 @@ def _mention(
         if named_day.when is When.DATE and named_day.date is not None:
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
     if cue.when is When.NONE:
-        cue = _days_after(sentence.text, clause, first, today) or cue
+        cue = next(
+            (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
+        )
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -2332,7 +2340,9 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
-    peaceful = {s.paragraph for s in sentences if _PEACE.search(s.text)}
+    peaceful = {
+        s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
+    }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
     lead = 2 if titled else 1
@@ -2508,6 +2518,14 @@ _WAR = Gated(
 """Words that make the war the subject of a contact."""
 
 
+_TALKS_ABOUT_TALKS = re.compile(
+    r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b|"
+    r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b",
+    _F,
+)
+"""A contact about a round of talks is about the negotiations themselves."""
+
+
 def _keep(
     draft: NegotiationDraft,
     today: dt.date,
@@ -2517,7 +2535,7 @@ def _keep(
     """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
     war: a contact reported in one of them has it as its subject ("X had a long call with
     Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
-    peace = any(m.peace for m in draft.mentions) or any(
+    peace = any(m.peace or _TALKS_ABOUT_TALKS.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (peaceful or set()) and not m.support for m in draft.mentions
     )
     war = any(_WAR.search(m.text) for m in draft.mentions) or any(
