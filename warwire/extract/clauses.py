@@ -155,6 +155,30 @@ HYPOTHETICAL_ADJECTIVES = frozenset(
 """Modifiers of a contact noun, or predicates over its subject, that make it a mere
 possibility ("ready to talk", "a possible meeting"). "Direct" talks are only hypothetical
 when nothing else states them: see `mood`."""
+PRINCIPAL_NOUNS = frozenset(
+    {
+        "envoy",
+        "envoys",
+        "aide",
+        "aides",
+        "adviser",
+        "advisers",
+        "advisor",
+        "advisors",
+        "emissary",
+        "emissaries",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+"""People sent or speaking for someone: a name that modifies one is the principal."""
+TOPIC_VERBS = frozenset({"discuss", "debate", "raise", "review"})
+"""Contact verbs whose object is the subject matter, not a side."""
+RESULT_NOUNS = frozenset(
+    {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
+)
+"""Nouns whose "of" names an event that has taken place ("the outcome of the talks")."""
 SCHEDULED_MODIFIERS = frozenset(
     {"next", "upcoming", "planned", "forthcoming", "scheduled", "expected", "coming"}
 )
@@ -276,6 +300,9 @@ HEDGE_NOUNS = frozenset(
         "push",
         "appeal",
         "bid",
+        "talk",  # "talk of a meeting between X and Y has gone nowhere"
+        "thought",
+        "suggestion",
     }
 )
 """Nouns whose "of"/"for" complement is not a contact that happened ("reports of secret
@@ -541,6 +568,7 @@ def _expand(
     parties: set[str],
     depth: int = 0,
     person: bool = False,
+    conjuncts: bool = True,
 ) -> None:
     """Collect the sides a slot filler stands for: the person or country it names, or, for a
     title noun, the person in apposition and the country that qualifies it."""
@@ -558,6 +586,8 @@ def _expand(
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, person_side(ent))
     elif ent is not None and ent.label_ != "PERSON" and _person_in_coordination(token, ent):
         people[ent.start] = Person(ent.text, ent.start_char, ent.end_char, None)
+    elif ent is not None and ent.label_ == "PERSON" and _indefinite(ent):
+        pass  # "an observant Jew, X, flew to ...": a name takes no indefinite article
     elif ent is not None and ent.label_ == "PERSON":
         if ent.start not in people:
             side = person_side(ent)
@@ -588,6 +618,12 @@ def _expand(
             # A title or a body ("Russia's president", "the Peruvian delegation"), not any
             # noun a country qualifies ("Polish media", "Russian forces").
             for child in token.children:
+                if (
+                    child.dep_ == "compound"
+                    and child.ent_type_ == "PERSON"
+                    and token.lower_ in PRINCIPAL_NOUNS
+                ):
+                    continue  # "a Trump envoy", "the Putin aide": the one sent is not the sender
                 if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                     _expand(child, people, parties, depth + 1)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -608,6 +644,8 @@ def _expand(
             closed = True
             continue
         if child.dep_ == "conj":
+            if not conjuncts:
+                break
             _expand(child, people, parties, depth + 1)
             if closed:
                 break  # "A and B, C said": C is not in the coordination
@@ -624,6 +662,14 @@ def _expand(
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     _expand(obj, people, parties, depth + 1)
+
+
+def _indefinite(ent: Span) -> bool:
+    """A one-word "name" under an indefinite article ("an observant Jew", "a Swede"): a
+    common noun the recogniser took for a name; a person's name takes no "a"."""
+    return len(ent) == 1 and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "another", "every") for c in ent.root.children
+    )
 
 
 def _titled_person(token: Token, ent: Span) -> bool:
@@ -807,6 +853,11 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
             else (_subjects(token))
         )
         for subject in inherited:
+            if subject.lower_ == "who" and subject.head.dep_ == "relcl":
+                # "X, who flew to Moscow to meet Y, said...": the relative pronoun is X
+                fillers.append(subject.head.head)
+                found.add(subject.head.head.i)
+                continue
             if subject.lower_ in ("he", "she"):
                 speaker = _speaker_for_pronoun(subject.head)
                 if speaker is not None:
@@ -815,12 +866,18 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
             else:
                 fillers.append(subject)
         for child in token.children:
+            if child.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
+                continue  # "X and Y discussed Ukraine": what is discussed is no side
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
                 if child.lower_ in ("him", "her") and child.dep_ == "dobj":
                     speaker = _speaker_for_pronoun(token)  # "X said Y called him"
                     if speaker is not None:
                         fillers.append(speaker)
                         found.add(speaker.i)
+                    continue
+                if child.lower_ == "who" and child.dep_ == "nsubj" and token.dep_ == "relcl":
+                    fillers.append(token.head)  # "X, who met Y on Monday, said"
+                    found.add(token.head.i)
                     continue
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
                     speaker = _speaker_for_pronoun(token)
@@ -865,15 +922,21 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                 found.add(subject.i)  # a person, whatever label the recogniser gave
     elif (
         token.dep_ == "pobj"
-        and token.head.lower_ == "for"
+        and token.head.lower_ in ("for", "into")
         and token.head.head.i == verb.i
         and lemma(verb) in MOTION_VERBS
     ):
-        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks"
+        # "X flew to Moscow for talks", "diplomats from A, B and C gathered for talks", "X
+        # went into the meeting with Y seeking ...": who goes to or into talks is at them
         fillers += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif verb.i != token.i and lemma(verb) in HOLDING_VERBS | CONTACT_VERBS:
         for child in verb.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.lower_ == "who" and verb.dep_ == "relcl" and verb.head.i != verb.i:
+                    # "X, who hosted the talks, said...": the relative pronoun is X
+                    fillers.append(verb.head)
+                    found.add(verb.head.i)
+                    continue
                 if child.lower_ in ("he", "she"):
                     speaker = _speaker_for_pronoun(verb)
                     if speaker is not None:
@@ -887,7 +950,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     return fillers
 
 
-ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following"})
+ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following", "in"})
+"""Prepositions whose contact noun frames the clause ("X urged Y in a phone call"): whoever
+the clause is about was at the contact."""
 
 
 def _in_adverbial(
@@ -900,12 +965,22 @@ def _in_adverbial(
         head = current.head
         if head.i == current.i:
             return False
+        on_verb = head.head.i == verb.i or (
+            # the parser often hangs the adverbial on the verb's object ("discussed an
+            # exchange with X in a phone call")
+            head.lower_ == "in" and head.head.dep_ == "dobj" and head.head.head.i == verb.i
+        )
         if (
             head.dep_ == "prep"
             and head.lower_ in (prepositions or ADVERBIAL_PREPOSITIONS)
-            and head.head.i == verb.i
+            and on_verb
         ):
-            return True
+            # "in a call", "in their meeting" frame the clause; "engage in negotiations",
+            # "took part in the talks" are its complement
+            return head.lower_ != "in" or any(
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                for c in current.children
+            )
         if head.i == verb.i:
             return False
         current = head
@@ -932,7 +1007,13 @@ def _subjects(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if own or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
         return own
-    return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    found = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not found and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+        # "X and Y are due to speak", "X is likely to visit": the infinitive hangs on a
+        # predicate adjective; its subject is the subject of the copula
+        found = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def _plural(token: Token) -> bool:
@@ -986,7 +1067,7 @@ _PRESS_WORDS = frozenset(
 def _places(token: Token) -> tuple[str, ...]:
     """Place names in "in"/"at" phrases on the contact word, on the verb that holds a contact
     noun, or on the contact's partners ("talks with X in Lviv")."""
-    anchors = [token]
+    anchors = [token, *_holding_participles(token)]
     verb = _clause_verb(token)
     if token.pos_ in ("NOUN", "PROPN") and verb.i != token.i:
         anchors.append(verb)
@@ -1077,11 +1158,31 @@ def _time_phrases(token: Token) -> list[str]:
     return out
 
 
+def _holding_participles(token: Token) -> list[Token]:
+    """ "the first meeting since the invasion, held on Monday in X": a participle of holding
+    inside a contact noun's phrase is the contact's, wherever the parser hangs it (an
+    invasion is not "held")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [
+        t
+        for t in token.subtree
+        if t.i > token.i and t.dep_ == "acl" and t.tag_ == "VBN" and lemma(t) in HOLDING_VERBS
+    ]
+
+
 def _days(token: Token) -> tuple[str, ...]:
     """Time phrases on the contact word, on the clause of a contact noun it is held in, or on
     a verb that says when the contact begins or takes place ("due to start on Monday")."""
     found = _time_phrases(token)
+    for participle in _holding_participles(token):
+        found += _time_phrases(participle)
     if token.pos_ in ("NOUN", "PROPN"):
+        found += [
+            " ".join(t.text for t in c.subtree if t.dep_ != "case")
+            for c in token.children
+            if c.dep_ == "poss" and c.ent_type_ == "DATE"
+        ]  # "Saturday's meeting", "Tuesday's call"
         verb = _clause_verb(token)
         if (
             verb.i != token.i
@@ -1207,6 +1308,8 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
         if base == CALL_VERB:
             if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
                 return False, False  # "called X a war criminal", "called on X to talk"
+            if any(c.dep_ == "prt" and c.lower_ in ("out", "off", "in") for c in token.children):
+                return False, False  # "called out Russia": criticised; "called off"
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if any(
                 o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
@@ -1215,6 +1318,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return True, True
         return False, False
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
+        if token.lower_ == "talk" and any(
+            c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children
+        ):
+            return False, False  # "talk of a summit": speculation, not a conversation
         if token.lower_ == "phone":
             verb = _clause_verb(token)
             if not _prep_objects(verb, ("with",)) and not _prep_objects(token, ("with",)):
@@ -1242,6 +1349,12 @@ def mood(token: Token) -> str | None:
             and prep.head.lower_ in HEDGE_NOUNS
         ):
             return "hypothetical"
+        if token.dep_ == "pobj" and prep.lower_ == "since":
+            return "held"  # "the first contact since the May meeting": it took place
+        if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in RESULT_NOUNS:
+            # "will study the outcome of the meeting": a result presupposes the event, whatever
+            # the tense of the verb that governs the result
+            return "held"
         for child in token.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "any")):
                 return "negated" if child.lower_ != "any" else "hypothetical"
@@ -1323,12 +1436,43 @@ def _negated_or(verb: Token, mood: str) -> str:
     return "negated" if any(c.dep_ == "neg" for c in verb.children) else mood
 
 
+def _habitual(children: list[Token]) -> bool:
+    """ "spoke several times", "met repeatedly", "talk regularly": many contacts, none told."""
+
+    def many(noun: Token) -> bool:
+        return noun.lower_ in ("times", "occasions") and any(
+            c.lower_ in ("several", "many", "numerous", "multiple") for c in noun.children
+        )
+
+    for child in children:
+        if child.dep_ == "advmod" and child.lower_ in HABITUAL_ADVERBS:
+            return True
+        if child.dep_ in ("npadvmod", "advmod", "dobj") and many(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "on" and any(many(o) for o in child.children):
+            return True
+    return False
+
+
+HABITUAL_ADVERBS = frozenset(
+    {"repeatedly", "regularly", "often", "frequently", "routinely", "constantly"}
+)
+
+
 def _verb_mood(verb: Token, depth: int) -> str | None:
     children = list(verb.children)
     if any(c.dep_ == "neg" for c in children):
         return "negated"
+    if _habitual(children):
+        return "hypothetical"  # no one contact is told
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in children):
         return "hypothetical"
+    if any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "provided") for m in c.children)
+        for c in children
+    ):
+        return "hypothetical"  # "would meet X only if a ceasefire were in place"
     auxes = [c.lower_ for c in children if c.dep_ in ("aux", "auxpass")]
     temporal = any(
         c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "until") for c in children
@@ -1460,6 +1604,49 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
     return tuple(out)
 
 
+_DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
+"""Contact verbs whose coordinated subjects each hold their own contact with the object: a
+phone call joins two people ("X and Y will phone Z" is two calls)."""
+
+
+@lru_cache(maxsize=2048)
+def distributed(sentence: str) -> tuple[tuple[int, tuple[tuple[Person, ...], ...]], ...]:
+    """Calls whose coordinated subjects each call the same partner ("X and Y prepared to
+    sound out Z", "X and Y will phone Z on Monday"): per contact verb (its start), the people
+    of each subject conjunct; not "X and Y spoke" (with each other) nor a joint call
+    ("together", "jointly", "a joint call")."""
+    doc = _parse(sentence)
+    out: list[tuple[int, tuple[tuple[Person, ...], ...]]] = []
+    for token in doc:
+        if token.pos_ != "VERB" or lemma(token) not in _DISTRIBUTIVE:
+            continue
+        found, _ = _is_contact(token)
+        if not found:
+            continue
+        partners = [c for c in token.children if c.dep_ == "dobj"]
+        partners += _prep_objects(token, ("with", "to"))
+        subjects = [c for c in token.children if c.dep_ == "nsubj"] or _subjects(token)
+        if not partners or len(subjects) != 1:
+            continue
+        if any(t.lower_ in ("together", "jointly", "joint", "both") for t in token.subtree):
+            continue
+        conjuncts = [subjects[0]]
+        for _ in range(4):
+            nxt = [c for c in conjuncts[-1].children if c.dep_ == "conj"]
+            if not nxt:
+                break
+            conjuncts.append(nxt[0])
+        groups: list[tuple[Person, ...]] = []
+        for conjunct in conjuncts:
+            people: dict[int, Person] = {}
+            _expand(conjunct, people, set(), conjuncts=False)
+            if people:
+                groups.append(tuple(people.values()))
+        if len(groups) >= 2:
+            out.append((token.idx, tuple(groups)))
+    return tuple(out)
+
+
 @lru_cache(maxsize=2048)
 def contacts(sentence: str) -> tuple[Contact, ...]:
     """The contact words of a sentence with their mood and sides (the sentence is parsed)."""
@@ -1499,9 +1686,14 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
         if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
             fillers += _prep_objects(token, ("by", "with"))
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            teams = {t.i for t in doc if t.lower_ in SIDE_NOUNS | GROUP_NOUNS}
             if base in ("lead", "head", "represent") and any(
-                o.lower_ in SIDE_NOUNS | GROUP_NOUNS for o in objects
-            ):
+                o.lower_ in SIDE_NOUNS | GROUP_NOUNS
+                or (o.lower_ == "one" and any(t < o.i for t in teams))
+                or (base == "represent" and _country_of_token(o) is not None)
+                for o in objects
+            ):  # "X led the Ukrainian team, while Y headed the Russian one", "X represented
+                # the United States"
                 fillers += [c for c in token.children if c.dep_ == "nsubj"]
                 fillers += objects
                 if token.dep_ == "acl":

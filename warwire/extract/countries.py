@@ -53,3 +53,18 @@ def side_of(code: str) -> str:
 def institutions() -> frozenset[str]:
     """Codes of bodies rather than states (EU, NATO, UN, OSCE, ICRC...)."""
     return frozenset(row["code"] for row in gazetteer.country_rows() if row.get("institution"))
+
+
+@cache
+def capital(code: str) -> str | None:
+    """The capital of a country, when the table names it among the country's names (as a
+    metonym) and the places list knows it as a city of that country."""
+    places = gazetteer.places_by_name()
+    for row in gazetteer.country_rows():
+        if row["code"] != code:
+            continue
+        for name in row["names"]:
+            place = places.get(name)
+            if place is not None and place.kind == "city" and place.country == code:
+                return str(name)
+    return None

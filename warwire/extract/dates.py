@@ -273,6 +273,9 @@ def find_date(
         return DateCue(When.PREVIOUS)
     if "yesterday" in lowered:
         return DateCue(When.DATE, today - dt.timedelta(days=1))
+    if "tomorrow" in lowered and _TOMORROW.search(text, lowered):
+        after = 2 if "after tomorrow" in lowered else 1
+        return DateCue(When.DATE, today + dt.timedelta(days=after))
     if "weekend" in lowered and _WEEKEND.search(text, lowered):
         return DateCue(
             When.DATE,
@@ -287,6 +290,7 @@ def find_date(
 
 
 _HAS_DIGIT = re.compile(r"\d")
+_TOMORROW = Folded(re.compile(r"\btomorrow\b", re.IGNORECASE), needs=("tomorrow",))
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )

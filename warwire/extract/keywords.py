@@ -62,7 +62,7 @@ DATES = (
     "yesterday", "previous", "preceding", "before", "earlier", "ago", "last", "past",
     "since", "in 1", "in 2", "during", "early", "late", "mid", "start", "beginning", "end of",
     "round", "talks", "meeting", "session", "record", "high", "peak", "week", "weekend",
-    "christmas", "new year", "this ", "recent",
+    "christmas", "new year", "this ", "recent", "tomorrow",
 )  # fmt: skip
 """What a sentence that names a day, or a vague past, contains."""
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -24,7 +24,7 @@ from warwire.extract import clauses, countries, gazetteer, keywords, venues
 from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
-from warwire.extract.people import Roster
+from warwire.extract.people import Roster, misspelling_of
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -44,7 +44,8 @@ for _kind, _phrases in (
         "video link|video conference|video call|video format|video summit|video meeting|"
         "videolink|videoconference|videocall|virtual summit|virtual meeting|virtual talks|"
         "virtual call|virtually summit|virtually meeting|virtually talks|virtually call|"
-        "online meeting|online talks|online summit|by video",
+        "online meeting|online talks|online summit|by video|over video|via video|"
+        "by videoconference|remote talks|talks held remotely",
     ),
     (
         "meet",
@@ -603,6 +604,14 @@ class TalkMention:
     peace: bool
     support: bool = False
     """Only names delegation members; never opens an event of its own."""
+    visited: str | None = None
+    """The country a visit the clause reports goes to, when no city is named for it."""
+    callers: frozenset[str] = frozenset()
+    """For one of the calls coordinated subjects each make ("X and Y will phone Z"), its
+    caller: calls of one sentence with different callers are different calls."""
+    definite: bool = False
+    """The contact is a definite noun phrase naming no one ("The talks on Tuesday lasted
+    five hours"): it refers back to a contact already told."""
 
 
 @dataclass(slots=True)
@@ -630,7 +639,16 @@ class NegotiationDraft:
         for mention in self.mentions:
             for official in mention.participants:
                 seen.setdefault(official.name, official)
-        return list(seen.values())
+        # One person whose name the article misspells once is one person: the listed
+        # official, else the spelling met first.
+        kept: list[gazetteer.Official] = []
+        for official in seen.values():
+            twin = next((k for k in kept if misspelling_of(official.name, k.name)), None)
+            if twin is None:
+                kept.append(official)
+            elif official.role and not twin.role:
+                kept[kept.index(twin)] = official
+        return kept
 
 
 @lru_cache(maxsize=1024)
@@ -833,9 +851,14 @@ def _actors(text: str) -> tuple[int, ...]:
     return tuple(m.start() for m in _ACTOR.finditer(text))
 
 
-def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer.Official]:
+def _participants(
+    text: str,
+    anchors: list[int] | None = None,
+    principals: list[gazetteer.Official] | None = None,
+) -> list[gazetteer.Official]:
     """Named officials taking part: members of a delegation, or the people next to a meeting
-    or call word; not those who only comment on it."""
+    or call word; not those who only comment on it. Those who sent an envoy to it ("X's
+    envoy met Y") go to `principals`: their side is present, they are not."""
     if " - " in text or "(" in text:
         text = _ASIDE.sub(" ", text)
         anchors = None
@@ -866,10 +889,20 @@ def _participants(text: str, anchors: list[int] | None = None) -> list[gazetteer
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
+        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]):
+            if principals is not None:
+                principals.append(official)
+            continue  # "X, sent by Y on a peace mission, met Z": Y sent X, and stayed away
         if text[mention.end : mention.end + 2] == "'s" and (
             not _POSSESSIVE_PARTY.match(after[2:]) or _POSSESSIVE_AGENT.match(after[2:])
         ):
+            if principals is not None and _POSSESSIVE_AGENT.match(after[2:]):
+                principals.append(official)
             continue  # "Trump's envoy met X": the one who sent the envoy was not there
+        if _POSSESSIVE_AGENT.match(after):
+            if principals is not None:
+                principals.append(official)
+            continue  # "a Trump envoy", "the Putin aide": the same, without the "'s"
         found.append(official)
     return found
 
@@ -896,6 +929,12 @@ _POSSESSIVE_AGENT = Folded(
     )
 )
 """A possessor of someone sent or speaking for them ("X's special envoy"): not present."""
+_SENT_BY = re.compile(
+    r"\b(?:sent|dispatched|appointed|named|instructed|tasked|commissioned|mandated|"
+    r"on\s+(?:the\s+)?(?:instructions?|orders?|behalf)\s+of)\s+(?:by\s+)?(?:[\w.'-]+\s+){0,3}$",
+    _F,
+)
+"""What comes right before the one who sent the envoy or gave the order."""
 _POSSESSIVE_PARTY = Folded(
     re.compile(
         r"\s+(?:\w+\s+)?(?:call|conversation|talks|meeting|delegation|team|envoy|visit|trip|summit|"
@@ -998,7 +1037,7 @@ def _mentions_in(
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
             found = _parsed_mention(sentence, text, today, True, year, subject, named)
-            return [found] if found is not None else []
+            return _distribute(text, text, found, named) if found is not None else []
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1011,7 +1050,7 @@ def _mentions_in(
                 sentence, clause, today, len(clauses) == 1, year, subject, named
             )
             if found is not None:
-                out.append(found)
+                out.extend(_distribute(text, clause, found, named))
             elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause, named))
             continue
@@ -1023,8 +1062,43 @@ def _mentions_in(
         for segment in _segments(clause, events, today):
             found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
             if found is not None:
-                out.append(found)
+                out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+def _distribute(
+    text: str, clause: str, mention: TalkMention, named: ArticlePeople | None
+) -> list[TalkMention]:
+    """One mention per caller when coordinated subjects each call the same partner ("X and Y
+    prepared to sound out Z": X's call with Z and Y's call with Z); see
+    `clauses.distributed`."""
+    offset = text.find(clause)
+    if offset < 0:
+        return [mention]
+    roster = named.roster if named is not None else Roster([text])
+    for start, groups in clauses.distributed(text):
+        if not offset <= start < offset + len(clause):
+            continue
+        names = [
+            {r.name for p in group if (r := roster.resolve(p.name, p.side)) is not None}
+            for group in groups
+        ]
+        callers = set().union(*names)
+        if not all(any(o.name in own for o in mention.participants) for own in names):
+            return [mention]  # the parse and the names the mention kept disagree
+        out = []
+        for own in names:
+            people = [o for o in mention.participants if o.name in own or o.name not in callers]
+            others = {
+                o.country for o in mention.participants if o.name in callers - own and o.country
+            }
+            mine = {o.country for o in people if o.country}
+            parties = mine | (mention.parties - others)
+            out.append(
+                replace(mention, participants=people, parties=parties, callers=frozenset(own))
+            )
+        return out
+    return [mention]
 
 
 _SIDELINES = re.compile(
@@ -1038,15 +1112,18 @@ def _excluded(text: str) -> bool:
     bilateral contact on its sidelines."""
     if "sideline" in text or "margin" in text or "fringe" in text:
         text = _SIDELINES.sub(" ", text)
-    if "ouncil" in text:
+    if "ouncil" in text or "arliament" in text or "ongress" in text:
         text = _BODY_IN_TITLE.sub(" ", text)
     return bool(_EXCLUDE.search(text))
 
 
 _BODY_IN_TITLE = re.compile(
     r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
-    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:national\s+)?security\s+"
-    r"(?:and\s+defen[cs]e\s+)?council\b",
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    r"(?:national\s+)?security\s+"
+    r"(?:and\s+defen[cs]e\s+)?council\b|"
+    r"\b(?:head|chief|leader|chair(?:man|woman)?|member|speaker|deputy)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b",
     re.IGNORECASE,
 )
 """A body named in a person's title ("security council secretary X"): not a gathering."""
@@ -1065,6 +1142,12 @@ _UNTRIGGERED_SCREEN = (
     "sat ",
     "together",
     "called",
+    "call ",
+    "calls ",
+    "to speak",
+    "will speak",
+    "to talk",
+    "will talk",
     "phone ",
     "visit",
     "trip",
@@ -1116,6 +1199,7 @@ _MEMBER_SCREEN = (
     "taking part",
     "participat",
     "attended",
+    "represent",
 )
 """Membership phrases without which a sentence is not parsed for delegation members."""
 
@@ -1363,10 +1447,14 @@ def _mention(
         named_in = _without_irrealis(sentence.text, clause)
     else:
         named_in = clause
-    participants = _participants(named_in, anchors)
-    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
-        participants += _role_references(named_in, anchors, named, participants)
+    principals: list[gazetteer.Official] = []
+    participants = _participants(named_in, anchors, principals)
     reading = _parse_reading(sentence.text, clause, named)
+    if named is not None and _ROLE_REFERENCE_STEMS.search(named_in):
+        # a contact only the parse finds ("X brought together A and B") anchors by its words
+        participants += _role_references(
+            named_in, anchors or list(reading.starts), named, participants
+        )
     if reading.mood in ("hypothetical", "negated"):
         return None
     if len(reading.people) >= 2:
@@ -1417,7 +1505,10 @@ def _mention(
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
         # talks with X"), whose day is not the talks'.
         comma = dated.find(",")
-        dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
+        if first < comma or (comma < 0 and realis):
+            pass  # "since the March 3 meeting between X and Y": the day is the meeting's own
+        else:
+            dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
     if reading.days:
         # The day the grammar gives the contact itself, over a day of another verb of the
@@ -1446,6 +1537,10 @@ def _mention(
         named_day = find_date(sentence.text[: max(offset, 0)], today, future=status == "scheduled")
         if named_day.when is When.DATE and named_day.date is not None:
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
+    if cue.when is When.NONE:
+        cue = next(
+            (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
+        )
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -1478,6 +1573,7 @@ def _mention(
         parties = _parties(clause, participants, sentence.text, realis, subject)
     parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
     parties |= reading.parties
+    parties |= {o.country for o in principals if o.country}
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
         parties -= (
@@ -1498,6 +1594,7 @@ def _mention(
             "US",
         )
         and not _HOSTED.search(clause)
+        and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
     concrete = bool(
@@ -1527,6 +1624,31 @@ def _mention(
         next_round=bool(_NEXT_ROUND.search(clause)),
         concrete=concrete,
         peace=bool(_PEACE.search(sentence.text)),
+        visited=next(iter(reading.hosts)) if len(reading.hosts) == 1 and not venue else None,
+        definite=(
+            (not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])))
+            or bool(_HOSTED_THE.search(clause))
+        ),
+    )
+
+
+_DEFINITE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the|these|those)\s+(?:[\w-]+\s+){0,2}\w?$", _F)
+"""A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
+_HOSTED_THE = re.compile(
+    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
+)
+"""Who "hosted the talks" was at the talks just told."""
+
+
+def _side_in_own_words(clause: str, code: str, venue: str | None, slotted: set[str]) -> bool:
+    """Whether the parse puts the venue's country in a side slot of the contact under a name
+    other than the venue's ("The French president brought together X and Y at the Elysee"):
+    then it is a side, not only the place."""
+    if code not in slotted:
+        return False
+    return any(
+        m.item.code == code and (venue is None or m.surface.lower() != venue.lower())
+        for m in gazetteer.countries().find(clause)
     )
 
 
@@ -1625,7 +1747,11 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if last.country:
                 parties.add(last.country)
         if people:
-            named.last_person = next(iter(people.values()))
+            # who a later "he" is: the person named first, the subject as a rule
+            named.last_person = min(
+                people.values(),
+                key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
+            )
     return Reading(
         mood,
         list(people.values()),
@@ -1762,6 +1888,39 @@ def _statement_day(text: str, today: dt.date) -> dt.date:
     return weekday_date(_WEEKDAY_INDEX[found.group("day")], today, future=False)
 
 
+_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b", re.IGNORECASE)
+_PAUSE = re.compile(r"[,;:]")
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _days_after(text: str, clause: str, first: int, today: dt.date) -> DateCue | None:
+    """ "X said on Saturday ..., a day after Y met Z": the contact that a span of days after
+    something else opens is that many days before the day of what it is measured from (the
+    statement's day, a day the sentence names before, else the reference day)."""
+    offset = text.find(clause)
+    if offset < 0:
+        return None
+    trigger = offset + first
+    found = [
+        m
+        for m in _DAYS_AFTER.finditer(text, 0, trigger)
+        if m.end() <= trigger
+        and text[: m.start()].strip()
+        and not _PAUSE.search(text, m.end(), trigger)
+    ]  # "A day after the strike, X met Y": the span opens another clause
+    if not found or find_date(text[found[-1].end() : trigger + 1], today).when is not When.NONE:
+        return None
+    match = found[-1]
+    n = _SMALL.get(match.group("n").lower()) or int(match.group("n"))
+    before = text[: match.start()]
+    if _STATEMENT_DAY.search(before):
+        anchor = _statement_day(before, today)
+    else:
+        named = find_date(before, today)
+        anchor = named.date if named.when is When.DATE and named.date else today
+    return DateCue(When.DATE, anchor - dt.timedelta(days=n))
+
+
 _TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
 
 
@@ -1887,7 +2046,11 @@ def _role_references(
             continue
         after = clause[match.end() : match.end() + 100]
         speaker = _SPEAKER_AFTER.match(after) or _SPEAKER_SOON.match(after)
-        if speaker is not None and not _SELF_MEETING.match(after, None, speaker.end()):
+        if (
+            speaker is not None
+            and not _SELF_MEETING.match(after, None, speaker.end())
+            and not any(match.end() <= a < match.end() + speaker.end() for a in anchors)
+        ):  # the verb after the office is not the contact itself ("X's leader called him")
             continue
         seen.add(official.name)
         out.append(official)
@@ -2002,6 +2165,13 @@ class _Folder:
         vague = any(m.cue.when is When.VAGUE for m in draft.mentions)
         if mention.cue.when is When.VAGUE and date and date >= self.today - dt.timedelta(days=1):
             return False
+        if mention.callers and any(
+            m.index == mention.index and m.callers and m.callers != mention.callers
+            for m in draft.mentions
+        ):
+            return False
+        if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
+            return True  # "X, who hosted the talks, said...": the talks just told
         if vague and mdate and not date:
             return False
         theirs = {o.name for o in draft.officials()}
@@ -2013,8 +2183,9 @@ class _Folder:
             and mention.parties
             and not mention.parties & set(draft.parties)
             and not (fam != "call" and _only_mediators(mention.parties))
+            and not (mention.support and fam == "meet")
         ):
-            return False
+            return False  # a delegation line names the other side's team of the meeting told
         if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
             return False
         if _opposite_fronts(set(draft.parties), mention.parties):
@@ -2049,6 +2220,12 @@ class _Folder:
         ):
             return True
         near = mention.paragraph - draft.mentions[-1].paragraph <= 2
+        if (
+            mention.definite
+            and mention.parties <= set(draft.parties)
+            and mention.paragraph - draft.mentions[-1].paragraph <= 1
+        ):
+            return True  # "The talks on Tuesday lasted five hours": the talks just told
         if draft.pending and mention.concrete:
             return False
         if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
@@ -2066,14 +2243,13 @@ class _Folder:
         return near and not mention.venue and not mdate
 
     def add(self, mention: TalkMention) -> None:
-        target = next(
-            (
-                d
-                for d in reversed(self.drafts)
-                if self.compatible(d, mention) and self.related(d, mention)
-            ),
-            None,
-        )
+        fits = [d for d in reversed(self.drafts) if self.compatible(d, mention)]
+        fits = [d for d in fits if self.related(d, mention)]
+        if mention.status == "held" and not mention.support and _date_of(mention) is None:
+            # "X said after the meeting that...": a contact told as past is the round that
+            # took place, not a later one the article says is planned
+            fits = [d for d in fits if d.status == "held"] + fits
+        target = next(iter(fits), None)
         if target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today)
@@ -2164,8 +2340,11 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
-    topical = {s.paragraph for s in sentences if _PEACE.search(s.text) or _WAR.search(s.text)}
-    kept = [d for d in folder.drafts if _keep(d, today, topical)]
+    peaceful = {
+        s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
+    }
+    topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
+    kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept) and not any(
         find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
@@ -2173,6 +2352,9 @@ def extract_negotiations(
         if s.paragraph <= lead
     ):
         _date_lead_news(kept, today, local_hour, lead)
+    _date_meanwhile(kept, cues, today)
+    if local_hour < 5:
+        _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
 
@@ -2195,8 +2377,75 @@ def _date_lead_news(
             or any(m.cue.when is not When.NONE for m in draft.mentions)
         ):
             continue
-        draft.date = today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.date = _report_day(first.text, today) or (
+            today if local_hour >= 5 else today - dt.timedelta(days=1)
+        )
         draft.evidence["occurred_on"] = first.text
+
+
+_MEANWHILE = Folded(
+    re.compile(
+        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|that\s+same\s+day)\b", _F
+    ),
+    needs=("meanwhile", "meantime", "same"),
+)
+
+
+def _date_meanwhile(drafts: list[NegotiationDraft], cues: Cues, today: dt.date) -> None:
+    """A held contact told with no day of its own but as simultaneous with what came before
+    ("In X, meanwhile, talks between A and B ended with...") falls on the day of the nearest
+    earlier sentence that names one, else on the reference day."""
+    for draft in drafts:
+        first = next((m for m in draft.mentions if not m.support), None)
+        if (
+            first is None
+            or draft.date is not None
+            or draft.vague
+            or draft.status != "held"
+            or not _MEANWHILE.search(first.text)
+        ):
+            continue
+        day = next(
+            (
+                cue.date
+                for i in range(first.index - 1, -1, -1)
+                if (cue := cues[i]).when is When.DATE and cue.date is not None
+            ),
+            today,
+        )
+        if day <= today:
+            draft.date = day
+            draft.evidence["occurred_on"] = first.text
+
+
+_TODAY_WORD = Folded(
+    re.compile(r"\b(?:today|tonight|this\s+(?:afternoon|evening))\b", _F),
+    needs=("today", "tonight", "this"),
+)
+
+
+def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.date) -> None:
+    """A piece stamped in the small hours of Kyiv was written the evening before, wherever
+    its writer was: the "today" of a contact it reports is the day before (the day a
+    landing before 05:00 belongs to, as for undated news)."""
+    for draft in drafts:
+        evidence = draft.evidence.get("occurred_on", "")
+        if (
+            draft.date == today
+            and _TODAY_WORD.search(evidence)
+            and find_date(evidence, today).date == today
+        ):
+            draft.date = today - dt.timedelta(days=1)
+
+
+def _report_day(text: str, today: dt.date) -> dt.date | None:
+    """The day the sentence's own report of a contact was made ("the call lasted 50 minutes,
+    the aide said on 14 June"): news of a contact with no day is that day's news."""
+    for start, end in clauses.statement_times(text):
+        cue = find_date(text[start:end], today)
+        if cue.when is When.DATE and cue.date is not None and cue.date <= today:
+            return cue.date
+    return None
 
 
 def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
@@ -2210,7 +2459,12 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.venue = None
     elif "video" in formats:
         draft.fmt = "video"
+        draft.venue = None  # the sides are each in their own city
     else:
+        visited = {m.visited for m in mentions if m.visited}
+        if draft.venue is None and len(visited) == 1:
+            # a visit to a country whose leaders receive the visitor, no city named: its capital
+            draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
     for mention in mentions:
@@ -2226,7 +2480,10 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
     if draft.venue:
-        draft.evidence["venue"] = next(m.text for m in mentions if m.venue == draft.venue)
+        draft.evidence["venue"] = next(
+            (m.text for m in mentions if m.venue == draft.venue),
+            next((m.text for m in mentions if m.visited), first),
+        )
     if draft.fmt:
         draft.evidence["format"] = next((m.text for m in mentions if m.fmt == draft.fmt), first)
     if draft.date is not None:
@@ -2261,11 +2518,26 @@ _WAR = Gated(
 """Words that make the war the subject of a contact."""
 
 
-def _keep(draft: NegotiationDraft, today: dt.date, topical: set[int] | None = None) -> bool:
+_TALKS_ABOUT_TALKS = re.compile(
+    r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b|"
+    r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b",
+    _F,
+)
+"""A contact about a round of talks is about the negotiations themselves."""
+
+
+def _keep(
+    draft: NegotiationDraft,
+    today: dt.date,
+    topical: set[int] | None = None,
+    peaceful: set[int] | None = None,
+) -> bool:
     """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
     war: a contact reported in one of them has it as its subject ("X had a long call with
     Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
-    peace = any(m.peace for m in draft.mentions)
+    peace = any(m.peace or _TALKS_ABOUT_TALKS.search(m.text) for m in draft.mentions) or any(
+        m.paragraph in (peaceful or set()) and not m.support for m in draft.mentions
+    )
     war = any(_WAR.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (topical or set()) and not m.support for m in draft.mentions
     )

@@ -164,7 +164,26 @@ def _official(name: str) -> gazetteer.Official | None:
             }
             if len(matches) == 1:
                 return matches.pop()
+        # A slip of the pen in the surname ("Volodymyr Zelenksy"): the same first name and a
+        # surname a letter or two off one official's, and no other's.
+        slips = {
+            o for o in _by_first().get(spelling_key(first), ()) if misspelling_of(name, o.name)
+        }
+        if len(slips) == 1:
+            return slips.pop()
     return None
+
+
+@cache
+def _by_first() -> dict[str, frozenset[gazetteer.Official]]:
+    """Officials by the spelling key of the first name of their name and each variant."""
+    index: dict[str, set[gazetteer.Official]] = {}
+    for row in gazetteer.official_rows():
+        official = gazetteer.Official(row["name"], row["country"], row["role"])
+        for form in (row["name"], *row.get("variants", [])):
+            if " " in form:
+                index.setdefault(spelling_key(form.split()[0]), set()).add(official)
+    return {key: frozenset(found) for key, found in index.items()}
 
 
 _CASE_ENDINGS = ("owi", "iem", "em", "ie", "a", "u", "e")
@@ -197,3 +216,30 @@ def _by_spelling() -> dict[str, frozenset[gazetteer.Official]]:
             if " " in form:
                 index.setdefault(spelling_key(form.split()[-1]), set()).add(official)
     return {key: frozenset(found) for key, found in index.items()}
+
+
+def misspelling_of(name: str, other: str) -> bool:
+    """Whether `name` is a slip of the pen for `other` ("Volodymyr Zelnski" beside "Volodymyr
+    Zelenskyy"): the first names agree (or one is missing) and the surnames' spelling keys
+    are one or two letters apart, in surnames long enough for that to be a slip."""
+    words, others = name.split(), other.split()
+    if not words or not others or name == other:
+        return False
+    if len(words) > 1 and len(others) > 1 and spelling_key(words[0]) != spelling_key(others[0]):
+        return False
+    a, b = spelling_key(words[-1]), spelling_key(others[-1])
+    if a == b:
+        return True
+    if a[:1] != b[:1] or min(len(a), len(b)) < 5:
+        return False
+    return _edits(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
