@@ -63,6 +63,8 @@ _VICTIMS = frozenset(
         "journalist", "journalists", "volunteer", "volunteers", "individual", "individuals",
         "baby", "babies", "girl", "girls", "boy", "boys", "infant", "infants", "member",
         "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
+        "driver", "drivers", "student", "students", "patient", "patients", "teacher",
+        "teachers", "doctor", "doctors", "nurse", "nurses", "grandchild", "grandchildren",
     }
 )  # fmt: skip
 _TAKE_LIVES = frozenset(
@@ -693,6 +695,8 @@ def _toll_field(token: Token) -> str | None:
             return "injured"  # "61 people sought medical help"
         if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
             return "killed"
+        if node.dep_ == "nsubjpass" and low in _TO_HOSPITAL and _to_hospital(head):
+            return "injured"  # "17 people were taken to hospital"
         own = _own_toll_word(token)
         if own is not None:
             return own
@@ -705,6 +709,23 @@ def _toll_field(token: Token) -> str | None:
                 if _low(child) in _HURT_VERBS:
                     return "injured"
     return _own_toll_word(token)
+
+
+_TO_HOSPITAL = frozenset({"taken", "rushed", "admitted", "brought", "carried", "evacuated"})
+_HOSPITALS = frozenset({"hospital", "hospitals"})
+
+
+def _to_hospital(verb: Token) -> bool:
+    """Whether a verb of moving people has "to/in (a) hospital" among its dependants."""
+    return any(
+        (
+            c.dep_ == "prep"
+            and _low(c) in ("to", "in", "into")
+            and any(g.dep_ == "pobj" and _low(g) in _HOSPITALS for g in c.children)
+        )
+        or (c.dep_ == "xcomp" and _low(c) in _HOSPITALS)  # "to hospital" misread as a verb
+        for c in verb.children
+    )
 
 
 def _own_toll_word(token: Token) -> str | None:
@@ -828,13 +849,10 @@ def read(doc: Doc) -> Reading:
             field = _toll_field(token)
             if field in ("killed", "injured"):
                 # "a man and his son were killed": one for each person coordinated
-                people = 1 + sum(
-                    1
-                    for c in token.conjuncts
-                    if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
-                )
+                people = 1 + sum(_coordinated_people(c) for c in token.conjuncts)
                 people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
+    _single_weapons(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
@@ -1231,15 +1249,54 @@ def _victims_after_an_age(victim: Token) -> int:
 
 
 def _one_victim(token: Token) -> bool:
-    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife": one person,
-    counted by the article."""
+    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife", "the driver":
+    one person, counted by the article."""
     if token.tag_ != "NN" or _low(token) not in _VICTIMS | _RELATIVES:
         return False
     return any(
-        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one"))
+        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one", "the"))
         or (c.dep_ == "poss" and _low(c) in ("his", "her", "their"))
         for c in token.children
     )
+
+
+def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
+    """ "126 drones and a ballistic missile", "downing 79 of the drones and the missile": a
+    weapon noun in the singular with an article, listed with counted weapons, is one more
+    item of the list, with the list's sense. Alone ("a missile struck the district") it tells
+    one impact of an attack, not how many weapons the attack used."""
+    for token in doc:
+        if token.tag_ != "NN" or token.dep_ != "conj" or weapon_kind(token) is None:
+            continue
+        if any(c.dep_ == "nummod" for c in token.children):
+            continue
+        head = token.head
+        article: tuple[str, ...]
+        if _is_number(head):
+            article = ("a", "an", "the")  # "79 of the drones and the missile": the one named
+            sense = _sense(head)
+        elif weapon_kind(head) is not None and _own_count(head) is not None:
+            article = ("a", "an")
+            sense = _sense(head)
+        else:
+            continue
+        if not any(c.dep_ == "det" and _low(c) in article for c in token.children):
+            continue
+        if sense in ("launch", "down"):
+            _offer(found, weapon_kind(token) or "", sense, 1, token.idx)
+
+
+def _coordinated_people(conjunct: Token) -> int:
+    """How many people a noun coordinated with one victim adds: one for a person noun ("a
+    man and his son"), its own count for a counted plural ("a woman and her two children")."""
+    low = _low(conjunct)
+    if conjunct.tag_ == "NN" and low in _VICTIMS | _RELATIVES:
+        return 1
+    if conjunct.tag_ == "NNS" and (low in _VICTIMS or low.removesuffix("s") in _RELATIVES):
+        own = _own_count(conjunct)
+        if own is not None:
+            return own[0]
+    return 0
 
 
 def _is_part(number: Token) -> bool:
@@ -1500,7 +1557,7 @@ _COUNT = re.compile(
 )
 
 
-_ONE = re.compile(r"\b(?:a|an|his|her|their)\s", re.IGNORECASE)
+_ONE = re.compile(r"\b(?:a|an|the|his|her|their)\s", re.IGNORECASE)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 

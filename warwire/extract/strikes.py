@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places
-from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
+from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
@@ -1037,8 +1037,33 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
-        return cue
+        return _attack_clause_day(text, cue, today)
     return find_date(match.group("day"), today)
+
+
+_AFTER_CLAUSE = re.compile(r"\b(?:after|when)\s", _F)
+
+
+def _attack_clause_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "Residents spent Monday clearing debris after a missile struck the city on Saturday":
+    of two days in one sentence, the attack takes the one of the clause (after, when) that
+    tells the attack, not the day of its aftermath or of the report."""
+    if cue.when is not When.DATE or ("after" not in text and "when" not in text):
+        return cue
+    for match in _AFTER_CLAUSE.finditer(text):
+        head, tail = text[: match.start()], text[match.end() :]
+        tail_cue = find_date(tail, today)
+        if (
+            tail_cue.when is When.DATE
+            and tail_cue.date is not None
+            and tail_cue.date != cue.date
+            and tail_cue.date <= today
+            and find_date(head, today).when is When.DATE
+            and _attack_in(tail)
+            and not _attack_in(head)
+        ):
+            return tail_cue
+    return cue
 
 
 _TODAYS_STRIKE = re.compile(
@@ -1122,6 +1147,12 @@ def lead_date(
         if not attack[sentence.index] or _is_aggregate(text) or _is_hedged(text):
             continue
         cue = strike_cue(text, cues[sentence.index], today)
+        if (
+            context.date is not None
+            and 0 < (today - context.date).days <= _NIGHT_BACK_DAYS
+            and anaphoric_night(text, cue, today)
+        ):
+            cue = NO_CUE  # "during the night": the night of the day just named
         paragraph = sentence.paragraph
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
             context = cue
@@ -1136,6 +1167,11 @@ def lead_date(
             return (later, True) if later else (today, False)
         return today, False
     return today, False
+
+
+_NIGHT_BACK_DAYS = 2
+"""How far back from the report the day of a story can lie for its "during the night" to mean
+that day's night rather than the last one."""
 
 
 def _later_date(
@@ -1221,15 +1257,22 @@ def _read_all(
     attack_paragraph = -1
     for sentence in sentences:
         i = sentence.index
+        text = sentence.text
+        cue = cues[i]
+        if (
+            isinstance(ctx.date_key, dt.date)
+            and i - ctx.last_index <= 2
+            and 0 < (today - ctx.date_key).days <= _NIGHT_BACK_DAYS
+            and anaphoric_night(text, cue, today)
+        ):
+            cue = NO_CUE  # "during the night": the night of the attack just told
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph = sentence.paragraph
             ctx.attacker = None
-            if i - ctx.last_strong > 3 or cues[i].when is not When.NONE:
+            if i - ctx.last_strong > 3 or cue.when is not When.NONE:
                 ctx.date_key = lead
             memory.new_paragraph()
-        text = sentence.text
         if attack[i]:
-            cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
             attack_paragraph = sentence.paragraph
         elif (
@@ -1246,7 +1289,7 @@ def _read_all(
             )
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
-            pieces = [(text, cues[i])]
+            pieces = [(text, cue)]
         else:
             continue
         for text, piece_cue in pieces:
@@ -1517,6 +1560,10 @@ def _draft(
                 draft.figures[name] = value
                 draft.evidence[name] = fact.text
     for name, scoped in tolls.items():
+        if name in stated_totals:
+            # a toll told as the total ("bringing the number of wounded to 25") already
+            # counts the places told one by one: it is not one more place to add
+            continue
         scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
             total = sum(scoped.values())

@@ -1,0 +1,173 @@
+"""Strike rules over general English (issue 14, strike side): the night a story has already
+dated, the day of the clause that tells the attack, victims counted through coordination and
+definite nouns, people taken to hospital, single weapons listed with counted ones, a total
+that already counts the places. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.unit.test_extract import strikes
+from warwire.extract.dates import DateCue, When, anaphoric_night, find_date
+from warwire.extract.figures import sentence_figures
+
+SATURDAY_MORNING = "2026-05-09T06:00:00Z"  # Saturday 09:00 in Kyiv
+MONDAY_AFTERNOON = "2026-05-11T13:00:00Z"
+
+
+# -- "during the night": the night of the day the story has named ---------------------------
+
+
+def test_the_night_after_a_dated_attack_is_that_attacks_night() -> None:
+    body = (
+        "Thursday's drone attack on the Saratov refinery was the third on the plant this"
+        " spring. Russia's defence ministry said it had downed 64 Ukrainian drones during the"
+        " night."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.occurred_on == dt.date(2026, 5, 7)
+    assert (event.drones_downed, event.places) == (64, ["Saratov"])
+
+
+def test_the_night_with_no_earlier_day_is_the_last_night() -> None:
+    body = "Russia's defence ministry said it had downed 64 Ukrainian drones during the night."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.occurred_on == dt.date(2026, 5, 9)
+
+
+def test_overnight_counts_from_the_report_not_from_the_story() -> None:
+    body = (
+        "A Ukrainian drone set a fuel depot in Bryansk on fire on Thursday. On Saturday the"
+        " defence ministry said 40 Ukrainian drones were shot down overnight over five regions."
+    )
+    dates = {e.occurred_on for e in strikes(body, SATURDAY_MORNING)}
+    assert dt.date(2026, 5, 9) in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Air defences downed 30 drones during the night.", True),
+        ("Air defences downed 30 drones in the night over Kursk.", True),
+        ("Air defences downed 30 drones overnight.", False),
+        ("Air defences downed 30 drones last night.", False),
+        ("Air defences downed 30 drones during the night, and ten more this morning.", False),
+    ],
+)
+def test_anaphoric_night(text: str, expected: bool) -> None:
+    today = dt.date(2026, 5, 9)
+    assert anaphoric_night(text, find_date(text, today), today) is expected
+
+
+def test_a_calendar_day_is_never_an_anaphoric_night() -> None:
+    today = dt.date(2026, 5, 9)
+    cue = DateCue(When.DATE, today, calendar=True)
+    assert not anaphoric_night("On May 9, 30 drones were downed during the night.", cue, today)
+
+
+# -- the day of the clause that tells the attack --------------------------------------------
+
+
+def test_the_attack_takes_the_day_of_its_own_clause() -> None:
+    body = (
+        "Families in Poltava spent Monday at funerals after a Russian missile struck an"
+        " apartment block on Saturday evening, killing six people, the governor said."
+    )
+    [event] = strikes(body, MONDAY_AFTERNOON)
+    assert event.occurred_on == dt.date(2026, 5, 9)
+    assert event.killed == 6
+
+
+def test_a_day_in_the_main_clause_stays_when_the_after_clause_names_none() -> None:
+    body = (
+        "A Russian missile struck an apartment block in Poltava on Monday, killing six people,"
+        " after air raid sirens sounded for an hour."
+    )
+    [event] = strikes(body, MONDAY_AFTERNOON)
+    assert event.occurred_on == dt.date(2026, 5, 11)
+
+
+# -- victims --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("A 52-year-old man and his three grandchildren were killed in the strike.", 4),
+        ("A teacher and her two sons were killed when the shell hit their flat.", 3),
+        ("The drone hit a minibus, killing the driver.", 1),
+        ("The driver of the ambulance was killed in the attack.", 1),
+    ],
+)
+def test_victims_coordinated_or_definite(sentence: str, killed: int) -> None:
+    assert sentence_figures(sentence).values.get("killed") == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fourteen people were taken to hospital after the missile strike.",
+        "Fourteen residents were rushed to hospital.",
+        "Fourteen people were admitted to hospital with shrapnel wounds after the strike.",
+    ],
+)
+def test_people_taken_to_hospital_are_injured(sentence: str) -> None:
+    assert sentence_figures(sentence).values.get("injured") == 14
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police took 14 people to hospital for questioning after the strike.",
+        "Fourteen bodies were taken to the morgue after the strike.",
+    ],
+)
+def test_moving_people_elsewhere_is_no_injury(sentence: str) -> None:
+    assert "injured" not in sentence_figures(sentence).values
+
+
+# -- single weapons -------------------------------------------------------------------------
+
+
+def test_a_single_weapon_listed_with_counted_ones_is_one() -> None:
+    values = sentence_figures(
+        "Russia launched 88 Shahed drones and a Kinzhal missile at Ukraine overnight."
+    ).values
+    assert (values.get("drones"), values.get("missiles")) == (88, 1)
+
+
+def test_the_weapon_named_before_listed_with_a_part_takes_its_sense() -> None:
+    values = sentence_figures(
+        "Russia fired 50 drones and a cruise missile, and air defences destroyed 41 of the"
+        " drones and the missile."
+    ).values
+    assert (values.get("drones_downed"), values.get("missiles_downed")) == (41, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A missile struck the district's main market, the governor said.",
+        "A drone attack on the depot caused a fire.",
+        "A missile could hit the plant at any moment, the operator warned.",
+    ],
+)
+def test_a_single_weapon_alone_is_no_count_of_the_attack(sentence: str) -> None:
+    values = sentence_figures(sentence).values
+    assert "missiles" not in values and "drones" not in values
+
+
+# -- a total that counts the places ---------------------------------------------------------
+
+
+def test_a_stated_total_is_not_added_to_the_places_it_counts() -> None:
+    body = (
+        "Russia attacked Ukraine overnight with 200 drones and 12 missiles, the air force said."
+        " In the Odesa region four people were injured. Officials in the Kharkiv and Sumy"
+        " regions reported five injured, and six more were hurt elsewhere, bringing the number"
+        " of wounded to 15."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.injured == 15
