@@ -171,3 +171,43 @@ def test_a_stated_total_is_not_added_to_the_places_it_counts() -> None:
     )
     [event] = strikes(body, SATURDAY_MORNING)
     assert event.injured == 15
+
+
+# -- places ---------------------------------------------------------------------------------
+
+
+def test_a_region_other_than_the_towns_own_is_another_place_hit() -> None:
+    body = (
+        "Russia attacked Ukraine overnight with 150 drones. Two people died in Uman and three"
+        " more in the Kyiv region, regional officials said."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert set(event.places) >= {"Uman", "Kyiv"}
+
+
+def test_the_region_a_town_lies_in_stays_its_locator() -> None:
+    body = "Two people died when Russian drones hit Uman, in the Cherkasy region, overnight."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Uman"]
+
+
+def test_the_place_an_attack_was_aimed_at_was_targeted() -> None:
+    body = (
+        "Russia launched 300 drones and eight missiles at Ukraine overnight, the air force"
+        " said. The attack was aimed mainly at Rivne, in the north-west."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Rivne"]
+
+
+# -- a clause recalling another attack does not move the story ------------------------------
+
+
+def test_a_comparison_clause_does_not_carry_the_story_to_its_day() -> None:
+    body = (
+        "Russia launched 520 drones and 20 missiles at Ukraine overnight, the air force said,"
+        " surpassing the raid of earlier in March. It reported 480 of the drones and 15 of"
+        " the missiles shot down."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.missiles_downed) == (520, 15)

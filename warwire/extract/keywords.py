@@ -35,8 +35,8 @@ CASUALTY = (
 DAMAGE = (
     "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",
     "fire", "blaze", "rubble", "collaps", "debris", "wreckage", "explos", "blast", "hit",
-    "struck", "attack", "target", "shell", "impact", "over ", "casualt", "victim", "bodies",
-    "rescu", "search", "of them", "of those",
+    "struck", "attack", "target", "aimed", "shell", "impact", "over ", "casualt", "victim",
+    "bodies", "rescu", "search", "of them", "of those",
 )  # fmt: skip
 """What a sentence following an attack may report: damage, fire, rescue, outages."""
 

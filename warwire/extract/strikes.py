@@ -204,7 +204,8 @@ _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|shelled|impacts?|under\s+fire|"
+        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
+        r"shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
         _F,
@@ -231,6 +232,7 @@ _DAMAGE = Folded(
         "struck",
         "attacked",
         "target",
+        "aimed",
         "shelled",
         "impact",
         "over",
@@ -733,9 +735,15 @@ _REGION_WORD = Folded(
 )
 
 
-def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous_end: int) -> str:
+def _place_role(
+    text: str,
+    mention: gazetteer.Mention[gazetteer.Place],
+    previous_end: int,
+    previous: gazetteer.Place | None = None,
+) -> str:
     """ "hit", "origin" (launched from there), "title" (a governor of it), "locator" (the
-    region a town just named lies in) or "other"."""
+    region a town just named lies in) or "other". A region that is not the one the listed
+    town just named lies in ("four died in X and four more in the Y region") is no locator."""
     before = text[max(0, mention.start - 80) : mention.start]
     after = text[mention.end : mention.end + 40]
     if _FROM_SCOPE.search(before):
@@ -749,6 +757,12 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous
         and mention.start - previous_end <= 45
         and _LOCATOR_BEFORE.search(before[-25:])
         and (mention.item.kind == "region" or _REGION_WORD.match(after))
+        and (
+            previous is None
+            or previous.region is None
+            or previous.region in (mention.item.name, mention.item.region)
+            or mention.item.name not in _oblasts()
+        )
     ):
         return "locator"
     if _SPEAKS_AFTER.match(after):
@@ -769,6 +783,12 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous
             return "hit"
         return "other"
     return "hit"
+
+
+@lru_cache(maxsize=1)
+def _oblasts() -> frozenset[str]:
+    """The regions the gazetteer places towns in (not wider areas such as a basin)."""
+    return frozenset(p.region for p in gazetteer.places_by_name().values() if p.region)
 
 
 def sentence_places(text: str) -> list[gazetteer.Place]:
@@ -810,14 +830,16 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
+    previous: gazetteer.Place | None = None
     found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
     doc = nlp.parse(text) if found else None
     for mention in found:
-        role = _place_role(text, mention, previous_end)
+        role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
             role = _parsed_role(role, places.role(doc, mention.start, mention.end))
         if mention.item.kind == "city" and not mention.item.satellite:
             previous_end = mention.end
+            previous = mention.item
         if role == "hit":
             hits.append(mention)
         elif role == "title":
@@ -1292,6 +1314,7 @@ def _read_all(
             pieces = [(text, cue)]
         else:
             continue
+        main_key: object = None
         for text, piece_cue in pieces:
             possessive = strike_cue(text, piece_cue, today)
             if attack[i] or possessive is not piece_cue:
@@ -1321,6 +1344,12 @@ def _read_all(
             if found.strong:
                 ctx.last_strong = i
             out.append((found, key))
+            if main_key is None:
+                main_key = key
+        if main_key is not None and len(pieces) > 1:
+            # a later clause with a day of its own compares or recalls another attack
+            # ("..., surpassing the raid earlier in July"): the story stays on the main one
+            ctx.date_key = main_key
     return out
 
 
