@@ -211,3 +211,45 @@ def test_a_comparison_clause_does_not_carry_the_story_to_its_day() -> None:
     )
     [event] = strikes(body, SATURDAY_MORNING)
     assert (event.drones, event.missiles_downed) == (520, 15)
+
+
+# -- a revised figure in the next sentence; an earlier attack recalled "a day after" ---------
+
+
+def test_the_figure_raised_in_the_next_sentence_supersedes_the_toll() -> None:
+    body = (
+        "Officials first said nine people were injured when Russian drones hit Chernihiv on"
+        " Saturday morning. Later in the day the mayor raised the figure to 14."
+    )
+    [event] = strikes(body, MONDAY_AFTERNOON)
+    assert event.injured == 14
+
+
+def test_a_figure_of_something_else_is_no_revision() -> None:
+    body = (
+        "Nine people were injured when Russian drones hit Chernihiv on Saturday morning. The"
+        " city raised the number of shelters to 40."
+    )
+    [event] = strikes(body, MONDAY_AFTERNOON)
+    assert event.injured == 9
+
+
+def test_a_revision_after_two_kinds_of_toll_is_not_guessed() -> None:
+    body = (
+        "Two people were killed and nine injured when Russian drones hit Chernihiv on Saturday"
+        " morning. Later the mayor revised the figure to 14."
+    )
+    [event] = strikes(body, MONDAY_AFTERNOON)
+    assert (event.killed, event.injured) == (2, 9)
+
+
+def test_weapons_of_an_attack_the_story_came_a_day_after_are_that_attacks() -> None:
+    body = (
+        "A Russian missile hit the centre of Chernihiv on Sunday afternoon, killing seven"
+        " people, the governor said on Monday. The strike came a day after Russia's heaviest"
+        " raid in weeks, in which 95 missiles and 110 drones were launched."
+    )
+    events = {e.occurred_on: e for e in strikes(body, MONDAY_AFTERNOON)}
+    sunday = events[dt.date(2026, 5, 10)]
+    assert (sunday.killed, sunday.missiles, sunday.drones) == (7, None, None)
+    assert all(e.missiles in (None, 95) for e in events.values())

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places
+from warwire.extract.counts import find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -1095,7 +1096,7 @@ _TODAYS_STRIKE = re.compile(
 )
 _DAYS_AFTER = Folded(
     re.compile(
-        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
+        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,6}?"
         r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
         r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
         _F,
@@ -1115,6 +1116,20 @@ def _days_after(text: str, cue: DateCue) -> DateCue:
         return cue
     days = _DAY_WORDS[match.group("n").lower()]
     return DateCue(When.DATE, cue.date - dt.timedelta(days=days), cue.calendar)
+
+
+def _recalled_days_before(text: str, day: dt.date) -> DateCue:
+    """ "The strike came a day after Russia's biggest attack in months, in which 120 missiles
+    were launched": with no day of its own, a sentence whose weapon counts are told of an
+    attack some days "after" which the story's attack came counts that earlier attack, on
+    the story's day less those days."""
+    if "after" not in text:
+        return NO_CUE
+    match = _DAYS_AFTER.search(text)
+    if match is None or not _FIGURE_HINT.search(text[match.start() :]):
+        return NO_CUE
+    days = _DAY_WORDS[match.group("n").lower()]
+    return DateCue(When.DATE, day - dt.timedelta(days=days))
 
 
 @dataclass(slots=True)
@@ -1313,6 +1328,12 @@ def _read_all(
         ):
             pieces = [(text, cue)]
         else:
+            revision = (
+                _revised_toll(text, out[-1][0]) if out and out[-1][0].index == i - 1 else None
+            )
+            if revision is not None:
+                out.append((revision, out[-1][1]))
+                ctx.last_index = i
             continue
         main_key: object = None
         for text, piece_cue in pieces:
@@ -1322,6 +1343,8 @@ def _read_all(
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
             piece_cue = _days_after(text, piece_cue)
+            if piece_cue.when is When.NONE and isinstance(ctx.date_key, dt.date):
+                piece_cue = _recalled_days_before(text, ctx.date_key)
             found = read_facts(
                 i,
                 sentence.paragraph,
@@ -1351,6 +1374,55 @@ def _read_all(
             # ("..., surpassing the raid earlier in July"): the story stays on the main one
             ctx.date_key = main_key
     return out
+
+
+_REVISED_TO = Folded(
+    re.compile(
+        r"\b(?:raised|revised|updated|corrected|increased|lowered|put|brought)\s+(?:(?:up|down)\s+)?"
+        r"(?:the|this|that|its|his|her)\s+(?:figure|number|toll|tally|count|estimate)\s+"
+        r"(?:(?:up|down)\s+)?(?:to|at)\s+(?P<rest>[^,;:()]+)|"
+        r"\b(?:the|this|that)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:was|has\s+been|"
+        r"had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:raised|revised|updated|corrected|"
+        r"increased|lowered)\s+(?:(?:up|down)\s+)?to\s+(?P<rest2>[^,;:()]+)",
+        _F,
+    ),
+    needs=("figure", "number", "toll", "tally", "count", "estimate"),
+)
+
+
+def _revised_toll(text: str, before: StrikeFacts) -> StrikeFacts | None:
+    """ "Officials first said 12 were injured. The governor later raised the figure to 17.":
+    a bare figure noun (no "of ..." of its own) set to a new count in the sentence right
+    after a toll restates that toll, and the new count supersedes it. Only when the sentence
+    before gave exactly one kind of toll, so that "the figure" can only mean it."""
+    match = _REVISED_TO.search(text)
+    if match is None:
+        return None
+    tolls = [name for name in ("killed", "injured") if name in before.figures]
+    if len(tolls) != 1:
+        return None
+    numbers = find_numbers(match.group("rest") or match.group("rest2") or "")
+    if not numbers or numbers[0][1] > _REVISED_NUMBER_START:
+        return None
+    name = tolls[0]
+    return replace(
+        before,
+        index=before.index + 1,
+        text=text,
+        figures={name: numbers[0][0]},
+        totals=set(),
+        places=[],
+        strong=False,
+        wave=False,
+        continuation=True,
+        reference=False,
+        updates={name},
+        superseded=False,
+    )
+
+
+_REVISED_NUMBER_START = 16
+"""How far into "to ..." the count may begin: past qualifiers ("at least", "more than")."""
 
 
 def _other_story(sentences: list[Sentence], i: int, attack_paragraph: int) -> bool:
