@@ -10,8 +10,10 @@ import datetime as dt
 import pytest
 
 from tests.unit.test_extract import strikes
+from warwire.extract import gazetteer
 from warwire.extract.dates import DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import sentence_figures
+from warwire.extract.strikes import sentence_places
 
 SATURDAY_MORNING = "2026-05-09T06:00:00Z"  # Saturday 09:00 in Kyiv
 MONDAY_AFTERNOON = "2026-05-11T13:00:00Z"
@@ -253,3 +255,60 @@ def test_weapons_of_an_attack_the_story_came_a_day_after_are_that_attacks() -> N
     sunday = events[dt.date(2026, 5, 10)]
     assert (sunday.killed, sunday.missiles, sunday.drones) == (7, None, None)
     assert all(e.missiles in (None, 95) for e in events.values())
+
+
+# -- places in another romanisation; fire by forces -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("spelling", "name"),
+    [
+        ("Charków", "Kharkiv"),
+        ("Chersoń", "Kherson"),
+        ("Chersoniu", "Kherson"),
+        ("Mikołajów", "Mykolaiv"),
+        ("Zaporoże", "Zaporizhzhia"),
+        ("Czernihów", "Chernihiv"),
+        ("Donieck", "Donetsk"),
+        ("Kharkov", "Kharkiv"),
+    ],
+)
+def test_a_spelling_key_is_shared_by_romanisations(spelling: str, name: str) -> None:
+    assert gazetteer.places_by_spelling()[gazetteer.spelling_key(spelling)].name == name
+
+
+def test_a_place_in_a_polish_romanisation_is_hit() -> None:
+    body = "Russian drones struck Czernihów overnight, injuring 4 people, the governor said."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Chernihiv"]
+
+
+def test_a_longer_name_wins_over_a_listed_form_inside_it() -> None:
+    names = [p.name for p in sentence_places("Russian shells hit Stanica Lugansk on Friday.")]
+    assert names == ["Stanytsia Luhanska"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Governor Gladkov said on Friday that debris fell on a car park.",
+        "The minister met Sadowy and Kliczko on Friday to discuss shelters.",
+    ],
+)
+def test_people_and_words_with_no_place_key_are_no_places(sentence: str) -> None:
+    assert sentence_places(sentence) == []
+
+
+def test_fire_by_forces_dated_by_a_possessive_is_a_strike() -> None:
+    body = (
+        "The president cited Wednesday's fire by pro-Russian forces on a school in Sievierodonetsk"
+        " as proof of the escalation."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.attacker, event.places) == ("RU", ["Sievierodonetsk"])
+    assert event.occurred_on == dt.date(2026, 5, 6)
+
+
+def test_the_firing_of_an_official_is_no_strike() -> None:
+    body = "The firing of the regional police chief on Wednesday surprised the city council."
+    assert strikes(body, SATURDAY_MORNING) == []

@@ -39,6 +39,12 @@ _QUALIFIED_ATTACK = (
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?-i:[A-Z])\w+|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)|"
+    # fire as a noun of the forces that opened it ("fire by pro-Russian forces", "shelling
+    # from Russian troops"), or aimed at a building or a settlement ("the firing on a school")
+    r"(?:fire|firing|shelling)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|"
+    r"army|military|separatists|militants|artillery)|"
+    r"firing\s+(?:of|on|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:kindergarten|school|hospital|"
+    r"village|town|city|houses?|homes?|building|settlement|district)|"
     # a warring state or its forces attacking a named place ("as Russia attacked the city")
     r"(?:Russia|(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|military))\s+"
     r"(?:again\s+|also\s+)?attacked\s+(?:the\s+)?(?!Ukraine\b|Russia\b)(?:(?-i:[A-Z])\w+|city|"
@@ -541,7 +547,8 @@ _RU_ATTACKER = Folded(
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
-        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:pro-)?Russian\s+(?:forces|troops|separatists)|"
+        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:the\s+)?(?:pro\s*-\s*)?Russian\s+(?:forces|"
+        r"troops|separatists)|"
         r"the\s+Russians)\b|"
         r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
         _F,
@@ -833,6 +840,11 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     previous_end = -1
     previous: gazetteer.Place | None = None
     found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    other = _other_spellings(text, found)
+    if other:
+        # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
+        found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
+        found = sorted([*found, *other], key=lambda m: m.start)
     doc = nlp.parse(text) if found else None
     for mention in found:
         role = _place_role(text, mention, previous_end, previous)
@@ -858,6 +870,67 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
     return hits + titles
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_SPELLING_LETTERS = 4
+"""Letters a spelling key needs to stand for a place: shorter keys ("kv", "lv", "ds") are
+shared by too many other words."""
+
+
+def _other_spellings(
+    text: str, found: list[gazetteer.Mention[gazetteer.Place]]
+) -> list[gazetteer.Mention[gazetteer.Place]]:
+    """Places named in another romanisation than the gazetteer's ("Charków", "Chersoniu",
+    "Stanica Ługańska" in a feed translated from Polish): a proper noun (one or two
+    capitalised words, not a person's name) whose `gazetteer.spelling_key` names one place."""
+    words = [m for m in _NAME_WORD.finditer(text) if m.group(0)[0].isupper()]
+    if not words:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    keys = gazetteer.places_by_spelling()
+    out: list[gazetteer.Mention[gazetteer.Place]] = []
+    i = 0
+    while i < len(words):
+        for width in (2, 1):
+            span = words[i : i + width]
+            if len(span) < width or (width == 2 and text[span[0].end() : span[1].start()] != " "):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            if any(
+                start < e and s < end and (width == 1 or (s, e) == (start, end)) for s, e in taken
+            ):
+                continue
+            surface = text[start:end]
+            key = gazetteer.spelling_key(surface)
+            place = keys.get(key)
+            if place is None or place.country not in ("UA", "RU"):
+                continue
+            letters = len(key.replace(" ", ""))
+            if letters < _SPELLING_LETTERS and (surface.isascii() and "w" not in surface.lower()):
+                continue
+            if letters < _SPELLING_LETTERS - 1 or not _proper_noun(text, start, end):
+                continue
+            out.append(gazetteer.Mention(place, start, end, surface))
+            i += width - 1
+            break
+        i += 1
+    return out
+
+
+def _proper_noun(text: str, start: int, end: int) -> bool:
+    """Whether the parse reads [start, end) as a name that is not an organisation's or a
+    nationality's. The small model often takes a foreign place name for a person's: such a
+    name counts only in a place's position (after a preposition, the object of a verb, or
+    listed with one)."""
+    tokens = [t for t in nlp.parse(text) if start <= t.idx < end]
+    if not tokens or tokens[0].i == 0:
+        return False
+    if any(t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in ("ORG", "NORP") for t in tokens):
+        return False
+    if any(t.ent_type_ == "PERSON" for t in tokens):
+        return tokens[-1].dep_ in ("pobj", "dobj", "conj")
+    return True
 
 
 _CLAUSE_EDGE = Folded(
@@ -1047,7 +1120,7 @@ _ATTACK_ON = Folded(
 )
 _STRIKE_POSSESSIVE = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,3}?"
-    r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
+    r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault|fire\s+by|firing)\b",
     _F,
 )
 
@@ -1193,8 +1266,8 @@ def lead_date(
         paragraph = sentence.paragraph
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
             context = cue
-        if not (_past(text) or _FIGURE_HINT.search(text)):
-            continue
+        if not (_past(text) or _FIGURE_HINT.search(text) or _STRIKE_POSSESSIVE.search(text)):
+            continue  # an attack dated by a possessive ("Thursday's shelling") is over
         if cue.when is When.NONE and context.date is not None:
             cue = context
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
