@@ -312,3 +312,24 @@ def test_fire_by_forces_dated_by_a_possessive_is_a_strike() -> None:
 def test_the_firing_of_an_official_is_no_strike() -> None:
     body = "The firing of the regional police chief on Wednesday surprised the city council."
     assert strikes(body, SATURDAY_MORNING) == []
+
+
+# -- places named two sentences after the attack, in its paragraph --------------------------
+
+
+def test_explosions_heard_in_the_attacks_paragraph_name_its_places() -> None:
+    body = (
+        "The alert was lifted after a combined attack that began with Shahed drones at dawn"
+        " and ended with cruise missiles fired from Tu-95 bombers. The energy ministry says"
+        " the grid is again the main target. Explosions were heard in Rivne and Ternopil."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.attacker, sorted(event.places)) == ("RU", ["Rivne", "Ternopil"])
+
+
+def test_explosions_heard_with_no_attack_told_are_no_strike() -> None:
+    body = (
+        "The city council met on Friday to discuss the budget.\n\nLater, explosions were heard"
+        " in Rivne and Ternopil; officials did not say what caused them."
+    )
+    assert strikes(body, SATURDAY_MORNING) == []

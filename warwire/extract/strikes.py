@@ -1691,7 +1691,7 @@ def _draft(
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
     earlier: list[StrikeFacts] = []
-    done_attack = -100
+    done_attack, done_paragraph = -100, -1
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
@@ -1699,10 +1699,14 @@ def _draft(
         told_done = fact.strong or fact.places
         if told_done and (_past(fact.text) or _told_done(nlp.parse(fact.text))):
             # an attack told as done, and places told as hit (damaged, struck) in the past:
-            # in one sentence, or the attack in one and the damage in the next
+            # in one sentence, or the attack in one and the damage in the next (or, in the
+            # same paragraph, the one after)
             if fact.strong:
-                done_attack = fact.index
-            if fact.places and 0 <= fact.index - done_attack <= 1:
+                done_attack, done_paragraph = fact.index, fact.paragraph
+            after = fact.index - done_attack
+            if fact.places and (
+                after in (0, 1) or (after <= _DAMAGE_AFTER and fact.paragraph == done_paragraph)
+            ):
                 draft.hit_statement = True
                 if (
                     fact.paragraph <= 1
@@ -1750,6 +1754,11 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+_DAMAGE_AFTER = 2
+"""Sentences after an attack told as done in which its paragraph may still name the places it
+hit (the attack, then a word from an official, then "explosions were heard in X and Y")."""
 
 
 def _told_done(doc: Doc) -> bool:
