@@ -333,3 +333,48 @@ def test_explosions_heard_with_no_attack_told_are_no_strike() -> None:
         " in Rivne and Ternopil; officials did not say what caused them."
     )
     assert strikes(body, SATURDAY_MORNING) == []
+
+
+# -- denials, the past perfect, the evening before a morning report -------------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The Kremlin on Friday denied that Russian forces had struck a maternity ward in"
+        " Kherson, blaming Ukrainian air defences.",
+        "Moscow rejected claims that its drones hit the port of Izmail.",
+        "A spokesman said Moscow denied striking the market in Kostiantynivka.",
+    ],
+)
+def test_an_attack_only_denied_is_not_reported(body: str) -> None:
+    assert strikes(body, SATURDAY_MORNING) == []
+
+
+def test_an_attack_told_beside_a_denial_is_reported() -> None:
+    body = (
+        "Russian missiles struck Odesa on Friday, killing two people, though Moscow denied"
+        " aiming at civilians."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.killed, event.places) == (2, ["Odesa"])
+
+
+def test_a_day_in_the_past_perfect_is_not_the_days_lead() -> None:
+    body = (
+        "For the second night running, Russia launched 412 drones and 11 missiles at Ukraine,"
+        " the air force said.\n\nOn Thursday, the air force had"
+        " counted 380 drones."
+    )
+    events = strikes(body, SATURDAY_MORNING)
+    latest = max(events, key=lambda e: e.occurred_on or dt.date.min)
+    assert (latest.occurred_on, latest.drones) == (dt.date(2026, 5, 9), 412)
+
+
+def test_a_strike_late_the_evening_before_a_morning_report_is_news() -> None:
+    body = (
+        "Russian missiles struck the centre of Kramatorsk late on Friday, killing nine people,"
+        " regional officials said on Saturday morning."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.occurred_on, event.background) == (dt.date(2026, 5, 8), False)

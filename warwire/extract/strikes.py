@@ -967,12 +967,43 @@ def _is_hedged(text: str) -> bool:
     """A hedge ("could", "warned", "must") with no attack told as done; an attack presupposed
     in a participial adjunct ("Referring to the attacks on X, he said Y must ...") is not
     hedged by the main clause (parsed only when the surface finds a hedge)."""
+    lowered = text.lower()
+    if has_any(lowered, _DENIAL_STEMS) and _denied(nlp.parse(text)):
+        return True
     if _past(text) or not _HEDGE.search(text):
         return False
-    lowered = text.lower()
     if "attack" not in lowered and "strike" not in lowered:
         return True
     return not places.presupposed_attack(nlp.parse(text))
+
+
+_DENIAL_STEMS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "dismissed")
+_DENIAL_VERBS = frozenset(
+    {"deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "refute",
+     "refutes", "refuted", "dismiss", "dismisses", "dismissed"}
+)  # fmt: skip
+_SAYING_VERBS = frozenset(
+    {"said", "says", "told", "tells", "claimed", "claims", "insisted", "insists", "added",
+     "stated"}
+)  # fmt: skip
+
+
+def _denied(doc: Doc) -> bool:
+    """Whether the sentence only reports a denial: its main verb (or the verb a "said" reports)
+    is one of denying whose complement tells the attack ("The Kremlin denied that its forces
+    had struck the hospital"), with no clause of its own beside it that tells one ("denied
+    targeting civilians, but its missiles killed 20" still reports the strike)."""
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        verb = root
+        if root.lower_ in _SAYING_VERBS:
+            verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        if verb.lower_ not in _DENIAL_VERBS:
+            continue
+        told = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")]
+        beside = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if told and not beside:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -1279,6 +1310,17 @@ def lead_date(
     return today, False
 
 
+def _pluperfect(text: str) -> bool:
+    """Whether the main verb is in the past perfect ("On Sunday, the air force had counted
+    298 drones"): an event before the one the story tells, not its day."""
+    if "had " not in text:
+        return False
+    return any(
+        t.dep_ == "ROOT" and t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
+        for t in nlp.parse(text)
+    )
+
+
 _NIGHT_BACK_DAYS = 2
 """How far back from the report the day of a story can lie for its "during the night" to mean
 that day's night rather than the last one."""
@@ -1300,6 +1342,7 @@ def _later_date(
             and cue.date is not None
             and cue.date <= today
             and not _is_aggregate(sentence.text)
+            and not _pluperfect(sentence.text)
         ):
             return cue.date
     for sentence in sentences:
@@ -1838,6 +1881,8 @@ def _prune_places(draft: StrikeDraft) -> None:
     draft.places, draft.place_countries = names, countries
 
 
+MORNING_HOUR = 12
+"""Kyiv hour before which an attack of the day before is still the news, not background."""
 EARLY_HOUR = 5
 """Kyiv hour before which an article with no time words reports the previous day."""
 
@@ -1848,6 +1893,9 @@ def _finish(
     recent = {today}
     if (today - lead).days <= 5:
         recent.add(lead)
+    if local_hour < MORNING_HOUR:
+        # a morning report's news includes the evening before ("late on Friday")
+        recent.add(today - dt.timedelta(days=1))
     out: list[StrikeDraft] = []
     for draft in drafts:
         if lead_given and draft.date == lead:
