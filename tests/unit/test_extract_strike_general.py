@@ -378,3 +378,11 @@ def test_a_strike_late_the_evening_before_a_morning_report_is_news() -> None:
     )
     [event] = strikes(body, SATURDAY_MORNING)
     assert (event.occurred_on, event.background) == (dt.date(2026, 5, 8), False)
+
+
+def test_counts_after_a_colon_restate_what_the_reported_clause_did() -> None:
+    values = sentence_figures(
+        "For the second night running, Russia launched more than 400 drones at Ukraine, the"
+        " air force said: 412 drones and 11 missiles."
+    ).values
+    assert (values.get("drones"), values.get("missiles")) == (412, 11)

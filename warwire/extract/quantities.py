@@ -464,7 +464,28 @@ def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
     return None
 
 
+_SAYING = frozenset({"said", "says", "reported", "reports", "stated", "wrote", "added", "counted"})
+
+
+def _restated_sense(noun: Token) -> str | None:
+    """ "Russia launched more than 400 drones, the air force said: 412 drones and 11
+    missiles": counted weapons after a colon or dash, as the object of a verb of saying,
+    restate what the clause that verb reports did with them."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _low(verb) not in _SAYING or verb.i > noun.i:
+        return None
+    if not any(t.text in (":", "-", "—", "–") for t in noun.doc[verb.i + 1 : noun.i]):
+        return None
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if reported is None:
+        return None
+    return "blocked" if _clause_blocked(reported) else verb_sense(reported)
+
+
 def _sense(noun: Token) -> str | None:
+    restated = _restated_sense(noun)
+    if restated is not None:
+        return restated
     if noun.dep_ == "pobj" and _low(noun.head) == "by" and _low(noun.head.head) in _ATTACK_NOUNS:
         return "launch"  # "an attack by 75 drones"
     if noun.dep_ == "nsubj" and _low(noun.head) in _WITH_VERBS and _low(noun.head) not in _HIT:
