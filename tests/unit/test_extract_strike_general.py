@@ -386,3 +386,30 @@ def test_counts_after_a_colon_restate_what_the_reported_clause_did() -> None:
         " air force said: 412 drones and 11 missiles."
     ).values
     assert (values.get("drones"), values.get("missiles")) == (412, 11)
+
+
+# -- every one downed -----------------------------------------------------------------------
+
+
+def test_every_one_of_them_downed_is_the_launched_count() -> None:
+    body = (
+        "Ukraine sent 140 drones against Russia overnight, the defence ministry in Moscow said."
+        " It said 60 were aimed at the Belgorod region and claimed that every one of them was"
+        " shot down."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (140, 140)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Not all of them were shot down, officials admitted.",
+        "Officials said all of them could have been shot down with more interceptors.",
+        "All of them were launched from the Kursk region.",
+    ],
+)
+def test_all_of_them_not_told_as_downed_gives_no_downed_count(second: str) -> None:
+    body = f"Russia launched 90 drones at Ukraine overnight, the air force said. {second}"
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (90, None)

@@ -1307,6 +1307,40 @@ def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
             _offer(found, weapon_kind(token) or "", sense, 1, token.idx)
 
 
+_ALL_OF = frozenset({"all", "each"})
+
+
+def all_downed(doc: Doc) -> frozenset[str]:
+    """The kinds of weapon a sentence says were every one downed, with no count ("claimed that
+    every one of them was shot down", "all of the missiles were intercepted"): the downed
+    figure is then the launched one. "them" is the weapon named last before it in the
+    sentence; a negated or hypothetical clause ("not all of them were") says nothing."""
+    kinds: set[str] = set()
+    for token in doc:
+        low = _low(token)
+        whole = low in _ALL_OF or (
+            low == "one" and any(_low(c) == "every" for c in token.children if c.dep_ == "det")
+        )
+        if not whole or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(_low(c) == "not" for c in token.children) or (
+            token.i > 0 and _low(doc[token.i - 1]) == "not"
+        ):
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and _low(c) == "of"), None)
+        noun = _pobj(of) if of is not None else None
+        if noun is None:
+            continue
+        kind = weapon_kind(noun)
+        if kind is None and _low(noun) == "them":
+            earlier = [t for t in doc[: token.i] if weapon_kind(t) is not None]
+            kind = weapon_kind(earlier[-1]) if earlier else None
+        verb = token.head
+        if kind is not None and verb_sense(verb) == "down" and not _clause_blocked(verb):
+            kinds.add(kind)
+    return frozenset(kinds)
+
+
 def _coordinated_people(conjunct: Token) -> int:
     """How many people a noun coordinated with one victim adds: one for a person noun ("a
     man and his son"), its own count for a counted plural ("a woman and her two children")."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warwire.extract import gazetteer, keywords, nlp, places
+from warwire.extract import gazetteer, keywords, nlp, places, quantities
 from warwire.extract.counts import find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
@@ -700,6 +700,9 @@ class StrikeFacts:
     superseded: bool = False
     """Its figures are given as earlier ones ("earlier reports had put the toll at 12"):
     they count only for a figure no other sentence gives."""
+    all_downed: frozenset[str] = frozenset()
+    """Kinds of weapon told as every one downed, with no count ("every one of them was shot
+    down"): the downed figure is the launched one."""
 
 
 @dataclass(slots=True)
@@ -1105,7 +1108,18 @@ def read_facts(
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
         superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
+        all_downed=frozenset() if mixed or hedged else _all_downed(text, lowered),
     )
+
+
+_ALL_WORDS = ("all ", "every one", "each of")
+_DOWN_WORDS = ("down", "intercept", "destroy", "neutrali")
+
+
+def _all_downed(text: str, lowered: str) -> frozenset[str]:
+    if not (has_any(lowered, _ALL_WORDS) and has_any(lowered, _DOWN_WORDS)):
+        return frozenset()
+    return quantities.all_downed(nlp.parse(text))
 
 
 _EARLIER_FIGURE = Folded(
@@ -1775,6 +1789,9 @@ def _draft(
                 draft.places.append(place.name)
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
+    for kind in {k for f in group if not f.hedged for k in f.all_downed}:
+        if f"{kind}_downed" not in draft.figures and kind in draft.figures:
+            draft.figures[f"{kind}_downed"] = draft.figures[kind]  # "every one was shot down"
     for fact in earlier:
         for name, value in fact.figures.items():
             if name not in draft.figures and plausible(name, value):
