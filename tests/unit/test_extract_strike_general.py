@@ -413,3 +413,10 @@ def test_all_of_them_not_told_as_downed_gives_no_downed_count(second: str) -> No
     body = f"Russia launched 90 drones at Ukraine overnight, the air force said. {second}"
     [event] = strikes(body, SATURDAY_MORNING)
     assert (event.drones, event.drones_downed) == (90, None)
+
+
+def test_an_unlisted_village_of_two_words_is_named_whole() -> None:
+    names = sentence_places(
+        "Russian mortars shelled the village of Mala Rohan in the Kharkiv region on Friday."
+    )
+    assert [p.name for p in names] == ["Mala Rohan"]

@@ -423,8 +423,23 @@ def _candidates(
             and _low(token.head.head) in _SETTLEMENT_NOUNS
             and token.i not in found
         ):
-            found[token.i] = (token.idx, token.idx + len(token.text), token)
+            found[token.i] = (_name_start(token), token.idx + len(token.text), token)
     return list(found.values())
+
+
+def _name_start(token: Token) -> int:
+    """Where a place name that ends at `token` begins: its capitalised proper-noun compounds
+    right before it are part of it ("Velyka Pysarivka", "Nova Odesa")."""
+    start = token
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if (
+            child.i == start.i - 1
+            and child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and child.text[:1].isupper()
+        ):
+            start = child
+    return start.idx
 
 
 def _located_by(
