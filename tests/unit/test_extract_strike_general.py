@@ -420,3 +420,13 @@ def test_an_unlisted_village_of_two_words_is_named_whole() -> None:
         "Russian mortars shelled the village of Mala Rohan in the Kharkiv region on Friday."
     )
     assert [p.name for p in names] == ["Mala Rohan"]
+
+
+def test_the_city_in_a_clause_of_its_own_day_is_the_city_just_named() -> None:
+    body = (
+        "Two guided bombs hit Sumy on Friday evening, and a missile struck the city's outskirts"
+        " overnight, injuring five people, the mayor said."
+    )
+    events = {e.occurred_on: e for e in strikes(body, SATURDAY_MORNING)}
+    night = events[dt.date(2026, 5, 9)]
+    assert (night.places, night.injured) == (["Sumy"], 5)

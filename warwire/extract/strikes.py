@@ -1486,6 +1486,16 @@ def _read_all(
             )
             if found is None:
                 continue
+            if (
+                len(pieces) > 1
+                and out
+                and out[-1][0].index == i
+                and not found.places
+                and _SAME_PLACE.search(text)
+            ):
+                # "Bombs hit X on Wednesday, and a missile struck the city overnight": the
+                # clause's "the city" is the place the clause before it named
+                found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
             ctx.date_key = key
             if found.attacker is None:
@@ -1553,6 +1563,17 @@ def _revised_toll(text: str, before: StrikeFacts) -> StrikeFacts | None:
 
 _REVISED_NUMBER_START = 16
 """How far into "to ..." the count may begin: past qualifiers ("at least", "more than")."""
+
+
+_SAME_PLACE = Folded(
+    re.compile(
+        r"\b(?:the|that|this)\s+(?:city|town|village|capital|port|region|settlement)(?:'s)?\b|"
+        r"\bthere\b",
+        _F,
+    ),
+    needs=("city", "town", "village", "capital", "port", "region", "settlement", "there"),
+)
+"""A definite noun of a settlement (or "there") that points back to the place just named."""
 
 
 def _other_story(sentences: list[Sentence], i: int, attack_paragraph: int) -> bool:
