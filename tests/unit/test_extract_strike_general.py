@@ -430,3 +430,26 @@ def test_the_city_in_a_clause_of_its_own_day_is_the_city_just_named() -> None:
     events = {e.occurred_on: e for e in strikes(body, SATURDAY_MORNING)}
     night = events[dt.date(2026, 5, 9)]
     assert (night.places, night.injured) == (["Sumy"], 5)
+
+
+# -- approximate wholes; the day a toll gives an undated attack -----------------------------
+
+
+@pytest.mark.parametrize("quantifier", ["almost all", "nearly all", "not all"])
+def test_an_approximate_whole_is_no_downed_count(quantifier: str) -> None:
+    body = (
+        f"Russia launched 64 drones at Ukraine overnight, the air force said, and {quantifier}"
+        " of the drones were shot down."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (64, None)
+
+
+def test_the_day_of_the_toll_dates_an_undated_attack_in_its_paragraph() -> None:
+    body = (
+        "Russia's latest attack combined 48 drones with six ballistic missiles, Ukraine's air"
+        " force said. In the Odesa region, a woman and her son were killed in their home on"
+        " Friday."
+    )
+    [event] = strikes(body, "2026-05-11T07:00:00Z")
+    assert (event.occurred_on, event.killed) == (dt.date(2026, 5, 8), 2)

@@ -1308,6 +1308,7 @@ def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
 
 
 _ALL_OF = frozenset({"all", "each"})
+_NOT_WHOLE = frozenset({"not", "almost", "nearly", "virtually", "practically"})
 
 
 def all_downed(doc: Doc) -> frozenset[str]:
@@ -1323,10 +1324,10 @@ def all_downed(doc: Doc) -> frozenset[str]:
         )
         if not whole or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if any(_low(c) == "not" for c in token.children) or (
-            token.i > 0 and _low(doc[token.i - 1]) == "not"
+        if any(_low(c) in _NOT_WHOLE for c in token.children) or (
+            token.i > 0 and _low(doc[token.i - 1]) in _NOT_WHOLE
         ):
-            continue
+            continue  # "not all of them", "almost all of the drones": no count
         of = next((c for c in token.children if c.dep_ == "prep" and _low(c) == "of"), None)
         noun = _pobj(of) if of is not None else None
         if noun is None:

@@ -1348,7 +1348,11 @@ def _later_date(
     for sentence in sentences[start + 1 : start + 12]:
         if sentence.paragraph > first.paragraph + 2:
             break
-        if not _attack_in(sentence.text, sentence.lower):
+        toll = (  # "... a father and his son were killed in their home on Sunday"
+            sentence.paragraph == first.paragraph
+            and _CASUALTY.search(sentence.text, sentence.lower) is not None
+        )
+        if not (toll or _attack_in(sentence.text, sentence.lower)):
             continue
         cue = cues[sentence.index]
         if (
