@@ -453,3 +453,11 @@ def test_the_day_of_the_toll_dates_an_undated_attack_in_its_paragraph() -> None:
     )
     [event] = strikes(body, "2026-05-11T07:00:00Z")
     assert (event.occurred_on, event.killed) == (dt.date(2026, 5, 8), 2)
+
+
+def test_a_list_the_parser_splits_after_a_comma_still_adds_up() -> None:
+    values = sentence_figures(
+        "Russia's defence ministry said its air defences had shot down six ATACMS missiles,"
+        " three Storm Shadow missiles and 40 drones over the Bryansk region."
+    ).values
+    assert (values.get("missiles_downed"), values.get("drones_downed")) == (9, 40)

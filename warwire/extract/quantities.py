@@ -1584,6 +1584,12 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
             root = root.head
         if root.dep_ in ("dobj", "nsubj", "nsubjpass"):
             root = root.head  # the parser may give a verb two objects for one list
+        elif (
+            root.dep_ in ("npadvmod", "dep")
+            and root.left_edge.i > 0
+            and doc[root.left_edge.i - 1].text == ","
+        ):
+            root = root.head  # or hang the item after a comma on the verb as a modifier
         quantity = by_start[token.idx]
         if quantity.field in _WEAPON_FIELDS:
             groups.setdefault((root.i, quantity.field), []).append(quantity)
