@@ -461,3 +461,17 @@ def test_a_list_the_parser_splits_after_a_comma_still_adds_up() -> None:
         " three Storm Shadow missiles and 40 drones over the Bryansk region."
     ).values
     assert (values.get("missiles_downed"), values.get("drones_downed")) == (9, 40)
+
+
+def test_a_day_earlier_is_a_time_not_a_rate() -> None:
+    body = (
+        "The death toll from Tuesday's Russian missile strike on Poltava climbed to 12 on"
+        " Thursday from nine a day earlier, officials said."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.occurred_on, event.killed) == (dt.date(2026, 5, 5), 12)
+
+
+def test_a_day_as_a_rate_is_still_an_aggregate() -> None:
+    body = "Russia now launches about 150 drones a day at Ukraine, the air force said."
+    assert strikes(body, SATURDAY_MORNING) == []

@@ -416,7 +416,7 @@ _AGGREGATE = Gated(
         r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
         r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
         r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
-        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+of\b)|"
+        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+(?:of|earlier|later|after|before|ago)\b)|"
         r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
