@@ -475,3 +475,37 @@ def test_a_day_earlier_is_a_time_not_a_rate() -> None:
 def test_a_day_as_a_rate_is_still_an_aggregate() -> None:
     body = "Russia now launches about 150 drones a day at Ukraine, the air force said."
     assert strikes(body, SATURDAY_MORNING) == []
+
+
+# -- an attack told by its effects; the capital ---------------------------------------------
+
+
+def test_explosions_with_air_defences_at_work_are_an_attack() -> None:
+    body = (
+        "Dnipro was rocked by explosions on Saturday morning. Air defences were working, the"
+        " regional governor said. One person was injured."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.attacker, event.places, event.injured) == ("RU", ["Dnipro"], 1)
+
+
+def test_explosions_alone_are_no_attack() -> None:
+    body = "Dnipro was rocked by explosions at a chemical plant on Saturday morning."
+    assert strikes(body, SATURDAY_MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("On Thursday, Russian missiles killed nine people in the capital.", "Kyiv"),
+        ("Ukrainian drones were shot down over the Russian capital on Thursday.", "Moscow"),
+    ],
+)
+def test_the_capital_is_the_attacked_sides(sentence: str, place: str) -> None:
+    [event] = strikes(sentence, SATURDAY_MORNING)
+    assert event.places == [place]
+
+
+def test_the_capital_of_another_country_is_not_guessed() -> None:
+    body = "On Thursday, Russian missiles killed nine people in the capital of the region."
+    assert all(e.places == [] for e in strikes(body, SATURDAY_MORNING))

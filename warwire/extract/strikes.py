@@ -1069,6 +1069,10 @@ def read_facts(
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
+    if not places and "capital" in lowered:
+        capital = _the_capital(text, lowered, attacker)
+        if capital is not None:
+            places = [capital]
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
     if attack and not strong and not hedged:
         # an attack noun aimed at a place ("the night attacks of Russian forces on X") or
@@ -1120,6 +1124,33 @@ def _all_downed(text: str, lowered: str) -> frozenset[str]:
     if not (has_any(lowered, _ALL_WORDS) and has_any(lowered, _DOWN_WORDS)):
         return frozenset()
     return quantities.all_downed(nlp.parse(text))
+
+
+_THE_CAPITAL = Folded(
+    re.compile(
+        r"\b(?:in|on|at|over|across|near|around|hit|struck|targeted|attacked|pounded|shelled)\s+"
+        r"the\s+(?:(?P<side>Ukrainian|Russian)\s+)?capital\b(?!\s+of\b)",
+        _F,
+    ),
+    needs=("capital",),
+)
+
+
+def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Place | None:
+    """ "Russian missiles killed nine people in the capital": the capital of the side attacked
+    (named by its adjective, else the other side's from the attacker), when the sentence names
+    no place of its own."""
+    match = _THE_CAPITAL.search(text, lowered)
+    if match is None:
+        return None
+    side = (match.group("side") or "").lower()
+    if side:
+        name = "Kyiv" if side == "ukrainian" else "Moscow"
+    elif attacker is not None:
+        name = "Kyiv" if attacker == "RU" else "Moscow"
+    else:
+        return None
+    return gazetteer.places_by_name().get(name)
 
 
 _EARLIER_FIGURE = Folded(
@@ -1399,12 +1430,32 @@ def extract_strikes(
 def _attacks(sentences: list[Sentence]) -> list[bool]:
     """Which sentences report an attack: an attack stem found by the keyword scan, and
     `_attack_in`. The scan (`Sentence.keys`) runs last, where the cheaper tests pass."""
-    return [
+    attack = [
         bool(s.occurs & keywords.STRIKE_BIT)
         and _attack_in(s.text, s.lower)
         and s.has(keywords.STRIKE_BIT)
         for s in sentences
     ]
+    for i, sentence in enumerate(sentences):
+        if not attack[i] and _BLASTS.search(sentence.text, sentence.lower):
+            # explosions in a place, with air defences at work beside them, are an attack
+            near = sentences[max(0, i - 1) : i + 2]
+            if any(_AIR_DEFENCE_AT_WORK.search(n.text, n.lower) for n in near) and any(
+                m.item.country in ("UA", "RU") for m in gazetteer.places().find(sentence.text)
+            ):
+                attack[i] = True
+    return attack
+
+
+_BLASTS = Folded(re.compile(r"\b(?:explosions?|blasts?)\b", _F), needs=("explosion", "blast"))
+_AIR_DEFENCE_AT_WORK = Folded(
+    re.compile(
+        r"\bair\s+defen[cs]es?\s+(?:units?\s+|systems?\s+|forces?\s+)?(?:were|was|are|is|had\s+been|"
+        r"have\s+been)\s+(?:working|active|operating|in\s+action|engaged|repelling)\b",
+        _F,
+    ),
+    needs=("air defen",),
+)
 
 
 def _near(attack: list[bool]) -> list[bool]:
