@@ -509,3 +509,13 @@ def test_the_capital_is_the_attacked_sides(sentence: str, place: str) -> None:
 def test_the_capital_of_another_country_is_not_guessed() -> None:
     body = "On Thursday, Russian missiles killed nine people in the capital of the region."
     assert all(e.places == [] for e in strikes(body, SATURDAY_MORNING))
+
+
+def test_a_toll_of_a_strike_weeks_before_is_not_the_new_strikes() -> None:
+    body = (
+        "Three people were killed in a Russian strike on Kharkiv on Friday. The attack came"
+        " two weeks after a strike on the same district killed 11 people. Another 12 were"
+        " injured on Friday, the mayor said."
+    )
+    friday = [e for e in strikes(body, SATURDAY_MORNING) if e.occurred_on == dt.date(2026, 5, 8)]
+    assert [(e.killed, e.injured) for e in friday] == [(3, 12)]

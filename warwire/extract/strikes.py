@@ -1275,10 +1275,27 @@ def _recalled_days_before(text: str, day: dt.date) -> DateCue:
     if "after" not in text:
         return NO_CUE
     match = _DAYS_AFTER.search(text)
-    if match is None or not _FIGURE_HINT.search(text[match.start() :]):
-        return NO_CUE
-    days = _DAY_WORDS[match.group("n").lower()]
-    return DateCue(When.DATE, day - dt.timedelta(days=days))
+    if match is not None and _FIGURE_HINT.search(text[match.start() :]):
+        days = _DAY_WORDS[match.group("n").lower()]
+        return DateCue(When.DATE, day - dt.timedelta(days=days))
+    longer = _SPAN_AFTER.search(text)
+    if longer is not None and not find_numbers(text[: longer.start()]):
+        tail = text[longer.start() :]
+        if _FIGURE_HINT.search(tail) or _CASUALTY.search(tail):
+            # "The attack came two weeks after a strike on the same district killed 11":
+            # that toll is of an earlier strike the article does not date
+            return DateCue(When.VAGUE)
+    return NO_CUE
+
+
+_SPAN_AFTER = Folded(
+    re.compile(
+        r"\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+"
+        r"after\s+(?:[\w'’-]+\s+){0,6}?(?:attacks?|strikes?|barrage|bombardment|shelling|raids?)\b",
+        _F,
+    ),
+    needs=("after",),
+)
 
 
 @dataclass(slots=True)
@@ -1528,8 +1545,10 @@ def _read_all(
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
             piece_cue = _days_after(text, piece_cue)
+            recalled = False
             if piece_cue.when is When.NONE and isinstance(ctx.date_key, dt.date):
                 piece_cue = _recalled_days_before(text, ctx.date_key)
+                recalled = piece_cue.when is not When.NONE
             found = read_facts(
                 i,
                 sentence.paragraph,
@@ -1552,7 +1571,8 @@ def _read_all(
                 # clause's "the city" is the place the clause before it named
                 found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
-            ctx.date_key = key
+            if not recalled:  # an attack recalled in passing does not move the story
+                ctx.date_key = key
             if found.attacker is None:
                 found.attacker = ctx.attacker or article_attacker
             elif found.explicit_attacker:
@@ -1562,7 +1582,7 @@ def _read_all(
             if found.strong:
                 ctx.last_strong = i
             out.append((found, key))
-            if main_key is None:
+            if main_key is None and not recalled:
                 main_key = key
         if main_key is not None and len(pieces) > 1:
             # a later clause with a day of its own compares or recalls another attack
