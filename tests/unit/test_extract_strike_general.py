@@ -519,3 +519,21 @@ def test_a_toll_of_a_strike_weeks_before_is_not_the_new_strikes() -> None:
     )
     friday = [e for e in strikes(body, SATURDAY_MORNING) if e.occurred_on == dt.date(2026, 5, 8)]
     assert [(e.killed, e.injured) for e in friday] == [(3, 12)]
+
+
+def test_a_range_fronted_in_the_sentence_spans_the_places_hit() -> None:
+    body = (
+        "From Uzhhorod in the west to Sumy in the east, explosions echoed across Ukraine as"
+        " Russia fired 70 missiles overnight."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert sorted(event.places) == ["Sumy", "Uzhhorod"]
+
+
+def test_an_origin_after_its_verb_is_no_place_hit() -> None:
+    body = (
+        "Russia fired 70 missiles from the Caspian Sea and launched drones from Kursk to"
+        " Kharkiv overnight, the air force said."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert "Kursk" not in event.places
