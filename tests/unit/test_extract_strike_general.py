@@ -537,3 +537,16 @@ def test_an_origin_after_its_verb_is_no_place_hit() -> None:
     )
     [event] = strikes(body, SATURDAY_MORNING)
     assert "Kursk" not in event.places
+
+
+def test_a_region_named_by_its_adjective_is_that_region() -> None:
+    body = (
+        "Russian missiles struck the Charkowski region overnight, injuring three people, the"
+        " governor said."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Kharkiv"]
+
+
+def test_a_surname_with_an_adjective_ending_is_no_region() -> None:
+    assert sentence_places("Missiles hit the house of Mr Charkowski overnight.") == []

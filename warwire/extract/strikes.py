@@ -907,6 +907,8 @@ def _other_spellings(
             surface = text[start:end]
             key = gazetteer.spelling_key(surface)
             place = keys.get(key)
+            if place is None and width == 1:
+                place, key = _adjectival_region(text, surface, end, keys)
             if place is None or place.country not in ("UA", "RU"):
                 continue
             letters = len(key.replace(" ", ""))
@@ -921,6 +923,29 @@ def _other_spellings(
     return out
 
 
+_ADJECTIVE_ENDINGS = ("ckiego", "skiego", "cki", "ski", "cka", "ska", "ckij", "skij")
+_REGION_AFTER = Folded(
+    re.compile(r"\s+(?:circuit|region|oblast|district|province|voivodeship)\b", _F),
+    needs=("circuit", "region", "oblast", "district", "province", "voivodeship"),
+)
+
+
+def _adjectival_region(
+    text: str, surface: str, end: int, keys: dict[str, gazetteer.Place]
+) -> tuple[gazetteer.Place | None, str]:
+    """A region named by its adjective, as Polish and Russian do ("the Winnicki region", the
+    oblast of Winnica): the adjective ending dropped, before a word for a region."""
+    if _REGION_AFTER.match(text, None, end) is None:
+        return None, ""
+    low = surface.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if low.endswith(ending):
+            stem = surface[: len(surface) - len(ending) + (1 if ending[0] == "c" else 0)]
+            key = gazetteer.spelling_key(stem)
+            return keys.get(key), key
+    return None, ""
+
+
 def _proper_noun(text: str, start: int, end: int) -> bool:
     """Whether the parse reads [start, end) as a name that is not an organisation's or a
     nationality's. The small model often takes a foreign place name for a person's: such a
@@ -932,7 +957,10 @@ def _proper_noun(text: str, start: int, end: int) -> bool:
     if any(t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in ("ORG", "NORP") for t in tokens):
         return False
     if any(t.ent_type_ == "PERSON" for t in tokens):
-        return tokens[-1].dep_ in ("pobj", "dobj", "conj")
+        last = tokens[-1]
+        return last.dep_ in ("pobj", "dobj", "conj") or (
+            last.dep_ == "compound" and _REGION_AFTER.match(text, None, end) is not None
+        )
     return True
 
 
