@@ -550,3 +550,20 @@ def test_a_region_named_by_its_adjective_is_that_region() -> None:
 
 def test_a_surname_with_an_adjective_ending_is_no_region() -> None:
     assert sentence_places("Missiles hit the house of Mr Charkowski overnight.") == []
+
+
+def test_a_list_item_the_parser_puts_in_apposition_still_adds_up() -> None:
+    values = sentence_figures(
+        "Overnight, Russia struck Ukraine with three Kinzhal hypersonic missiles, five Kh-101"
+        " cruise missiles and 30 Shahed drones."
+    ).values
+    assert (values.get("missiles"), values.get("drones")) == (8, 30)
+
+
+def test_an_attack_air_defences_worked_to_repel_is_under_way() -> None:
+    body = (
+        "Explosions were heard in Lviv late on Friday as air defences worked to repel a"
+        " Russian drone attack, the mayor said."
+    )
+    [event] = strikes(body, "2026-05-08T20:30:00Z")
+    assert (event.attacker, event.places) == ("RU", ["Lviv"])

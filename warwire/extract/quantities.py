@@ -1569,6 +1569,7 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
     for quantity in found:
         by_start.setdefault(quantity.start, quantity)  # the count itself, not a sum at it
     groups: dict[tuple[int, str], list[Quantity]] = {}
+    last_root: dict[str, Token] = {}
     for token in doc:
         if not _is_number(token) or token.idx not in by_start:
             continue
@@ -1582,17 +1583,21 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         root = noun
         while root.dep_ in ("conj", "appos") and weapon_kind(root.head) is not None:
             root = root.head
+        after_comma = root.left_edge.i > 0 and doc[root.left_edge.i - 1].text == ","
+        quantity = by_start[token.idx]
         if root.dep_ in ("dobj", "nsubj", "nsubjpass"):
             root = root.head  # the parser may give a verb two objects for one list
-        elif (
-            root.dep_ in ("npadvmod", "dep")
-            and root.left_edge.i > 0
-            and doc[root.left_edge.i - 1].text == ","
-        ):
-            root = root.head  # or hang the item after a comma on the verb as a modifier
-        quantity = by_start[token.idx]
+        elif root.dep_ in ("npadvmod", "dep", "appos") and after_comma:
+            # or hang the item after a comma on the verb as a modifier, or in apposition to a
+            # word before the list ("Russia struck Ukraine with two X missiles, seven Y
+            # missiles and 24 drones"): it continues the list of the item before it
+            if quantity.field in last_root:
+                root = last_root[quantity.field]
+            elif root.dep_ != "appos":
+                root = root.head
         if quantity.field in _WEAPON_FIELDS:
             groups.setdefault((root.i, quantity.field), []).append(quantity)
+            last_root[quantity.field] = root
     for (_, field), members in groups.items():
         if len(members) >= 2:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))

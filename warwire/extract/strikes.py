@@ -1102,6 +1102,9 @@ def read_facts(
         if capital is not None:
             places = [capital]
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
+    if attack and not strong and not hedged and "air defen" in lowered:
+        # "explosions were heard in X as air defences worked to repel an attack": under way
+        strong = _AIR_DEFENCE_AT_WORK.search(text, lowered) is not None
     if attack and not strong and not hedged:
         # an attack noun aimed at a place ("the night attacks of Russian forces on X") or
         # dated by a possessive ("Thursday's shelling of a school in X") is told as done
@@ -1495,8 +1498,9 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
 _BLASTS = Folded(re.compile(r"\b(?:explosions?|blasts?)\b", _F), needs=("explosion", "blast"))
 _AIR_DEFENCE_AT_WORK = Folded(
     re.compile(
-        r"\bair\s+defen[cs]es?\s+(?:units?\s+|systems?\s+|forces?\s+)?(?:were|was|are|is|had\s+been|"
-        r"have\s+been)\s+(?:working|active|operating|in\s+action|engaged|repelling)\b",
+        r"\bair\s+defen[cs]es?\s+(?:units?\s+|systems?\s+|forces?\s+)?(?:(?:were|was|are|is|"
+        r"had\s+been|have\s+been)\s+(?:working|active|operating|in\s+action|engaged|repelling)|"
+        r"worked\s+to\s+repel|repelled|went\s+into\s+action)\b",
         _F,
     ),
     needs=("air defen",),
