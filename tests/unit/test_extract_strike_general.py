@@ -567,3 +567,34 @@ def test_an_attack_air_defences_worked_to_repel_is_under_way() -> None:
     )
     [event] = strikes(body, "2026-05-08T20:30:00Z")
     assert (event.attacker, event.places) == ("RU", ["Lviv"])
+
+
+# -- bodies recovered from the rubble -------------------------------------------------------
+
+
+def test_bodies_recovered_from_the_rubble_of_a_place_hit_are_its_toll() -> None:
+    body = (
+        "Rescuers recovered the bodies of 14 people from the rubble of the building in Poltava"
+        " hit by a Russian missile on Friday; 20 remain missing."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.killed, event.places) == (14, ["Poltava"])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Rescuers pulled the bodies of seven people from the rubble after the drone strike.", 7),
+        ("Police may find the bodies of 3 more people, officials said.", None),
+    ],
+)
+def test_the_bodies_of_people(sentence: str, killed: int | None) -> None:
+    assert sentence_figures(sentence).values.get("killed") == killed
+
+
+def test_the_capital_where_nothing_was_hit_is_no_target() -> None:
+    body = (
+        "It was a quiet weekend in the capital after Friday's missile and drone attacks across"
+        " the country, officials said."
+    )
+    assert all("Kyiv" not in e.places for e in strikes(body, SATURDAY_MORNING))

@@ -92,6 +92,7 @@ _COMBATANTS = frozenset(
 _DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "dead", "bodies"})
 _HURT_NOUNS = frozenset({"injury", "injuries", "wounded", "injured", "casualties"})
 _TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "figure"})
+_BODIES = frozenset({"bodies", "remains"})
 
 _KILL_VERBS = frozenset(
     {
@@ -694,6 +695,10 @@ def _toll_field(token: Token) -> str | None:
         lives = node.head.head  # "claimed the lives of 14 civilians"
         if lives.dep_ == "dobj" and _low(lives.head) in _TAKE_LIVES:
             return "blocked" if _clause_blocked(lives.head) else "killed"
+    if node.dep_ == "pobj" and _low(node.head) == "of" and _low(node.head.head) in _BODIES:
+        bodies = node.head.head  # "recovered the bodies of 14 people"
+        verb = bodies.head if bodies.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+        return "blocked" if verb is not None and _clause_blocked(verb) else "killed"
     if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
         # "17 were killed in one town and 11 in another"
         return "killed" if _low(node.head) in _KILL_VERBS else "injured"

@@ -659,7 +659,7 @@ _SPEAKS_AFTER = Folded(
 )
 _FROM_SCOPE = Folded(
     re.compile(
-        r"\b(?:from|off|out\s+of)\b(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
+        r"\b(?:from|off|out\s+of)\b(?!\s+(?:the\s+)?(?:rubble|ruins|debris|wreckage)\b)(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
         r"targeted|and\s+(?:were|was|hit|struck|targeted|destroyed)|were|was|toward)\b)[^.;])*)$",
         _F,
     )
@@ -1172,7 +1172,7 @@ def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Pla
     (named by its adjective, else the other side's from the attacker), when the sentence names
     no place of its own."""
     match = _THE_CAPITAL.search(text, lowered)
-    if match is None:
+    if match is None or not _capital_was_hit(text, match.end()):
         return None
     side = (match.group("side") or "").lower()
     if side:
@@ -1182,6 +1182,32 @@ def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Pla
     else:
         return None
     return gazetteer.places_by_name().get(name)
+
+
+_HIT_WORDS = frozenset(
+    {
+        "hit", "struck", "targeted", "attacked", "pounded", "shelled", "killed", "injured",
+        "wounded", "hurt", "died", "dead", "downed", "destroyed", "intercepted", "damaged",
+        "exploded", "fell", "attack", "attacks", "strike", "strikes", "explosions", "blasts",
+        "shot", "crashed", "landed",
+    }
+)  # fmt: skip
+
+
+def _capital_was_hit(text: str, end: int) -> bool:
+    """Whether "the capital" ending at `end` is where the attack landed: its phrase hangs on a
+    word of hitting, harm or attack, or is that word's object ("a quiet weekend in the capital
+    after Friday's attacks" is not)."""
+    doc = nlp.parse(text)
+    token = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    for ancestor in list(token.ancestors)[:5]:
+        if ancestor.lower_ in _HIT_WORDS:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False  # the first verb above says what happened there
+    return False
 
 
 _EARLIER_FIGURE = Folded(
