@@ -598,3 +598,12 @@ def test_the_capital_where_nothing_was_hit_is_no_target() -> None:
         " the country, officials said."
     )
     assert all("Kyiv" not in e.places for e in strikes(body, SATURDAY_MORNING))
+
+
+def test_a_definite_rank_or_role_is_no_civilian_victim() -> None:
+    assert (
+        "killed"
+        not in sentence_figures(
+            "The officer was killed as a result of artillery fire near the front line."
+        ).values
+    )

@@ -1277,13 +1277,27 @@ def _victims_after_an_age(victim: Token) -> int:
 def _one_victim(token: Token) -> bool:
     """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife", "the driver":
     one person, counted by the article."""
-    if token.tag_ != "NN" or _low(token) not in _VICTIMS | _RELATIVES:
+    low = _low(token)
+    if token.tag_ != "NN" or low not in _VICTIMS | _RELATIVES:
         return False
     return any(
-        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one", "the"))
+        (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one"))
+        or (c.dep_ == "det" and _low(c) == "the" and low in _CIVILIAN_ROLES | _RELATIVES)
         or (c.dep_ == "poss" and _low(c) in ("his", "her", "their"))
         for c in token.children
     )
+
+
+_CIVILIAN_ROLES = frozenset(
+    {
+        "man", "woman", "child", "boy", "girl", "baby", "infant", "teenager", "pensioner",
+        "resident", "civilian", "person", "driver", "passenger", "doctor", "nurse", "teacher",
+        "student", "patient", "volunteer", "rescuer", "firefighter", "medic", "journalist",
+        "worker", "employee",
+    }
+)  # fmt: skip
+"""People a definite noun counts as one victim ("killing the driver"); not ranks or roles
+that may be a soldier's ("the officer", "the member")."""
 
 
 def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
