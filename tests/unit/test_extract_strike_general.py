@@ -607,3 +607,30 @@ def test_a_definite_rank_or_role_is_no_civilian_victim() -> None:
             "The officer was killed as a result of artillery fire near the front line."
         ).values
     )
+
+
+# -- ground fire, western Ukraine, two-letter keys in a Polish spelling ---------------------
+
+
+def test_units_under_fire_on_the_front_are_ground_fighting() -> None:
+    body = (
+        "Ukrainian units came under fire by Russian forces near Pokrovsk on Friday, the general"
+        " staff said, and repelled 40 assaults along the front line."
+    )
+    assert strikes(body, SATURDAY_MORNING) == []
+
+
+def test_an_attack_on_a_part_of_the_country_and_a_place_hit_after_it() -> None:
+    body = (
+        "Poland scrambled jets early on Saturday as Russia attacked western Ukraine, the Polish"
+        " military said. Its air defences were on alert. In Rivne, an energy facility was hit,"
+        " the governor said."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.attacker, event.places) == ("RU", ["Rivne"])
+
+
+def test_a_short_name_in_a_polish_spelling_is_found() -> None:
+    body = "Russian drones attacked Kijów overnight, injuring 3 people, officials said."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Kyiv"]

@@ -48,7 +48,8 @@ _QUALIFIED_ATTACK = (
     # a warring state or its forces attacking a named place ("as Russia attacked the city")
     r"(?:Russia|(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|military))\s+"
     r"(?:again\s+|also\s+)?attacked\s+(?:the\s+)?(?!Ukraine\b|Russia\b)(?:(?-i:[A-Z])\w+|city|"
-    r"capital|town|village|port)"
+    r"capital|town|village|port|(?:western|eastern|southern|northern|central|north-\w+|"
+    r"south-\w+)\s+(?:Ukraine|Russia|regions?|cities))"
 )
 _WEAPON_LOW = WordList(
     "drone",
@@ -149,8 +150,10 @@ def _attack_words(text: str) -> bool:
         return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
     if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
-    if _QUALIFIED.search(text) is not None:
-        return True
+    qualified = _QUALIFIED.search(text)
+    if qualified is not None:
+        # units that "came under fire" while repelling assaults on the front are ground fighting
+        return "fire" not in qualified.group(0).lower() or _GROUND_FIGHTING.search(text) is None
     return (
         _FORCES_ATTACK.search(text, lowered) is not None
         and _CASUALTY.search(text, lowered) is not None
@@ -914,7 +917,9 @@ def _other_spellings(
             letters = len(key.replace(" ", ""))
             if letters < _SPELLING_LETTERS and (surface.isascii() and "w" not in surface.lower()):
                 continue
-            if letters < _SPELLING_LETTERS - 1 or not _proper_noun(text, start, end):
+            if letters < _SPELLING_LETTERS - 1 and surface.isascii():
+                continue  # a two-letter key only for a name in a Polish spelling ("Kijów")
+            if letters < 2 or not _proper_noun(text, start, end):
                 continue
             out.append(gazetteer.Mention(place, start, end, surface))
             i += width - 1
@@ -947,16 +952,16 @@ def _adjectival_region(
 
 
 def _proper_noun(text: str, start: int, end: int) -> bool:
-    """Whether the parse reads [start, end) as a name that is not an organisation's or a
-    nationality's. The small model often takes a foreign place name for a person's: such a
-    name counts only in a place's position (after a preposition, the object of a verb, or
-    listed with one)."""
+    """Whether the parse reads [start, end) as a name that is not a nationality's. The small
+    model often takes a foreign place name for a person's or an organisation's: such a name
+    counts only in a place's position (after a preposition, the object of a verb, listed with
+    one, or before a word for a region)."""
     tokens = [t for t in nlp.parse(text) if start <= t.idx < end]
     if not tokens or tokens[0].i == 0:
         return False
-    if any(t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ in ("ORG", "NORP") for t in tokens):
+    if any(t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ == "NORP" for t in tokens):
         return False
-    if any(t.ent_type_ == "PERSON" for t in tokens):
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
         last = tokens[-1]
         return last.dep_ in ("pobj", "dobj", "conj") or (
             last.dep_ == "compound" and _REGION_AFTER.match(text, None, end) is not None
