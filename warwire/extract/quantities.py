@@ -1643,7 +1643,12 @@ _COUNT = re.compile(
 )
 
 
-_ONE = re.compile(r"\b(?:a|an|the|his|her|their)\s", re.IGNORECASE)
+_ONE = re.compile(
+    r"\b(?:a|an|his|her|their)\s|\bthe\s+(?:driver|man|woman|child|boy|girl|baby|pensioner|"
+    r"teenager|passenger|resident|civilian|doctor|nurse|teacher|student|patient|volunteer|"
+    r"rescuer|firefighter|medic|journalist|worker|employee|person|infant)\b",
+    re.IGNORECASE,
+)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 
