@@ -634,3 +634,7 @@ def test_a_short_name_in_a_polish_spelling_is_found() -> None:
     body = "Russian drones attacked Kijów overnight, injuring 3 people, officials said."
     [event] = strikes(body, SATURDAY_MORNING)
     assert event.places == ["Kyiv"]
+
+
+def test_n_odd_is_a_count() -> None:
+    assert sentence_figures("Russia launched 90-odd drones overnight.").values == {"drones": 90}
