@@ -638,3 +638,11 @@ def test_a_short_name_in_a_polish_spelling_is_found() -> None:
 
 def test_n_odd_is_a_count() -> None:
     assert sentence_figures("Russia launched 90-odd drones overnight.").values == {"drones": 90}
+
+
+def test_weapons_of_a_reduced_relative_take_the_sense_of_the_main_verb() -> None:
+    values = sentence_figures(
+        "The air force said all eight Iskander missiles fired at the capital were shot down;"
+        " the victims were hit by falling debris."
+    ).values
+    assert (values.get("missiles"), values.get("missiles_downed")) == (8, 8)

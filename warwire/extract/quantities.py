@@ -879,6 +879,7 @@ def read(doc: Doc) -> Reading:
                 people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
     _single_weapons(doc, found)
+    _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
@@ -1298,6 +1299,35 @@ _CIVILIAN_ROLES = frozenset(
 )  # fmt: skip
 """People a definite noun counts as one victim ("killing the driver"); not ranks or roles
 that may be a soldier's ("the officer", "the member")."""
+
+
+def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
+    """ "all 10 Iskander missiles fired at the capital were shot down": the parser makes the
+    participle of a reduced relative clause ("fired at ...") the weapons' verb and leaves the
+    real one ("were shot down") without a subject. A counted weapon that is the subject of a
+    bare participle (no auxiliary) is also the subject of a later passive verb of that clause
+    which has no subject of its own."""
+    for noun in doc:
+        kind = weapon_kind(noun)
+        own = _own_count(noun) if kind is not None else None
+        if own is None or noun.dep_ != "nsubj":
+            continue
+        participle = noun.head
+        if participle.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("aux", "auxpass") for c in participle.children
+        ):
+            continue
+        for verb in participle.head.children if participle.dep_ != "ROOT" else ():
+            if (
+                verb.i > participle.i
+                and verb.dep_ in ("ccomp", "conj")
+                and any(c.dep_ == "auxpass" for c in verb.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                and verb_sense(verb) == "down"
+                and not _clause_blocked(verb)
+            ):
+                _offer(found, kind or "", "down", own[0], own[1])
+                break
 
 
 def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
