@@ -1,4 +1,5 @@
-"""Counts as reporters write them: "1,200", "nine", "twenty-three", "a dozen", "100-plus".
+"""Counts as reporters write them: "1,200", "nine", "twenty-three", "a dozen", "100-plus",
+"90-odd".
 
 Vague plurals ("dozens", "hundreds", "scores") are not counts: they parse to nothing.
 """
@@ -28,8 +29,8 @@ WORD_NUMBER = rf"(?:a\s+dozen|(?:{_HUNDREDS})(?:\s+thousand(?:\s+(?:and\s+)?{_HU
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d{1,7})"
 
 NUMBER = (
-    rf"(?<![\w\-/.,$€£^*×])(?<![\^*×]\s)(?:{DIGITS}(?:-plus)?|{WORD_NUMBER})"
-    rf"(?![\w/%$€£^*×]|[.,]\d|-(?!plus\b)|\s[\^*×])"
+    rf"(?<![\w\-/.,$€£^*×])(?<![\^*×]\s)(?:{DIGITS}(?:-plus|-odd)?|{WORD_NUMBER})"
+    rf"(?![\w/%$€£^*×]|[.,]\d|-(?!plus\b|odd\b)|\s[\^*×])"
 )
 """A count, as a regex fragment (case-insensitive, no capture groups). A number joined to a
 power or product sign ("10^400", "2*10") is notation, not a count."""
@@ -76,6 +77,8 @@ def parse_number(text: str) -> int | None:
     token = text.strip().lower()
     if token.endswith("-plus"):
         token = token[:-5]
+    elif token.endswith("-odd"):
+        token = token[:-4]  # "90-odd drones": some ninety
     if not token:
         return None
     if token[0].isdigit():

@@ -289,6 +289,26 @@ def find_date(
     return NO_CUE
 
 
+_THE_NIGHT = Folded(
+    re.compile(r"\b(?:during|in|through|throughout)\s+the\s+night\b", re.IGNORECASE),
+    needs=("night",),
+)
+
+
+def anaphoric_night(text: str, cue: DateCue, today: dt.date) -> bool:
+    """Whether the only time words of a sentence are "during the night" (also "in", "through"
+    the night): a definite noun that points back to the night of the day the story has just
+    named ("Friday's attack on X ... shot down 40 drones during the night"), unlike the deictic
+    "overnight" or "last night", which count from the day of the report."""
+    if cue.when is not When.DATE or cue.calendar or cue.date != today:
+        return False
+    lowered = text.lower()
+    if "the night" not in lowered or _THE_NIGHT.search(text, lowered) is None:
+        return False
+    rest = _THE_NIGHT.sub_spaces(text, lowered)
+    return find_date(rest, today).when is When.NONE
+
+
 _HAS_DIGIT = re.compile(r"\d")
 _TOMORROW = Folded(re.compile(r"\btomorrow\b", re.IGNORECASE), needs=("tomorrow",))
 _SINCE_BEFORE = Folded(

@@ -617,6 +617,10 @@ def _references(
         if mode != "down" or negated:
             continue
         token = m.group("n").lower()
+        if token in ("all", "every one", "each") and lowered[: m.start("n")].endswith(
+            ("not ", "almost ", "nearly ", "virtually ", "practically ", "just about ")
+        ):
+            continue  # "not all of them", "almost all of the drones were shot down": no count
         if token in ("all", "every one", "each"):
             figures.offer(
                 f"{anchored_kind}_downed",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -167,6 +168,43 @@ def places() -> Matcher[Place]:
             forms.setdefault(form, place)
         not_after.update(row.get("not_after", {}))
     return Matcher(forms, not_after)
+
+
+_SPELLING_FOLDS = (
+    ("shch", "s"), ("szcz", "s"), ("kh", "h"), ("ch", "h"), ("cz", "h"), ("sh", "s"),
+    ("sz", "s"), ("zh", "z"), ("rz", "z"), ("ts", "c"), ("tz", "c"), ("g", "h"), ("w", "v"),
+    ("x", "ks"),
+)  # fmt: skip
+_VOWELS = re.compile(r"[aeiouyj'’`-]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def spelling_key(name: str) -> str:
+    """A key that one place name shares with its other romanisations: "Charków", "Chersoń",
+    "Stanica Ługańska" (Polish) and "Kharkov", "Lugansk" (Russian-style) key like "Kharkiv",
+    "Kherson", "Stanytsia Luhanska". Accents dropped, the digraphs of Ukrainian, Russian and
+    Polish romanisation folded (kh/ch/cz, sh/sz, zh/ż/rz, ts/c, g/h, w/v), vowels (which also
+    carry the case endings of a translation: "Chersonia", "Charkowie") and doubled letters
+    dropped."""
+    words = []
+    for word in name.split():
+        word = unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L"))
+        word = "".join(c for c in word if not unicodedata.combining(c)).lower()
+        for digraph, folded in _SPELLING_FOLDS:
+            word = word.replace(digraph, folded)
+        words.append(_DOUBLED.sub(r"\1", _VOWELS.sub("", word)))
+    return " ".join(words)
+
+
+@cache
+def places_by_spelling() -> dict[str, Place]:
+    """Places by `spelling_key` of every form, where the key names one place only."""
+    found: dict[str, set[str]] = {}
+    for row in place_rows():
+        for form in (row["name"], *row.get("variants", [])):
+            found.setdefault(spelling_key(form), set()).add(row["name"])
+    by_name = places_by_name()
+    return {key: by_name[next(iter(names))] for key, names in found.items() if len(names) == 1}
 
 
 @cache

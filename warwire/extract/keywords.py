@@ -24,7 +24,7 @@ STRIKE = (
     "air strike", "airstrike", "air raid", "himars", "atacms", "iskander", "kinzhal", "kalibr",
     "barrage", "salvo", "grad", "uragan", "smerch", "mlrs", "mortar", "munition", "strike",
     "struck", "attack", "came under", "under fire", "unmanned aerial", "fired", "opened fire",
-    "explosions",
+    "explosions", "firing", "fire by", "fire from",
 )  # fmt: skip
 """What an attack sentence names: a weapon, a strike, a qualified attack."""
 
@@ -35,8 +35,8 @@ CASUALTY = (
 DAMAGE = (
     "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",
     "fire", "blaze", "rubble", "collaps", "debris", "wreckage", "explos", "blast", "hit",
-    "struck", "attack", "target", "shell", "impact", "over ", "casualt", "victim", "bodies",
-    "rescu", "search", "of them", "of those",
+    "struck", "attack", "target", "aimed", "shell", "impact", "over ", "casualt", "victim",
+    "bodies", "rescu", "search", "of them", "of those",
 )  # fmt: skip
 """What a sentence following an attack may report: damage, fire, rescue, outages."""
 

@@ -183,6 +183,8 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return HIT  # "from X in the east to Y in the west"
     if word == "to" and governor.dep_ != "prep" and _range_start(prep):
         return HIT
+    if word == "to" and _low(governor) == "from" and _names_place(governor) and _spans(governor):
+        return HIT  # the parser hung the range's "to" on its "from"
     if word == "of" and _low(governor) in _BEARINGS:
         return OTHER  # "south-east of X", "30 km of X": a place that locates another
     if word not in _LOCATIVE or _inside_origin(prep):
@@ -232,14 +234,17 @@ def _range_end(prep: Token) -> Token | None:
 
 
 def _spans(from_prep: Token) -> bool:
+    """Whether a "from" phrase can open a span of places: on a noun, on a verb of reach or of
+    effect, or fronted at the head of the sentence ("From X in the west to Y in the east,
+    explosions echoed ...", where an origin would follow its verb)."""
     head = from_prep.head
-    return head.pos_ in ("NOUN", "PROPN") or _low(head) in _SPAN_VERBS
+    return head.pos_ in ("NOUN", "PROPN") or _low(head) in _SPAN_VERBS or from_prep.i == 0
 
 
 _SPAN_VERBS = frozenset(
     {
         "reported", "recorded", "stretched", "stretching", "spanned", "spanning", "hit", "struck",
-        "felt", "heard", "attacked", "targeted",
+        "felt", "heard", "attacked", "targeted", "echoed", "rang", "sounded", "thundered",
     }
 )  # fmt: skip
 
@@ -423,8 +428,23 @@ def _candidates(
             and _low(token.head.head) in _SETTLEMENT_NOUNS
             and token.i not in found
         ):
-            found[token.i] = (token.idx, token.idx + len(token.text), token)
+            found[token.i] = (_name_start(token), token.idx + len(token.text), token)
     return list(found.values())
+
+
+def _name_start(token: Token) -> int:
+    """Where a place name that ends at `token` begins: its capitalised proper-noun compounds
+    right before it are part of it ("Velyka Pysarivka", "Nova Odesa")."""
+    start = token
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if (
+            child.i == start.i - 1
+            and child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and child.text[:1].isupper()
+        ):
+            start = child
+    return start.idx
 
 
 def _located_by(

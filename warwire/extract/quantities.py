@@ -63,6 +63,8 @@ _VICTIMS = frozenset(
         "journalist", "journalists", "volunteer", "volunteers", "individual", "individuals",
         "baby", "babies", "girl", "girls", "boy", "boys", "infant", "infants", "member",
         "members", "officer", "officers", "policeman", "policemen", "inhabitant", "inhabitants",
+        "driver", "drivers", "student", "students", "patient", "patients", "teacher",
+        "teachers", "doctor", "doctors", "nurse", "nurses", "grandchild", "grandchildren",
     }
 )  # fmt: skip
 _TAKE_LIVES = frozenset(
@@ -90,6 +92,7 @@ _COMBATANTS = frozenset(
 _DEATH_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "dead", "bodies"})
 _HURT_NOUNS = frozenset({"injury", "injuries", "wounded", "injured", "casualties"})
 _TOLL_NOUNS = frozenset({"toll", "number", "count", "tally", "figure"})
+_BODIES = frozenset({"bodies", "remains"})
 
 _KILL_VERBS = frozenset(
     {
@@ -462,7 +465,28 @@ def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
     return None
 
 
+_SAYING = frozenset({"said", "says", "reported", "reports", "stated", "wrote", "added", "counted"})
+
+
+def _restated_sense(noun: Token) -> str | None:
+    """ "Russia launched more than 400 drones, the air force said: 412 drones and 11
+    missiles": counted weapons after a colon or dash, as the object of a verb of saying,
+    restate what the clause that verb reports did with them."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or _low(verb) not in _SAYING or verb.i > noun.i:
+        return None
+    if not any(t.text in (":", "-", "—", "–") for t in noun.doc[verb.i + 1 : noun.i]):
+        return None
+    reported = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if reported is None:
+        return None
+    return "blocked" if _clause_blocked(reported) else verb_sense(reported)
+
+
 def _sense(noun: Token) -> str | None:
+    restated = _restated_sense(noun)
+    if restated is not None:
+        return restated
     if noun.dep_ == "pobj" and _low(noun.head) == "by" and _low(noun.head.head) in _ATTACK_NOUNS:
         return "launch"  # "an attack by 75 drones"
     if noun.dep_ == "nsubj" and _low(noun.head) in _WITH_VERBS and _low(noun.head) not in _HIT:
@@ -671,6 +695,10 @@ def _toll_field(token: Token) -> str | None:
         lives = node.head.head  # "claimed the lives of 14 civilians"
         if lives.dep_ == "dobj" and _low(lives.head) in _TAKE_LIVES:
             return "blocked" if _clause_blocked(lives.head) else "killed"
+    if node.dep_ == "pobj" and _low(node.head) == "of" and _low(node.head.head) in _BODIES:
+        bodies = node.head.head  # "recovered the bodies of 14 people"
+        verb = bodies.head if bodies.dep_ in ("dobj", "nsubjpass", "nsubj") else None
+        return "blocked" if verb is not None and _clause_blocked(verb) else "killed"
     if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
         # "17 were killed in one town and 11 in another"
         return "killed" if _low(node.head) in _KILL_VERBS else "injured"
@@ -693,6 +721,8 @@ def _toll_field(token: Token) -> str | None:
             return "injured"  # "61 people sought medical help"
         if node.dep_ == "nsubj" and objects & {"lives", "life"} and low in ("lost", "lose"):
             return "killed"
+        if node.dep_ == "nsubjpass" and low in _TO_HOSPITAL and _to_hospital(head):
+            return "injured"  # "17 people were taken to hospital"
         own = _own_toll_word(token)
         if own is not None:
             return own
@@ -705,6 +735,23 @@ def _toll_field(token: Token) -> str | None:
                 if _low(child) in _HURT_VERBS:
                     return "injured"
     return _own_toll_word(token)
+
+
+_TO_HOSPITAL = frozenset({"taken", "rushed", "admitted", "brought", "carried", "evacuated"})
+_HOSPITALS = frozenset({"hospital", "hospitals"})
+
+
+def _to_hospital(verb: Token) -> bool:
+    """Whether a verb of moving people has "to/in (a) hospital" among its dependants."""
+    return any(
+        (
+            c.dep_ == "prep"
+            and _low(c) in ("to", "in", "into")
+            and any(g.dep_ == "pobj" and _low(g) in _HOSPITALS for g in c.children)
+        )
+        or (c.dep_ == "xcomp" and _low(c) in _HOSPITALS)  # "to hospital" misread as a verb
+        for c in verb.children
+    )
 
 
 def _own_toll_word(token: Token) -> str | None:
@@ -828,13 +875,11 @@ def read(doc: Doc) -> Reading:
             field = _toll_field(token)
             if field in ("killed", "injured"):
                 # "a man and his son were killed": one for each person coordinated
-                people = 1 + sum(
-                    1
-                    for c in token.conjuncts
-                    if c.tag_ == "NN" and _low(c) in _VICTIMS | _RELATIVES
-                )
+                people = 1 + sum(_coordinated_people(c) for c in token.conjuncts)
                 people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
+    _single_weapons(doc, found)
+    _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
@@ -1231,15 +1276,132 @@ def _victims_after_an_age(victim: Token) -> int:
 
 
 def _one_victim(token: Token) -> bool:
-    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife": one person,
-    counted by the article."""
-    if token.tag_ != "NN" or _low(token) not in _VICTIMS | _RELATIVES:
+    """ "a man", "one civilian", "a 55-year-old woman", "a father", "his wife", "the driver":
+    one person, counted by the article."""
+    low = _low(token)
+    if token.tag_ != "NN" or low not in _VICTIMS | _RELATIVES:
         return False
     return any(
         (c.dep_ in ("det", "nummod") and _low(c) in ("a", "an", "one"))
+        or (c.dep_ == "det" and _low(c) == "the" and low in _CIVILIAN_ROLES | _RELATIVES)
         or (c.dep_ == "poss" and _low(c) in ("his", "her", "their"))
         for c in token.children
     )
+
+
+_CIVILIAN_ROLES = frozenset(
+    {
+        "man", "woman", "child", "boy", "girl", "baby", "infant", "teenager", "pensioner",
+        "resident", "civilian", "person", "driver", "passenger", "doctor", "nurse", "teacher",
+        "student", "patient", "volunteer", "rescuer", "firefighter", "medic", "journalist",
+        "worker", "employee",
+    }
+)  # fmt: skip
+"""People a definite noun counts as one victim ("killing the driver"); not ranks or roles
+that may be a soldier's ("the officer", "the member")."""
+
+
+def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
+    """ "all 10 Iskander missiles fired at the capital were shot down": the parser makes the
+    participle of a reduced relative clause ("fired at ...") the weapons' verb and leaves the
+    real one ("were shot down") without a subject. A counted weapon that is the subject of a
+    bare participle (no auxiliary) is also the subject of a later passive verb of that clause
+    which has no subject of its own."""
+    for noun in doc:
+        kind = weapon_kind(noun)
+        own = _own_count(noun) if kind is not None else None
+        if own is None or noun.dep_ != "nsubj":
+            continue
+        participle = noun.head
+        if participle.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("aux", "auxpass") for c in participle.children
+        ):
+            continue
+        for verb in participle.head.children if participle.dep_ != "ROOT" else ():
+            if (
+                verb.i > participle.i
+                and verb.dep_ in ("ccomp", "conj")
+                and any(c.dep_ == "auxpass" for c in verb.children)
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                and verb_sense(verb) == "down"
+                and not _clause_blocked(verb)
+            ):
+                _offer(found, kind or "", "down", own[0], own[1])
+                break
+
+
+def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
+    """ "126 drones and a ballistic missile", "downing 79 of the drones and the missile": a
+    weapon noun in the singular with an article, listed with counted weapons, is one more
+    item of the list, with the list's sense. Alone ("a missile struck the district") it tells
+    one impact of an attack, not how many weapons the attack used."""
+    for token in doc:
+        if token.tag_ != "NN" or token.dep_ != "conj" or weapon_kind(token) is None:
+            continue
+        if any(c.dep_ == "nummod" for c in token.children):
+            continue
+        head = token.head
+        article: tuple[str, ...]
+        if _is_number(head):
+            article = ("a", "an", "the")  # "79 of the drones and the missile": the one named
+            sense = _sense(head)
+        elif weapon_kind(head) is not None and _own_count(head) is not None:
+            article = ("a", "an")
+            sense = _sense(head)
+        else:
+            continue
+        if not any(c.dep_ == "det" and _low(c) in article for c in token.children):
+            continue
+        if sense in ("launch", "down"):
+            _offer(found, weapon_kind(token) or "", sense, 1, token.idx)
+
+
+_ALL_OF = frozenset({"all", "each"})
+_NOT_WHOLE = frozenset({"not", "almost", "nearly", "virtually", "practically"})
+
+
+def all_downed(doc: Doc) -> frozenset[str]:
+    """The kinds of weapon a sentence says were every one downed, with no count ("claimed that
+    every one of them was shot down", "all of the missiles were intercepted"): the downed
+    figure is then the launched one. "them" is the weapon named last before it in the
+    sentence; a negated or hypothetical clause ("not all of them were") says nothing."""
+    kinds: set[str] = set()
+    for token in doc:
+        low = _low(token)
+        whole = low in _ALL_OF or (
+            low == "one" and any(_low(c) == "every" for c in token.children if c.dep_ == "det")
+        )
+        if not whole or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if any(_low(c) in _NOT_WHOLE for c in token.children) or (
+            token.i > 0 and _low(doc[token.i - 1]) in _NOT_WHOLE
+        ):
+            continue  # "not all of them", "almost all of the drones": no count
+        of = next((c for c in token.children if c.dep_ == "prep" and _low(c) == "of"), None)
+        noun = _pobj(of) if of is not None else None
+        if noun is None:
+            continue
+        kind = weapon_kind(noun)
+        if kind is None and _low(noun) == "them":
+            earlier = [t for t in doc[: token.i] if weapon_kind(t) is not None]
+            kind = weapon_kind(earlier[-1]) if earlier else None
+        verb = token.head
+        if kind is not None and verb_sense(verb) == "down" and not _clause_blocked(verb):
+            kinds.add(kind)
+    return frozenset(kinds)
+
+
+def _coordinated_people(conjunct: Token) -> int:
+    """How many people a noun coordinated with one victim adds: one for a person noun ("a
+    man and his son"), its own count for a counted plural ("a woman and her two children")."""
+    low = _low(conjunct)
+    if conjunct.tag_ == "NN" and low in _VICTIMS | _RELATIVES:
+        return 1
+    if conjunct.tag_ == "NNS" and (low in _VICTIMS or low.removesuffix("s") in _RELATIVES):
+        own = _own_count(conjunct)
+        if own is not None:
+            return own[0]
+    return 0
 
 
 def _is_part(number: Token) -> bool:
@@ -1456,6 +1618,7 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
     for quantity in found:
         by_start.setdefault(quantity.start, quantity)  # the count itself, not a sum at it
     groups: dict[tuple[int, str], list[Quantity]] = {}
+    last_root: dict[str, Token] = {}
     for token in doc:
         if not _is_number(token) or token.idx not in by_start:
             continue
@@ -1469,11 +1632,21 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         root = noun
         while root.dep_ in ("conj", "appos") and weapon_kind(root.head) is not None:
             root = root.head
+        after_comma = root.left_edge.i > 0 and doc[root.left_edge.i - 1].text == ","
+        quantity = by_start[token.idx]
         if root.dep_ in ("dobj", "nsubj", "nsubjpass"):
             root = root.head  # the parser may give a verb two objects for one list
-        quantity = by_start[token.idx]
+        elif root.dep_ in ("npadvmod", "dep", "appos") and after_comma:
+            # or hang the item after a comma on the verb as a modifier, or in apposition to a
+            # word before the list ("Russia struck Ukraine with two X missiles, seven Y
+            # missiles and 24 drones"): it continues the list of the item before it
+            if quantity.field in last_root:
+                root = last_root[quantity.field]
+            elif root.dep_ != "appos":
+                root = root.head
         if quantity.field in _WEAPON_FIELDS:
             groups.setdefault((root.i, quantity.field), []).append(quantity)
+            last_root[quantity.field] = root
     for (_, field), members in groups.items():
         if len(members) >= 2:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))
@@ -1500,7 +1673,12 @@ _COUNT = re.compile(
 )
 
 
-_ONE = re.compile(r"\b(?:a|an|his|her|their)\s", re.IGNORECASE)
+_ONE = re.compile(
+    r"\b(?:a|an|his|her|their)\s|\bthe\s+(?:driver|man|woman|child|boy|girl|baby|pensioner|"
+    r"teenager|passenger|resident|civilian|doctor|nurse|teacher|student|patient|volunteer|"
+    r"rescuer|firefighter|medic|journalist|worker|employee|person|infant)\b",
+    re.IGNORECASE,
+)
 _NONE = re.compile(r"\b(?:no|nobody|without|none)\b", re.IGNORECASE)
 
 

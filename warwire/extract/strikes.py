@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warwire.extract import gazetteer, keywords, nlp, places
-from warwire.extract.dates import NO_CUE, Cues, DateCue, When, find_date
+from warwire.extract import gazetteer, keywords, nlp, places, quantities
+from warwire.extract.counts import find_numbers
+from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
@@ -38,10 +39,17 @@ _QUALIFIED_ATTACK = (
     r"Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?-i:[A-Z])\w+|"
     r"came\s+under\s+(?:fire|attack)|under\s+(?:massive\s+)?(?:missile\s+)?(?:fire|attack)|"
+    # fire as a noun of the forces that opened it ("fire by pro-Russian forces", "shelling
+    # from Russian troops"), or aimed at a building or a settlement ("the firing on a school")
+    r"(?:fire|firing|shelling)\s+(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:forces|troops|"
+    r"army|military|separatists|militants|artillery)|"
+    r"firing\s+(?:of|on|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:kindergarten|school|hospital|"
+    r"village|town|city|houses?|homes?|building|settlement|district)|"
     # a warring state or its forces attacking a named place ("as Russia attacked the city")
     r"(?:Russia|(?:Russian|Ukrainian|enemy)\s+(?:forces|troops|army|military))\s+"
     r"(?:again\s+|also\s+)?attacked\s+(?:the\s+)?(?!Ukraine\b|Russia\b)(?:(?-i:[A-Z])\w+|city|"
-    r"capital|town|village|port)"
+    r"capital|town|village|port|(?:western|eastern|southern|northern|central|north-\w+|"
+    r"south-\w+)\s+(?:Ukraine|Russia|regions?|cities))"
 )
 _WEAPON_LOW = WordList(
     "drone",
@@ -142,8 +150,10 @@ def _attack_words(text: str) -> bool:
         return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
     if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
-    if _QUALIFIED.search(text) is not None:
-        return True
+    qualified = _QUALIFIED.search(text)
+    if qualified is not None:
+        # units that "came under fire" while repelling assaults on the front are ground fighting
+        return "fire" not in qualified.group(0).lower() or _GROUND_FIGHTING.search(text) is None
     return (
         _FORCES_ATTACK.search(text, lowered) is not None
         and _CASUALTY.search(text, lowered) is not None
@@ -204,7 +214,8 @@ _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|shelled|impacts?|under\s+fire|"
+        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
+        r"shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
         _F,
@@ -231,6 +242,7 @@ _DAMAGE = Folded(
         "struck",
         "attacked",
         "target",
+        "aimed",
         "shelled",
         "impact",
         "over",
@@ -407,7 +419,7 @@ _AGGREGATE = Gated(
         r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
         r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
         r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
-        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+of\b)|"
+        r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+(?:of|earlier|later|after|before|ago)\b)|"
         r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
@@ -538,7 +550,8 @@ _RU_ATTACKER = Folded(
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
-        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:pro-)?Russian\s+(?:forces|troops|separatists)|"
+        r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:the\s+)?(?:pro\s*-\s*)?Russian\s+(?:forces|"
+        r"troops|separatists)|"
         r"the\s+Russians)\b|"
         r"\b(?:Russian|Russia's)\s+(?:attack|strike)\s+on\b",
         _F,
@@ -649,7 +662,7 @@ _SPEAKS_AFTER = Folded(
 )
 _FROM_SCOPE = Folded(
     re.compile(
-        r"\b(?:from|off|out\s+of)\b(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
+        r"\b(?:from|off|out\s+of)\b(?!\s+(?:the\s+)?(?:rubble|ruins|debris|wreckage)\b)(?P<tail>(?:(?!\b(?:over|at|towards?|into|on|against|hit|struck|"
         r"targeted|and\s+(?:were|was|hit|struck|targeted|destroyed)|were|was|toward)\b)[^.;])*)$",
         _F,
     )
@@ -690,6 +703,9 @@ class StrikeFacts:
     superseded: bool = False
     """Its figures are given as earlier ones ("earlier reports had put the toll at 12"):
     they count only for a figure no other sentence gives."""
+    all_downed: frozenset[str] = frozenset()
+    """Kinds of weapon told as every one downed, with no count ("every one of them was shot
+    down"): the downed figure is the launched one."""
 
 
 @dataclass(slots=True)
@@ -733,9 +749,15 @@ _REGION_WORD = Folded(
 )
 
 
-def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous_end: int) -> str:
+def _place_role(
+    text: str,
+    mention: gazetteer.Mention[gazetteer.Place],
+    previous_end: int,
+    previous: gazetteer.Place | None = None,
+) -> str:
     """ "hit", "origin" (launched from there), "title" (a governor of it), "locator" (the
-    region a town just named lies in) or "other"."""
+    region a town just named lies in) or "other". A region that is not the one the listed
+    town just named lies in ("four died in X and four more in the Y region") is no locator."""
     before = text[max(0, mention.start - 80) : mention.start]
     after = text[mention.end : mention.end + 40]
     if _FROM_SCOPE.search(before):
@@ -749,6 +771,12 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous
         and mention.start - previous_end <= 45
         and _LOCATOR_BEFORE.search(before[-25:])
         and (mention.item.kind == "region" or _REGION_WORD.match(after))
+        and (
+            previous is None
+            or previous.region is None
+            or previous.region in (mention.item.name, mention.item.region)
+            or mention.item.name not in _oblasts()
+        )
     ):
         return "locator"
     if _SPEAKS_AFTER.match(after):
@@ -769,6 +797,12 @@ def _place_role(text: str, mention: gazetteer.Mention[gazetteer.Place], previous
             return "hit"
         return "other"
     return "hit"
+
+
+@lru_cache(maxsize=1)
+def _oblasts() -> frozenset[str]:
+    """The regions the gazetteer places towns in (not wider areas such as a basin)."""
+    return frozenset(p.region for p in gazetteer.places_by_name().values() if p.region)
 
 
 def sentence_places(text: str) -> list[gazetteer.Place]:
@@ -810,14 +844,21 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
+    previous: gazetteer.Place | None = None
     found = [m for m in gazetteer.places().find(text) if m.item.country in ("UA", "RU")]
+    other = _other_spellings(text, found)
+    if other:
+        # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
+        found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
+        found = sorted([*found, *other], key=lambda m: m.start)
     doc = nlp.parse(text) if found else None
     for mention in found:
-        role = _place_role(text, mention, previous_end)
+        role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
             role = _parsed_role(role, places.role(doc, mention.start, mention.end))
         if mention.item.kind == "city" and not mention.item.satellite:
             previous_end = mention.end
+            previous = mention.item
         if role == "hit":
             hits.append(mention)
         elif role == "title":
@@ -835,6 +876,97 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
     return hits + titles
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_SPELLING_LETTERS = 4
+"""Letters a spelling key needs to stand for a place: shorter keys ("kv", "lv", "ds") are
+shared by too many other words."""
+
+
+def _other_spellings(
+    text: str, found: list[gazetteer.Mention[gazetteer.Place]]
+) -> list[gazetteer.Mention[gazetteer.Place]]:
+    """Places named in another romanisation than the gazetteer's ("Charków", "Chersoniu",
+    "Stanica Ługańska" in a feed translated from Polish): a proper noun (one or two
+    capitalised words, not a person's name) whose `gazetteer.spelling_key` names one place."""
+    words = [m for m in _NAME_WORD.finditer(text) if m.group(0)[0].isupper()]
+    if not words:
+        return []
+    taken = [(m.start, m.end) for m in found]
+    keys = gazetteer.places_by_spelling()
+    out: list[gazetteer.Mention[gazetteer.Place]] = []
+    i = 0
+    while i < len(words):
+        for width in (2, 1):
+            span = words[i : i + width]
+            if len(span) < width or (width == 2 and text[span[0].end() : span[1].start()] != " "):
+                continue
+            start, end = span[0].start(), span[-1].end()
+            if any(
+                start < e and s < end and (width == 1 or (s, e) == (start, end)) for s, e in taken
+            ):
+                continue
+            surface = text[start:end]
+            key = gazetteer.spelling_key(surface)
+            place = keys.get(key)
+            if place is None and width == 1:
+                place, key = _adjectival_region(text, surface, end, keys)
+            if place is None or place.country not in ("UA", "RU"):
+                continue
+            letters = len(key.replace(" ", ""))
+            if letters < _SPELLING_LETTERS and (surface.isascii() and "w" not in surface.lower()):
+                continue
+            if letters < _SPELLING_LETTERS - 1 and surface.isascii():
+                continue  # a two-letter key only for a name in a Polish spelling ("Kijów")
+            if letters < 2 or not _proper_noun(text, start, end):
+                continue
+            out.append(gazetteer.Mention(place, start, end, surface))
+            i += width - 1
+            break
+        i += 1
+    return out
+
+
+_ADJECTIVE_ENDINGS = ("ckiego", "skiego", "cki", "ski", "cka", "ska", "ckij", "skij")
+_REGION_AFTER = Folded(
+    re.compile(r"\s+(?:circuit|region|oblast|district|province|voivodeship)\b", _F),
+    needs=("circuit", "region", "oblast", "district", "province", "voivodeship"),
+)
+
+
+def _adjectival_region(
+    text: str, surface: str, end: int, keys: dict[str, gazetteer.Place]
+) -> tuple[gazetteer.Place | None, str]:
+    """A region named by its adjective, as Polish and Russian do ("the Winnicki region", the
+    oblast of Winnica): the adjective ending dropped, before a word for a region."""
+    if _REGION_AFTER.match(text, None, end) is None:
+        return None, ""
+    low = surface.lower()
+    for ending in _ADJECTIVE_ENDINGS:
+        if low.endswith(ending):
+            stem = surface[: len(surface) - len(ending) + (1 if ending[0] == "c" else 0)]
+            key = gazetteer.spelling_key(stem)
+            return keys.get(key), key
+    return None, ""
+
+
+def _proper_noun(text: str, start: int, end: int) -> bool:
+    """Whether the parse reads [start, end) as a name that is not a nationality's. The small
+    model often takes a foreign place name for a person's or an organisation's: such a name
+    counts only in a place's position (after a preposition, the object of a verb, listed with
+    one, or before a word for a region)."""
+    tokens = [t for t in nlp.parse(text) if start <= t.idx < end]
+    if not tokens or tokens[0].i == 0:
+        return False
+    if any(t.pos_ not in ("PROPN", "NOUN") or t.ent_type_ == "NORP" for t in tokens):
+        return False
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in tokens):
+        last = tokens[-1]
+        return last.dep_ in ("pobj", "dobj", "conj") or (
+            last.dep_ == "compound" and _REGION_AFTER.match(text, None, end) is not None
+        )
+    return True
 
 
 _CLAUSE_EDGE = Folded(
@@ -871,12 +1003,43 @@ def _is_hedged(text: str) -> bool:
     """A hedge ("could", "warned", "must") with no attack told as done; an attack presupposed
     in a participial adjunct ("Referring to the attacks on X, he said Y must ...") is not
     hedged by the main clause (parsed only when the surface finds a hedge)."""
+    lowered = text.lower()
+    if has_any(lowered, _DENIAL_STEMS) and _denied(nlp.parse(text)):
+        return True
     if _past(text) or not _HEDGE.search(text):
         return False
-    lowered = text.lower()
     if "attack" not in lowered and "strike" not in lowered:
         return True
     return not places.presupposed_attack(nlp.parse(text))
+
+
+_DENIAL_STEMS = ("denied", "denies", "deny", "rejected", "rejects", "refuted", "dismissed")
+_DENIAL_VERBS = frozenset(
+    {"deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "refute",
+     "refutes", "refuted", "dismiss", "dismisses", "dismissed"}
+)  # fmt: skip
+_SAYING_VERBS = frozenset(
+    {"said", "says", "told", "tells", "claimed", "claims", "insisted", "insists", "added",
+     "stated"}
+)  # fmt: skip
+
+
+def _denied(doc: Doc) -> bool:
+    """Whether the sentence only reports a denial: its main verb (or the verb a "said" reports)
+    is one of denying whose complement tells the attack ("The Kremlin denied that its forces
+    had struck the hospital"), with no clause of its own beside it that tells one ("denied
+    targeting civilians, but its missiles killed 20" still reports the strike)."""
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        verb = root
+        if root.lower_ in _SAYING_VERBS:
+            verb = next((c for c in root.children if c.dep_ == "ccomp"), root)
+        if verb.lower_ not in _DENIAL_VERBS:
+            continue
+        told = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "pcomp")]
+        beside = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+        if told and not beside:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -939,7 +1102,14 @@ def read_facts(
     attacker = None
     if ru != ua and not mixed:
         attacker = "RU" if ru > ua else "UA"
+    if not places and "capital" in lowered:
+        capital = _the_capital(text, lowered, attacker)
+        if capital is not None:
+            places = [capital]
     strong = attack and bool(_past(text) or figures or _ATTACK_ON.search(text, lowered))
+    if attack and not strong and not hedged and "air defen" in lowered:
+        # "explosions were heard in X as air defences worked to repel an attack": under way
+        strong = _AIR_DEFENCE_AT_WORK.search(text, lowered) is not None
     if attack and not strong and not hedged:
         # an attack noun aimed at a place ("the night attacks of Russian forces on X") or
         # dated by a possessive ("Thursday's shelling of a school in X") is told as done
@@ -978,7 +1148,71 @@ def read_facts(
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
         superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
+        all_downed=frozenset() if mixed or hedged else _all_downed(text, lowered),
     )
+
+
+_ALL_WORDS = ("all ", "every one", "each of")
+_DOWN_WORDS = ("down", "intercept", "destroy", "neutrali")
+
+
+def _all_downed(text: str, lowered: str) -> frozenset[str]:
+    if not (has_any(lowered, _ALL_WORDS) and has_any(lowered, _DOWN_WORDS)):
+        return frozenset()
+    return quantities.all_downed(nlp.parse(text))
+
+
+_THE_CAPITAL = Folded(
+    re.compile(
+        r"\b(?:in|on|at|over|across|near|around|hit|struck|targeted|attacked|pounded|shelled)\s+"
+        r"the\s+(?:(?P<side>Ukrainian|Russian)\s+)?capital\b(?!\s+of\b)",
+        _F,
+    ),
+    needs=("capital",),
+)
+
+
+def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Place | None:
+    """ "Russian missiles killed nine people in the capital": the capital of the side attacked
+    (named by its adjective, else the other side's from the attacker), when the sentence names
+    no place of its own."""
+    match = _THE_CAPITAL.search(text, lowered)
+    if match is None or not _capital_was_hit(text, match.end()):
+        return None
+    side = (match.group("side") or "").lower()
+    if side:
+        name = "Kyiv" if side == "ukrainian" else "Moscow"
+    elif attacker is not None:
+        name = "Kyiv" if attacker == "RU" else "Moscow"
+    else:
+        return None
+    return gazetteer.places_by_name().get(name)
+
+
+_HIT_WORDS = frozenset(
+    {
+        "hit", "struck", "targeted", "attacked", "pounded", "shelled", "killed", "injured",
+        "wounded", "hurt", "died", "dead", "downed", "destroyed", "intercepted", "damaged",
+        "exploded", "fell", "attack", "attacks", "strike", "strikes", "explosions", "blasts",
+        "shot", "crashed", "landed",
+    }
+)  # fmt: skip
+
+
+def _capital_was_hit(text: str, end: int) -> bool:
+    """Whether "the capital" ending at `end` is where the attack landed: its phrase hangs on a
+    word of hitting, harm or attack, or is that word's object ("a quiet weekend in the capital
+    after Friday's attacks" is not)."""
+    doc = nlp.parse(text)
+    token = next((t for t in doc if t.idx < end <= t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    for ancestor in list(token.ancestors)[:5]:
+        if ancestor.lower_ in _HIT_WORDS:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False  # the first verb above says what happened there
+    return False
 
 
 _EARLIER_FIGURE = Folded(
@@ -1024,7 +1258,7 @@ _ATTACK_ON = Folded(
 )
 _STRIKE_POSSESSIVE = re.compile(
     r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:\w+\s+){0,3}?"
-    r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
+    r"(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault|fire\s+by|firing)\b",
     _F,
 )
 
@@ -1037,8 +1271,33 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
-        return cue
+        return _attack_clause_day(text, cue, today)
     return find_date(match.group("day"), today)
+
+
+_AFTER_CLAUSE = re.compile(r"\b(?:after|when)\s", _F)
+
+
+def _attack_clause_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "Residents spent Monday clearing debris after a missile struck the city on Saturday":
+    of two days in one sentence, the attack takes the one of the clause (after, when) that
+    tells the attack, not the day of its aftermath or of the report."""
+    if cue.when is not When.DATE or ("after" not in text and "when" not in text):
+        return cue
+    for match in _AFTER_CLAUSE.finditer(text):
+        head, tail = text[: match.start()], text[match.end() :]
+        tail_cue = find_date(tail, today)
+        if (
+            tail_cue.when is When.DATE
+            and tail_cue.date is not None
+            and tail_cue.date != cue.date
+            and tail_cue.date <= today
+            and find_date(head, today).when is When.DATE
+            and _attack_in(tail)
+            and not _attack_in(head)
+        ):
+            return tail_cue
+    return cue
 
 
 _TODAYS_STRIKE = re.compile(
@@ -1048,7 +1307,7 @@ _TODAYS_STRIKE = re.compile(
 )
 _DAYS_AFTER = Folded(
     re.compile(
-        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:\w+\s+){0,6}?"
+        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,6}?"
         r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
         r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
         _F,
@@ -1068,6 +1327,37 @@ def _days_after(text: str, cue: DateCue) -> DateCue:
         return cue
     days = _DAY_WORDS[match.group("n").lower()]
     return DateCue(When.DATE, cue.date - dt.timedelta(days=days), cue.calendar)
+
+
+def _recalled_days_before(text: str, day: dt.date) -> DateCue:
+    """ "The strike came a day after Russia's biggest attack in months, in which 120 missiles
+    were launched": with no day of its own, a sentence whose weapon counts are told of an
+    attack some days "after" which the story's attack came counts that earlier attack, on
+    the story's day less those days."""
+    if "after" not in text:
+        return NO_CUE
+    match = _DAYS_AFTER.search(text)
+    if match is not None and _FIGURE_HINT.search(text[match.start() :]):
+        days = _DAY_WORDS[match.group("n").lower()]
+        return DateCue(When.DATE, day - dt.timedelta(days=days))
+    longer = _SPAN_AFTER.search(text)
+    if longer is not None and not find_numbers(text[: longer.start()]):
+        tail = text[longer.start() :]
+        if _FIGURE_HINT.search(tail) or _CASUALTY.search(tail):
+            # "The attack came two weeks after a strike on the same district killed 11":
+            # that toll is of an earlier strike the article does not date
+            return DateCue(When.VAGUE)
+    return NO_CUE
+
+
+_SPAN_AFTER = Folded(
+    re.compile(
+        r"\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+"
+        r"after\s+(?:[\w'’-]+\s+){0,6}?(?:attacks?|strikes?|barrage|bombardment|shelling|raids?)\b",
+        _F,
+    ),
+    needs=("after",),
+)
 
 
 @dataclass(slots=True)
@@ -1122,11 +1412,17 @@ def lead_date(
         if not attack[sentence.index] or _is_aggregate(text) or _is_hedged(text):
             continue
         cue = strike_cue(text, cues[sentence.index], today)
+        if (
+            context.date is not None
+            and 0 < (today - context.date).days <= _NIGHT_BACK_DAYS
+            and anaphoric_night(text, cue, today)
+        ):
+            cue = NO_CUE  # "during the night": the night of the day just named
         paragraph = sentence.paragraph
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
             context = cue
-        if not (_past(text) or _FIGURE_HINT.search(text)):
-            continue
+        if not (_past(text) or _FIGURE_HINT.search(text) or _STRIKE_POSSESSIVE.search(text)):
+            continue  # an attack dated by a possessive ("Thursday's shelling") is over
         if cue.when is When.NONE and context.date is not None:
             cue = context
         if cue.when is When.DATE and cue.date is not None and cue.date <= today:
@@ -1138,6 +1434,22 @@ def lead_date(
     return today, False
 
 
+def _pluperfect(text: str) -> bool:
+    """Whether the main verb is in the past perfect ("On Sunday, the air force had counted
+    298 drones"): an event before the one the story tells, not its day."""
+    if "had " not in text:
+        return False
+    return any(
+        t.dep_ == "ROOT" and t.tag_ == "VBN" and any(c.lower_ == "had" for c in t.children)
+        for t in nlp.parse(text)
+    )
+
+
+_NIGHT_BACK_DAYS = 2
+"""How far back from the report the day of a story can lie for its "during the night" to mean
+that day's night rather than the last one."""
+
+
 def _later_date(
     sentences: list[Sentence], cues: Cues, start: int, today: dt.date
 ) -> dt.date | None:
@@ -1146,7 +1458,11 @@ def _later_date(
     for sentence in sentences[start + 1 : start + 12]:
         if sentence.paragraph > first.paragraph + 2:
             break
-        if not _attack_in(sentence.text, sentence.lower):
+        toll = (  # "... a father and his son were killed in their home on Sunday"
+            sentence.paragraph == first.paragraph
+            and _CASUALTY.search(sentence.text, sentence.lower) is not None
+        )
+        if not (toll or _attack_in(sentence.text, sentence.lower)):
             continue
         cue = cues[sentence.index]
         if (
@@ -1154,6 +1470,7 @@ def _later_date(
             and cue.date is not None
             and cue.date <= today
             and not _is_aggregate(sentence.text)
+            and not _pluperfect(sentence.text)
         ):
             return cue.date
     for sentence in sentences:
@@ -1192,12 +1509,33 @@ def extract_strikes(
 def _attacks(sentences: list[Sentence]) -> list[bool]:
     """Which sentences report an attack: an attack stem found by the keyword scan, and
     `_attack_in`. The scan (`Sentence.keys`) runs last, where the cheaper tests pass."""
-    return [
+    attack = [
         bool(s.occurs & keywords.STRIKE_BIT)
         and _attack_in(s.text, s.lower)
         and s.has(keywords.STRIKE_BIT)
         for s in sentences
     ]
+    for i, sentence in enumerate(sentences):
+        if not attack[i] and _BLASTS.search(sentence.text, sentence.lower):
+            # explosions in a place, with air defences at work beside them, are an attack
+            near = sentences[max(0, i - 1) : i + 2]
+            if any(_AIR_DEFENCE_AT_WORK.search(n.text, n.lower) for n in near) and any(
+                m.item.country in ("UA", "RU") for m in gazetteer.places().find(sentence.text)
+            ):
+                attack[i] = True
+    return attack
+
+
+_BLASTS = Folded(re.compile(r"\b(?:explosions?|blasts?)\b", _F), needs=("explosion", "blast"))
+_AIR_DEFENCE_AT_WORK = Folded(
+    re.compile(
+        r"\bair\s+defen[cs]es?\s+(?:units?\s+|systems?\s+|forces?\s+)?(?:(?:were|was|are|is|"
+        r"had\s+been|have\s+been)\s+(?:working|active|operating|in\s+action|engaged|repelling)|"
+        r"worked\s+to\s+repel|repelled|went\s+into\s+action)\b",
+        _F,
+    ),
+    needs=("air defen",),
+)
 
 
 def _near(attack: list[bool]) -> list[bool]:
@@ -1221,15 +1559,22 @@ def _read_all(
     attack_paragraph = -1
     for sentence in sentences:
         i = sentence.index
+        text = sentence.text
+        cue = cues[i]
+        if (
+            isinstance(ctx.date_key, dt.date)
+            and i - ctx.last_index <= 2
+            and 0 < (today - ctx.date_key).days <= _NIGHT_BACK_DAYS
+            and anaphoric_night(text, cue, today)
+        ):
+            cue = NO_CUE  # "during the night": the night of the attack just told
         if sentence.paragraph != ctx.paragraph:
             ctx.paragraph = sentence.paragraph
             ctx.attacker = None
-            if i - ctx.last_strong > 3 or cues[i].when is not When.NONE:
+            if i - ctx.last_strong > 3 or cue.when is not When.NONE:
                 ctx.date_key = lead
             memory.new_paragraph()
-        text = sentence.text
         if attack[i]:
-            cue = cues[i]
             pieces = _clauses_by_date(text, cue, today)
             attack_paragraph = sentence.paragraph
         elif (
@@ -1246,9 +1591,16 @@ def _read_all(
             )
             and sentence.has(keywords.FOLLOW_UP_BITS)
         ):
-            pieces = [(text, cues[i])]
+            pieces = [(text, cue)]
         else:
+            revision = (
+                _revised_toll(text, out[-1][0]) if out and out[-1][0].index == i - 1 else None
+            )
+            if revision is not None:
+                out.append((revision, out[-1][1]))
+                ctx.last_index = i
             continue
+        main_key: object = None
         for text, piece_cue in pieces:
             possessive = strike_cue(text, piece_cue, today)
             if attack[i] or possessive is not piece_cue:
@@ -1256,6 +1608,10 @@ def _read_all(
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
             piece_cue = _days_after(text, piece_cue)
+            recalled = False
+            if piece_cue.when is When.NONE and isinstance(ctx.date_key, dt.date):
+                piece_cue = _recalled_days_before(text, ctx.date_key)
+                recalled = piece_cue.when is not When.NONE
             found = read_facts(
                 i,
                 sentence.paragraph,
@@ -1267,8 +1623,19 @@ def _read_all(
             )
             if found is None:
                 continue
+            if (
+                len(pieces) > 1
+                and out
+                and out[-1][0].index == i
+                and not found.places
+                and _SAME_PLACE.search(text)
+            ):
+                # "Bombs hit X on Wednesday, and a missile struck the city overnight": the
+                # clause's "the city" is the place the clause before it named
+                found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
-            ctx.date_key = key
+            if not recalled:  # an attack recalled in passing does not move the story
+                ctx.date_key = key
             if found.attacker is None:
                 found.attacker = ctx.attacker or article_attacker
             elif found.explicit_attacker:
@@ -1278,7 +1645,73 @@ def _read_all(
             if found.strong:
                 ctx.last_strong = i
             out.append((found, key))
+            if main_key is None and not recalled:
+                main_key = key
+        if main_key is not None and len(pieces) > 1:
+            # a later clause with a day of its own compares or recalls another attack
+            # ("..., surpassing the raid earlier in July"): the story stays on the main one
+            ctx.date_key = main_key
     return out
+
+
+_REVISED_TO = Folded(
+    re.compile(
+        r"\b(?:raised|revised|updated|corrected|increased|lowered|put|brought)\s+(?:(?:up|down)\s+)?"
+        r"(?:the|this|that|its|his|her)\s+(?:figure|number|toll|tally|count|estimate)\s+"
+        r"(?:(?:up|down)\s+)?(?:to|at)\s+(?P<rest>[^,;:()]+)|"
+        r"\b(?:the|this|that)\s+(?:figure|number|toll|tally|count|estimate)\s+(?:was|has\s+been|"
+        r"had\s+been)\s+(?:later\s+|since\s+|then\s+)?(?:raised|revised|updated|corrected|"
+        r"increased|lowered)\s+(?:(?:up|down)\s+)?to\s+(?P<rest2>[^,;:()]+)",
+        _F,
+    ),
+    needs=("figure", "number", "toll", "tally", "count", "estimate"),
+)
+
+
+def _revised_toll(text: str, before: StrikeFacts) -> StrikeFacts | None:
+    """ "Officials first said 12 were injured. The governor later raised the figure to 17.":
+    a bare figure noun (no "of ..." of its own) set to a new count in the sentence right
+    after a toll restates that toll, and the new count supersedes it. Only when the sentence
+    before gave exactly one kind of toll, so that "the figure" can only mean it."""
+    match = _REVISED_TO.search(text)
+    if match is None:
+        return None
+    tolls = [name for name in ("killed", "injured") if name in before.figures]
+    if len(tolls) != 1:
+        return None
+    numbers = find_numbers(match.group("rest") or match.group("rest2") or "")
+    if not numbers or numbers[0][1] > _REVISED_NUMBER_START:
+        return None
+    name = tolls[0]
+    return replace(
+        before,
+        index=before.index + 1,
+        text=text,
+        figures={name: numbers[0][0]},
+        totals=set(),
+        places=[],
+        strong=False,
+        wave=False,
+        continuation=True,
+        reference=False,
+        updates={name},
+        superseded=False,
+    )
+
+
+_REVISED_NUMBER_START = 16
+"""How far into "to ..." the count may begin: past qualifiers ("at least", "more than")."""
+
+
+_SAME_PLACE = Folded(
+    re.compile(
+        r"\b(?:the|that|this)\s+(?:city|town|village|capital|port|region|settlement)(?:'s)?\b|"
+        r"\bthere\b",
+        _F,
+    ),
+    needs=("city", "town", "village", "capital", "port", "region", "settlement", "there"),
+)
+"""A definite noun of a settlement (or "there") that points back to the place just named."""
 
 
 def _other_story(sentences: list[Sentence], i: int, attack_paragraph: int) -> bool:
@@ -1474,7 +1907,7 @@ def _draft(
     stated_totals: set[str] = set()
     strong_at = [f.index for f in group if f.strong]
     earlier: list[StrikeFacts] = []
-    done_attack = -100
+    done_attack, done_paragraph = -100, -1
     for fact in group:
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
@@ -1482,10 +1915,14 @@ def _draft(
         told_done = fact.strong or fact.places
         if told_done and (_past(fact.text) or _told_done(nlp.parse(fact.text))):
             # an attack told as done, and places told as hit (damaged, struck) in the past:
-            # in one sentence, or the attack in one and the damage in the next
+            # in one sentence, or the attack in one and the damage in the next (or, in the
+            # same paragraph, the one after)
             if fact.strong:
-                done_attack = fact.index
-            if fact.places and 0 <= fact.index - done_attack <= 1:
+                done_attack, done_paragraph = fact.index, fact.paragraph
+            after = fact.index - done_attack
+            if fact.places and (
+                after in (0, 1) or (after <= _DAMAGE_AFTER and fact.paragraph == done_paragraph)
+            ):
                 draft.hit_statement = True
                 if (
                     fact.paragraph <= 1
@@ -1511,12 +1948,19 @@ def _draft(
                 draft.places.append(place.name)
                 draft.place_countries.append(place.country)
                 draft.evidence.setdefault("places", fact.text)
+    for kind in {k for f in group if not f.hedged for k in f.all_downed}:
+        if f"{kind}_downed" not in draft.figures and kind in draft.figures:
+            draft.figures[f"{kind}_downed"] = draft.figures[kind]  # "every one was shot down"
     for fact in earlier:
         for name, value in fact.figures.items():
             if name not in draft.figures and plausible(name, value):
                 draft.figures[name] = value
                 draft.evidence[name] = fact.text
     for name, scoped in tolls.items():
+        if name in stated_totals:
+            # a toll told as the total ("bringing the number of wounded to 25") already
+            # counts the places told one by one: it is not one more place to add
+            continue
         scoped = _merge_nested_scopes(scoped)
         if scoped and None not in scoped and len(scoped) >= 2:
             total = sum(scoped.values())
@@ -1529,6 +1973,11 @@ def _draft(
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
+
+
+_DAMAGE_AFTER = 2
+"""Sentences after an attack told as done in which its paragraph may still name the places it
+hit (the attack, then a word from an official, then "explosions were heard in X and Y")."""
 
 
 def _told_done(doc: Doc) -> bool:
@@ -1608,6 +2057,8 @@ def _prune_places(draft: StrikeDraft) -> None:
     draft.places, draft.place_countries = names, countries
 
 
+MORNING_HOUR = 12
+"""Kyiv hour before which an attack of the day before is still the news, not background."""
 EARLY_HOUR = 5
 """Kyiv hour before which an article with no time words reports the previous day."""
 
@@ -1618,6 +2069,9 @@ def _finish(
     recent = {today}
     if (today - lead).days <= 5:
         recent.add(lead)
+    if local_hour < MORNING_HOUR:
+        # a morning report's news includes the evening before ("late on Friday")
+        recent.add(today - dt.timedelta(days=1))
     out: list[StrikeDraft] = []
     for draft in drafts:
         if lead_given and draft.date == lead:
