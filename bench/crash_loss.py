@@ -60,6 +60,8 @@ class RunResult:
     """Articles with another outcome than in the in-process run (no receipt included)."""
     seconds: float
     logs: Path
+    detail: str = ""
+    """The first few articles without a receipt, or with an event not folded."""
 
     @property
     def lossy(self) -> bool:
@@ -156,13 +158,19 @@ async def one_run(
     ids = {key.decode() for key in map(article_key, lines) if key}
     folded = collected.event_incidents()
     unfolded = {
-        r.article_id
+        r.article_id: [
+            f"{e} ({'folded' if e in folded else 'unfolded'}, "
+            f"{'on' if e in collected.events else 'not on'} the events topic)"
+            for e in r.event_ids
+            if e not in folded or e not in collected.events
+        ]
         for r in collected.receipts.values()
         if any(e not in folded or e not in collected.events for e in r.event_ids)
     }
+    without_receipt = sorted(ids - answered)
     found = differences(reference, streaming_outcome(collected))
     return RunResult(
-        missing=len(ids - answered),
+        missing=len(without_receipt),
         unfolded=len(unfolded),
         lost=len(found.lost),
         duplicated=len(found.duplicated),
@@ -171,6 +179,9 @@ async def one_run(
         outcomes=len(found.articles),
         seconds=time.monotonic() - started,
         logs=logs,
+        detail=f"without a receipt {without_receipt[:5]}; events {dict(list(unfolded.items())[:3])}"
+        if without_receipt or unfolded
+        else "",
     )
 
 
@@ -203,6 +214,8 @@ async def crash_loss(args: argparse.Namespace) -> int:
             f"{result.outcomes}; {result.seconds:.0f} s; logs {result.logs}",
             flush=True,
         )
+        if result.detail:
+            print(f"          {result.detail}", flush=True)
     lossy = [r for r in results if r.lossy]
     print(
         f"\n== {len(lossy)} of {len(results)} runs lost articles or alerts, "
