@@ -1,5 +1,5 @@
-"""A Faust app whose worker consumer waits a configurable time for data, and whose table
-recovery ends without losing messages.
+"""A Faust app whose worker consumer waits a configurable time for data and loses no message
+over a rebalance or at the end of table recovery.
 
 Faust creates its worker consumer with `fetch_max_wait_ms=1500` and no setting to change it.
 Apache Kafka answers a parked fetch as soon as data arrives, so there the figure only paces
@@ -7,7 +7,25 @@ idle polling. The embedded (Tansu) broker holds a fetch for much of the wait eve
 arrives meanwhile, which put up to the whole wait on every topic hop of the pipeline: about a
 second per hop between an article and its alert. bench/README.md has the figures.
 
-The end of table recovery (after every start, restart and rebalance) is `_Recovery`'s.
+Rebalances: Faust (faust-streaming 0.15) throws away records it has already taken from the
+client when they arrive for a partition it is not reading at that moment (paused during a
+rebalance or table recovery) or while its flow is stopped, and counts on a seek to the
+committed offsets, once the partitions are assigned, to read them again. Two holes made a
+survivor of a SIGKILL skip messages for good (docs/robustness.md, issue 18):
+
+- it hands the client its live set of partitions to read; when that set is emptied during
+  the fetch (table recovery pauses the changelogs before the stream partitions are resumed),
+  aiokafka takes the empty set as "every partition" and returns, and moves past, records of
+  the stream partitions, which Faust then drops;
+- aiokafka's `seek_to_committed` leaves alone a partition with no committed offset (one whose
+  previous owner died before its first commit there), so nothing moved it back to the start.
+
+`_ConsumerThread` fetches for a copy of the set taken when the fetch starts, and rewinds a
+stream partition without a committed offset to where `consumer_auto_offset_reset` says a
+consumer starts. Faust's commit then starts from the first offset it really processed.
+
+The end of table recovery (after every start, restart and rebalance) is `_Recovery`'s: it
+no longer empties the agents' queues after the seek (`resume_streams`).
 """
 
 from __future__ import annotations
@@ -16,13 +34,15 @@ import asyncio
 import os
 import sys
 import threading
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Collection, Iterable, Mapping
 from typing import Any, Protocol
 
 import faust
+from aiokafka import AIOKafkaConsumer
 from faust.tables import TableManager
 from faust.tables.recovery import Recovery
 from faust.transport.drivers import aiokafka as driver
+from faust.types import TP
 
 FAUST_FETCH_MAX_WAIT_MS = 1500
 
@@ -35,6 +55,44 @@ class _ConsumerThread(driver.AIOKafkaConsumerThread):
             self.app, "fetch_max_wait_ms", FAUST_FETCH_MAX_WAIT_MS
         )
         return consumer
+
+    async def getmany(self, active_partitions: set[TP] | None, timeout: float) -> Any:
+        # A copy: the main thread pauses and resumes partitions in its set while the fetch
+        # waits, and an empty set means "all partitions" to aiokafka.
+        partitions = None if active_partitions is None else set(active_partitions)
+        return await super().getmany(partitions, timeout)
+
+    async def seek_to_committed(self) -> Mapping[TP, int]:
+        offsets: Mapping[TP, int] = await self.call_thread(self._seek_to_committed_or_start)
+        return offsets
+
+    async def _seek_to_committed_or_start(self) -> Mapping[TP, int]:
+        return await seek_to_committed_or_start(
+            self._ensure_consumer(),
+            # Changelog positions are table recovery's business; it never commits them.
+            skip_topics=self.app.tables.changelog_topics,
+            reset=self.app.conf.consumer_auto_offset_reset,
+        )
+
+
+async def seek_to_committed_or_start(
+    consumer: AIOKafkaConsumer, skip_topics: Collection[str], reset: str
+) -> Mapping[TP, int]:
+    """Seek every assigned partition to its committed offset, and one without a commit (of
+    a topic not in `skip_topics`) to where a consumer starts by `reset` ("earliest" or
+    "latest"). Returns the committed offsets (None: no commit), as `seek_to_committed`."""
+    committed: Mapping[TP, int] = await consumer.seek_to_committed()
+    assigned = consumer.assignment()
+    uncommitted = [
+        tp
+        for tp, offset in committed.items()
+        if not offset and tp.topic not in skip_topics and tp in assigned
+    ]
+    if uncommitted and reset == "latest":
+        await consumer.seek_to_end(*uncommitted)
+    elif uncommitted:
+        await consumer.seek_to_beginning(*uncommitted)
+    return committed
 
 
 class _Consumer(driver.Consumer):

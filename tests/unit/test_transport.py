@@ -1,5 +1,6 @@
-"""The worker app's consumer takes its fetch wait from the settings, not Faust's 1.5 s; its
-table recovery ends without dropping the messages fetched while it seeks."""
+"""The worker app's consumer: its fetch wait from the settings, not Faust's 1.5 s; the
+partitions it fetches for fixed when a fetch starts; a table recovery that ends without
+dropping the messages fetched while it seeks."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import asyncio
 from collections.abc import Iterable
 from typing import Any
 
+import pytest
+from faust.transport.drivers import aiokafka as driver
+from faust.types import TP
 from mode.utils.queues import FlowControlEvent, FlowControlQueue
 
 from streams.app import create_app
@@ -88,3 +92,23 @@ async def test_faust_s_own_order_lost_them() -> None:
 def test_the_worker_app_recovers_tables_with_that_order() -> None:
     app = create_app(Settings(broker="kafka://127.0.0.1:9", metrics_port=0))
     assert isinstance(app.tables.recovery, _Recovery)
+
+
+async def test_a_fetch_reads_the_partitions_active_when_it_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Faust pauses and resumes partitions in its set while a fetch waits in the consumer
+    thread; aiokafka reads an empty set as "every partition", so a set emptied meanwhile
+    returned, and moved past, records Faust then dropped."""
+    seen: list[set[TP] | None] = []
+
+    async def fetch(self: Any, active_partitions: set[TP] | None, timeout: float) -> Any:
+        seen.append(active_partitions)
+        return {}
+
+    monkeypatch.setattr(driver.AIOKafkaConsumerThread, "getmany", fetch)
+    app = create_app(Settings(broker="kafka://127.0.0.1:9", metrics_port=0))
+    active = {TP("articles", 0), TP("articles", 1)}
+    await app.consumer._thread.getmany(active, timeout=0.1)
+    active.clear()
+    assert seen == [{TP("articles", 0), TP("articles", 1)}]
