@@ -10,10 +10,10 @@ import datetime as dt
 
 import pytest
 
-from schemas.models import Article, NegotiationEvent
+from schemas.models import NegotiationEvent
+from tests.unit.extracted import negotiations_in
 from warwire.extract import countries
 from warwire.extract.clauses import Contact, contacts, members
-from warwire.extract.core import extract_events_strict
 from warwire.extract.negotiations import valid_parties
 from warwire.extract.people import Roster, strip_titles
 
@@ -372,16 +372,7 @@ def test_talks_ahead_of_the_clause_are_not_stated_as_held() -> None:
 
 
 def _negotiations(title: str, body: str, published: str) -> list[NegotiationEvent]:
-    article = Article(
-        id="t-1",
-        url=None,
-        outlet=None,
-        title=title,
-        body=body,
-        published_at=dt.datetime.fromisoformat(published),
-        language="en",
-    )
-    return [e for e in extract_events_strict(article) if isinstance(e, NegotiationEvent)]
+    return negotiations_in(body, published, title)
 
 
 def test_an_article_about_a_neutral_mediator_in_moscow() -> None:
