@@ -11,7 +11,7 @@ import logging
 import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import faust
@@ -96,6 +96,30 @@ class Stage:
         self.id_expiry, self.url_expiry, self.body_expiry = (
             seen.ExpiryIndex(self.grace, settings.dedup_max_articles) for _ in range(3)
         )
+
+    def step(
+        self,
+        source: faust.TopicT,
+        name: str,
+        handle: Callable[[Stage, Any], Awaitable[None]],
+        aligner: Aligner | None,
+        *onward: faust.TopicT,
+        stamp_offset: int = 0,
+    ) -> None:
+        """An agent named `name` on `source`: progress barriers go on to `onward` (once
+        `aligner` has one from every partition, when given), every other message to
+        `handle`."""
+
+        async def run(stream: faust.StreamT[bytes]) -> None:
+            async for event in stream.events():
+                message = event.message
+                barrier = await self.pass_barrier(
+                    message, aligner, *onward, stamp_offset=stamp_offset
+                )
+                if not barrier:
+                    await handle(self, message)
+
+        self.app.agent(source, name=name)(run)
 
     def forget_partition_state(self) -> None:
         """On a rebalance: the indexes are rebuilt from the tables, recovered by then, when

@@ -7,8 +7,6 @@ import logging
 import time
 from typing import Any
 
-import faust
-
 from schemas import Receipt
 from streams.messages import consumed, output_key, record_lag, refused, timestamp_header
 from streams.stage import Stage
@@ -22,15 +20,14 @@ log = logging.getLogger("warwire.worker")
 
 def register(stage: Stage) -> None:
     topics = stage.topics
-
-    @stage.app.agent(topics.articles, name="process-articles")
-    async def process_articles(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            message = event.message
-            if not await stage.pass_barrier(
-                message, None, topics.articles_by_url, topics.articles_by_id
-            ):
-                await handle_article(stage, message)
+    stage.step(
+        topics.articles,
+        "process-articles",
+        handle_article,
+        None,
+        topics.articles_by_url,
+        topics.articles_by_id,
+    )
 
 
 async def handle_article(stage: Stage, message: Any) -> None:

@@ -8,8 +8,6 @@ import logging
 import time
 from typing import Any
 
-import faust
-
 from schemas import Article, Event, EventEnvelope, Receipt
 from streams.messages import TIMESTAMP_HEADER, record_lag, refused, routed_article
 from streams.stage import Stage
@@ -26,13 +24,13 @@ log = logging.getLogger("warwire.worker")
 
 def register(stage: Stage) -> None:
     topics = stage.topics
-
-    @stage.app.agent(topics.articles_by_body, name="extract-articles")
-    async def extract_articles(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            message = event.message
-            if not await stage.pass_barrier(message, stage.aligners["body"], topics.events):
-                await handle_body(stage, message)
+    stage.step(
+        topics.articles_by_body,
+        "extract-articles",
+        handle_body,
+        stage.aligners["body"],
+        topics.events,
+    )
 
 
 async def handle_body(stage: Stage, message: Any) -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import faust
-
 from streams.messages import record_lag, refused, routed_article
 from streams.stage import Stage
 from streams.state import StagedKeyValue
@@ -17,18 +15,14 @@ from warwire.kafka_io import PermanentSendError
 
 def register(stage: Stage) -> None:
     topics = stage.topics
-
-    @stage.app.agent(topics.articles_by_id, name="check-ids")
-    async def check_ids(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            message = event.message
-            if not await stage.pass_barrier(
-                message,
-                stage.aligners["id"],
-                topics.articles_by_url,
-                stamp_offset=stage.partitions,
-            ):
-                await handle_id(stage, message)
+    stage.step(
+        topics.articles_by_id,
+        "check-ids",
+        handle_id,
+        stage.aligners["id"],
+        topics.articles_by_url,
+        stamp_offset=stage.partitions,
+    )
 
 
 async def handle_id(stage: Stage, message: Any) -> None:

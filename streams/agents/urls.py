@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import faust
-
 from streams.messages import record_lag, refused, routed_article
 from streams.stage import Stage
 from streams.state import StagedKeyValue
@@ -16,15 +14,13 @@ from warwire.kafka_io import PermanentSendError
 
 def register(stage: Stage) -> None:
     topics = stage.topics
-
-    @stage.app.agent(topics.articles_by_url, name="check-urls")
-    async def check_urls(stream: faust.StreamT[bytes]) -> None:
-        async for event in stream.events():
-            message = event.message
-            if not await stage.pass_barrier(
-                message, stage.aligners["url"], topics.articles_by_body
-            ):
-                await handle_url(stage, message)
+    stage.step(
+        topics.articles_by_url,
+        "check-urls",
+        handle_url,
+        stage.aligners["url"],
+        topics.articles_by_body,
+    )
 
 
 async def handle_url(stage: Stage, message: Any) -> None:
