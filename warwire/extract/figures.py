@@ -86,7 +86,8 @@ _SINGLE = Folded(
 _OF_THEM = Folded(
     re.compile(
         rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
-        r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
+        rf"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds)|\s+(?P<whole>{NUMBER})(?=\s*(?:[,.;]|$|"
+        r"(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent)\b)))?)\b",
         _F,
     )
 )
@@ -112,7 +113,7 @@ _TOTAL_AT = Gated(
 _DOWN_WORDS = (
     r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing|destroy(?:ed|s|ing)?|intercept(?:ed|s|ing)?|"
     r"brought\s+down|bring(?:s|ing)?\s+down|neutrali[sz](?:ed|ing)|repel(?:led|s|ling)?|"
-    r"taken\s+out|took\s+out|eliminat(?:ed|ing)|suppressed\s+by\s+air\s+defen[cs]e|"
+    r"taken\s+out|took\s+out|took\s+down|taken\s+down|tak(?:es|ing)\s+down|knocked\s+down|eliminat(?:ed|ing)|suppressed\s+by\s+air\s+defen[cs]e|"
     r"knocked\s+out\s+of\s+the\s+sky|interceptions?|defeated|stopped"
 )
 _LOST_WORDS = (
@@ -610,6 +611,16 @@ def _references(
         if any(a <= m.start() < b for a, b in covered):
             continue
         anchored_kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
+        if m.group("whole") and not m.group("noun"):
+            # "destroyed 70 of the 90": the kind whose launched count was that whole
+            whole = parse_number(m.group("whole"))
+            same = [
+                k
+                for k in ("drones", "missiles")
+                if figures.values.get(k, memory.totals.get(k)) == whole
+            ]
+            if len(same) == 1:
+                anchored_kind = same[0]
         if anchored_kind is None:
             continue
         after, negated = _mode_after(clause, m.end(), lowered)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places, quantities
-from warwire.extract.counts import find_numbers
+from warwire.extract.counts import NUMBER, find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -253,16 +253,21 @@ _DAMAGE = Folded(
         "search",
     ),
 )
-_DOWN_VERB = r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down)"
+_DOWN_VERB = (
+    r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down|took\s+down|"
+    r"taken\s+down|knocked\s+down)"
+)
 _DOWNED_OF_THEM = Folded(
     re.compile(
-        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those)\b|"
-        rf"\bof\s+(?:them|those)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_DOWN_VERB}",
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those|the\s+{NUMBER})\b|"
+        rf"\bof\s+(?:them|those|the\s+{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:\w+\s+)?{_DOWN_VERB}",
         _F,
     ),
-    needs=("of them", "of those"),
+    needs=("of them", "of those", "of the"),
 )
-"""Air defences downing "N of them": the weapons of the attack told just before."""
+"""Air defences downing "N of them", "N of the M": the weapons of the attack told just
+before."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"

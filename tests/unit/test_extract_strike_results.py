@@ -1,0 +1,77 @@
+"""Strike rules over general English (issue 14, strike side, sixth pass): tolls in a result
+clause, partitives after any verb of downing, towns located by a region, and the night of a
+named weekday. Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_extract import strikes
+
+SATURDAY_MORNING = "2026-05-09T06:00:00Z"  # Saturday 09:00 in Kyiv
+
+
+# -- a toll told as a small clause: "leaving N people dead and M wounded" --------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "killed", "injured"),
+    [
+        (
+            "Two missiles slammed into the harbour of Mykolaiv on Friday, leaving at least 11"
+            " people dead and 25 wounded.",
+            11,
+            25,
+        ),
+        (
+            "Russian bombs fell on Kherson on Friday, leaving about six residents dead and"
+            " nine injured.",
+            6,
+            9,
+        ),
+        (
+            "A drone hit a bus in Nikopol on Friday, leaving at least 12 passengers wounded"
+            " and three dead.",
+            3,
+            12,
+        ),
+    ],
+)
+def test_a_toll_in_a_result_clause_keeps_each_word(body: str, killed: int, injured: int) -> None:
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_a_participle_after_the_victims_is_no_toll_of_its_own() -> None:
+    body = "Four people wounded in Friday's missile strike on Odesa died in hospital."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.killed, event.injured) == (4, None)
+
+
+# -- "N of the M": the whole told as a bare count names the weapons counted so before ------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russia fired 48 drones at the Mykolaiv region overnight. Air defence crews"
+        " neutralised 39 of the 48, the military said.",
+        "Russia fired 48 drones at the Mykolaiv region overnight. Mobile fire groups took"
+        " down 39 of the 48.",
+        "Russia fired 48 drones at the Mykolaiv region overnight, and air defence crews"
+        " neutralised 39 of the 48.",
+    ],
+)
+def test_a_part_of_a_bare_whole_is_downed(body: str) -> None:
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (48, 39)
+
+
+def test_bare_wholes_pick_the_kind_told_with_that_count() -> None:
+    body = (
+        "Russia fired 85 drones and 14 missiles at Ukraine overnight. Air defences knocked"
+        " down 11 of the 14 and 63 of the 85."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (85, 63)
+    assert (event.missiles, event.missiles_downed) == (14, 11)
