@@ -75,3 +75,29 @@ def test_bare_wholes_pick_the_kind_told_with_that_count() -> None:
     [event] = strikes(body, SATURDAY_MORNING)
     assert (event.drones, event.drones_downed) == (85, 63)
     assert (event.missiles, event.missiles_downed) == (14, 11)
+
+
+# -- towns the place list lacks, located by a region the sentence names --------------------
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ukrainian drones struck Zarechensk in the Kursk region overnight, injuring two.",
+        "Ukrainian drones hit an oil depot in Zarechensk, Kursk region, overnight.",
+        "Zarechensk, a town in Russia's Kursk region, came under drone attack overnight, the"
+        " governor said.",
+        "A warehouse in the Kursk region town of Zarechensk was hit by Ukrainian drones overnight.",
+        "Ukrainian drones hit an airbase near Zarechensk in the Kursk region overnight.",
+        "Ukrainian drones struck the town of Zarechensk, Kursk region, overnight.",
+    ],
+)
+def test_an_unlisted_town_located_by_its_region_is_the_place_hit(body: str) -> None:
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Zarechensk"]
+
+
+def test_a_company_owning_a_site_is_no_town() -> None:
+    body = "Ukrainian drones attacked the Lukoil refinery in the Volgograd region overnight."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Volgograd"]

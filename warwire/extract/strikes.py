@@ -830,19 +830,23 @@ def _unlisted(
     doc: Doc,
     found: list[gazetteer.Mention[gazetteer.Place]],
     hits: list[gazetteer.Mention[gazetteer.Place]],
-) -> list[gazetteer.Mention[gazetteer.Place]]:
+) -> tuple[list[gazetteer.Mention[gazetteer.Place]], set[int]]:
     """Towns the gazetteer lacks that the parse shows were hit and the sentence locates in
-    a listed region or lists with listed places (`places.unlisted_towns`)."""
+    a listed region or lists with listed places (`places.unlisted_towns`), and where the
+    regions that locate them are named."""
     known = [(m.start, m.end, m.item.name, m.item.country, m.item.kind) for m in found]
     known += [(m.start, m.end, m.surface, "", "country") for m in gazetteer.countries().find(text)]
     hit_names = {m.surface for m in hits}
     out: list[gazetteer.Mention[gazetteer.Place]] = []
+    located_at: set[int] = set()
     for town in places.unlisted_towns(doc, known):
         if town.listed_with and not hit_names.intersection(town.listed_with):
             continue
+        if town.locator_start >= 0:
+            located_at.add(town.locator_start)
         place = gazetteer.Place(town.name, town.country, "city", region=town.region)
         out.append(gazetteer.Mention(place, town.start, town.end, town.name))
-    return out
+    return out, located_at
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
@@ -869,13 +873,14 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         elif role == "title":
             titles.append(mention)
     if doc is not None:
-        towns = _unlisted(text, doc, found, hits)
+        towns, located_at = _unlisted(text, doc, found, hits)
         # the region that locates a town just named is its locator, not another target
         locators = {(t.item.region, t.end) for t in towns if t.item.region}
         hits = [
             m
             for m in hits
             if not any(m.item.name == region and m.start > end for region, end in locators)
+            and m.start not in located_at
         ]
         hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
