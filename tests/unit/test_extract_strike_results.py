@@ -4,6 +4,8 @@ named weekday. Every article here is invented for the test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.test_extract import strikes
@@ -101,3 +103,39 @@ def test_a_company_owning_a_site_is_no_town() -> None:
     body = "Ukrainian drones attacked the Lukoil refinery in the Volgograd region overnight."
     [event] = strikes(body, SATURDAY_MORNING)
     assert event.places == ["Volgograd"]
+
+
+# -- "<weekday> night": dated by the morning the attack ended ---------------------------------
+
+SUNDAY_MORNING = "2026-05-10T06:00:00Z"  # Sunday 09:00 in Kyiv
+TUESDAY_MORNING = "2026-05-12T06:00:00Z"
+
+
+@pytest.mark.parametrize("published", [SUNDAY_MORNING, TUESDAY_MORNING])
+def test_a_weekday_night_attack_is_dated_by_the_next_morning(published: str) -> None:
+    body = (
+        "Russia pounded Ukraine with 260 drones and 18 missiles on Saturday night, the air"
+        " force said."
+    )
+    [event] = strikes(body, published)
+    assert event.occurred_on == dt.date(2026, 5, 10)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Russian drones struck Chernihiv on Saturday night, injuring five; the raid was over"
+        " before midnight.",
+        "Russian drones struck Chernihiv at 11 p.m. on Saturday night, injuring five.",
+        "Russian drones struck Chernihiv on Saturday, injuring five.",
+    ],
+)
+def test_a_night_over_before_midnight_keeps_its_day(body: str) -> None:
+    [event] = strikes(body, SUNDAY_MORNING)
+    assert event.occurred_on == dt.date(2026, 5, 9)
+
+
+def test_a_weekday_night_told_that_same_evening_keeps_its_day() -> None:
+    body = "Russian drones struck Chernihiv on Saturday night, the governor said."
+    [event] = strikes(body, "2026-05-09T19:30:00Z")  # Saturday 22:30 in Kyiv
+    assert event.occurred_on == dt.date(2026, 5, 9)

@@ -1281,8 +1281,51 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
-        return _attack_clause_day(text, cue, today)
+        return _weekday_night(text, _attack_clause_day(text, cue, today), today)
     return find_date(match.group("day"), today)
+
+
+_WEEKDAY_NIGHT = Folded(
+    re.compile(
+        r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\s+"
+        r"(?:late\s+)?night\b(?!\s*(?:'s\s+)?(?:video\s+|televised\s+|nightly\s+)?(?:address|"
+        r"speech|statement|message|interview|briefing|call|meeting|talks))",
+        _F,
+    ),
+    needs=("night",),
+)
+_BEFORE_MIDNIGHT = Folded(
+    re.compile(
+        r"\b(?:before|until|by)\s+midnight\b|\b(?:at|by|around|about|before|until|shortly\s+"
+        r"after|just\s+after)\s+(?:[6-9]|1[01])(?:[:.]\d\d)?\s*(?:p\.?m\b\.?|in\s+the\s+evening)|"
+        r"\b(?:at|by|around|about|before|until)\s+(?:1[89]|2[0-3])[:.h]\d\d\b",
+        _F,
+    ),
+    needs=("midnight", "pm", "p.m", "evening", ":", "."),
+)
+
+
+def _weekday_night(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "a massive attack on Saturday night": a night attack runs past midnight, and the GUIDE
+    dates an overnight attack by the morning it ended, so the day after the weekday named,
+    unless the sentence says it was over before midnight ("by 11 p.m.", "before midnight")."""
+    if cue.when is not When.DATE or cue.calendar or cue.date is None or "night" not in text:
+        return cue
+    match = _WEEKDAY_NIGHT.search(text)
+    if match is None or _BEFORE_MIDNIGHT.search(text) is not None:
+        return cue
+    if (cue.date.weekday() - _WEEKDAY_INDEX[match.group("day").lower()]) % 7 != 0:
+        return cue  # the day found is another day the sentence names
+    morning = cue.date + dt.timedelta(days=1)
+    if morning > today:
+        return cue  # reported that same evening: the night is not over yet
+    return DateCue(When.DATE, morning)
+
+
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
 
 
 _AFTER_CLAUSE = re.compile(r"\b(?:after|when)\s", _F)
