@@ -69,6 +69,20 @@ def test_a_part_of_a_bare_whole_is_downed(body: str) -> None:
     assert (event.drones, event.drones_downed) == (48, 39)
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Of the 48, mobile fire groups neutralised 39.",
+        "39 of the 48 were neutralised by mobile fire groups.",
+        "Mobile fire groups neutralised 39 out of the 48.",
+    ],
+)
+def test_a_bare_whole_in_other_word_orders(tail: str) -> None:
+    body = f"Russia fired 48 drones at the Mykolaiv region overnight. {tail}"
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (48, 39)
+
+
 def test_bare_wholes_pick_the_kind_told_with_that_count() -> None:
     body = (
         "Russia fired 85 drones and 14 missiles at Ukraine overnight. Air defences knocked"

@@ -85,9 +85,10 @@ _SINGLE = Folded(
 )
 _OF_THEM = Folded(
     re.compile(
-        rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
+        rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+(?:out\s+)?of\s+(?:them|which|(?:those|these|"
         rf"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds)|\s+(?P<whole>{NUMBER})(?=\s*(?:[,.;]|$|"
-        r"(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent)\b)))?)\b",
+        r"(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent|were|was|had|"
+        r"have|are|is)\b)))?)\b",
         _F,
     )
 )
@@ -671,7 +672,8 @@ def _references(
 _AIR_DOWN = r"(?:shot\s+down|intercepted|downed|brought\s+down|neutrali[sz]ed)"
 _BARE_DOWN = Gated(
     re.compile(
-        rf"(?<![\w.,$€£])(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?<![\w.,$€£])(?<!\bof\s)(?<!\bof\sthe\s)(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:were|was|had\s+"
+        rf"been|have\s+been)\s+"
         rf"(?:all\s+|reportedly\s+|successfully\s+)?{_AIR_DOWN}\b|"
         rf"\b{_AIR_DOWN}\s+(?:{QUALIFIER})?(?P<n2>{NUMBER})(?=\s*(?:[,.;]|$|\s+(?:and|while|of\s+them|"
         r"in\s+total|overnight)\b))",

@@ -259,9 +259,9 @@ _DOWN_VERB = (
 )
 _DOWNED_OF_THEM = Folded(
     re.compile(
-        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those|the\s+{NUMBER})\b|"
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?(?:out\s+)?of\s+(?:them|those|the\s+{NUMBER})\b|"
         rf"\bof\s+(?:them|those|the\s+{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
-        rf"(?:\w+\s+)?{_DOWN_VERB}",
+        rf"(?:\w+\s+)?{_DOWN_VERB}|^\s*of\s+(?:them|those|the\s+{NUMBER}),[^.;]{{0,50}}?\b{_DOWN_VERB}",
         _F,
     ),
     needs=("of them", "of those", "of the"),
