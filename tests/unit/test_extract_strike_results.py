@@ -153,3 +153,30 @@ def test_a_weekday_night_told_that_same_evening_keeps_its_day() -> None:
     body = "Russian drones struck Chernihiv on Saturday night, the governor said."
     [event] = strikes(body, "2026-05-09T19:30:00Z")  # Saturday 22:30 in Kyiv
     assert event.occurred_on == dt.date(2026, 5, 9)
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("Ukrainian drones struck the Russian town of Zarechensk overnight, injuring two.", "RU"),
+        ("Ukrainian drones struck the town of Zarechensk in Russia overnight, injuring two.", "RU"),
+        (
+            "Ukrainian drones struck Zarechensk, a Russian town near the border, overnight.",
+            "RU",
+        ),
+        ("A Russian glide bomb hit the Ukrainian village of Zarichne overnight.", "UA"),
+    ],
+)
+def test_a_town_located_by_its_country(body: str, country: str) -> None:
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Zarechensk" if country == "RU" else "Zarichne"]
+    assert event.target_country == country
+
+
+def test_a_town_its_country_locates_is_kept_only_where_hit() -> None:
+    body = (
+        "Russian drones struck Kharkiv overnight. The Russian town of Zarechensk lies 20 km"
+        " across the border."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert event.places == ["Kharkiv"]

@@ -382,7 +382,7 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         if located is None:
             continue
         country, region, locator_start = located
-        if found_role is None and region is not None:
+        if found_role is None and (region is not None or locator_start == _BY_COUNTRY):
             continue  # located, but not said to be hit
         name = doc.text[start:end]
         listed_with = tuple(c.text for c in root.conjuncts) if region is None else ()
@@ -526,6 +526,25 @@ def _located_by(
                         if named is not None:
                             return named
     settlement = root.head.head if root.dep_ == "pobj" and _low(root.head) == "of" else None
+    settlements = [t for t in (settlement, *root.children) if t is not None]
+    for noun in settlements:
+        if noun is not settlement and noun.dep_ != "appos":
+            continue
+        if _low(noun) not in _SETTLEMENT_NOUNS:
+            continue
+        # "the Russian town of X", "X, a Ukrainian village": the country's adjective on the
+        # settlement noun; "the town of X in Russia"
+        places_in = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and _low(c) == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for word in [*(c for c in noun.children if c.dep_ in ("amod", "compound")), *places_in]:
+            for start, _, _, country, kind in known:
+                if kind == "country" and country in _SIDES and start == word.idx:
+                    return country, None, _BY_COUNTRY
     if settlement is not None and _low(settlement) in _SETTLEMENT_NOUNS:
         for child in settlement.children:  # "the Lviv region town of X"
             if child.i < settlement.i and _low(child) in _REGION_NOUNS:
@@ -547,6 +566,10 @@ def _located_by(
 
 
 _REGION_NOUNS = frozenset({"region", "oblast", "province", "area", "district", "krai"})
+_SIDES = frozenset({"UA", "RU"})
+"""The countries whose towns a strike can hit."""
+_BY_COUNTRY = -2
+"""The locator of a town a country's name or adjective locates: kept only where hit."""
 
 
 _ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes"})

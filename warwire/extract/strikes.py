@@ -835,7 +835,10 @@ def _unlisted(
     a listed region or lists with listed places (`places.unlisted_towns`), and where the
     regions that locate them are named."""
     known = [(m.start, m.end, m.item.name, m.item.country, m.item.kind) for m in found]
-    known += [(m.start, m.end, m.surface, "", "country") for m in gazetteer.countries().find(text)]
+    known += [
+        (m.start, m.end, m.surface, m.item.code, "country")
+        for m in gazetteer.countries().find(text)
+    ]
     hit_names = {m.surface for m in hits}
     out: list[gazetteer.Mention[gazetteer.Place]] = []
     located_at: set[int] = set()
@@ -849,6 +852,17 @@ def _unlisted(
     return out, located_at
 
 
+_SETTLEMENT_WORD = Folded(
+    re.compile(
+        r"\b(?:Russian|Ukrainian|Russia|Ukraine)\b[^.;]{0,40}\b(?:town|village|city|settlement)\b|\b(?:town|village|city|settlement)\b[^.;]{0,40}\b(?:Russian|Ukrainian|Russia|Ukraine)\b",
+        _F,
+    ),
+    needs=("town", "village", "city", "settlement"),
+)
+"""A settlement a country's name may locate ("the Russian town of X"): worth a parse even
+when the sentence names no listed place."""
+
+
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
@@ -860,7 +874,7 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
         found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
         found = sorted([*found, *other], key=lambda m: m.start)
-    doc = nlp.parse(text) if found else None
+    doc = nlp.parse(text) if found or _SETTLEMENT_WORD.search(text) else None
     for mention in found:
         role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
