@@ -75,12 +75,23 @@ def test_a_part_of_a_bare_whole_is_downed(body: str) -> None:
         "Of the 48, mobile fire groups neutralised 39.",
         "39 of the 48 were neutralised by mobile fire groups.",
         "Mobile fire groups neutralised 39 out of the 48.",
+        "Mobile fire groups neutralised 39 of 48, the military said.",
+        "39 of 48 were neutralised.",
     ],
 )
 def test_a_bare_whole_in_other_word_orders(tail: str) -> None:
     body = f"Russia fired 48 drones at the Mykolaiv region overnight. {tail}"
     [event] = strikes(body, SATURDAY_MORNING)
     assert (event.drones, event.drones_downed) == (48, 39)
+
+
+def test_a_bare_whole_that_counts_no_weapon_told_is_no_figure() -> None:
+    body = (
+        "Russia fired 48 drones at the Mykolaiv region overnight. Mobile fire groups"
+        " neutralised 39 of 40 in the south."
+    )
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.drones, event.drones_downed) == (48, None)
 
 
 def test_bare_wholes_pick_the_kind_told_with_that_count() -> None:

@@ -83,16 +83,21 @@ _SINGLE = Folded(
     ),
     needs=("missile", "drone", "uav", "shahed"),
 )
+_WHOLE_ENDS = (
+    r"(?=\s*(?:[,.;]|$|(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent|"
+    r"were|was|had|have|are|is)\b))"
+)
+"""What may follow a whole told as a bare count ("44 of the 52, ...", "44 of 52 were..."):
+not a noun of its own."""
 _OF_THEM = Folded(
     re.compile(
         rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+(?:out\s+)?of\s+(?:them|which|(?:those|these|"
-        rf"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds)|\s+(?P<whole>{NUMBER})(?=\s*(?:[,.;]|$|"
-        r"(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent|were|was|had|"
-        r"have|are|is)\b)))?)\b",
+        rf"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds)|\s+(?P<whole>{NUMBER}){_WHOLE_ENDS})?|"
+        rf"(?P<bare>\d[\d,]*\d|\d){_WHOLE_ENDS})\b",
         _F,
     )
 )
-_OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the)\b")
+_OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the\b|\d)")
 _COUNT_PHRASE = Gated(
     re.compile(
         rf"\b(?:(?P<noun>drone|missile)\s+(?:count|tally|number|total)|(?:number|count|tally|total)\s+"
@@ -612,9 +617,11 @@ def _references(
         if any(a <= m.start() < b for a, b in covered):
             continue
         anchored_kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
-        if m.group("whole") and not m.group("noun"):
+        if m.group("bare") and m.group("n").lower() in ("all", "every one", "each"):
+            continue
+        if (m.group("whole") or m.group("bare")) and not m.group("noun"):
             # "destroyed 70 of the 90": the kind whose launched count was that whole
-            whole = parse_number(m.group("whole"))
+            whole = parse_number(m.group("whole") or m.group("bare"))
             same = [
                 k
                 for k in ("drones", "missiles")
@@ -622,6 +629,8 @@ def _references(
             ]
             if len(same) == 1:
                 anchored_kind = same[0]
+            elif m.group("bare"):
+                continue  # "3 of 5": a bare whole that counts no weapon told
         if anchored_kind is None:
             continue
         after, negated = _mode_after(clause, m.end(), lowered)

@@ -259,12 +259,12 @@ _DOWN_VERB = (
 )
 _DOWNED_OF_THEM = Folded(
     re.compile(
-        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?(?:out\s+)?of\s+(?:them|those|the\s+{NUMBER})\b|"
-        rf"\bof\s+(?:them|those|the\s+{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
-        rf"(?:\w+\s+)?{_DOWN_VERB}|^\s*of\s+(?:them|those|the\s+{NUMBER}),[^.;]{{0,50}}?\b{_DOWN_VERB}",
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?(?:out\s+)?of\s+(?:them|those|(?:the\s+)?{NUMBER})\b|"
+        rf"\bof\s+(?:them|those|(?:the\s+)?{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:\w+\s+)?{_DOWN_VERB}|^\s*of\s+(?:them|those|(?:the\s+)?{NUMBER}),[^.;]{{0,50}}?\b{_DOWN_VERB}",
         _F,
     ),
-    needs=("of them", "of those", "of the"),
+    needs=("of them", "of those", "of the", *(f"of {d}" for d in range(1, 10))),
 )
 """Air defences downing "N of them", "N of the M": the weapons of the attack told just
 before."""
