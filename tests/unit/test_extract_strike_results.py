@@ -191,3 +191,9 @@ def test_a_town_its_country_locates_is_kept_only_where_hit() -> None:
     )
     [event] = strikes(body, SATURDAY_MORNING)
     assert event.places == ["Kharkiv"]
+
+
+def test_an_unlisted_russian_town_tells_the_attacker() -> None:
+    body = "Drones hit a substation in Zarechensk, in the Kursk region, overnight."
+    [event] = strikes(body, SATURDAY_MORNING)
+    assert (event.attacker, event.target_country, event.places) == ("UA", "RU", ["Zarechensk"])

@@ -2183,7 +2183,12 @@ def _attacker_by_place(draft: StrikeDraft) -> bool:
     """A named place of one side, not held by the other, that came under attack tells who
     fired ("Kremenchuk came under attack overnight" is a Russian strike)."""
     by_name = gazetteer.places_by_name()
-    known = [by_name.get(name) for name in draft.places]
+    known = [
+        by_name.get(name)
+        # a town the list lacks, located in Russia: held by no other side
+        or (gazetteer.Place(name, "RU", "city") if country == "RU" else None)
+        for name, country in zip(draft.places, draft.place_countries, strict=True)
+    ]
     if not known or any(p is None or p.occupied for p in known):
         return False
     countries = {p.country for p in known if p is not None}
