@@ -83,14 +83,21 @@ _SINGLE = Folded(
     ),
     needs=("missile", "drone", "uav", "shahed"),
 )
+_WHOLE_ENDS = (
+    r"(?=\s*(?:[,.;]|$|(?:and|or|but|while|over|in|on|during|overnight|launched|fired|sent|"
+    r"were|was|had|have|are|is)\b))"
+)
+"""What may follow a whole told as a bare count ("44 of the 52, ...", "44 of 52 were..."):
+not a noun of its own."""
 _OF_THEM = Folded(
     re.compile(
-        rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+of\s+(?:them|which|(?:those|these|"
-        r"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds))?)\b",
+        rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+(?:out\s+)?of\s+(?:them|which|(?:those|these|"
+        rf"the)(?:\s+(?P<noun>drones|missiles|UAVs|Shaheds)|\s+(?P<whole>{NUMBER}){_WHOLE_ENDS})?|"
+        rf"(?P<bare>\d[\d,]*\d|\d){_WHOLE_ENDS})\b",
         _F,
     )
 )
-_OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the)\b")
+_OF_THEM_ANCHOR = re.compile(r"\bof\s+(?:them|which|those|these|the\b|\d)")
 _COUNT_PHRASE = Gated(
     re.compile(
         rf"\b(?:(?P<noun>drone|missile)\s+(?:count|tally|number|total)|(?:number|count|tally|total)\s+"
@@ -112,7 +119,7 @@ _TOTAL_AT = Gated(
 _DOWN_WORDS = (
     r"shot\s+down|shoot(?:s|ing)?\s+down|downed|downing|destroy(?:ed|s|ing)?|intercept(?:ed|s|ing)?|"
     r"brought\s+down|bring(?:s|ing)?\s+down|neutrali[sz](?:ed|ing)|repel(?:led|s|ling)?|"
-    r"taken\s+out|took\s+out|eliminat(?:ed|ing)|suppressed\s+by\s+air\s+defen[cs]e|"
+    r"taken\s+out|took\s+out|took\s+down|taken\s+down|tak(?:es|ing)\s+down|knocked\s+down|eliminat(?:ed|ing)|suppressed\s+by\s+air\s+defen[cs]e|"
     r"knocked\s+out\s+of\s+the\s+sky|interceptions?|defeated|stopped"
 )
 _LOST_WORDS = (
@@ -610,6 +617,20 @@ def _references(
         if any(a <= m.start() < b for a, b in covered):
             continue
         anchored_kind = _kind(m.group("noun")) if m.group("noun") else memory.weapon_kind
+        if m.group("bare") and m.group("n").lower() in ("all", "every one", "each"):
+            continue
+        if (m.group("whole") or m.group("bare")) and not m.group("noun"):
+            # "destroyed 70 of the 90": the kind whose launched count was that whole
+            whole = parse_number(m.group("whole") or m.group("bare"))
+            same = [
+                k
+                for k in ("drones", "missiles")
+                if figures.values.get(k, memory.totals.get(k)) == whole
+            ]
+            if len(same) == 1:
+                anchored_kind = same[0]
+            elif m.group("bare"):
+                continue  # "3 of 5": a bare whole that counts no weapon told
         if anchored_kind is None:
             continue
         after, negated = _mode_after(clause, m.end(), lowered)
@@ -660,7 +681,8 @@ def _references(
 _AIR_DOWN = r"(?:shot\s+down|intercepted|downed|brought\s+down|neutrali[sz]ed)"
 _BARE_DOWN = Gated(
     re.compile(
-        rf"(?<![\w.,$€£])(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?<![\w.,$€£])(?<!\bof\s)(?<!\bof\sthe\s)(?:{QUALIFIER})?(?P<n>{NUMBER})\s+(?:were|was|had\s+"
+        rf"been|have\s+been)\s+"
         rf"(?:all\s+|reportedly\s+|successfully\s+)?{_AIR_DOWN}\b|"
         rf"\b{_AIR_DOWN}\s+(?:{QUALIFIER})?(?P<n2>{NUMBER})(?=\s*(?:[,.;]|$|\s+(?:and|while|of\s+them|"
         r"in\s+total|overnight)\b))",

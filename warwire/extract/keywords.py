@@ -36,7 +36,8 @@ DAMAGE = (
     "damag", "destroy", "power", "electric", "heat", "water", "outage", "blackout", "evacuat",
     "fire", "blaze", "rubble", "collaps", "debris", "wreckage", "explos", "blast", "hit",
     "struck", "attack", "target", "aimed", "shell", "impact", "over ", "casualt", "victim",
-    "bodies", "rescu", "search", "of them", "of those",
+    "bodies", "rescu", "search", "of them", "of those", "neutrali", "intercept", "shot down",
+    "downed", "took down", "taken down", "knocked down", "brought down",
 )  # fmt: skip
 """What a sentence following an attack may report: damage, fire, rescue, outages."""
 

@@ -100,6 +100,8 @@ _PHYSICAL = frozenset(
         "building", "buildings", "house", "houses", "home", "homes", "apartment", "apartments",
         "block", "blocks", "infrastructure", "facility", "facilities", "plant", "plants",
         "station", "stations", "substation", "refinery", "depot", "airfield", "base", "port",
+        "airbase", "airbases", "airport", "airports", "terminal", "factory", "factories",
+        "arsenal", "refineries", "depots",
         "hospital", "school", "market", "warehouse", "bridge", "railway", "power", "grid",
         "outages", "outage", "blackouts", "fires", "alert", "sirens", "air", "defence",
         "defences", "defense", "defenses", "wave", "barrage", "raid", "raids", "shelling",
@@ -354,6 +356,8 @@ class Town:
     end: int
     listed_with: tuple[str, ...] = ()
     """Located only by being listed with these names: hit if they are."""
+    locator_start: int = -1
+    """Where the listed region that locates it is named (-1: none)."""
 
 
 def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) -> list[Town]:
@@ -377,12 +381,12 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         located = _located_by(doc, root, known)
         if located is None:
             continue
-        country, region = located
-        if found_role is None and region is not None:
+        country, region, locator_start = located
+        if found_role is None and (region is not None or locator_start == _BY_COUNTRY):
             continue  # located, but not said to be hit
         name = doc.text[start:end]
         listed_with = tuple(c.text for c in root.conjuncts) if region is None else ()
-        out.append(Town(name, country, region, start, end, listed_with))
+        out.append(Town(name, country, region, start, end, listed_with, locator_start))
     return out
 
 
@@ -420,6 +424,31 @@ def _candidates(
         ):
             found[token.i] = (token.idx, token.idx + len(token.text), token)
     for token in doc:
+        # a name an apposition calls a settlement ("X, a town in the Y region") or that is
+        # the object of a verb of hitting ("drones struck X in the Y region"), whatever
+        # entity type the tagger guessed (it takes many towns for people); another name in
+        # the position of what was hit if not tagged a person, group or organisation. The
+        # role and the locator `_located_by` asks for decide
+        settlement = any(c.dep_ == "appos" and _low(c) in _SETTLEMENT_NOUNS for c in token.children)
+        struck = token.dep_ == "dobj" and _low(token.head) in _DIRECT_HIT
+        if (
+            token.i not in found
+            and token.text[:1].isupper()
+            and token.text.isalpha()
+            and token.ent_type_ not in ("DATE", "TIME", "NORP", "ORG")
+            and (
+                settlement
+                or (token.pos_ == "PROPN" and struck)
+                or (
+                    token.pos_ == "PROPN"
+                    and token.dep_ in ("nsubj", "nsubjpass")
+                    and token.ent_type_ != "PERSON"
+                )
+            )
+            and not any(c.dep_ in ("compound", "poss") for c in token.children)
+        ):
+            found[token.i] = (token.idx, token.idx + len(token.text), token)
+    for token in doc:
         # "the town of X", "the village of X": the noun says it is a settlement
         if (
             token.pos_ == "PROPN"
@@ -447,13 +476,29 @@ def _name_start(token: Token) -> int:
     return start.idx
 
 
+def _region_named_in(
+    area: Token, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str, int] | None:
+    """(country, name, start) of the listed place that names a region noun ("the Lipetsk
+    region", "Russia's Oryol region")."""
+    if _low(area) not in _REGION_NOUNS:
+        return None
+    first = min((t.idx for t in area.subtree), default=area.idx)
+    for start, _, name, country, kind in known:
+        if kind != "country" and first <= start < area.idx:
+            return country, name, start
+    return None
+
+
 def _located_by(
     doc: Doc, root: Token, known: Sequence[tuple[int, int, str, str, str]]
-) -> tuple[str, str | None] | None:
-    """(country, region) when the sentence places the name: "in the <listed> region" on it,
-    on its phrase or on the verb it hangs on ("X, in the Lviv region"; "the village of X in
-    the Sumy region"), or listed places of one country coordinated with it ("Lutsk, X and
-    Rivne")."""
+) -> tuple[str, str | None, int] | None:
+    """(country, region, where the region is named) when the sentence places the name: "in
+    the <listed> region" on it, on its phrase or on the verb it hangs on ("X, in the Lviv
+    region"; "the village of X in the Sumy region"), a region in apposition to it ("X, Lviv
+    region"; "X, a town in the Lviv region"), a region before its settlement noun ("the
+    Lviv region town of X"), or listed places of one country coordinated with it ("Lutsk, X
+    and Rivne")."""
     phrase = _phrase(root)
     holders = {root.i, phrase.i, phrase.head.i}
     if phrase.dep_ == "pobj":
@@ -466,7 +511,47 @@ def _located_by(
                 continue
             for start, _, name, country, kind in known:
                 if kind != "country" and prep.idx < start < area.idx:
-                    return country, name
+                    return country, name, start
+    for appos in root.children:
+        if appos.dep_ != "appos" or appos.i < root.i:
+            continue
+        named = _region_named_in(appos, known)  # "X, Lviv region"
+        if named is not None:
+            return named
+        if _low(appos) in _SETTLEMENT_NOUNS:  # "X, a town in the Lviv region"
+            for prep in appos.children:
+                if prep.dep_ == "prep" and _low(prep) == "in":
+                    for area in prep.children:
+                        named = _region_named_in(area, known) if area.dep_ == "pobj" else None
+                        if named is not None:
+                            return named
+    settlement = root.head.head if root.dep_ == "pobj" and _low(root.head) == "of" else None
+    settlements = [t for t in (settlement, *root.children) if t is not None]
+    for noun in settlements:
+        if noun is not settlement and noun.dep_ != "appos":
+            continue
+        if _low(noun) not in _SETTLEMENT_NOUNS:
+            continue
+        # "the Russian town of X", "X, a Ukrainian village": the country's adjective on the
+        # settlement noun; "the town of X in Russia"
+        places_in = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and _low(c) == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for word in [*(c for c in noun.children if c.dep_ in ("amod", "compound")), *places_in]:
+            for start, _, _, country, kind in known:
+                if kind == "country" and country in _SIDES and start == word.idx:
+                    return country, None, _BY_COUNTRY
+    if settlement is not None and _low(settlement) in _SETTLEMENT_NOUNS:
+        for child in settlement.children:  # "the Lviv region town of X"
+            if child.i < settlement.i and _low(child) in _REGION_NOUNS:
+                first = min(t.idx for t in settlement.subtree)
+                for start, _, name, country, kind in known:
+                    if kind != "country" and first <= start < child.idx:
+                        return country, name, start
     siblings = [t for t in root.conjuncts]
     countries = {
         country
@@ -476,11 +561,15 @@ def _located_by(
         if t.idx <= start < t.idx + len(t.text)
     }
     if siblings and len(countries) == 1:
-        return countries.pop(), None
+        return countries.pop(), None, -1
     return None
 
 
 _REGION_NOUNS = frozenset({"region", "oblast", "province", "area", "district", "krai"})
+_SIDES = frozenset({"UA", "RU"})
+"""The countries whose towns a strike can hit."""
+_BY_COUNTRY = -2
+"""The locator of a town a country's name or adjective locates: kept only where hit."""
 
 
 _ATTACK_NOUNS = frozenset({"attack", "attacks", "strike", "strikes", "airstrike", "airstrikes"})

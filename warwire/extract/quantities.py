@@ -640,6 +640,20 @@ def _pronoun_antecedent(pronoun: Token) -> Token | None:
     return earlier[-1] if earlier else None
 
 
+def _counted_antecedent(number: Token) -> Token | None:
+    """The weapon noun before `number` in its sentence that carries the same count ("sent 52
+    drones ... neutralised 44 of the 52")."""
+    run = [number, *[c for c in number.children if _is_number(c) and c.dep_ != "conj"]]
+    value = _value(sorted(run, key=lambda t: t.i))
+    for token in reversed(number.doc[: number.i]):
+        if weapon_kind(token) is None:
+            continue
+        own = _own_count(token)
+        if own is not None and value is not None and own[0] == value:
+            return token
+    return None
+
+
 def _pobj(prep: Token) -> Token | None:
     for child in prep.children:
         if child.dep_ == "pobj":
@@ -659,6 +673,10 @@ def _pobj(prep: Token) -> Token | None:
                 return antecedent
             if _low(child) in ("them", "those", "these"):
                 return _pronoun_antecedent(child)
+            if _is_number(child) and weapon_kind(child) is None:
+                # "took down 60 of the 75": a definite count with no noun of its own
+                # names the weapons counted so earlier in the sentence
+                return _counted_antecedent(child) or child
             return child
         if child.dep_ == "prep" and _low(child) == "of":  # "out of"
             return _pobj(child)
@@ -702,6 +720,9 @@ def _toll_field(token: Token) -> str | None:
     if node.dep_ == "conj" and _is_number(node) and _low(node.head) in _KILL_VERBS | _HURT_VERBS:
         # "17 were killed in one town and 11 in another"
         return "killed" if _low(node.head) in _KILL_VERBS else "injured"
+    predicate = _postposed_toll(token)
+    if predicate is not None:
+        return predicate
     while node.dep_ == "conj" and node.head.dep_ in ("nsubj", "nsubjpass", "dobj"):
         node = node.head
     head = node.head
@@ -762,6 +783,26 @@ def _own_toll_word(token: Token) -> str | None:
                 return "killed"
             if _low(child) in _HURT_VERBS:
                 return "injured"
+    return None
+
+
+def _postposed_toll(noun: Token) -> str | None:
+    """ "leaving at least 14 people dead and 30 wounded": an adjective right after its noun
+    and closing its phrase (before "and", a comma or the end) is the predicate of a small
+    clause, not an attribute, so it is that count's toll whatever verb the parse hangs the
+    list on ("people wounded in the strike died" is a participle going on, and no toll)."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc):
+        return None
+    word = doc[noun.i + 1]
+    if word.head.i != noun.i or word.dep_ != "amod" or word.pos_ != "ADJ":
+        return None
+    if word.i + 1 < len(doc) and doc[word.i + 1].text not in ("and", ",", ".", ";"):
+        return None
+    if _low(word) in _KILL_VERBS:
+        return "killed"
+    if _low(word) in _HURT_VERBS:
+        return "injured"
     return None
 
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places, quantities
-from warwire.extract.counts import find_numbers
+from warwire.extract.counts import NUMBER, find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -253,16 +253,21 @@ _DAMAGE = Folded(
         "search",
     ),
 )
-_DOWN_VERB = r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down)"
+_DOWN_VERB = (
+    r"(?:shot\s+down|downed|intercepted|neutrali[sz]ed|destroyed|brought\s+down|took\s+down|"
+    r"taken\s+down|knocked\s+down)"
+)
 _DOWNED_OF_THEM = Folded(
     re.compile(
-        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?of\s+(?:them|those)\b|"
-        rf"\bof\s+(?:them|those)\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?{_DOWN_VERB}",
+        rf"\b{_DOWN_VERB}\s+(?:\w+\s+){{1,3}}?(?:out\s+)?of\s+(?:them|those|(?:the\s+)?{NUMBER})\b|"
+        rf"\bof\s+(?:them|those|(?:the\s+)?{NUMBER})\s+(?:were|was|had\s+been|have\s+been)\s+"
+        rf"(?:\w+\s+)?{_DOWN_VERB}|^\s*of\s+(?:them|those|(?:the\s+)?{NUMBER}),[^.;]{{0,50}}?\b{_DOWN_VERB}",
         _F,
     ),
-    needs=("of them", "of those"),
+    needs=("of them", "of those", "of the", *(f"of {d}" for d in range(1, 10))),
 )
-"""Air defences downing "N of them": the weapons of the attack told just before."""
+"""Air defences downing "N of them", "N of the M": the weapons of the attack told just
+before."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
@@ -825,19 +830,37 @@ def _unlisted(
     doc: Doc,
     found: list[gazetteer.Mention[gazetteer.Place]],
     hits: list[gazetteer.Mention[gazetteer.Place]],
-) -> list[gazetteer.Mention[gazetteer.Place]]:
+) -> tuple[list[gazetteer.Mention[gazetteer.Place]], set[int]]:
     """Towns the gazetteer lacks that the parse shows were hit and the sentence locates in
-    a listed region or lists with listed places (`places.unlisted_towns`)."""
+    a listed region or lists with listed places (`places.unlisted_towns`), and where the
+    regions that locate them are named."""
     known = [(m.start, m.end, m.item.name, m.item.country, m.item.kind) for m in found]
-    known += [(m.start, m.end, m.surface, "", "country") for m in gazetteer.countries().find(text)]
+    known += [
+        (m.start, m.end, m.surface, m.item.code, "country")
+        for m in gazetteer.countries().find(text)
+    ]
     hit_names = {m.surface for m in hits}
     out: list[gazetteer.Mention[gazetteer.Place]] = []
+    located_at: set[int] = set()
     for town in places.unlisted_towns(doc, known):
         if town.listed_with and not hit_names.intersection(town.listed_with):
             continue
+        if town.locator_start >= 0:
+            located_at.add(town.locator_start)
         place = gazetteer.Place(town.name, town.country, "city", region=town.region)
         out.append(gazetteer.Mention(place, town.start, town.end, town.name))
-    return out
+    return out, located_at
+
+
+_SETTLEMENT_WORD = Folded(
+    re.compile(
+        r"\b(?:Russian|Ukrainian|Russia|Ukraine)\b[^.;]{0,40}\b(?:town|village|city|settlement)\b|\b(?:town|village|city|settlement)\b[^.;]{0,40}\b(?:Russian|Ukrainian|Russia|Ukraine)\b",
+        _F,
+    ),
+    needs=("town", "village", "city", "settlement"),
+)
+"""A settlement a country's name may locate ("the Russian town of X"): worth a parse even
+when the sentence names no listed place."""
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
@@ -851,7 +874,7 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
         found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
         found = sorted([*found, *other], key=lambda m: m.start)
-    doc = nlp.parse(text) if found else None
+    doc = nlp.parse(text) if found or _SETTLEMENT_WORD.search(text) else None
     for mention in found:
         role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
@@ -864,13 +887,14 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         elif role == "title":
             titles.append(mention)
     if doc is not None:
-        towns = _unlisted(text, doc, found, hits)
+        towns, located_at = _unlisted(text, doc, found, hits)
         # the region that locates a town just named is its locator, not another target
         locators = {(t.item.region, t.end) for t in towns if t.item.region}
         hits = [
             m
             for m in hits
             if not any(m.item.name == region and m.start > end for region, end in locators)
+            and m.start not in located_at
         ]
         hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
@@ -1271,8 +1295,51 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
-        return _attack_clause_day(text, cue, today)
+        return _weekday_night(text, _attack_clause_day(text, cue, today), today)
     return find_date(match.group("day"), today)
+
+
+_WEEKDAY_NIGHT = Folded(
+    re.compile(
+        r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\s+"
+        r"(?:late\s+)?night\b(?!\s*(?:'s\s+)?(?:video\s+|televised\s+|nightly\s+)?(?:address|"
+        r"speech|statement|message|interview|briefing|call|meeting|talks))",
+        _F,
+    ),
+    needs=("night",),
+)
+_BEFORE_MIDNIGHT = Folded(
+    re.compile(
+        r"\b(?:before|until|by)\s+midnight\b|\b(?:at|by|around|about|before|until|shortly\s+"
+        r"after|just\s+after)\s+(?:[6-9]|1[01])(?:[:.]\d\d)?\s*(?:p\.?m\b\.?|in\s+the\s+evening)|"
+        r"\b(?:at|by|around|about|before|until)\s+(?:1[89]|2[0-3])[:.h]\d\d\b",
+        _F,
+    ),
+    needs=("midnight", "pm", "p.m", "evening", ":", "."),
+)
+
+
+def _weekday_night(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "a massive attack on Saturday night": a night attack runs past midnight, and the GUIDE
+    dates an overnight attack by the morning it ended, so the day after the weekday named,
+    unless the sentence says it was over before midnight ("by 11 p.m.", "before midnight")."""
+    if cue.when is not When.DATE or cue.calendar or cue.date is None or "night" not in text:
+        return cue
+    match = _WEEKDAY_NIGHT.search(text)
+    if match is None or _BEFORE_MIDNIGHT.search(text) is not None:
+        return cue
+    if (cue.date.weekday() - _WEEKDAY_INDEX[match.group("day").lower()]) % 7 != 0:
+        return cue  # the day found is another day the sentence names
+    morning = cue.date + dt.timedelta(days=1)
+    if morning > today:
+        return cue  # reported that same evening: the night is not over yet
+    return DateCue(When.DATE, morning)
+
+
+_WEEKDAY_INDEX = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
 
 
 _AFTER_CLAUSE = re.compile(r"\b(?:after|when)\s", _F)
@@ -2116,7 +2183,12 @@ def _attacker_by_place(draft: StrikeDraft) -> bool:
     """A named place of one side, not held by the other, that came under attack tells who
     fired ("Kremenchuk came under attack overnight" is a Russian strike)."""
     by_name = gazetteer.places_by_name()
-    known = [by_name.get(name) for name in draft.places]
+    known = [
+        by_name.get(name)
+        # a town the list lacks, located in Russia: held by no other side
+        or (gazetteer.Place(name, "RU", "city") if country == "RU" else None)
+        for name, country in zip(draft.places, draft.place_countries, strict=True)
+    ]
     if not known or any(p is None or p.occupied for p in known):
         return False
     countries = {p.country for p in known if p is not None}
