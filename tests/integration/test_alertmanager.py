@@ -14,6 +14,7 @@ import json
 import signal
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from schemas import Alert
 from tests.integration.outputs import workers_with_own_metrics_ports
 from tests.integration.prometheus_server import (
     WORKER_JOB,
+    Prometheus,
     alertmanager_binary,
     prometheus_binary,
     rules_with_short_windows,
@@ -127,6 +129,21 @@ async def test_stopping_one_of_two_workers_pages_the_operator(
     assert page["annotations"]["description"].startswith("1 worker(s) answer")
 
 
+@contextmanager
+def paging(
+    receiver: Receiver, targets: dict[str, list[str]], storage: Path, rules: Path
+) -> Iterator[Prometheus]:
+    """A Prometheus evaluating `rules` over `targets`, alerting to an Alertmanager that
+    sends to `receiver`."""
+    with (
+        run_alertmanager(receiver.url, storage / "alertmanager") as alertmanager,
+        run_prometheus(
+            targets, storage / "prometheus", alertmanager=alertmanager, rules_dir=rules
+        ) as prom,
+    ):
+        yield prom
+
+
 async def post_alerts(settings: Settings, alerts: list[Alert]) -> None:
     producer = AIOKafkaProducer(**client_options(settings), acks="all")
     await producer.start()
@@ -162,12 +179,7 @@ async def test_a_frozen_forwarder_with_alerts_waiting_pages_the_operator(
     targets = {WORKER_JOB: [f"127.0.0.1:{worker_settings.metrics_port}"]}
     committed = f'warwire_group_committed_offset{{group="{forwarder_group}"}}'
     try:
-        with (
-            run_alertmanager(receiver.url, tmp_path / "alertmanager") as alertmanager,
-            run_prometheus(
-                targets, tmp_path / "prometheus", alertmanager=alertmanager, rules_dir=rules
-            ) as prom,
-        ):
+        with paging(receiver, targets, tmp_path, rules) as prom:
             first, second = make_alerts(settings.app_id, 2)
             await post_alerts(settings, [first])
             wait_until(
@@ -209,12 +221,7 @@ async def test_articles_pouring_into_the_dead_letter_topic_warn_the_operator(
     )
     targets = {WORKER_JOB: [f"127.0.0.1:{settings.metrics_port}"]}
     try:
-        with (
-            run_alertmanager(receiver.url, tmp_path / "alertmanager") as alertmanager,
-            run_prometheus(
-                targets, tmp_path / "prometheus", alertmanager=alertmanager, rules_dir=rules
-            ) as prom,
-        ):
+        with paging(receiver, targets, tmp_path, rules) as prom:
             # A first bad article makes the counter's series exist; a rate needs it to rise
             # after Prometheus has seen it.
             await produce_raw(settings, [(None, b"this is not an article")])
