@@ -189,15 +189,20 @@ async def test_a_frozen_forwarder_with_alerts_waiting_pages_the_operator(
             )
             forwarder.signal(signal.SIGSTOP)
             await post_alerts(settings, [second])
-            pages = wait_until(
-                lambda: [
-                    page
-                    for page in receiver.firing("WarwireGroupStalled")
-                    if page["labels"]["group"] == forwarder_group
-                ],
-                timeout=PAGE_TIMEOUT,
-                what="the stalled-group page at the webhook",
-            )
+            try:
+                pages = wait_until(
+                    lambda: [
+                        page
+                        for page in receiver.firing("WarwireGroupStalled")
+                        if page["labels"]["group"] == forwarder_group
+                    ],
+                    timeout=PAGE_TIMEOUT,
+                    what="the stalled-group page at the webhook",
+                )
+            except TimeoutError as timeout:
+                lag = f'warwire_group_lag_messages{{group="{forwarder_group}"}}'
+                readings = {expr: prom.query(expr) for expr in (lag, committed)}
+                raise AssertionError(f"{timeout}; Prometheus read {readings}") from timeout
     finally:
         forwarder.signal(signal.SIGCONT)
         forwarder.process.kill()
