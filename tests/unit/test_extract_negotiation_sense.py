@@ -55,3 +55,37 @@ def test_one_person_who_spoke_to_reporters_held_no_contact() -> None:
         "2026-05-07T18:30:00+00:00",
     )
     assert events == []
+
+
+@pytest.mark.parametrize(
+    ("body", "venue"),
+    [
+        (
+            "Doha, the emirate's capital, hosted Friday's session between Russian and Ukrainian "
+            "negotiators on a prisoner exchange.",
+            "Doha",
+        ),
+        (
+            "Salalah, the Omani port, hosted talks on Friday between Ukrainian and Russian "
+            "negotiators on a ceasefire.",
+            "Salalah",
+        ),
+        (
+            "Geneva, the Swiss city, was the venue for Friday's talks between Russian and "
+            "Ukrainian delegations on a ceasefire.",
+            "Geneva",
+        ),
+        (
+            "Friday's talks between Ukrainian and Russian delegations on a ceasefire were hosted "
+            "by Baku.",
+            "Baku",
+        ),
+    ],
+)
+def test_a_city_that_hosts_talks_is_their_venue_and_no_participant(body: str, venue: str) -> None:
+    events = _negotiations(body, "2026-05-09T12:00:00+00:00")
+    assert len(events) == 1
+    assert events[0].venue == venue
+    assert events[0].occurred_on == dt.date(2026, 5, 8)
+    assert events[0].participants == []
+    assert events[0].parties == ["RU", "UA"]

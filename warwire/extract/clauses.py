@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warwire.extract import countries, nlp
+from warwire.extract import countries, gazetteer, nlp
 from warwire.extract.people import TITLES
 
 if TYPE_CHECKING:
@@ -575,6 +575,8 @@ def _expand(
     if depth > 4:
         return
     ent = _entity(token)
+    if city_like(token) and (ent is None or ent.label_ == "PERSON"):
+        return  # "Doha, the emirate's capital, hosted...": a place, whatever the label
     if person and token.pos_ == "PROPN" and _country_of_token(token) is None:
         # The antecedent of "he": a person, even if the recogniser called the name an ORG.
         span = ent if ent is not None and ent.label_ != "PERSON" else None
@@ -1141,6 +1143,65 @@ def _place_names(obj: Token) -> list[str]:
         ):
             out.append(found.text)
     return out
+
+
+CITY_NOUNS = frozenset({"city", "town", "capital", "port", "village", "resort"})
+"""Nouns that make the name they stand in apposition to a place ("X, the Gulf port")."""
+
+
+def city_like(token: Token) -> bool:
+    """Whether a name is a place and not a person or a state: a name the recogniser calls a
+    place (GPE, LOC) or the places data knows as a city, or one in apposition to a noun of
+    settlement ("Doha, the emirate's capital"); a state's name or metonym is a side."""
+    ent = _entity(token)
+    name = ent.text if ent is not None else token.text
+    if token.pos_ != "PROPN":
+        return False
+    found = gazetteer.places().find(name)
+    if any(m.item.kind == "city" and m.start == 0 and m.end == len(name) for m in found):
+        return True  # a capital is a city, though it may stand for its state elsewhere
+    if countries.code_of(name) is not None:
+        return False
+    if any(c.dep_ == "appos" and lemma(c) in CITY_NOUNS for c in token.children):
+        return True
+    return ent is not None and ent.label_ in ("GPE", "LOC")
+
+
+def _seat(token: Token) -> str | None:
+    """The city that hosts a contact noun: the subject of "host" with the contact as object
+    ("X hosted the talks"), the agent of its passive ("talks hosted by X") or the subject of
+    "be the venue for" ("X was the venue for the talks")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = token.head
+    candidates: list[Token] = []
+    if token.dep_ == "dobj" and lemma(head) == "host":
+        candidates = [c for c in head.children if c.dep_ == "nsubj"]
+    elif token.dep_ == "nsubjpass" and lemma(head) == "host":
+        candidates = [o for p in head.children if p.dep_ == "agent" for o in p.children]
+    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "venue":
+        venue = head.head
+        if venue.dep_ == "attr":
+            candidates = [c for c in venue.head.children if c.dep_ == "nsubj"]
+        elif venue.dep_ == "nsubj":
+            candidates = [c for c in venue.head.children if c.dep_ == "attr"]
+    for candidate in candidates:
+        if city_like(candidate):
+            ent = _entity(candidate)
+            return ent.text if ent is not None else candidate.text
+    return None
+
+
+@lru_cache(maxsize=1024)
+def seats(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(offset, city) for every noun a city hosts in `sentence` (see `_seat`), whether or not
+    the parse reads the noun as a contact ("Doha hosted Wednesday's session")."""
+    out = []
+    for token in _parse(sentence):
+        seat = _seat(token)
+        if seat is not None:
+            out.append((token.idx, seat))
+    return tuple(out)
 
 
 def _time_phrases(token: Token) -> list[str]:

@@ -1852,6 +1852,12 @@ def _parsed_venue(text: str, clause: str) -> str | None:
     if offset < 0:
         return None
     end = offset + len(clause)
+    for start, seat in clauses.seats(text):
+        if offset <= start < end:
+            # the city that hosts the contact ("X, the emirate's capital, hosted the talks"),
+            # named by the recogniser: the places list only normalises it
+            found = [m for m in gazetteer.places().find(seat) if m.item.kind == "city"]
+            return found[0].item.name if found else seat
     for contact in clauses.contacts(text):
         if not offset <= contact.start < end or contact.mood not in _REALIS:
             continue
