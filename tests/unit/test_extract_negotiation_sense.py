@@ -89,3 +89,66 @@ def test_a_city_that_hosts_talks_is_their_venue_and_no_participant(body: str, ve
     assert events[0].occurred_on == dt.date(2026, 5, 8)
     assert events[0].participants == []
     assert events[0].parties == ["RU", "UA"]
+
+
+def test_a_person_who_hosts_two_sides_is_on_the_talks_for_the_country_he_hosts_in() -> None:
+    # one hosts at home: a host with no side of his own known is of the venue's country
+    events = _negotiations(
+        "Emir Tamim bin Hamad hosted senior Russian and Ukrainian officials in Doha on Saturday "
+        "for talks on a prisoner exchange.",
+        "2026-05-11T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    event = events[0]
+    assert (event.status, event.format, event.venue) == ("held", "in_person", "Doha")
+    assert event.occurred_on == dt.date(2026, 5, 9)
+    assert event.participants == ["Tamim bin Hamad"]
+    assert event.parties == ["QA", "RU", "UA"]
+
+
+def test_a_town_the_places_list_lacks_is_the_venue_the_recogniser_names() -> None:
+    events = _negotiations(
+        "Sultan Haitham bin Tarik hosted Russian and Ukrainian negotiators in Muscat on Saturday "
+        "for talks on a prisoner exchange.",
+        "2026-05-11T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Muscat"
+    assert events[0].participants == ["Haitham bin Tarik"]
+
+
+@pytest.mark.parametrize(
+    ("body", "leader"),
+    [
+        (
+            "Ukrainian negotiators sat across the table from Vladimir Medinsky's team in Istanbul "
+            "on Wednesday for talks on a ceasefire.",
+            "Vladimir Medinsky",
+        ),
+        (
+            "Rustem Umerov faced Medinsky's delegation in Istanbul on Wednesday in talks on a "
+            "prisoner exchange.",
+            "Vladimir Medinsky",
+        ),
+        (
+            "Rustem Umerov met Medinsky's delegation in Istanbul on Wednesday for talks on a "
+            "prisoner exchange.",
+            "Vladimir Medinsky",
+        ),
+    ],
+)
+def test_the_leader_of_a_team_across_the_table_is_a_participant(body: str, leader: str) -> None:
+    # a negotiating team is its leader's: "X's team", "Y's delegation"
+    events = _negotiations(body, "2026-05-14T12:00:00+00:00")
+    assert len(events) == 1
+    assert leader in events[0].participants
+    assert events[0].parties == ["RU", "UA"]
+    assert events[0].venue == "Istanbul"
+
+
+def test_facing_an_adversary_in_battle_is_no_contact() -> None:
+    events = _negotiations(
+        "Ukrainian troops faced Russian assaults near Kupiansk on Wednesday.",
+        "2026-05-14T12:00:00+00:00",
+    )
+    assert events == []

@@ -202,6 +202,8 @@ IRREALIS_PREDICATES = frozenset(
 )
 """Predicates that make a contact noun they describe a possibility or a denial ("talks with
 X are impossible", "a meeting is unlikely")."""
+TEAM_NOUNS = frozenset({"team", "teams", "delegation", "delegations", "negotiators"})
+"""Nouns of a negotiating team: its possessor leads it ("X's team")."""
 SIDE_NOUNS = frozenset(
     {
         "president",
@@ -347,8 +349,8 @@ _KNOWN_VERBS = (
     | REFUSAL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
-    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
-    | {"gather", "assemble", "arrive", "fly", "come", "return"}
+    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return", "host"}
     | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
@@ -628,6 +630,15 @@ def _expand(
                     continue  # "a Trump envoy", "the Putin aide": the one sent is not the sender
                 if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                     _expand(child, people, parties, depth + 1)
+                elif (
+                    child.dep_ == "poss"
+                    and token.lower_ in TEAM_NOUNS
+                    and child.pos_ == "PROPN"
+                    and _country_of_token(child) is None
+                ):
+                    # "X's team", "Y's delegation": a team is its leader's, who is at the
+                    # table with it, whatever label the recogniser gave the name
+                    _expand(child, people, parties, depth + 1, person=True)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                     for part in (child, *(c for c in child.children if c.dep_ == "conj")):
                         # "the German Federal Chancellor" may be one ORG entity: its demonym
@@ -889,6 +900,8 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     continue
                 fillers.append(child)
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
+        if lemma(token) == "sit" and _prep_objects(token, ("across",)):
+            fillers += _prep_objects(token, ("from",))  # "sat across the table from X"
         return fillers
     for child in token.children:
         if child.dep_ == "poss" and child.lower_ in ("his", "her"):
@@ -1353,6 +1366,11 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
         ):
             return True, False  # "X brought together Y and Z"
+        if base == "face":
+            # "X faced Y's delegation": across the table from a negotiating team, not any
+            # adversary ("faced Russian assaults")
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            return any(o.lower_ in TEAM_NOUNS for o in objects), False
         if base == "sit":
             # "X sat opposite Y", "X sat down with Y"
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
@@ -1723,6 +1741,31 @@ def people(sentence: str) -> tuple[Person, ...]:
         for e in doc.ents
         if e.label_ == "PERSON"
     )
+
+
+@lru_cache(maxsize=1024)
+def towns(sentence: str) -> frozenset[str]:
+    """Names the recogniser calls a geopolitical entity and no country table knows as a
+    state: towns and cities, whether or not the places list has them."""
+    return frozenset(
+        e.text
+        for e in _parse(sentence).ents
+        if e.label_ == "GPE" and countries.code_of(e.text) is None
+    )
+
+
+@lru_cache(maxsize=1024)
+def hosting(sentence: str) -> tuple[Person, ...]:
+    """The people who host in `sentence`: the subjects of an active "host" ("Emir X hosted
+    Y's and Z's officials in Doha")."""
+    doc = _parse(sentence)
+    people: dict[int, Person] = {}
+    for token in doc:
+        if token.pos_ == "VERB" and lemma(token) == "host":
+            for subject in token.children:
+                if subject.dep_ == "nsubj":
+                    _expand(subject, people, set())
+    return tuple(people.values())
 
 
 MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})

@@ -1485,6 +1485,19 @@ def _mention(
     participants += [o for o in reading.people if o.name not in known]
     if named is not None and reading.hosts:
         participants += _hosts_of_visit(participants, reading.hosts, named)
+    if venue_country and "host" in clause.lower():
+        # a host receives at home: whoever hosts a contact in a city, with no side of his
+        # own known, is of that city's country ("Emir X hosted Y and Z in Doha")
+        roster = named.roster if named is not None else Roster([sentence.text])
+        hosts = {
+            r.name
+            for p in clauses.hosting(sentence.text)
+            if (r := roster.resolve(p.name, p.side)) is not None
+        }
+        participants = [
+            replace(o, country=venue_country) if o.name in hosts and not o.country else o
+            for o in participants
+        ]
     parse_only = not realis
     if not realis:
         realis = list(reading.starts)  # a contact only the parse found: its words anchor
@@ -1865,6 +1878,13 @@ def _parsed_venue(text: str, clause: str) -> str | None:
             for mention in gazetteer.places().find(name):
                 if mention.item.kind == "city":
                     return mention.item.name
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < end or contact.mood not in _REALIS:
+            continue
+        for name in contact.places:
+            if name in clauses.towns(text) and not gazetteer.places().find(name):
+                # a town the places list lacks: the recogniser's name for it
+                return name
     return None
 
 

@@ -44,6 +44,8 @@ TITLES = frozenset(
         "prince",
         "sheikh",
         "emir",
+        "sultan",
+        "amir",
         "envoy",
         "special",
         "chief",
