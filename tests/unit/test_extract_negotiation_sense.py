@@ -152,3 +152,20 @@ def test_facing_an_adversary_in_battle_is_no_contact() -> None:
         "2026-05-14T12:00:00+00:00",
     )
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sergey Lavrov and Hakan Fidan spoke by phone on Sunday about the war in Ukraine, "
+        "discussing preparations for a possible Erdogan-Putin summit.",
+        "Hakan Fidan and Sergey Lavrov met in Antalya on Sunday. The two foreign ministers "
+        "talked about a ceasefire in Ukraine and about a potential Putin-Zelensky meeting.",
+    ],
+)
+def test_a_possible_meeting_named_inside_a_held_contact_adds_no_one_to_it(body: str) -> None:
+    events = _negotiations(body, "2026-05-18T12:00:00+00:00")
+    assert len(events) == 1
+    assert sorted(events[0].participants) == ["Hakan Fidan", "Sergey Lavrov"]
+    assert events[0].parties == ["RU", "TR"]
+    assert events[0].status == "held"

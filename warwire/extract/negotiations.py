@@ -1443,9 +1443,10 @@ def _mention(
     unreal = _irrealis_contacts(sentence.text, clause)
     realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
-    if len(anchors) > 1 and any(a not in unreal for a in anchors):
+    if (len(anchors) > 1 or unreal) and any(a not in unreal for a in anchors):
         # the words of a wished-for contact ("urged X ... to hold negotiations with Y's
-        # president, during a call") name no one on the contact the clause states
+        # president, during a call"; "discussing preparations for a possible X-Y summit")
+        # name no one on the contact the clause states
         anchors = [a for a in anchors if a not in unreal]
         named_in = _without_irrealis(sentence.text, clause)
     else:
