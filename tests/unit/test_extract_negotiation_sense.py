@@ -169,3 +169,32 @@ def test_a_possible_meeting_named_inside_a_held_contact_adds_no_one_to_it(body: 
     assert sorted(events[0].participants) == ["Hakan Fidan", "Sergey Lavrov"]
     assert events[0].parties == ["RU", "TR"]
     assert events[0].status == "held"
+
+
+@pytest.mark.parametrize("verb", ["called", "rang", "phoned"])
+def test_a_second_call_told_with_the_callers_office_is_its_own_call(verb: str) -> None:
+    # "the French president" is the Macron named before; a go-between who briefs the other
+    # side on his call with Russia holds a contact about the war with it too
+    events = _negotiations(
+        "Emmanuel Macron spoke with Vladimir Putin by phone on Wednesday about the war in "
+        f"Ukraine. Later that day the French president {verb} Volodymyr Zelensky to tell him "
+        "about the conversation.",
+        "2026-05-21T16:00:00+00:00",
+    )
+    assert len(events) == 2
+    first, second = events
+    assert first.parties == ["FR", "RU"]
+    assert sorted(first.participants) == ["Emmanuel Macron", "Vladimir Putin"]
+    assert second.parties == ["FR", "UA"]
+    assert sorted(second.participants) == ["Emmanuel Macron", "Volodymyr Zelenskyy"]
+    assert first.occurred_on == second.occurred_on == dt.date(2026, 5, 20)
+    assert second.format == "call"
+
+
+def test_an_allies_call_with_no_contact_with_russia_stays_no_negotiation() -> None:
+    events = _negotiations(
+        "Emmanuel Macron phoned Volodymyr Zelensky on Wednesday to discuss air defence for "
+        "Ukraine and the war.",
+        "2026-05-21T16:00:00+00:00",
+    )
+    assert events == []

@@ -350,7 +350,7 @@ _KNOWN_VERBS = (
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
-    | {"gather", "assemble", "arrive", "fly", "come", "return", "host"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return", "host", "ring"}
     | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
@@ -425,6 +425,7 @@ _IRREGULAR = {
     "forbade": "forbid",
     "forbidden": "forbid",
     "ran": "run",
+    "rang": "ring",
     "sat": "sit",
     "brought": "bring",
     "flew": "fly",
@@ -593,6 +594,8 @@ def _expand(
     elif ent is not None and ent.label_ == "PERSON" and _indefinite(ent):
         pass  # "an observant Jew, X, flew to ...": a name takes no indefinite article
     elif ent is not None and ent.label_ == "PERSON":
+        while len(ent) > 1 and ent[0].is_lower:
+            ent = ent[1:]  # "rang X Y": the recogniser ran the name on over the verb
         if ent.start not in people:
             side = person_side(ent)
             for offset, name in _hyphen_parts(ent.text):
@@ -1384,9 +1387,13 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if paired or _prep_objects(token, ("with",)):
                 return True, False
             return False, False
-        if base == CALL_VERB:
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
-                return False, False  # "called X a war criminal", "called on X to talk"
+        if base in (CALL_VERB, "ring"):
+            if any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
+                return False, False  # "called X a war criminal"
+            if any(c.dep_ == "xcomp" for c in token.children) and not any(
+                c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children
+            ):
+                return False, False  # "called on X to talk", not "called X to brief him"
             if any(c.dep_ == "prt" and c.lower_ in ("out", "off", "in") for c in token.children):
                 return False, False  # "called out Russia": criticised; "called off"
             objects = [c for c in token.children if c.dep_ == "dobj"]

@@ -1143,6 +1143,7 @@ _UNTRIGGERED_SCREEN = (
     "together",
     "called",
     "call ",
+    "rang ",
     "calls ",
     "to speak",
     "will speak",
@@ -2038,12 +2039,27 @@ class ArticlePeople:
         return self._by_office.get((country, role))
 
 
-_ROLE_REFERENCE_STEMS = Folded(re.compile(r"\b(?:president|leader)\b", _F))
+_ROLE_REFERENCE_STEMS = Folded(
+    re.compile(
+        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b", _F
+    )
+)
 _ROLE_REFERENCE = re.compile(
     r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.]+?)(?:'s)?\s+(?:(?:then|current|new)\s+)?"
-    r"(?:president|leader)\b(?!\s+(?-i:[A-Z]))",
+    r"(?P<office>president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"(?!\s+(?-i:[A-Z]))",
     _F,
 )
+_OFFICE_ROLES = {
+    "president": ("president",),
+    "leader": ("president", "prime minister", "chancellor"),
+    "chancellor": ("chancellor",),
+    "prime minister": ("prime minister",),
+    "premier": ("prime minister",),
+    "foreign minister": ("foreign minister",),
+}
+"""The roles of `officials.json` an office noun names; a country's "leader" is its head of
+state or, lacking one the article names, of government."""
 
 
 _SPEAKER_SOON = Folded(
@@ -2071,7 +2087,15 @@ def _role_references(
         countries = gazetteer.countries().find(match.group("country"))
         if not countries or countries[0].start != 0:
             continue
-        official = named.holder(countries[0].item.code, "president")
+        office = " ".join(match.group("office").lower().split())
+        official = next(
+            (
+                holder
+                for role in _OFFICE_ROLES[office]
+                if (holder := named.holder(countries[0].item.code, role)) is not None
+            ),
+            None,
+        )
         if official is None or official.name in seen:
             continue
         after = clause[match.end() : match.end() + 100]
@@ -2375,6 +2399,7 @@ def extract_negotiations(
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
+    kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept) and not any(
         find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
@@ -2387,6 +2412,37 @@ def extract_negotiations(
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+def _with_go_betweens(
+    drafts: list[NegotiationDraft], kept: list[NegotiationDraft], topical: set[int]
+) -> list[NegotiationDraft]:
+    """`kept`, plus the contacts in which a state that is neither warring side nor the US
+    carries one side's word to the other: its contact with Ukraine about the war within a day
+    of its kept contact with Russia, or the reverse ("X spoke with Putin on Friday. Later
+    that day the chancellor rang Zelensky to brief him")."""
+    sides = gazetteer.country_sides()
+    out = list(kept)
+    for draft in drafts:
+        if draft in kept or not any(m.paragraph in topical for m in draft.mentions):
+            continue
+        parties = set(draft.parties)
+        go = {c for c in parties if sides.get(c) in ("ALLY", "MEDIATOR")}
+        if len(go) != 1 or len(parties) != 2:
+            continue
+        (broker,) = go
+        (other,) = parties - go
+        far = "RU" if sides.get(other) == "UA" else "UA" if sides.get(other) == "RU" else None
+        if far is None:
+            continue
+        if any(
+            broker in k.parties
+            and any(sides.get(c) == far for c in k.parties)
+            and (k.date is None or draft.date is None or abs((k.date - draft.date).days) <= 1)
+            for k in kept
+        ):
+            out.append(draft)
+    return sorted(out, key=lambda d: d.first)
 
 
 def _date_lead_news(
@@ -2415,9 +2471,11 @@ def _date_lead_news(
 
 _MEANWHILE = Folded(
     re.compile(
-        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|that\s+same\s+day)\b", _F
+        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|(?:that|the)\s+same\s+day|"
+        r"(?:later|earlier)\s+(?:that|the\s+same)\s+day|later\s+in\s+the\s+day)\b",
+        _F,
     ),
-    needs=("meanwhile", "meantime", "same"),
+    needs=("meanwhile", "meantime", "same", "that day", "the day"),
 )
 
 
