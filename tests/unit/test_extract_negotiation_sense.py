@@ -198,3 +198,34 @@ def test_an_allies_call_with_no_contact_with_russia_stays_no_negotiation() -> No
         "2026-05-21T16:00:00+00:00",
     )
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Erdogan said he would call Putin on Thursday and would then talk to Zelensky about a "
+        "ceasefire.",
+        "Erdogan will speak with Putin on Thursday and then call Zelensky about a ceasefire.",
+    ],
+)
+def test_two_contacts_planned_in_sequence_are_two_contacts_on_one_day(body: str) -> None:
+    # coordinated contact verbs with partners of their own: one contact each, the second
+    # on the first's day
+    events = _negotiations(body, "2026-05-25T12:00:00+00:00")
+    assert len(events) == 2
+    first, second = events
+    assert first.parties == ["RU", "TR"]
+    assert "Volodymyr Zelenskyy" not in first.participants
+    assert second.parties == ["TR", "UA"]
+    assert "Vladimir Putin" not in second.participants
+    assert first.status == second.status == "scheduled"
+    assert first.occurred_on == second.occurred_on == dt.date(2026, 5, 28)
+
+
+def test_two_people_who_met_and_then_talked_again_held_one_contact() -> None:
+    events = _negotiations(
+        "Erdogan met Putin in Sochi on Thursday and then talked with him again over dinner "
+        "about a ceasefire in Ukraine.",
+        "2026-05-29T12:00:00+00:00",
+    )
+    assert len(events) == 1

@@ -580,7 +580,11 @@ def _expand(
     ent = _entity(token)
     if city_like(token) and (ent is None or ent.label_ == "PERSON"):
         return  # "Doha, the emirate's capital, hosted...": a place, whatever the label
-    if person and token.pos_ == "PROPN" and _country_of_token(token) is None:
+    if (
+        person
+        and (token.pos_ == "PROPN" or _listed_person(token))
+        and _country_of_token(token) is None
+    ):
         # The antecedent of "he": a person, even if the recogniser called the name an ORG.
         span = ent if ent is not None and ent.label_ != "PERSON" else None
         if span is not None:
@@ -844,9 +848,20 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
                 child.ent_type_ == "PERSON"
                 or child.lower_ in SIDE_NOUNS
                 or (child.pos_ == "PROPN" and _country_of_token(child) is None)
+                or _listed_person(child)
             ):
                 return child  # a person or a title, not "Ukraine" or "the talks"
     return None
+
+
+def _listed_person(token: Token) -> bool:
+    """A capitalised name the recogniser labelled otherwise ("Trump" as ORG) that is, as a
+    whole, a listed official's name: the list normalises what the parser found."""
+    ent = _entity(token)
+    name = ent.text if ent is not None else token.text
+    if not name[:1].isupper():
+        return False
+    return any(m.start == 0 and m.end == len(name) for m in gazetteer.officials().find(name))
 
 
 def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Token]:
@@ -1748,6 +1763,30 @@ def people(sentence: str) -> tuple[Person, ...]:
         for e in doc.ents
         if e.label_ == "PERSON"
     )
+
+
+@lru_cache(maxsize=1024)
+def sequenced(sentence: str) -> tuple[int, ...]:
+    """Where the second of two coordinated contact verbs begins its phrase (the offset of the
+    conjunction), when each has partners of its own and they differ ("X would call Y on
+    Monday and would then talk to Z"): two contacts in sequence, not one with Y and Z."""
+    doc = _parse(sentence)
+    found = {c.start: c for c in _read(sentence)}
+    out: list[int] = []
+    for token in doc:
+        first = found.get(token.idx)
+        if first is None or token.pos_ != "VERB":
+            continue
+        for conj in token.children:
+            second = found.get(conj.idx)
+            if conj.dep_ != "conj" or second is None or conj.pos_ != "VERB":
+                continue
+            own = {p.name for p in first.people}
+            other = {p.name for p in second.people}
+            if own - other and other - own:
+                cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
+                out.append(cc[-1].idx if cc else next(iter(conj.subtree)).idx)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)

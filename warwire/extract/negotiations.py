@@ -1036,8 +1036,7 @@ def _mentions_in(
             if found_support:
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
-            found = _parsed_mention(sentence, text, today, True, year, subject, named)
-            return _distribute(text, text, found, named) if found is not None else []
+            return _parsed_pieces(sentence, text, today, True, year, subject, named)
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1046,11 +1045,11 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            found = _parsed_mention(
+            parsed = _parsed_pieces(
                 sentence, clause, today, len(clauses) == 1, year, subject, named
             )
-            if found is not None:
-                out.extend(_distribute(text, clause, found, named))
+            if parsed:
+                out.extend(parsed)
             elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause, named))
             continue
@@ -1059,11 +1058,66 @@ def _mentions_in(
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
-        for segment in _segments(clause, events, today):
-            found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
-            if found is not None:
+        before: TalkMention | None = None
+        for piece in _sequenced(text, clause):
+            for segment in _segments(piece, events, today) if piece == clause else [piece]:
+                found = _mention(
+                    sentence,
+                    segment,
+                    today,
+                    len(clauses) == 1 and piece == clause,
+                    year,
+                    subject,
+                    named,
+                )
+                if found is None:
+                    continue
+                if before is not None and found.cue.when is When.NONE and piece != clause:
+                    # "would call X on Monday and would then talk to Y": the second contact
+                    # follows the first, on its day
+                    found = replace(found, cue=before.cue)
+                before = found
                 out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+def _parsed_pieces(
+    sentence: Sentence,
+    clause: str,
+    today: dt.date,
+    whole: bool,
+    year: int | None,
+    subject: str,
+    named: ArticlePeople | None,
+) -> list[TalkMention]:
+    """The contacts only the parse reads in a clause, one per coordinated contact verb with
+    partners of its own (see `_sequenced`)."""
+    out: list[TalkMention] = []
+    before: TalkMention | None = None
+    for piece in _sequenced(sentence.text, clause):
+        found = _parsed_mention(
+            sentence, piece, today, whole and piece == clause, year, subject, named
+        )
+        if found is None:
+            continue
+        if before is not None and found.cue.when is When.NONE:
+            found = replace(found, cue=before.cue)  # "and then phone Y": on the first's day
+        before = found
+        out.extend(_distribute(sentence.text, piece, found, named))
+    return out
+
+
+def _sequenced(text: str, clause: str) -> list[str]:
+    """The clause cut before each of its coordinated contact verbs that has partners of its
+    own (see `clauses.sequenced`), or the clause whole."""
+    offset = text.find(clause)
+    if offset < 0 or not _parse_screen(clause):
+        return [clause]
+    cuts = [at - offset for at in clauses.sequenced(text) if offset < at < offset + len(clause)]
+    if not cuts:
+        return [clause]
+    bounds = [0, *cuts, len(clause)]
+    return [clause[a:b] for a, b in pairwise(bounds) if clause[a:b].strip()]
 
 
 def _distribute(
