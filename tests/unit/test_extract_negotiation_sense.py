@@ -229,3 +229,33 @@ def test_two_people_who_met_and_then_talked_again_held_one_contact() -> None:
         "2026-05-29T12:00:00+00:00",
     )
     assert len(events) == 1
+
+
+def test_a_contact_told_as_the_sequel_of_a_dated_one_falls_on_its_day() -> None:
+    events = _negotiations(
+        "Viktor Orban met Vladimir Putin in Moscow on Friday to discuss peace in Ukraine. The "
+        "Hungarian prime minister then phoned Volodymyr Zelensky.",
+        "2026-06-08T12:00:00+00:00",
+    )
+    assert [e.occurred_on for e in events] == [dt.date(2026, 6, 5), dt.date(2026, 6, 5)]
+    assert events[1].parties == ["HU", "UA"]
+
+
+def test_a_sequel_of_a_contact_told_without_a_day_gets_none() -> None:
+    # "then" follows the contact just told, whose day is vague: no day is made up
+    events = _negotiations(
+        "Viktor Orban met Vladimir Putin in Moscow last week to discuss peace in Ukraine. The "
+        "Hungarian prime minister then phoned Volodymyr Zelensky.",
+        "2026-06-08T12:00:00+00:00",
+    )
+    assert all(e.occurred_on is None for e in events)
+
+
+def test_who_sits_across_from_a_team_faces_its_leader() -> None:
+    events = _negotiations(
+        "Kirill Dmitriev sat across from Steve Witkoff's team in Miami on Saturday for talks on "
+        "the peace plan for Ukraine.",
+        "2026-06-08T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert sorted(events[0].participants) == ["Kirill Dmitriev", "Steve Witkoff"]

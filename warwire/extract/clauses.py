@@ -854,6 +854,11 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     return None
 
 
+def _sits_across(token: Token) -> bool:
+    """ "sat across the table from X", "sat across from X": X is on the other side."""
+    return any(c.lower_ == "across" and c.dep_ in ("prep", "prt", "advmod") for c in token.children)
+
+
 def _listed_person(token: Token) -> bool:
     """A capitalised name the recogniser labelled otherwise ("Trump" as ORG) that is, as a
     whole, a listed official's name: the list normalises what the parser found."""
@@ -918,7 +923,7 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     continue
                 fillers.append(child)
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
-        if lemma(token) == "sit" and _prep_objects(token, ("across",)):
+        if lemma(token) == "sit" and _sits_across(token):
             fillers += _prep_objects(token, ("from",))  # "sat across the table from X"
         return fillers
     for child in token.children:
@@ -1393,7 +1398,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             # "X sat opposite Y", "X sat down with Y"
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
             down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-            return bool(preps & {"opposite", "across"} or (down and "with" in preps)), False
+            across = _sits_across(token) and "from" in preps  # "sat across from X"
+            return bool(
+                preps & {"opposite", "across"} or (down and "with" in preps) or across
+            ), False
         if base == "discuss":
             # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
             # hours discussing...": two sides talking

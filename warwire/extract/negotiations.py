@@ -2525,27 +2525,43 @@ def _date_lead_news(
 
 _MEANWHILE = Folded(
     re.compile(
-        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|(?:that|the)\s+same\s+day|"
-        r"(?:later|earlier)\s+(?:that|the\s+same)\s+day|later\s+in\s+the\s+day)\b",
+        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|(?:that|the)\s+same\s+day)\b",
         _F,
     ),
-    needs=("meanwhile", "meantime", "same", "that day", "the day"),
+    needs=("meanwhile", "meantime", "same"),
 )
+_SEQUEL = Folded(
+    re.compile(
+        r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|later\s+in\s+the\s+day|"
+        r"(?:shortly\s+)?afterwards?|after\s+that|then)\b",
+        _F,
+    ),
+    needs=("that day", "the same day", "the day", "after", "then"),
+)
+"""What follows the contact just told: it falls on the day of the sentence before."""
 
 
 def _date_meanwhile(drafts: list[NegotiationDraft], cues: Cues, today: dt.date) -> None:
-    """A held contact told with no day of its own but as simultaneous with what came before
-    ("In X, meanwhile, talks between A and B ended with...") falls on the day of the nearest
-    earlier sentence that names one, else on the reference day."""
+    """A held contact told with no day of its own but as simultaneous with what came before,
+    or as what came right after it ("In X, meanwhile, talks between A and B ended with...",
+    "Later that day he rang Z", "He then phoned Z"), falls on the day of the nearest earlier
+    sentence that names one, else on the reference day."""
     for draft in drafts:
         first = next((m for m in draft.mentions if not m.support), None)
-        if (
-            first is None
-            or draft.date is not None
-            or draft.vague
-            or draft.status != "held"
-            or not _MEANWHILE.search(first.text)
-        ):
+        if first is None or draft.date is not None or draft.vague or draft.status != "held":
+            continue
+        if not _MEANWHILE.search(first.text):
+            previous = cues[first.index - 1] if first.index > 0 else None
+            if (
+                _SEQUEL.search(first.text)
+                and previous is not None
+                and previous.when is When.DATE
+                and previous.date is not None
+                and previous.date <= today
+            ):
+                # "X met Y on Friday. He then phoned Z": the sequel of the day just told
+                draft.date = previous.date
+                draft.evidence["occurred_on"] = first.text
             continue
         day = next(
             (
