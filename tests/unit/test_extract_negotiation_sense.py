@@ -259,3 +259,15 @@ def test_who_sits_across_from_a_team_faces_its_leader() -> None:
     )
     assert len(events) == 1
     assert sorted(events[0].participants) == ["Kirill Dmitriev", "Steve Witkoff"]
+
+
+def test_the_previous_day_on_the_contact_counts_back_from_the_statement() -> None:
+    events = _negotiations(
+        "Turkish officials said little on Sunday about what Recep Tayyip Erdogan and Russia's "
+        "president discussed in Sochi the previous day, beyond saying that the talks were about "
+        "ending the war in Ukraine.",
+        "2026-06-14T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 6, 13)
+    assert events[0].venue == "Sochi"

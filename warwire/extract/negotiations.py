@@ -1586,8 +1586,8 @@ def _mention(
         # The day the grammar gives the contact itself, over a day of another verb of the
         # clause ("arrived on Sunday for talks due to start on Monday").
         own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
-        if own.when is When.DATE:
-            cue = own
+        if own.when is When.DATE or (own.when is When.PREVIOUS and status != "scheduled"):
+            cue = own  # "what X and Y discussed in Moscow the previous day", said on Sunday
     if cue.when is When.NONE and not whole:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
