@@ -271,3 +271,14 @@ def test_the_previous_day_on_the_contact_counts_back_from_the_statement() -> Non
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 6, 13)
     assert events[0].venue == "Sochi"
+
+
+def test_talks_held_in_a_named_region_are_in_its_city() -> None:
+    events = _negotiations(
+        "The second meeting between Ukrainian and Russian negotiators, held on Thursday in "
+        "Belarus's Brest region, ended without a ceasefire.",
+        "2026-06-20T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Brest"
+    assert events[0].occurred_on == dt.date(2026, 6, 18)

@@ -1149,7 +1149,18 @@ def _trip_for(token: Token) -> Token | None:
 
 
 PLACE_HEADS = frozenset(
-    {"city", "town", "capital", "resort", "village", "port", "estate", "residence", "palace"}
+    {
+        "city",
+        "town",
+        "capital",
+        "resort",
+        "village",
+        "port",
+        "estate",
+        "residence",
+        "palace",
+        "region",
+    }
 )
 
 
