@@ -282,3 +282,20 @@ def test_talks_held_in_a_named_region_are_in_its_city() -> None:
     assert len(events) == 1
     assert events[0].venue == "Brest"
     assert events[0].occurred_on == dt.date(2026, 6, 18)
+
+
+def test_definite_talks_after_a_call_refer_to_the_meeting_not_the_call() -> None:
+    # "The talks" cannot refer back to a phone call: they are the round announced before it
+    events = _negotiations(
+        "Ukraine will send a delegation to meet Russian negotiators in Istanbul, Kyiv said on "
+        "Sunday.\n\nAfter the announcement, Recep Tayyip Erdogan phoned Vladimir Putin about "
+        "the war in Ukraine. The talks would start on Wednesday, Ankara added.\n\nVladimir "
+        "Medinsky, the aide heading the Russian delegation, said Moscow was ready.",
+        "2026-06-21T12:00:00+00:00",
+    )
+    rounds = [e for e in events if e.format != "call"]
+    calls = [e for e in events if e.format == "call"]
+    assert len(rounds) == 1
+    assert rounds[0].occurred_on == dt.date(2026, 6, 24)
+    assert "Vladimir Medinsky" in rounds[0].participants
+    assert all("Vladimir Medinsky" not in e.participants for e in calls)

@@ -612,6 +612,8 @@ class TalkMention:
     definite: bool = False
     """The contact is a definite noun phrase naming no one ("The talks on Tuesday lasted
     five hours"): it refers back to a contact already told."""
+    kind: str | None = None
+    """The kind of the clause's first contact word (call, video, meet)."""
 
 
 @dataclass(slots=True)
@@ -1701,6 +1703,7 @@ def _mention(
             (not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])))
             or bool(_HOSTED_THE.search(clause))
         ),
+        kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
     )
 
 
@@ -2278,6 +2281,8 @@ class _Folder:
             for m in draft.mentions
         ):
             return False
+        if mention.definite and mention.kind == "meet" and fam == "call":
+            return False  # "The talks would be held there": a meeting, not the call just told
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
         if vague and mdate and not date:
