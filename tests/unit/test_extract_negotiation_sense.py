@@ -299,3 +299,14 @@ def test_definite_talks_after_a_call_refer_to_the_meeting_not_the_call() -> None
     assert rounds[0].occurred_on == dt.date(2026, 6, 24)
     assert "Vladimir Medinsky" in rounds[0].participants
     assert all("Vladimir Medinsky" not in e.participants for e in calls)
+
+
+def test_a_person_described_as_a_member_of_the_delegation_took_part() -> None:
+    events = _negotiations(
+        "Russian and Ukrainian delegations met in Istanbul on Friday for talks on a ceasefire."
+        "\n\nOleksandr Merezhko, head of the parliament's foreign affairs committee and a member "
+        "of the delegation, said the talks had been hard.",
+        "2026-06-27T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].participants == ["Oleksandr Merezhko"]

@@ -1882,6 +1882,15 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             listed = [c for c in token.children if c.dep_ == "appos"]
             if listed:
                 fillers += [token, *listed]
+        elif token.lower_ in ("member", "members") and any(
+            o.lower_ in GROUP_NOUNS | TEAM_NOUNS for o in _prep_objects(token, ("of",))
+        ):
+            # "X, chairman of ... and a member of the delegation": the apposition's head
+            node = token
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "appos":
+                fillers.append(node.head)
     for filler in fillers:
         if filler.lower_ in ("who", "that") and filler.head.dep_ == "relcl":
             filler = filler.head.head  # "X, who headed the team, said": X

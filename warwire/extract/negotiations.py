@@ -1541,6 +1541,10 @@ def _mention(
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if reading.mood in _REALIS or reading.mood is None:
+        # "X, a member of the delegation, said the talks...": who the parse makes a member
+        # of a team took part, though he speaks of the contact
+        participants += _parsed_members(sentence.text, clause, named, participants)[0]
     if named is not None and reading.hosts:
         participants += _hosts_of_visit(participants, reading.hosts, named)
     if venue_country and "host" in clause.lower():
