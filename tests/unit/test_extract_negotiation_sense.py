@@ -310,3 +310,27 @@ def test_a_person_described_as_a_member_of_the_delegation_took_part() -> None:
     )
     assert len(events) == 1
     assert events[0].participants == ["Oleksandr Merezhko"]
+
+
+def test_a_day_after_counts_back_from_the_writers_evening_in_a_small_hours_piece() -> None:
+    # stamped 03:30 Kyiv on Thursday: written on Wednesday evening, so "a day after" the
+    # news of that evening is Tuesday
+    events = _negotiations(
+        "Brazil's president has made a surprise trip to Kyiv to meet Volodymyr Zelensky, a day "
+        "after Narendra Modi met Vladimir Putin in Moscow to discuss the war in Ukraine.",
+        "2026-07-02T00:30:00+00:00",
+    )
+    moscow = [e for e in events if e.venue == "Moscow"]
+    assert len(moscow) == 1
+    assert moscow[0].occurred_on == dt.date(2026, 6, 30)
+
+
+def test_a_day_after_counts_back_from_the_publication_day_in_a_daytime_piece() -> None:
+    events = _negotiations(
+        "Brazil's president has made a surprise trip to Kyiv to meet Volodymyr Zelensky, a day "
+        "after Narendra Modi met Vladimir Putin in Moscow to discuss the war in Ukraine.",
+        "2026-07-02T10:30:00+00:00",
+    )
+    moscow = [e for e in events if e.venue == "Moscow"]
+    assert len(moscow) == 1
+    assert moscow[0].occurred_on == dt.date(2026, 7, 1)

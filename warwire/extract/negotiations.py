@@ -2594,7 +2594,8 @@ _TODAY_WORD = Folded(
 def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.date) -> None:
     """A piece stamped in the small hours of Kyiv was written the evening before, wherever
     its writer was: the "today" of a contact it reports is the day before (the day a
-    landing before 05:00 belongs to, as for undated news)."""
+    landing before 05:00 belongs to, as for undated news), and so is the day a span of days
+    ("a day after X met Y") is counted back from."""
     for draft in drafts:
         evidence = draft.evidence.get("occurred_on", "")
         if (
@@ -2603,6 +2604,20 @@ def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.dat
             and find_date(evidence, today).date == today
         ):
             draft.date = today - dt.timedelta(days=1)
+            continue
+        span = _DAYS_AFTER.search(evidence)
+        if span is None or draft.date is None:
+            continue
+        n = _SMALL.get(span.group("n").lower()) or int(span.group("n"))
+        before = evidence[: span.start()]
+        if (
+            draft.date == today - dt.timedelta(days=n)
+            and not _STATEMENT_DAY.search(before)
+            and find_date(before, today).when is When.NONE
+        ):
+            # "X has made a trip to Y - a day after Z met W": a day after the news of the
+            # writer's day, the evening before
+            draft.date -= dt.timedelta(days=1)
 
 
 def _report_day(text: str, today: dt.date) -> dt.date | None:
