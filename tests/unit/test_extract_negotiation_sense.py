@@ -334,3 +334,15 @@ def test_a_day_after_counts_back_from_the_publication_day_in_a_daytime_piece() -
     moscow = [e for e in events if e.venue == "Moscow"]
     assert len(moscow) == 1
     assert moscow[0].occurred_on == dt.date(2026, 7, 1)
+
+
+def test_a_contact_told_as_happening_while_a_dated_thing_happens_shares_its_day() -> None:
+    events = _negotiations(
+        "Business is slow in the capital.\n\nHakan Fidan and Sergey Lavrov spoke by phone as "
+        "Ankara prepared to host a new round of talks between Russia and Ukraine on a ceasefire "
+        "later on Tuesday.",
+        "2026-07-07T15:00:00+00:00",
+    )
+    calls = [e for e in events if e.format == "call"]
+    assert len(calls) == 1
+    assert calls[0].occurred_on == dt.date(2026, 7, 7)

@@ -1630,6 +1630,14 @@ def _mention(
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
         cue = DateCue(When.DATE, _statement_day(sentence.text, today) - dt.timedelta(days=1))
+    if cue.when is When.NONE and status == "held":
+        after = _linked_after(sentence.text, clause, first)
+        if after:
+            linked = find_date(_without_statement_times(sentence.text, after, after), today)
+            if linked.when is When.DATE and linked.date is not None and linked.date <= today:
+                # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
+                # happens as something else does shares its day
+                cue = linked
     if cue.when is When.NONE and _VAGUE_TIME.search(clause):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
     if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
@@ -2022,6 +2030,24 @@ def _linked_before(text: str, clause: str) -> str:
     if offset <= 0 or not _TIME_LINK.search(text, max(0, offset - 12), offset):
         return ""
     return text[:offset]
+
+
+_AS_LINK = re.compile(r"\s(?:as|while|just\s+as)\s", re.IGNORECASE)
+
+
+def _linked_after(text: str, clause: str, first: int) -> str:
+    """The rest of the sentence after the clause's contact when a conjunction of time links
+    what follows to it ("X and Y spoke as Z prepared to ..."), up to the next full clause
+    break, else ""."""
+    offset = text.find(clause)
+    if offset < 0:
+        return ""
+    link = _AS_LINK.search(text, offset + first)
+    if link is None:
+        return ""
+    rest = text[link.end() :]
+    stop = re.search(r"[;:]|\s[-–—]\s", rest)
+    return rest[: stop.start()] if stop else rest
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
