@@ -346,3 +346,24 @@ def test_a_contact_told_as_happening_while_a_dated_thing_happens_shares_its_day(
     calls = [e for e in events if e.format == "call"]
     assert len(calls) == 1
     assert calls[0].occurred_on == dt.date(2026, 7, 7)
+
+
+def test_a_held_contact_in_a_lead_that_names_one_past_day_is_that_days_news() -> None:
+    events = _negotiations(
+        "Turkish Foreign Minister Hakan Fidan urged Vladimir Putin on Monday to agree to a "
+        "ceasefire in Ukraine. The two met in Moscow for about an hour.",
+        "2026-07-15T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 7, 13)
+
+
+def test_a_lead_that_names_two_days_dates_no_undated_contact() -> None:
+    events = _negotiations(
+        "Vladimir Putin visited a hospital on Monday. On Tuesday he inspected troops. Putin and "
+        "Turkish Foreign Minister Hakan Fidan met in Moscow for about an hour to discuss a "
+        "ceasefire in Ukraine.",
+        "2026-07-15T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on is None

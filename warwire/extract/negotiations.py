@@ -1545,6 +1545,8 @@ def _mention(
         # "X, a member of the delegation, said the talks...": who the parse makes a member
         # of a team took part, though he speaks of the contact
         participants += _parsed_members(sentence.text, clause, named, participants)[0]
+    if not participants and named is not None and _THE_TWO.search(clause):
+        participants = named.the_two(sentence.index)
     if named is not None and reading.hosts:
         participants += _hosts_of_visit(participants, reading.hosts, named)
     if venue_country and "host" in clause.lower():
@@ -2110,6 +2112,22 @@ class ArticlePeople:
         self.last_person: gazetteer.Official | None = None
         """The person the latest parsed contact was first about: who a later "he" is."""
 
+    def the_two(self, index: int) -> list[gazetteer.Official]:
+        """The two people the sentence before `index` names, if it names exactly two."""
+        if index <= 0 or index > len(self._sentences):
+            return []
+        text = self._sentences[index - 1].text
+        found: dict[str, gazetteer.Official] = {}
+        for person in clauses.people(text):
+            resolved = self.roster.resolve(person.name, person.side)
+            if resolved is None:
+                continue
+            found.setdefault(
+                resolved.name,
+                resolved.official or gazetteer.Official(resolved.name, resolved.side or "", ""),
+            )
+        return list(found.values()) if len(found) == 2 else []
+
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
         if self._by_office is None:
@@ -2124,6 +2142,14 @@ class ArticlePeople:
                         found[key] = mention.item
             self._by_office = found
         return self._by_office.get((country, role))
+
+
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)(?:\s+(?:men|women|leaders|presidents|ministers|officials|envoys))?"
+    r"\s+(?:met|spoke|talked|held|had)\b",
+    _F,
+)
+"""Two people the sentence before names, taken up again ("The two met in Moscow")."""
 
 
 _ROLE_REFERENCE_STEMS = Folded(
@@ -2490,12 +2516,19 @@ def extract_negotiations(
     kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
-    if any(d.date is None and d.status == "held" for d in kept) and not any(
-        find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
-        for s in sentences
-        if s.paragraph <= lead
-    ):
-        _date_lead_news(kept, today, local_hour, lead)
+    if any(d.date is None and d.status == "held" for d in kept):
+        named_days = [
+            find_date(_without_statement_times(s.text, s.text, s.text), today)
+            for s in sentences
+            if s.paragraph <= lead
+        ]
+        days = {c.date for c in named_days if c.when is not When.NONE}
+        if not days:
+            _date_lead_news(kept, today, local_hour, lead)
+        elif len(days) == 1 and (day := days.pop()) is not None and day <= today:
+            # a lead that names one past day only tells that day's news ("X urged Y on
+            # Tuesday to ... The two met in Moscow for an hour")
+            _date_lead_news(kept, today, local_hour, lead, day)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
@@ -2535,12 +2568,17 @@ def _with_go_betweens(
 
 
 def _date_lead_news(
-    drafts: list[NegotiationDraft], today: dt.date, local_hour: int, lead: int
+    drafts: list[NegotiationDraft],
+    today: dt.date,
+    local_hour: int,
+    lead: int,
+    day: dt.date | None = None,
 ) -> None:
     """A held contact that the headline or the first two paragraphs report with no day, in
     a lead that names no day at all, is the day's news: the publication day, or the day
     before for a piece out before 05:00 Kyiv time ("X and Y spoke by phone", "after he met
-    Y on the sidelines of ..."); `lead` is the last paragraph of the lead."""
+    Y on the sidelines of ..."); `lead` is the last paragraph of the lead, `day` the one day
+    a lead names, if it names one."""
     for draft in drafts:
         first = next((m for m in draft.mentions if not m.support), None)
         if (
@@ -2552,8 +2590,10 @@ def _date_lead_news(
             or any(m.cue.when is not When.NONE for m in draft.mentions)
         ):
             continue
-        draft.date = _report_day(first.text, today) or (
-            today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.date = (
+            day
+            or _report_day(first.text, today)
+            or (today if local_hour >= 5 else today - dt.timedelta(days=1))
         )
         draft.evidence["occurred_on"] = first.text
 
