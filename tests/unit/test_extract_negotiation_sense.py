@@ -367,3 +367,36 @@ def test_a_lead_that_names_two_days_dates_no_undated_contact() -> None:
     )
     assert len(events) == 1
     assert events[0].occurred_on is None
+
+
+@pytest.mark.parametrize(
+    ("body", "venue", "parties"),
+    [
+        (
+            "Riyadh, the Saudi capital, hosted Thursday's meeting between U.S. and Russian "
+            "delegations on ending the war in Ukraine.",
+            "Riyadh",
+            ["RU", "US"],
+        ),
+        (
+            "Jeddah played host to U.S. and Ukrainian delegations on Thursday for talks on a "
+            "ceasefire.",
+            "Jeddah",
+            ["UA", "US"],
+        ),
+        (
+            "Moscow hosted Thursday's talks between Steve Witkoff and Kirill Dmitriev on a peace "
+            "plan for Ukraine.",
+            "Moscow",
+            ["RU", "US"],
+        ),
+    ],
+)
+def test_a_city_that_hosts_is_no_side_unless_it_stands_for_one(
+    body: str, venue: str, parties: list[str]
+) -> None:
+    # a mediator's city hosts; the capital of a side stands for it
+    events = _negotiations(body, "2026-07-24T12:00:00+00:00")
+    assert len(events) == 1
+    assert events[0].venue == venue
+    assert events[0].parties == parties

@@ -350,7 +350,7 @@ _KNOWN_VERBS = (
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
-    | {"gather", "assemble", "arrive", "fly", "come", "return", "host", "ring"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return", "host", "ring", "play"}
     | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
@@ -1214,15 +1214,17 @@ def city_like(token: Token) -> bool:
     return ent is not None and ent.label_ in ("GPE", "LOC")
 
 
-def _seat(token: Token) -> str | None:
+def _seat(token: Token) -> Token | None:
     """The city that hosts a contact noun: the subject of "host" with the contact as object
-    ("X hosted the talks"), the agent of its passive ("talks hosted by X") or the subject of
-    "be the venue for" ("X was the venue for the talks")."""
+    ("X hosted the talks"), the agent of its passive ("talks hosted by X"), the subject of
+    "be the venue for" ("X was the venue for the talks") or of "play host to"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     head = token.head
     candidates: list[Token] = []
-    if token.dep_ == "dobj" and lemma(head) == "host":
+    if token.lower_ == "host" and token.dep_ == "dobj" and lemma(head) == "play":
+        candidates = [c for c in head.children if c.dep_ == "nsubj"]  # "X played host to"
+    elif token.dep_ == "dobj" and lemma(head) == "host":
         candidates = [c for c in head.children if c.dep_ == "nsubj"]
     elif token.dep_ == "nsubjpass" and lemma(head) == "host":
         candidates = [o for p in head.children if p.dep_ == "agent" for o in p.children]
@@ -1234,8 +1236,7 @@ def _seat(token: Token) -> str | None:
             candidates = [c for c in venue.head.children if c.dep_ == "attr"]
     for candidate in candidates:
         if city_like(candidate):
-            ent = _entity(candidate)
-            return ent.text if ent is not None else candidate.text
+            return candidate
     return None
 
 
@@ -1247,7 +1248,8 @@ def seats(sentence: str) -> tuple[tuple[int, str], ...]:
     for token in _parse(sentence):
         seat = _seat(token)
         if seat is not None:
-            out.append((token.idx, seat))
+            ent = _entity(seat)
+            out.append((token.idx, ent.text if ent is not None else seat.text))
     return tuple(out)
 
 
@@ -1700,9 +1702,18 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
         people: dict[int, Person] = {}
         parties: set[str] = set()
         antecedents: set[int] = set()
+        seat = _seat(token)
+        if seat is not None and countries.side_of(_country_of_token(seat) or "") in (
+            "RU",
+            "UA",
+            "US",
+        ):
+            seat = None  # "Washington hosted the talks": the state of a side, by its capital
         for filler in _slot_fillers(token, antecedents):
             if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in filler.children):
                 continue  # "with no Ukrainian in the room"
+            if seat is not None and filler.i == seat.i:
+                continue  # "Riyadh, the Saudi capital, hosted the talks": a city, no side
             _expand(filler, people, parties, person=filler.i in antecedents)
         out.append(
             Contact(

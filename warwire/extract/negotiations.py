@@ -1681,7 +1681,7 @@ def _mention(
             "UA",
             "US",
         )
-        and not _HOSTED.search(clause)
+        and not (_HOSTED.search(clause) and not _city_hosts(sentence.text, clause))
         and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
@@ -1727,6 +1727,13 @@ _HOSTED_THE = re.compile(
     r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
 )
 """Who "hosted the talks" was at the talks just told."""
+
+
+def _city_hosts(text: str, clause: str) -> bool:
+    """Whether a city, not its state, is what hosts the clause's contact ("X, the Saudi
+    capital, hosted the meeting"): the state is then no side for hosting."""
+    offset = text.find(clause)
+    return offset >= 0 and any(offset <= at < offset + len(clause) for at, _ in clauses.seats(text))
 
 
 def _side_in_own_words(clause: str, code: str, venue: str | None, slotted: set[str]) -> bool:
