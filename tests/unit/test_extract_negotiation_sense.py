@@ -400,3 +400,15 @@ def test_a_city_that_hosts_is_no_side_unless_it_stands_for_one(
     assert len(events) == 1
     assert events[0].venue == venue
     assert events[0].parties == parties
+
+
+def test_an_office_named_without_a_country_is_its_one_holder_in_the_article() -> None:
+    events = _negotiations(
+        "Keir Starmer spoke with Vladimir Putin by phone on Monday about the war in Ukraine. "
+        "Afterwards the prime minister called Volodymyr Zelensky.",
+        "2026-07-28T12:00:00+00:00",
+    )
+    assert len(events) == 2
+    assert events[1].parties == ["GB", "UA"]
+    assert sorted(events[1].participants) == ["Keir Starmer", "Volodymyr Zelenskyy"]
+    assert events[1].occurred_on == dt.date(2026, 7, 27)

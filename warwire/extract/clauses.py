@@ -854,6 +854,16 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     return None
 
 
+def _named_object(verb: Token, child: Token) -> bool:
+    """A person's name the parser took for the predicate of a verb of naming with no object
+    ("the chancellor called X" read as "called [it] X"): the object it is."""
+    return (
+        child.dep_ == "oprd"
+        and child.ent_type_ == "PERSON"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
 def _sits_across(token: Token) -> bool:
     """ "sat across the table from X", "sat across from X": X is on the other side."""
     return any(c.lower_ == "across" and c.dep_ in ("prep", "prt", "advmod") for c in token.children)
@@ -904,7 +914,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         for child in token.children:
             if child.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
                 continue  # "X and Y discussed Ukraine": what is discussed is no side
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or _named_object(
+                token, child
+            ):
                 if child.lower_ in ("him", "her") and child.dep_ == "dobj":
                     speaker = _speaker_for_pronoun(token)  # "X said Y called him"
                     if speaker is not None:
@@ -1424,7 +1436,9 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return True, False
             return False, False
         if base in (CALL_VERB, "ring"):
-            if any(c.dep_ in ("oprd", "ccomp", "attr") for c in token.children):
+            if any(c.dep_ in ("ccomp", "attr") for c in token.children) or any(
+                c.dep_ == "oprd" and not _named_object(token, c) for c in token.children
+            ):
                 return False, False  # "called X a war criminal"
             if any(c.dep_ == "xcomp" for c in token.children) and not any(
                 c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children
@@ -1432,7 +1446,7 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
                 return False, False  # "called on X to talk", not "called X to brief him"
             if any(c.dep_ == "prt" and c.lower_ in ("out", "off", "in") for c in token.children):
                 return False, False  # "called out Russia": criticised; "called off"
-            objects = [c for c in token.children if c.dep_ == "dobj"]
+            objects = [c for c in token.children if c.dep_ == "dobj" or _named_object(token, c)]
             if any(
                 o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
                 for o in objects

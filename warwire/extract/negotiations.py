@@ -1325,6 +1325,9 @@ def _parsed_mention(
     sides = {o.name for o in reading.people} | (
         reading.parties - {o.country for o in reading.people}
     )
+    if len(sides) == 1 and named is not None and _ROLE_REFERENCE_STEMS.search(clause):
+        # "Afterwards the chancellor called X": the office holder the article names
+        sides |= {o.name for o in _role_references(clause, list(reading.starts), named, [])}
     if reading.mood not in _REALIS or len(sides) < 2:
         return None  # one side alone ("X chaired a meeting") is no negotiation
     return _mention(sentence, clause, today, whole, year, subject, named)
@@ -2135,6 +2138,13 @@ class ArticlePeople:
             )
         return list(found.values()) if len(found) == 2 else []
 
+    def sole_holder(self, role: str) -> gazetteer.Official | None:
+        """The one official in `role` the article names, of any country, if exactly one."""
+        self.holder("", role)
+        assert self._by_office is not None
+        found = [o for (_, r), o in self._by_office.items() if r == role]
+        return found[0] if len(found) == 1 else None
+
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
         if self._by_office is None:
@@ -2170,6 +2180,12 @@ _ROLE_REFERENCE = re.compile(
     r"(?!\s+(?-i:[A-Z]))",
     _F,
 )
+_BARE_ROLE = re.compile(
+    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"(?!\s+(?-i:[A-Z]))",
+    _F,
+)
+"""An office named with no country ("the chancellor"): its one holder in the article."""
 _OFFICE_ROLES = {
     "president": ("president",),
     "leader": ("president", "prime minister", "chancellor"),
@@ -2201,21 +2217,26 @@ def _role_references(
     resolved to the holder the article names; not those who only comment."""
     out: list[gazetteer.Official] = []
     seen = {o.name for o in found}
-    for match in _ROLE_REFERENCE.finditer(clause):
+    bare = [m for m in _BARE_ROLE.finditer(clause)]
+    for match in [*_ROLE_REFERENCE.finditer(clause), *bare]:
         if not any(abs(match.start() - a) <= 110 for a in anchors):
             continue
-        countries = gazetteer.countries().find(match.group("country"))
-        if not countries or countries[0].start != 0:
-            continue
         office = " ".join(match.group("office").lower().split())
-        official = next(
-            (
-                holder
-                for role in _OFFICE_ROLES[office]
-                if (holder := named.holder(countries[0].item.code, role)) is not None
-            ),
-            None,
-        )
+        if match in bare:
+            # "the chancellor" with no country: the one holder of the office the article names
+            official = named.sole_holder(_OFFICE_ROLES[office][0])
+        else:
+            countries = gazetteer.countries().find(match.group("country"))
+            if not countries or countries[0].start != 0:
+                continue
+            official = next(
+                (
+                    holder
+                    for role in _OFFICE_ROLES[office]
+                    if (holder := named.holder(countries[0].item.code, role)) is not None
+                ),
+                None,
+            )
         if official is None or official.name in seen:
             continue
         after = clause[match.end() : match.end() + 100]
