@@ -412,3 +412,37 @@ def test_an_office_named_without_a_country_is_its_one_holder_in_the_article() ->
     assert events[1].parties == ["GB", "UA"]
     assert sorted(events[1].participants) == ["Keir Starmer", "Volodymyr Zelenskyy"]
     assert events[1].occurred_on == dt.date(2026, 7, 27)
+
+
+def test_he_who_calls_next_is_the_caller_of_the_contact_just_told() -> None:
+    events = _negotiations(
+        "Spanish Prime Minister Pedro Sanchez spoke to Vladimir Putin on Sunday about the war in "
+        "Ukraine. He then "
+        "called Volodymyr Zelensky.",
+        "2026-08-03T12:00:00+00:00",
+    )
+    assert len(events) == 2
+    assert sorted(events[1].participants) == ["Pedro Sanchez", "Volodymyr Zelenskyy"]
+    assert events[1].parties == ["ES", "UA"]
+    assert events[1].occurred_on == dt.date(2026, 8, 2)
+
+
+def test_a_listed_name_the_recogniser_labels_otherwise_is_a_person_in_a_slot() -> None:
+    events = _negotiations(
+        "Trump will phone Putin on Thursday, and he will then speak with Zelensky, the White "
+        "House said, as it pushes for a ceasefire.",
+        "2026-08-03T12:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["RU", "US"], ["UA", "US"]]
+    assert all(e.occurred_on == dt.date(2026, 8, 6) for e in events)
+
+
+def test_a_delegation_head_who_describes_the_talks_took_part() -> None:
+    events = _negotiations(
+        "Ukrainian and Russian negotiators met in Istanbul on Tuesday for talks on a "
+        "ceasefire.\n\nUkraine's lead negotiator, Rustem Umerov, described the talks as "
+        "intensive.",
+        "2026-08-05T12:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].participants == ["Rustem Umerov"]

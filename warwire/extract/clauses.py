@@ -581,10 +581,8 @@ def _expand(
     if city_like(token) and (ent is None or ent.label_ == "PERSON"):
         return  # "Doha, the emirate's capital, hosted...": a place, whatever the label
     if (
-        person
-        and (token.pos_ == "PROPN" or _listed_person(token))
-        and _country_of_token(token) is None
-    ):
+        (person and token.pos_ == "PROPN") or (ent is not None and _listed_person(token))
+    ) and _country_of_token(token) is None:
         # The antecedent of "he": a person, even if the recogniser called the name an ORG.
         span = ent if ent is not None and ent.label_ != "PERSON" else None
         if span is not None:

@@ -1531,8 +1531,9 @@ def _mention(
         ]
     else:
         # "X and Y spoke by phone as Z prepared to sound out W": Z acts in another clause
-        # and is a side of the contact there, not of this one.
-        ours = {o.name for o in reading.people}
+        # and is a side of the contact there, not of this one; a delegation member named as
+        # such ("Ukraine's lead negotiator, X, described the talks") stays.
+        ours = {o.name for o in reading.people} | {o.name for o in _members(named_in)}
         participants = [
             o
             for o in participants
@@ -1840,12 +1841,14 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     stated = [c for c in found if c.mood in _REALIS]
     if named is not None:
         last = named.last_person
-        if last is not None and any(c.open_subject for c in stated) and last.name not in people:
-            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X
-            people[last.name] = last
-            if last.country:
-                parties.add(last.country)
-        if people:
+        if last is not None and any(c.open_subject for c in stated):
+            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X, and stays the
+            # one a later "he" is (the clause is read more than once)
+            if last.name not in people:
+                people[last.name] = last
+                if last.country:
+                    parties.add(last.country)
+        elif people:
             # who a later "he" is: the person named first, the subject as a rule
             named.last_person = min(
                 people.values(),
