@@ -446,3 +446,18 @@ def test_a_delegation_head_who_describes_the_talks_took_part() -> None:
     )
     assert len(events) == 1
     assert events[0].participants == ["Rustem Umerov"]
+
+
+def test_a_contact_planned_after_another_in_one_sentence_is_its_own() -> None:
+    # "before flying to W to meet Z": the second contact follows the first, with its
+    # subject, on its own day and in its own place
+    events = _negotiations(
+        "Steve Witkoff is due to meet Kirill Dmitriev in Miami on Thursday before flying to "
+        "Geneva to meet Ukrainian negotiators on Saturday about the peace plan.",
+        "2026-08-10T12:00:00+00:00",
+    )
+    assert [(e.venue, e.occurred_on, e.parties) for e in events] == [
+        ("Miami", dt.date(2026, 8, 13), ["RU", "US"]),
+        ("Geneva", dt.date(2026, 8, 15), ["UA", "US"]),
+    ]
+    assert events[1].participants == ["Steve Witkoff"]

@@ -1809,9 +1809,10 @@ def people(sentence: str) -> tuple[Person, ...]:
 
 @lru_cache(maxsize=1024)
 def sequenced(sentence: str) -> tuple[int, ...]:
-    """Where the second of two coordinated contact verbs begins its phrase (the offset of the
-    conjunction), when each has partners of its own and they differ ("X would call Y on
-    Monday and would then talk to Z"): two contacts in sequence, not one with Y and Z."""
+    """Where the second of two contact verbs in sequence begins its phrase (the offset of the
+    conjunction, or of "before"/"after"), when each has partners of its own and they differ
+    ("X would call Y on Monday and would then talk to Z", "X is to meet Y on Thursday before
+    flying to W to meet Z"): two contacts, not one with Y and Z."""
     doc = _parse(sentence)
     found = {c.start: c for c in _read(sentence)}
     out: list[int] = []
@@ -1819,16 +1820,29 @@ def sequenced(sentence: str) -> tuple[int, ...]:
         first = found.get(token.idx)
         if first is None or token.pos_ != "VERB":
             continue
+        own = {p.name for p in first.people} | first.parties
         for conj in token.children:
             second = found.get(conj.idx)
             if conj.dep_ != "conj" or second is None or conj.pos_ != "VERB":
                 continue
-            own = {p.name for p in first.people}
-            other = {p.name for p in second.people}
+            other = {p.name for p in second.people} | second.parties
             if own - other and other - own:
                 cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
                 out.append(cc[-1].idx if cc else next(iter(conj.subtree)).idx)
-    return tuple(out)
+        for link in token.children:
+            # "is due to meet X on Thursday before flying to Y to meet Z": what comes after
+            # the first contact is a second one
+            if link.dep_ != "prep" or link.lower_ not in ("before", "after") or link.i < token.i:
+                continue
+            for inner in link.subtree:
+                second = found.get(inner.idx)
+                if second is None or inner.pos_ != "VERB" or inner.i == token.i:
+                    continue
+                other = {p.name for p in second.people} | second.parties
+                if own - other and other - own:
+                    out.append(link.idx)
+                    break
+    return tuple(sorted(set(out)))
 
 
 @lru_cache(maxsize=1024)

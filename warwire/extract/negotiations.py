@@ -1074,13 +1074,29 @@ def _mentions_in(
                 )
                 if found is None:
                     continue
-                if before is not None and found.cue.when is When.NONE and piece != clause:
-                    # "would call X on Monday and would then talk to Y": the second contact
-                    # follows the first, on its day
-                    found = replace(found, cue=before.cue)
+                if before is not None and piece != clause:
+                    found = _sequel_of(found, before, text)
                 before = found
                 out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMention:
+    """The second of two contacts told in sequence in one sentence: on the first's day when
+    it names none ("would call X on Monday and would then talk to Y"), and made by the
+    first's subject when it names no one of the first's ("is to meet X on Thursday before
+    flying to W to meet Z")."""
+    if mention.cue.when is When.NONE:
+        mention = replace(mention, cue=first.cue)
+    people = {o.name for o in mention.participants}
+    if first.participants and not people & {o.name for o in first.participants}:
+        subject = min(
+            first.participants,
+            key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
+        )
+        parties = mention.parties | ({subject.country} if subject.country else set())
+        mention = replace(mention, participants=[subject, *mention.participants], parties=parties)
+    return mention
 
 
 def _parsed_pieces(
@@ -1102,8 +1118,8 @@ def _parsed_pieces(
         )
         if found is None:
             continue
-        if before is not None and found.cue.when is When.NONE:
-            found = replace(found, cue=before.cue)  # "and then phone Y": on the first's day
+        if before is not None:
+            found = _sequel_of(found, before, sentence.text)
         before = found
         out.extend(_distribute(sentence.text, piece, found, named))
     return out
