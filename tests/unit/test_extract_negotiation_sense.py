@@ -461,3 +461,16 @@ def test_a_contact_planned_after_another_in_one_sentence_is_its_own() -> None:
         ("Geneva", dt.date(2026, 8, 15), ["UA", "US"]),
     ]
     assert events[1].participants == ["Steve Witkoff"]
+
+
+def test_a_verb_of_talking_not_repeated_for_its_second_partner_makes_two_contacts() -> None:
+    # "spoke with X and then with Y": the verb is understood again before "with Y"
+    events = _negotiations(
+        "The Spanish prime minister, Pedro Sanchez, spoke with Vladimir Putin and then with "
+        "Volodymyr Zelensky on Sunday about the war in Ukraine.",
+        "2026-08-17T12:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["ES", "RU"], ["ES", "UA"]]
+    assert "Volodymyr Zelenskyy" not in events[0].participants
+    assert sorted(events[1].participants) == ["Pedro Sanchez", "Volodymyr Zelenskyy"]
+    assert events[0].occurred_on == events[1].occurred_on

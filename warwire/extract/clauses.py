@@ -1744,7 +1744,48 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 host=_host(token),
             )
         )
+        if token.pos_ == "VERB":
+            out += _gapped(token, call, out[-1])
     return tuple(out)
+
+
+def _gapped(verb: Token, call: bool, first: Contact) -> list[Contact]:
+    """The contacts a verb of talking makes again without being repeated ("spoke with X and
+    then with Y", "will speak to X on Monday and then to Y"): the subject's contact with each
+    partner after the conjunction."""
+    out: list[Contact] = []
+    subjects: dict[int, Person] = {}
+    subject_sides: set[str] = set()
+    for subject in _subjects(verb):
+        if subject.lower_ in ("he", "she"):
+            speaker = _speaker_for_pronoun(verb)
+            if speaker is not None:
+                _expand(speaker, subjects, subject_sides, person=True)
+        else:
+            _expand(subject, subjects, subject_sides)
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "ADP" or conj.lower_ not in ("with", "to"):
+            continue
+        partners = [o for o in conj.children if o.dep_ == "pobj" and _can_be_side(o)]
+        if not partners:
+            continue
+        people = dict(subjects)
+        parties = set(subject_sides)
+        for partner in partners:
+            _expand(partner, people, parties)
+        out.append(
+            Contact(
+                start=conj.idx,
+                end=conj.idx + len(conj.text),
+                lemma=first.lemma,
+                call=call,
+                mood=first.mood,
+                people=tuple(people.values()),
+                parties=frozenset(parties),
+                days=tuple(_time_phrases(conj)),
+            )
+        )
+    return out
 
 
 _DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
@@ -1829,6 +1870,15 @@ def sequenced(sentence: str) -> tuple[int, ...]:
             if own - other and other - own:
                 cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
                 out.append(cc[-1].idx if cc else next(iter(conj.subtree)).idx)
+        for conj in token.children:
+            second = found.get(conj.idx)
+            if conj.dep_ != "conj" or conj.pos_ != "ADP" or second is None:
+                continue
+            other = {p.name for p in second.people} | second.parties
+            if own - other and other - own:
+                # "spoke with X and then with Y": the verb made again for Y
+                cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
+                out.append(cc[-1].idx if cc else conj.idx)
         for link in token.children:
             # "is due to meet X on Thursday before flying to Y to meet Z": what comes after
             # the first contact is a second one

@@ -1088,12 +1088,15 @@ def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMenti
     flying to W to meet Z")."""
     if mention.cue.when is When.NONE:
         mention = replace(mention, cue=first.cue)
+    if mention.fmt is None and first.fmt is not None:
+        mention = replace(mention, fmt=first.fmt)  # "spoke by phone with X and then with Y"
     people = {o.name for o in mention.participants}
     if first.participants and not people & {o.name for o in first.participants}:
+        shared = [o for o in first.participants if o.country and o.country in mention.parties]
         subject = min(
-            first.participants,
+            shared or first.participants,
             key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
-        )
+        )  # the one whose side both contacts name, else the first named
         parties = mention.parties | ({subject.country} if subject.country else set())
         mention = replace(mention, participants=[subject, *mention.participants], parties=parties)
     return mention
