@@ -474,3 +474,22 @@ def test_a_verb_of_talking_not_repeated_for_its_second_partner_makes_two_contact
     assert "Volodymyr Zelenskyy" not in events[0].participants
     assert sorted(events[1].participants) == ["Pedro Sanchez", "Volodymyr Zelenskyy"]
     assert events[0].occurred_on == events[1].occurred_on
+
+
+def test_a_verb_done_by_phone_with_a_person_as_object_is_a_call() -> None:
+    events = _negotiations(
+        "Spanish Prime Minister Pedro Sanchez spoke to Vladimir Putin on Sunday about the war "
+        "in Ukraine, and later briefed Volodymyr Zelensky by phone.",
+        "2026-08-17T12:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["ES", "RU"], ["ES", "UA"]]
+    assert events[1].format == "call"
+    assert sorted(events[1].participants) == ["Pedro Sanchez", "Volodymyr Zelenskyy"]
+
+
+def test_a_verb_done_by_phone_with_an_outlet_as_object_is_no_call() -> None:
+    events = _negotiations(
+        "Vladimir Putin told Reuters by phone on Sunday that he would not meet Volodymyr Zelensky.",
+        "2026-08-17T12:00:00+00:00",
+    )
+    assert events == []

@@ -852,6 +852,15 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     return None
 
 
+def _by_phone(verb: Token) -> bool:
+    """Whether a verb is done "by phone", "by telephone" or "over the phone"."""
+    return any(
+        p.lower_ in ("by", "over") and any(o.lower_ in ("phone", "telephone") for o in p.children)
+        for p in verb.children
+        if p.dep_ == "prep"
+    )
+
+
 def _named_object(verb: Token, child: Token) -> bool:
     """A person's name the parser took for the predicate of a verb of naming with no object
     ("the chancellor called X" read as "called [it] X"): the object it is."""
@@ -1391,6 +1400,10 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
     if visit_destination(token) is not None:
         return True, False
     if token.pos_ == "VERB":
+        if _by_phone(token) and any(
+            c.dep_ == "dobj" and _can_be_side(c) and not _outlet(c) for c in token.children
+        ):
+            return True, True  # "briefed X by phone", "congratulated Y over the phone"
         if base in ("speak", "talk"):
             # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
             if any(c.dep_ == "dobj" for c in token.children):
