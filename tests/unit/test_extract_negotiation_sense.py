@@ -493,3 +493,15 @@ def test_a_verb_done_by_phone_with_an_outlet_as_object_is_no_call() -> None:
         "2026-08-17T12:00:00+00:00",
     )
     assert events == []
+
+
+def test_a_second_partner_after_and_then_is_a_second_contact() -> None:
+    events = _negotiations(
+        "Pedro Sanchez, Spain's prime minister, said he would speak to Vladimir Putin on Sunday "
+        "and then to Volodymyr Zelensky about the war in Ukraine.",
+        "2026-08-17T12:00:00+00:00",
+    )
+    assert [e.parties for e in events] == [["ES", "RU"], ["ES", "UA"]]
+    assert sorted(events[0].participants) == ["Pedro Sanchez", "Vladimir Putin"]
+    assert sorted(events[1].participants) == ["Pedro Sanchez", "Volodymyr Zelenskyy"]
+    assert events[0].occurred_on == events[1].occurred_on == dt.date(2026, 8, 23)

@@ -23,7 +23,7 @@ A *contact word* is a verb of meeting or talking ("met", "received", "hosted", "
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -1400,8 +1400,13 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
     if visit_destination(token) is not None:
         return True, False
     if token.pos_ == "VERB":
-        if _by_phone(token) and any(
-            c.dep_ == "dobj" and _can_be_side(c) and not _outlet(c) for c in token.children
+        if (
+            base not in ("speak", "talk")
+            and _by_phone(token)
+            and any(
+                c.dep_ == "dobj" and c.i > token.i and _can_be_side(c) and not _outlet(c)
+                for c in token.children
+            )
         ):
             return True, True  # "briefed X by phone", "congratulated Y over the phone"
         if base in ("speak", "talk"):
@@ -1758,15 +1763,26 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
             )
         )
         if token.pos_ == "VERB":
-            out += _gapped(token, call, out[-1])
+            again, later = _gapped(token, call, out[-1])
+            if again:
+                # the partners after "and then" are not on the first contact
+                out[-1] = replace(
+                    out[-1], people=tuple(p for p in out[-1].people if p.start not in later)
+                )
+            out += again
     return tuple(out)
 
 
-def _gapped(verb: Token, call: bool, first: Contact) -> list[Contact]:
+_THEN = frozenset({"then", "later", "afterwards", "next"})
+
+
+def _gapped(verb: Token, call: bool, first: Contact) -> tuple[list[Contact], set[int]]:
     """The contacts a verb of talking makes again without being repeated ("spoke with X and
     then with Y", "will speak to X on Monday and then to Y"): the subject's contact with each
-    partner after the conjunction."""
+    partner after the conjunction ("will meet X on Monday and then Y" too); and where those
+    partners' names start."""
     out: list[Contact] = []
+    later: set[int] = set()
     subjects: dict[int, Person] = {}
     subject_sides: set[str] = set()
     for subject in _subjects(verb):
@@ -1777,15 +1793,24 @@ def _gapped(verb: Token, call: bool, first: Contact) -> list[Contact]:
         else:
             _expand(subject, subjects, subject_sides)
     for conj in verb.children:
-        if conj.dep_ != "conj" or conj.pos_ != "ADP" or conj.lower_ not in ("with", "to"):
+        then = any(c.dep_ == "advmod" and c.lower_ in _THEN for c in conj.children)
+        gapped = conj.dep_ == "conj" and conj.pos_ == "ADP"  # "spoke with X and then with Y"
+        if conj.lower_ in ("with", "to") and (gapped or (then and conj.dep_ == "prep")):
+            # "would speak to X on Sunday and then to Y"
+            partners = [o for o in conj.children if o.dep_ == "pobj" and _can_be_side(o)]
+        elif then and conj.dep_ == "conj" and conj.ent_type_ == "PERSON":
+            partners = [conj]
+        else:
             continue
-        partners = [o for o in conj.children if o.dep_ == "pobj" and _can_be_side(o)]
         if not partners:
             continue
         people = dict(subjects)
         parties = set(subject_sides)
+        own: dict[int, Person] = {}
         for partner in partners:
-            _expand(partner, people, parties)
+            _expand(partner, own, parties, conjuncts=False)
+        people.update(own)
+        later |= {p.start for p in own.values()}
         out.append(
             Contact(
                 start=conj.idx,
@@ -1798,7 +1823,7 @@ def _gapped(verb: Token, call: bool, first: Contact) -> list[Contact]:
                 days=tuple(_time_phrases(conj)),
             )
         )
-    return out
+    return out, later
 
 
 _DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
@@ -1885,13 +1910,15 @@ def sequenced(sentence: str) -> tuple[int, ...]:
                 out.append(cc[-1].idx if cc else next(iter(conj.subtree)).idx)
         for conj in token.children:
             second = found.get(conj.idx)
-            if conj.dep_ != "conj" or conj.pos_ != "ADP" or second is None:
+            if second is None or second.start == first.start or conj.pos_ == "VERB":
                 continue
             other = {p.name for p in second.people} | second.parties
             if own - other and other - own:
                 # "spoke with X and then with Y": the verb made again for Y
-                cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
-                out.append(cc[-1].idx if cc else conj.idx)
+                start = min(t.i for t in conj.subtree)
+                if start > 0 and doc[start - 1].lower_ in ("and", "but"):
+                    start -= 1
+                out.append(doc[start].idx)
         for link in token.children:
             # "is due to meet X on Thursday before flying to Y to meet Z": what comes after
             # the first contact is a second one
