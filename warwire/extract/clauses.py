@@ -23,11 +23,11 @@ A *contact word* is a verb of meeting or talking ("met", "received", "hosted", "
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warwire.extract import countries, nlp
+from warwire.extract import countries, gazetteer, nlp
 from warwire.extract.people import TITLES
 
 if TYPE_CHECKING:
@@ -202,6 +202,8 @@ IRREALIS_PREDICATES = frozenset(
 )
 """Predicates that make a contact noun they describe a possibility or a denial ("talks with
 X are impossible", "a meeting is unlikely")."""
+TEAM_NOUNS = frozenset({"team", "teams", "delegation", "delegations", "negotiators"})
+"""Nouns of a negotiating team: its possessor leads it ("X's team")."""
 SIDE_NOUNS = frozenset(
     {
         "president",
@@ -347,8 +349,8 @@ _KNOWN_VERBS = (
     | REFUSAL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
-    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit"}
-    | {"gather", "assemble", "arrive", "fly", "come", "return"}
+    | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
+    | {"gather", "assemble", "arrive", "fly", "come", "return", "host", "ring", "play"}
     | {"include", "comprise", "represent", "head", "bring", "participate", "take"}
 )
 
@@ -423,6 +425,7 @@ _IRREGULAR = {
     "forbade": "forbid",
     "forbidden": "forbid",
     "ran": "run",
+    "rang": "ring",
     "sat": "sit",
     "brought": "bring",
     "flew": "fly",
@@ -575,7 +578,11 @@ def _expand(
     if depth > 4:
         return
     ent = _entity(token)
-    if person and token.pos_ == "PROPN" and _country_of_token(token) is None:
+    if city_like(token) and (ent is None or ent.label_ == "PERSON"):
+        return  # "Doha, the emirate's capital, hosted...": a place, whatever the label
+    if (
+        (person and token.pos_ == "PROPN") or (ent is not None and _listed_person(token))
+    ) and _country_of_token(token) is None:
         # The antecedent of "he": a person, even if the recogniser called the name an ORG.
         span = ent if ent is not None and ent.label_ != "PERSON" else None
         if span is not None:
@@ -589,6 +596,8 @@ def _expand(
     elif ent is not None and ent.label_ == "PERSON" and _indefinite(ent):
         pass  # "an observant Jew, X, flew to ...": a name takes no indefinite article
     elif ent is not None and ent.label_ == "PERSON":
+        while len(ent) > 1 and ent[0].is_lower:
+            ent = ent[1:]  # "rang X Y": the recogniser ran the name on over the verb
         if ent.start not in people:
             side = person_side(ent)
             for offset, name in _hyphen_parts(ent.text):
@@ -626,6 +635,15 @@ def _expand(
                     continue  # "a Trump envoy", "the Putin aide": the one sent is not the sender
                 if child.dep_ in ("appos", "compound") and child.ent_type_ == "PERSON":
                     _expand(child, people, parties, depth + 1)
+                elif (
+                    child.dep_ == "poss"
+                    and token.lower_ in TEAM_NOUNS
+                    and child.pos_ == "PROPN"
+                    and _country_of_token(child) is None
+                ):
+                    # "X's team", "Y's delegation": a team is its leader's, who is at the
+                    # table with it, whatever label the recogniser gave the name
+                    _expand(child, people, parties, depth + 1, person=True)
                 elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                     for part in (child, *(c for c in child.children if c.dep_ == "conj")):
                         # "the German Federal Chancellor" may be one ORG entity: its demonym
@@ -828,9 +846,44 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
                 child.ent_type_ == "PERSON"
                 or child.lower_ in SIDE_NOUNS
                 or (child.pos_ == "PROPN" and _country_of_token(child) is None)
+                or _listed_person(child)
             ):
                 return child  # a person or a title, not "Ukraine" or "the talks"
     return None
+
+
+def _by_phone(verb: Token) -> bool:
+    """Whether a verb is done "by phone", "by telephone" or "over the phone"."""
+    return any(
+        p.lower_ in ("by", "over") and any(o.lower_ in ("phone", "telephone") for o in p.children)
+        for p in verb.children
+        if p.dep_ == "prep"
+    )
+
+
+def _named_object(verb: Token, child: Token) -> bool:
+    """A person's name the parser took for the predicate of a verb of naming with no object
+    ("the chancellor called X" read as "called [it] X"): the object it is."""
+    return (
+        child.dep_ == "oprd"
+        and child.ent_type_ == "PERSON"
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
+
+
+def _sits_across(token: Token) -> bool:
+    """ "sat across the table from X", "sat across from X": X is on the other side."""
+    return any(c.lower_ == "across" and c.dep_ in ("prep", "prt", "advmod") for c in token.children)
+
+
+def _listed_person(token: Token) -> bool:
+    """A capitalised name the recogniser labelled otherwise ("Trump" as ORG) that is, as a
+    whole, a listed official's name: the list normalises what the parser found."""
+    ent = _entity(token)
+    name = ent.text if ent is not None else token.text
+    if not name[:1].isupper():
+        return False
+    return any(m.start == 0 and m.end == len(name) for m in gazetteer.officials().find(name))
 
 
 def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Token]:
@@ -868,7 +921,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         for child in token.children:
             if child.dep_ == "dobj" and lemma(token) in TOPIC_VERBS:
                 continue  # "X and Y discussed Ukraine": what is discussed is no side
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative"):
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") or _named_object(
+                token, child
+            ):
                 if child.lower_ in ("him", "her") and child.dep_ == "dobj":
                     speaker = _speaker_for_pronoun(token)  # "X said Y called him"
                     if speaker is not None:
@@ -887,6 +942,8 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     continue
                 fillers.append(child)
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
+        if lemma(token) == "sit" and _sits_across(token):
+            fillers += _prep_objects(token, ("from",))  # "sat across the table from X"
         return fillers
     for child in token.children:
         if child.dep_ == "poss" and child.lower_ in ("his", "her"):
@@ -1111,7 +1168,18 @@ def _trip_for(token: Token) -> Token | None:
 
 
 PLACE_HEADS = frozenset(
-    {"city", "town", "capital", "resort", "village", "port", "estate", "residence", "palace"}
+    {
+        "city",
+        "town",
+        "capital",
+        "resort",
+        "village",
+        "port",
+        "estate",
+        "residence",
+        "palace",
+        "region",
+    }
 )
 
 
@@ -1141,6 +1209,67 @@ def _place_names(obj: Token) -> list[str]:
         ):
             out.append(found.text)
     return out
+
+
+CITY_NOUNS = frozenset({"city", "town", "capital", "port", "village", "resort"})
+"""Nouns that make the name they stand in apposition to a place ("X, the Gulf port")."""
+
+
+def city_like(token: Token) -> bool:
+    """Whether a name is a place and not a person or a state: a name the recogniser calls a
+    place (GPE, LOC) or the places data knows as a city, or one in apposition to a noun of
+    settlement ("Doha, the emirate's capital"); a state's name or metonym is a side."""
+    ent = _entity(token)
+    name = ent.text if ent is not None else token.text
+    if token.pos_ != "PROPN":
+        return False
+    found = gazetteer.places().find(name)
+    if any(m.item.kind == "city" and m.start == 0 and m.end == len(name) for m in found):
+        return True  # a capital is a city, though it may stand for its state elsewhere
+    if countries.code_of(name) is not None:
+        return False
+    if any(c.dep_ == "appos" and lemma(c) in CITY_NOUNS for c in token.children):
+        return True
+    return ent is not None and ent.label_ in ("GPE", "LOC")
+
+
+def _seat(token: Token) -> Token | None:
+    """The city that hosts a contact noun: the subject of "host" with the contact as object
+    ("X hosted the talks"), the agent of its passive ("talks hosted by X"), the subject of
+    "be the venue for" ("X was the venue for the talks") or of "play host to"."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = token.head
+    candidates: list[Token] = []
+    if token.lower_ == "host" and token.dep_ == "dobj" and lemma(head) == "play":
+        candidates = [c for c in head.children if c.dep_ == "nsubj"]  # "X played host to"
+    elif token.dep_ == "dobj" and lemma(head) == "host":
+        candidates = [c for c in head.children if c.dep_ == "nsubj"]
+    elif token.dep_ == "nsubjpass" and lemma(head) == "host":
+        candidates = [o for p in head.children if p.dep_ == "agent" for o in p.children]
+    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "venue":
+        venue = head.head
+        if venue.dep_ == "attr":
+            candidates = [c for c in venue.head.children if c.dep_ == "nsubj"]
+        elif venue.dep_ == "nsubj":
+            candidates = [c for c in venue.head.children if c.dep_ == "attr"]
+    for candidate in candidates:
+        if city_like(candidate):
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1024)
+def seats(sentence: str) -> tuple[tuple[int, str], ...]:
+    """(offset, city) for every noun a city hosts in `sentence` (see `_seat`), whether or not
+    the parse reads the noun as a contact ("Doha hosted Wednesday's session")."""
+    out = []
+    for token in _parse(sentence):
+        seat = _seat(token)
+        if seat is not None:
+            ent = _entity(seat)
+            out.append((token.idx, ent.text if ent is not None else seat.text))
+    return tuple(out)
 
 
 def _time_phrases(token: Token) -> list[str]:
@@ -1271,6 +1400,15 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
     if visit_destination(token) is not None:
         return True, False
     if token.pos_ == "VERB":
+        if (
+            base not in ("speak", "talk")
+            and _by_phone(token)
+            and any(
+                c.dep_ == "dobj" and c.i > token.i and _can_be_side(c) and not _outlet(c)
+                for c in token.children
+            )
+        ):
+            return True, True  # "briefed X by phone", "congratulated Y over the phone"
         if base in ("speak", "talk"):
             # "spoke with X", "X and Y talked": not "speaks Russian", "speaking to the media"
             if any(c.dep_ == "dobj" for c in token.children):
@@ -1292,11 +1430,19 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in token.children
         ):
             return True, False  # "X brought together Y and Z"
+        if base == "face":
+            # "X faced Y's delegation": across the table from a negotiating team, not any
+            # adversary ("faced Russian assaults")
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            return any(o.lower_ in TEAM_NOUNS for o in objects), False
         if base == "sit":
             # "X sat opposite Y", "X sat down with Y"
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
             down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-            return bool(preps & {"opposite", "across"} or (down and "with" in preps)), False
+            across = _sits_across(token) and "from" in preps  # "sat across from X"
+            return bool(
+                preps & {"opposite", "across"} or (down and "with" in preps) or across
+            ), False
         if base == "discuss":
             # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
             # hours discussing...": two sides talking
@@ -1305,12 +1451,18 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             if paired or _prep_objects(token, ("with",)):
                 return True, False
             return False, False
-        if base == CALL_VERB:
-            if any(c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in token.children):
-                return False, False  # "called X a war criminal", "called on X to talk"
+        if base in (CALL_VERB, "ring"):
+            if any(c.dep_ in ("ccomp", "attr") for c in token.children) or any(
+                c.dep_ == "oprd" and not _named_object(token, c) for c in token.children
+            ):
+                return False, False  # "called X a war criminal"
+            if any(c.dep_ == "xcomp" for c in token.children) and not any(
+                c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children
+            ):
+                return False, False  # "called on X to talk", not "called X to brief him"
             if any(c.dep_ == "prt" and c.lower_ in ("out", "off", "in") for c in token.children):
                 return False, False  # "called out Russia": criticised; "called off"
-            objects = [c for c in token.children if c.dep_ == "dobj"]
+            objects = [c for c in token.children if c.dep_ == "dobj" or _named_object(token, c)]
             if any(
                 o.ent_type_ in ("PERSON", "GPE", "NORP") or o.lower_ in ("him", "her")
                 for o in objects
@@ -1580,9 +1732,18 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
         people: dict[int, Person] = {}
         parties: set[str] = set()
         antecedents: set[int] = set()
+        seat = _seat(token)
+        if seat is not None and countries.side_of(_country_of_token(seat) or "") in (
+            "RU",
+            "UA",
+            "US",
+        ):
+            seat = None  # "Washington hosted the talks": the state of a side, by its capital
         for filler in _slot_fillers(token, antecedents):
             if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in filler.children):
                 continue  # "with no Ukrainian in the room"
+            if seat is not None and filler.i == seat.i:
+                continue  # "Riyadh, the Saudi capital, hosted the talks": a city, no side
             _expand(filler, people, parties, person=filler.i in antecedents)
         out.append(
             Contact(
@@ -1601,7 +1762,68 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 host=_host(token),
             )
         )
+        if token.pos_ == "VERB":
+            again, later = _gapped(token, call, out[-1])
+            if again:
+                # the partners after "and then" are not on the first contact
+                out[-1] = replace(
+                    out[-1], people=tuple(p for p in out[-1].people if p.start not in later)
+                )
+            out += again
     return tuple(out)
+
+
+_THEN = frozenset({"then", "later", "afterwards", "next"})
+
+
+def _gapped(verb: Token, call: bool, first: Contact) -> tuple[list[Contact], set[int]]:
+    """The contacts a verb of talking makes again without being repeated ("spoke with X and
+    then with Y", "will speak to X on Monday and then to Y"): the subject's contact with each
+    partner after the conjunction ("will meet X on Monday and then Y" too); and where those
+    partners' names start."""
+    out: list[Contact] = []
+    later: set[int] = set()
+    subjects: dict[int, Person] = {}
+    subject_sides: set[str] = set()
+    for subject in _subjects(verb):
+        if subject.lower_ in ("he", "she"):
+            speaker = _speaker_for_pronoun(verb)
+            if speaker is not None:
+                _expand(speaker, subjects, subject_sides, person=True)
+        else:
+            _expand(subject, subjects, subject_sides)
+    for conj in verb.children:
+        then = any(c.dep_ == "advmod" and c.lower_ in _THEN for c in conj.children)
+        gapped = conj.dep_ == "conj" and conj.pos_ == "ADP"  # "spoke with X and then with Y"
+        if conj.lower_ in ("with", "to") and (gapped or (then and conj.dep_ == "prep")):
+            # "would speak to X on Sunday and then to Y"
+            partners = [o for o in conj.children if o.dep_ == "pobj" and _can_be_side(o)]
+        elif then and conj.dep_ == "conj" and conj.ent_type_ == "PERSON":
+            partners = [conj]
+        else:
+            continue
+        if not partners:
+            continue
+        people = dict(subjects)
+        parties = set(subject_sides)
+        own: dict[int, Person] = {}
+        for partner in partners:
+            _expand(partner, own, parties, conjuncts=False)
+        people.update(own)
+        later |= {p.start for p in own.values()}
+        out.append(
+            Contact(
+                start=conj.idx,
+                end=conj.idx + len(conj.text),
+                lemma=first.lemma,
+                call=call,
+                mood=first.mood,
+                people=tuple(people.values()),
+                parties=frozenset(parties),
+                days=tuple(_time_phrases(conj)),
+            )
+        )
+    return out, later
 
 
 _DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
@@ -1664,6 +1886,80 @@ def people(sentence: str) -> tuple[Person, ...]:
     )
 
 
+@lru_cache(maxsize=1024)
+def sequenced(sentence: str) -> tuple[int, ...]:
+    """Where the second of two contact verbs in sequence begins its phrase (the offset of the
+    conjunction, or of "before"/"after"), when each has partners of its own and they differ
+    ("X would call Y on Monday and would then talk to Z", "X is to meet Y on Thursday before
+    flying to W to meet Z"): two contacts, not one with Y and Z."""
+    doc = _parse(sentence)
+    found = {c.start: c for c in _read(sentence)}
+    out: list[int] = []
+    for token in doc:
+        first = found.get(token.idx)
+        if first is None or token.pos_ != "VERB":
+            continue
+        own = {p.name for p in first.people} | first.parties
+        for conj in token.children:
+            second = found.get(conj.idx)
+            if conj.dep_ != "conj" or second is None or conj.pos_ != "VERB":
+                continue
+            other = {p.name for p in second.people} | second.parties
+            if own - other and other - own:
+                cc = [c for c in token.children if c.dep_ == "cc" and token.i < c.i < conj.i]
+                out.append(cc[-1].idx if cc else next(iter(conj.subtree)).idx)
+        for conj in token.children:
+            second = found.get(conj.idx)
+            if second is None or second.start == first.start or conj.pos_ == "VERB":
+                continue
+            other = {p.name for p in second.people} | second.parties
+            if own - other and other - own:
+                # "spoke with X and then with Y": the verb made again for Y
+                start = min(t.i for t in conj.subtree)
+                if start > 0 and doc[start - 1].lower_ in ("and", "but"):
+                    start -= 1
+                out.append(doc[start].idx)
+        for link in token.children:
+            # "is due to meet X on Thursday before flying to Y to meet Z": what comes after
+            # the first contact is a second one
+            if link.dep_ != "prep" or link.lower_ not in ("before", "after") or link.i < token.i:
+                continue
+            for inner in link.subtree:
+                second = found.get(inner.idx)
+                if second is None or inner.pos_ != "VERB" or inner.i == token.i:
+                    continue
+                other = {p.name for p in second.people} | second.parties
+                if own - other and other - own:
+                    out.append(link.idx)
+                    break
+    return tuple(sorted(set(out)))
+
+
+@lru_cache(maxsize=1024)
+def towns(sentence: str) -> frozenset[str]:
+    """Names the recogniser calls a geopolitical entity and no country table knows as a
+    state: towns and cities, whether or not the places list has them."""
+    return frozenset(
+        e.text
+        for e in _parse(sentence).ents
+        if e.label_ == "GPE" and countries.code_of(e.text) is None
+    )
+
+
+@lru_cache(maxsize=1024)
+def hosting(sentence: str) -> tuple[Person, ...]:
+    """The people who host in `sentence`: the subjects of an active "host" ("Emir X hosted
+    Y's and Z's officials in Doha")."""
+    doc = _parse(sentence)
+    people: dict[int, Person] = {}
+    for token in doc:
+        if token.pos_ == "VERB" and lemma(token) == "host":
+            for subject in token.children:
+                if subject.dep_ == "nsubj":
+                    _expand(subject, people, set())
+    return tuple(people.values())
+
+
 MEMBER_VERBS = frozenset({"accompany", "join", "lead", "head", "represent", "travel"})
 LIST_VERBS = frozenset({"include", "comprise"})
 PARTICIPATION_VERBS = frozenset({"participate", "attend"})
@@ -1713,6 +2009,15 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             listed = [c for c in token.children if c.dep_ == "appos"]
             if listed:
                 fillers += [token, *listed]
+        elif token.lower_ in ("member", "members") and any(
+            o.lower_ in GROUP_NOUNS | TEAM_NOUNS for o in _prep_objects(token, ("of",))
+        ):
+            # "X, chairman of ... and a member of the delegation": the apposition's head
+            node = token
+            while node.dep_ == "conj" and node.head.i != node.i:
+                node = node.head
+            if node.dep_ == "appos":
+                fillers.append(node.head)
     for filler in fillers:
         if filler.lower_ in ("who", "that") and filler.head.dep_ == "relcl":
             filler = filler.head.head  # "X, who headed the team, said": X

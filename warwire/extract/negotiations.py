@@ -612,6 +612,8 @@ class TalkMention:
     definite: bool = False
     """The contact is a definite noun phrase naming no one ("The talks on Tuesday lasted
     five hours"): it refers back to a contact already told."""
+    kind: str | None = None
+    """The kind of the clause's first contact word (call, video, meet)."""
 
 
 @dataclass(slots=True)
@@ -1036,8 +1038,7 @@ def _mentions_in(
             if found_support:
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
-            found = _parsed_mention(sentence, text, today, True, year, subject, named)
-            return _distribute(text, text, found, named) if found is not None else []
+            return _parsed_pieces(sentence, text, today, True, year, subject, named)
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1046,11 +1047,11 @@ def _mentions_in(
             continue
         triggers = _realis_triggers(clause)
         if not triggers:
-            found = _parsed_mention(
+            parsed = _parsed_pieces(
                 sentence, clause, today, len(clauses) == 1, year, subject, named
             )
-            if found is not None:
-                out.extend(_distribute(text, clause, found, named))
+            if parsed:
+                out.extend(parsed)
             elif supporting and _members(clause) and sentence.has(keywords.MEMBERS_BIT):
                 out.extend(_support(sentence, today, clause, named))
             continue
@@ -1059,11 +1060,85 @@ def _mentions_in(
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
-        for segment in _segments(clause, events, today):
-            found = _mention(sentence, segment, today, len(clauses) == 1, year, subject, named)
-            if found is not None:
+        before: TalkMention | None = None
+        for piece in _sequenced(text, clause):
+            for segment in _segments(piece, events, today) if piece == clause else [piece]:
+                found = _mention(
+                    sentence,
+                    segment,
+                    today,
+                    len(clauses) == 1 and piece == clause,
+                    year,
+                    subject,
+                    named,
+                )
+                if found is None:
+                    continue
+                if before is not None and piece != clause:
+                    found = _sequel_of(found, before, text)
+                before = found
                 out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMention:
+    """The second of two contacts told in sequence in one sentence: on the first's day when
+    it names none ("would call X on Monday and would then talk to Y"), and made by the
+    first's subject when it names no one of the first's ("is to meet X on Thursday before
+    flying to W to meet Z")."""
+    if mention.cue.when is When.NONE:
+        mention = replace(mention, cue=first.cue)
+    if mention.fmt is None and first.fmt is not None:
+        mention = replace(mention, fmt=first.fmt)  # "spoke by phone with X and then with Y"
+    people = {o.name for o in mention.participants}
+    if first.participants and not people & {o.name for o in first.participants}:
+        shared = [o for o in first.participants if o.country and o.country in mention.parties]
+        subject = min(
+            shared or first.participants,
+            key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
+        )  # the one whose side both contacts name, else the first named
+        parties = mention.parties | ({subject.country} if subject.country else set())
+        mention = replace(mention, participants=[subject, *mention.participants], parties=parties)
+    return mention
+
+
+def _parsed_pieces(
+    sentence: Sentence,
+    clause: str,
+    today: dt.date,
+    whole: bool,
+    year: int | None,
+    subject: str,
+    named: ArticlePeople | None,
+) -> list[TalkMention]:
+    """The contacts only the parse reads in a clause, one per coordinated contact verb with
+    partners of its own (see `_sequenced`)."""
+    out: list[TalkMention] = []
+    before: TalkMention | None = None
+    for piece in _sequenced(sentence.text, clause):
+        found = _parsed_mention(
+            sentence, piece, today, whole and piece == clause, year, subject, named
+        )
+        if found is None:
+            continue
+        if before is not None:
+            found = _sequel_of(found, before, sentence.text)
+        before = found
+        out.extend(_distribute(sentence.text, piece, found, named))
+    return out
+
+
+def _sequenced(text: str, clause: str) -> list[str]:
+    """The clause cut before each of its coordinated contact verbs that has partners of its
+    own (see `clauses.sequenced`), or the clause whole."""
+    offset = text.find(clause)
+    if offset < 0 or not _parse_screen(clause):
+        return [clause]
+    cuts = [at - offset for at in clauses.sequenced(text) if offset < at < offset + len(clause)]
+    if not cuts:
+        return [clause]
+    bounds = [0, *cuts, len(clause)]
+    return [clause[a:b] for a, b in pairwise(bounds) if clause[a:b].strip()]
 
 
 def _distribute(
@@ -1143,11 +1218,15 @@ _UNTRIGGERED_SCREEN = (
     "together",
     "called",
     "call ",
+    "rang ",
     "calls ",
     "to speak",
     "will speak",
     "to talk",
     "will talk",
+    "talked",
+    "spoke ",
+    "conferred",
     "phone ",
     "visit",
     "trip",
@@ -1265,6 +1344,9 @@ def _parsed_mention(
     sides = {o.name for o in reading.people} | (
         reading.parties - {o.country for o in reading.people}
     )
+    if len(sides) == 1 and named is not None and _ROLE_REFERENCE_STEMS.search(clause):
+        # "Afterwards the chancellor called X": the office holder the article names
+        sides |= {o.name for o in _role_references(clause, list(reading.starts), named, [])}
     if reading.mood not in _REALIS or len(sides) < 2:
         return None  # one side alone ("X chaired a meeting") is no negotiation
     return _mention(sentence, clause, today, whole, year, subject, named)
@@ -1440,9 +1522,10 @@ def _mention(
     unreal = _irrealis_contacts(sentence.text, clause)
     realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
-    if len(anchors) > 1 and any(a not in unreal for a in anchors):
+    if (len(anchors) > 1 or unreal) and any(a not in unreal for a in anchors):
         # the words of a wished-for contact ("urged X ... to hold negotiations with Y's
-        # president, during a call") name no one on the contact the clause states
+        # president, during a call"; "discussing preparations for a possible X-Y summit")
+        # name no one on the contact the clause states
         anchors = [a for a in anchors if a not in unreal]
         named_in = _without_irrealis(sentence.text, clause)
     else:
@@ -1467,8 +1550,9 @@ def _mention(
         ]
     else:
         # "X and Y spoke by phone as Z prepared to sound out W": Z acts in another clause
-        # and is a side of the contact there, not of this one.
-        ours = {o.name for o in reading.people}
+        # and is a side of the contact there, not of this one; a delegation member named as
+        # such ("Ukraine's lead negotiator, X, described the talks") stays.
+        ours = {o.name for o in reading.people} | {o.name for o in _members(named_in)}
         participants = [
             o
             for o in participants
@@ -1480,8 +1564,27 @@ def _mention(
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if reading.mood in _REALIS or reading.mood is None:
+        # "X, a member of the delegation, said the talks...": who the parse makes a member
+        # of a team took part, though he speaks of the contact
+        participants += _parsed_members(sentence.text, clause, named, participants)[0]
+    if not participants and named is not None and _THE_TWO.search(clause):
+        participants = named.the_two(sentence.index)
     if named is not None and reading.hosts:
         participants += _hosts_of_visit(participants, reading.hosts, named)
+    if venue_country and "host" in clause.lower():
+        # a host receives at home: whoever hosts a contact in a city, with no side of his
+        # own known, is of that city's country ("Emir X hosted Y and Z in Doha")
+        roster = named.roster if named is not None else Roster([sentence.text])
+        hosts = {
+            r.name
+            for p in clauses.hosting(sentence.text)
+            if (r := roster.resolve(p.name, p.side)) is not None
+        }
+        participants = [
+            replace(o, country=venue_country) if o.name in hosts and not o.country else o
+            for o in participants
+        ]
     parse_only = not realis
     if not realis:
         realis = list(reading.starts)  # a contact only the parse found: its words anchor
@@ -1514,8 +1617,8 @@ def _mention(
         # The day the grammar gives the contact itself, over a day of another verb of the
         # clause ("arrived on Sunday for talks due to start on Monday").
         own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
-        if own.when is When.DATE:
-            cue = own
+        if own.when is When.DATE or (own.when is When.PREVIOUS and status != "scheduled"):
+            cue = own  # "what X and Y discussed in Moscow the previous day", said on Sunday
     if cue.when is When.NONE and not whole:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
@@ -1552,6 +1655,14 @@ def _mention(
         # "the day before", "the previous day": the day before the one the sentence speaks
         # from, its statement's day ("said on Saturday that ... the day before") or today.
         cue = DateCue(When.DATE, _statement_day(sentence.text, today) - dt.timedelta(days=1))
+    if cue.when is When.NONE and status == "held":
+        after = _linked_after(sentence.text, clause, first)
+        if after:
+            linked = find_date(_without_statement_times(sentence.text, after, after), today)
+            if linked.when is When.DATE and linked.date is not None and linked.date <= today:
+                # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
+                # happens as something else does shares its day
+                cue = linked
     if cue.when is When.NONE and _VAGUE_TIME.search(clause):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
     if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
@@ -1593,7 +1704,7 @@ def _mention(
             "UA",
             "US",
         )
-        and not _HOSTED.search(clause)
+        and not (_HOSTED.search(clause) and not _city_hosts(sentence.text, clause))
         and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
@@ -1629,6 +1740,7 @@ def _mention(
             (not participants and bool(_DEFINITE_BEFORE.search(clause[: first + 1])))
             or bool(_HOSTED_THE.search(clause))
         ),
+        kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
     )
 
 
@@ -1638,6 +1750,13 @@ _HOSTED_THE = re.compile(
     r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
 )
 """Who "hosted the talks" was at the talks just told."""
+
+
+def _city_hosts(text: str, clause: str) -> bool:
+    """Whether a city, not its state, is what hosts the clause's contact ("X, the Saudi
+    capital, hosted the meeting"): the state is then no side for hosting."""
+    offset = text.find(clause)
+    return offset >= 0 and any(offset <= at < offset + len(clause) for at, _ in clauses.seats(text))
 
 
 def _side_in_own_words(clause: str, code: str, venue: str | None, slotted: set[str]) -> bool:
@@ -1741,12 +1860,14 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     stated = [c for c in found if c.mood in _REALIS]
     if named is not None:
         last = named.last_person
-        if last is not None and any(c.open_subject for c in stated) and last.name not in people:
-            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X
-            people[last.name] = last
-            if last.country:
-                parties.add(last.country)
-        if people:
+        if last is not None and any(c.open_subject for c in stated):
+            # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X, and stays the
+            # one a later "he" is (the clause is read more than once)
+            if last.name not in people:
+                people[last.name] = last
+                if last.country:
+                    parties.add(last.country)
+        elif people:
             # who a later "he" is: the person named first, the subject as a rule
             named.last_person = min(
                 people.values(),
@@ -1849,6 +1970,12 @@ def _parsed_venue(text: str, clause: str) -> str | None:
     if offset < 0:
         return None
     end = offset + len(clause)
+    for start, seat in clauses.seats(text):
+        if offset <= start < end:
+            # the city that hosts the contact ("X, the emirate's capital, hosted the talks"),
+            # named by the recogniser: the places list only normalises it
+            found = [m for m in gazetteer.places().find(seat) if m.item.kind == "city"]
+            return found[0].item.name if found else seat
     for contact in clauses.contacts(text):
         if not offset <= contact.start < end or contact.mood not in _REALIS:
             continue
@@ -1856,6 +1983,13 @@ def _parsed_venue(text: str, clause: str) -> str | None:
             for mention in gazetteer.places().find(name):
                 if mention.item.kind == "city":
                     return mention.item.name
+    for contact in clauses.contacts(text):
+        if not offset <= contact.start < end or contact.mood not in _REALIS:
+            continue
+        for name in contact.places:
+            if name in clauses.towns(text) and not gazetteer.places().find(name):
+                # a town the places list lacks: the recogniser's name for it
+                return name
     return None
 
 
@@ -1932,6 +2066,24 @@ def _linked_before(text: str, clause: str) -> str:
     return text[:offset]
 
 
+_AS_LINK = re.compile(r"\s(?:as|while|just\s+as)\s", re.IGNORECASE)
+
+
+def _linked_after(text: str, clause: str, first: int) -> str:
+    """The rest of the sentence after the clause's contact when a conjunction of time links
+    what follows to it ("X and Y spoke as Z prepared to ..."), up to the next full clause
+    break, else ""."""
+    offset = text.find(clause)
+    if offset < 0:
+        return ""
+    link = _AS_LINK.search(text, offset + first)
+    if link is None:
+        return ""
+    rest = text[link.end() :]
+    stop = re.search(r"[;:]|\s[-–—]\s", rest)
+    return rest[: stop.start()] if stop else rest
+
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -1992,6 +2144,29 @@ class ArticlePeople:
         self.last_person: gazetteer.Official | None = None
         """The person the latest parsed contact was first about: who a later "he" is."""
 
+    def the_two(self, index: int) -> list[gazetteer.Official]:
+        """The two people the sentence before `index` names, if it names exactly two."""
+        if index <= 0 or index > len(self._sentences):
+            return []
+        text = self._sentences[index - 1].text
+        found: dict[str, gazetteer.Official] = {}
+        for person in clauses.people(text):
+            resolved = self.roster.resolve(person.name, person.side)
+            if resolved is None:
+                continue
+            found.setdefault(
+                resolved.name,
+                resolved.official or gazetteer.Official(resolved.name, resolved.side or "", ""),
+            )
+        return list(found.values()) if len(found) == 2 else []
+
+    def sole_holder(self, role: str) -> gazetteer.Official | None:
+        """The one official in `role` the article names, of any country, if exactly one."""
+        self.holder("", role)
+        assert self._by_office is not None
+        found = [o for (_, r), o in self._by_office.items() if r == role]
+        return found[0] if len(found) == 1 else None
+
     def holder(self, country: str, role: str) -> gazetteer.Official | None:
         """The one official of `country` in `role` the article names, if exactly one."""
         if self._by_office is None:
@@ -2008,12 +2183,41 @@ class ArticlePeople:
         return self._by_office.get((country, role))
 
 
-_ROLE_REFERENCE_STEMS = Folded(re.compile(r"\b(?:president|leader)\b", _F))
-_ROLE_REFERENCE = re.compile(
-    r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.]+?)(?:'s)?\s+(?:(?:then|current|new)\s+)?"
-    r"(?:president|leader)\b(?!\s+(?-i:[A-Z]))",
+_THE_TWO = re.compile(
+    r"\b(?:the\s+two|both)(?:\s+(?:men|women|leaders|presidents|ministers|officials|envoys))?"
+    r"\s+(?:met|spoke|talked|held|had)\b",
     _F,
 )
+"""Two people the sentence before names, taken up again ("The two met in Moscow")."""
+
+
+_ROLE_REFERENCE_STEMS = Folded(
+    re.compile(
+        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b", _F
+    )
+)
+_ROLE_REFERENCE = re.compile(
+    r"\b(?:the\s+)?(?P<country>(?-i:[A-Z])[\w.]+?)(?:'s)?\s+(?:(?:then|current|new)\s+)?"
+    r"(?P<office>president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"(?!\s+(?-i:[A-Z]))",
+    _F,
+)
+_BARE_ROLE = re.compile(
+    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"(?!\s+(?-i:[A-Z]))",
+    _F,
+)
+"""An office named with no country ("the chancellor"): its one holder in the article."""
+_OFFICE_ROLES = {
+    "president": ("president",),
+    "leader": ("president", "prime minister", "chancellor"),
+    "chancellor": ("chancellor",),
+    "prime minister": ("prime minister",),
+    "premier": ("prime minister",),
+    "foreign minister": ("foreign minister",),
+}
+"""The roles of `officials.json` an office noun names; a country's "leader" is its head of
+state or, lacking one the article names, of government."""
 
 
 _SPEAKER_SOON = Folded(
@@ -2035,13 +2239,26 @@ def _role_references(
     resolved to the holder the article names; not those who only comment."""
     out: list[gazetteer.Official] = []
     seen = {o.name for o in found}
-    for match in _ROLE_REFERENCE.finditer(clause):
+    bare = [m for m in _BARE_ROLE.finditer(clause)]
+    for match in [*_ROLE_REFERENCE.finditer(clause), *bare]:
         if not any(abs(match.start() - a) <= 110 for a in anchors):
             continue
-        countries = gazetteer.countries().find(match.group("country"))
-        if not countries or countries[0].start != 0:
-            continue
-        official = named.holder(countries[0].item.code, "president")
+        office = " ".join(match.group("office").lower().split())
+        if match in bare:
+            # "the chancellor" with no country: the one holder of the office the article names
+            official = named.sole_holder(_OFFICE_ROLES[office][0])
+        else:
+            countries = gazetteer.countries().find(match.group("country"))
+            if not countries or countries[0].start != 0:
+                continue
+            official = next(
+                (
+                    holder
+                    for role in _OFFICE_ROLES[office]
+                    if (holder := named.holder(countries[0].item.code, role)) is not None
+                ),
+                None,
+            )
         if official is None or official.name in seen:
             continue
         after = clause[match.end() : match.end() + 100]
@@ -2170,6 +2387,8 @@ class _Folder:
             for m in draft.mentions
         ):
             return False
+        if mention.definite and mention.kind == "meet" and fam == "call":
+            return False  # "The talks would be held there": a meeting, not the call just told
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
         if vague and mdate and not date:
@@ -2345,13 +2564,21 @@ def extract_negotiations(
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
     kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
+    kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
-    if any(d.date is None and d.status == "held" for d in kept) and not any(
-        find_date(_without_statement_times(s.text, s.text, s.text), today).when is not When.NONE
-        for s in sentences
-        if s.paragraph <= lead
-    ):
-        _date_lead_news(kept, today, local_hour, lead)
+    if any(d.date is None and d.status == "held" for d in kept):
+        named_days = [
+            find_date(_without_statement_times(s.text, s.text, s.text), today)
+            for s in sentences
+            if s.paragraph <= lead
+        ]
+        days = {c.date for c in named_days if c.when is not When.NONE}
+        if not days:
+            _date_lead_news(kept, today, local_hour, lead)
+        elif len(days) == 1 and (day := days.pop()) is not None and day <= today:
+            # a lead that names one past day only tells that day's news ("X urged Y on
+            # Tuesday to ... The two met in Moscow for an hour")
+            _date_lead_news(kept, today, local_hour, lead, day)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
@@ -2359,13 +2586,49 @@ def extract_negotiations(
     return kept
 
 
+def _with_go_betweens(
+    drafts: list[NegotiationDraft], kept: list[NegotiationDraft], topical: set[int]
+) -> list[NegotiationDraft]:
+    """`kept`, plus the contacts in which a state that is neither warring side nor the US
+    carries one side's word to the other: its contact with Ukraine about the war within a day
+    of its kept contact with Russia, or the reverse ("X spoke with Putin on Friday. Later
+    that day the chancellor rang Zelensky to brief him")."""
+    sides = gazetteer.country_sides()
+    out = list(kept)
+    for draft in drafts:
+        if draft in kept or not any(m.paragraph in topical for m in draft.mentions):
+            continue
+        parties = set(draft.parties)
+        go = {c for c in parties if sides.get(c) in ("ALLY", "MEDIATOR")}
+        if len(go) != 1 or len(parties) != 2:
+            continue
+        (broker,) = go
+        (other,) = parties - go
+        far = "RU" if sides.get(other) == "UA" else "UA" if sides.get(other) == "RU" else None
+        if far is None:
+            continue
+        if any(
+            broker in k.parties
+            and any(sides.get(c) == far for c in k.parties)
+            and (k.date is None or draft.date is None or abs((k.date - draft.date).days) <= 1)
+            for k in kept
+        ):
+            out.append(draft)
+    return sorted(out, key=lambda d: d.first)
+
+
 def _date_lead_news(
-    drafts: list[NegotiationDraft], today: dt.date, local_hour: int, lead: int
+    drafts: list[NegotiationDraft],
+    today: dt.date,
+    local_hour: int,
+    lead: int,
+    day: dt.date | None = None,
 ) -> None:
     """A held contact that the headline or the first two paragraphs report with no day, in
     a lead that names no day at all, is the day's news: the publication day, or the day
     before for a piece out before 05:00 Kyiv time ("X and Y spoke by phone", "after he met
-    Y on the sidelines of ..."); `lead` is the last paragraph of the lead."""
+    Y on the sidelines of ..."); `lead` is the last paragraph of the lead, `day` the one day
+    a lead names, if it names one."""
     for draft in drafts:
         first = next((m for m in draft.mentions if not m.support), None)
         if (
@@ -2377,33 +2640,53 @@ def _date_lead_news(
             or any(m.cue.when is not When.NONE for m in draft.mentions)
         ):
             continue
-        draft.date = _report_day(first.text, today) or (
-            today if local_hour >= 5 else today - dt.timedelta(days=1)
+        draft.date = (
+            day
+            or _report_day(first.text, today)
+            or (today if local_hour >= 5 else today - dt.timedelta(days=1))
         )
         draft.evidence["occurred_on"] = first.text
 
 
 _MEANWHILE = Folded(
     re.compile(
-        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|that\s+same\s+day)\b", _F
+        r"\b(?:meanwhile|in\s+the\s+meantime|at\s+the\s+same\s+time|(?:that|the)\s+same\s+day)\b",
+        _F,
     ),
     needs=("meanwhile", "meantime", "same"),
 )
+_SEQUEL = Folded(
+    re.compile(
+        r"\b(?:(?:later|earlier)\s+(?:that|the\s+same)\s+day|later\s+in\s+the\s+day|"
+        r"(?:shortly\s+)?afterwards?|after\s+that|then)\b",
+        _F,
+    ),
+    needs=("that day", "the same day", "the day", "after", "then"),
+)
+"""What follows the contact just told: it falls on the day of the sentence before."""
 
 
 def _date_meanwhile(drafts: list[NegotiationDraft], cues: Cues, today: dt.date) -> None:
-    """A held contact told with no day of its own but as simultaneous with what came before
-    ("In X, meanwhile, talks between A and B ended with...") falls on the day of the nearest
-    earlier sentence that names one, else on the reference day."""
+    """A held contact told with no day of its own but as simultaneous with what came before,
+    or as what came right after it ("In X, meanwhile, talks between A and B ended with...",
+    "Later that day he rang Z", "He then phoned Z"), falls on the day of the nearest earlier
+    sentence that names one, else on the reference day."""
     for draft in drafts:
         first = next((m for m in draft.mentions if not m.support), None)
-        if (
-            first is None
-            or draft.date is not None
-            or draft.vague
-            or draft.status != "held"
-            or not _MEANWHILE.search(first.text)
-        ):
+        if first is None or draft.date is not None or draft.vague or draft.status != "held":
+            continue
+        if not _MEANWHILE.search(first.text):
+            previous = cues[first.index - 1] if first.index > 0 else None
+            if (
+                _SEQUEL.search(first.text)
+                and previous is not None
+                and previous.when is When.DATE
+                and previous.date is not None
+                and previous.date <= today
+            ):
+                # "X met Y on Friday. He then phoned Z": the sequel of the day just told
+                draft.date = previous.date
+                draft.evidence["occurred_on"] = first.text
             continue
         day = next(
             (
@@ -2427,7 +2710,8 @@ _TODAY_WORD = Folded(
 def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.date) -> None:
     """A piece stamped in the small hours of Kyiv was written the evening before, wherever
     its writer was: the "today" of a contact it reports is the day before (the day a
-    landing before 05:00 belongs to, as for undated news)."""
+    landing before 05:00 belongs to, as for undated news), and so is the day a span of days
+    ("a day after X met Y") is counted back from."""
     for draft in drafts:
         evidence = draft.evidence.get("occurred_on", "")
         if (
@@ -2436,6 +2720,20 @@ def _today_written_before_midnight(drafts: list[NegotiationDraft], today: dt.dat
             and find_date(evidence, today).date == today
         ):
             draft.date = today - dt.timedelta(days=1)
+            continue
+        span = _DAYS_AFTER.search(evidence)
+        if span is None or draft.date is None:
+            continue
+        n = _SMALL.get(span.group("n").lower()) or int(span.group("n"))
+        before = evidence[: span.start()]
+        if (
+            draft.date == today - dt.timedelta(days=n)
+            and not _STATEMENT_DAY.search(before)
+            and find_date(before, today).when is When.NONE
+        ):
+            # "X has made a trip to Y - a day after Z met W": a day after the news of the
+            # writer's day, the evening before
+            draft.date -= dt.timedelta(days=1)
 
 
 def _report_day(text: str, today: dt.date) -> dt.date | None:

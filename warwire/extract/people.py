@@ -44,6 +44,8 @@ TITLES = frozenset(
         "prince",
         "sheikh",
         "emir",
+        "sultan",
+        "amir",
         "envoy",
         "special",
         "chief",
@@ -103,6 +105,8 @@ class Roster:
             official = _official(clean)
             if official is not None:
                 return NamedPerson(official.name, official.country, official)
+        if _place(clean):
+            return None  # a city the recogniser took for a person ("Muscat hosted the talks")
         if side:
             self.sides.setdefault(clean, side)
         return NamedPerson(clean, side or self.sides.get(clean), None)
@@ -127,6 +131,14 @@ class Roster:
                 if len(candidate) > len(best):
                     best = candidate
         return best
+
+
+def _place(name: str) -> bool:
+    """Whether the places data knows `name` as a whole as a city."""
+    return any(
+        m.item.kind == "city" and m.start == 0 and m.end == len(name)
+        for m in gazetteer.places().find(name)
+    )
 
 
 def _official(name: str) -> gazetteer.Official | None:
