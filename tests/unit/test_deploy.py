@@ -79,7 +79,7 @@ FIXED_IN_COMPOSE = {"WARWIRE_METRICS_PORT", "WARWIRE_METRICS_HOST", "WARWIRE_DAT
 
 
 def load_doc_tables() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("doc_tables", REPO / "deploy" / "doc_tables.py")
+    spec = importlib.util.spec_from_file_location("doc_tables", REPO / "tools" / "doc_tables.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -616,13 +616,13 @@ def test_doc_tables_match_the_code() -> None:
     for marker, (path, build) in doc_tables.TABLES.items():
         text = path.read_text()
         assert doc_tables.render(text, marker, build()) == text, (
-            f"{path.name} {marker} is stale: run .venv/bin/python deploy/doc_tables.py"
+            f"{path.name} {marker} is stale: run .venv/bin/python tools/doc_tables.py"
         )
 
 
 def test_every_setting_is_described() -> None:
     undescribed = [var.name for var in SETTINGS_ENV.values() if not var.description]
-    assert not undescribed, "give the Field a description (or see deploy/doc_tables.py)"
+    assert not undescribed, "give the Field a description (or see tools/doc_tables.py)"
 
 
 # ---- Alertmanager -------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """The reference tables of docs/deployment.md (environment variables, from warwire.config) and
 docs/operations.md (metrics, from warwire.metrics).
 
-    .venv/bin/python deploy/doc_tables.py          # rewrite the tables in place
-    .venv/bin/python deploy/doc_tables.py --check  # exit 1 if a table is out of date
+    .venv/bin/python tools/doc_tables.py          # rewrite the tables in place
+    .venv/bin/python tools/doc_tables.py --check  # exit 1 if a table is out of date
 
 Each table sits between `<!-- NAME:start -->` and `<!-- NAME:end -->` markers;
 tests/unit/test_deploy.py fails when one differs from what this script would write.
