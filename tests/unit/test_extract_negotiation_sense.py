@@ -11,23 +11,12 @@ import datetime as dt
 
 import pytest
 
-from schemas.models import Article, NegotiationEvent
-from warwire.extract.core import extract_events_strict
+from tests.unit.extracted import negotiations_in
 
 pytest.importorskip("spacy")
 
 
-def _negotiations(body: str, published: str, title: str | None = None) -> list[NegotiationEvent]:
-    article = Article(
-        id="t-sense",
-        url=None,
-        outlet=None,
-        title=title,
-        body=body,
-        published_at=dt.datetime.fromisoformat(published),
-        language="en",
-    )
-    return [e for e in extract_events_strict(article) if isinstance(e, NegotiationEvent)]
+_negotiations = negotiations_in
 
 
 @pytest.mark.parametrize(
