@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
-from schemas.models import Article, NegotiationEvent, StrikeEvent
+from schemas.models import Article
+from tests.unit.extracted import article, strikes
+from tests.unit.extracted import negotiations_in as talks
 from warwire.extract import gazetteer
 from warwire.extract.core import extract_events, extract_events_strict, reference_day
 from warwire.extract.counts import _COUNT_START, count_starts, find_numbers, parse_number
@@ -14,29 +16,6 @@ from warwire.extract.dates import When, find_date, kyiv_day
 from warwire.extract.figures import Memory, sentence_figures
 
 WEDNESDAY = dt.date(2025, 3, 12)
-MORNING = "2025-03-12T08:00:00+00:00"  # 10:00 in Kyiv, a Wednesday
-
-
-def article(body: str, published: str = MORNING, title: str | None = None) -> Article:
-    return Article(
-        id="unit", body=body, title=title, published_at=dt.datetime.fromisoformat(published)
-    )
-
-
-def strikes(body: str, published: str = MORNING, title: str | None = None) -> list[StrikeEvent]:
-    return [
-        e
-        for e in extract_events_strict(article(body, published, title))
-        if isinstance(e, StrikeEvent)
-    ]
-
-
-def talks(body: str, published: str = MORNING) -> list[NegotiationEvent]:
-    return [
-        e
-        for e in extract_events_strict(article(body, published))
-        if isinstance(e, NegotiationEvent)
-    ]
 
 
 # --- numbers as reporters write them -------------------------------------------------------
