@@ -1004,6 +1004,8 @@ def _is_aggregate(text: str) -> bool:
     marker must sit in the clause that talks about attacks, not in an aside ("...Lgov, where
     Ukrainian troops have been fighting since August")."""
     lowered = text.lower()
+    if _is_front_tally(text, lowered):
+        return True
     found = _AGGREGATE.finditer(text, lowered)
     if not found or _EVENTFUL.search(text, lowered):
         return False
@@ -1020,6 +1022,31 @@ def _is_aggregate(text: str) -> bool:
 
 
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
+_FRONT_TALLY = Gated(
+    re.compile(
+        r"\b(?:\d[\d,]*|\w+)\s+(air\s*strikes|airstrikes|combat\s+(?:clashes|engagements)|"
+        r"(?:guided\s+)?(?:aerial|glide)\s+bombs|assaults|(?:missile|artillery)\s+strikes)\b",
+        _F,
+    ),
+    ("strikes", "combat", "bombs", "assaults"),
+)
+
+
+def _is_front_tally(text: str, lowered: str) -> bool:
+    if not _PAST_DAY.search(text, lowered) or _EVENTFUL.search(text, lowered):
+        return False
+    kinds = {match.group(1).split()[-1] for match in _FRONT_TALLY.finditer(text, lowered)}
+    return len(kinds) >= 2
+
+
+_PAST_DAY = Gated(
+    re.compile(r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours))\b", _F),
+    ("past", "last"),
+)
+"""Two kinds of these over the past day make a front-line tally: the day's counts of air
+strikes, bombs dropped or clashes along the front, as a general staff's morning summary gives
+them. The drones and missiles counted with
+them were used across the front over the day, not sent in one wave."""
 
 
 @lru_cache(maxsize=1024)
