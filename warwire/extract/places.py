@@ -77,6 +77,8 @@ _UNIT_NOUNS = frozenset(
     }
 )  # fmt: skip
 """Military units and commands named after a place: the name is not a target."""
+_POWER_NOUNS = frozenset({"regime", "government", "junta"})
+"""A state's power named by its capital ("the Kiev regime's strike"): an actor, not a target."""
 _NOT_TARGET_HEADS = frozenset(
     {
         "talks", "summit", "meeting", "meetings", "conference", "visit", "visited", "visiting",
@@ -163,7 +165,7 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     token = _phrase(token)
     dep = token.dep_
     head = token.head
-    if dep in ("compound", "nmod", "amod") and _low(head) in _UNIT_NOUNS:
+    if dep in ("compound", "nmod", "amod") and _low(head) in _UNIT_NOUNS | _POWER_NOUNS:
         return OTHER  # "the Dnipro Operational Command", "a Kharkiv brigade": a unit's name
     if dep == "amod" and head.pos_ == "VERB" and head.i > token.i:
         dep = "nsubj"  # a name the tagger took for an adjective: "Kyiv mourns..."

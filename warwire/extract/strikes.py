@@ -1597,7 +1597,20 @@ def extract_strikes(
     lead, lead_given = lead_date(sentences, cues, today, titled, attack)
     facts = _read_all(sentences, cues, lead, today, attack)
     drafts = _assemble(facts)
+    if local_hour >= 21 and any(_DAYTIME.search(s.text) for s in sentences if attack[s.index]):
+        local_hour = MORNING_HOUR  # the attack is told as a daytime one: no overnight to date
     return _finish(drafts, lead, lead_given, today, local_hour)
+
+
+_DAYTIME = Folded(
+    re.compile(
+        r"\b(?:in\s+the\s+(?:afternoon|morning)|this\s+(?:afternoon|morning)|at\s+(?:noon|midday|"
+        r"lunchtime)|during\s+the\s+day|in\s+broad\s+daylight|earlier\s+(?:today|in\s+the\s+day))\b",
+        _F,
+    ),
+    needs=("afternoon", "morning", "noon", "midday", "lunchtime", "day", "daylight"),
+)
+"""An attack sentence placing the attack in the day's light hours."""
 
 
 def _attacks(sentences: list[Sentence]) -> list[bool]:

@@ -1,0 +1,41 @@
+"""How late reports and state-media wording place a strike: an evening report of a daytime
+attack keeps its day; a capital standing for its government is the attacker, not a place hit.
+Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extracted import strikes
+
+SATURDAY_EVENING = "2026-05-09T18:40:00+00:00"  # 21:40 in Kyiv
+
+
+def test_an_evening_report_of_an_afternoon_attack_keeps_the_day() -> None:
+    body = (
+        "A Russian missile hit a market in Kostiantynivka in the afternoon, killing seven "
+        "people, the regional governor said. Rescuers were still searching the rubble."
+    )
+    [event] = strikes(body, SATURDAY_EVENING)
+    assert event.occurred_on == dt.date(2026, 5, 9)
+    assert event.killed == 7
+
+
+def test_an_evening_report_of_an_attack_under_way_takes_the_next_morning() -> None:
+    body = (
+        "Explosions rocked Kharkiv as Russian drones attacked the city, mayor Ihor Terekhov "
+        "said. A fire broke out at a warehouse."
+    )
+    [event] = strikes(body, SATURDAY_EVENING)
+    assert event.occurred_on == dt.date(2026, 5, 10)
+
+
+def test_a_capital_standing_for_its_government_is_not_a_place_hit() -> None:
+    [event] = strikes(
+        "Three people were killed in the Kiev regime's rocket strike on Kursk, the regional "
+        "governor said on Saturday.",
+        SATURDAY_EVENING,
+        title="Kiev regime's strike on Kursk kills three",
+    )
+    assert event.places == ["Kursk"]
+    assert (event.attacker, event.target_country) == ("UA", "RU")
