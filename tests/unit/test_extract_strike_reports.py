@@ -39,3 +39,16 @@ def test_a_capital_standing_for_its_government_is_not_a_place_hit() -> None:
     )
     assert event.places == ["Kursk"]
     assert (event.attacker, event.target_country) == ("UA", "RU")
+
+
+def test_the_day_of_the_cause_an_attack_answers_is_not_the_attacks_day() -> None:
+    body = (
+        "Explosions shook Odesa and Mykolaiv in the morning as Russia fired 40 cruise missiles "
+        "at Ukraine, the air force said.\n\n"
+        "Officials across the country reported damage to power plants.\n\n"
+        "In Moscow, the defence ministry said the strikes were revenge for Thursday's attack "
+        "on a naval base in Sevastopol."
+    )
+    [wave] = [e for e in strikes(body, SATURDAY_EVENING) if e.attacker == "RU"]
+    assert wave.occurred_on == dt.date(2026, 5, 9)
+    assert wave.missiles == 40

@@ -1314,9 +1314,26 @@ _STRIKE_POSSESSIVE = re.compile(
 )
 
 
+_CAUSE = re.compile(
+    r"\b(?:(?:in\s+)?(?:response|retaliation|revenge|reprisal|reply)\s+(?:to|for)|to\s+avenge)\s+"
+    r"[^,;.]*?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;.]*",
+    _F,
+)
+
+
+def _without_cause(text: str) -> str:
+    """`text` without the dated cause an attack answers, if it names one (else `text`)."""
+    cause = _CAUSE.search(text) if "day" in text else None
+    return text if cause is None else text[: cause.start()] + text[cause.end() :]
+
+
 def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     """The day an attack sentence puts its attack on: "Monday's missile strikes" wins over
-    the day of the mourning or the statement the sentence also mentions."""
+    the day of the mourning or the statement the sentence also mentions; the day of the
+    cause an attack answers ("in response to Saturday's blast") is not the attack's."""
+    rest = _without_cause(text)
+    if rest is not text:
+        return strike_cue(rest, find_date(rest, today), today)
     match = _STRIKE_POSSESSIVE.search(text) if "day's" in text else None
     if match is None:
         if "'s" in text and _TODAYS_STRIKE.search(text):
@@ -1558,7 +1575,7 @@ def _later_date(
         )
         if not (toll or _attack_in(sentence.text, sentence.lower)):
             continue
-        cue = cues[sentence.index]
+        cue = strike_cue(sentence.text, cues[sentence.index], today)
         if (
             cue.when is When.DATE
             and cue.date is not None
@@ -1570,7 +1587,7 @@ def _later_date(
     for sentence in sentences:
         if "day's" not in sentence.text:
             continue
-        match = _STRIKE_POSSESSIVE.search(sentence.text)
+        match = _STRIKE_POSSESSIVE.search(_without_cause(sentence.text))
         if match is not None:
             found = find_date(match.group("day"), today)
             if found.date is not None and found.date <= today:
