@@ -52,3 +52,19 @@ def test_the_day_of_the_cause_an_attack_answers_is_not_the_attacks_day() -> None
     [wave] = [e for e in strikes(body, SATURDAY_EVENING) if e.attacker == "RU"]
     assert wave.occurred_on == dt.date(2026, 5, 9)
     assert wave.missiles == 40
+
+
+def test_where_troops_stand_is_not_a_place_hit_unless_the_troops_are_the_target() -> None:
+    from warwire.extract.strikes import sentence_places
+
+    def names(sentence: str) -> list[str]:
+        return [place.name for place in sentence_places(sentence)]
+
+    assert "Donbas" not in names(
+        "A depot holding shells bound for the Ukrainian troops in Donbas was destroyed at "
+        "Kremenchuk, the ministry said."
+    )
+    assert names("Russian forces in Kherson shelled the town of Nikopol.") == ["Nikopol"]
+    assert names("A missile hit a gathering of Ukrainian soldiers in Chernihiv region.") == [
+        "Chernihiv"
+    ]

@@ -77,6 +77,9 @@ _UNIT_NOUNS = frozenset(
     }
 )  # fmt: skip
 """Military units and commands named after a place: the name is not a target."""
+_TROOP_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "servicemen", "units", "group", "grouping", "army", "fighters"}
+)
 _POWER_NOUNS = frozenset({"regime", "government", "junta"})
 """A state's power named by its capital ("the Kiev regime's strike"): an actor, not a target."""
 _NOT_TARGET_HEADS = frozenset(
@@ -202,6 +205,8 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return OTHER  # "the Kirishi refinery near X": X locates a named site
     if _low(governor) in _NOT_TARGET_HEADS:
         return OTHER
+    if _low(governor) in _TROOP_NOUNS and not _attacked(governor):
+        return OTHER  # "shipped to the troops in X": where an army stands, not a target
     if _low(governor) in _OFFICIALS:
         return HIT if _officials_report_attack(governor) else None
     if governor.pos_ in ("NOUN", "PROPN"):
@@ -211,6 +216,24 @@ def _prepositional(token: Token, prep: Token) -> str | None:
     if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
         return None
     return HIT
+
+
+def _attacked(noun: Token) -> bool:
+    """Whether the noun phrase (through "of" chains: "a gathering of soldiers") is what an
+    attack word acts on ("hit a gathering of soldiers", "strikes on troops")."""
+    node = noun
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and _low(head) in ("of", "on", "against", "at"):
+            node = head.head
+            if _low(head) != "of" and _low(node) in _ATTACK_WORDS | _DIRECT_HIT:
+                return True
+            continue
+        acts_on = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
+        return node.dep_ in ("dobj", "nsubjpass") and _low(head) in acts_on
+    return False
 
 
 def _inside_origin(prep: Token) -> bool:
