@@ -68,13 +68,3 @@ def capital(code: str) -> str | None:
             if place is not None and place.kind == "city" and place.country == code:
                 return str(name)
     return None
-
-
-@cache
-def capital_city(code: str) -> str | None:
-    """The capital the table gives a country (for "the Saudi capital"), whether or not its
-    name stands for the state."""
-    for row in gazetteer.country_rows():
-        if row["code"] == code and row.get("capital"):
-            return str(row["capital"])
-    return None

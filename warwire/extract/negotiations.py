@@ -745,18 +745,7 @@ def _venue(text: str) -> tuple[str | None, str | None]:
             continue
         if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
             return mention.item.name, mention.item.country
-    for match in _NAMED_CAPITAL.finditer(text):
-        code = countries.code_of(match.group("state"))
-        city = countries.capital_city(code) if code else None
-        if city is not None:
-            return city, code
     return None, None
-
-
-_NAMED_CAPITAL = re.compile(
-    r"\b(?:in|to|at)\s+the\s+(?P<state>(?-i:[A-Z])[\w'-]+)\s+capital\b", re.IGNORECASE
-)
-"""A capital told by its state ("talks in the Saudi capital", "flew to the Emirati capital")."""
 
 
 def _members(
