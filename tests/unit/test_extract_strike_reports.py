@@ -68,3 +68,18 @@ def test_where_troops_stand_is_not_a_place_hit_unless_the_troops_are_the_target(
     assert names("A missile hit a gathering of Ukrainian soldiers in Chernihiv region.") == [
         "Chernihiv"
     ]
+
+
+def test_where_a_leader_spoke_is_not_a_place_hit_but_a_local_officials_town_is() -> None:
+    from warwire.extract.strikes import sentence_places
+
+    def names(sentence: str) -> list[str]:
+        return [place.name for place in sentence_places(sentence)]
+
+    assert names("In Kyiv, the president says Russian missiles hit Rivne and Izmail.") == [
+        "Rivne",
+        "Izmail",
+    ]
+    assert names("In Moscow, the Kremlin leader told his ministers the strikes would go on.") == []
+    assert names("In Poltava, the mayor said four people were killed by a missile.") == ["Poltava"]
+    assert names("In Chernihiv, governor Ivan Petrenko said a drone hit a depot.") == ["Chernihiv"]

@@ -53,7 +53,7 @@ _OFFICIALS = frozenset(
 _REPORTING = frozenset(
     {
         "reported", "report", "reports", "reporting", "said", "say", "says", "confirmed",
-        "confirm", "confirms", "announced", "wrote", "posted", "told",
+        "confirm", "confirms", "announced", "wrote", "posted", "told", "tells", "tell",
     }
 )  # fmt: skip
 _ATTACK_WORDS = frozenset(
@@ -213,6 +213,15 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         # "explosions in X", "strike on X", "buildings in X" - not "the mood in X"
         low = _low(governor)
         return HIT if low in _ATTACK_WORDS or low in _PLACE_NOUNS or low in _PHYSICAL else None
+    if _low(governor) in _REPORTING and any(
+        c.dep_ == "nsubj"
+        and _low(c) not in _ATTACK_WORDS
+        and not any(_low(t) in _OFFICIALS for t in c.subtree)
+        for c in governor.children
+    ):
+        # "In Kyiv, Zelensky said...": where someone spoke, not a place hit (a local
+        # official's place, "In Kharkiv, the mayor said...", is still the town's news)
+        return OTHER
     if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
         return None
     return HIT
