@@ -83,3 +83,19 @@ def test_where_a_leader_spoke_is_not_a_place_hit_but_a_local_officials_town_is()
     assert names("In Moscow, the Kremlin leader told his ministers the strikes would go on.") == []
     assert names("In Poltava, the mayor said four people were killed by a missile.") == ["Poltava"]
     assert names("In Chernihiv, governor Ivan Petrenko said a drone hit a depot.") == ["Chernihiv"]
+
+
+def test_an_alert_or_an_attack_said_not_to_have_come_is_no_strike() -> None:
+    assert (
+        strikes(
+            "Air raid sirens sounded in Vinnytsia for three hours overnight, but no strikes on "
+            "the city were reported."
+        )
+        == []
+    )
+    assert strikes("A drone alert was declared in Poltava region at 2 a.m.") == []
+    [event] = strikes(
+        "No one was hurt when a Russian drone hit a grain silo in Izmail overnight; no further "
+        "attacks were reported."
+    )
+    assert event.places == ["Izmail"]

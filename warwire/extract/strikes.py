@@ -167,11 +167,17 @@ _NOT_ATTACK = Folded(
         r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
         r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
         r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
-        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
+        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?|"
+        r"(?:air[\s-]+raid|missile|drone)\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))\b",
         _F,
     )
 )
 _NOT_ATTACK_STEMS = (
+    "alert",
+    "alarm",
+    "siren",
+    "warning",
+    "shelter",
     "counter",
     "cyber",
     "terror",
@@ -1640,6 +1646,10 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
         for s in sentences
     ]
     for i, sentence in enumerate(sentences):
+        if attack[i] and _NO_ATTACK.search(sentence.text, sentence.lower):
+            # "...but no new strikes on the capital were reported": only denied attacks
+            rest = _NO_ATTACK.pattern.sub(" ", sentence.text)
+            attack[i] = _attack_in(rest, rest.lower())
         if not attack[i] and _BLASTS.search(sentence.text, sentence.lower):
             # explosions in a place, with air defences at work beside them, are an attack
             near = sentences[max(0, i - 1) : i + 2]
@@ -1650,6 +1660,14 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
     return attack
 
 
+_NO_ATTACK = Folded(
+    re.compile(
+        r"\bno\s+(?:new\s+|further\s+|other\s+|more\s+|fresh\s+)?(?:missile\s+|drone\s+)?"
+        r"(?:strikes?|attacks?|explosions?|blasts?|hits?|shelling|impacts?)\b[^,;.]*",
+        _F,
+    ),
+    needs=("no ",),
+)
 _BLASTS = Folded(re.compile(r"\b(?:explosions?|blasts?)\b", _F), needs=("explosion", "blast"))
 _AIR_DEFENCE_AT_WORK = Folded(
     re.compile(
