@@ -50,3 +50,25 @@ def test_attacks_told_beside_a_day_span_stay_strikes(
 ) -> None:
     [event] = strikes(body)
     assert (event.drones, event.killed) == expected
+
+
+def test_a_recency_phrase_is_not_a_span_of_time() -> None:
+    [event] = strikes(
+        "A Russian missile hit a hospital in Zhytomyr overnight, killing three people. "
+        "Missiles were also aimed at Rivne for the first time in 40 days; all of them were "
+        "stopped by air defence."
+    )
+    assert sorted(event.places) == ["Rivne", "Zhytomyr"]
+
+
+def test_all_of_a_part_sent_at_one_place_is_no_downed_count() -> None:
+    [event] = strikes(
+        "Russia fired 31 cruise missiles at Ukraine overnight, the air force said; 27 were "
+        "shot down. Missiles were also aimed at Lutsk; all of those were stopped."
+    )
+    assert (event.missiles, event.missiles_downed) == (31, 27)
+    [whole] = strikes(
+        "The air force counted 36 Shahed drones overnight. The drones were launched at "
+        "Ukraine from Bryansk region; all of them were destroyed over Sumy."
+    )
+    assert (whole.drones, whole.drones_downed) == (36, 36)

@@ -1009,6 +1009,9 @@ def _is_aggregate(text: str) -> bool:
     """A count over many days ("since the start of the war", "every night this summer"): the
     marker must sit in the clause that talks about attacks, not in an aside ("...Lgov, where
     Ukrainian troops have been fighting since August")."""
+    if "first time" in text:
+        # "for the first time in 51 days" dates the attack against the last one: no span
+        text = _FIRST_IN.sub(" ", text)
     lowered = text.lower()
     if _is_front_tally(text, lowered):
         return True
@@ -1036,6 +1039,9 @@ _FRONT_TALLY = Gated(
     ),
     ("strikes", "combat", "bombs", "assaults"),
 )
+
+
+_FIRST_IN = re.compile(r"\bfor\s+the\s+first\s+time\s+in\s+(?:\w+\s+){0,2}?\w+\b", _F)
 
 
 def _is_front_tally(text: str, lowered: str) -> bool:
