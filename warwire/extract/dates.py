@@ -282,8 +282,11 @@ def find_date(
             weekday_date(6, today, future=False, relative="" if today.weekday() == 6 else "last"),
         )
     for match in _VAGUE_FLAGS.finditer(text, lowered):
-        if not _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
-            return DateCue(When.VAGUE)
+        if _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
+            continue
+        if _RANKED_BEFORE.search(text, lowered, max(0, match.start() - 80), match.start()):
+            continue
+        return DateCue(When.VAGUE)
     if _TODAY.search(text, lowered):
         return DateCue(When.DATE, today)
     return NO_CUE
@@ -314,6 +317,17 @@ _TOMORROW = Folded(re.compile(r"\btomorrow\b", re.IGNORECASE), needs=("tomorrow"
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )
+_RANKED_BEFORE = Folded(
+    re.compile(
+        r"\b(?:the|its|their)\s+(?:\w+iest|largest|biggest|worst|strongest|longest|highest|"
+        r"greatest|fiercest|most\s+[\w-]+|first|latest|second|third)\b(?:\s+[\w'-]+){0,8}\s*$",
+        re.IGNORECASE,
+    ),
+    needs=("the", "its", "their"),
+)
+"""A superlative or an ordinal before a period ("one of the heaviest attacks on the capital
+this autumn", "the largest strike this year", "the third such attack this month"): the period
+is the field the event is ranked in, not the day it happened."""
 _NIGHT_TO_DAY = re.compile(
     r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

@@ -507,7 +507,7 @@ _WAVE = Gated(
         r"\b(?:overnight|massive|massed|combined|large-scale|mass\s+(?:\w+\s+)?(?:attacks?|strikes?|"
         r"barrage|raids?)|wave|waves|salvo|barrage|"
         r"across\s+(?:the\s+country|Ukraine|Russia|\w+\s+regions)|nationwide|regions|oblasts|"
-        r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|several|"
+        r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|"
         r"record|largest|biggest|dozens\s+of|hundreds\s+of|night\s+of)\b",
         _F,
     ),
@@ -527,7 +527,6 @@ _WAVE = Gated(
         "aerial attack",
         "night",
         "cities",
-        "several",
         "record",
         "largest",
         "biggest",
