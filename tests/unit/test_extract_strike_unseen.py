@@ -63,3 +63,60 @@ def test_a_second_town_shelled_the_same_day_is_its_own_strike() -> None:
     assert sorted(tuple(e.places) for e in events) == [("Kupiansk",), ("Poltava",)]
     [poltava] = [e for e in events if e.places == ["Poltava"]]
     assert (poltava.killed, poltava.injured) == (2, 9)
+
+
+# -- where the weapons came from is not where they struck ------------------------------------
+
+
+def test_the_region_the_bombers_flew_over_is_not_a_target() -> None:
+    body = (
+        "Three Russian glide bombs hit a supermarket in Sumy on Wednesday afternoon, killing"
+        " four people and injuring 19, the governor said. He said the bombs had been dropped"
+        " from jets flying over the Kursk region."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert (event.attacker, event.target_country, event.places) == ("RU", "UA", ["Sumy"])
+    assert (event.killed, event.injured) == (4, 19)
+
+
+# -- a past year a sentence names is background ---------------------------------------------
+
+
+def test_years_ago_puts_a_named_day_in_its_year() -> None:
+    cue = find_date("Four years ago, on the morning of March 2, missiles hit the airfield.", TODAY)
+    assert cue.date == dt.date(2022, 3, 2)
+
+
+def test_years_ago_after_since_dates_nothing() -> None:
+    text = "It was the biggest raid since the invasion began four years ago, the ministry said."
+    assert find_date(text, TODAY).when is not When.DATE
+
+
+def test_a_month_and_year_is_a_vague_past() -> None:
+    assert find_date("A missile hit the station in Lozova in May 2023.", TODAY).when is When.VAGUE
+
+
+def test_a_recalled_toll_from_a_named_year_stays_out_of_todays_wave() -> None:
+    body = (
+        "Russia launched 96 drones at Ukraine overnight, the air force said on Thursday, and"
+        " 70 of them were shot down. Debris injured two people in the Poltava region. The"
+        " deadliest strike on the region came in June 2023, when a missile attack on"
+        " Kremenchuk killed 22 people."
+    )
+    events = strikes(body, THURSDAY_MORNING)
+    [today] = [e for e in events if not e.background]
+    assert (today.occurred_on, today.drones, today.drones_downed) == (TODAY, 96, 70)
+    assert today.killed is None and "Kremenchuk" not in today.places
+
+
+# -- the day of a meeting is not the day of the attack it discusses -------------------------
+
+
+def test_the_day_of_a_session_does_not_date_the_missile_it_discusses() -> None:
+    body = (
+        "Russia fired 41 missiles at Ukraine on Monday, killing 12 people in Kyiv. At"
+        " Wednesday's Security Council session, Russia's envoy said a single missile from a"
+        " Ukrainian air defence system had caused the damage."
+    )
+    events = strikes(body, THURSDAY_MORNING)
+    assert [(e.occurred_on, e.missiles) for e in events] == [(dt.date(2026, 4, 13), 41)]

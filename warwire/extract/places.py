@@ -189,8 +189,11 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return HIT  # the parser hung the range's "to" on its "from"
     if word == "of" and _low(governor) in _BEARINGS:
         return OTHER  # "south-east of X", "30 km of X": a place that locates another
-    if word not in _LOCATIVE or _inside_origin(prep):
+    if word not in _LOCATIVE:
         return None
+    if _inside_origin(prep):
+        # the air the launchers flew in ("dropped from jets flying over X") is no target
+        return OTHER if prep.head.dep_ == "acl" and prep.head.pos_ == "VERB" else None
     located = governor
     if governor.pos_ in ("VERB", "AUX"):  # "hit the Kirishi refinery near X"
         located = next((c for c in governor.children if c.dep_ == "dobj"), governor)
@@ -212,12 +215,14 @@ def _prepositional(token: Token, prep: Token) -> str | None:
 
 
 def _inside_origin(prep: Token) -> bool:
-    """ "took off from the X area in the Y region": a place inside a "from" phrase is where
-    the weapons came from, not where they struck."""
+    """ "took off from the X area in the Y region", "dropped from aircraft flying over X": a
+    place inside a "from" phrase is where the weapons came from, not where they struck."""
     node = prep.head
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.head.i == node.i:
             return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False  # a participle on a noun ("aircraft flying over X") climbs on
         if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
             return _range_end(node.head) is None
         node = node.head

@@ -738,9 +738,11 @@ class StrikeDraft:
     def target(self) -> str:
         if self.occupied_target and self.attacker == "UA":
             return "UA"
+        other = "RU" if self.attacker == "UA" else "UA"
         if self.place_countries:
-            return max(sorted(set(self.place_countries)), key=self.place_countries.count)
-        return "RU" if self.attacker == "UA" else "UA"
+            # places of both sides in equal number: the attacker's own is not the target
+            return max([other, *sorted(set(self.place_countries))], key=self.place_countries.count)
+        return other
 
 
 def _attacker_scores(text: str, lowered: str | None = None) -> tuple[int, int]:
@@ -1294,8 +1296,30 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
+        if "day's" in text:
+            cue = _occasion_day(text, cue, today)
         return _weekday_night(text, _attack_clause_day(text, cue, today), today)
     return find_date(match.group("day"), today)
+
+
+_OCCASION_POSSESSIVE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:session|meeting|briefing|address|speech|statement|talks|summit|hearing|vote|"
+    r"conference|interview|debate|remarks)\b",
+    _F,
+)
+
+
+def _occasion_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "At Tuesday's Security Council session, the envoy said a missile ...": a day owned by
+    a meeting, a speech or a briefing is the day of that occasion, as "said on Tuesday" is
+    the day of the statement; the attack takes what the rest of the sentence says."""
+    if cue.when is not When.DATE or cue.calendar:
+        return cue
+    match = _OCCASION_POSSESSIVE.search(text)
+    if match is None:
+        return cue
+    return find_date(text[: match.start()] + text[match.end() :], today)
 
 
 _WEEKDAY_NIGHT = Folded(
