@@ -10,6 +10,7 @@ import pytest
 
 from tests.unit.extracted import strikes
 from warwire.extract.dates import When, find_date
+from warwire.extract.strikes import sentence_places
 
 THURSDAY_MORNING = "2026-04-16T06:30:00Z"  # Thursday 09:30 in Kyiv
 TODAY = dt.date(2026, 4, 16)
@@ -120,3 +121,42 @@ def test_the_day_of_a_session_does_not_date_the_missile_it_discusses() -> None:
     )
     events = strikes(body, THURSDAY_MORNING)
     assert [(e.occurred_on, e.missiles) for e in events] == [(dt.date(2026, 4, 13), 41)]
+
+
+# -- towns the gazetteer lacks, named as towns -----------------------------------------------
+
+
+def test_a_city_told_by_its_bearing_from_a_listed_one_is_a_place() -> None:
+    text = (
+        "Ukrainian drones hit a fertiliser plant in Zarechensk, a city of about 40,000 people"
+        " east of Voronezh, overnight, the governor said."
+    )
+    [place] = [p for p in sentence_places(text) if p.name == "Zarechensk"]
+    assert place.country == "RU"
+
+
+def test_the_town_of_a_name_lies_on_the_side_attacked() -> None:
+    body = (
+        "Ukrainian drones set fire to a fuel depot in the town of Belomorsk-Yuzhny overnight,"
+        " the regional governor said on Thursday. Russia's defence ministry said it had"
+        " destroyed 27 drones."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert (event.attacker, event.target_country) == ("UA", "RU")
+    assert event.places == ["Belomorsk-Yuzhny"]
+
+
+def test_the_town_of_a_name_with_no_attacker_known_is_left_out() -> None:
+    body = "A drone hit a depot in the town of Zarechensk overnight, the mayor said."
+    assert all("Zarechensk" not in e.places for e in strikes(body, THURSDAY_MORNING))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian drone debris fell in the Polish town of Wyryki-Wola, officials said.",
+        "A Russian drone hit a barn in the village of Ostrivtsi overnight, police said.",
+    ],
+)
+def test_a_town_of_another_country_or_a_village_is_not_placed(text: str) -> None:
+    assert [p.name for p in sentence_places(text) if p.country in ("", "UA", "RU")] == []

@@ -826,6 +826,23 @@ def _parsed_role(surface: str, parsed: str | None) -> str:
     return "other" if surface == "hit" else surface
 
 
+_UNLOCATED = places.UNKNOWN_COUNTRY
+
+
+def _on_target_side(found: list[gazetteer.Place], attacker: str | None) -> list[gazetteer.Place]:
+    """A town the sentence calls a settlement and says was hit, without saying where it is
+    ("a drone hit a depot in the town of X"), lies on the side the attacker fired at; with no
+    attacker known, nothing says which side that is and the town is left out."""
+    if not any(p.country == _UNLOCATED for p in found):
+        return found
+    side = {"UA": "RU", "RU": "UA"}.get(attacker or "")
+    return [
+        replace(p, country=side or p.country) if p.country == _UNLOCATED else p
+        for p in found
+        if side is not None or p.country != _UNLOCATED
+    ]
+
+
 def _unlisted(
     text: str,
     doc: Doc,
@@ -862,6 +879,16 @@ _SETTLEMENT_WORD = Folded(
 )
 """A settlement a country's name may locate ("the Russian town of X"): worth a parse even
 when the sentence names no listed place."""
+_SETTLEMENT_NAMED = Folded(
+    re.compile(
+        r"\b(?:town|village|city|settlement|port)\s+of\s+(?-i:[A-Z])|"
+        r",\s+an?\s+(?:[\w,-]+\s+){0,4}?(?:town|village|city|settlement|port)\b",
+        _F,
+    ),
+    needs=("town", "village", "city", "settlement", "port"),
+)
+"""A name a settlement noun calls a town ("the town of X", "X, a city of 90,000 people"):
+worth a parse, the side the attack was aimed at may place it."""
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
@@ -875,7 +902,11 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
         found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
         found = sorted([*found, *other], key=lambda m: m.start)
-    doc = nlp.parse(text) if found or _SETTLEMENT_WORD.search(text) else None
+    doc = (
+        nlp.parse(text)
+        if found or _SETTLEMENT_WORD.search(text) or _SETTLEMENT_NAMED.search(text)
+        else None
+    )
     for mention in found:
         role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
@@ -1118,7 +1149,7 @@ def read_facts(
     ru, ua = _attacker_scores(text, lowered)
     ru, ua = ru * 2, ua * 2
     for place in places:
-        if place.occupied:
+        if place.occupied or place.country == _UNLOCATED:
             continue
         if place.country == "RU":
             ua += 1
@@ -1730,6 +1761,7 @@ def _read_all(
                 found.attacker = ctx.attacker or article_attacker
             elif found.explicit_attacker:
                 article_attacker = article_attacker or found.attacker
+            found.places = _on_target_side(found.places, found.attacker)
             ctx.attacker = found.attacker
             ctx.last_index = i
             if found.strong:
@@ -1960,7 +1992,7 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
             cue=fact.cue,
             figures=sentence_figures(part).values,
             totals=set(),
-            places=sentence_places(part),
+            places=_on_target_side(sentence_places(part), fact.attacker),
             strong=fact.strong,
             wave=False,
             hedged=fact.hedged,
