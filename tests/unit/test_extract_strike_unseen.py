@@ -160,3 +160,20 @@ def test_the_town_of_a_name_with_no_attacker_known_is_left_out() -> None:
 )
 def test_a_town_of_another_country_or_a_village_is_not_placed(text: str) -> None:
     assert [p.name for p in sentence_places(text) if p.country in ("", "UA", "RU")] == []
+
+
+# -- a bare reference to the attack on a place is the attack told on it ----------------------
+
+
+def test_a_later_reference_to_the_attack_on_a_city_is_that_attack() -> None:
+    body = (
+        "Russian missiles struck Odesa overnight, killing six people, the governor said on"
+        " Thursday.\n\nOn Wednesday afternoon, a Russian drone hit a bus in Kherson, injuring"
+        " three.\n\nThe foreign minister, who was in Brussels, called the attack on Odesa"
+        " a war crime."
+    )
+    events = strikes(body, THURSDAY_MORNING)
+    assert sorted((e.occurred_on, tuple(e.places)) for e in events) == [
+        (dt.date(2026, 4, 15), ("Kherson",)),
+        (TODAY, ("Odesa",)),
+    ]

@@ -1755,6 +1755,9 @@ def _read_all(
                 # clause's "the city" is the place the clause before it named
                 found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
+            if piece_cue.when is When.NONE and found.reference and not found.figures:
+                # "called the attack on X 'terrorism'": the attack on X the story has told
+                key = _told_on(out, found, key)
             if not recalled:  # an attack recalled in passing does not move the story
                 ctx.date_key = key
             if found.attacker is None:
@@ -1774,6 +1777,16 @@ def _read_all(
             # ("..., surpassing the raid earlier in July"): the story stays on the main one
             ctx.date_key = main_key
     return out
+
+
+def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
+    """The day of the latest attack told on one of the places a bare reference names (no day,
+    no figure of its own), or `key` when no attack on them was told."""
+    names = {p.name for p in found.places}
+    for fact, fact_key in reversed(out):
+        if names & {p.name for p in fact.places} and fact.strong and not fact.reference:
+            return fact_key
+    return key
 
 
 _REVISED_TO = Folded(
