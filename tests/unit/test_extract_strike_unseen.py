@@ -177,3 +177,25 @@ def test_a_later_reference_to_the_attack_on_a_city_is_that_attack() -> None:
         (dt.date(2026, 4, 15), ("Kherson",)),
         (TODAY, ("Odesa",)),
     ]
+
+
+# -- a piece of the small hours that names its own day tells that day's news -----------------
+
+
+SMALL_HOURS_FRIDAY = "2026-04-17T01:00:00Z"  # Friday 04:00 in Kyiv
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [
+        (" Friday's council meeting was cancelled, the mayor's office said.", 17),
+        (" The council meeting was cancelled, the mayor's office said.", 16),
+    ],
+)
+def test_an_undated_attack_in_the_small_hours(later: str, day: int) -> None:
+    body = (
+        "At least five Russian missiles crashed into the port of Mykolaiv, destroying a grain"
+        " terminal, and one worker was killed, local officials said." + later
+    )
+    [event] = strikes(body, SMALL_HOURS_FRIDAY)
+    assert event.occurred_on == dt.date(2026, 4, day)

@@ -1624,7 +1624,22 @@ def extract_strikes(
     lead, lead_given = lead_date(sentences, cues, today, titled, attack)
     facts = _read_all(sentences, cues, lead, today, attack)
     drafts = _assemble(facts)
+    if local_hour < EARLY_HOUR and _names_today(sentences, cues, today):
+        local_hour = EARLY_HOUR  # the piece is written in the new day: see `_finish`
     return _finish(drafts, lead, lead_given, today, local_hour)
+
+
+def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
+    """Whether a piece names its own publication day by its weekday ("Friday's explosion",
+    "on Friday"): written in the small hours, it already tells that day's news."""
+    name = _WEEKDAY_NAMES[today.weekday()]
+    return any(
+        name in s.text and cues[s.index].when is When.DATE and cues[s.index].date == today
+        for s in sentences
+    )
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _attacks(sentences: list[Sentence]) -> list[bool]:
