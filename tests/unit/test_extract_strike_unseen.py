@@ -199,3 +199,30 @@ def test_an_undated_attack_in_the_small_hours(later: str, day: int) -> None:
     )
     [event] = strikes(body, SMALL_HOURS_FRIDAY)
     assert event.occurred_on == dt.date(2026, 4, day)
+
+
+# -- a toll update dated by the time it was given ---------------------------------------------
+
+
+def test_an_earlier_toll_given_on_a_weekday_night_stays_with_its_attack() -> None:
+    body = (
+        "The number of people killed by a Russian missile strike on Poltava on Wednesday has"
+        " risen to 11, officials said on Thursday.\n\nEarlier on Wednesday night, officials had"
+        " put the number of dead at seven. A total of 38 people were wounded, 20 of whom"
+        " remain in hospital, the governor said."
+    )
+    [event] = strikes(body, "2026-04-16T17:00:00Z")
+    assert (event.occurred_on, event.killed, event.injured) == (dt.date(2026, 4, 15), 11, 38)
+
+
+# -- the region of a town already told only locates it ---------------------------------------
+
+
+def test_the_region_of_the_town_is_not_another_target() -> None:
+    body = (
+        "The toll from a Russian attack on the town of Kupiansk late on Wednesday has risen to"
+        " 11, officials said on Thursday.\n\nRussian forces struck the town in the Kharkiv"
+        " region with two ballistic missiles and drones, hitting five apartment blocks."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert event.places == ["Kupiansk"]

@@ -749,6 +749,10 @@ def _attacker_scores(text: str, lowered: str | None = None) -> tuple[int, int]:
     return _RU_ATTACKER.count(text, lowered), _UA_ATTACKER.count(text, lowered)
 
 
+_THE_TOWN_IN = Folded(
+    re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?(?:town|city|village)\s+in\s+(?:the\s+)?$", _F),
+    needs=("town", "city", "village"),
+)
 _LOCATOR_BEFORE = Folded(re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F))
 _REGION_WORD = Folded(
     re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
@@ -785,6 +789,10 @@ def _place_role(
         )
     ):
         return "locator"
+    if _THE_TOWN_IN.search(before[-40:]) and (
+        mention.item.kind == "region" or _REGION_WORD.match(after)
+    ):
+        return "locator"  # "struck the town in the X region": the region of a town told
     if _SPEAKS_AFTER.match(after):
         return "other"
     if _TITLE_AFTER.match(after):
@@ -1739,7 +1747,7 @@ def _read_all(
         main_key: object = None
         for text, piece_cue in pieces:
             possessive = strike_cue(text, piece_cue, today)
-            if attack[i] or possessive is not piece_cue:
+            if attack[i] or (possessive is not piece_cue and _dates_an_attack(text)):
                 piece_cue = possessive
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
@@ -1792,6 +1800,15 @@ def _read_all(
             # ("..., surpassing the raid earlier in July"): the story stays on the main one
             ctx.date_key = main_key
     return out
+
+
+def _dates_an_attack(text: str) -> bool:
+    """Whether a sentence that tells no attack of its own still dates one ("Monday's strike
+    killed 12"); "Earlier on Friday night, officials had put the toll at 14" dates a
+    statement."""
+    return ("day's" in text and _STRIKE_POSSESSIVE.search(text) is not None) or (
+        "'s" in text and _TODAYS_STRIKE.search(text) is not None
+    )
 
 
 def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
