@@ -226,3 +226,44 @@ def test_the_region_of_the_town_is_not_another_target() -> None:
     )
     [event] = strikes(body, THURSDAY_MORNING)
     assert event.places == ["Kupiansk"]
+
+
+# -- two attackers in one headline ------------------------------------------------------------
+
+
+def test_halves_of_a_headline_with_opposite_attackers_are_two_attacks() -> None:
+    body = (
+        "Russian missiles hit Kharkiv power plant; Moscow says it shot down 57 drones\n"
+        "Russian missiles struck a power plant in Kharkiv overnight, the mayor said on"
+        " Thursday. Russia's defence ministry said it had destroyed 57 Ukrainian drones over"
+        " the Kursk region overnight."
+    )
+    events = {e.attacker: e for e in strikes(body, THURSDAY_MORNING)}
+    assert events["RU"].drones_downed is None
+    assert events["UA"].drones_downed == 57
+
+
+# -- an undated attack told as done in the first paragraphs under a headline ----------------
+
+
+def test_an_attack_told_in_the_second_paragraph_under_a_headline_is_the_days_news() -> None:
+    body = (
+        "Ukraine's security service said on Thursday that its drones had hit bombers at an"
+        " air base far inside Russia.\n\nOfficials in the Saratov region confirmed a drone"
+        " attack on a military airfield there, and a fire at the base."
+    )
+    [event] = strikes(body, THURSDAY_MORNING, title="Ukraine says its drones hit Russian bombers")
+    assert (event.attacker, event.occurred_on, event.places) == ("UA", TODAY, ["Saratov"])
+
+
+# -- a piece filed before midnight and stamped in Kyiv's small hours -------------------------
+
+
+def test_a_piece_stamped_after_midnight_that_states_yesterday_tells_yesterdays_night() -> None:
+    body = (
+        "Russia launched 140 drones at Ukraine overnight, killing two people in Odesa,"
+        " officials said on Thursday. Air defences shot down 120 of the drones."
+    )
+    [event] = strikes(body, "2026-04-16T21:40:00Z")  # Friday 00:40 in Kyiv
+    assert event.occurred_on == TODAY
+    assert (event.drones, event.drones_downed, event.killed) == (140, 120, 2)

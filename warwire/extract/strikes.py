@@ -552,6 +552,8 @@ _RU_ATTACKER = Folded(
         r"Su-34s?|MiG-31\w*|Lancets?)\b|"
         r"\b(?:Ukraine's|Ukrainian)\s+(?:air\s+force|air\s+defen[cs]es?|air\s+defense\s+forces)\b|"
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
+        r"\b(?:Ukraine|Kyiv)\s+(?:says|said|claims|claimed)\s+(?:it|its\s+(?:forces|air\s+defen[cs]es?))"
+        r"\s+(?:had\s+|has\s+)?(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
         r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:the\s+)?(?:pro\s*-\s*)?Russian\s+(?:forces|"
@@ -574,6 +576,8 @@ _UA_ATTACKER = Folded(
         r"(?!\s+by\b)|"
         r"\baccus\w+\s+(?:Kyiv|Ukraine|Ukrainian\s+forces)\s+of\b|"
         r"\b(?:Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+defense\s+systems?)\b|"
+        r"\b(?:Russia|Moscow)\s+(?:says|said|claims|claimed)\s+(?:it|its\s+(?:forces|air\s+defen[cs]es?))"
+        r"\s+(?:had\s+|has\s+)?(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed)\b|"
         r"\b(?:Russian|Russia's)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|MoD|military)"
         r"[^.;]{0,80}?\b(?:intercepted|destroyed|shot\s+down|downed|repelled|repelling)\b|"
         r"\b(?:HIMARS|ATACMS|Storm\s+Shadows?|SCALP|Neptunes?|Flamingos?|Liutyi|Lyutyi|"
@@ -1719,7 +1723,11 @@ def _read_all(
                 ctx.date_key = lead
             memory.new_paragraph()
         if attack[i]:
-            pieces = _clauses_by_date(text, cue, today)
+            pieces = [
+                piece
+                for whole in _clauses_by_date(text, cue, today)
+                for piece in _halves_by_attacker(*whole)
+            ]
             attack_paragraph = sentence.paragraph
         elif (
             sentence.occurs & keywords.FOLLOW_UP_BITS
@@ -1809,6 +1817,19 @@ def _dates_an_attack(text: str) -> bool:
     return ("day's" in text and _STRIKE_POSSESSIVE.search(text) is not None) or (
         "'s" in text and _TODAYS_STRIKE.search(text) is not None
     )
+
+
+def _halves_by_attacker(text: str, cue: DateCue) -> list[tuple[str, DateCue]]:
+    """ "Russian drones hit Odesa; Moscow says it downed 89 drones": two halves of a sentence
+    joined by a semicolon that name opposite attackers tell two attacks."""
+    if "; " not in text:
+        return [(text, cue)]
+    halves = text.split("; ")
+    sides = [_attacker_scores(half) for half in halves]
+    told = {("RU" if ru > ua else "UA") for ru, ua in sides if ru != ua}
+    if len(told) < 2 or any(ru == ua for ru, ua in sides):
+        return [(text, cue)]
+    return [(half, cue) for half in halves]
 
 
 def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
@@ -2092,7 +2113,7 @@ def _draft(
             ):
                 draft.hit_statement = True
                 if (
-                    fact.paragraph <= 1
+                    fact.paragraph <= 2
                     and not _HEDGE.search(fact.text)
                     and not _HABITUAL.search(fact.text)
                 ):
