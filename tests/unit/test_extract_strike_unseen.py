@@ -267,3 +267,8 @@ def test_a_piece_stamped_after_midnight_that_states_yesterday_tells_yesterdays_n
     [event] = strikes(body, "2026-04-16T21:40:00Z")  # Friday 00:40 in Kyiv
     assert event.occurred_on == TODAY
     assert (event.drones, event.drones_downed, event.killed) == (140, 120, 2)
+
+
+def test_a_town_of_n_people_in_a_region_is_located_there() -> None:
+    text = "Ukrainian drones attacked Zarechensk, a town of 30,000 people in the Tambov region."
+    assert [(p.name, p.country) for p in sentence_places(text)] == [("Zarechensk", "RU")]

@@ -558,8 +558,8 @@ def _located_by(
         named = _region_named_in(appos, known)  # "X, Lviv region"
         if named is not None:
             return named
-        if _low(appos) in _SETTLEMENT_NOUNS:  # "X, a town in the Lviv region"
-            for prep in appos.children:
+        if _low(appos) in _SETTLEMENT_NOUNS:  # "X, a town (of N people) in the Lviv region"
+            for prep in appos.subtree:
                 if prep.dep_ == "prep" and _low(prep) == "in":
                     for area in prep.children:
                         named = _region_named_in(area, known) if area.dep_ == "pobj" else None
