@@ -272,3 +272,25 @@ def test_a_piece_stamped_after_midnight_that_states_yesterday_tells_yesterdays_n
 def test_a_town_of_n_people_in_a_region_is_located_there() -> None:
     text = "Ukrainian drones attacked Zarechensk, a town of 30,000 people in the Tambov region."
     assert [(p.name, p.country) for p in sentence_places(text)] == [("Zarechensk", "RU")]
+
+
+# -- a round toll for a list of cities, then each city's own -------------------------------
+
+
+def test_tolls_told_city_by_city_add_up_past_a_round_figure_for_the_list() -> None:
+    body = (
+        "Russian drones struck apartment blocks in Sumy and Poltava overnight, wounding more"
+        " than 30 people, officials said on Thursday. In Sumy, 21 people were wounded. In"
+        " Poltava, 13 people were injured, the governor said."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert event.injured == 34
+
+
+def test_a_round_toll_for_a_list_is_kept_over_one_city_of_it() -> None:
+    body = (
+        "Russian drones struck apartment blocks in Sumy and Poltava overnight, wounding 40"
+        " people, officials said on Thursday. In Sumy, 21 people were wounded."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert event.injured == 40

@@ -1304,7 +1304,20 @@ def _toll_place(text: str, mentions: list[gazetteer.Mention[gazetteer.Place]]) -
     if toll is None:
         return None
     before = [m for m in mentions if m.end <= toll.start() and toll.start() - m.end <= 60]
-    return before[-1].item.name if before else None
+    if not before:
+        return None
+    last = before[-1]
+    listed = [last]
+    earlier = [m for m in mentions if m.end <= last.start]
+    while earlier and _LIST_GAP.fullmatch(text, earlier[-1].end, listed[-1].start):
+        listed.append(earlier.pop())
+    if len(listed) > 1:
+        # "struck X and Y overnight, killing two": the toll is told for the whole list
+        return _SCOPE_JOIN.join(sorted({m.item.name for m in listed}))
+    return last.item.name
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:cities\s+of\s+)?")
 
 
 _ATTACK_REF = Gated(
@@ -2149,9 +2162,9 @@ def _draft(
             # a toll told as the total ("bringing the number of wounded to 25") already
             # counts the places told one by one: it is not one more place to add
             continue
-        scoped = _merge_nested_scopes(scoped)
-        if scoped and None not in scoped and len(scoped) >= 2:
-            total = sum(scoped.values())
+        merged = _merge_nested_scopes(scoped)
+        if merged and None not in merged and len(scoped) >= 2:
+            total = sum(merged.values())
             if plausible(name, total):
                 draft.figures[name] = total
     for kind in ("drones", "missiles"):
@@ -2182,6 +2195,7 @@ def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]
     by_name = gazetteer.places_by_name()
     groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
+    parts: dict[str, dict[str, int]] = {}
     for scope, value in scoped.items():
         place = by_name.get(scope) if scope is not None else None
         key: str | None = scope
@@ -2189,8 +2203,17 @@ def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]
             key = place.region
         if scope is not None and _SCOPE_JOIN not in scope:
             names = {scope, place.region if place is not None else None}
-            key = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), key)
+            group = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), None)
+            if group is not None:
+                member = scope if scope in group.split(_SCOPE_JOIN) else str(place and place.region)
+                told = parts.setdefault(group, {})
+                told[member] = max(value, told.get(member, -1))
+                key = group
         out[key] = max(value, out.get(key, -1))
+    for group, members in parts.items():
+        # "15 in X" and "9 in Y" after "more than 20 in X and Y": the places told one by one
+        # add up to more than the round figure for the list
+        out[group] = max(out[group], sum(members.values()))
     return out
 
 
