@@ -294,3 +294,22 @@ def test_a_round_toll_for_a_list_is_kept_over_one_city_of_it() -> None:
     )
     [event] = strikes(body, THURSDAY_MORNING)
     assert event.injured == 40
+
+
+# -- the day a toll reached a figure is not the day of the attack -----------------------------
+
+
+def test_a_toll_that_rose_on_a_day_keeps_the_attack_on_its_own_day() -> None:
+    body = (
+        "The death toll from a Russian drone strike on a block of flats in Chernihiv rose to"
+        " nine on Thursday, officials said.\n\nThe drone hit the building in the early hours of"
+        " Tuesday, destroying 12 flats. Shelling of the town of Snovsk overnight into Thursday"
+        " wounded two people."
+    )
+    events = strikes(body, THURSDAY_MORNING)
+    by_place = {tuple(e.places): e for e in events}
+    assert (by_place[("Chernihiv",)].occurred_on, by_place[("Chernihiv",)].killed) == (
+        dt.date(2026, 4, 14),
+        9,
+    )
+    assert by_place[("Snovsk",)].killed is None

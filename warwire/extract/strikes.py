@@ -1354,6 +1354,7 @@ def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
             return DateCue(When.DATE, today, False)
         if "day's" in text:
             cue = _occasion_day(text, cue, today)
+        cue = _update_day(text, cue, today)
         return _weekday_night(text, _attack_clause_day(text, cue, today), today)
     return find_date(match.group("day"), today)
 
@@ -1364,6 +1365,29 @@ _OCCASION_POSSESSIVE = re.compile(
     r"conference|interview|debate|remarks)\b",
     _F,
 )
+
+
+_UPDATE_DAY = Folded(
+    re.compile(
+        r"\b(?:rose|risen|climbed|increased|grew|jumped|stood|reached)\s+(?:to\s+)?(?:at\s+least\s+)?"
+        r"[\w,]+(?:\s+[\w-]+){0,3}?\s+(?P<day>(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+        r"Friday|Saturday|Sunday))\b",
+        _F,
+    ),
+    needs=("rose", "risen", "climbed", "increased", "grew", "jumped", "stood", "reached"),
+)
+
+
+def _update_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "The toll from a strike on X rose to 10 on Sunday": the day a toll reached a figure is
+    the day of the count, not of the attack; the attack takes what the rest says (else the
+    story's day)."""
+    if cue.when is not When.DATE or cue.calendar:
+        return cue
+    match = _UPDATE_DAY.search(text)
+    if match is None:
+        return cue
+    return find_date(text[: match.start("day")] + text[match.end("day") :], today)
 
 
 def _occasion_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
