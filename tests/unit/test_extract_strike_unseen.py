@@ -303,8 +303,8 @@ def test_a_toll_that_rose_on_a_day_keeps_the_attack_on_its_own_day() -> None:
     body = (
         "The death toll from a Russian drone strike on a block of flats in Chernihiv rose to"
         " nine on Thursday, officials said.\n\nThe drone hit the building in the early hours of"
-        " Tuesday, destroying 12 flats. Shelling of the town of Snovsk overnight into Thursday"
-        " wounded two people."
+        " Tuesday, destroying 12 flats. A Russian shell hit a house in the town of Snovsk"
+        " overnight into Thursday, wounding two people."
     )
     events = strikes(body, THURSDAY_MORNING)
     by_place = {tuple(e.places): e for e in events}
