@@ -313,3 +313,35 @@ def test_a_toll_that_rose_on_a_day_keeps_the_attack_on_its_own_day() -> None:
         9,
     )
     assert by_place[("Snovsk",)].killed is None
+
+
+def test_a_week_ago_is_a_vague_past() -> None:
+    text = "A Russian strike on a market in Kostiantynivka a week ago killed 17 people."
+    assert find_date(text, TODAY).when is When.VAGUE
+
+
+# -- shelling told after an air wave is its own strike ----------------------------------------
+
+
+def test_shelling_of_a_town_after_an_overnight_wave_is_its_own_strike() -> None:
+    body = (
+        "Russia launched 310 drones and 12 missiles at Ukraine overnight, the air force said on"
+        " Thursday. Air defences shot down 280 drones. In Lviv, two people were injured."
+        "\n\nIn the south, Russian shelling killed a man in Kherson on Thursday afternoon, the"
+        " governor said."
+    )
+    events = strikes(body, "2026-04-16T16:00:00Z")
+    assert sorted((tuple(e.places), e.drones, e.killed) for e in events) == [
+        (("Kherson",), None, 1),
+        (("Lviv",), 310, None),
+    ]
+
+
+def test_shelling_that_leads_the_story_keeps_the_days_tally_with_it() -> None:
+    body = (
+        "Russian artillery and glide bombs killed four people in the Kherson region on"
+        " Thursday, the governor said.\n\nIn the town of Beryslav, shelling killed two men.\n\n"
+        "Over the day, Russian forces launched 35 drones at 20 settlements of the region."
+    )
+    events = strikes(body, "2026-04-16T16:00:00Z")
+    assert len(events) == 1

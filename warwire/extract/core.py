@@ -110,17 +110,14 @@ _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"
 
 
 def _written_the_day_before(sentences: list[Sentence], today: dt.date) -> bool:
-    """A piece stamped in Kyiv's small hours whose lead gives its statements the day before
+    """A piece stamped in Kyiv's small hours that gives its statements the day before
     ("officials said on Sunday", stamped 00:30 on Monday) and never names the new day was
     written on that day: its "overnight" and "today" are that day's."""
     yesterday = _DAY_NAMES[(today.weekday() - 1) % 7]
     if any(_DAY_NAMES[today.weekday()] in s.text for s in sentences):
         return False
     return any(
-        match.group("day") == yesterday
-        for s in sentences
-        if s.paragraph <= 2
-        for match in _STATED_ON.finditer(s.text)
+        match.group("day") == yesterday for s in sentences for match in _STATED_ON.finditer(s.text)
     )
 
 

@@ -126,6 +126,7 @@ _VAGUE = re.compile(
     r"\bearlier\s+(?:this|in\s+the|last)\s+(?:week|month|year)\b|"
     r"\b(?:this|earlier\s+this)\s+(?:spring|summer|autumn|winter|year)\b|"
     r"\b(?:weeks|months|years|days)\s+(?:ago|earlier|before)\b|\b(?:in|since|during)\s+(?:19|20)\d\d\b|"
+    r"\b(?:a|one)\s+(?:week|fortnight|month)\s+(?:ago|earlier|before)\b|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_ANY_MONTH}\s+(?:19|20)\d\d\b|"
     r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+the\s+(?:war|year|month|invasion)\b|"

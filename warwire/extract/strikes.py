@@ -2030,12 +2030,62 @@ def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
         date = key if isinstance(key, dt.date) else None
         wave = any(f.wave and f.strong for f in group)
         towns = {p.name for f in group if f.strong for p in f.places if p.kind == "city"}
+        if wave:
+            group, apart = _ground_fire_apart(group)
+            if apart:
+                drafts.extend(_split_by_place(attacker, date, apart))
         if wave or len(towns) <= 1:
             drafts.append(_draft(attacker, date, group))
             continue
         drafts.extend(_split_by_place(attacker, date, group))
     drafts.sort(key=lambda d: d.first)
     return drafts
+
+
+_GROUND_FIRE = Folded(
+    re.compile(
+        r"\b(?:shelling|shelled|shells|artillery|mortars?|glide\s+bombs?|guided\s+(?:aerial\s+)?"
+        r"bombs?|aerial\s+bombs?|rocket\s+launchers?|tank\s+fire)\b",
+        _F,
+    ),
+    needs=("shell", "artillery", "mortar", "bomb", "rocket launcher", "tank fire"),
+)
+_AIR_WEAPON = Folded(
+    re.compile(r"\b(?:drones?|missiles?|Shaheds?|UAVs?)\b", _F),
+    needs=("drone", "missile", "shahed", "uav"),
+)
+
+
+def _ground_fire_apart(
+    group: list[StrikeFacts],
+) -> tuple[list[StrikeFacts], list[StrikeFacts]]:
+    """A wave is one air attack of drones and missiles; shelling, artillery or glide bombs on
+    a named place, told after the wave in a paragraph of its own, is a strike of its own the
+    same day ("In the Kherson region, Russian shelling killed a woman on Monday afternoon"),
+    with the sentences that follow it in its paragraph."""
+    wave_paragraphs = {f.paragraph for f in group if f.wave and f.strong}
+    first_wave = min(f.index for f in group if f.wave and f.strong)
+    apart: list[StrikeFacts] = []
+    kept: list[StrikeFacts] = []
+    current = -1
+    for fact in group:
+        own = (
+            fact.index > first_wave  # the story leads with the air attack
+            and fact.strong
+            and not fact.continuation
+            and fact.places
+            and fact.paragraph not in wave_paragraphs
+            and _GROUND_FIRE.search(fact.text) is not None
+            and _AIR_WEAPON.search(fact.text) is None
+        )
+        if own:
+            current = fact.paragraph
+        elif not (fact.continuation and fact.paragraph == current):
+            current = -1
+        (apart if current >= 0 else kept).append(fact)
+    if not kept:
+        return group, []
+    return kept, apart
 
 
 def _region_of(town: str | None, name: str) -> bool:
