@@ -10,6 +10,7 @@ import pytest
 
 from tests.unit.extracted import strikes
 from warwire.extract.dates import When, find_date
+from warwire.extract.figures import sentence_figures
 from warwire.extract.strikes import sentence_places
 
 THURSDAY_MORNING = "2026-04-16T06:30:00Z"  # Thursday 09:30 in Kyiv
@@ -345,3 +346,50 @@ def test_shelling_that_leads_the_story_keeps_the_days_tally_with_it() -> None:
     )
     events = strikes(body, "2026-04-16T16:00:00Z")
     assert len(events) == 1
+
+
+# -- proportions, breakdowns, months as modifiers, converted clock times ---------------------
+
+
+def test_a_proportion_is_no_downed_count() -> None:
+    text = (
+        "When Russia fired 600 drones and 20 missiles at Ukraine on the night to May 3,"
+        " officials said more than eight in ten were stopped."
+    )
+    assert sentence_figures(text).values == {"drones": 600, "missiles": 20}
+
+
+def test_a_breakdown_after_a_total_restates_it() -> None:
+    text = (
+        "Russia launched 140 drones and seven missiles - three Kinzhal aeroballistic missiles"
+        " and four Kalibr cruise missiles, the air force said."
+    )
+    assert sentence_figures(text).values == {"drones": 140, "missiles": 7}
+
+
+def test_a_list_without_a_total_still_adds_up() -> None:
+    text = "Russia launched three Kinzhal missiles and four Kalibr cruise missiles overnight."
+    assert sentence_figures(text).values == {"missiles": 7}
+
+
+def test_an_attack_named_by_its_month_is_background() -> None:
+    body = (
+        "Russia fired 90 drones at Ukraine overnight, the air force said on Thursday. The"
+        " February strike on Kharkiv, in which three missiles killed 14 people, showed how"
+        " exposed the city remains."
+    )
+    events = strikes(body, THURSDAY_MORNING)
+    [today] = [e for e in events if e.occurred_on == TODAY]
+    assert (today.drones, today.killed) == (90, None)
+
+
+def test_a_clock_time_converted_to_gmt_does_not_date_the_attack() -> None:
+    body = (
+        "Russian drones struck Mykolaiv early on Friday, injuring three people. Air defences"
+        " shot down 20 of the 26 drones, the navy said shortly after 2 a.m. local time (2300"
+        " GMT on Thursday)."
+    )
+    events = strikes(body, "2026-04-16T23:50:00Z")  # Friday 02:50 in Kyiv
+    assert [(e.occurred_on, e.drones, e.drones_downed) for e in events] == [
+        (dt.date(2026, 4, 17), 26, 20)
+    ]

@@ -127,6 +127,8 @@ _VAGUE = re.compile(
     r"\b(?:this|earlier\s+this)\s+(?:spring|summer|autumn|winter|year)\b|"
     r"\b(?:weeks|months|years|days)\s+(?:ago|earlier|before)\b|\b(?:in|since|during)\s+(?:19|20)\d\d\b|"
     r"\b(?:a|one)\s+(?:week|fortnight|month)\s+(?:ago|earlier|before)\b|"
+    rf"\b(?:the|an?|last)\s+{_ANY_MONTH}\s+(?:strikes?|attacks?|barrage|raids?|bombardment|"
+    r"shelling|bombing|assault)\b|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_ANY_MONTH}\s+(?:19|20)\d\d\b|"
     r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+the\s+(?:war|year|month|invasion)\b|"
@@ -301,8 +303,8 @@ def find_date(
     days = offsets(text, _WEEKDAY_NAMES) if "day" in lowered else []
     if days:
         for match in matches_near(_WEEKDAY, text, days, _WEEKDAY_WORDS):
-            if match.group("speech"):
-                continue
+            if match.group("speech") or _CLOCK_BEFORE.search(text, 0, match.start()):
+                continue  # a statement's day, or a clock time converted ("2300 GMT on Monday")
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
             ended = _NIGHT_TO_DAY.match(text, match.end())
@@ -365,6 +367,7 @@ _TOMORROW = Folded(re.compile(r"\btomorrow\b", re.IGNORECASE), needs=("tomorrow"
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )
+_CLOCK_BEFORE = re.compile(r"\b(?:GMT|UTC)\s+(?:on\s+)?$")
 _RANKED_BEFORE = Folded(
     re.compile(
         r"\b(?:the|its|their)\s+(?:\w+iest|largest|biggest|worst|strongest|longest|highest|"
