@@ -393,3 +393,21 @@ def test_a_clock_time_converted_to_gmt_does_not_date_the_attack() -> None:
     assert [(e.occurred_on, e.drones, e.drones_downed) for e in events] == [
         (dt.date(2026, 4, 17), 26, 20)
     ]
+
+
+# -- a military that says it hit a site tells an attack ------------------------------------
+
+
+def test_a_general_staff_that_hit_a_depot_tells_an_attack() -> None:
+    body = (
+        "Ukraine's General Staff said on Thursday that its forces had hit an oil depot in"
+        " Russia's Bryansk region overnight, causing a large fire."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert (event.attacker, event.target_country, event.places) == ("UA", "RU", ["Bryansk"])
+    assert event.occurred_on == TODAY
+
+
+def test_a_hit_that_is_no_site_is_no_attack() -> None:
+    body = "Ukraine's army said the new rules had hit recruitment in the Bryansk direction."
+    assert strikes(body, THURSDAY_MORNING) == []

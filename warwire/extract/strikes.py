@@ -148,6 +148,8 @@ def _attack_words(text: str) -> bool:
         return True
     if "explosions" in lowered and _TALLY.search(text, lowered):
         return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
+    if " hit " in lowered and _MILITARY_HIT.search(text, lowered) is not None:
+        return True
     if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
     qualified = _QUALIFIED.search(text)
@@ -161,6 +163,20 @@ def _attack_words(text: str) -> bool:
     )
 
 
+_MILITARY_HIT = Folded(
+    re.compile(
+        r"\b(?:Ukraine's|Russia's|Ukrainian|Russian|the)\s+(?:military|army|armed\s+forces|forces|"
+        r"general\s+staff|defen[cs]e\s+ministry|navy|SBU|security\s+service)\s+(?:said\s+(?:on\s+\w+\s+)?)?(?:that\s+)?"
+        r"(?:(?:it|its\s+(?:forces|units|troops|drones))\s+)?(?:had\s+|has\s+|have\s+)?hit\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:depot|refinery|airfield|air\s+base|airbase|"
+        r"terminal|substation|power\s+(?:plant|station)|arsenal|warehouse|headquarters|command\s+"
+        r"post|oil\s+facility|pipeline|pumping\s+station|radar|launchers?)\b",
+        _F,
+    ),
+    needs=("hit",),
+)
+"""A warring side's military that says it hit a military or energy site ("Ukraine's General
+Staff said its forces had hit an ammunition depot in X") tells an attack with no weapon word."""
 _NOT_ATTACK = Folded(
     re.compile(
         r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
