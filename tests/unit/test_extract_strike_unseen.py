@@ -411,3 +411,13 @@ def test_a_general_staff_that_hit_a_depot_tells_an_attack() -> None:
 def test_a_hit_that_is_no_site_is_no_attack() -> None:
     body = "Ukraine's army said the new rules had hit recruitment in the Bryansk direction."
     assert strikes(body, THURSDAY_MORNING) == []
+
+
+def test_an_attack_from_an_evening_into_the_night_is_dated_by_its_morning() -> None:
+    body = (
+        "Russian drones struck Sumy on Wednesday evening and overnight, killing two people and"
+        " injuring 30, officials said on Thursday. Russia launched 70 drones at Ukraine"
+        " overnight, the air force said."
+    )
+    [event] = strikes(body, THURSDAY_MORNING)
+    assert (event.occurred_on, event.drones, event.killed) == (TODAY, 70, 2)

@@ -1427,6 +1427,15 @@ _WEEKDAY_NIGHT = Folded(
     ),
     needs=("night",),
 )
+_WEEKDAY_INTO_NIGHT = Folded(
+    re.compile(
+        r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:evening\s+|"
+        r"afternoon\s+)?(?:and|into|through)\s+(?:overnight|the\s+night|the\s+early\s+hours)\b",
+        _F,
+    ),
+    needs=("overnight", "night", "early hours"),
+)
+"""An attack "on Wednesday evening and overnight" ran past midnight, like a night attack."""
 _BEFORE_MIDNIGHT = Folded(
     re.compile(
         r"\b(?:before|until|by)\s+midnight\b|\b(?:at|by|around|about|before|until|shortly\s+"
@@ -1444,7 +1453,7 @@ def _weekday_night(text: str, cue: DateCue, today: dt.date) -> DateCue:
     unless the sentence says it was over before midnight ("by 11 p.m.", "before midnight")."""
     if cue.when is not When.DATE or cue.calendar or cue.date is None or "night" not in text:
         return cue
-    match = _WEEKDAY_NIGHT.search(text)
+    match = _WEEKDAY_NIGHT.search(text) or _WEEKDAY_INTO_NIGHT.search(text)
     if match is None or _BEFORE_MIDNIGHT.search(text) is not None:
         return cue
     if (cue.date.weekday() - _WEEKDAY_INDEX[match.group("day").lower()]) % 7 != 0:
