@@ -772,6 +772,9 @@ def _match_tolls(
 
 def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     """Every strike figure `sentence` states."""
+    if " in ten" in sentence or " in 10" in sentence or " every " in sentence:
+        # "more than nine in ten were stopped": a proportion, not a count
+        sentence = _PROPORTION.sub("most", sentence)
     memory = memory if memory is not None else Memory()
     figures = Figures()
     lowered = sentence.lower()
@@ -797,6 +800,13 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     _casualties(sentence, lowered, figures, memory)
     _reconcile(figures, quantities.read_sentence(sentence), memory)
     return figures
+
+
+_PROPORTION = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:ten|10)\b(?!\s*(?:%|per\s*cent|percent))|"
+    r"\b[\w-]+\s+(?:in|out\s+of)\s+every\s+(?:ten|10|hundred|100|five|three|four)\b"
+)
 
 
 def _reconcile(figures: Figures, reading: quantities.Reading, memory: Memory) -> None:
