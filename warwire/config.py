@@ -22,14 +22,6 @@ EMBEDDED_FETCH_MAX_WAIT_MS = 10
 its wait on every topic hop."""
 
 
-EMBEDDED_PRODUCER_MAX_BATCH_SIZE = 1
-"""Bytes per producer batch where warwire starts the embedded broker: one record per batch.
-That broker answers ListOffsets with the base offset of the last batch + 1, so with batches
-of several records a table's changelog looks shorter than it is, and Faust's recovery check
-stops a worker that takes over a partition after a rebalance. One record a batch makes the
-answer true."""
-
-
 DEFAULT_GRACE_DAYS = 1461.0
 """Four years. A backlog (an archive posted before the workers start, a worker catching up)
 is read partition by partition, so a report can trail the newest one of its block by the
@@ -223,13 +215,11 @@ class Settings(BaseSettings):
     forward: ForwarderSettings = Field(default_factory=ForwarderSettings)
 
     def on_embedded_broker(self, url: str) -> Settings:
-        """These settings on an embedded broker at `url`, with the fetch wait and producer
-        batch size it needs, unless those were set explicitly."""
+        """These settings on an embedded broker at `url`, with the fetch wait it needs unless
+        that was set explicitly."""
         update: dict[str, object] = {"broker": url}
         if "fetch_max_wait_ms" not in self.model_fields_set:
             update["fetch_max_wait_ms"] = EMBEDDED_FETCH_MAX_WAIT_MS
-        if "producer_max_batch_size" not in self.model_fields_set:
-            update["producer_max_batch_size"] = EMBEDDED_PRODUCER_MAX_BATCH_SIZE
         return self.model_copy(update=update)
 
 
