@@ -210,3 +210,32 @@ def test_no_two_gold_incidents_of_the_seeds_are_merged() -> None:
     assert gold_of_incident, "no event of the seeds matched"
     merged = {i: g for i, g in gold_of_incident.items() if len(g) > 1}
     assert merged == {}
+
+
+def test_the_stream_s_reference_releases_held_alerts_before_the_report_cap_drops_them() -> None:
+    """A stream releases a held alert within a progress round; the in-process run released
+    them only at the end, when a block's report cap had already dropped older incidents, so
+    a long stream looked as if it published first alerts the reference never did."""
+    rounds = [
+        article(
+            f"round-{n}",
+            "Wire Desk",
+            f"2024-{month:02d}-05T09:00:00+00:00",
+            f"Ukrainian and Russian delegations held a round of peace talks in {venue} on "
+            "Tuesday, officials from both sides said.",
+        )
+        for n, (month, venue) in enumerate(
+            [(3, "Istanbul"), (4, "Geneva"), (5, "Riyadh"), (6, "Doha")]
+        )
+    ]
+
+    def alerted(max_reports: int, settle_each: bool) -> set[str]:
+        run = run_offline(
+            rounds, WINDOW, AlertThresholds(), max_reports=max_reports, settle_each=settle_each
+        )
+        return {a.incident_id for a in run.alerts if a.kind == "negotiation_round"}
+
+    uncapped = alerted(max_reports=10, settle_each=False)
+    assert len(uncapped) >= 2
+    assert alerted(max_reports=2, settle_each=True) == uncapped
+    assert alerted(max_reports=2, settle_each=False) < uncapped
