@@ -66,11 +66,15 @@ def fold_and_alert(
     progress round, `warwire.barriers`). Until then a report published earlier than the
     incident's, still on its way, can merge it with another or split it, and an alert sent
     for each part would be a second first alert for one real event. An incident that has had
-    its first alert takes its updates at once, unless it waits."""
+    its first alert takes its updates at once, unless it waits.
+
+    An incident the block drops (past the window and grace, or over the report cap) while
+    its alerts wait can change no more: they are decided on it as it is and go out with this
+    fold, and its last version is published without the wait."""
     result = fold_event(state, event, window, grace, max_reports)
+    alerts, last_versions = _release_forgotten(result.forgotten, limits)
     if not result.changed:
-        return FoldOutcome(result.incident, changed=False, alerts=[])
-    alerts: list[Alert] = []
+        return FoldOutcome(result.incident, changed=False, alerts=alerts, regrouped=last_versions)
     updated: list[Incident] = []
     waiting: list[str] = []
     for incident in (result.incident, *result.regrouped):
@@ -99,10 +103,26 @@ def fold_and_alert(
         updated[0],
         changed=True,
         alerts=alerts,
-        regrouped=updated[1:],
+        regrouped=[*updated[1:], *last_versions],
         removed=list(result.removed),
         late=result.late,
     )
+
+
+def _release_forgotten(
+    forgotten: Iterable[Incident], limits: AlertThresholds
+) -> tuple[list[Alert], list[Incident]]:
+    alerts: list[Alert] = []
+    last_versions: list[Incident] = []
+    for incident in forgotten:
+        due = _due(incident, limits, "")
+        alerts.extend(due)
+        last_versions.append(
+            record_alerts(incident, due).model_copy(
+                update={"alerts_pending": False, "version": incident.version + 1}
+            )
+        )
+    return alerts, last_versions
 
 
 def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Alert]:
