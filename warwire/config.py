@@ -19,7 +19,10 @@ DEFAULT_COMPRESSION: Compression = "lz4"
 
 EMBEDDED_FETCH_MAX_WAIT_MS = 10
 """The fetch wait where warwire starts the embedded broker, which holds a fetch for most of
-its wait on every topic hop."""
+its wait on every topic hop. It also stops gathering data when the wait runs out, and its
+fetch takes time in proportion to the record batches of the partitions read: do not make
+producers send one record per batch there (a changelog of 13,000 single-record batches was
+never answered again within 10 ms; docs/robustness.md, issue 18)."""
 
 
 DEFAULT_GRACE_DAYS = 1461.0
