@@ -82,9 +82,7 @@ def article_outcome(outcome: str, reason: str | None) -> str:
 
 
 def offline_outcome(lines: list[bytes], settings: Settings) -> Outcome:
-    """The in-process run over `lines` in file order: no broker, no worker. A held alert goes
-    out once the article that made it wait has been folded, the earliest a stream's progress
-    round can let it go, before later reports can push its incident out of the state."""
+    """The in-process run over `lines` in file order: no broker, no worker."""
     articles = []
     outcomes: dict[str, str] = {}
     for line in lines:
@@ -101,7 +99,6 @@ def offline_outcome(lines: list[bytes], settings: Settings) -> Outcome:
         window=dt.timedelta(days=settings.dedup_window_days),
         limits=settings.thresholds,
         grace=dt.timedelta(days=settings.dedup_grace_days),
-        settle_each=True,
     )
     holders = {event.event_id: incident_id for event, incident_id in run.events}
     return Outcome(list(run.incidents.values()), holders, run.alerts, outcomes)

@@ -165,15 +165,6 @@ def release_pending(
     return FoldOutcome(released[0], changed=True, alerts=alerts, regrouped=released[1:])
 
 
-def _release_all(state: MemoryState, limits: AlertThresholds, run: OfflineRun) -> None:
-    for block in pending_blocks(state):
-        released = release_pending(state, block, limits)
-        if released is not None:
-            run.alerts.extend(released.alerts)
-            for incident in released.published:
-                run.incidents[incident.incident_id] = incident
-
-
 def pending_blocks(state: MemoryState) -> list[str]:
     return sorted(block for block, mark in state.marks.items() if mark.pending)
 
@@ -217,14 +208,9 @@ def run_offline(
     grace: dt.timedelta = DEFAULT_GRACE,
     max_reports: int = DEFAULT_MAX_REPORTS,
     max_articles: int = DEFAULT_MAX_ARTICLES,
-    settle_each: bool = False,
 ) -> OfflineRun:
     """The whole pipeline over `articles` in order, in memory: the reference for the stream.
-    `events` pairs each event with the incident that holds it at the end of the run.
-
-    Held alerts go out at the end of the input, or, with `settle_each`, after each article,
-    as a stream's progress round does once every article posted before has been folded:
-    there, an incident the block's report cap drops later has had its alert."""
+    `events` pairs each event with the incident that holds it at the end of the run."""
     limits = limits or AlertThresholds()
     state = MemoryState()
     article_states = ArticleStates(
@@ -243,9 +229,12 @@ def run_offline(
                 run.incidents[incident.incident_id] = incident
             for incident_id in folded.removed:
                 run.incidents.pop(incident_id, None)
-        if settle_each:
-            _release_all(state, limits, run)
-    _release_all(state, limits, run)  # the end of the input: every block has settled
+    for block in pending_blocks(state):  # the end of the input: every block has settled
+        released = release_pending(state, block, limits)
+        if released is not None:
+            run.alerts.extend(released.alerts)
+            for incident in released.published:
+                run.incidents[incident.incident_id] = incident
     holders = {r.event_id: i.incident_id for i in run.incidents.values() for r in i.reports}
     run.events = [(event, holders.get(event.event_id, held)) for event, held in run.events]
     return run
