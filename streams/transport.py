@@ -26,6 +26,12 @@ consumer starts. Faust's commit then starts from the first offset it really proc
 
 The end of table recovery (after every start, restart and rebalance) is `_Recovery`'s: it
 no longer empties the agents' queues after the seek (`resume_streams`).
+
+Table recovery reads each changelog partition up to the end offset it asks for first
+(`highwaters`). The embedded (Tansu) broker answers ListOffsets with the base offset of a
+partition's last record batch + 1, short of the end when that batch holds several records;
+its fetch responses carry the true end (the high watermark). `_ConsumerThread` takes the
+larger of the two (`exact_end_offsets`); on Kafka they are the same.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ from faust.tables import TableManager
 from faust.tables.recovery import Recovery
 from faust.transport.drivers import aiokafka as driver
 from faust.types import TP
+
+from warwire.kafka_io import exact_end_offsets
 
 FAUST_FETCH_MAX_WAIT_MS = 1500
 
@@ -65,6 +73,12 @@ class _ConsumerThread(driver.AIOKafkaConsumerThread):
     async def seek_to_committed(self) -> Mapping[TP, int]:
         offsets: Mapping[TP, int] = await self.call_thread(self._seek_to_committed_or_start)
         return offsets
+
+    async def _highwaters(self, partitions: list[TP]) -> Mapping[TP, int]:
+        listed = await super()._highwaters(partitions)
+        if self.consumer.in_transaction:
+            return listed
+        return await exact_end_offsets(self._ensure_consumer()._client, listed)
 
     async def _seek_to_committed_or_start(self) -> Mapping[TP, int]:
         return await seek_to_committed_or_start(

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -283,6 +283,9 @@ class MatchResult:
     late: bool = False
     """The event came after a later-published report of its block and was placed at its
     rank."""
+    forgotten: tuple[Incident, ...] = ()
+    """Incidents of the block dropped before the event was folded (past the window and
+    grace, or over the report cap) while their alerts were still held, as they were last."""
 
 
 def order_key(event: Event) -> OrderKey:
@@ -321,9 +324,10 @@ def fold_event(
         return MatchResult(incident, changed=False, previous=incident)
     mark = state.get_mark(block)
     watermark = max(mark.watermark, event.published_at) if mark else event.published_at
-    _, expired = _expire(state, block, watermark, window + grace)
+    forgotten: list[Incident] = []
+    _, expired = _expire(state, block, watermark, window + grace, forgotten)
     held = mark.held - expired if mark and mark.held is not None else _held_reports(state, block)
-    held = evict_oldest(state, block, held, max_reports - 1)
+    held = evict_oldest(state, block, held, max_reports - 1, forgotten)
     key = order_key(event)
     in_order = mark is None or key > mark.last_key()
     last = max(key, mark.last_key()) if mark else key
@@ -349,13 +353,14 @@ def fold_event(
         # incident holds its report: a redelivery, to be recorded, not folded again.
         put_mark(held)
         state.put_event_incident(event.event_id, already.incident_id)
-        return MatchResult(already, changed=False, previous=already)
+        return MatchResult(already, changed=False, previous=already, forgotten=tuple(forgotten))
     put_mark(held + 1)
     state.put_event(_stored(event))
     if not in_order:
-        return _fold_late(state, block, event, window)
+        late = _fold_late(state, block, event, window)
+        return replace(late, forgotten=tuple(forgotten))
     previous, incident = _place(state, block, event, window, candidates)
-    return MatchResult(incident, changed=True, previous=previous)
+    return MatchResult(incident, changed=True, previous=previous, forgotten=tuple(forgotten))
 
 
 def _stored(event: Event) -> Event:
@@ -793,23 +798,32 @@ def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.tim
 
 
 def _expire(
-    state: DedupState, block: str, now: dt.datetime, window: dt.timedelta
+    state: DedupState,
+    block: str,
+    now: dt.datetime,
+    window: dt.timedelta,
+    held_back: list[Incident] | None = None,
 ) -> tuple[int, int]:
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
     if not stale:
         return 0, 0
-    dropped = _forget(state, stale)
+    dropped = _forget(state, stale, held_back)
     state.put_directory(block, [ref for ref in refs if now - ref.last_seen <= window])
     return dropped
 
 
-def _forget(state: DedupState, refs: Iterable[BucketRef]) -> tuple[int, int]:
-    """Drop the day buckets and everything they hold; returns (incidents, reports) dropped."""
+def _forget(
+    state: DedupState, refs: Iterable[BucketRef], held_back: list[Incident] | None = None
+) -> tuple[int, int]:
+    """Drop the day buckets and everything they hold; returns (incidents, reports) dropped.
+    Dropped incidents whose alerts were still held are added to `held_back`."""
     incidents = reports = 0
     for ref in refs:
         for entry in state.get_bucket(ref.key):
             incident = state.get_incident(entry.incident_id)
+            if incident is not None and incident.alerts_pending and held_back is not None:
+                held_back.append(incident)
             for report in incident.reports if incident else []:
                 state.delete_event_incident(report.event_id)
                 state.delete_event(report.event_id)
@@ -829,13 +843,20 @@ def _held_reports(state: DedupState, block: str) -> int:
     return total
 
 
-def evict_oldest(state: DedupState, block: str, held: int, most: int) -> int:
+def evict_oldest(
+    state: DedupState,
+    block: str,
+    held: int,
+    most: int,
+    held_back: list[Incident] | None = None,
+) -> int:
     """While the block holds more than `most` reports, forget its day bucket with the oldest
-    last report. Returns the reports still held."""
+    last report. Returns the reports still held; incidents dropped with their alerts still
+    held are added to `held_back`."""
     refs = sorted(state.get_directory(block), key=lambda r: (r.last_seen, r.key))
     dropped = 0
     while held > most and len(refs) > 1:
-        _, reports = _forget(state, [refs[dropped]])
+        _, reports = _forget(state, [refs[dropped]], held_back)
         held -= reports
         dropped += 1
         if dropped == len(refs) - 1:

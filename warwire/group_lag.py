@@ -23,7 +23,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from warwire import metrics
 from warwire.config import Settings
-from warwire.kafka_io import client_options
+from warwire.kafka_io import client_options, exact_end_offsets
 
 log = logging.getLogger("warwire.group_lag")
 
@@ -142,7 +142,7 @@ class GroupLagProbe:
             committed_raw = await admin.list_consumer_group_offsets(group, partitions=partitions)
             committed = {tp: _offset(meta) for tp, meta in committed_raw.items()}
             beginnings = await reader.beginning_offsets(partitions)
-            ends = await reader.end_offsets(partitions)
+            ends = await exact_end_offsets(reader._client, await reader.end_offsets(partitions))
             for tp, reading in group_lag(committed, beginnings, ends).items():
                 labels = (group, tp.topic, str(tp.partition))
                 metrics.GROUP_LAG.labels(*labels).set(reading.lag)

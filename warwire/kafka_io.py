@@ -13,10 +13,11 @@ import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.consumer.fetcher import READ_UNCOMMITTED
 from aiokafka.errors import (
     KafkaError,
     MessageSizeTooLargeError,
@@ -25,6 +26,7 @@ from aiokafka.errors import (
     TopicAlreadyExistsError,
 )
 from aiokafka.partitioner import murmur2
+from aiokafka.protocol.fetch import FetchRequest
 
 from warwire.broker import bootstrap_servers
 from warwire.config import DEFAULT_COMPRESSION, Compression, Settings
@@ -428,3 +430,69 @@ async def _caught_up(consumer: AIOKafkaConsumer) -> bool:
     except (KafkaError, AssertionError):  # the assignment changed under us
         return False
     return True
+
+
+END_PROBE_WAIT_MS = 100
+"""How long the broker may take to answer the fetch that reads a partition's high watermark:
+data is there (the fetch starts at the last offset ListOffsets vouches for), so a broker
+answers as soon as it has found it. The embedded broker sends no partition at all with a
+wait of 0."""
+
+
+class Partition(Protocol):
+    """A topic partition: aiokafka's `TopicPartition`, Faust's `TP`."""
+
+    @property
+    def topic(self) -> str: ...
+
+    @property
+    def partition(self) -> int: ...
+
+
+_TP = TypeVar("_TP", bound=Partition)
+
+
+class FetchClient(Protocol):
+    """What `exact_end_offsets` asks of aiokafka's client."""
+
+    @property
+    def cluster(self) -> Any: ...
+
+    async def send(self, node_id: int, request: Any) -> Any: ...
+
+
+async def exact_end_offsets(
+    client: FetchClient, listed: Mapping[_TP, int], wait_ms: int = END_PROBE_WAIT_MS
+) -> dict[_TP, int]:
+    """The end offset of each partition of `listed` (what ListOffsets answered): the larger of
+    that and the high watermark of a fetch from the last offset it covers.
+
+    The embedded broker answers ListOffsets with the base offset of a partition's last batch
+    + 1, short of the end when that batch holds several records; its fetch responses carry
+    the true end. On Kafka both are the same. Faust's table recovery reads a changelog up to
+    the end offset it asked for, and stops a worker whose state is already past it: a short
+    answer would leave the last batch's writes out of the state, or stop the worker. A
+    partition the fetch does not answer for keeps its listed end."""
+    ends = {tp: offset for tp, offset in listed.items() if offset is not None}
+    leaders: dict[int, list[_TP]] = {}
+    for tp, offset in ends.items():
+        node = client.cluster.leader_for_partition(tp)
+        if offset > 0 and node is not None and node >= 0:
+            leaders.setdefault(node, []).append(tp)
+    for node, tps in leaders.items():
+        topics: dict[str, list[tuple[int, int, int]]] = {}
+        for tp in tps:
+            # One byte a partition: the broker still sends a whole first batch (KIP-74).
+            topics.setdefault(tp.topic, []).append((tp.partition, ends[tp] - 1, 1))
+        request = FetchRequest(wait_ms, 1, 1 << 20, READ_UNCOMMITTED, list(topics.items()))
+        try:
+            response = await client.send(node, request)
+        except KafkaError:
+            continue  # the ListOffsets answer stands
+        asked = {(tp.topic, tp.partition): tp for tp in tps}
+        for topic, partitions in response.topics:
+            for partition, error_code, highwater, *_ in partitions:
+                answered = asked.get((topic, partition))
+                if answered is not None and error_code == 0 and highwater > ends[answered]:
+                    ends[answered] = highwater
+    return {**listed, **ends}

@@ -18,14 +18,7 @@ from dataclasses import dataclass, field
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
 from warwire.config import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_REPORTS, AlertThresholds
-from warwire.dedup import (
-    DEFAULT_GRACE,
-    DedupState,
-    MatchResult,
-    MemoryState,
-    blocking_key,
-    fold_event,
-)
+from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, blocking_key, fold_event
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
 
@@ -47,14 +40,10 @@ class FoldOutcome:
     late: bool = False
     """The event was placed before reports of its block that came earlier."""
 
-    expired: list[Incident] = field(default_factory=list)
-    """Incidents whose held alert went out because the fold forgot them (they left the dedup
-    window or the block's report limit while waiting)."""
-
     @property
     def published(self) -> list[Incident]:
         """Every incident version this fold produced."""
-        return [self.incident, *self.regrouped, *self.expired]
+        return [self.incident, *self.regrouped]
 
 
 def fold_and_alert(
@@ -77,19 +66,15 @@ def fold_and_alert(
     progress round, `warwire.barriers`). Until then a report published earlier than the
     incident's, still on its way, can merge it with another or split it, and an alert sent
     for each part would be a second first alert for one real event. An incident that has had
-    its first alert takes its updates at once, unless it waits."""
-    block = blocking_key(event)
-    mark = state.get_mark(block)
-    waiting_before = [
-        incident
-        for incident_id in (mark.pending if mark else [])
-        if (incident := state.get_incident(incident_id)) is not None and incident.alerts_pending
-    ]
+    its first alert takes its updates at once, unless it waits.
+
+    An incident the block drops (past the window and grace, or over the report cap) while
+    its alerts wait can change no more: they are decided on it as it is and go out with this
+    fold, and its last version is published without the wait."""
     result = fold_event(state, event, window, grace, max_reports)
+    alerts, last_versions = _release_forgotten(result.forgotten, limits)
     if not result.changed:
-        return FoldOutcome(result.incident, changed=False, alerts=[])
-    expired, expired_alerts = _release_forgotten(state, block, waiting_before, result, limits)
-    alerts: list[Alert] = []
+        return FoldOutcome(result.incident, changed=False, alerts=alerts, regrouped=last_versions)
     updated: list[Incident] = []
     waiting: list[str] = []
     for incident in (result.incident, *result.regrouped):
@@ -105,6 +90,7 @@ def fold_and_alert(
         state.put_incident(incident)
         updated.append(incident)
     if waiting:
+        block = blocking_key(event)
         mark = state.get_mark(block)
         if mark is not None:
             pending = sorted(set(mark.pending) | set(waiting))
@@ -116,51 +102,27 @@ def fold_and_alert(
     return FoldOutcome(
         updated[0],
         changed=True,
-        alerts=expired_alerts + alerts,
-        regrouped=updated[1:],
+        alerts=alerts,
+        regrouped=[*updated[1:], *last_versions],
         removed=list(result.removed),
         late=result.late,
-        expired=expired,
     )
 
 
 def _release_forgotten(
-    state: DedupState,
-    block: str,
-    waiting_before: list[Incident],
-    result: MatchResult,
-    limits: AlertThresholds,
-) -> tuple[list[Incident], list[Alert]]:
-    """The held alerts of incidents the fold just forgot (out of the window or over the
-    block's report limit): a later report can no longer change them, and `release_pending`
-    would no longer find them, so their alerts go out now."""
-    gone = [
-        incident
-        for incident in waiting_before
-        if incident.incident_id not in result.removed
-        and state.get_incident(incident.incident_id) is None
-    ]
-    if not gone:
-        return [], []
+    forgotten: Iterable[Incident], limits: AlertThresholds
+) -> tuple[list[Alert], list[Incident]]:
     alerts: list[Alert] = []
-    released: list[Incident] = []
-    for incident in gone:
+    last_versions: list[Incident] = []
+    for incident in forgotten:
         due = _due(incident, limits, "")
         alerts.extend(due)
-        released.append(
+        last_versions.append(
             record_alerts(incident, due).model_copy(
                 update={"alerts_pending": False, "version": incident.version + 1}
             )
         )
-    gone_ids = {incident.incident_id for incident in gone}
-    mark = state.get_mark(block)
-    if mark is not None:
-        pending = [i for i in mark.pending if i not in gone_ids]
-        pending_at = {i: at for i, at in mark.pending_at.items() if i not in gone_ids}
-        state.put_mark(
-            block, mark.model_copy(update={"pending": pending, "pending_at": pending_at})
-        )
-    return released, alerts
+    return alerts, last_versions
 
 
 def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Alert]:

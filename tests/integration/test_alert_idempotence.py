@@ -110,8 +110,6 @@ async def test_redelivery_and_restart_publish_no_alert_twice(
             metrics_port=free_port(),
             session_timeout=4.0,
             heartbeat_interval=1.0,
-            # one record per batch: see tests/integration/test_crash_recovery.py
-            producer_max_batch_size=1,
         ).on_embedded_broker(broker.url),
         new_run_id(),
     )

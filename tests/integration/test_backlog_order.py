@@ -55,9 +55,6 @@ def backlog_settings(broker: EmbeddedBroker) -> Settings:
         metrics_port=0,
         session_timeout=4.0,
         heartbeat_interval=1.0,
-        # One record per producer batch: the embedded broker's ListOffsets answer would cut
-        # table recovery short when partitions move between the workers.
-        producer_max_batch_size=1,
         topics=Topics(partitions=PARTITIONS),
     )
     return isolated(base, new_run_id())

@@ -47,7 +47,7 @@ pytestmark = [
 
 
 def crash_settings(broker: EmbeddedBroker) -> Settings:
-    """The defaults on the embedded broker (session timeout, one record per producer batch),
+    """The defaults on the embedded broker (session timeout, producer batches, fetch wait),
     six partitions, no metrics port (three workers on one host)."""
     base = Settings(metrics_port=0, topics=Topics(partitions=PARTITIONS))
     return isolated(base.on_embedded_broker(broker.url), new_run_id())

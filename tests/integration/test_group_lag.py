@@ -26,10 +26,10 @@ async def test_lag_counts_from_the_committed_offset_of_a_group_that_stopped(
     await ensure_topics(settings)
     articles = settings.topics.articles
     # Keyed alike, the five land on one partition; which one is the partitioner's business.
-    # One send each: the embedded broker's end offset is only right after one-record batches.
-    for _ in range(5):
-        report = await produce_raw(settings, [(b"same-key", b"{}")])
-        assert report.sent == 1
+    # Sent together, they go in one record batch, whose end the embedded broker's ListOffsets
+    # answer puts at its first record + 1: the probe must read the true end.
+    report = await produce_raw(settings, [(b"same-key", b"{}")] * 5)
+    assert report.sent == 5
 
     # A member of the worker group reads two of them, commits, and is gone: it hangs or died.
     options = client_options(settings)

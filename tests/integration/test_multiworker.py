@@ -93,13 +93,10 @@ def eval_lines() -> list[bytes]:
 
 
 def multiworker_settings(broker: EmbeddedBroker) -> Settings:
-    """Six partitions. One record per producer batch works around the embedded broker's
-    ListOffsets answer, which would otherwise cut table recovery short when a partition
-    moves to another worker (see tests/integration/test_crash_recovery.py)."""
+    """Six partitions, the embedded broker's defaults otherwise."""
     base = Settings(
         session_timeout=4.0,
         heartbeat_interval=1.0,
-        producer_max_batch_size=1,
         topics=Topics(partitions=PARTITIONS),
     ).on_embedded_broker(broker.url)
     return isolated(base, new_run_id())
