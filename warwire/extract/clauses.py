@@ -175,6 +175,11 @@ PRINCIPAL_NOUNS = frozenset(
 """People sent or speaking for someone: a name that modifies one is the principal."""
 TOPIC_VERBS = frozenset({"discuss", "debate", "raise", "review"})
 """Contact verbs whose object is the subject matter, not a side."""
+CANCEL_VERBS = frozenset(
+    {"cancel", "shelve", "scrap", "scuttle", "abandon", "axe", "ax", "suspend", "freeze"}
+)
+"""Verbs that call off the contact they take as subject (passive) or object: no event."""
+PLAN_NOUNS = frozenset({"plan", "plans", "preparations", "arrangements", "idea"})
 RESULT_NOUNS = frozenset(
     {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
 )
@@ -347,6 +352,7 @@ _KNOWN_VERBS = (
     | HOLDING_VERBS
     | WISH_VERBS
     | REFUSAL_VERBS
+    | CANCEL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
@@ -1493,6 +1499,8 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
 def mood(token: Token) -> str | None:
     """`held`, `scheduled`, `hypothetical` or `negated` for a contact word, or None when the
     clause does not say (a bare noun phrase, a headline without a verb)."""
+    if token.pos_ in ("NOUN", "PROPN") and _called_off(token):
+        return "negated"
     if token.pos_ in ("NOUN", "PROPN"):
         prep = token.head
         if (
@@ -1531,13 +1539,30 @@ def mood(token: Token) -> str | None:
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for link in chain for c in link.children
         )
         return "scheduled" if future else "held"
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and lemma(verb.head) == "agree"
+        and verb.head.i != verb.i
+        and _in_adverbial(token, verb, ("in", "at"))
+    ):
+        # "agreed to swap prisoners in an hour-long meeting": the meeting is where the
+        # agreement was made, so it takes the tense of "agree", not of what was agreed
+        return _verb_mood(verb.head, 1)
     if _in_adverbial(token, verb, ("after", "following")):
         # "agreed to X after a call with Y": what a clause follows has happened, unless the
         # clause itself is set in the future ("will sign after the talks").
         own = _verb_mood(verb, 0)
         future = any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ == "aux")
         return "scheduled" if own == "scheduled" and future else "held"
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    subject = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in ("round", "rounds", "series", "session", "sessions")
+        and token.head.head.head.i == verb.i
+    ):
+        subject = token.head.head  # "the third round of talks is set for Wednesday"
+    if subject.dep_ in ("nsubj", "nsubjpass"):
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
         if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
             return "hypothetical"
@@ -1573,6 +1598,39 @@ def mood(token: Token) -> str | None:
         # arranged is still to come
         return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
+
+
+def _called_off(token: Token) -> bool:
+    """ "The summit was shelved", "plans for a meeting have been put on hold", "called off
+    the talks", "X summit scrapped" (a headline): a contact, or the plan for one, that a verb
+    of cancelling takes as its patient will not happen."""
+    patient = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "of")
+        and token.head.head.lower_ in PLAN_NOUNS
+    ):
+        patient = token.head.head  # "plans for a summit"
+    verb = patient.head
+    children = list(verb.children)
+    if patient.dep_ == "nsubj":
+        # the subject of an active verb is its agent, unless the verb is a bare participle
+        # ("Budapest summit shelved", "the talks, postponed twice, were ...")
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("dobj", "aux") for c in children):
+            return False
+    elif patient.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    base = lemma(verb)
+    if base in CANCEL_VERBS:
+        return True
+    if base == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in children)
+    return base == "put" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(o.lower_ in ("hold", "ice") for o in c.children)
+        for c in children
+    )
 
 
 _PLANNED = frozenset({"due", "set", "scheduled", "planned", "expected", "slated", "likely"})

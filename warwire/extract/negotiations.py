@@ -1263,6 +1263,8 @@ _MEMBER_SCREEN = (
     "headed by",
     " will lead",
     " will head",
+    "lead the",
+    "head the",
     "leads the",
     "heads the",
     "led the",
@@ -1644,6 +1646,14 @@ def _mention(
         cue = next(
             (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
         )
+    if (
+        cue.when is When.NONE
+        and status == "held"
+        and any(_weeks_after(sentence.text, clause, at) for at in realis)
+    ):
+        # "The attack came less than three weeks after X hosted Y": a contact a span of weeks
+        # or months before the news it is measured from is history with no day of its own.
+        cue = DateCue(When.VAGUE)
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -1744,7 +1754,11 @@ def _mention(
     )
 
 
-_DEFINITE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the|these|those)\s+(?:[\w-]+\s+){0,2}\w?$", _F)
+_DEFINITE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s*)(?:the|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day's)"
+    r"\s+(?:[\w-]+\s+){0,2}\w?$",
+    _F,
+)
 """A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
 _HOSTED_THE = re.compile(
     r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
@@ -2055,6 +2069,32 @@ def _days_after(text: str, clause: str, first: int, today: dt.date) -> DateCue |
     return DateCue(When.DATE, anchor - dt.timedelta(days=n))
 
 
+_WEEKS_AFTER = re.compile(
+    r"\b(?:weeks|months|years|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?))\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _weeks_after(text: str, clause: str, first: int) -> bool:
+    """Whether the contact at `first` opens a span of weeks or more measured from another
+    event of the sentence ("the attack came three weeks after X met Y"; "two months before
+    the summit, X had called Y")."""
+    offset = text.find(clause)
+    if offset < 0:
+        return False
+    trigger = offset + first
+    return any(
+        m.end() <= trigger
+        and text[: m.start()].strip()  # "Three weeks after X, Y met Z": the span opens a clause
+        and not _NEW_CLAUSE.search(text, m.end(), trigger)  # an apposition still refers back
+        for m in _WEEKS_AFTER.finditer(text, 0, trigger)
+    )
+
+
+_NEW_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|as|and\s+then)\b|\s[-–—]\s", re.IGNORECASE)
+
+
 _TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
 
 
@@ -2145,12 +2185,25 @@ class ArticlePeople:
         """The person the latest parsed contact was first about: who a later "he" is."""
 
     def the_two(self, index: int) -> list[gazetteer.Official]:
-        """The two people the sentence before `index` names, if it names exactly two."""
+        """The two people "the two" refers to: those named before it in its own sentence
+        ("X said Y had backed the plan when the two met"), else in the sentence before, if
+        exactly two."""
+        if 0 <= index < len(self._sentences):
+            text = self._sentences[index].text
+            found = _THE_TWO.search(text)
+            own = self._two_in(text, found.start()) if found else []
+            if own:
+                return own
         if index <= 0 or index > len(self._sentences):
             return []
         text = self._sentences[index - 1].text
+        return self._two_in(text, len(text))
+
+    def _two_in(self, text: str, end: int) -> list[gazetteer.Official]:
         found: dict[str, gazetteer.Official] = {}
         for person in clauses.people(text):
+            if person.start >= end:
+                continue
             resolved = self.roster.resolve(person.name, person.side)
             if resolved is None:
                 continue
@@ -2351,6 +2404,7 @@ def _family(fmt: str | None) -> str | None:
 @dataclass(slots=True)
 class _Folder:
     today: dt.date
+    titled: bool = False
     drafts: list[NegotiationDraft] = field(default_factory=list)
 
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
@@ -2445,6 +2499,14 @@ class _Folder:
             and mention.paragraph - draft.mentions[-1].paragraph <= 1
         ):
             return True  # "The talks on Tuesday lasted five hours": the talks just told
+        if (
+            mention.definite
+            and not mention.parties
+            and not mention.venue
+            and _draft_family(draft) == "meet"
+            and [d for d in self.drafts if _draft_family(d) == "meet"] == [draft]
+        ):
+            return True  # "Monday's session came a day after...": the one meeting told
         if draft.pending and mention.concrete:
             return False
         if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
@@ -2471,7 +2533,7 @@ class _Folder:
         target = next(iter(fits), None)
         if target is not None:
             target.mentions.append(mention)
-            _resolve(target, self.today)
+            _resolve(target, self.today, self.titled)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
             if mention.next_round and len(mention.parties) < 2:
                 earlier = next(
@@ -2488,7 +2550,7 @@ class _Folder:
                     # by a side not at them is no round of theirs
                     mention.parties |= set(earlier.parties)
             draft = NegotiationDraft([mention], pending=not mention.concrete)
-            _resolve(draft, self.today)
+            _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
 
 
@@ -2546,7 +2608,7 @@ def extract_negotiations(
     """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
     undated "March 10" most likely belongs to (see `dates.year_context`); `local_hour` is
     the Kyiv hour of publication and `titled` says the first paragraph is the headline."""
-    folder = _Folder(today)
+    folder = _Folder(today, titled)
     named = ArticlePeople(sentences)
     opening: dict[int, str] = {}
     for sentence in sentences:
@@ -2746,7 +2808,7 @@ def _report_day(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
+def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> None:
     mentions = draft.mentions
     draft.date = _draft_date(draft)
     draft.vague = any(m.cue.when is When.VAGUE for m in mentions) and draft.date is None
@@ -2774,7 +2836,13 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     elif draft.date is not None and draft.date < today:
         draft.status = "held"
     else:
-        draft.status = next((m.status for m in mentions if m.status and not m.support), "held")
+        told = [m for m in mentions if m.status and not m.support]
+        if titled and told and told[0].paragraph == 0 and _SETTING.search(told[0].text):
+            # a headline's contact that is only the setting of its verb ("X and Y agree to
+            # swap prisoners in Istanbul meeting") has no tense of its own: the body's first
+            # report of it says whether it took place
+            told = [m for m in told if m.paragraph > 0] or told
+        draft.status = told[0].status if told and told[0].status else "held"
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
     if draft.venue:
@@ -2790,6 +2858,10 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.evidence["participants"] = next(m.text for m in mentions if m.participants)
 
 
+_SETTING = re.compile(
+    r"\b(?:in|at|during)\s+(?:[\w'-]+\s+){0,3}(?:meeting|talks|session|call|summit|negotiations)\b",
+    _F,
+)
 _ROUND = Folded(
     re.compile(
         r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"

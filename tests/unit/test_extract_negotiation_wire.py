@@ -1,0 +1,135 @@
+"""Negotiation extraction on long wire reporting (issue 14): talks recalled a span of weeks
+back, summits called off, "the two" of the sentence itself, a round of talks "set for" a day,
+team leaders in relative clauses, a headline whose contact is only a setting, and a definite
+session that refers to the one meeting told.
+
+Every sentence is invented; the people, places and days are not those of the labelled sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.unit.extracted import negotiations_in
+
+pytest.importorskip("spacy")
+
+# a Thursday afternoon in Kyiv
+THURSDAY = "2026-04-16T13:00:00+00:00"
+
+
+def test_a_contact_weeks_before_the_news_is_background() -> None:
+    events = negotiations_in(
+        "Russian missiles hit the port of Izmail overnight, killing three dock workers. The "
+        "barrage came barely four weeks after Erdogan hosted Putin in Antalya, a meeting that "
+        "produced no truce in Ukraine.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].background
+    assert events[0].occurred_on is None
+
+
+def test_a_contact_days_or_weeks_after_which_a_clause_begins_is_not_history() -> None:
+    # a span that opens the sentence measures the main clause from something else: the main
+    # clause is not thereby history
+    events = negotiations_in(
+        "Two weeks after the Antalya summit, Turkish and Russian diplomats met in Ankara on "
+        "Thursday to discuss a ceasefire in Ukraine.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert not events[0].background
+    assert events[0].occurred_on == dt.date(2026, 4, 16)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Plans for a summit between Erdogan and Putin in Antalya have been put on hold, Ankara "
+        "said on Thursday, as the two sides remain far apart on a truce in Ukraine.",
+        "The Kremlin called off next week's meeting between Putin and the Turkish president on "
+        "the war in Ukraine.",
+        "A planned summit between Putin and Erdogan on ending the war in Ukraine was shelved "
+        "on Thursday.",
+    ],
+)
+def test_a_contact_that_is_called_off_is_no_event(body: str) -> None:
+    assert negotiations_in(body, THURSDAY) == []
+
+
+def test_a_call_told_beside_a_summit_called_off_is_kept() -> None:
+    events = negotiations_in(
+        "Plans for a summit between Erdogan and Putin have been scrapped after a phone call "
+        "between the Turkish and Russian foreign ministers, Hakan Fidan and Sergei Lavrov, on "
+        "Tuesday failed to agree on a truce in Ukraine.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].format == "call"
+    assert events[0].occurred_on == dt.date(2026, 4, 14)
+
+
+def test_the_two_are_the_two_people_of_their_own_sentence() -> None:
+    events = negotiations_in(
+        "Putin spoke with Orban about gas prices on Monday.\n\n"
+        "Zelensky praised the truce proposal, which he said Erdogan had endorsed when the two "
+        "met in Ankara on Tuesday to discuss peace in Ukraine.",
+        THURSDAY,
+    )
+    ankara = [e for e in events if e.venue == "Ankara"]
+    assert len(ankara) == 1
+    assert ankara[0].parties == ["TR", "UA"]
+    assert sorted(p.split()[-1] for p in ankara[0].participants) == ["Erdoğan", "Zelenskyy"]
+
+
+def test_a_round_of_talks_set_for_a_day_is_scheduled() -> None:
+    events = negotiations_in(
+        "Kyiv says fourth round of talks with Moscow set for Doha on Saturday",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].status == "scheduled"
+    assert events[0].occurred_on == dt.date(2026, 4, 18)
+
+
+def test_a_team_leader_named_in_a_relative_clause_joins_the_coming_round() -> None:
+    events = negotiations_in(
+        "Russia and Ukraine will hold another round of peace talks in Doha on Saturday, the "
+        "Qatari foreign ministry said.\n\n"
+        "Kyiv said that Rustem Umerov, who returned from Washington on Monday and will once "
+        "more lead the Ukrainian team, had already set out its priorities.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert [p.split()[-1] for p in events[0].participants] == ["Umerov"]
+
+
+def test_a_headline_meeting_that_is_a_setting_takes_the_body_tense() -> None:
+    events = negotiations_in(
+        "Ukrainian and Russian negotiators agreed on Thursday to return the bodies of 2,000 "
+        "soldiers each in a meeting in Doha that lasted two hours.\n\n"
+        "Qatar's foreign minister opened the session. Ukraine's team was led by Rustem "
+        "Umerov; Russia's by Vladimir Medinsky.",
+        THURSDAY,
+        title="Russia and Ukraine agree to return war dead in two-hour Doha meeting",
+    )
+    assert len(events) == 1
+    assert events[0].status == "held"
+    assert events[0].occurred_on == dt.date(2026, 4, 16)
+    assert {p.split()[-1] for p in events[0].participants} >= {"Umerov", "Medinsky"}
+
+
+def test_a_definite_session_refers_to_the_one_meeting_told() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian delegations met in Doha to discuss an exchange of prisoners, "
+        "Qatari officials said.\n\n"
+        "Both sides said the exchange would take place within weeks.\n\n"
+        "Prices of grain rose in Chicago.\n\n"
+        "Wednesday's session came hours after a Russian missile strike on Odesa.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 4, 15)
