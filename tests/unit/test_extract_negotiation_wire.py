@@ -133,3 +133,76 @@ def test_a_definite_session_refers_to_the_one_meeting_told() -> None:
     )
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 4, 15)
+
+
+def test_a_dateline_with_a_region_and_an_outlet_names_no_participant() -> None:
+    events = negotiations_in(
+        "SALALAH, Oman (Gulf Monitor) - Russian and Ukrainian negotiators met in Salalah on "
+        "Thursday to discuss a prisoner exchange, Omani officials said.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert all("Monitor" not in p for p in events[0].participants)
+
+
+def test_the_capital_of_a_state_named_by_its_adjective_is_the_venue() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in the Swiss capital on Thursday to discuss a "
+        "prisoner exchange.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Bern"
+
+
+def test_agreeing_to_reconvene_is_a_second_round_with_the_same_sides() -> None:
+    events = negotiations_in(
+        "Ukrainian and Russian delegations ended two days of talks in Doha on Thursday and "
+        "agreed to reconvene in Doha on April 30, Qatari officials said.",
+        THURSDAY,
+    )
+    by_status = {e.status: e for e in events}
+    assert set(by_status) == {"held", "scheduled"}
+    assert by_status["held"].occurred_on == dt.date(2026, 4, 16)
+    assert by_status["scheduled"].occurred_on == dt.date(2026, 4, 30)
+    assert by_status["scheduled"].parties == ["RU", "UA"]
+
+
+def test_a_video_conference_where_one_leader_told_others_is_a_contact() -> None:
+    # allied leaders on a contact of Ukraine with the US: a negotiation over peace
+    events = negotiations_in(
+        "Donald Trump told European leaders and Volodymyr Zelensky in a video conference on "
+        "Thursday that he would press Putin for a ceasefire in Ukraine.\n\n"
+        "Emmanuel Macron hosted the call from the Elysee.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].format == "video"
+    assert events[0].occurred_on == dt.date(2026, 4, 16)
+    assert {"UA", "US", "FR"} <= set(events[0].parties)
+    assert {p.split()[-1] for p in events[0].participants} >= {"Trump", "Macron"}
+
+
+def test_european_leaders_among_themselves_remain_no_negotiation() -> None:
+    events = negotiations_in(
+        "European leaders held a video conference with Zelensky on Thursday on security "
+        "guarantees for Ukraine after a ceasefire.",
+        THURSDAY,
+    )
+    assert events == []
+
+
+def test_they_who_phone_together_are_the_group_told_before() -> None:
+    events = negotiations_in(
+        "Keir Starmer and Friedrich Merz met Volodymyr Zelensky in Kyiv on Thursday. Together "
+        "they spoke by phone with Donald Trump about a 30-day ceasefire in Ukraine.",
+        THURSDAY,
+    )
+    calls = [e for e in events if e.format == "call"]
+    assert len(calls) == 1
+    assert {p.split()[-1] for p in calls[0].participants} == {
+        "Starmer",
+        "Merz",
+        "Zelenskyy",
+        "Trump",
+    }

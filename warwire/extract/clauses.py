@@ -34,7 +34,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CONTACT_VERBS = frozenset(
-    {"meet", "talk", "speak", "negotiate", "phone", "telephone", "receive", "host", "confer"}
+    {
+        "meet",
+        "talk",
+        "speak",
+        "negotiate",
+        "phone",
+        "telephone",
+        "receive",
+        "host",
+        "confer",
+        "reconvene",
+    }
 )
 """Verbs that are a contact when their slots hold sides."""
 CALL_VERB = "call"
@@ -388,6 +399,8 @@ class Contact:
     """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
     open_subject: bool = False
     """Its subject is "he" or "she" with no antecedent in the sentence: an earlier one's."""
+    open_group: bool = False
+    """Its subject is "they": the people of the contact told before it."""
     days: tuple[str, ...] = ()
     """Time phrases the grammar attaches to the contact itself ("talks due to start on
     Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
@@ -964,7 +977,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # "the meeting of X with Y": the "with" often hangs on X
         fillers += [owner, *_prep_objects(owner, ("with",))]
     verb = _clause_verb(token)
-    if _in_adverbial(token, verb) and lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS:
+    if _in_adverbial(token, verb) and (
+        lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS or _told_a_side(verb)
+    ):
         # "After nine hours of talks in X, the two delegations agreed...": whoever the
         # clause is about was at the talks it is framed by.
         # The object too ("X urged Y during a call"), unless the clause reports a contact of
@@ -1214,6 +1229,13 @@ def _place_names(obj: Token) -> list[str]:
             and countries.code_of(found.text) is None  # "the Moldovan city": a demonym
         ):
             out.append(found.text)
+    if not out and obj.lower_ == "capital":
+        # "in the Emirati capital", "in the Turkish capital": the capital of that state
+        for inner in obj.children:
+            code = countries.code_of(inner.text) if inner.dep_ in ("amod", "compound") else None
+            city = countries.capital(code) if code else None
+            if city is not None:
+                out.append(city)
     return out
 
 
@@ -1339,6 +1361,16 @@ def _open_pronoun(token: Token) -> bool:
     return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
 
 
+def _open_group(token: Token) -> bool:
+    """ "Together they spoke by phone with X": a "they" that opens its clause refers back to
+    the group told before (a "they" after a named subject in its sentence is that subject)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lower_ == "they" for s in subjects) and not any(
+        t.ent_type_ in ("PERSON", "NORP", "GPE") for t in token.doc[: verb.i]
+    )
+
+
 def _host(token: Token) -> str | None:
     place = visit_destination(token)
     if place is None:
@@ -1361,6 +1393,18 @@ def _commented(token: Token) -> bool:
         and not _is_contact(verb)[0]
         and not _participates(verb)
     )
+
+
+def _told_a_side(verb: Token) -> bool:
+    """ "X told Y in a video call", "X briefed Y during a call": a verb of telling whose
+    hearer is a side (not reporters or an outlet) has both ends on the contact framing it."""
+    return lemma(verb) in ("tell", "brief") and any(
+        c.dep_ == "dobj" and _can_be_side(c) and not _outlet(c) and c.lower_ not in _AUDIENCES
+        for c in verb.children
+    )
+
+
+_AUDIENCES = frozenset({"reporters", "journalists", "media", "press", "audience", "parliament"})
 
 
 def _frames_contact(token: Token) -> bool:
@@ -1475,6 +1519,12 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             ):
                 return True, True
         return False, False
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in ("conference", "link", "chat"):
+        # "a video conference", "by video link", "a phone chat": the medium makes the noun a
+        # contact (a bare "conference" is a gathering)
+        medium = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if medium & {"video", "phone", "telephone", "virtual"}:
+            return True, bool(medium & {"phone", "telephone"})
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
         if token.lower_ == "talk" and any(
             c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children
@@ -1815,6 +1865,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 framing=_frames_contact(token),
                 places=_places(token),
                 open_subject=_open_pronoun(token),
+                open_group=_open_group(token),
                 days=_days(token),
                 commented=_commented(token),
                 host=_host(token),
@@ -2097,9 +2148,22 @@ def members_past(sentence: str) -> bool:
         verb = token
         if token.tag_ == "VBN" and token.dep_ == "acl":
             verb = _clause_verb(token.head)
+        if _past_up(verb):
+            return True
+    return False
+
+
+def _past_up(verb: Token) -> bool:
+    """Whether `verb`, or the nearest finite verb above an infinitive or bare form ("brought
+    X face to face with a team headed by Y"), is in a past tense."""
+    for _ in range(4):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
             return True
+        finite = verb.tag_ in ("VBZ", "VBP") and verb.dep_ not in ("dobj", "pobj", "xcomp")
+        if auxes & FUTURE_AUX or finite or verb.tag_ in ("VBN", "VBG") or verb.head.i == verb.i:
+            return False  # "X, heading the group, told...": the telling's tense is not his
+        verb = verb.head
     return False
 
 

@@ -45,7 +45,7 @@ TALKS = (
     "phone", "call", "conversation", "spoke", "speak", "talk", "told", "assured", "informed",
     "video", "virtual", "online", "negotiat", "summit", "meet", "met", "round", "sat down",
     "sit down", "face-to-face", "consultation", "conference", "mediat", "session",
-    "discussion", "delegation", "working group", "expert group", "technical team",
+    "discussion", "delegation", "working group", "expert group", "technical team", "reconven",
 )  # fmt: skip
 """What a sentence reporting talks, a call or a delegation names."""
 

@@ -52,7 +52,8 @@ for _kind, _phrases in (
         "talks|negotiation|negotiations|negotiating session|negotiating round|negotiating table|"
         "negotiate|negotiates|negotiated|summit|meeting|meetings|met|meet|meets|round of talks|"
         "round of negotiations|sat down|sit down|face-to-face|consultations|peace conference|"
-        "hosted talks|mediat*|session|sessions|discussion with|discussions with|"
+        "hosted talks|mediat*|session|sessions|discussion with|discussions with|reconvene|"
+        "reconvened|reconvenes|reconvening|"
         "discussion between|discussions between",
     ),
     (
@@ -98,6 +99,7 @@ class Trigger(NamedTuple):
 _IN_PERSON = Folded(
     re.compile(
         r"\b(?:met|meet|meets|meeting|delegations?|summit|sat\s+down|sit\s+down|round|face-to-face|"
+        r"reconven\w+|"
         r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|"
         r"negotiations\s+in|negotiators|teams?|sessions?|working\s+groups)\b",
         _F,
@@ -1076,9 +1078,23 @@ def _mentions_in(
                     continue
                 if before is not None and piece != clause:
                     found = _sequel_of(found, before, text)
+                elif (
+                    before is not None
+                    and not found.parties
+                    and not found.participants
+                    and _SHARED_SUBJECT.match(segment)
+                ):
+                    # "X and Y wrapped up talks on Saturday and agreed to reconvene on
+                    # Monday": the second verb shares the first one's subject
+                    found = replace(
+                        found, parties=set(before.parties), participants=before.participants
+                    )
                 before = found
                 out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+_SHARED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?[a-z]+(?:ed|ll)?\b")
 
 
 def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMention:
@@ -1189,7 +1205,16 @@ def _excluded(text: str) -> bool:
         text = _SIDELINES.sub(" ", text)
     if "ouncil" in text or "arliament" in text or "ongress" in text:
         text = _BODY_IN_TITLE.sub(" ", text)
+    if "leaders" in text and _ALLIED_LEADERS.search(text):
+        sides = {m.item.country for m in gazetteer.officials().find(text)}
+        if {"UA", "US"} <= sides:
+            # "X told European leaders and Y in a video call": allied leaders on a contact of
+            # Ukraine with the US, which `valid_parties` judges like any other
+            text = _ALLIED_LEADERS.sub(" ", text)
     return bool(_EXCLUDE.search(text))
+
+
+_ALLIED_LEADERS = re.compile(r"\bEuropean\s+leaders\b")
 
 
 _BODY_IN_TITLE = re.compile(
@@ -1387,7 +1412,11 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
 
 
 _SOFT_EDGE = Folded(
-    re.compile(r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)", _F)
+    re.compile(
+        r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)|"
+        r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)",
+        _F,
+    )
 )
 _SEGMENT_EDGE = Folded(
     re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
@@ -1718,6 +1747,8 @@ def _mention(
         and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
+    if named is not None and len(participants) >= 2 and not reading.open_group:
+        named.last_group = list(participants)  # who a later "they" are
     concrete = bool(
         venue
         or (cue.when is When.DATE)
@@ -1761,7 +1792,7 @@ _DEFINITE_BEFORE = re.compile(
 )
 """A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
 _HOSTED_THE = re.compile(
-    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
+    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|call|conference)", _F
 )
 """Who "hosted the talks" was at the talks just told."""
 
@@ -1808,6 +1839,8 @@ class Reading(NamedTuple):
     the call"): the subject of that verb comments on the contact."""
     hosts: frozenset[str] = frozenset()
     """Countries the clause's visits go to."""
+    open_group: bool = False
+    """A contact of the clause has "they" for subject: the group told before."""
 
 
 _IN_PERSON_VERBS = frozenset(
@@ -1887,6 +1920,12 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
                 people.values(),
                 key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
             )
+        if any(c.open_group for c in stated):
+            # "A, B and C met Y. Together they phoned Z": they are the group told before
+            for official in named.last_group:
+                people.setdefault(official.name, official)
+                if official.country:
+                    parties.add(official.country)
     return Reading(
         mood,
         list(people.values()),
@@ -1910,6 +1949,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         ),
         commented=any(c.commented for c in found),
         hosts=frozenset(c.host for c in stated if c.host),
+        open_group=any(c.open_group for c in stated),
     )
 
 
@@ -2183,6 +2223,8 @@ class ArticlePeople:
         self.roster = Roster([s.text for s in sentences])
         self.last_person: gazetteer.Official | None = None
         """The person the latest parsed contact was first about: who a later "he" is."""
+        self.last_group: list[gazetteer.Official] = []
+        """The people of the latest parsed contact with several: who a later "they" are."""
 
     def the_two(self, index: int) -> list[gazetteer.Official]:
         """The two people "the two" refers to: those named before it in its own sentence
@@ -2393,6 +2435,10 @@ def _date_of(mention: TalkMention) -> dt.date | None:
     return mention.cue.date if mention.cue.when is When.DATE else None
 
 
+def _video(mentions: list[TalkMention]) -> bool:
+    return any(m.fmt == "video" for m in mentions)
+
+
 def _family(fmt: str | None) -> str | None:
     if fmt == "call":
         return "call"
@@ -2423,6 +2469,8 @@ class _Folder:
         if venue and mention.venue and venue != mention.venue:
             return False
         fam, mine = _draft_family(draft), _family(mention.fmt)
+        if mention.definite and mention.fmt == "call" and _video(draft.mentions):
+            mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
         if fam and mine and fam != mine:
             return False
         date, mdate = _draft_date(draft), _date_of(mention)
@@ -2570,8 +2618,10 @@ def _opposite_fronts(first: set[str], second: set[str]) -> bool:
 
 
 def _two_sided(people: list[gazetteer.Official]) -> bool:
-    """Whether `people` hold two sides of a contact: two or more people of two countries."""
-    return len({o.country for o in people if o.country}) >= 2
+    """Whether `people` hold two sides of a contact: people of two countries on different
+    sides of the war (a French and a British leader who join a call are one side of it)."""
+    sides = gazetteer.country_sides()
+    return len({sides.get(o.country, o.country) for o in people if o.country}) >= 2
 
 
 def _only_mediators(parties: set[str]) -> bool:
@@ -2814,6 +2864,8 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
     draft.vague = any(m.cue.when is When.VAGUE for m in mentions) and draft.date is None
     draft.venue = _draft_venue(draft)
     formats = [m.fmt for m in mentions if m.fmt]
+    if "video" in formats and all(m.definite for m in mentions if m.fmt == "call"):
+        formats = [f for f in formats if f != "call"]  # "the call" names the video conference
     if "call" in formats:
         draft.fmt = "call"
         draft.venue = None
