@@ -206,3 +206,70 @@ def test_they_who_phone_together_are_the_group_told_before() -> None:
         "Zelenskyy",
         "Trump",
     }
+
+
+def test_a_contact_a_day_before_another_is_its_own_contact_on_the_next_day() -> None:
+    events = negotiations_in(
+        "Volodymyr Zelensky met the Emir of Qatar, Tamim bin Hamad Al Thani, in Doha on "
+        "Wednesday to discuss a prisoner exchange with Russia, a day before his officials sit "
+        "down with a U.S. delegation in the city.",
+        "2026-04-15T15:00:00+00:00",
+    )
+    us = [e for e in events if "US" in e.parties]
+    assert len(us) == 1
+    assert us[0].parties == ["UA", "US"]
+    assert us[0].occurred_on == dt.date(2026, 4, 16)
+    assert us[0].status == "scheduled"
+    assert us[0].venue == "Doha"
+    assert all("US" not in e.parties for e in events if e is not us[0])
+
+
+def test_the_region_an_attack_is_aimed_at_is_no_venue() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met on Thursday to discuss a prisoner exchange. "
+        "Hours before the meeting, Ukraine launched a drone attack on the Moscow region.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue is None
+
+
+def test_each_clause_of_a_headline_the_triggers_pass_over_is_read_alone() -> None:
+    events = negotiations_in(
+        "Erdogan and Putin spoke by phone on Thursday about a ceasefire in Ukraine.",
+        THURSDAY,
+        title="Erdogan and Putin speak about Ukraine truce; Trump to call Kremlin leader",
+    )
+    assert len(events) == 1
+    assert sorted(p.split()[-1] for p in events[0].participants) == ["Erdoğan", "Putin"]
+
+
+def test_a_call_later_in_the_day_is_on_the_day_of_the_statement() -> None:
+    events = negotiations_in(
+        "Donald Trump told reporters on Thursday morning that he would speak with Vladimir "
+        "Putin later in the day about a ceasefire in Ukraine.",
+        "2026-04-16T09:00:00+00:00",
+    )
+    assert len(events) == 1
+    assert events[0].status == "scheduled"
+    assert events[0].occurred_on == dt.date(2026, 4, 16)
+
+
+def test_a_state_of_a_federation_is_no_venue() -> None:
+    events = negotiations_in(
+        "Rustem Umerov held talks with Steve Witkoff in Florida on Sunday on a peace plan for "
+        "Ukraine.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue is None
+
+
+def test_who_sat_in_on_a_meeting_took_part() -> None:
+    events = negotiations_in(
+        "Steve Witkoff met Vladimir Putin in the Kremlin on Tuesday to discuss a peace plan for "
+        "Ukraine. Kremlin aide Yuri Ushakov, who sat in on the meeting, called it useful.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert "Yuri Ushakov" in events[0].participants

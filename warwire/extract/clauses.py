@@ -2171,6 +2171,12 @@ def _participates(token: Token) -> bool:
     """ "X also took part", "X participated", "X attended the talks": taking part in a contact
     (not "took part in the fighting": an object, if any, is a contact noun)."""
     base = lemma(token)
+    if base == "sit":
+        # "X, who sat in on the meeting": present at it
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) and any(
+            o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session")
+            for o in _prep_objects(token, ("on",))
+        )
     if base == "take":
         if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children):
             return False

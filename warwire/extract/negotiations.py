@@ -577,6 +577,11 @@ _CLAUSE_SPLIT = Folded(
         _F,
     )
 )
+_LATER_TODAY = re.compile(
+    r"\b(?:later\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?:this|that)\s+(?:afternoon|evening))\b",
+    _F,
+)
 _SAME_DAY = re.compile(
     r"\b(?:came|comes|happened|began|started)\s+(?:on\s+the\s+(?:same\s+)?day|"
     r"(?:just\s+|only\s+)?hours\s+(?:before|after|ahead\s+of))\b",
@@ -743,7 +748,7 @@ def _venue(text: str) -> tuple[str | None, str | None]:
             "Saint Petersburg",
         ):
             continue
-        if _POSTED_IN.search(before):
+        if _POSTED_IN.search(before) or _ATTACKED_IN.search(before):
             continue
         if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
             return mention.item.name, mention.item.country
@@ -841,6 +846,12 @@ expected to represent Washington"."""
 
 
 _ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
+_ATTACKED_IN = re.compile(
+    r"\b(?:attacks?|strikes?|struck|hit|shell\w*|bomb\w*|drones?|missiles?|raids?)\b"
+    r"[^,.;]{0,20}?\b(?:on|at|in|over|against)\s+(?:the\s+)?$",
+    _F,
+)
+"""A place an attack is aimed at ("a drone attack on the Moscow region") is no venue."""
 _POSTED_IN = Folded(
     re.compile(
         r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
@@ -1040,7 +1051,15 @@ def _mentions_in(
             if found_support:
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
-            return _parsed_pieces(sentence, text, today, True, year, subject, named)
+            # each clause on its own ("X and Y speak for first time; Z to call W")
+            parts = _clauses(text) or [text]
+            return [
+                m
+                for part in parts
+                for m in _parsed_pieces(
+                    sentence, part, today, len(parts) == 1, year, subject, named
+                )
+            ]
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1078,6 +1097,11 @@ def _mentions_in(
                     continue
                 if before is not None and piece != clause:
                     found = _sequel_of(found, before, text)
+                elif before is not None and (span := _SPAN_LINK.match(segment)):
+                    found = _at_a_distance(found, before, span.group(0), segment)
+                if before is not None and found.venue is None and _THAT_CITY.search(segment):
+                    # "met X in Jeddah, a day before talks with Y in the city": the city named
+                    found = replace(found, venue=before.venue, venue_country=before.venue_country)
                 elif (
                     before is not None
                     and not found.parties
@@ -1094,6 +1118,34 @@ def _mentions_in(
     return out
 
 
+_SPAN_DAYS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_THEIR_TEAM = re.compile(
+    r"\b(?:his|her)\s+(?:\w+\s+)?(?:officials|team|delegation|negotiators|envoys|aides)\b", _F
+)
+
+
+def _at_a_distance(
+    mention: TalkMention, before: TalkMention, span: str, segment: str
+) -> TalkMention:
+    """The second of two contacts a span of days apart ("X met Y on Monday, a day before his
+    officials sit down with Z"): dated from the first when it names no day of its own, and
+    with the first's subject's side when its team is "his/her" team."""
+    lowered = span.lower()
+    own = find_date(segment[len(span) :], before.cue.date or dt.date.today())
+    if own.when is When.NONE and before.cue.when is When.DATE and before.cue.date:
+        words = lowered.replace(",", " ").split()
+        n = next((_SPAN_DAYS.get(w) or int(w) for w in words if w in _SPAN_DAYS or w.isdigit()), 1)
+        days = "day" in lowered or "eve" in lowered
+        if days and ("before" in lowered or "ahead" in lowered or "eve" in lowered):
+            mention = replace(mention, cue=DateCue(When.DATE, before.cue.date + dt.timedelta(n)))
+        elif days and "after" in lowered:
+            mention = replace(mention, cue=DateCue(When.DATE, before.cue.date - dt.timedelta(n)))
+    if _THEIR_TEAM.search(segment) and before.participants and before.participants[0].country:
+        mention = replace(mention, parties=mention.parties | {before.participants[0].country})
+    return mention
+
+
+_THAT_CITY = re.compile(r"\bin\s+the\s+(?:same\s+)?(?:city|capital|town)\b(?!\s+of\b)", _F)
 _SHARED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?[a-z]+(?:ed|ll)?\b")
 
 
@@ -1303,6 +1355,9 @@ _MEMBER_SCREEN = (
     "took part",
     "take part",
     "taking part",
+    "sat in on",
+    "sit in on",
+    "sits in on",
     "participat",
     "attended",
     "represent",
@@ -1391,6 +1446,10 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
             (_edge_rank(m.group(0)), m.start())
             for m in _SEGMENT_EDGE.finditer(clause, None, a.end, b.start)
         ]
+        spans = [at for _, at in edges if _SPAN_LINK.match(clause, at)]
+        if spans:
+            cuts.append(spans[-1])  # ", a day before Y sits down with Z": another occasion
+            continue
         if edges:
             cuts.append(min(edges)[1])
             continue
@@ -1414,7 +1473,8 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
 _SOFT_EDGE = Folded(
     re.compile(
         r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)|"
-        r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)",
+        r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)|"
+        r"\s(?=on\s+(?:the\s+)?eve\s+of\s)",
         _F,
     )
 )
@@ -1441,7 +1501,20 @@ def _without_since(text: str) -> str:
 _SINCE_PHRASE = Folded(re.compile(r"\bsince\b[^,;]*", _F), needs=("since",))
 
 
+_SPAN_LINK = re.compile(
+    r"[\s,;:-]*(?:(?:and|but)\s+)?(?:(?:just|only|barely|some|about)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few|few)\s+"
+    r"(?:days?|hours?|weeks?|months?)\s+(?:before|after|ahead\s+of|earlier\s+than)|"
+    r"on\s+(?:the\s+)?eve\s+of|the\s+(?:day|night)\s+(?:before|after))\b",
+    _F,
+)
+"""A part that opens at a distance in time from the first ("X met Y on Monday, a day before
+Z sits down with W"): another occasion, so another meeting."""
+
+
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
+    if _SPAN_LINK.match(second):
+        return True
     day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
     if day1.date and day2.date and day1.date != day2.date:
         return True
@@ -1683,6 +1756,10 @@ def _mention(
         # "The attack came less than three weeks after X hosted Y": a contact a span of weeks
         # or months before the news it is measured from is history with no day of its own.
         cue = DateCue(When.VAGUE)
+    if cue.when is When.NONE and status == "scheduled" and _LATER_TODAY.search(clause):
+        # "told reporters on Thursday that he would speak with X later in the day": the day
+        # of the statement (or of the report)
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today))
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
