@@ -273,3 +273,48 @@ def test_who_sat_in_on_a_meeting_took_part() -> None:
     )
     assert len(events) == 1
     assert "Yuri Ushakov" in events[0].participants
+
+
+def test_a_coming_round_that_names_no_sides_is_the_next_round_of_the_talks_told() -> None:
+    events = negotiations_in(
+        "Delegations from Russia and Ukraine ended two days of talks in Doha on Thursday.\n\n"
+        '"The discussions were useful," Umerov said. He said the parties had agreed to meet '
+        "again in Doha on April 30.",
+        THURSDAY,
+        title="Russia-Ukraine talks in Doha end; next round set for April 30",
+    )
+    coming = [e for e in events if e.status == "scheduled"]
+    assert len(coming) == 1
+    assert coming[0].occurred_on == dt.date(2026, 4, 30)
+    assert coming[0].parties == ["RU", "UA"]
+
+
+def test_a_headline_that_runs_two_calls_together_is_not_a_third() -> None:
+    events = negotiations_in(
+        "Donald Trump spoke to Volodymyr Zelensky by phone on Thursday, a day after his call "
+        "with Vladimir Putin about a ceasefire in Ukraine.\n\n"
+        "Wednesday's call with Putin lasted two hours, the Kremlin said.",
+        "2026-04-16T17:00:00+00:00",
+        title="Trump tells Zelensky he will seek truce after call with Putin",
+    )
+    calls = sorted((e.occurred_on, tuple(sorted(e.parties))) for e in events)
+    assert calls == [
+        (dt.date(2026, 4, 15), ("RU", "US")),
+        (dt.date(2026, 4, 16), ("UA", "US")),
+    ]
+
+
+def test_a_meeting_told_as_earlier_that_day_is_another_contact_in_the_same_city() -> None:
+    events = negotiations_in(
+        "Qatar on Thursday hosted talks between Russian and Ukrainian delegations in Doha on a "
+        "prisoner exchange, with Qatari minister Mohammed Al-Khulaifi opening the session.\n\n"
+        "Earlier on Thursday, Al-Khulaifi hosted a meeting with U.S. Secretary of State Marco "
+        "Rubio and Ukrainian Foreign Minister Andrii Sybiha in the same city to discuss a "
+        "ceasefire.",
+        THURSDAY,
+    )
+    assert len(events) == 2
+    us = [e for e in events if "US" in e.parties]
+    assert len(us) == 1
+    assert "RU" not in us[0].parties
+    assert us[0].venue == "Doha"

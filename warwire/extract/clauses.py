@@ -978,7 +978,8 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         fillers += [owner, *_prep_objects(owner, ("with",))]
     verb = _clause_verb(token)
     if _in_adverbial(token, verb) and (
-        lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS or _told_a_side(verb)
+        lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS
+        or (_told_a_side(verb) and _in_adverbial(token, verb, ("in", "during")))
     ):
         # "After nine hours of talks in X, the two delegations agreed...": whoever the
         # clause is about was at the talks it is framed by.

@@ -621,6 +621,9 @@ class TalkMention:
     five hours"): it refers back to a contact already told."""
     kind: str | None = None
     """The kind of the clause's first contact word (call, video, meet)."""
+    apart: bool = False
+    """Its sentence opens at another time of the day just told ("Earlier on Friday, X hosted
+    a meeting with Y"): not the contact just told."""
 
 
 @dataclass(slots=True)
@@ -1095,10 +1098,10 @@ def _mentions_in(
                 )
                 if found is None:
                     continue
-                if before is not None and piece != clause:
-                    found = _sequel_of(found, before, text)
-                elif before is not None and (span := _SPAN_LINK.match(segment)):
+                if before is not None and (span := _SPAN_LINK.match(segment)):
                     found = _at_a_distance(found, before, span.group(0), segment)
+                elif before is not None and piece != clause:
+                    found = _sequel_of(found, before, text)
                 if before is not None and found.venue is None and _THAT_CITY.search(segment):
                     # "met X in Jeddah, a day before talks with Y in the city": the city named
                     found = replace(found, venue=before.venue, venue_country=before.venue_country)
@@ -1257,15 +1260,16 @@ def _excluded(text: str) -> bool:
         text = _SIDELINES.sub(" ", text)
     if "ouncil" in text or "arliament" in text or "ongress" in text:
         text = _BODY_IN_TITLE.sub(" ", text)
-    if "leaders" in text and _ALLIED_LEADERS.search(text):
+    if "leaders" in text and _ALLIED_LEADERS.search(text) and _REMOTE.search(text):
         sides = {m.item.country for m in gazetteer.officials().find(text)}
         if {"UA", "US"} <= sides:
-            # "X told European leaders and Y in a video call": allied leaders on a contact of
+            # "X told European leaders and Y in a video call": allied leaders on a call of
             # Ukraine with the US, which `valid_parties` judges like any other
             text = _ALLIED_LEADERS.sub(" ", text)
     return bool(_EXCLUDE.search(text))
 
 
+_REMOTE = re.compile(r"\b(?:video|call|phone|conference)\b", _F)
 _ALLIED_LEADERS = re.compile(r"\bEuropean\s+leaders\b")
 
 
@@ -1717,17 +1721,21 @@ def _mention(
         else:
             dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
-    if reading.days:
+    tail = _linked_before(sentence.text, clause)[-30:]
+    spaced = bool(_DAYS_AFTER.search(tail) or _WEEKS_AFTER.search(tail))
+    # "X spoke to Y on Thursday, a day after his call with Z": the call is a span apart from
+    # the day the sentence names, whatever the parser hangs that day on
+    if reading.days and not spaced:
         # The day the grammar gives the contact itself, over a day of another verb of the
         # clause ("arrived on Sunday for talks due to start on Monday").
         own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
         if own.when is When.DATE or (own.when is When.PREVIOUS and status != "scheduled"):
             cue = own  # "what X and Y discussed in Moscow the previous day", said on Sunday
-    if cue.when is When.NONE and not whole:
+    if cue.when is When.NONE and not whole and not spaced:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
         )
-    if cue.when is When.NONE and not whole:
+    if cue.when is When.NONE and not whole and not spaced:
         # "X agreed on Tuesday to ... after a call with Y", "security was tightened on Monday
         # as the palace prepared to host the talks": a clause linked by a conjunction of time
         # shares the day of the clause it is linked to.
@@ -1859,9 +1867,16 @@ def _mention(
             or bool(_HOSTED_THE.search(clause))
         ),
         kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
+        apart=bool(_APART.match(sentence.text))
+        and not _DEFINITE_BEFORE.search(clause[: first + 1]),
     )
 
 
+_APART = re.compile(
+    r"\s*(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|that\s+day|"
+    r"in\s+the\s+day|the\s+same\s+day)\b",
+    _F,
+)
 _DEFINITE_BEFORE = re.compile(
     r"(?:^|[.;:]\s*)(?:the|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day's)"
     r"\s+(?:[\w-]+\s+){0,2}\w?$",
@@ -2570,6 +2585,8 @@ class _Folder:
             return False  # "The talks would be held there": a meeting, not the call just told
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
+        if mention.apart and draft is self.drafts[-1] and not mention.support:
+            return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
         if vague and mdate and not date:
             return False
         theirs = {o.name for o in draft.officials()}
@@ -2649,6 +2666,11 @@ class _Folder:
         return near and not mention.venue and not mdate
 
     def add(self, mention: TalkMention) -> None:
+        if mention.venue is None and self.drafts and _THAT_CITY.search(mention.text):
+            # "in the same city": the city of the contact just told
+            city = _draft_venue(self.drafts[-1])
+            if city is not None:
+                mention = replace(mention, venue=city)
         fits = [d for d in reversed(self.drafts) if self.compatible(d, mention)]
         fits = [d for d in fits if self.related(d, mention)]
         if mention.status == "held" and not mention.support and _date_of(mention) is None:
@@ -2752,7 +2774,9 @@ def extract_negotiations(
         s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
-    kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
+    _next_rounds(folder.drafts, today)
+    drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
+    kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept):
@@ -2773,6 +2797,53 @@ def extract_negotiations(
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[NegotiationDraft]:
+    """A headline sums up the contacts the body reports ("X tells Y ... after call with Z"):
+    an undated contact only the headline tells, whose people the body's contacts of the same
+    kind all cover between them, is those contacts run together, not another one."""
+    out = []
+    for draft in drafts:
+        others = [
+            d
+            for d in drafts
+            if d is not draft
+            and any(m.paragraph > 0 for m in d.mentions)
+            and _draft_family(d) == _draft_family(draft)
+        ]
+        covered = {name for d in others for name in d.participants}
+        if (
+            all(m.paragraph == 0 for m in draft.mentions)
+            and draft.date is None
+            and len(others) >= 2
+            and draft.participants
+            and set(draft.participants) <= covered
+        ):
+            continue
+        out.append(draft)
+    return out
+
+
+def _next_rounds(drafts: list[NegotiationDraft], today: dt.date) -> None:
+    """ "Next round set for Feb. 1" in a headline, "the parties agreed to meet again": a
+    coming round that names no sides is the next round of the talks the article reports,
+    even when those are told after it."""
+    for draft in drafts:
+        if len(draft.parties) >= 2 or not any(m.next_round for m in draft.mentions):
+            continue
+        if draft.status != "scheduled":
+            continue
+        rounds = [
+            d
+            for d in drafts
+            if d is not draft
+            and _draft_family(d) == "meet"
+            and valid_parties(set(d.parties), True, today)
+            and set(draft.parties) <= set(d.parties)
+        ]
+        if len(rounds) == 1:
+            draft.parties = list(rounds[0].parties)
 
 
 def _with_go_betweens(
