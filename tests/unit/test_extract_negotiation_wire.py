@@ -318,3 +318,61 @@ def test_a_meeting_told_as_earlier_that_day_is_another_contact_in_the_same_city(
     assert len(us) == 1
     assert "RU" not in us[0].parties
     assert us[0].venue == "Doha"
+
+
+def test_the_people_a_side_sent_and_who_sat_at_the_table_took_part() -> None:
+    events = negotiations_in(
+        "Senior U.S. and Russian officials held talks in Doha on Thursday on ending the war in "
+        "Ukraine.\n\n"
+        "Russia sent Foreign Minister Sergei Lavrov and Kremlin aide Yuri Ushakov. Qatari "
+        "minister Mohammed Al-Khulaifi sat at the table with both delegations.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    names = set(events[0].participants)
+    assert {"Sergey Lavrov", "Yuri Ushakov", "Mohammed Al-Khulaifi"} <= names
+    assert "QA" in events[0].parties
+
+
+def test_a_side_that_sent_weapons_names_no_delegate() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Doha on Thursday to discuss a prisoner "
+        "exchange. Overnight Russia sent 120 drones against Ukrainian cities.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].participants == []
+
+
+def test_allies_meeting_ukraine_in_the_city_of_the_talks_are_no_part_of_them() -> None:
+    events = negotiations_in(
+        "U.S. and Ukrainian negotiators met in Geneva on Thursday to refine a peace plan for "
+        "Ukraine.\n\n"
+        "On Wednesday, national security advisers from Britain, France and Germany met "
+        "Ukrainian officials in Geneva to coordinate their position.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["UA", "US"]
+
+
+def test_whom_a_headline_quotes_after_its_dash_is_no_participant() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian delegations will meet in Doha on Saturday, President Volodymyr "
+        "Zelensky said. Rustem Umerov will lead the Ukrainian team.",
+        THURSDAY,
+        title="Next round of Russia-Ukraine talks set for Saturday in Doha - Zelensky",
+    )
+    assert len(events) == 1
+    assert events[0].participants == ["Rustem Umerov"]
+
+
+def test_who_headed_a_team_is_the_name_right_before_the_relative_clause() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian delegations will meet in Doha on Saturday.\n\n"
+        "Zelensky said Rustem Umerov, who headed the Ukrainian delegation at the last round, "
+        "had briefed him.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert "Volodymyr Zelenskyy" not in events[0].participants

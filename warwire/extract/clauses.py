@@ -413,6 +413,7 @@ class Contact:
 
 _IRREGULAR = {
     "met": "meet",
+    "sent": "send",
     "spoke": "speak",
     "spoken": "speak",
     "held": "hold",
@@ -752,9 +753,17 @@ def _hyphen_parts(name: str) -> list[tuple[int, str]]:
     recogniser ran on across a spaced dash ("Vladimir Putin - Reuters said") ends at it."""
     name = _SPACED_DASH.split(name, maxsplit=1)[0]
     parts = name.split("-")
-    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 1 for p in parts):
+    if (
+        len(parts) == 2
+        and all(p[:1].isupper() and len(p) > 1 for p in parts)
+        and parts[0].split()[-1].lower() not in _SURNAME_PARTICLES
+    ):
         return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
     return [(0, name)]
+
+
+_SURNAME_PARTICLES = frozenset({"al", "el", "abu", "ben", "bin", "ibn", "abd", "abdel", "ould"})
+"""Words a hyphenated surname opens with ("Al-Aiban"): the name is one person's."""
 
 
 _NOT_NAMES = frozenset(
@@ -2106,6 +2115,9 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
                     # "X, the aide heading the Russian group": the participle describes X
                     described = token.head
                     fillers.append(described.head if described.dep_ == "appos" else described)
+        elif token.pos_ in ("VERB", "AUX") and base == "send" and _sends_people(token):
+            # "Russia sent Foreign Minister X and aide Y": the delegates a side sent
+            fillers += [c for c in token.children if c.dep_ == "dobj"]
         elif token.pos_ in ("VERB", "AUX") and _participates(token):
             fillers += [c for c in token.children if c.dep_ == "nsubj"]
             if base in ("lead", "head", "accompany", "join"):
@@ -2168,12 +2180,30 @@ def _past_up(verb: Token) -> bool:
     return False
 
 
+def _sends_people(verb: Token) -> bool:
+    """ "Russia sent X and Y" (to the talks): a side for subject, named people for object."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (
+        any(_country_of_token(s) is not None for s in subjects)
+        and bool(objects)
+        and all(o.ent_type_ == "PERSON" or _titled_person_head(o) for o in objects)
+    )
+
+
+def _titled_person_head(token: Token) -> bool:
+    ent = _entity(token)
+    return ent is not None and ent.label_ == "PERSON"
+
+
 def _participates(token: Token) -> bool:
     """ "X also took part", "X participated", "X attended the talks": taking part in a contact
     (not "took part in the fighting": an object, if any, is a contact noun)."""
     base = lemma(token)
     if base == "sit":
-        # "X, who sat in on the meeting": present at it
+        # "X, who sat in on the meeting", "X sat at the table with both delegations": present
+        if any(o.lower_ == "table" for o in _prep_objects(token, ("at",))):
+            return True
         return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) and any(
             o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session")
             for o in _prep_objects(token, ("on",))

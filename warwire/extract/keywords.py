@@ -54,6 +54,7 @@ MEMBERS = (
     "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
     "head", "chief", "who ", "lead", "led ", "opened", "chaired", "moderated", "hosted",
     "presided", "represent", "took part", "take part", "taking part", "participat", "attend",
+    "sent ",
 )  # fmt: skip
 """What a sentence naming the members of a delegation says."""
 

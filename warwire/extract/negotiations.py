@@ -24,7 +24,7 @@ from warwire.extract import clauses, countries, gazetteer, keywords, venues
 from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
-from warwire.extract.people import Roster, misspelling_of
+from warwire.extract.people import Roster, misspelling_of, spelling_key
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -767,7 +767,8 @@ def _members(
     found: list[gazetteer.Official] = []
     cues: list[int] | None = None  # looked for once a name needs them
     heads: list[int] = []
-    for mention in gazetteer.officials().find(text) if mentions is None else mentions:
+    named = list(gazetteer.officials().find(text) if mentions is None else mentions)
+    for mention in named:
         official = mention.item
         if official.name in {o.name for o in found} or official.role in _SPOKES:
             continue
@@ -778,9 +779,12 @@ def _members(
             cues = [m.end() for m in _MEMBERS_AFTER.finditer(text, lowered)]
             heads = [m.start() for m in _HEAD_AFTER.finditer(text, lowered)]
         after_cue = any(0 <= mention.start - c <= 260 for c in cues)
-        before_head = any(0 <= h - mention.end <= 70 for h in heads) or bool(
-            _TAKES_PART.match(text, None, mention.end)
-        )
+        before_head = any(
+            0 <= h - mention.end <= 70
+            # "X said Y, who headed the team, ...": the head is the name nearest before it
+            and not any(mention.end <= other.start and other.end <= h for other in named)
+            for h in heads
+        ) or bool(_TAKES_PART.match(text, None, mention.end))
         if not (after_cue or before_head):
             continue
         # "Ukraine's negotiator X described the talks as...": named as a member, whatever
@@ -1042,7 +1046,9 @@ def _mentions_in(
             and gazetteer.officials().find(text)  # else `_support` finds no one
             and sentence.has(keywords.MEMBERS_BIT)
         ):
-            return _support(sentence, today, named=named)
+            found_support = _support(sentence, today, named=named)
+            if found_support or not _untriggered_screen(text) or _excluded(text):
+                return found_support
         if (
             supporting
             and sentence.occurs & keywords.MEMBERS_BIT
@@ -1362,6 +1368,8 @@ _MEMBER_SCREEN = (
     "sat in on",
     "sit in on",
     "sits in on",
+    "at the table",
+    " sent ",
     "participat",
     "attended",
     "represent",
@@ -1832,6 +1840,12 @@ def _mention(
         and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
+    source = _HEADLINE_SOURCE.search(sentence.text) if sentence.paragraph == 0 else None
+    if source is not None:
+        # "Next round of talks set for Wednesday - Zelensky": who a headline quotes after its
+        # dash announces the news
+        said = spelling_key(source.group(1).split()[-1])
+        participants = [o for o in participants if spelling_key(o.name.split()[-1]) != said]
     if named is not None and len(participants) >= 2 and not reading.open_group:
         named.last_group = list(participants)  # who a later "they" are
     concrete = bool(
@@ -1872,6 +1886,7 @@ def _mention(
     )
 
 
+_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
 _APART = re.compile(
     r"\s*(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|that\s+day|"
     r"in\s+the\s+day|the\s+same\s+day)\b",
@@ -2585,6 +2600,15 @@ class _Folder:
             return False  # "The talks would be held there": a meeting, not the call just told
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
+        if (
+            not mention.support
+            and len(mention.parties) >= 2
+            and mention.parties - set(draft.parties)
+            and not valid_parties(mention.parties, True, self.today)
+        ):
+            # "On Saturday, advisers from A, B and C met Ukrainian officials in Geneva": a
+            # meeting of allies is no part of the talks held in the same city
+            return False
         if mention.apart and draft is self.drafts[-1] and not mention.support:
             return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
         if vague and mdate and not date:
