@@ -376,3 +376,54 @@ def test_who_headed_a_team_is_the_name_right_before_the_relative_clause() -> Non
     )
     assert len(events) == 1
     assert "Volodymyr Zelenskyy" not in events[0].participants
+
+
+def test_who_speaks_after_a_call_through_he_was_on_it() -> None:
+    events = negotiations_in(
+        "Erdogan said on Thursday he was ready to host a new round of peace talks on Ukraine, "
+        "after a phone call of an hour with Vladimir Putin.",
+        THURSDAY,
+    )
+    calls = [e for e in events if e.format == "call"]
+    assert len(calls) == 1
+    assert calls[0].status == "held"
+    assert sorted(p.split()[-1] for p in calls[0].participants) == ["Erdoğan", "Putin"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ankara said there were no plans for a meeting between Putin and Zelensky to end the "
+        "war in Ukraine.",
+        "Fidan said the next meeting between Russian and Ukrainian negotiators would likely "
+        "take place in the coming weeks, possibly in Istanbul.",
+        "Erdogan said Putin and Zelensky would probably meet in Istanbul to discuss peace in "
+        "Ukraine.",
+    ],
+)
+def test_contacts_denied_or_hedged_are_no_event(body: str) -> None:
+    assert negotiations_in(body, THURSDAY) == []
+
+
+def test_a_count_of_earlier_meetings_places_no_contact() -> None:
+    events = negotiations_in(
+        "Negotiators from Russia, Ukraine and the United States began talks in Doha on "
+        "Thursday, the third round after two meetings in Istanbul.\n\n"
+        "The Russian team is again headed by Vladimir Medinsky, who returned after Igor "
+        "Kostyukov led the delegation in Istanbul.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Doha"
+    assert "Vladimir Medinsky" in events[0].participants
+
+
+def test_a_state_that_says_it_will_not_take_part_is_no_side() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Geneva on Thursday on a ceasefire.\n\n"
+        "Swiss Foreign Minister Ignazio Cassis welcomed the delegations but said Switzerland "
+        "would not take part in the negotiations.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["RU", "UA"]

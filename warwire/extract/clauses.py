@@ -996,7 +996,17 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # its own ("after his call with X, Y phoned Z": Z was not on the first call).
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
         for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
-            fillers += [c for c in link.children if c.dep_ in slots]
+            for child in link.children:
+                if child.dep_ not in slots:
+                    continue
+                if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
+                    # "X said he was ready to ..., after a call with Y": he is X
+                    speaker = _speaker_for_pronoun(link)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
+                fillers.append(child)
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
         # "After negotiations with X, Y told journalists...": the one who speaks after talks
         # with someone else was at them, unless a spokesperson speaks for another
@@ -1561,6 +1571,15 @@ def mood(token: Token) -> str | None:
     clause does not say (a bare noun phrase, a headline without a verb)."""
     if token.pos_ in ("NOUN", "PROPN") and _called_off(token):
         return "negated"
+    if token.pos_ in ("NOUN", "PROPN") and _aggregate(token):
+        return "hypothetical"  # "after two meetings in X": several contacts, none told
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "of")
+        and token.head.head.lower_ in PLAN_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children)
+    ):
+        return "negated"  # "there are no plans for a meeting between X and Y"
     if token.pos_ in ("NOUN", "PROPN"):
         prep = token.head
         if (
@@ -1581,6 +1600,12 @@ def mood(token: Token) -> str | None:
             if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct"}:
                 return "hypothetical"
             if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
+                # "the next meeting would likely take place...": a hedge on the verb wins
+                holder = _clause_verb(token)
+                if holder.i != token.i and holder.pos_ in ("VERB", "AUX"):
+                    outer = _verb_mood(holder, 0)
+                    if outer in ("hypothetical", "negated"):
+                        return outer
                 return "scheduled"
             if child.lower_ in _PLANNED and child.dep_ in ("amod", "prep", "acl", "advmod"):
                 return "scheduled"  # "talks due to start on Monday"
@@ -1660,6 +1685,28 @@ def mood(token: Token) -> str | None:
     return _verb_mood(verb, 0)
 
 
+def _aggregate(token: Token) -> bool:
+    """ "two meetings", "three rounds of talks", "several calls": a count of contacts."""
+    head = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_
+        in (
+            "rounds",
+            "sessions",
+        )
+    ):
+        head = token.head.head  # "three rounds of talks"
+    if not head.tag_.endswith("S") and head.lower_ not in ("talks", "negotiations"):
+        return False
+    return any(
+        (c.dep_ == "nummod" and c.lower_ not in ("one", "1"))
+        or (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous", "multiple"))
+        for c in head.children
+    )
+
+
 def _called_off(token: Token) -> bool:
     """ "The summit was shelved", "plans for a meeting have been put on hold", "called off
     the talks", "X summit scrapped" (a headline): a contact, or the plan for one, that a verb
@@ -1724,6 +1771,7 @@ def _habitual(children: list[Token]) -> bool:
     return False
 
 
+HEDGE_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
 HABITUAL_ADVERBS = frozenset(
     {"repeatedly", "regularly", "often", "frequently", "routinely", "constantly"}
 )
@@ -1755,6 +1803,8 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return "scheduled" if future else None
     if any(a in MODAL_AUX for a in auxes):
         return "hypothetical"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
+        return "hypothetical"  # "would likely take place", "will probably meet"
     if any(a in FUTURE_AUX for a in auxes):
         return "scheduled"
     if any(a in WOULD_AUX for a in auxes):

@@ -1086,7 +1086,7 @@ def _mentions_in(
                 out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
-        if not events and _venue(clause)[0] is None:
+        if not events and (_venue(clause)[0] is None or _recalled_venue(clause)):
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
@@ -1156,6 +1156,37 @@ def _at_a_distance(
 
 _THAT_CITY = re.compile(r"\bin\s+the\s+(?:same\s+)?(?:city|capital|town)\b(?!\s+of\b)", _F)
 _SHARED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?[a-z]+(?:ed|ll)?\b")
+
+
+def _in_irrealis(text: str, clause: str, venue: str) -> bool:
+    """Whether the clause names `venue` only inside the phrase of a contact the parse reads
+    as wished for, denied or counted ("after two meetings in X")."""
+    offset = text.find(clause)
+    at = clause.find(venue)
+    if offset < 0 or at < 0:
+        return False
+    if _COUNTED_CONTACTS.search(clause, 0, at):
+        return True
+    where = offset + at
+    return any(a <= where < b for a, b in clauses.irrealis_spans(text))
+
+
+_COUNTED_CONTACTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|many|\d+)\s+(?:[\w-]+\s+)?(?:meetings|rounds|"
+    r"sessions|summits|calls)\b(?:\s+of\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?[^,;]{0,30}$",
+    _F,
+)
+
+
+def _recalled_venue(clause: str) -> bool:
+    """ "X heads the team, after Y led the delegation in Abu Dhabi": the city is that of an
+    earlier round a time clause recalls, not of a contact this delegation line reports."""
+    venue = _venue(clause)[0]
+    at = clause.find(venue) if venue else -1
+    return at > 0 and bool(_RECALL_LINK.search(clause, 0, at))
+
+
+_RECALL_LINK = re.compile(r"\b(?:after|since|before|when)\b", _F)
 
 
 def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMention:
@@ -1547,8 +1578,8 @@ def _support(
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _excluded(text):
-        return []
+    if _excluded(text) or _STAYS_OUT.search(text):
+        return []  # "the Swiss government said it would not take part in the talks"
     participants = _members(text)
     extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
     participants += extra
@@ -1557,7 +1588,9 @@ def _support(
     parties = _parties(text, participants, sentence.text) | extra_parties
     if not participants and not parties:
         return []
-    venue, venue_country = _venue(text) if _ROLE_VENUE.search(text) else (None, None)
+    venue, venue_country = (
+        _venue(text) if _ROLE_VENUE.search(text) and not _recalled_venue(text) else (None, None)
+    )
     return [
         TalkMention(
             index=sentence.index,
@@ -1578,6 +1611,10 @@ def _support(
     ]
 
 
+_STAYS_OUT = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:take\s+part|participate|attend|join|sit\s+in)\b",
+    _F,
+)
 _FUTURE = Folded(
     re.compile(
         r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
@@ -1635,6 +1672,8 @@ def _mention(
         venue = venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
+    if venue is not None and _in_irrealis(sentence.text, clause, venue):
+        venue, venue_country = None, None  # "the third round, after two meetings in X"
     unreal = _irrealis_contacts(sentence.text, clause)
     realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
