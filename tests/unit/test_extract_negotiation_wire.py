@@ -427,3 +427,40 @@ def test_a_state_that_says_it_will_not_take_part_is_no_side() -> None:
     )
     assert len(events) == 1
     assert events[0].parties == ["RU", "UA"]
+
+
+def test_a_headline_time_of_day_yields_to_the_day_the_body_names() -> None:
+    events = negotiations_in(
+        "Vladimir Putin received U.S. envoy Steve Witkoff in the Kremlin late on Wednesday to "
+        "discuss a ceasefire in Ukraine, the Kremlin said on Thursday.",
+        "2026-04-16T07:00:00+00:00",
+        title="Putin receives Witkoff in Kremlin late at night",
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 4, 15)
+
+
+def test_a_meeting_and_a_call_in_two_reported_clauses_are_two_contacts() -> None:
+    events = negotiations_in(
+        "Trump met Zelensky in Rome on Thursday to discuss a ceasefire in Ukraine.\n\n"
+        "Trump told reporters the meeting had been good and that he would talk to Vladimir "
+        "Putin on Friday.",
+        THURSDAY,
+    )
+    call = [e for e in events if e.format == "call"]
+    assert len(call) == 1
+    assert call[0].parties == ["RU", "US"]
+    assert call[0].status == "scheduled"
+    rome = [e for e in events if e.venue == "Rome"]
+    assert len(rome) == 1
+    assert "RU" not in rome[0].parties
+
+
+def test_the_forum_of_a_sidelines_meeting_is_no_side() -> None:
+    events = negotiations_in(
+        "Zelensky met Trump on the sidelines of the NATO summit in Vilnius on Thursday to "
+        "discuss a ceasefire in Ukraine.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["UA", "US"]

@@ -983,11 +983,16 @@ def _parties(
         )
         if opening:
             codes.add(opening[0].item.code)
+    forums = (
+        [m.span() for m in _SIDELINES.finditer(text)] if "side" in text or "marg" in text else []
+    )
     for mention in gazetteer.countries().find(text):
         before = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 80]
         if anchors is not None and not any(abs(mention.start - a) <= 120 for a in anchors):
             continue
+        if any(a <= mention.start < b for a, b in forums):
+            continue  # "on the sidelines of the NATO summit": the forum is no side
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
     codes |= {o.country for o in participants if o.country}
@@ -1513,9 +1518,11 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
+_THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:and|but)\s+that\s", _F)
 _SOFT_EDGE = Folded(
     re.compile(
         r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)|"
+        r"\s(?=(?:and|but)\s+that\s)|"
         r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)|"
         r"\s(?=on\s+(?:the\s+)?eve\s+of\s)",
         _F,
@@ -1558,6 +1565,9 @@ Z sits down with W"): another occasion, so another meeting."""
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
     if _SPAN_LINK.match(second):
         return True
+    kinds = {_family(_format(first)), _family(_format(second))}
+    if kinds == {"call", "meet"} and _THAT_CLAUSE.match(second):
+        return True  # "said the meeting had been nice and that he would talk to X": two
     day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
     if day1.date and day2.date and day1.date != day2.date:
         return True
@@ -2015,6 +2025,10 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         found = [c for c in found if not c.framing]
     if not found:
         return Reading(None, [], set())
+    if "side" in text or "marg" in text or "fringe" in text:
+        # the forum a contact is held on the sidelines of is no contact of its own
+        forums = [m.span() for m in _SIDELINES.finditer(text)]
+        found = [c for c in found if not any(a < c.start < b for a, b in forums)] or found
     sided = [c for c in found if c.people or c.parties]
     if sided:
         # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
@@ -2799,10 +2813,13 @@ def _draft_venue(draft: NegotiationDraft) -> str | None:
     )
 
 
-def _draft_date(draft: NegotiationDraft) -> dt.date | None:
-    return next(
-        (d for m in draft.mentions if not m.support and (d := _date_of(m)) is not None), None
-    )
+def _draft_date(draft: NegotiationDraft, titled: bool = False) -> dt.date | None:
+    dated = [m for m in draft.mentions if not m.support and _date_of(m) is not None]
+    if titled and dated and dated[0].paragraph == 0:
+        # a headline's day is a relative word ("late at night", "today"); the body's own
+        # report of the contact names it
+        dated = [m for m in dated if m.paragraph > 0] or dated
+    return _date_of(dated[0]) if dated else None
 
 
 def _draft_family(draft: NegotiationDraft) -> str | None:
@@ -3071,7 +3088,7 @@ def _report_day(text: str, today: dt.date) -> dt.date | None:
 
 def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> None:
     mentions = draft.mentions
-    draft.date = _draft_date(draft)
+    draft.date = _draft_date(draft, titled)
     draft.vague = any(m.cue.when is When.VAGUE for m in mentions) and draft.date is None
     draft.venue = _draft_venue(draft)
     formats = [m.fmt for m in mentions if m.fmt]
