@@ -464,3 +464,26 @@ def test_the_forum_of_a_sidelines_meeting_is_no_side() -> None:
     )
     assert len(events) == 1
     assert events[0].parties == ["UA", "US"]
+
+
+def test_a_prisoner_swap_a_state_mediated_is_no_talks() -> None:
+    events = negotiations_in(
+        "Russia and Ukraine exchanged 150 prisoners of war each on Thursday in a swap mediated "
+        "by Qatar, both sides said. Qatar has mediated 12 exchanges since the start of the war.",
+        THURSDAY,
+    )
+    assert events == []
+
+
+def test_a_headline_plan_yields_to_the_call_the_body_reports() -> None:
+    events = negotiations_in(
+        "Erdogan said on Thursday that he had held a long phone call with Vladimir Putin and "
+        "that they had agreed to have their teams start negotiations on a ceasefire in Ukraine.",
+        THURSDAY,
+        title="Erdogan says he and Putin agreed to start ceasefire negotiations",
+    )
+    calls = [e for e in events if e.format == "call"]
+    assert len(calls) == 1
+    assert calls[0].status == "held"
+    assert calls[0].occurred_on == dt.date(2026, 4, 16)
+    assert all(e.status == "scheduled" for e in events if e.format != "call")

@@ -1857,6 +1857,10 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if tag == "VB" and not auxes and verb.dep_ == "ccomp" and head.i != verb.i and depth < 3:
+        # "agreed to have their teams start negotiations": a bare infinitive under a verb of
+        # causing has the mood of that verb
+        return _verb_mood(head, depth + 1)
     if tag == "VBN" and not auxes and verb.dep_ == "acl" and depth < 3:
         # "will send a delegation headed by X to the talks": a participle that qualifies a
         # noun has no tense of its own; the verb that holds the noun gives it

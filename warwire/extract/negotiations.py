@@ -171,10 +171,13 @@ _NOT_TALKS = Gated(
     re.compile(
         r"\b(?:news|press)\s+conferences?\b|\bcabinet\s+meetings?\b|\bsecurity\s+(?:meeting|conference)\b|"
         r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bSituation\s+Room\b|"
-        r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b",
+        r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b|"
+        r"\b(?:swaps?|exchanges?|releases?|handovers?|repatriations?)\s+(?:\w+\s+){0,2}?mediated\b|"
+        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b",
         _F,
     ),
     (
+        "mediated",
         "conference",
         "cabinet",
         "security",
@@ -184,7 +187,8 @@ _NOT_TALKS = Gated(
         "meeting of the",
     ),
 )
-"""Meeting words that are not talks; only the words inside these phrases are ignored."""
+"""Meeting words that are not talks; only the words inside these phrases are ignored (a
+prisoner swap that a state mediated is an exchange, not talks)."""
 _IRREALIS_WORDS = WordList(
     "no",
     "not",
@@ -3117,7 +3121,15 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         draft.status = "held"
     else:
         told = [m for m in mentions if m.status and not m.support]
-        if titled and told and told[0].paragraph == 0 and _SETTING.search(told[0].text):
+        vague_headline = (
+            bool(told) and told[0].fmt is None and any(m.paragraph > 0 and m.fmt for m in told)
+        )  # "X and Y agreed to start negotiations" over the call the body reports
+        if (
+            titled
+            and told
+            and told[0].paragraph == 0
+            and (_SETTING.search(told[0].text) or vague_headline)
+        ):
             # a headline's contact that is only the setting of its verb ("X and Y agree to
             # swap prisoners in Istanbul meeting") has no tense of its own: the body's first
             # report of it says whether it took place
