@@ -487,3 +487,17 @@ def test_a_headline_plan_yields_to_the_call_the_body_reports() -> None:
     assert calls[0].status == "held"
     assert calls[0].occurred_on == dt.date(2026, 4, 16)
     assert all(e.status == "scheduled" for e in events if e.format != "call")
+
+
+def test_delegation_lines_join_the_round_whichever_draft_was_opened_last() -> None:
+    events = negotiations_in(
+        "Delegations from Russia and Ukraine ended talks in Doha on Thursday.\n\n"
+        "The talks focused on a ceasefire.\n\n"
+        "Ukraine's team was headed by Rustem Umerov. The Russian delegation was led by "
+        "Vladimir Medinsky.",
+        THURSDAY,
+        title="Russia, Ukraine end Doha talks; next round set for April 30",
+    )
+    held = [e for e in events if e.status == "held"]
+    assert len(held) == 1
+    assert {"Rustem Umerov", "Vladimir Medinsky"} <= set(held[0].participants)

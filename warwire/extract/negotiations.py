@@ -2847,10 +2847,9 @@ def extract_negotiations(
     for sentence in sentences:
         opening.setdefault(sentence.paragraph, sentence.text)
         year = years[sentence.index] if years else None
-        recent = (
-            bool(folder.drafts)
-            and sentence.paragraph - folder.drafts[-1].mentions[-1].paragraph <= 2
-        )
+        recent = bool(folder.drafts) and (
+            sentence.paragraph - max(d.mentions[-1].paragraph for d in folder.drafts) <= 2
+        )  # a contact was told within the last two paragraphs, whichever draft it joined
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
