@@ -501,3 +501,29 @@ def test_delegation_lines_join_the_round_whichever_draft_was_opened_last() -> No
     held = [e for e in events if e.status == "held"]
     assert len(held) == 1
     assert {"Rustem Umerov", "Vladimir Medinsky"} <= set(held[0].participants)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The ceasefire plan that Steve Witkoff brought to Odesa on Thursday would freeze the "
+        "front line. Witkoff met Volodymyr Zelensky for three hours to discuss it.",
+        "Odesa is preparing for the arrival on Thursday of Steve Witkoff, who will hold talks "
+        "with Volodymyr Zelensky on a ceasefire in Ukraine.",
+    ],
+)
+def test_a_meeting_with_no_city_is_where_its_people_travelled(body: str) -> None:
+    events = negotiations_in(body, "2026-04-15T08:00:00+00:00")
+    assert len(events) == 1
+    assert events[0].venue == "Odesa"
+    assert events[0].format == "in_person"
+
+
+def test_a_journey_of_someone_else_places_no_meeting() -> None:
+    events = negotiations_in(
+        "Steve Witkoff met Volodymyr Zelensky on Thursday to discuss a ceasefire in Ukraine. "
+        "Separately, Friedrich Merz travelled to Odesa.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue is None

@@ -2875,6 +2875,7 @@ def extract_negotiations(
             # a lead that names one past day only tells that day's news ("X urged Y on
             # Tuesday to ... The two met in Moscow for an hour")
             _date_lead_news(kept, today, local_hour, lead, day)
+    _journey_venues(kept, sentences)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
@@ -2906,6 +2907,52 @@ def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[Negotiat
             continue
         out.append(draft)
     return out
+
+
+def _journey_venues(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """A meeting with no city of its own is where one of its people's journey ended, told in
+    its sentence or the one before ("The plan that X brought to Kyiv on Thursday ... X met Y
+    for several hours"; "Lviv is preparing for the arrival of X, who will hold talks with
+    Y")."""
+    for draft in drafts:
+        if draft.venue is not None or draft.fmt not in (None, "in_person"):
+            continue
+        surnames = {name.split()[-1] for name in draft.participants}
+        if not surnames:
+            continue
+        first = draft.mentions[0].index
+        for sentence in sentences[max(0, first - 1) : first + 1]:
+            city = _journey_end(sentence.text, surnames)
+            if city is not None:
+                draft.venue, draft.fmt = city, "in_person"
+                draft.evidence["venue"] = sentence.text
+                break
+
+
+_JOURNEY_TO = re.compile(
+    r"\b(?:arriv\w*\s+in|arrival\s+in|(?:came|comes|travell?ed|flew|went|brought(?:\s+\w+)?)"
+    r"\s+to|visit(?:ed|ing|s)?)\s+(?:the\s+(?:\w+\s+)?(?:city|capital)\s+of\s+)?$",
+    _F,
+)
+_AWAITS_ARRIVAL = re.compile(
+    r"\s+(?:is|was)\s+(?:preparing|getting\s+ready)\s+for\s+the\s+(?:arrival|visit)\b", _F
+)
+
+
+def _journey_end(text: str, surnames: set[str]) -> str | None:
+    """The city a journey of one of `surnames` ends in, if the sentence names both."""
+    keys = {spelling_key(name) for name in surnames}
+    if not any(spelling_key(word) in keys for word in re.findall(r"\w+", text)):
+        return None
+    for mention in gazetteer.places().find(text):
+        if mention.item.kind != "city":
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        if _JOURNEY_TO.search(before) or (
+            mention.start == 0 and _AWAITS_ARRIVAL.match(text, mention.end)
+        ):
+            return mention.item.name
+    return None
 
 
 def _next_rounds(drafts: list[NegotiationDraft], today: dt.date) -> None:
