@@ -527,3 +527,22 @@ def test_a_journey_of_someone_else_places_no_meeting() -> None:
     )
     assert len(events) == 1
     assert events[0].venue is None
+
+
+def test_contacts_listed_among_possible_ones_are_no_event() -> None:
+    events = negotiations_in(
+        "The possible formats include a meeting between Erdogan and Putin, a meeting between "
+        "Fidan and Lavrov, or talks of their deputies on a ceasefire in Ukraine.",
+        THURSDAY,
+    )
+    assert events == []
+
+
+def test_a_meeting_a_round_included_took_place() -> None:
+    events = negotiations_in(
+        "The talks in Doha on Thursday included a meeting between Rustem Umerov and Vladimir "
+        "Medinsky on a prisoner exchange.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].status == "held"

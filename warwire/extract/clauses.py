@@ -1573,6 +1573,8 @@ def mood(token: Token) -> str | None:
         return "negated"
     if token.pos_ in ("NOUN", "PROPN") and _aggregate(token):
         return "hypothetical"  # "after two meetings in X": several contacts, none told
+    if token.pos_ in ("NOUN", "PROPN") and _listed_as_possible(token):
+        return "hypothetical"
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("for", "of")
@@ -1683,6 +1685,22 @@ def mood(token: Token) -> str | None:
         # arranged is still to come
         return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
+
+
+def _listed_as_possible(token: Token) -> bool:
+    """ "The possible meetings include a meeting between X and Y, a meeting between Z and W":
+    a contact listed as one of a set of possible ones is itself only possible."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma(verb) not in ("include", "involve"):
+        return False
+    if any(c.dep_ == "nsubj" and token in c.subtree for c in verb.children):
+        return False  # the contact is in the subject, not among the listed ones
+    return any(
+        t.dep_ == "amod" and t.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct", "future"}
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for t in s.subtree
+    )
 
 
 def _aggregate(token: Token) -> bool:
