@@ -2875,6 +2875,7 @@ def extract_negotiations(
             # a lead that names one past day only tells that day's news ("X urged Y on
             # Tuesday to ... The two met in Moscow for an hour")
             _date_lead_news(kept, today, local_hour, lead, day)
+    _without_outlets(kept, sentences)
     _journey_venues(kept, sentences)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
@@ -2907,6 +2908,23 @@ def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[Negotiat
             continue
         out.append(draft)
     return out
+
+
+_DATELINE_SOURCE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^()\n]{1,40})?\(([^()]{2,40})\)\s*[-–—:]")
+"""A wire dateline the text layer keeps ("ANCHORAGE, Alaska (Agency) -"): its source."""
+
+
+def _without_outlets(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """The agency a dateline names is never a participant."""
+    sources = {
+        found.group(1).strip()
+        for s in sentences[:3]
+        if (found := _DATELINE_SOURCE.match(s.text)) is not None
+    }
+    if not sources:
+        return
+    for draft in drafts:
+        draft.participants = [p for p in draft.participants if p not in sources]
 
 
 def _journey_venues(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
