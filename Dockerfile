@@ -5,7 +5,7 @@
 #   docker run --rm -e WARWIRE_BROKER=kafka://kafka:9092 warwire:local forward --url https://...
 # Runtime dependencies come only from deploy/requirements.lock (exact pins).
 
-ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm@sha256:528257d48c1da0dcecc2e725d1ae34498d60c965f1241e39cd6a85a8859bdf84
 
 FROM ${PYTHON_IMAGE} AS build
 ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \

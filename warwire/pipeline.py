@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from schemas import Alert, Article, Incident, NegotiationEvent, StrikeEvent
 from warwire import seen
 from warwire.config import DEFAULT_MAX_ARTICLES, DEFAULT_MAX_REPORTS, AlertThresholds
-from warwire.dedup import DEFAULT_GRACE, DedupState, MemoryState, blocking_key, fold_event
+from warwire.dedup import (
+    DEFAULT_GRACE,
+    DedupState,
+    MatchResult,
+    MemoryState,
+    blocking_key,
+    fold_event,
+)
 from warwire.extract import extract_events
 from warwire.rules import alerts_due, record_alerts
 
@@ -40,10 +47,14 @@ class FoldOutcome:
     late: bool = False
     """The event was placed before reports of its block that came earlier."""
 
+    expired: list[Incident] = field(default_factory=list)
+    """Incidents whose held alert went out because the fold forgot them (they left the dedup
+    window or the block's report limit while waiting)."""
+
     @property
     def published(self) -> list[Incident]:
         """Every incident version this fold produced."""
-        return [self.incident, *self.regrouped]
+        return [self.incident, *self.regrouped, *self.expired]
 
 
 def fold_and_alert(
@@ -67,9 +78,17 @@ def fold_and_alert(
     incident's, still on its way, can merge it with another or split it, and an alert sent
     for each part would be a second first alert for one real event. An incident that has had
     its first alert takes its updates at once, unless it waits."""
+    block = blocking_key(event)
+    mark = state.get_mark(block)
+    waiting_before = [
+        incident
+        for incident_id in (mark.pending if mark else [])
+        if (incident := state.get_incident(incident_id)) is not None and incident.alerts_pending
+    ]
     result = fold_event(state, event, window, grace, max_reports)
     if not result.changed:
         return FoldOutcome(result.incident, changed=False, alerts=[])
+    expired, expired_alerts = _release_forgotten(state, block, waiting_before, result, limits)
     alerts: list[Alert] = []
     updated: list[Incident] = []
     waiting: list[str] = []
@@ -86,7 +105,6 @@ def fold_and_alert(
         state.put_incident(incident)
         updated.append(incident)
     if waiting:
-        block = blocking_key(event)
         mark = state.get_mark(block)
         if mark is not None:
             pending = sorted(set(mark.pending) | set(waiting))
@@ -98,11 +116,51 @@ def fold_and_alert(
     return FoldOutcome(
         updated[0],
         changed=True,
-        alerts=alerts,
+        alerts=expired_alerts + alerts,
         regrouped=updated[1:],
         removed=list(result.removed),
         late=result.late,
+        expired=expired,
     )
+
+
+def _release_forgotten(
+    state: DedupState,
+    block: str,
+    waiting_before: list[Incident],
+    result: MatchResult,
+    limits: AlertThresholds,
+) -> tuple[list[Incident], list[Alert]]:
+    """The held alerts of incidents the fold just forgot (out of the window or over the
+    block's report limit): a later report can no longer change them, and `release_pending`
+    would no longer find them, so their alerts go out now."""
+    gone = [
+        incident
+        for incident in waiting_before
+        if incident.incident_id not in result.removed
+        and state.get_incident(incident.incident_id) is None
+    ]
+    if not gone:
+        return [], []
+    alerts: list[Alert] = []
+    released: list[Incident] = []
+    for incident in gone:
+        due = _due(incident, limits, "")
+        alerts.extend(due)
+        released.append(
+            record_alerts(incident, due).model_copy(
+                update={"alerts_pending": False, "version": incident.version + 1}
+            )
+        )
+    gone_ids = {incident.incident_id for incident in gone}
+    mark = state.get_mark(block)
+    if mark is not None:
+        pending = [i for i in mark.pending if i not in gone_ids]
+        pending_at = {i: at for i, at in mark.pending_at.items() if i not in gone_ids}
+        state.put_mark(
+            block, mark.model_copy(update={"pending": pending, "pending_at": pending_at})
+        )
+    return released, alerts
 
 
 def _due(incident: Incident, limits: AlertThresholds, event_id: str) -> list[Alert]:

@@ -52,6 +52,7 @@ from warwire.config import Settings
 from warwire.kafka_io import topic_configs
 from warwire.session import settings_env
 
+PINNED = re.compile(r"[\w./-]+:v?\d[\w.-]*@sha256:[0-9a-f]{64}")
 REPO = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = REPO / "docker-compose.yml"
 DOCKERFILE = REPO / "Dockerfile"
@@ -270,7 +271,10 @@ def test_the_stack_has_every_service(services: dict[str, dict[str, Any]]) -> Non
         assert services[name]["image"] == services[WORKER]["image"], name
     for name, service in services.items():
         image = resolve(service["image"])
-        assert ":" in image and not image.endswith(":latest"), f"{name}: pin a tag"
+        if name in (KAFKA_INIT, WORKER, FORWARDER):
+            assert ":" in image and not image.endswith(":latest"), f"{name}: pin a tag"
+        else:
+            assert PINNED.fullmatch(image), f"{name}: pin a version tag and its digest: {image}"
 
 
 def test_every_service_restarts_and_has_a_healthcheck(services: dict[str, Any]) -> None:
@@ -514,7 +518,9 @@ def test_image_is_slim_python_of_the_supported_version() -> None:
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text())
     minimum = pyproject["project"]["requires-python"].removeprefix(">=")
     [default] = [a for k, a in instructions() if k == "ARG" and a.startswith("PYTHON_IMAGE=")]
-    assert re.fullmatch(rf"PYTHON_IMAGE=python:{re.escape(minimum)}-slim(-\w+)?", default)
+    assert re.fullmatch(
+        rf"PYTHON_IMAGE=python:{re.escape(minimum)}-slim(-\w+)?@sha256:[0-9a-f]{{64}}", default
+    )
 
 
 def test_image_installs_the_locked_dependencies_then_the_package() -> None:

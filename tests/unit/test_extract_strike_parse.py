@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit import extracted
 from warwire.extract.figures import sentence_figures
 from warwire.extract.quantities import read_sentence
 
@@ -462,21 +463,7 @@ _ONE_FACT = [
 
 @pytest.mark.parametrize(("title", "body"), _ONE_FACT)
 def test_six_wordings_of_one_fact_give_one_event(title: str, body: str) -> None:
-    import datetime as dt
-
-    from schemas.models import Article
-    from warwire.extract.core import extract_events_strict
-
-    article = Article(
-        id="probe",
-        url=None,
-        outlet=None,
-        title=title,
-        body=body,
-        published_at=dt.datetime(2026, 5, 8, 9, 0, tzinfo=dt.UTC),
-        language="en",
-    )
-    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    strikes = extracted.strikes(body, "2026-05-08T09:00:00+00:00", title)
     assert len(strikes) == 1
     event = strikes[0]
     got = (
@@ -509,26 +496,12 @@ def test_a_range_is_not_the_origin_and_destination_of_a_flight() -> None:
 
 
 def test_a_later_figure_that_updates_an_earlier_one_supersedes_it() -> None:
-    import datetime as dt
-
-    from schemas.models import Article
-    from warwire.extract.core import extract_events_strict
-
     body = (
         "A Russian missile struck a market in Kostiantynivka on Tuesday, killing 9 people and "
         "injuring 31, officials said. By evening the number of injured had been revised to "
         "26 after some were found to be counted twice."
     )
-    article = Article(
-        id="probe",
-        url=None,
-        outlet=None,
-        title="Missile hits market",
-        body=body,
-        published_at=dt.datetime(2026, 5, 12, 16, 0, tzinfo=dt.UTC),
-        language="en",
-    )
-    [event] = [e for e in extract_events_strict(article) if e.type == "strike"]
+    [event] = extracted.strikes(body, "2026-05-12T16:00:00+00:00", "Missile hits market")
     assert event.killed == 9
     assert event.injured == 26
 
@@ -587,26 +560,12 @@ def test_an_attack_noun_aimed_at_a_place_is_an_attack_sentence() -> None:
 
 
 def test_a_toll_given_for_the_region_of_the_town_hit_continues_that_strike() -> None:
-    import datetime as dt
-
-    from schemas.models import Article
-    from warwire.extract.core import extract_events_strict
-
     body = (
         "Russian missiles struck the centre of Kremenchuk on Tuesday, hitting a shopping "
         "centre. According to Poltava regional governor Dmytro Lunin, at least 8 people died "
         "and 40 were wounded."
     )
-    article = Article(
-        id="probe",
-        url=None,
-        outlet=None,
-        title="Missiles hit Kremenchuk",
-        body=body,
-        published_at=dt.datetime(2026, 5, 12, 18, 0, tzinfo=dt.UTC),
-        language="en",
-    )
-    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    strikes = extracted.strikes(body, "2026-05-12T18:00:00+00:00", "Missiles hit Kremenchuk")
     assert [(e.places, e.killed, e.injured) for e in strikes] == [(["Kremenchuk"], 8, 40)]
 
 
@@ -688,44 +647,22 @@ def test_all_of_which_attack_by_and_weapons_as_subjects(
 
 
 def test_a_place_that_came_under_attack_tells_who_fired() -> None:
-    import datetime as dt
-
-    from schemas.models import Article
-    from warwire.extract.core import extract_events_strict
-
-    article = Article(
-        id="probe",
-        url=None,
-        outlet=None,
-        title="Kovel under attack",
-        body=(
-            "Kovel came under attack overnight, the head of the city military administration "
-            "said on Wednesday. A warehouse was hit and a fire broke out."
-        ),
-        published_at=dt.datetime(2026, 5, 13, 9, 0, tzinfo=dt.UTC),
-        language="en",
+    body = (
+        "Kovel came under attack overnight, the head of the city military administration "
+        "said on Wednesday. A warehouse was hit and a fire broke out."
     )
-    strikes = [e for e in extract_events_strict(article) if e.type == "strike"]
+    strikes = extracted.strikes(body, "2026-05-13T09:00:00+00:00", "Kovel under attack")
     assert [(e.attacker, e.target_country, e.places) for e in strikes] == [("RU", "UA", ["Kovel"])]
 
 
 def test_an_attack_told_done_and_the_damage_in_the_next_sentence_is_a_strike() -> None:
-    import datetime as dt
-
-    from schemas.models import Article
-    from warwire.extract.core import extract_events_strict
-
     def strikes_in(body: str) -> list[list[str]]:
-        article = Article(
-            id="probe",
-            url=None,
-            outlet=None,
-            title="Grid operator reports damage",
-            body=body,
-            published_at=dt.datetime(2026, 5, 13, 12, 0, tzinfo=dt.UTC),
-            language="en",
-        )
-        return [e.places for e in extract_events_strict(article) if e.type == "strike"]
+        return [
+            e.places
+            for e in extracted.strikes(
+                body, "2026-05-13T12:00:00+00:00", "Grid operator reports damage"
+            )
+        ]
 
     told = (
         "Overnight, Russia carried out a heavy attack on the Ukrainian energy sector, the grid "

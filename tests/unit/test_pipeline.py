@@ -29,6 +29,7 @@ from warwire.pipeline import (
 from warwire.replay import event_row
 
 WINDOW = dt.timedelta(days=7)
+GRACE = dt.timedelta(days=1)
 
 
 def article(article_id: str, outlet: str, published_at: str, body: str, url: str = "") -> Article:
@@ -163,6 +164,36 @@ def test_fold_and_alert_records_what_it_alerted() -> None:
     again = fold_and_alert(state, event, WINDOW, AlertThresholds())
     assert not again.changed and again.alerts == []
     assert release_pending(state, blocking_key(event), AlertThresholds()) is None
+
+
+def test_a_held_alert_goes_out_when_its_incident_leaves_the_window_before_release() -> None:
+    # Two large strikes on one block a month apart, folded with no progress round between,
+    # under a one-day grace: the second fold forgets the first incident while its alert waits.
+    first = article("w1", "Dnipro Ledger", "2025-03-04T08:00:00+02:00", BARRAGE)
+    later = article(
+        "w2",
+        "Carpathian Post",
+        "2025-04-08T09:00:00+03:00",
+        "Russia fired 300 drones and 12 missiles at Ukraine overnight, the air force said on "
+        "Tuesday. Air defences downed 280 of the drones over Odesa and Lviv.",
+    )
+    state = MemoryState()
+    limits = AlertThresholds()
+    [old_event] = extract_events(first)
+    held = fold_and_alert(state, old_event, WINDOW, limits, GRACE)
+    assert held.alerts == [] and held.incident.alerts_pending
+    [new_event] = extract_events(later)
+    folded = fold_and_alert(state, new_event, WINDOW, limits, GRACE)
+    assert [(a.kind, a.article_id) for a in folded.alerts] == [("large_strike", "w1")]
+    [gone] = folded.expired
+    assert gone.incident_id == held.incident.incident_id and not gone.alerts_pending
+    assert gone.alerted["large_strike"].alert_id == folded.alerts[0].alert_id
+    assert gone in folded.published
+    released = release_pending(state, blocking_key(new_event), limits)
+    assert released is not None
+    assert [(a.kind, a.article_id) for a in released.alerts] == [("large_strike", "w2")]
+    offline = run_offline([first, later], WINDOW, grace=GRACE)
+    assert sorted(a.article_id for a in offline.alerts) == ["w1", "w2"]
 
 
 # ---- on the labelled data, when it is there --------------------------------------------------

@@ -749,14 +749,16 @@ _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]\s*|\s*[\u2013\u2014]\s+")
 
 
 def _hyphen_parts(name: str) -> list[tuple[int, str]]:
-    """ "Xi-Zelensky" (a pair written as one compound) as its two names; a name the
+    """ "Xi-Zelensky" (a pair written as one compound) as its two names, but not a
+    double-barrelled surname after a first name ("Maria Lvova-Belova"); a name the
     recogniser ran on across a spaced dash ("Vladimir Putin - Reuters said") ends at it."""
     name = _SPACED_DASH.split(name, maxsplit=1)[0]
     parts = name.split("-")
     if (
         len(parts) == 2
+        and " " not in parts[0]
+        and parts[0].lower() not in _SURNAME_PARTICLES  # "Al-Aiban" is one surname
         and all(p[:1].isupper() and len(p) > 1 for p in parts)
-        and parts[0].split()[-1].lower() not in _SURNAME_PARTICLES
     ):
         return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
     return [(0, name)]

@@ -10,7 +10,7 @@ from schemas.models import Article, NegotiationEvent, StrikeEvent
 from warwire.extract.dates import KYIV, Cues, find_date, kyiv_day, year_context
 from warwire.extract.negotiations import NegotiationDraft, extract_negotiations
 from warwire.extract.strikes import StrikeDraft, extract_strikes
-from warwire.extract.text import split_sentences
+from warwire.extract.text import Sentence, split_sentences
 from warwire.ids import event_id
 
 Event = StrikeEvent | NegotiationEvent
@@ -99,6 +99,28 @@ def reference_day(first: str, published: dt.date) -> dt.date:
     return published
 
 
+SMALL_HOURS_END = 5
+"""Kyiv hour before which a piece may have been written on the day before (in a later time
+zone, or filed before midnight)."""
+_STATED_ON = re.compile(
+    r"\b(?:said|says|told\s+\w+|announced|reported|wrote|added|confirmed)\s+(?:late\s+|early\s+)?"
+    r"on\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _written_the_day_before(sentences: list[Sentence], today: dt.date) -> bool:
+    """A piece stamped in Kyiv's small hours that gives its statements the day before
+    ("officials said on Sunday", stamped 00:30 on Monday) and never names the new day was
+    written on that day: its "overnight" and "today" are that day's."""
+    yesterday = _DAY_NAMES[(today.weekday() - 1) % 7]
+    if any(_DAY_NAMES[today.weekday()] in s.text for s in sentences):
+        return False
+    return any(
+        match.group("day") == yesterday for s in sentences for match in _STATED_ON.finditer(s.text)
+    )
+
+
 def extract_events_strict(article: Article) -> list[Event]:
     """Every strike and negotiation event `article` reports or recalls; errors propagate."""
     today = kyiv_day(article.published_at)
@@ -108,6 +130,8 @@ def extract_events_strict(article: Article) -> list[Event]:
         spoken = reference_day(sentences[0].text, today)
         if spoken != today:
             today, local_hour = spoken, 12
+        elif local_hour < SMALL_HOURS_END and _written_the_day_before(sentences, today):
+            today, local_hour = today - dt.timedelta(days=1), 20
     texts = [s.text for s in sentences]
     years = year_context(texts)
     cues = Cues(texts, today, years)

@@ -37,6 +37,7 @@ _SPEECH = (
     r"revealed|disclosed)"
 )
 _NIGHT = r"(?P<night>(?:the\s+)?night\s+(?:of|to|into)\s+(?:the\s+)?|overnight\s+(?:into|to|on)\s+)"
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
 _MONTH_DAY = re.compile(
     rf"(?P<speech>\b{_SPEECH}\s+on\s+)?{_NIGHT}?(?P<last>\blast\s+)?\b{_MONTH}\.?\s+"
     r"(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:(?:\s*-\s*|\s+(?:to|into)\s+)(?P<day2>\d{1,2}))?(?![\d:])"
@@ -81,13 +82,55 @@ _PREVIOUS = Folded(
     ),
     needs=("previous", "preceding", "earlier", "before"),
 )
-_YEAR_AGO = Folded(re.compile(r"\b(?:a|one)\s+year\s+(?:ago|earlier)\b", re.IGNORECASE))
+_YEAR_AGO = Folded(
+    re.compile(
+        r"\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+years?\s+"
+        r"(?:ago|earlier)\b",
+        re.IGNORECASE,
+    )
+)
+_YEARS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_YEARS_TO_MONTH = 24
+"""Characters between "N years ago" and the month of the day it dates: ", on the morning of"."""
+_A_YEAR_WRITTEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years_back(text: str, lowered: str, near_month: bool = False) -> int | None:
+    """N of "N years ago" / "N years earlier" in a sentence, if it says so; with `near_month`
+    only where it dates a day named next to it ("Three years ago, on February 24"), not the
+    start of a span ("since the war began three years ago")."""
+    if "year" not in lowered or not ("ago" in lowered or "earlier" in lowered):
+        return None
+    match = _YEAR_AGO.search(text, lowered)
+    if match is None:
+        return None
+    if _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
+        return None
+    if near_month and (
+        not any(
+            match.end() <= at <= match.end() + _YEARS_TO_MONTH
+            or match.start() - _YEARS_TO_MONTH <= at < match.start()
+            for at in offsets(text, _MONTH_STARTS)
+        )
+    ):
+        return None
+    n = match.group("n").lower()
+    return int(n) if n.isdigit() else _YEARS[n]
+
+
 _VAGUE = re.compile(
     r"\b(?:last|previous|past)\s+(?:week|month|year|winter|spring|summer|autumn|fall|weekend)\b|"
     r"\bearlier\s+(?:this|in\s+the|last)\s+(?:week|month|year)\b|"
     r"\b(?:this|earlier\s+this)\s+(?:spring|summer|autumn|winter|year)\b|"
     r"\b(?:weeks|months|years|days)\s+(?:ago|earlier|before)\b|\b(?:in|since|during)\s+(?:19|20)\d\d\b|"
+    r"\b(?:a|one)\s+(?:week|fortnight|month)\s+(?:ago|earlier|before)\b|"
+    rf"\b(?:the|an?|last)\s+{_ANY_MONTH}\s+(?:strikes?|attacks?|barrage|raids?|bombardment|"
+    r"shelling|bombing|assault)\b|"
     rf"\b(?:in|since|during|early|late|mid-?)\s+{_MONTH}\b(?!\s+\d)|"
+    rf"\b(?:in|since|during|early|late|mid-?)\s+{_ANY_MONTH}\s+(?:19|20)\d\d\b|"
     r"\b(?:at|in)\s+the\s+(?:start|beginning|end)\s+of\s+the\s+(?:war|year|month|invasion)\b|"
     r"\bprevious\s+(?:rounds?|talks|meetings?)\b|\b(?:previous|former|earlier|old)\s+(?:one-night\s+)?"
     r"(?:record|high|peak)\b|\bthe\s+(?:first|previous|last|earlier)\s+"
@@ -244,6 +287,10 @@ def find_date(
         return NO_CUE
     calendar = _calendar_date(text, today, year_hint) if _HAS_DIGIT.search(text) else None
     if calendar is not None:
+        back = _years_back(text, lowered, near_month=True)
+        if back and not _A_YEAR_WRITTEN.search(text):
+            # "Three years ago, on February 24, ...": the day in the year it names
+            calendar = _safe_date(today.year - back, calendar.month, calendar.day) or calendar
         return DateCue(When.DATE, calendar, calendar=True)
     holiday = _HOLIDAY.search(text) if "christmas" in lowered or "new year" in lowered else None
     if holiday is not None:
@@ -256,8 +303,8 @@ def find_date(
     days = offsets(text, _WEEKDAY_NAMES) if "day" in lowered else []
     if days:
         for match in matches_near(_WEEKDAY, text, days, _WEEKDAY_WORDS):
-            if match.group("speech"):
-                continue
+            if match.group("speech") or _CLOCK_BEFORE.search(text, 0, match.start()):
+                continue  # a statement's day, or a clock time converted ("2300 GMT on Monday")
             relative = (match.group("rel") or "").strip().lower()
             weekday = _WEEKDAYS[match.group("day").lower()]
             ended = _NIGHT_TO_DAY.match(text, match.end())
@@ -267,8 +314,9 @@ def find_date(
                 # "the night of Tuesday to Wednesday": the morning it ended
                 weekday = _WEEKDAYS[ended.group("day").lower()]
             return DateCue(When.DATE, weekday_date(weekday, today, future, relative))
-    if ("ago" in lowered or "earlier" in lowered) and _YEAR_AGO.search(text, lowered):
-        return DateCue(When.DATE, _safe_date(today.year - 1, today.month, min(today.day, 28)))
+    back = _years_back(text, lowered)
+    if back:
+        return DateCue(When.DATE, _safe_date(today.year - back, today.month, min(today.day, 28)))
     if _PREVIOUS.search(text, lowered):
         return DateCue(When.PREVIOUS)
     if "yesterday" in lowered:
@@ -282,8 +330,13 @@ def find_date(
             weekday_date(6, today, future=False, relative="" if today.weekday() == 6 else "last"),
         )
     for match in _VAGUE_FLAGS.finditer(text, lowered):
-        if not _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
-            return DateCue(When.VAGUE)
+        if _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
+            continue
+        if lowered.startswith("this ", match.start()) and _RANKED_BEFORE.search(
+            text, lowered, max(0, match.start() - 80), match.start()
+        ):
+            continue
+        return DateCue(When.VAGUE)
     if _TODAY.search(text, lowered):
         return DateCue(When.DATE, today)
     return NO_CUE
@@ -314,6 +367,19 @@ _TOMORROW = Folded(re.compile(r"\btomorrow\b", re.IGNORECASE), needs=("tomorrow"
 _SINCE_BEFORE = Folded(
     re.compile(r"\bsince\b(?:\s+[\w'-]+){0,8}\s*$", re.IGNORECASE), needs=("since",)
 )
+_CLOCK_BEFORE = re.compile(r"\b(?:GMT|UTC)\s+(?:on\s+)?$")
+_RANKED_BEFORE = Folded(
+    re.compile(
+        r"\b(?:the|its|their)\s+(?:\w+iest|largest|biggest|worst|strongest|longest|highest|"
+        r"greatest|fiercest|most\s+[\w-]+|first|latest|second|third)\b(?:\s+[\w'-]+){0,8}\s*$",
+        re.IGNORECASE,
+    ),
+    needs=("the", "its", "their"),
+)
+"""A superlative or an ordinal before the current period ("one of the heaviest attacks on the
+capital this autumn", "the largest strike this year", "the third such attack this month"): the
+period is the field the event is ranked in, not the day it happened ("the deadliest strike
+came in June 2023" is dated by its period)."""
 _NIGHT_TO_DAY = re.compile(
     r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

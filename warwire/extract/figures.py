@@ -89,6 +89,13 @@ _WHOLE_ENDS = (
 )
 """What may follow a whole told as a bare count ("44 of the 52, ...", "44 of 52 were..."):
 not a noun of its own."""
+_NARROWED = re.compile(
+    r"\b(?:aimed|directed|targeted|fired|sent|launched|headed|heading|flying)\s+(?:at|towards?|"
+    r"against|on)\s+(?!ukraine|russia|the\s+country)(?:the\s+)?[a-z]"
+)
+"""Weapons narrowed to those sent at one place (lower-cased text), with no count of their
+own: a part of the whole of unknown size."""
+
 _OF_THEM = Folded(
     re.compile(
         rf"(?:{QUALIFIER})?\b(?P<n>{NUMBER}|all|every\s+one|each)\s+(?:out\s+)?of\s+(?:them|which|(?:those|these|"
@@ -377,6 +384,8 @@ class Memory:
     casualty_kind: str | None = None
     totals: dict[str, int] = field(default_factory=dict)
     """The latest count of weapons launched, by kind."""
+    narrowed: bool = False
+    """The sentence in hand narrows the weapons to those sent at one place."""
 
     def new_paragraph(self) -> None:
         self.weapon_kind = None
@@ -643,10 +652,10 @@ def _references(
         ):
             continue  # "not all of them", "almost all of the drones were shot down": no count
         if token in ("all", "every one", "each"):
-            figures.offer(
-                f"{anchored_kind}_downed",
-                figures.values.get(anchored_kind) or memory.totals.get(anchored_kind),
-            )
+            own = figures.values.get(anchored_kind)
+            if own is None and memory.narrowed:
+                continue  # "Missiles were aimed at Kyiv; all of those were stopped": a part
+            figures.offer(f"{anchored_kind}_downed", own or memory.totals.get(anchored_kind))
         else:
             figures.offer(f"{anchored_kind}_downed", parse_number(token))
     if memory.weapon_kind is not None:
@@ -763,9 +772,13 @@ def _match_tolls(
 
 def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     """Every strike figure `sentence` states."""
+    if " in ten" in sentence or " in 10" in sentence or " every " in sentence:
+        # "more than nine in ten were stopped": a proportion, not a count
+        sentence = _PROPORTION.sub("most", sentence)
     memory = memory if memory is not None else Memory()
     figures = Figures()
     lowered = sentence.lower()
+    memory.narrowed = bool(_NARROWED.search(lowered)) and not any(c.isdigit() for c in lowered)
     if has_any(lowered, _WEAPON_STEMS):
         for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
@@ -787,6 +800,13 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     _casualties(sentence, lowered, figures, memory)
     _reconcile(figures, quantities.read_sentence(sentence), memory)
     return figures
+
+
+_PROPORTION = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|[1-9])\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:ten|10)\b(?!\s*(?:%|per\s*cent|percent))|"
+    r"\b[\w-]+\s+(?:in|out\s+of)\s+every\s+(?:ten|10|hundred|100|five|three|four)\b"
+)
 
 
 def _reconcile(figures: Figures, reading: quantities.Reading, memory: Memory) -> None:

@@ -24,7 +24,7 @@ STRIKE = (
     "air strike", "airstrike", "air raid", "himars", "atacms", "iskander", "kinzhal", "kalibr",
     "barrage", "salvo", "grad", "uragan", "smerch", "mlrs", "mortar", "munition", "strike",
     "struck", "attack", "came under", "under fire", "unmanned aerial", "fired", "opened fire",
-    "explosions", "firing", "fire by", "fire from",
+    "explosions", "firing", "fire by", "fire from", " hit ",
 )  # fmt: skip
 """What an attack sentence names: a weapon, a strike, a qualified attack."""
 

@@ -53,7 +53,7 @@ _OFFICIALS = frozenset(
 _REPORTING = frozenset(
     {
         "reported", "report", "reports", "reporting", "said", "say", "says", "confirmed",
-        "confirm", "confirms", "announced", "wrote", "posted", "told",
+        "confirm", "confirms", "announced", "wrote", "posted", "told", "tells", "tell",
     }
 )  # fmt: skip
 _ATTACK_WORDS = frozenset(
@@ -77,6 +77,11 @@ _UNIT_NOUNS = frozenset(
     }
 )  # fmt: skip
 """Military units and commands named after a place: the name is not a target."""
+_TROOP_NOUNS = frozenset(
+    {"troops", "forces", "soldiers", "servicemen", "units", "group", "grouping", "army", "fighters"}
+)
+_POWER_NOUNS = frozenset({"regime", "government", "junta"})
+"""A state's power named by its capital ("the Kiev regime's strike"): an actor, not a target."""
 _NOT_TARGET_HEADS = frozenset(
     {
         "talks", "summit", "meeting", "meetings", "conference", "visit", "visited", "visiting",
@@ -163,7 +168,7 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     token = _phrase(token)
     dep = token.dep_
     head = token.head
-    if dep in ("compound", "nmod", "amod") and _low(head) in _UNIT_NOUNS:
+    if dep in ("compound", "nmod", "amod") and _low(head) in _UNIT_NOUNS | _POWER_NOUNS:
         return OTHER  # "the Dnipro Operational Command", "a Kharkiv brigade": a unit's name
     if dep == "amod" and head.pos_ == "VERB" and head.i > token.i:
         dep = "nsubj"  # a name the tagger took for an adjective: "Kyiv mourns..."
@@ -189,8 +194,11 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return HIT  # the parser hung the range's "to" on its "from"
     if word == "of" and _low(governor) in _BEARINGS:
         return OTHER  # "south-east of X", "30 km of X": a place that locates another
-    if word not in _LOCATIVE or _inside_origin(prep):
+    if word not in _LOCATIVE:
         return None
+    if _inside_origin(prep):
+        # the air the launchers flew in ("dropped from jets flying over X") is no target
+        return OTHER if prep.head.dep_ == "acl" and prep.head.pos_ == "VERB" else None
     located = governor
     if governor.pos_ in ("VERB", "AUX"):  # "hit the Kirishi refinery near X"
         located = next((c for c in governor.children if c.dep_ == "dobj"), governor)
@@ -200,24 +208,55 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return OTHER  # "the Kirishi refinery near X": X locates a named site
     if _low(governor) in _NOT_TARGET_HEADS:
         return OTHER
+    if _low(governor) in _TROOP_NOUNS and not _attacked(governor):
+        return OTHER  # "shipped to the troops in X": where an army stands, not a target
     if _low(governor) in _OFFICIALS:
         return HIT if _officials_report_attack(governor) else None
     if governor.pos_ in ("NOUN", "PROPN"):
         # "explosions in X", "strike on X", "buildings in X" - not "the mood in X"
         low = _low(governor)
         return HIT if low in _ATTACK_WORDS or low in _PLACE_NOUNS or low in _PHYSICAL else None
+    if _low(governor) in _REPORTING and any(
+        c.dep_ == "nsubj"
+        and _low(c) not in _ATTACK_WORDS
+        and not any(_low(t) in _OFFICIALS for t in c.subtree)
+        for c in governor.children
+    ):
+        # "In Kyiv, Zelensky said...": where someone spoke, not a place hit (a local
+        # official's place, "In Kharkiv, the mayor said...", is still the town's news)
+        return OTHER
     if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
         return None
     return HIT
 
 
+def _attacked(noun: Token) -> bool:
+    """Whether the noun phrase (through "of" chains: "a gathering of soldiers") is what an
+    attack word acts on ("hit a gathering of soldiers", "strikes on troops")."""
+    node = noun
+    for _ in range(5):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and _low(head) in ("of", "on", "against", "at"):
+            node = head.head
+            if _low(head) != "of" and _low(node) in _ATTACK_WORDS | _DIRECT_HIT:
+                return True
+            continue
+        acts_on = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
+        return node.dep_ in ("dobj", "nsubjpass") and _low(head) in acts_on
+    return False
+
+
 def _inside_origin(prep: Token) -> bool:
-    """ "took off from the X area in the Y region": a place inside a "from" phrase is where
-    the weapons came from, not where they struck."""
+    """ "took off from the X area in the Y region", "dropped from aircraft flying over X": a
+    place inside a "from" phrase is where the weapons came from, not where they struck."""
     node = prep.head
     for _ in range(6):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+        if node.head.i == node.i:
             return False
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            return False  # a participle on a noun ("aircraft flying over X") climbs on
         if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
             return _range_end(node.head) is None
         node = node.head
@@ -339,6 +378,7 @@ _DIRECTION_NAMES = frozenset(
     {"northern", "southern", "eastern", "western", "central", "centre", "center", "front"}
 )
 _SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "settlement", "port", "suburb"})
+_TOWN_NOUNS = frozenset({"town", "city", "port"})
 _SUBDIVISION_NOUNS = frozenset(
     {"district", "districts", "neighbourhood", "neighborhood", "microdistrict", "quarter"}
 )
@@ -379,6 +419,8 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         if found_role == OTHER:
             continue
         located = _located_by(doc, root, known)
+        if located is None and found_role == HIT and _called_settlement(doc, root, known):
+            located = (UNKNOWN_COUNTRY, None, -1)
         if located is None:
             continue
         country, region, locator_start = located
@@ -388,6 +430,29 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         listed_with = tuple(c.text for c in root.conjuncts) if region is None else ()
         out.append(Town(name, country, region, start, end, listed_with, locator_start))
     return out
+
+
+UNKNOWN_COUNTRY = ""
+"""The country of a town the sentence calls a settlement and says was hit but does not
+locate: the side the attack was aimed at, which the caller knows."""
+
+
+def _called_settlement(
+    doc: Doc, root: Token, known: Sequence[tuple[int, int, str, str, str]]
+) -> bool:
+    """ "the town of X", "X, a city of 90,000 people": a town noun names it, and no country's
+    word is attached to that noun ("the Polish town of X" is in no warring side). A village
+    or a suburb is reported under its region, which such a sentence does not give."""
+    nouns = [c for c in root.children if c.dep_ == "appos" and _low(c) in _TOWN_NOUNS]
+    if root.dep_ == "pobj" and _low(root.head) == "of" and _low(root.head.head) in _TOWN_NOUNS:
+        nouns.append(root.head.head)
+    for noun in nouns:
+        span = [t for t in noun.subtree if t.i != root.i and root not in t.ancestors]
+        if not any(
+            start == t.idx for t in span for start, _, _, _, kind in known if kind == "country"
+        ):
+            return True
+    return False
 
 
 def _candidates(
@@ -465,7 +530,16 @@ def _name_start(token: Token) -> int:
     """Where a place name that ends at `token` begins: its capitalised proper-noun compounds
     right before it are part of it ("Velyka Pysarivka", "Nova Odesa")."""
     start = token
-    for child in sorted(token.lefts, key=lambda t: -t.i):
+    doc = token.doc
+    while (  # "Kamensk-Shakhtinsky": a hyphen with no space joins the parts of one name
+        start.i >= 2
+        and doc[start.i - 1].text == "-"
+        and not doc[start.i - 1].whitespace_
+        and not doc[start.i - 2].whitespace_
+        and doc[start.i - 2].text[:1].isupper()
+    ):
+        start = doc[start.i - 2]
+    for child in sorted(start.lefts, key=lambda t: -t.i):
         if (
             child.i == start.i - 1
             and child.dep_ == "compound"
@@ -518,13 +592,16 @@ def _located_by(
         named = _region_named_in(appos, known)  # "X, Lviv region"
         if named is not None:
             return named
-        if _low(appos) in _SETTLEMENT_NOUNS:  # "X, a town in the Lviv region"
-            for prep in appos.children:
+        if _low(appos) in _SETTLEMENT_NOUNS:  # "X, a town (of N people) in the Lviv region"
+            for prep in appos.subtree:
                 if prep.dep_ == "prep" and _low(prep) == "in":
                     for area in prep.children:
                         named = _region_named_in(area, known) if area.dep_ == "pobj" else None
                         if named is not None:
                             return named
+            bearing = _bearing_from(appos, known)  # "X, a city (of N people) south of Moscow"
+            if bearing is not None:
+                return bearing
     settlement = root.head.head if root.dep_ == "pobj" and _low(root.head) == "of" else None
     settlements = [t for t in (settlement, *root.children) if t is not None]
     for noun in settlements:
@@ -562,6 +639,24 @@ def _located_by(
     }
     if siblings and len(countries) == 1:
         return countries.pop(), None, -1
+    return None
+
+
+def _bearing_from(
+    noun: Token, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str | None, int] | None:
+    """(country, None, -1) of the listed place a settlement noun is told to lie off ("a city
+    of 120,000 people south of Moscow", "a town 40 km from Belgorod")."""
+    for token in noun.subtree:
+        if _low(token) not in _BEARINGS:
+            continue
+        for prep in token.children:
+            if prep.dep_ != "prep" or _low(prep) not in ("of", "from"):
+                continue
+            for place in prep.children:
+                for start, _, _, country, _kind in known:
+                    if place.dep_ == "pobj" and start == place.idx and country in _SIDES:
+                        return country, None, -1
     return None
 
 

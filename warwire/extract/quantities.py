@@ -1689,7 +1689,10 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
             groups.setdefault((root.i, quantity.field), []).append(quantity)
             last_root[quantity.field] = root
     for (_, field), members in groups.items():
-        if len(members) >= 2:
+        if len(members) >= 3 and members[0].value == sum(q.value for q in members[1:]):
+            # "eight missiles - two Iskander-M and six Kh-101": a total, then its breakdown
+            found.append(Quantity(field, members[0].value, members[0].start))
+        elif len(members) >= 2:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))
 
 

@@ -148,6 +148,8 @@ def _attack_words(text: str) -> bool:
         return True
     if "explosions" in lowered and _TALLY.search(text, lowered):
         return any(m.item.country in ("UA", "RU") for m in gazetteer.places().find(text))
+    if " hit " in lowered and _MILITARY_HIT.search(text, lowered) is not None:
+        return True
     if "attack" not in lowered and "under" not in lowered and "fire" not in lowered:
         return False
     qualified = _QUALIFIED.search(text)
@@ -161,17 +163,37 @@ def _attack_words(text: str) -> bool:
     )
 
 
+_MILITARY_HIT = Folded(
+    re.compile(
+        r"\b(?:Ukraine's|Russia's|Ukrainian|Russian|the)\s+(?:military|army|armed\s+forces|forces|"
+        r"general\s+staff|defen[cs]e\s+ministry|navy|SBU|security\s+service)\s+(?:said\s+(?:on\s+\w+\s+)?)?(?:that\s+)?"
+        r"(?:(?:it|its\s+(?:forces|units|troops|drones))\s+)?(?:had\s+|has\s+|have\s+)?hit\s+"
+        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:depot|refinery|airfield|air\s+base|airbase|"
+        r"terminal|substation|power\s+(?:plant|station)|arsenal|warehouse|headquarters|command\s+"
+        r"post|oil\s+facility|pipeline|pumping\s+station|radar|launchers?)\b",
+        _F,
+    ),
+    needs=("hit",),
+)
+"""A warring side's military that says it hit a military or energy site ("Ukraine's General
+Staff said its forces had hit an ammunition depot in X") tells an attack with no weapon word."""
 _NOT_ATTACK = Folded(
     re.compile(
         r"\b(?:counter-?attacks?|counter-?offensives?|cyber\s*-?attacks?|terror(?:ist)?\s+attacks?|"
         r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
         r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
         r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
-        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?)\b",
+        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?|"
+        r"(?:air[\s-]+raid|missile|drone)\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))\b",
         _F,
     )
 )
 _NOT_ATTACK_STEMS = (
+    "alert",
+    "alarm",
+    "siren",
+    "warning",
+    "shelter",
     "counter",
     "cyber",
     "terror",
@@ -507,7 +529,7 @@ _WAVE = Gated(
         r"\b(?:overnight|massive|massed|combined|large-scale|mass\s+(?:\w+\s+)?(?:attacks?|strikes?|"
         r"barrage|raids?)|wave|waves|salvo|barrage|"
         r"across\s+(?:the\s+country|Ukraine|Russia|\w+\s+regions)|nationwide|regions|oblasts|"
-        r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|several|"
+        r"air\s+attack|aerial\s+attack|during\s+the\s+night|on\s+the\s+night|cities|"
         r"record|largest|biggest|dozens\s+of|hundreds\s+of|night\s+of)\b",
         _F,
     ),
@@ -527,7 +549,6 @@ _WAVE = Gated(
         "aerial attack",
         "night",
         "cities",
-        "several",
         "record",
         "largest",
         "biggest",
@@ -553,6 +574,8 @@ _RU_ATTACKER = Folded(
         r"Su-34s?|MiG-31\w*|Lancets?)\b|"
         r"\b(?:Ukraine's|Ukrainian)\s+(?:air\s+force|air\s+defen[cs]es?|air\s+defense\s+forces)\b|"
         r"\bthe\s+(?:Ukrainian\s+)?air\s+force\s+(?:said|says|reported|counted)\b|"
+        r"\b(?:Ukraine|Kyiv)\s+(?:says|said|claims|claimed)\s+(?:it|its\s+(?:forces|air\s+defen[cs]es?))"
+        r"\s+(?:had\s+|has\s+)?(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed)\b|"
         r"\b(?:at|on|against|across|into)\s+Ukraine\b|\bUkrainian\s+(?:cities|regions|energy|"
         r"territory|towns|villages|civilians|capital|power|infrastructure)\b|"
         r"\b(?:the\s+)?occupiers\b|\bby\s+(?:Russia|(?:the\s+)?(?:pro\s*-\s*)?Russian\s+(?:forces|"
@@ -575,6 +598,8 @@ _UA_ATTACKER = Folded(
         r"(?!\s+by\b)|"
         r"\baccus\w+\s+(?:Kyiv|Ukraine|Ukrainian\s+forces)\s+of\b|"
         r"\b(?:Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+defense\s+systems?)\b|"
+        r"\b(?:Russia|Moscow)\s+(?:says|said|claims|claimed)\s+(?:it|its\s+(?:forces|air\s+defen[cs]es?))"
+        r"\s+(?:had\s+|has\s+)?(?:downed|shot\s+down|intercepted|destroyed|neutrali[sz]ed)\b|"
         r"\b(?:Russian|Russia's)\s+(?:defen[cs]e\s+ministry|Defen[cs]e\s+Ministry|MoD|military)"
         r"[^.;]{0,80}?\b(?:intercepted|destroyed|shot\s+down|downed|repelled|repelling)\b|"
         r"\b(?:HIMARS|ATACMS|Storm\s+Shadows?|SCALP|Neptunes?|Flamingos?|Liutyi|Lyutyi|"
@@ -739,15 +764,21 @@ class StrikeDraft:
     def target(self) -> str:
         if self.occupied_target and self.attacker == "UA":
             return "UA"
+        other = "RU" if self.attacker == "UA" else "UA"
         if self.place_countries:
-            return max(sorted(set(self.place_countries)), key=self.place_countries.count)
-        return "RU" if self.attacker == "UA" else "UA"
+            # places of both sides in equal number: the attacker's own is not the target
+            return max([other, *sorted(set(self.place_countries))], key=self.place_countries.count)
+        return other
 
 
 def _attacker_scores(text: str, lowered: str | None = None) -> tuple[int, int]:
     return _RU_ATTACKER.count(text, lowered), _UA_ATTACKER.count(text, lowered)
 
 
+_THE_TOWN_IN = Folded(
+    re.compile(r"\b(?:the|this|that)\s+(?:same\s+)?(?:town|city|village)\s+in\s+(?:the\s+)?$", _F),
+    needs=("town", "city", "village"),
+)
 _LOCATOR_BEFORE = Folded(re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F))
 _REGION_WORD = Folded(
     re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
@@ -784,6 +815,10 @@ def _place_role(
         )
     ):
         return "locator"
+    if _THE_TOWN_IN.search(before[-40:]) and (
+        mention.item.kind == "region" or _REGION_WORD.match(after)
+    ):
+        return "locator"  # "struck the town in the X region": the region of a town told
     if _SPEAKS_AFTER.match(after):
         return "other"
     if _TITLE_AFTER.match(after):
@@ -825,6 +860,23 @@ def _parsed_role(surface: str, parsed: str | None) -> str:
     return "other" if surface == "hit" else surface
 
 
+_UNLOCATED = places.UNKNOWN_COUNTRY
+
+
+def _on_target_side(found: list[gazetteer.Place], attacker: str | None) -> list[gazetteer.Place]:
+    """A town the sentence calls a settlement and says was hit, without saying where it is
+    ("a drone hit a depot in the town of X"), lies on the side the attacker fired at; with no
+    attacker known, nothing says which side that is and the town is left out."""
+    if not any(p.country == _UNLOCATED for p in found):
+        return found
+    side = {"UA": "RU", "RU": "UA"}.get(attacker or "")
+    return [
+        replace(p, country=side or p.country) if p.country == _UNLOCATED else p
+        for p in found
+        if side is not None or p.country != _UNLOCATED
+    ]
+
+
 def _unlisted(
     text: str,
     doc: Doc,
@@ -861,6 +913,16 @@ _SETTLEMENT_WORD = Folded(
 )
 """A settlement a country's name may locate ("the Russian town of X"): worth a parse even
 when the sentence names no listed place."""
+_SETTLEMENT_NAMED = Folded(
+    re.compile(
+        r"\b(?:town|village|city|settlement|port)\s+of\s+(?-i:[A-Z])|"
+        r",\s+an?\s+(?:[\w,-]+\s+){0,4}?(?:town|village|city|settlement|port)\b",
+        _F,
+    ),
+    needs=("town", "village", "city", "settlement", "port"),
+)
+"""A name a settlement noun calls a town ("the town of X", "X, a city of 90,000 people"):
+worth a parse, the side the attack was aimed at may place it."""
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
@@ -874,7 +936,11 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         # a longer name wins over a listed form inside it ("Stanica Lugansk", not "Lugansk")
         found = [m for m in found if not any(o.start <= m.start and m.end <= o.end for o in other)]
         found = sorted([*found, *other], key=lambda m: m.start)
-    doc = nlp.parse(text) if found or _SETTLEMENT_WORD.search(text) else None
+    doc = (
+        nlp.parse(text)
+        if found or _SETTLEMENT_WORD.search(text) or _SETTLEMENT_NAMED.search(text)
+        else None
+    )
     for mention in found:
         role = _place_role(text, mention, previous_end, previous)
         if doc is not None:
@@ -1003,7 +1069,12 @@ def _is_aggregate(text: str) -> bool:
     """A count over many days ("since the start of the war", "every night this summer"): the
     marker must sit in the clause that talks about attacks, not in an aside ("...Lgov, where
     Ukrainian troops have been fighting since August")."""
+    if "first time" in text:
+        # "for the first time in 51 days" dates the attack against the last one: no span
+        text = _FIRST_IN.sub(" ", text)
     lowered = text.lower()
+    if _is_front_tally(text, lowered):
+        return True
     found = _AGGREGATE.finditer(text, lowered)
     if not found or _EVENTFUL.search(text, lowered):
         return False
@@ -1020,6 +1091,34 @@ def _is_aggregate(text: str) -> bool:
 
 
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
+_FRONT_TALLY = Gated(
+    re.compile(
+        r"\b(?:\d[\d,]*|\w+)\s+(air\s*strikes|airstrikes|combat\s+(?:clashes|engagements)|"
+        r"(?:guided\s+)?(?:aerial|glide)\s+bombs|assaults|(?:missile|artillery)\s+strikes)\b",
+        _F,
+    ),
+    ("strikes", "combat", "bombs", "assaults"),
+)
+
+
+_FIRST_IN = re.compile(r"\bfor\s+the\s+first\s+time\s+in\s+(?:\w+\s+){0,2}?\w+\b", _F)
+
+
+def _is_front_tally(text: str, lowered: str) -> bool:
+    if not _PAST_DAY.search(text, lowered) or _EVENTFUL.search(text, lowered):
+        return False
+    kinds = {match.group(1).split()[-1] for match in _FRONT_TALLY.finditer(text, lowered)}
+    return len(kinds) >= 2
+
+
+_PAST_DAY = Gated(
+    re.compile(r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours))\b", _F),
+    ("past", "last"),
+)
+"""Two kinds of these over the past day make a front-line tally: the day's counts of air
+strikes, bombs dropped or clashes along the front, as a general staff's morning summary gives
+them. The drones and missiles counted with
+them were used across the front over the day, not sent in one wave."""
 
 
 @lru_cache(maxsize=1024)
@@ -1117,7 +1216,7 @@ def read_facts(
     ru, ua = _attacker_scores(text, lowered)
     ru, ua = ru * 2, ua * 2
     for place in places:
-        if place.occupied:
+        if place.occupied or place.country == _UNLOCATED:
             continue
         if place.country == "RU":
             ua += 1
@@ -1260,7 +1359,20 @@ def _toll_place(text: str, mentions: list[gazetteer.Mention[gazetteer.Place]]) -
     if toll is None:
         return None
     before = [m for m in mentions if m.end <= toll.start() and toll.start() - m.end <= 60]
-    return before[-1].item.name if before else None
+    if not before:
+        return None
+    last = before[-1]
+    listed = [last]
+    earlier = [m for m in mentions if m.end <= last.start]
+    while earlier and _LIST_GAP.fullmatch(text, earlier[-1].end, listed[-1].start):
+        listed.append(earlier.pop())
+    if len(listed) > 1:
+        # "struck X and Y overnight, killing two": the toll is told for the whole list
+        return _SCOPE_JOIN.join(sorted({m.item.name for m in listed}))
+    return last.item.name
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?(?:cities\s+of\s+)?")
 
 
 _ATTACK_REF = Gated(
@@ -1287,16 +1399,79 @@ _STRIKE_POSSESSIVE = re.compile(
 )
 
 
+_CAUSE = re.compile(
+    r"\b(?:(?:in\s+)?(?:response|retaliation|revenge|reprisal|reply)\s+(?:to|for)|to\s+avenge)\s+"
+    r"[^,;.]*?\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,;.]*",
+    _F,
+)
+
+
+def _without_cause(text: str) -> str:
+    """`text` without the dated cause an attack answers, if it names one (else `text`)."""
+    cause = _CAUSE.search(text) if "day" in text else None
+    return text if cause is None else text[: cause.start()] + text[cause.end() :]
+
+
 def strike_cue(text: str, cue: DateCue, today: dt.date) -> DateCue:
     """The day an attack sentence puts its attack on: "Monday's missile strikes" wins over
-    the day of the mourning or the statement the sentence also mentions."""
+    the day of the mourning or the statement the sentence also mentions; the day of the
+    cause an attack answers ("in response to Saturday's blast") is not the attack's."""
+    rest = _without_cause(text)
+    if rest is not text:
+        return strike_cue(rest, find_date(rest, today), today)
     match = _STRIKE_POSSESSIVE.search(text) if "day's" in text else None
     if match is None:
         if "'s" in text and _TODAYS_STRIKE.search(text):
             # "this morning's missile attack", "last night's strikes": the reference day
             return DateCue(When.DATE, today, False)
+        if "day's" in text:
+            cue = _occasion_day(text, cue, today)
+        cue = _update_day(text, cue, today)
         return _weekday_night(text, _attack_clause_day(text, cue, today), today)
     return find_date(match.group("day"), today)
+
+
+_OCCASION_POSSESSIVE = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:session|meeting|briefing|address|speech|statement|talks|summit|hearing|vote|"
+    r"conference|interview|debate|remarks)\b",
+    _F,
+)
+
+
+_UPDATE_DAY = Folded(
+    re.compile(
+        r"\b(?:rose|risen|climbed|increased|grew|jumped|stood|reached)\s+(?:to\s+)?(?:at\s+least\s+)?"
+        r"[\w,]+(?:\s+[\w-]+){0,3}?\s+(?P<day>(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+        r"Friday|Saturday|Sunday))\b",
+        _F,
+    ),
+    needs=("rose", "risen", "climbed", "increased", "grew", "jumped", "stood", "reached"),
+)
+
+
+def _update_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "The toll from a strike on X rose to 10 on Sunday": the day a toll reached a figure is
+    the day of the count, not of the attack; the attack takes what the rest says (else the
+    story's day)."""
+    if cue.when is not When.DATE or cue.calendar:
+        return cue
+    match = _UPDATE_DAY.search(text)
+    if match is None:
+        return cue
+    return find_date(text[: match.start("day")] + text[match.end("day") :], today)
+
+
+def _occasion_day(text: str, cue: DateCue, today: dt.date) -> DateCue:
+    """ "At Tuesday's Security Council session, the envoy said a missile ...": a day owned by
+    a meeting, a speech or a briefing is the day of that occasion, as "said on Tuesday" is
+    the day of the statement; the attack takes what the rest of the sentence says."""
+    if cue.when is not When.DATE or cue.calendar:
+        return cue
+    match = _OCCASION_POSSESSIVE.search(text)
+    if match is None:
+        return cue
+    return find_date(text[: match.start()] + text[match.end() :], today)
 
 
 _WEEKDAY_NIGHT = Folded(
@@ -1308,6 +1483,15 @@ _WEEKDAY_NIGHT = Folded(
     ),
     needs=("night",),
 )
+_WEEKDAY_INTO_NIGHT = Folded(
+    re.compile(
+        r"\b(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:evening\s+|"
+        r"afternoon\s+)?(?:and|into|through)\s+(?:overnight|the\s+night|the\s+early\s+hours)\b",
+        _F,
+    ),
+    needs=("overnight", "night", "early hours"),
+)
+"""An attack "on Wednesday evening and overnight" ran past midnight, like a night attack."""
 _BEFORE_MIDNIGHT = Folded(
     re.compile(
         r"\b(?:before|until|by)\s+midnight\b|\b(?:at|by|around|about|before|until|shortly\s+"
@@ -1325,7 +1509,7 @@ def _weekday_night(text: str, cue: DateCue, today: dt.date) -> DateCue:
     unless the sentence says it was over before midnight ("by 11 p.m.", "before midnight")."""
     if cue.when is not When.DATE or cue.calendar or cue.date is None or "night" not in text:
         return cue
-    match = _WEEKDAY_NIGHT.search(text)
+    match = _WEEKDAY_NIGHT.search(text) or _WEEKDAY_INTO_NIGHT.search(text)
     if match is None or _BEFORE_MIDNIGHT.search(text) is not None:
         return cue
     if (cue.date.weekday() - _WEEKDAY_INDEX[match.group("day").lower()]) % 7 != 0:
@@ -1531,7 +1715,7 @@ def _later_date(
         )
         if not (toll or _attack_in(sentence.text, sentence.lower)):
             continue
-        cue = cues[sentence.index]
+        cue = strike_cue(sentence.text, cues[sentence.index], today)
         if (
             cue.when is When.DATE
             and cue.date is not None
@@ -1543,7 +1727,7 @@ def _later_date(
     for sentence in sentences:
         if "day's" not in sentence.text:
             continue
-        match = _STRIKE_POSSESSIVE.search(sentence.text)
+        match = _STRIKE_POSSESSIVE.search(_without_cause(sentence.text))
         if match is not None:
             found = find_date(match.group("day"), today)
             if found.date is not None and found.date <= today:
@@ -1570,7 +1754,34 @@ def extract_strikes(
     lead, lead_given = lead_date(sentences, cues, today, titled, attack)
     facts = _read_all(sentences, cues, lead, today, attack)
     drafts = _assemble(facts)
+    if local_hour >= 21 and any(_DAYTIME.search(s.text) for s in sentences if attack[s.index]):
+        local_hour = MORNING_HOUR  # the attack is told as a daytime one: no overnight to date
+    if local_hour < EARLY_HOUR and _names_today(sentences, cues, today):
+        local_hour = EARLY_HOUR  # the piece is written in the new day: see `_finish`
     return _finish(drafts, lead, lead_given, today, local_hour)
+
+
+def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
+    """Whether a piece names its own publication day by its weekday ("Friday's explosion",
+    "on Friday"): written in the small hours, it already tells that day's news."""
+    name = _WEEKDAY_NAMES[today.weekday()]
+    return any(
+        name in s.text and cues[s.index].when is When.DATE and cues[s.index].date == today
+        for s in sentences
+    )
+
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_DAYTIME = Folded(
+    re.compile(
+        r"\b(?:in\s+the\s+(?:afternoon|morning)|this\s+(?:afternoon|morning)|at\s+(?:noon|midday|"
+        r"lunchtime)|during\s+the\s+day|in\s+broad\s+daylight|earlier\s+(?:today|in\s+the\s+day))\b",
+        _F,
+    ),
+    needs=("afternoon", "morning", "noon", "midday", "lunchtime", "day", "daylight"),
+)
+"""An attack sentence placing the attack in the day's light hours."""
 
 
 def _attacks(sentences: list[Sentence]) -> list[bool]:
@@ -1583,6 +1794,10 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
         for s in sentences
     ]
     for i, sentence in enumerate(sentences):
+        if attack[i] and _NO_ATTACK.search(sentence.text, sentence.lower):
+            # "...but no new strikes on the capital were reported": only denied attacks
+            rest = _NO_ATTACK.pattern.sub(" ", sentence.text)
+            attack[i] = _attack_in(rest, rest.lower())
         if not attack[i] and _BLASTS.search(sentence.text, sentence.lower):
             # explosions in a place, with air defences at work beside them, are an attack
             near = sentences[max(0, i - 1) : i + 2]
@@ -1593,6 +1808,14 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
     return attack
 
 
+_NO_ATTACK = Folded(
+    re.compile(
+        r"\bno\s+(?:new\s+|further\s+|other\s+|more\s+|fresh\s+)?(?:missile\s+|drone\s+)?"
+        r"(?:strikes?|attacks?|explosions?|blasts?|hits?|shelling|impacts?)\b[^,;.]*",
+        _F,
+    ),
+    needs=("no ",),
+)
 _BLASTS = Folded(re.compile(r"\b(?:explosions?|blasts?)\b", _F), needs=("explosion", "blast"))
 _AIR_DEFENCE_AT_WORK = Folded(
     re.compile(
@@ -1642,7 +1865,11 @@ def _read_all(
                 ctx.date_key = lead
             memory.new_paragraph()
         if attack[i]:
-            pieces = _clauses_by_date(text, cue, today)
+            pieces = [
+                piece
+                for whole in _clauses_by_date(text, cue, today)
+                for piece in _halves_by_attacker(*whole)
+            ]
             attack_paragraph = sentence.paragraph
         elif (
             sentence.occurs & keywords.FOLLOW_UP_BITS
@@ -1670,7 +1897,7 @@ def _read_all(
         main_key: object = None
         for text, piece_cue in pieces:
             possessive = strike_cue(text, piece_cue, today)
-            if attack[i] or possessive is not piece_cue:
+            if attack[i] or (possessive is not piece_cue and _dates_an_attack(text)):
                 piece_cue = possessive
             elif not piece_cue.calendar:
                 piece_cue = NO_CUE
@@ -1701,12 +1928,16 @@ def _read_all(
                 # clause's "the city" is the place the clause before it named
                 found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
+            if piece_cue.when is When.NONE and found.reference and not found.figures:
+                # "called the attack on X 'terrorism'": the attack on X the story has told
+                key = _told_on(out, found, key)
             if not recalled:  # an attack recalled in passing does not move the story
                 ctx.date_key = key
             if found.attacker is None:
                 found.attacker = ctx.attacker or article_attacker
             elif found.explicit_attacker:
                 article_attacker = article_attacker or found.attacker
+            found.places = _on_target_side(found.places, found.attacker)
             ctx.attacker = found.attacker
             ctx.last_index = i
             if found.strong:
@@ -1719,6 +1950,38 @@ def _read_all(
             # ("..., surpassing the raid earlier in July"): the story stays on the main one
             ctx.date_key = main_key
     return out
+
+
+def _dates_an_attack(text: str) -> bool:
+    """Whether a sentence that tells no attack of its own still dates one ("Monday's strike
+    killed 12"); "Earlier on Friday night, officials had put the toll at 14" dates a
+    statement."""
+    return ("day's" in text and _STRIKE_POSSESSIVE.search(text) is not None) or (
+        "'s" in text and _TODAYS_STRIKE.search(text) is not None
+    )
+
+
+def _halves_by_attacker(text: str, cue: DateCue) -> list[tuple[str, DateCue]]:
+    """ "Russian drones hit Odesa; Moscow says it downed 89 drones": two halves of a sentence
+    joined by a semicolon that name opposite attackers tell two attacks."""
+    if "; " not in text:
+        return [(text, cue)]
+    halves = text.split("; ")
+    sides = [_attacker_scores(half) for half in halves]
+    told = {("RU" if ru > ua else "UA") for ru, ua in sides if ru != ua}
+    if len(told) < 2 or any(ru == ua for ru, ua in sides):
+        return [(text, cue)]
+    return [(half, cue) for half in halves]
+
+
+def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
+    """The day of the latest attack told on one of the places a bare reference names (no day,
+    no figure of its own), or `key` when no attack on them was told."""
+    names = {p.name for p in found.places}
+    for fact, fact_key in reversed(out):
+        if names & {p.name for p in fact.places} and fact.strong and not fact.reference:
+            return fact_key
+    return key
 
 
 _REVISED_TO = Folded(
@@ -1872,12 +2135,62 @@ def _assemble(facts: list[tuple[StrikeFacts, object]]) -> list[StrikeDraft]:
         date = key if isinstance(key, dt.date) else None
         wave = any(f.wave and f.strong for f in group)
         towns = {p.name for f in group if f.strong for p in f.places if p.kind == "city"}
+        if wave:
+            group, apart = _ground_fire_apart(group)
+            if apart:
+                drafts.extend(_split_by_place(attacker, date, apart))
         if wave or len(towns) <= 1:
             drafts.append(_draft(attacker, date, group))
             continue
         drafts.extend(_split_by_place(attacker, date, group))
     drafts.sort(key=lambda d: d.first)
     return drafts
+
+
+_GROUND_FIRE = Folded(
+    re.compile(
+        r"\b(?:shelling|shelled|shells|artillery|mortars?|glide\s+bombs?|guided\s+(?:aerial\s+)?"
+        r"bombs?|aerial\s+bombs?|rocket\s+launchers?|tank\s+fire)\b",
+        _F,
+    ),
+    needs=("shell", "artillery", "mortar", "bomb", "rocket launcher", "tank fire"),
+)
+_AIR_WEAPON = Folded(
+    re.compile(r"\b(?:drones?|missiles?|Shaheds?|UAVs?)\b", _F),
+    needs=("drone", "missile", "shahed", "uav"),
+)
+
+
+def _ground_fire_apart(
+    group: list[StrikeFacts],
+) -> tuple[list[StrikeFacts], list[StrikeFacts]]:
+    """A wave is one air attack of drones and missiles; shelling, artillery or glide bombs on
+    a named place, told after the wave in a paragraph of its own, is a strike of its own the
+    same day ("In the Kherson region, Russian shelling killed a woman on Monday afternoon"),
+    with the sentences that follow it in its paragraph."""
+    wave_paragraphs = {f.paragraph for f in group if f.wave and f.strong}
+    first_wave = min(f.index for f in group if f.wave and f.strong)
+    apart: list[StrikeFacts] = []
+    kept: list[StrikeFacts] = []
+    current = -1
+    for fact in group:
+        own = (
+            fact.index > first_wave  # the story leads with the air attack
+            and fact.strong
+            and not fact.continuation
+            and fact.places
+            and fact.paragraph not in wave_paragraphs
+            and _GROUND_FIRE.search(fact.text) is not None
+            and _AIR_WEAPON.search(fact.text) is None
+        )
+        if own:
+            current = fact.paragraph
+        elif not (fact.continuation and fact.paragraph == current):
+            current = -1
+        (apart if current >= 0 else kept).append(fact)
+    if not kept:
+        return group, []
+    return kept, apart
 
 
 def _region_of(town: str | None, name: str) -> bool:
@@ -1937,7 +2250,7 @@ def _split_clauses(fact: StrikeFacts) -> list[StrikeFacts]:
             cue=fact.cue,
             figures=sentence_figures(part).values,
             totals=set(),
-            places=sentence_places(part),
+            places=_on_target_side(sentence_places(part), fact.attacker),
             strong=fact.strong,
             wave=False,
             hedged=fact.hedged,
@@ -1992,7 +2305,7 @@ def _draft(
             ):
                 draft.hit_statement = True
                 if (
-                    fact.paragraph <= 1
+                    fact.paragraph <= 2
                     and not _HEDGE.search(fact.text)
                     and not _HABITUAL.search(fact.text)
                 ):
@@ -2028,9 +2341,9 @@ def _draft(
             # a toll told as the total ("bringing the number of wounded to 25") already
             # counts the places told one by one: it is not one more place to add
             continue
-        scoped = _merge_nested_scopes(scoped)
-        if scoped and None not in scoped and len(scoped) >= 2:
-            total = sum(scoped.values())
+        merged = _merge_nested_scopes(scoped)
+        if merged and None not in merged and len(scoped) >= 2:
+            total = sum(merged.values())
             if plausible(name, total):
                 draft.figures[name] = total
     for kind in ("drones", "missiles"):
@@ -2061,6 +2374,7 @@ def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]
     by_name = gazetteer.places_by_name()
     groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
+    parts: dict[str, dict[str, int]] = {}
     for scope, value in scoped.items():
         place = by_name.get(scope) if scope is not None else None
         key: str | None = scope
@@ -2068,8 +2382,17 @@ def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]
             key = place.region
         if scope is not None and _SCOPE_JOIN not in scope:
             names = {scope, place.region if place is not None else None}
-            key = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), key)
+            group = next((g for g in groups if names & set(g.split(_SCOPE_JOIN))), None)
+            if group is not None:
+                member = scope if scope in group.split(_SCOPE_JOIN) else str(place and place.region)
+                told = parts.setdefault(group, {})
+                told[member] = max(value, told.get(member, -1))
+                key = group
         out[key] = max(value, out.get(key, -1))
+    for group, members in parts.items():
+        # "15 in X" and "9 in Y" after "more than 20 in X and Y": the places told one by one
+        # add up to more than the round figure for the list
+        out[group] = max(out[group], sum(members.values()))
     return out
 
 

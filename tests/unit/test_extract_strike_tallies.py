@@ -1,0 +1,74 @@
+"""A general staff's day tally along the front is not one attack (GUIDE: a strike is one wave
+or one named strike; aggregates are not events). Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extracted import strikes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Over the past day the invaders made 64 air strikes, dropped 97 glide bombs and used "
+        "850 attack drones against Ukrainian positions and villages, the General Staff said.",
+        "In the last 24 hours there were 140 combat clashes; Russian troops also carried out "
+        "three missile strikes and used 410 kamikaze drones, the morning report said.",
+        "During the past day, the enemy launched 52 assaults near Siversk and conducted 30 "
+        "air strikes with 41 guided aerial bombs, military officials said.",
+    ],
+)
+def test_a_day_tally_of_front_line_fighting_is_no_strike(body: str) -> None:
+    assert strikes(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # one kind of tally beside an attack of its own: the attack stays
+        (
+            "In the past day Russian troops launched 35 assaults near Toretsk, and a drone "
+            "attack on Okhtyrka killed three people.",
+            (None, 3),
+        ),
+        # bombs on one town on a named day are one strike
+        (
+            "Russian jets dropped six glide bombs on Kupiansk on Tuesday, killing two people.",
+            (None, 2),
+        ),
+        # a wave the air force counts over the past day is still a wave
+        (
+            "Over the past day Russia launched 230 drones at Ukraine, the air force said; "
+            "190 were shot down over Chernihiv and Kyiv.",
+            (230, None),
+        ),
+    ],
+)
+def test_attacks_told_beside_a_day_span_stay_strikes(
+    body: str, expected: tuple[int | None, int | None]
+) -> None:
+    [event] = strikes(body)
+    assert (event.drones, event.killed) == expected
+
+
+def test_a_recency_phrase_is_not_a_span_of_time() -> None:
+    [event] = strikes(
+        "A Russian missile hit a hospital in Zhytomyr overnight, killing three people. "
+        "Missiles were also aimed at Rivne for the first time in 40 days; all of them were "
+        "stopped by air defence."
+    )
+    assert sorted(event.places) == ["Rivne", "Zhytomyr"]
+
+
+def test_all_of_a_part_sent_at_one_place_is_no_downed_count() -> None:
+    [event] = strikes(
+        "Russia fired 31 cruise missiles at Ukraine overnight, the air force said; 27 were "
+        "shot down. Missiles were also aimed at Lutsk; all of those were stopped."
+    )
+    assert (event.missiles, event.missiles_downed) == (31, 27)
+    [whole] = strikes(
+        "The air force counted 36 Shahed drones overnight. The drones were launched at "
+        "Ukraine from Bryansk region; all of them were destroyed over Sumy."
+    )
+    assert (whole.drones, whole.drones_downed) == (36, 36)
