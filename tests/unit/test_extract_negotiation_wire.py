@@ -546,3 +546,24 @@ def test_a_meeting_a_round_included_took_place() -> None:
     )
     assert len(events) == 1
     assert events[0].status == "held"
+
+
+def test_talks_a_dated_statement_follows_took_place_by_its_day() -> None:
+    events = negotiations_in(
+        "Erdogan said on Tuesday he had made progress on a prisoner exchange after talks with "
+        "Zelensky at the Dolmabahce palace in Istanbul.",
+        THURSDAY,
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 4, 14)
+
+
+def test_a_possessive_is_no_name() -> None:
+    events = negotiations_in(
+        "Trump and Zelensky said on Tuesday they had agreed on a peace framework for Ukraine "
+        "after talks at Trump's Mar-a-Lago estate.",
+        THURSDAY,
+        title="Trump, Zelensky agree framework after Mar-a-Lago meeting",
+    )
+    assert len(events) == 1
+    assert all("'s" not in p for p in events[0].participants)

@@ -581,6 +581,7 @@ _CLAUSE_SPLIT = Folded(
         _F,
     )
 )
+_AFTER_CONTACT = re.compile(r"\b(?:after|following)\s+(?:[\w'-]+\s+){0,6}\S*$", _F)
 _LATER_TODAY = re.compile(
     r"\b(?:later\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))"
     r"|(?:this|that)\s+(?:afternoon|evening))\b",
@@ -1825,6 +1826,15 @@ def _mention(
         # "The attack came less than three weeks after X hosted Y": a contact a span of weeks
         # or months before the news it is measured from is history with no day of its own.
         cue = DateCue(When.VAGUE)
+    if (
+        cue.when is When.NONE
+        and status == "held"
+        and _STATEMENT_DAY.search(sentence.text)
+        and _AFTER_CONTACT.search(clause[: first + 1])
+    ):
+        # "X and Y said on Sunday they had made progress after talks at Z": what a statement
+        # follows took place by the statement's day
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today))
     if cue.when is When.NONE and status == "scheduled" and _LATER_TODAY.search(clause):
         # "told reporters on Thursday that he would speak with X later in the day": the day
         # of the statement (or of the report)
