@@ -567,3 +567,17 @@ def test_a_possessive_is_no_name() -> None:
     )
     assert len(events) == 1
     assert all("'s" not in p for p in events[0].participants)
+
+
+def test_the_lead_tells_with_its_day_the_contact_its_headline_announced() -> None:
+    events = negotiations_in(
+        "DOHA, Qatar, April 16 (Gulf Monitor) - Ukraine said on Thursday it was ready to accept "
+        "a ceasefire after eight hours of talks with American officials in the Qatari capital.\n\n"
+        "The Ukrainian team was led by Rustem Umerov.",
+        THURSDAY,
+        title="Ukraine backs ceasefire after marathon talks with U.S. in Doha",
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Doha"
+    assert events[0].occurred_on == dt.date(2026, 4, 16)
+    assert events[0].participants == ["Rustem Umerov"]

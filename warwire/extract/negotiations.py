@@ -2740,6 +2740,15 @@ class _Folder:
             and [d for d in self.drafts if _draft_family(d) == "meet"] == [draft]
         ):
             return True  # "Monday's session came a day after...": the one meeting told
+        if (
+            self.titled
+            and all(m.paragraph == 0 for m in draft.mentions)
+            and ddate is None
+            and mention.paragraph <= 2
+            and mention.parties & set(draft.parties)
+            and not mention.support
+        ):
+            return True  # the lead tells, with its day, the contact its headline announced
         if draft.pending and mention.concrete:
             return False
         if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
