@@ -34,7 +34,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 CONTACT_VERBS = frozenset(
-    {"meet", "talk", "speak", "negotiate", "phone", "telephone", "receive", "host", "confer"}
+    {
+        "meet",
+        "talk",
+        "speak",
+        "negotiate",
+        "phone",
+        "telephone",
+        "receive",
+        "host",
+        "confer",
+        "reconvene",
+    }
 )
 """Verbs that are a contact when their slots hold sides."""
 CALL_VERB = "call"
@@ -175,6 +186,11 @@ PRINCIPAL_NOUNS = frozenset(
 """People sent or speaking for someone: a name that modifies one is the principal."""
 TOPIC_VERBS = frozenset({"discuss", "debate", "raise", "review"})
 """Contact verbs whose object is the subject matter, not a side."""
+CANCEL_VERBS = frozenset(
+    {"cancel", "shelve", "scrap", "scuttle", "abandon", "axe", "ax", "suspend", "freeze"}
+)
+"""Verbs that call off the contact they take as subject (passive) or object: no event."""
+PLAN_NOUNS = frozenset({"plan", "plans", "preparations", "arrangements", "idea"})
 RESULT_NOUNS = frozenset(
     {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
 )
@@ -347,6 +363,7 @@ _KNOWN_VERBS = (
     | HOLDING_VERBS
     | WISH_VERBS
     | REFUSAL_VERBS
+    | CANCEL_VERBS
     | PLAN_VERBS
     | REPORTING_VERBS
     | {CALL_VERB, "accompany", "travel", "visit", "describe", "discuss", "sit", "face"}
@@ -382,6 +399,8 @@ class Contact:
     """Places the contact is put in ("talks in X", "met in X", "will meet Y in X")."""
     open_subject: bool = False
     """Its subject is "he" or "she" with no antecedent in the sentence: an earlier one's."""
+    open_group: bool = False
+    """Its subject is "they": the people of the contact told before it."""
     days: tuple[str, ...] = ()
     """Time phrases the grammar attaches to the contact itself ("talks due to start on
     Monday", "met on Friday"), not to another verb of the sentence ("arrived on Sunday")."""
@@ -394,6 +413,7 @@ class Contact:
 
 _IRREGULAR = {
     "met": "meet",
+    "sent": "send",
     "spoke": "speak",
     "spoken": "speak",
     "held": "hold",
@@ -737,10 +757,15 @@ def _hyphen_parts(name: str) -> list[tuple[int, str]]:
     if (
         len(parts) == 2
         and " " not in parts[0]
+        and parts[0].lower() not in _SURNAME_PARTICLES  # "Al-Aiban" is one surname
         and all(p[:1].isupper() and len(p) > 1 for p in parts)
     ):
         return [(0, parts[0]), (len(parts[0]) + 1, parts[1])]
     return [(0, name)]
+
+
+_SURNAME_PARTICLES = frozenset({"al", "el", "abu", "ben", "bin", "ibn", "abd", "abdel", "ould"})
+"""Words a hyphenated surname opens with ("Al-Aiban"): the name is one person's."""
 
 
 _NOT_NAMES = frozenset(
@@ -963,14 +988,27 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # "the meeting of X with Y": the "with" often hangs on X
         fillers += [owner, *_prep_objects(owner, ("with",))]
     verb = _clause_verb(token)
-    if _in_adverbial(token, verb) and lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS:
+    if _in_adverbial(token, verb) and (
+        lemma(verb) not in REPORTING_VERBS | SPEECH_VERBS
+        or (_told_a_side(verb) and _in_adverbial(token, verb, ("in", "during")))
+    ):
         # "After nine hours of talks in X, the two delegations agreed...": whoever the
         # clause is about was at the talks it is framed by.
         # The object too ("X urged Y during a call"), unless the clause reports a contact of
         # its own ("after his call with X, Y phoned Z": Z was not on the first call).
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
         for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
-            fillers += [c for c in link.children if c.dep_ in slots]
+            for child in link.children:
+                if child.dep_ not in slots:
+                    continue
+                if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
+                    # "X said he was ready to ..., after a call with Y": he is X
+                    speaker = _speaker_for_pronoun(link)
+                    if speaker is not None:
+                        fillers.append(speaker)
+                        found.add(speaker.i)
+                    continue
+                fillers.append(child)
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
         # "After negotiations with X, Y told journalists...": the one who speaks after talks
         # with someone else was at them, unless a spokesperson speaks for another
@@ -1213,6 +1251,13 @@ def _place_names(obj: Token) -> list[str]:
             and countries.code_of(found.text) is None  # "the Moldovan city": a demonym
         ):
             out.append(found.text)
+    if not out and obj.lower_ == "capital":
+        # "in the Emirati capital", "in the Turkish capital": the capital of that state
+        for inner in obj.children:
+            code = countries.code_of(inner.text) if inner.dep_ in ("amod", "compound") else None
+            city = countries.capital(code) if code else None
+            if city is not None:
+                out.append(city)
     return out
 
 
@@ -1338,6 +1383,16 @@ def _open_pronoun(token: Token) -> bool:
     return any(s.lower_ in ("he", "she") for s in subjects) and (_speaker_for_pronoun(verb) is None)
 
 
+def _open_group(token: Token) -> bool:
+    """ "Together they spoke by phone with X": a "they" that opens its clause refers back to
+    the group told before (a "they" after a named subject in its sentence is that subject)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.lower_ == "they" for s in subjects) and not any(
+        t.ent_type_ in ("PERSON", "NORP", "GPE") for t in token.doc[: verb.i]
+    )
+
+
 def _host(token: Token) -> str | None:
     place = visit_destination(token)
     if place is None:
@@ -1360,6 +1415,18 @@ def _commented(token: Token) -> bool:
         and not _is_contact(verb)[0]
         and not _participates(verb)
     )
+
+
+def _told_a_side(verb: Token) -> bool:
+    """ "X told Y in a video call", "X briefed Y during a call": a verb of telling whose
+    hearer is a side (not reporters or an outlet) has both ends on the contact framing it."""
+    return lemma(verb) in ("tell", "brief") and any(
+        c.dep_ == "dobj" and _can_be_side(c) and not _outlet(c) and c.lower_ not in _AUDIENCES
+        for c in verb.children
+    )
+
+
+_AUDIENCES = frozenset({"reporters", "journalists", "media", "press", "audience", "parliament"})
 
 
 def _frames_contact(token: Token) -> bool:
@@ -1474,6 +1541,12 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             ):
                 return True, True
         return False, False
+    if token.pos_ in ("NOUN", "PROPN") and token.lower_ in ("conference", "link", "chat"):
+        # "a video conference", "by video link", "a phone chat": the medium makes the noun a
+        # contact (a bare "conference" is a gathering)
+        medium = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod")}
+        if medium & {"video", "phone", "telephone", "virtual"}:
+            return True, bool(medium & {"phone", "telephone"})
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in CONTACT_NOUNS:
         if token.lower_ == "talk" and any(
             c.dep_ == "prep" and c.lower_ in ("of", "about") for c in token.children
@@ -1498,6 +1571,19 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
 def mood(token: Token) -> str | None:
     """`held`, `scheduled`, `hypothetical` or `negated` for a contact word, or None when the
     clause does not say (a bare noun phrase, a headline without a verb)."""
+    if token.pos_ in ("NOUN", "PROPN") and _called_off(token):
+        return "negated"
+    if token.pos_ in ("NOUN", "PROPN") and _aggregate(token):
+        return "hypothetical"  # "after two meetings in X": several contacts, none told
+    if token.pos_ in ("NOUN", "PROPN") and _listed_as_possible(token):
+        return "hypothetical"
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "of")
+        and token.head.head.lower_ in PLAN_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children)
+    ):
+        return "negated"  # "there are no plans for a meeting between X and Y"
     if token.pos_ in ("NOUN", "PROPN"):
         prep = token.head
         if (
@@ -1518,6 +1604,12 @@ def mood(token: Token) -> str | None:
             if child.dep_ == "amod" and child.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct"}:
                 return "hypothetical"
             if child.dep_ in ("amod", "compound") and child.lower_ in SCHEDULED_MODIFIERS:
+                # "the next meeting would likely take place...": a hedge on the verb wins
+                holder = _clause_verb(token)
+                if holder.i != token.i and holder.pos_ in ("VERB", "AUX"):
+                    outer = _verb_mood(holder, 0)
+                    if outer in ("hypothetical", "negated"):
+                        return outer
                 return "scheduled"
             if child.lower_ in _PLANNED and child.dep_ in ("amod", "prep", "acl", "advmod"):
                 return "scheduled"  # "talks due to start on Monday"
@@ -1536,13 +1628,30 @@ def mood(token: Token) -> str | None:
             c.dep_ == "aux" and c.lower_ in FUTURE_AUX for link in chain for c in link.children
         )
         return "scheduled" if future else "held"
+    if (
+        verb.dep_ in ("xcomp", "advcl")
+        and lemma(verb.head) == "agree"
+        and verb.head.i != verb.i
+        and _in_adverbial(token, verb, ("in", "at"))
+    ):
+        # "agreed to swap prisoners in an hour-long meeting": the meeting is where the
+        # agreement was made, so it takes the tense of "agree", not of what was agreed
+        return _verb_mood(verb.head, 1)
     if _in_adverbial(token, verb, ("after", "following")):
         # "agreed to X after a call with Y": what a clause follows has happened, unless the
         # clause itself is set in the future ("will sign after the talks").
         own = _verb_mood(verb, 0)
         future = any(c.lower_ in FUTURE_AUX for c in verb.children if c.dep_ == "aux")
         return "scheduled" if own == "scheduled" and future else "held"
-    if token.dep_ in ("nsubj", "nsubjpass"):
+    subject = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_ in ("round", "rounds", "series", "session", "sessions")
+        and token.head.head.head.i == verb.i
+    ):
+        subject = token.head.head  # "the third round of talks is set for Wednesday"
+    if subject.dep_ in ("nsubj", "nsubjpass"):
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
         if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
             return "hypothetical"
@@ -1580,6 +1689,77 @@ def mood(token: Token) -> str | None:
     return _verb_mood(verb, 0)
 
 
+def _listed_as_possible(token: Token) -> bool:
+    """ "The possible meetings include a meeting between X and Y, a meeting between Z and W":
+    a contact listed as one of a set of possible ones is itself only possible."""
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or lemma(verb) not in ("include", "involve"):
+        return False
+    if any(c.dep_ == "nsubj" and token in c.subtree for c in verb.children):
+        return False  # the contact is in the subject, not among the listed ones
+    return any(
+        t.dep_ == "amod" and t.lower_ in HYPOTHETICAL_ADJECTIVES - {"direct", "future"}
+        for s in verb.children
+        if s.dep_ == "nsubj"
+        for t in s.subtree
+    )
+
+
+def _aggregate(token: Token) -> bool:
+    """ "two meetings", "three rounds of talks", "several calls": a count of contacts."""
+    head = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lower_
+        in (
+            "rounds",
+            "sessions",
+        )
+    ):
+        head = token.head.head  # "three rounds of talks"
+    if not head.tag_.endswith("S") and head.lower_ not in ("talks", "negotiations"):
+        return False
+    return any(
+        (c.dep_ == "nummod" and c.lower_ not in ("one", "1"))
+        or (c.dep_ == "amod" and c.lower_ in ("several", "many", "numerous", "multiple"))
+        for c in head.children
+    )
+
+
+def _called_off(token: Token) -> bool:
+    """ "The summit was shelved", "plans for a meeting have been put on hold", "called off
+    the talks", "X summit scrapped" (a headline): a contact, or the plan for one, that a verb
+    of cancelling takes as its patient will not happen."""
+    patient = token
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("for", "of")
+        and token.head.head.lower_ in PLAN_NOUNS
+    ):
+        patient = token.head.head  # "plans for a summit"
+    verb = patient.head
+    children = list(verb.children)
+    if patient.dep_ == "nsubj":
+        # the subject of an active verb is its agent, unless the verb is a bare participle
+        # ("Budapest summit shelved", "the talks, postponed twice, were ...")
+        if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("dobj", "aux") for c in children):
+            return False
+    elif patient.dep_ not in ("nsubjpass", "dobj"):
+        return False
+    base = lemma(verb)
+    if base in CANCEL_VERBS:
+        return True
+    if base == "call":
+        return any(c.dep_ == "prt" and c.lower_ == "off" for c in children)
+    return base == "put" and any(
+        c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(o.lower_ in ("hold", "ice") for o in c.children)
+        for c in children
+    )
+
+
 _PLANNED = frozenset({"due", "set", "scheduled", "planned", "expected", "slated", "likely"})
 
 
@@ -1611,6 +1791,7 @@ def _habitual(children: list[Token]) -> bool:
     return False
 
 
+HEDGE_ADVERBS = frozenset({"likely", "probably", "possibly", "perhaps", "maybe"})
 HABITUAL_ADVERBS = frozenset(
     {"repeatedly", "regularly", "often", "frequently", "routinely", "constantly"}
 )
@@ -1642,6 +1823,8 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return "scheduled" if future else None
     if any(a in MODAL_AUX for a in auxes):
         return "hypothetical"
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGE_ADVERBS for c in children):
+        return "hypothetical"  # "would likely take place", "will probably meet"
     if any(a in FUTURE_AUX for a in auxes):
         return "scheduled"
     if any(a in WOULD_AUX for a in auxes):
@@ -1694,6 +1877,10 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if tag == "VB" and not auxes and verb.dep_ == "ccomp" and head.i != verb.i and depth < 3:
+        # "agreed to have their teams start negotiations": a bare infinitive under a verb of
+        # causing has the mood of that verb
+        return _verb_mood(head, depth + 1)
     if tag == "VBN" and not auxes and verb.dep_ == "acl" and depth < 3:
         # "will send a delegation headed by X to the talks": a participle that qualifies a
         # noun has no tense of its own; the verb that holds the noun gives it
@@ -1762,6 +1949,7 @@ def _read(doc_text: str) -> tuple[Contact, ...]:
                 framing=_frames_contact(token),
                 places=_places(token),
                 open_subject=_open_pronoun(token),
+                open_group=_open_group(token),
                 days=_days(token),
                 commented=_commented(token),
                 host=_host(token),
@@ -2001,6 +2189,9 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
                     # "X, the aide heading the Russian group": the participle describes X
                     described = token.head
                     fillers.append(described.head if described.dep_ == "appos" else described)
+        elif token.pos_ in ("VERB", "AUX") and base == "send" and _sends_people(token):
+            # "Russia sent Foreign Minister X and aide Y": the delegates a side sent
+            fillers += [c for c in token.children if c.dep_ == "dobj"]
         elif token.pos_ in ("VERB", "AUX") and _participates(token):
             fillers += [c for c in token.children if c.dep_ == "nsubj"]
             if base in ("lead", "head", "accompany", "join"):
@@ -2044,16 +2235,53 @@ def members_past(sentence: str) -> bool:
         verb = token
         if token.tag_ == "VBN" and token.dep_ == "acl":
             verb = _clause_verb(token.head)
+        if _past_up(verb):
+            return True
+    return False
+
+
+def _past_up(verb: Token) -> bool:
+    """Whether `verb`, or the nearest finite verb above an infinitive or bare form ("brought
+    X face to face with a team headed by Y"), is in a past tense."""
+    for _ in range(4):
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         if verb.tag_ == "VBD" or auxes & {"was", "were", "had"}:
             return True
+        finite = verb.tag_ in ("VBZ", "VBP") and verb.dep_ not in ("dobj", "pobj", "xcomp")
+        if auxes & FUTURE_AUX or finite or verb.tag_ in ("VBN", "VBG") or verb.head.i == verb.i:
+            return False  # "X, heading the group, told...": the telling's tense is not his
+        verb = verb.head
     return False
+
+
+def _sends_people(verb: Token) -> bool:
+    """ "Russia sent X and Y" (to the talks): a side for subject, named people for object."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return (
+        any(_country_of_token(s) is not None for s in subjects)
+        and bool(objects)
+        and all(o.ent_type_ == "PERSON" or _titled_person_head(o) for o in objects)
+    )
+
+
+def _titled_person_head(token: Token) -> bool:
+    ent = _entity(token)
+    return ent is not None and ent.label_ == "PERSON"
 
 
 def _participates(token: Token) -> bool:
     """ "X also took part", "X participated", "X attended the talks": taking part in a contact
     (not "took part in the fighting": an object, if any, is a contact noun)."""
     base = lemma(token)
+    if base == "sit":
+        # "X, who sat in on the meeting", "X sat at the table with both delegations": present
+        if any(o.lower_ == "table" for o in _prep_objects(token, ("at",))):
+            return True
+        return any(c.dep_ == "prt" and c.lower_ == "in" for c in token.children) and any(
+            o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session")
+            for o in _prep_objects(token, ("on",))
+        )
     if base == "take":
         if not any(c.dep_ == "dobj" and c.lower_ == "part" for c in token.children):
             return False

@@ -57,13 +57,13 @@ def institutions() -> frozenset[str]:
 
 @cache
 def capital(code: str) -> str | None:
-    """The capital of a country, when the table names it among the country's names (as a
-    metonym) and the places list knows it as a city of that country."""
+    """The capital of a country, when the table names it (among the country's names, as a
+    metonym, or as its `capital`) and the places list knows it as a city of that country."""
     places = gazetteer.places_by_name()
     for row in gazetteer.country_rows():
         if row["code"] != code:
             continue
-        for name in row["names"]:
+        for name in [*row["names"], *([row["capital"]] if row.get("capital") else [])]:
             place = places.get(name)
             if place is not None and place.kind == "city" and place.country == code:
                 return str(name)

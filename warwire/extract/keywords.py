@@ -45,7 +45,7 @@ TALKS = (
     "phone", "call", "conversation", "spoke", "speak", "talk", "told", "assured", "informed",
     "video", "virtual", "online", "negotiat", "summit", "meet", "met", "round", "sat down",
     "sit down", "face-to-face", "consultation", "conference", "mediat", "session",
-    "discussion", "delegation", "working group", "expert group", "technical team",
+    "discussion", "delegation", "working group", "expert group", "technical team", "reconven",
 )  # fmt: skip
 """What a sentence reporting talks, a call or a delegation names."""
 
@@ -54,6 +54,7 @@ MEMBERS = (
     "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
     "head", "chief", "who ", "lead", "led ", "opened", "chaired", "moderated", "hosted",
     "presided", "represent", "took part", "take part", "taking part", "participat", "attend",
+    "sent ",
 )  # fmt: skip
 """What a sentence naming the members of a delegation says."""
 

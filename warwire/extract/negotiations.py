@@ -24,7 +24,7 @@ from warwire.extract import clauses, countries, gazetteer, keywords, venues
 from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
-from warwire.extract.people import Roster, misspelling_of
+from warwire.extract.people import Roster, misspelling_of, spelling_key
 from warwire.extract.text import Sentence
 
 _F = re.IGNORECASE
@@ -52,7 +52,8 @@ for _kind, _phrases in (
         "talks|negotiation|negotiations|negotiating session|negotiating round|negotiating table|"
         "negotiate|negotiates|negotiated|summit|meeting|meetings|met|meet|meets|round of talks|"
         "round of negotiations|sat down|sit down|face-to-face|consultations|peace conference|"
-        "hosted talks|mediat*|session|sessions|discussion with|discussions with|"
+        "hosted talks|mediat*|session|sessions|discussion with|discussions with|reconvene|"
+        "reconvened|reconvenes|reconvening|"
         "discussion between|discussions between",
     ),
     (
@@ -98,6 +99,7 @@ class Trigger(NamedTuple):
 _IN_PERSON = Folded(
     re.compile(
         r"\b(?:met|meet|meets|meeting|delegations?|summit|sat\s+down|sit\s+down|round|face-to-face|"
+        r"reconven\w+|"
         r"in\s+person|travel\w*|arriv\w*|venue|hosted|host|table|talks\s+(?:in|at)|"
         r"negotiations\s+in|negotiators|teams?|sessions?|working\s+groups)\b",
         _F,
@@ -169,10 +171,13 @@ _NOT_TALKS = Gated(
     re.compile(
         r"\b(?:news|press)\s+conferences?\b|\bcabinet\s+meetings?\b|\bsecurity\s+(?:meeting|conference)\b|"
         r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bSituation\s+Room\b|"
-        r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b",
+        r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b|"
+        r"\b(?:swaps?|exchanges?|releases?|handovers?|repatriations?)\s+(?:\w+\s+){0,2}?mediated\b|"
+        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b",
         _F,
     ),
     (
+        "mediated",
         "conference",
         "cabinet",
         "security",
@@ -182,7 +187,8 @@ _NOT_TALKS = Gated(
         "meeting of the",
     ),
 )
-"""Meeting words that are not talks; only the words inside these phrases are ignored."""
+"""Meeting words that are not talks; only the words inside these phrases are ignored (a
+prisoner swap that a state mediated is an exchange, not talks)."""
 _IRREALIS_WORDS = WordList(
     "no",
     "not",
@@ -575,6 +581,12 @@ _CLAUSE_SPLIT = Folded(
         _F,
     )
 )
+_AFTER_CONTACT = re.compile(r"\b(?:after|following)\s+(?:[\w'-]+\s+){0,6}\S*$", _F)
+_LATER_TODAY = re.compile(
+    r"\b(?:later\s+(?:in\s+the\s+day|today|tonight|this\s+(?:morning|afternoon|evening))"
+    r"|(?:this|that)\s+(?:afternoon|evening))\b",
+    _F,
+)
 _SAME_DAY = re.compile(
     r"\b(?:came|comes|happened|began|started)\s+(?:on\s+the\s+(?:same\s+)?day|"
     r"(?:just\s+|only\s+)?hours\s+(?:before|after|ahead\s+of))\b",
@@ -614,6 +626,9 @@ class TalkMention:
     five hours"): it refers back to a contact already told."""
     kind: str | None = None
     """The kind of the clause's first contact word (call, video, meet)."""
+    apart: bool = False
+    """Its sentence opens at another time of the day just told ("Earlier on Friday, X hosted
+    a meeting with Y"): not the contact just told."""
 
 
 @dataclass(slots=True)
@@ -741,7 +756,7 @@ def _venue(text: str) -> tuple[str | None, str | None]:
             "Saint Petersburg",
         ):
             continue
-        if _POSTED_IN.search(before):
+        if _POSTED_IN.search(before) or _ATTACKED_IN.search(before):
             continue
         if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
             return mention.item.name, mention.item.country
@@ -757,7 +772,8 @@ def _members(
     found: list[gazetteer.Official] = []
     cues: list[int] | None = None  # looked for once a name needs them
     heads: list[int] = []
-    for mention in gazetteer.officials().find(text) if mentions is None else mentions:
+    named = list(gazetteer.officials().find(text) if mentions is None else mentions)
+    for mention in named:
         official = mention.item
         if official.name in {o.name for o in found} or official.role in _SPOKES:
             continue
@@ -768,9 +784,12 @@ def _members(
             cues = [m.end() for m in _MEMBERS_AFTER.finditer(text, lowered)]
             heads = [m.start() for m in _HEAD_AFTER.finditer(text, lowered)]
         after_cue = any(0 <= mention.start - c <= 260 for c in cues)
-        before_head = any(0 <= h - mention.end <= 70 for h in heads) or bool(
-            _TAKES_PART.match(text, None, mention.end)
-        )
+        before_head = any(
+            0 <= h - mention.end <= 70
+            # "X said Y, who headed the team, ...": the head is the name nearest before it
+            and not any(mention.end <= other.start and other.end <= h for other in named)
+            for h in heads
+        ) or bool(_TAKES_PART.match(text, None, mention.end))
         if not (after_cue or before_head):
             continue
         # "Ukraine's negotiator X described the talks as...": named as a member, whatever
@@ -839,6 +858,12 @@ expected to represent Washington"."""
 
 
 _ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
+_ATTACKED_IN = re.compile(
+    r"\b(?:attacks?|strikes?|struck|hit|shell\w*|bomb\w*|drones?|missiles?|raids?)\b"
+    r"[^,.;]{0,20}?\b(?:on|at|in|over|against)\s+(?:the\s+)?$",
+    _F,
+)
+"""A place an attack is aimed at ("a drone attack on the Moscow region") is no venue."""
 _POSTED_IN = Folded(
     re.compile(
         r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
@@ -963,11 +988,16 @@ def _parties(
         )
         if opening:
             codes.add(opening[0].item.code)
+    forums = (
+        [m.span() for m in _SIDELINES.finditer(text)] if "side" in text or "marg" in text else []
+    )
     for mention in gazetteer.countries().find(text):
         before = text[max(0, mention.start - 60) : mention.start]
         after = text[mention.end : mention.end + 80]
         if anchors is not None and not any(abs(mention.start - a) <= 120 for a in anchors):
             continue
+        if any(a <= mention.start < b for a, b in forums):
+            continue  # "on the sidelines of the NATO summit": the forum is no side
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
     codes |= {o.country for o in participants if o.country}
@@ -1026,7 +1056,9 @@ def _mentions_in(
             and gazetteer.officials().find(text)  # else `_support` finds no one
             and sentence.has(keywords.MEMBERS_BIT)
         ):
-            return _support(sentence, today, named=named)
+            found_support = _support(sentence, today, named=named)
+            if found_support or not _untriggered_screen(text) or _excluded(text):
+                return found_support
         if (
             supporting
             and sentence.occurs & keywords.MEMBERS_BIT
@@ -1038,7 +1070,15 @@ def _mentions_in(
             if found_support:
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
-            return _parsed_pieces(sentence, text, today, True, year, subject, named)
+            # each clause on its own ("X and Y speak for first time; Z to call W")
+            parts = _clauses(text) or [text]
+            return [
+                m
+                for part in parts
+                for m in _parsed_pieces(
+                    sentence, part, today, len(parts) == 1, year, subject, named
+                )
+            ]
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1056,7 +1096,7 @@ def _mentions_in(
                 out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
-        if not events and _venue(clause)[0] is None:
+        if not events and (_venue(clause)[0] is None or _recalled_venue(clause)):
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
@@ -1074,11 +1114,89 @@ def _mentions_in(
                 )
                 if found is None:
                     continue
-                if before is not None and piece != clause:
+                if before is not None and (span := _SPAN_LINK.match(segment)):
+                    found = _at_a_distance(found, before, span.group(0), segment)
+                elif before is not None and piece != clause:
                     found = _sequel_of(found, before, text)
+                if before is not None and found.venue is None and _THAT_CITY.search(segment):
+                    # "met X in Jeddah, a day before talks with Y in the city": the city named
+                    found = replace(found, venue=before.venue, venue_country=before.venue_country)
+                elif (
+                    before is not None
+                    and not found.parties
+                    and not found.participants
+                    and _SHARED_SUBJECT.match(segment)
+                ):
+                    # "X and Y wrapped up talks on Saturday and agreed to reconvene on
+                    # Monday": the second verb shares the first one's subject
+                    found = replace(
+                        found, parties=set(before.parties), participants=before.participants
+                    )
                 before = found
                 out.extend(_distribute(sentence.text, segment, found, named))
     return out
+
+
+_SPAN_DAYS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_THEIR_TEAM = re.compile(
+    r"\b(?:his|her)\s+(?:\w+\s+)?(?:officials|team|delegation|negotiators|envoys|aides)\b", _F
+)
+
+
+def _at_a_distance(
+    mention: TalkMention, before: TalkMention, span: str, segment: str
+) -> TalkMention:
+    """The second of two contacts a span of days apart ("X met Y on Monday, a day before his
+    officials sit down with Z"): dated from the first when it names no day of its own, and
+    with the first's subject's side when its team is "his/her" team."""
+    lowered = span.lower()
+    own = find_date(segment[len(span) :], before.cue.date or dt.date.today())
+    if own.when is When.NONE and before.cue.when is When.DATE and before.cue.date:
+        words = lowered.replace(",", " ").split()
+        n = next((_SPAN_DAYS.get(w) or int(w) for w in words if w in _SPAN_DAYS or w.isdigit()), 1)
+        days = "day" in lowered or "eve" in lowered
+        if days and ("before" in lowered or "ahead" in lowered or "eve" in lowered):
+            mention = replace(mention, cue=DateCue(When.DATE, before.cue.date + dt.timedelta(n)))
+        elif days and "after" in lowered:
+            mention = replace(mention, cue=DateCue(When.DATE, before.cue.date - dt.timedelta(n)))
+    if _THEIR_TEAM.search(segment) and before.participants and before.participants[0].country:
+        mention = replace(mention, parties=mention.parties | {before.participants[0].country})
+    return mention
+
+
+_THAT_CITY = re.compile(r"\bin\s+the\s+(?:same\s+)?(?:city|capital|town)\b(?!\s+of\b)", _F)
+_SHARED_SUBJECT = re.compile(r"\s*(?:and|but)\s+(?:then\s+)?[a-z]+(?:ed|ll)?\b")
+
+
+def _in_irrealis(text: str, clause: str, venue: str) -> bool:
+    """Whether the clause names `venue` only inside the phrase of a contact the parse reads
+    as wished for, denied or counted ("after two meetings in X")."""
+    offset = text.find(clause)
+    at = clause.find(venue)
+    if offset < 0 or at < 0:
+        return False
+    if _COUNTED_CONTACTS.search(clause, 0, at):
+        return True
+    where = offset + at
+    return any(a <= where < b for a, b in clauses.irrealis_spans(text))
+
+
+_COUNTED_CONTACTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|many|\d+)\s+(?:[\w-]+\s+)?(?:meetings|rounds|"
+    r"sessions|summits|calls)\b(?:\s+of\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?[^,;]{0,30}$",
+    _F,
+)
+
+
+def _recalled_venue(clause: str) -> bool:
+    """ "X heads the team, after Y led the delegation in Abu Dhabi": the city is that of an
+    earlier round a time clause recalls, not of a contact this delegation line reports."""
+    venue = _venue(clause)[0]
+    at = clause.find(venue) if venue else -1
+    return at > 0 and bool(_RECALL_LINK.search(clause, 0, at))
+
+
+_RECALL_LINK = re.compile(r"\b(?:after|since|before|when)\b", _F)
 
 
 def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMention:
@@ -1189,7 +1307,17 @@ def _excluded(text: str) -> bool:
         text = _SIDELINES.sub(" ", text)
     if "ouncil" in text or "arliament" in text or "ongress" in text:
         text = _BODY_IN_TITLE.sub(" ", text)
+    if "leaders" in text and _ALLIED_LEADERS.search(text) and _REMOTE.search(text):
+        sides = {m.item.country for m in gazetteer.officials().find(text)}
+        if {"UA", "US"} <= sides:
+            # "X told European leaders and Y in a video call": allied leaders on a call of
+            # Ukraine with the US, which `valid_parties` judges like any other
+            text = _ALLIED_LEADERS.sub(" ", text)
     return bool(_EXCLUDE.search(text))
+
+
+_REMOTE = re.compile(r"\b(?:video|call|phone|conference)\b", _F)
+_ALLIED_LEADERS = re.compile(r"\bEuropean\s+leaders\b")
 
 
 _BODY_IN_TITLE = re.compile(
@@ -1263,6 +1391,8 @@ _MEMBER_SCREEN = (
     "headed by",
     " will lead",
     " will head",
+    "lead the",
+    "head the",
     "leads the",
     "heads the",
     "led the",
@@ -1276,6 +1406,11 @@ _MEMBER_SCREEN = (
     "took part",
     "take part",
     "taking part",
+    "sat in on",
+    "sit in on",
+    "sits in on",
+    "at the table",
+    " sent ",
     "participat",
     "attended",
     "represent",
@@ -1364,6 +1499,10 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
             (_edge_rank(m.group(0)), m.start())
             for m in _SEGMENT_EDGE.finditer(clause, None, a.end, b.start)
         ]
+        spans = [at for _, at in edges if _SPAN_LINK.match(clause, at)]
+        if spans:
+            cuts.append(spans[-1])  # ", a day before Y sits down with Z": another occasion
+            continue
         if edges:
             cuts.append(min(edges)[1])
             continue
@@ -1384,8 +1523,15 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
+_THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:and|but)\s+that\s", _F)
 _SOFT_EDGE = Folded(
-    re.compile(r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)", _F)
+    re.compile(
+        r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)|"
+        r"\s(?=(?:and|but)\s+that\s)|"
+        r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)|"
+        r"\s(?=on\s+(?:the\s+)?eve\s+of\s)",
+        _F,
+    )
 )
 _SEGMENT_EDGE = Folded(
     re.compile(r"[,;]\s+(?:and\s+(?:then\s+)?|but\s+|then\s+|while\s+)?|\s-\s", _F)
@@ -1410,7 +1556,23 @@ def _without_since(text: str) -> str:
 _SINCE_PHRASE = Folded(re.compile(r"\bsince\b[^,;]*", _F), needs=("since",))
 
 
+_SPAN_LINK = re.compile(
+    r"[\s,;:-]*(?:(?:and|but)\s+)?(?:(?:just|only|barely|some|about)\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few|few)\s+"
+    r"(?:days?|hours?|weeks?|months?)\s+(?:before|after|ahead\s+of|earlier\s+than)|"
+    r"on\s+(?:the\s+)?eve\s+of|the\s+(?:day|night)\s+(?:before|after))\b",
+    _F,
+)
+"""A part that opens at a distance in time from the first ("X met Y on Monday, a day before
+Z sits down with W"): another occasion, so another meeting."""
+
+
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
+    if _SPAN_LINK.match(second):
+        return True
+    kinds = {_family(_format(first)), _family(_format(second))}
+    if kinds == {"call", "meet"} and _THAT_CLAUSE.match(second):
+        return True  # "said the meeting had been nice and that he would talk to X": two
     day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
     if day1.date and day2.date and day1.date != day2.date:
         return True
@@ -1431,8 +1593,8 @@ def _support(
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _excluded(text):
-        return []
+    if _excluded(text) or _STAYS_OUT.search(text):
+        return []  # "the Swiss government said it would not take part in the talks"
     participants = _members(text)
     extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
     participants += extra
@@ -1441,7 +1603,9 @@ def _support(
     parties = _parties(text, participants, sentence.text) | extra_parties
     if not participants and not parties:
         return []
-    venue, venue_country = _venue(text) if _ROLE_VENUE.search(text) else (None, None)
+    venue, venue_country = (
+        _venue(text) if _ROLE_VENUE.search(text) and not _recalled_venue(text) else (None, None)
+    )
     return [
         TalkMention(
             index=sentence.index,
@@ -1462,6 +1626,10 @@ def _support(
     ]
 
 
+_STAYS_OUT = re.compile(
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:take\s+part|participate|attend|join|sit\s+in)\b",
+    _F,
+)
 _FUTURE = Folded(
     re.compile(
         r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
@@ -1519,6 +1687,8 @@ def _mention(
         venue = venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
+    if venue is not None and _in_irrealis(sentence.text, clause, venue):
+        venue, venue_country = None, None  # "the third round, after two meetings in X"
     unreal = _irrealis_contacts(sentence.text, clause)
     realis = [m.start for m in _realis_triggers(clause) if m.start not in unreal]
     anchors = [m.start for m in _realis_triggers(clause) if m.kind != "role"]
@@ -1613,17 +1783,21 @@ def _mention(
         else:
             dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
-    if reading.days:
+    tail = _linked_before(sentence.text, clause)[-30:]
+    spaced = bool(_DAYS_AFTER.search(tail) or _WEEKS_AFTER.search(tail))
+    # "X spoke to Y on Thursday, a day after his call with Z": the call is a span apart from
+    # the day the sentence names, whatever the parser hangs that day on
+    if reading.days and not spaced:
         # The day the grammar gives the contact itself, over a day of another verb of the
         # clause ("arrived on Sunday for talks due to start on Monday").
         own = find_date(" ".join(reading.days), today, future=status == "scheduled", year_hint=year)
         if own.when is When.DATE or (own.when is When.PREVIOUS and status != "scheduled"):
             cue = own  # "what X and Y discussed in Moscow the previous day", said on Sunday
-    if cue.when is When.NONE and not whole:
+    if cue.when is When.NONE and not whole and not spaced:
         cue = find_date(
             _lead_in(sentence.text), today, future=status == "scheduled", year_hint=year
         )
-    if cue.when is When.NONE and not whole:
+    if cue.when is When.NONE and not whole and not spaced:
         # "X agreed on Tuesday to ... after a call with Y", "security was tightened on Monday
         # as the palace prepared to host the talks": a clause linked by a conjunction of time
         # shares the day of the clause it is linked to.
@@ -1644,6 +1818,27 @@ def _mention(
         cue = next(
             (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
         )
+    if (
+        cue.when is When.NONE
+        and status == "held"
+        and any(_weeks_after(sentence.text, clause, at) for at in realis)
+    ):
+        # "The attack came less than three weeks after X hosted Y": a contact a span of weeks
+        # or months before the news it is measured from is history with no day of its own.
+        cue = DateCue(When.VAGUE)
+    if (
+        cue.when is When.NONE
+        and status == "held"
+        and _STATEMENT_DAY.search(sentence.text)
+        and _AFTER_CONTACT.search(clause[: first + 1])
+    ):
+        # "X and Y said on Sunday they had made progress after talks at Z": what a statement
+        # follows took place by the statement's day
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today))
+    if cue.when is When.NONE and status == "scheduled" and _LATER_TODAY.search(clause):
+        # "told reporters on Thursday that he would speak with X later in the day": the day
+        # of the statement (or of the report)
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today))
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -1708,6 +1903,14 @@ def _mention(
         and not _side_in_own_words(clause, venue_country, venue, reading.parties)
     ):
         parties.discard(venue_country)
+    source = _HEADLINE_SOURCE.search(sentence.text) if sentence.paragraph == 0 else None
+    if source is not None:
+        # "Next round of talks set for Wednesday - Zelensky": who a headline quotes after its
+        # dash announces the news
+        said = spelling_key(source.group(1).split()[-1])
+        participants = [o for o in participants if spelling_key(o.name.split()[-1]) != said]
+    if named is not None and len(participants) >= 2 and not reading.open_group:
+        named.last_group = list(participants)  # who a later "they" are
     concrete = bool(
         venue
         or (cue.when is When.DATE)
@@ -1741,13 +1944,25 @@ def _mention(
             or bool(_HOSTED_THE.search(clause))
         ),
         kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
+        apart=bool(_APART.match(sentence.text))
+        and not _DEFINITE_BEFORE.search(clause[: first + 1]),
     )
 
 
-_DEFINITE_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:the|these|those)\s+(?:[\w-]+\s+){0,2}\w?$", _F)
+_HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
+_APART = re.compile(
+    r"\s*(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|that\s+day|"
+    r"in\s+the\s+day|the\s+same\s+day)\b",
+    _F,
+)
+_DEFINITE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s*)(?:the|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day's)"
+    r"\s+(?:[\w-]+\s+){0,2}\w?$",
+    _F,
+)
 """A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
 _HOSTED_THE = re.compile(
-    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit)", _F
+    r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|call|conference)", _F
 )
 """Who "hosted the talks" was at the talks just told."""
 
@@ -1794,6 +2009,8 @@ class Reading(NamedTuple):
     the call"): the subject of that verb comments on the contact."""
     hosts: frozenset[str] = frozenset()
     """Countries the clause's visits go to."""
+    open_group: bool = False
+    """A contact of the clause has "they" for subject: the group told before."""
 
 
 _IN_PERSON_VERBS = frozenset(
@@ -1822,6 +2039,10 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         found = [c for c in found if not c.framing]
     if not found:
         return Reading(None, [], set())
+    if "side" in text or "marg" in text or "fringe" in text:
+        # the forum a contact is held on the sidelines of is no contact of its own
+        forums = [m.span() for m in _SIDELINES.finditer(text)]
+        found = [c for c in found if not any(a < c.start < b for a, b in forums)] or found
     sided = [c for c in found if c.people or c.parties]
     if sided:
         # "Speaking to reporters, X said he wanted to meet Y": the contact with sides in its
@@ -1873,6 +2094,12 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
                 people.values(),
                 key=lambda o: text.find(o.name.split()[-1]) % (len(text) + 1),
             )
+        if any(c.open_group for c in stated):
+            # "A, B and C met Y. Together they phoned Z": they are the group told before
+            for official in named.last_group:
+                people.setdefault(official.name, official)
+                if official.country:
+                    parties.add(official.country)
     return Reading(
         mood,
         list(people.values()),
@@ -1896,6 +2123,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         ),
         commented=any(c.commented for c in found),
         hosts=frozenset(c.host for c in stated if c.host),
+        open_group=any(c.open_group for c in stated),
     )
 
 
@@ -2055,6 +2283,32 @@ def _days_after(text: str, clause: str, first: int, today: dt.date) -> DateCue |
     return DateCue(When.DATE, anchor - dt.timedelta(days=n))
 
 
+_WEEKS_AFTER = re.compile(
+    r"\b(?:weeks|months|years|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?))\s+(?:after|before)\b",
+    re.IGNORECASE,
+)
+
+
+def _weeks_after(text: str, clause: str, first: int) -> bool:
+    """Whether the contact at `first` opens a span of weeks or more measured from another
+    event of the sentence ("the attack came three weeks after X met Y"; "two months before
+    the summit, X had called Y")."""
+    offset = text.find(clause)
+    if offset < 0:
+        return False
+    trigger = offset + first
+    return any(
+        m.end() <= trigger
+        and text[: m.start()].strip()  # "Three weeks after X, Y met Z": the span opens a clause
+        and not _NEW_CLAUSE.search(text, m.end(), trigger)  # an apposition still refers back
+        for m in _WEEKS_AFTER.finditer(text, 0, trigger)
+    )
+
+
+_NEW_CLAUSE = re.compile(r"[;:]|,\s*(?:and|but|while|as|and\s+then)\b|\s[-–—]\s", re.IGNORECASE)
+
+
 _TIME_LINK = re.compile(r"\b(?:after|following|as|while|when)\s*$", re.IGNORECASE)
 
 
@@ -2143,14 +2397,29 @@ class ArticlePeople:
         self.roster = Roster([s.text for s in sentences])
         self.last_person: gazetteer.Official | None = None
         """The person the latest parsed contact was first about: who a later "he" is."""
+        self.last_group: list[gazetteer.Official] = []
+        """The people of the latest parsed contact with several: who a later "they" are."""
 
     def the_two(self, index: int) -> list[gazetteer.Official]:
-        """The two people the sentence before `index` names, if it names exactly two."""
+        """The two people "the two" refers to: those named before it in its own sentence
+        ("X said Y had backed the plan when the two met"), else in the sentence before, if
+        exactly two."""
+        if 0 <= index < len(self._sentences):
+            text = self._sentences[index].text
+            found = _THE_TWO.search(text)
+            own = self._two_in(text, found.start()) if found else []
+            if own:
+                return own
         if index <= 0 or index > len(self._sentences):
             return []
         text = self._sentences[index - 1].text
+        return self._two_in(text, len(text))
+
+    def _two_in(self, text: str, end: int) -> list[gazetteer.Official]:
         found: dict[str, gazetteer.Official] = {}
         for person in clauses.people(text):
+            if person.start >= end:
+                continue
             resolved = self.roster.resolve(person.name, person.side)
             if resolved is None:
                 continue
@@ -2340,6 +2609,10 @@ def _date_of(mention: TalkMention) -> dt.date | None:
     return mention.cue.date if mention.cue.when is When.DATE else None
 
 
+def _video(mentions: list[TalkMention]) -> bool:
+    return any(m.fmt == "video" for m in mentions)
+
+
 def _family(fmt: str | None) -> str | None:
     if fmt == "call":
         return "call"
@@ -2351,6 +2624,7 @@ def _family(fmt: str | None) -> str | None:
 @dataclass(slots=True)
 class _Folder:
     today: dt.date
+    titled: bool = False
     drafts: list[NegotiationDraft] = field(default_factory=list)
 
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
@@ -2369,6 +2643,8 @@ class _Folder:
         if venue and mention.venue and venue != mention.venue:
             return False
         fam, mine = _draft_family(draft), _family(mention.fmt)
+        if mention.definite and mention.fmt == "call" and _video(draft.mentions):
+            mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
         if fam and mine and fam != mine:
             return False
         date, mdate = _draft_date(draft), _date_of(mention)
@@ -2391,6 +2667,17 @@ class _Folder:
             return False  # "The talks would be held there": a meeting, not the call just told
         if mention.definite and mention.paragraph - draft.mentions[-1].paragraph <= 1:
             return True  # "X, who hosted the talks, said...": the talks just told
+        if (
+            not mention.support
+            and len(mention.parties) >= 2
+            and mention.parties - set(draft.parties)
+            and not valid_parties(mention.parties, True, self.today)
+        ):
+            # "On Saturday, advisers from A, B and C met Ukrainian officials in Geneva": a
+            # meeting of allies is no part of the talks held in the same city
+            return False
+        if mention.apart and draft is self.drafts[-1] and not mention.support:
+            return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
         if vague and mdate and not date:
             return False
         theirs = {o.name for o in draft.officials()}
@@ -2445,6 +2732,23 @@ class _Folder:
             and mention.paragraph - draft.mentions[-1].paragraph <= 1
         ):
             return True  # "The talks on Tuesday lasted five hours": the talks just told
+        if (
+            mention.definite
+            and not mention.parties
+            and not mention.venue
+            and _draft_family(draft) == "meet"
+            and [d for d in self.drafts if _draft_family(d) == "meet"] == [draft]
+        ):
+            return True  # "Monday's session came a day after...": the one meeting told
+        if (
+            self.titled
+            and all(m.paragraph == 0 for m in draft.mentions)
+            and ddate is None
+            and mention.paragraph <= 2
+            and mention.parties & set(draft.parties)
+            and not mention.support
+        ):
+            return True  # the lead tells, with its day, the contact its headline announced
         if draft.pending and mention.concrete:
             return False
         if near and mention.venue and not mdate and not _draft_venue(draft) and ddate:
@@ -2462,6 +2766,11 @@ class _Folder:
         return near and not mention.venue and not mdate
 
     def add(self, mention: TalkMention) -> None:
+        if mention.venue is None and self.drafts and _THAT_CITY.search(mention.text):
+            # "in the same city": the city of the contact just told
+            city = _draft_venue(self.drafts[-1])
+            if city is not None:
+                mention = replace(mention, venue=city)
         fits = [d for d in reversed(self.drafts) if self.compatible(d, mention)]
         fits = [d for d in fits if self.related(d, mention)]
         if mention.status == "held" and not mention.support and _date_of(mention) is None:
@@ -2471,7 +2780,7 @@ class _Folder:
         target = next(iter(fits), None)
         if target is not None:
             target.mentions.append(mention)
-            _resolve(target, self.today)
+            _resolve(target, self.today, self.titled)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
             if mention.next_round and len(mention.parties) < 2:
                 earlier = next(
@@ -2488,7 +2797,7 @@ class _Folder:
                     # by a side not at them is no round of theirs
                     mention.parties |= set(earlier.parties)
             draft = NegotiationDraft([mention], pending=not mention.concrete)
-            _resolve(draft, self.today)
+            _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
 
 
@@ -2508,8 +2817,10 @@ def _opposite_fronts(first: set[str], second: set[str]) -> bool:
 
 
 def _two_sided(people: list[gazetteer.Official]) -> bool:
-    """Whether `people` hold two sides of a contact: two or more people of two countries."""
-    return len({o.country for o in people if o.country}) >= 2
+    """Whether `people` hold two sides of a contact: people of two countries on different
+    sides of the war (a French and a British leader who join a call are one side of it)."""
+    sides = gazetteer.country_sides()
+    return len({sides.get(o.country, o.country) for o in people if o.country}) >= 2
 
 
 def _only_mediators(parties: set[str]) -> bool:
@@ -2525,10 +2836,13 @@ def _draft_venue(draft: NegotiationDraft) -> str | None:
     )
 
 
-def _draft_date(draft: NegotiationDraft) -> dt.date | None:
-    return next(
-        (d for m in draft.mentions if not m.support and (d := _date_of(m)) is not None), None
-    )
+def _draft_date(draft: NegotiationDraft, titled: bool = False) -> dt.date | None:
+    dated = [m for m in draft.mentions if not m.support and _date_of(m) is not None]
+    if titled and dated and dated[0].paragraph == 0:
+        # a headline's day is a relative word ("late at night", "today"); the body's own
+        # report of the contact names it
+        dated = [m for m in dated if m.paragraph > 0] or dated
+    return _date_of(dated[0]) if dated else None
 
 
 def _draft_family(draft: NegotiationDraft) -> str | None:
@@ -2546,16 +2860,15 @@ def extract_negotiations(
     """Negotiation drafts in order of first mention; `years` gives, per sentence, the year an
     undated "March 10" most likely belongs to (see `dates.year_context`); `local_hour` is
     the Kyiv hour of publication and `titled` says the first paragraph is the headline."""
-    folder = _Folder(today)
+    folder = _Folder(today, titled)
     named = ArticlePeople(sentences)
     opening: dict[int, str] = {}
     for sentence in sentences:
         opening.setdefault(sentence.paragraph, sentence.text)
         year = years[sentence.index] if years else None
-        recent = (
-            bool(folder.drafts)
-            and sentence.paragraph - folder.drafts[-1].mentions[-1].paragraph <= 2
-        )
+        recent = bool(folder.drafts) and (
+            sentence.paragraph - max(d.mentions[-1].paragraph for d in folder.drafts) <= 2
+        )  # a contact was told within the last two paragraphs, whichever draft it joined
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
@@ -2563,7 +2876,9 @@ def extract_negotiations(
         s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
-    kept = [d for d in folder.drafts if _keep(d, today, topical, peaceful)]
+    _next_rounds(folder.drafts, today)
+    drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
+    kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept):
@@ -2579,11 +2894,123 @@ def extract_negotiations(
             # a lead that names one past day only tells that day's news ("X urged Y on
             # Tuesday to ... The two met in Moscow for an hour")
             _date_lead_news(kept, today, local_hour, lead, day)
+    _without_outlets(kept, sentences)
+    _journey_venues(kept, sentences)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[NegotiationDraft]:
+    """A headline sums up the contacts the body reports ("X tells Y ... after call with Z"):
+    an undated contact only the headline tells, whose people the body's contacts of the same
+    kind all cover between them, is those contacts run together, not another one."""
+    out = []
+    for draft in drafts:
+        others = [
+            d
+            for d in drafts
+            if d is not draft
+            and any(m.paragraph > 0 for m in d.mentions)
+            and _draft_family(d) == _draft_family(draft)
+        ]
+        covered = {name for d in others for name in d.participants}
+        if (
+            all(m.paragraph == 0 for m in draft.mentions)
+            and draft.date is None
+            and len(others) >= 2
+            and draft.participants
+            and set(draft.participants) <= covered
+        ):
+            continue
+        out.append(draft)
+    return out
+
+
+_DATELINE_SOURCE = re.compile(r"^[A-Z][A-Z .'/-]+(?:,[^()\n]{1,40})?\(([^()]{2,40})\)\s*[-–—:]")
+"""A wire dateline the text layer keeps ("ANCHORAGE, Alaska (Agency) -"): its source."""
+
+
+def _without_outlets(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """The agency a dateline names is never a participant."""
+    sources = {
+        found.group(1).strip()
+        for s in sentences[:3]
+        if (found := _DATELINE_SOURCE.match(s.text)) is not None
+    }
+    if not sources:
+        return
+    for draft in drafts:
+        draft.participants = [p for p in draft.participants if p not in sources]
+
+
+def _journey_venues(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """A meeting with no city of its own is where one of its people's journey ended, told in
+    its sentence or the one before ("The plan that X brought to Kyiv on Thursday ... X met Y
+    for several hours"; "Lviv is preparing for the arrival of X, who will hold talks with
+    Y")."""
+    for draft in drafts:
+        if draft.venue is not None or draft.fmt not in (None, "in_person"):
+            continue
+        surnames = {name.split()[-1] for name in draft.participants}
+        if not surnames:
+            continue
+        first = draft.mentions[0].index
+        for sentence in sentences[max(0, first - 1) : first + 1]:
+            city = _journey_end(sentence.text, surnames)
+            if city is not None:
+                draft.venue, draft.fmt = city, "in_person"
+                draft.evidence["venue"] = sentence.text
+                break
+
+
+_JOURNEY_TO = re.compile(
+    r"\b(?:arriv\w*\s+in|arrival\s+in|(?:came|comes|travell?ed|flew|went|brought(?:\s+\w+)?)"
+    r"\s+to|visit(?:ed|ing|s)?)\s+(?:the\s+(?:\w+\s+)?(?:city|capital)\s+of\s+)?$",
+    _F,
+)
+_AWAITS_ARRIVAL = re.compile(
+    r"\s+(?:is|was)\s+(?:preparing|getting\s+ready)\s+for\s+the\s+(?:arrival|visit)\b", _F
+)
+
+
+def _journey_end(text: str, surnames: set[str]) -> str | None:
+    """The city a journey of one of `surnames` ends in, if the sentence names both."""
+    keys = {spelling_key(name) for name in surnames}
+    if not any(spelling_key(word) in keys for word in re.findall(r"\w+", text)):
+        return None
+    for mention in gazetteer.places().find(text):
+        if mention.item.kind != "city":
+            continue
+        before = text[max(0, mention.start - 40) : mention.start]
+        if _JOURNEY_TO.search(before) or (
+            mention.start == 0 and _AWAITS_ARRIVAL.match(text, mention.end)
+        ):
+            return mention.item.name
+    return None
+
+
+def _next_rounds(drafts: list[NegotiationDraft], today: dt.date) -> None:
+    """ "Next round set for Feb. 1" in a headline, "the parties agreed to meet again": a
+    coming round that names no sides is the next round of the talks the article reports,
+    even when those are told after it."""
+    for draft in drafts:
+        if len(draft.parties) >= 2 or not any(m.next_round for m in draft.mentions):
+            continue
+        if draft.status != "scheduled":
+            continue
+        rounds = [
+            d
+            for d in drafts
+            if d is not draft
+            and _draft_family(d) == "meet"
+            and valid_parties(set(d.parties), True, today)
+            and set(draft.parties) <= set(d.parties)
+        ]
+        if len(rounds) == 1:
+            draft.parties = list(rounds[0].parties)
 
 
 def _with_go_betweens(
@@ -2746,12 +3173,14 @@ def _report_day(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
+def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> None:
     mentions = draft.mentions
-    draft.date = _draft_date(draft)
+    draft.date = _draft_date(draft, titled)
     draft.vague = any(m.cue.when is When.VAGUE for m in mentions) and draft.date is None
     draft.venue = _draft_venue(draft)
     formats = [m.fmt for m in mentions if m.fmt]
+    if "video" in formats and all(m.definite for m in mentions if m.fmt == "call"):
+        formats = [f for f in formats if f != "call"]  # "the call" names the video conference
     if "call" in formats:
         draft.fmt = "call"
         draft.venue = None
@@ -2774,7 +3203,21 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
     elif draft.date is not None and draft.date < today:
         draft.status = "held"
     else:
-        draft.status = next((m.status for m in mentions if m.status and not m.support), "held")
+        told = [m for m in mentions if m.status and not m.support]
+        vague_headline = (
+            bool(told) and told[0].fmt is None and any(m.paragraph > 0 and m.fmt for m in told)
+        )  # "X and Y agreed to start negotiations" over the call the body reports
+        if (
+            titled
+            and told
+            and told[0].paragraph == 0
+            and (_SETTING.search(told[0].text) or vague_headline)
+        ):
+            # a headline's contact that is only the setting of its verb ("X and Y agree to
+            # swap prisoners in Istanbul meeting") has no tense of its own: the body's first
+            # report of it says whether it took place
+            told = [m for m in told if m.paragraph > 0] or told
+        draft.status = told[0].status if told and told[0].status else "held"
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
     if draft.venue:
@@ -2790,6 +3233,10 @@ def _resolve(draft: NegotiationDraft, today: dt.date) -> None:
         draft.evidence["participants"] = next(m.text for m in mentions if m.participants)
 
 
+_SETTING = re.compile(
+    r"\b(?:in|at|during)\s+(?:[\w'-]+\s+){0,3}(?:meeting|talks|session|call|summit|negotiations)\b",
+    _F,
+)
 _ROUND = Folded(
     re.compile(
         r"\b(?:rounds?\s+of\s+(?:direct\s+)?(?:peace\s+)?(?:talks|negotiations)|"

@@ -97,11 +97,15 @@ class Roster:
         clean = strip_titles(name)
         if len(clean) < 2 or not clean[:1].isupper():
             return None
+        if "'s " in clean or "\u2019s " in clean:
+            return None  # "Trump's Mar" (of "Trump's Mar-a-Lago"): a possessive is no name
         official = _official(clean)
         if official is not None:
             return NamedPerson(official.name, official.country, official)
         if " " not in clean:
             clean = self._fuller(clean)
+            if "'s " in clean or "\u2019s " in clean:
+                return None
             official = _official(clean)
             if official is not None:
                 return NamedPerson(official.name, official.country, official)

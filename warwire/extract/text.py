@@ -105,10 +105,13 @@ _ABBREVIATIONS = frozenset(
 
 
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+){0,3})(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ /][A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=,|\s\(|\s-))?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:-|:)\s+(?=[A-Z\"'])"
 )
-"""A wire-style dateline ("KYIV, Dec 4 (Agency) - "): where and when the story was filed."""
+"""A wire-style dateline ("KYIV, Dec 4 (Agency) - ", "ODESA, Ukraine, May 2 (Agency) - "):
+where and when the story was filed."""
 
 
 class Sentence:
