@@ -1,7 +1,10 @@
-"""People's names in talks: a double-barrelled surname is one person, a pair of surnames
-written as one compound is two. Every sentence here is invented for the test."""
+"""How talks name their people and places: a double-barrelled surname is one person, a pair
+of surnames written as one compound is two; a capital told by its state ("the Saudi
+capital") is the venue. Every sentence here is invented for the test."""
 
 from __future__ import annotations
+
+import pytest
 
 from tests.unit.extracted import negotiations_in
 
@@ -19,3 +22,36 @@ def test_two_surnames_joined_as_one_compound_are_two_people() -> None:
         "The Xi-Zelensky call on Tuesday covered a ceasefire, the Chinese foreign ministry said."
     )
     assert sorted(talks.participants) == ["Volodymyr Zelenskyy", "Xi Jinping"]
+
+
+@pytest.mark.parametrize(
+    ("body", "venue"),
+    [
+        (
+            "Russian and American delegations will meet in the Saudi capital on Monday to "
+            "discuss a ceasefire, Kremlin aide Yuri Ushakov said.",
+            "Riyadh",
+        ),
+        (
+            "Ukrainian, Russian and US negotiators held a second day of talks in the Emirati "
+            "capital on Saturday.",
+            "Abu Dhabi",
+        ),
+        (
+            "US envoy Steve Witkoff held talks with Vladimir Putin in the Russian capital on "
+            "Thursday.",
+            "Moscow",
+        ),
+    ],
+)
+def test_a_capital_told_by_its_state_is_the_venue(body: str, venue: str) -> None:
+    [talks] = negotiations_in(body)
+    assert (talks.venue, talks.format) == (venue, "in_person")
+
+
+def test_a_city_told_only_by_its_state_is_no_venue() -> None:
+    [talks] = negotiations_in(
+        "Ukrainian and Russian officials met in the Turkish city on Friday for talks on a "
+        "prisoner exchange."
+    )
+    assert talks.venue is None
