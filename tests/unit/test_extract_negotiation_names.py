@@ -55,3 +55,11 @@ def test_a_city_told_only_by_its_state_is_no_venue() -> None:
         "prisoner exchange."
     )
     assert talks.venue is None
+
+
+def test_a_sentence_opening_on_after_tells_the_contact_just_ended() -> None:
+    [talks] = negotiations_in(
+        "After seven hours behind closed doors in Geneva on Tuesday, the Russian and Ukrainian "
+        "delegations left without a joint statement."
+    )
+    assert (talks.status, talks.venue, talks.parties) == ("held", "Geneva", ["RU", "UA"])

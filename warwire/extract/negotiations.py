@@ -1193,7 +1193,10 @@ def _recalled_venue(clause: str) -> bool:
     earlier round a time clause recalls, not of a contact this delegation line reports."""
     venue = _venue(clause)[0]
     at = clause.find(venue) if venue else -1
-    return at > 0 and bool(_RECALL_LINK.search(clause, 0, at))
+    # a sentence that opens on the link ("After nine hours of talks in X, the delegations
+    # left") tells the contact just ended, not an earlier round
+    link = _RECALL_LINK.search(clause, 0, at) if at > 0 else None
+    return link is not None and bool(clause[: link.start()].strip())
 
 
 _RECALL_LINK = re.compile(r"\b(?:after|since|before|when)\b", _F)
