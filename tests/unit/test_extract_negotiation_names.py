@@ -63,3 +63,24 @@ def test_a_sentence_opening_on_after_tells_the_contact_just_ended() -> None:
         "delegations left without a joint statement."
     )
     assert (talks.status, talks.venue, talks.parties) == ("held", "Geneva", ["RU", "UA"])
+
+
+def test_every_landmark_city_is_a_city_of_the_places_list() -> None:
+    import json
+    from importlib import resources
+
+    from warwire.extract import gazetteer
+
+    data = resources.files("warwire.extract").joinpath("data", "venues.json").read_text()
+    cities = {row["city"] for row in json.loads(data)["landmarks"]}
+    places = gazetteer.places_by_name()
+    assert {c for c in cities if c not in places or places[c].name != c} == set()
+
+
+def test_someone_whose_funeral_the_day_marks_takes_no_part() -> None:
+    [talks] = negotiations_in(
+        "Donald Trump and Volodymyr Zelensky held a short meeting in Rome on Saturday before "
+        "the funeral of Pope Francis, both sides said."
+    )
+    assert sorted(talks.parties) == ["UA", "US"]
+    assert sorted(talks.participants) == ["Donald Trump", "Volodymyr Zelenskyy"]

@@ -763,6 +763,13 @@ def _venue(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+_COMMEMORATED = re.compile(
+    r"\b(?:funeral|death|burial|memory|memorial|grave|killing|murder|assassination)\s+of\s+"
+    r"(?:the\s+late\s+)?$|\bthe\s+late\s+$",
+    re.IGNORECASE,
+)
+
+
 def _members(
     text: str, mentions: list[gazetteer.Mention[gazetteer.Official]] | None = None
 ) -> list[gazetteer.Official]:
@@ -916,6 +923,8 @@ def _participants(
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
+        if _COMMEMORATED.search(text[max(0, mention.start - 40) : mention.start]):
+            continue  # "before the funeral of X": someone the day remembers, not a party
         if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]):
             if principals is not None:
                 principals.append(official)
