@@ -1,4 +1,4 @@
-"""How talks name their people and places: a double-barrelled surname is one person, a pair
+"""How talks name their people, places and format: a double-barrelled surname is one person, a pair
 of surnames written as one compound is two; a capital told by its state ("the Saudi
 capital") is the venue. Every sentence here is invented for the test."""
 
@@ -84,3 +84,16 @@ def test_someone_whose_funeral_the_day_marks_takes_no_part() -> None:
     )
     assert sorted(talks.parties) == ["UA", "US"]
     assert sorted(talks.participants) == ["Donald Trump", "Volodymyr Zelenskyy"]
+
+
+def test_a_conversation_with_a_delegation_in_a_city_is_a_meeting() -> None:
+    [talks] = negotiations_in(
+        "The conversation with the Ukrainian delegation in Jeddah was constructive, US "
+        "Secretary of State Marco Rubio said after talks that lasted eight hours."
+    )
+    assert (talks.format, talks.venue) == ("in_person", "Jeddah")
+    [call] = negotiations_in(
+        "Vladimir Putin had a conversation with Donald Trump on Tuesday about a ceasefire, "
+        "the Kremlin said."
+    )
+    assert call.format == "call"

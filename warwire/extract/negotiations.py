@@ -733,14 +733,28 @@ _MODAL_AFTER = Folded(re.compile(r"^(?:[^,.;]{0,40}?)\b(?:can|could|might|may)\b
 
 
 def _format(text: str) -> str | None:
-    found = {m.kind for m in _triggers(text)}
+    triggers = _triggers(text)
+    found = {m.kind for m in triggers}
     if "video" in found:
         return "video"
-    if "call" in found:
+    if "call" in found and not _conversation_face_to_face(text, triggers):
         return "call"
     if _IN_PERSON.search(text):
         return "in_person"
     return None
+
+
+def _conversation_face_to_face(text: str, triggers: tuple[Trigger, ...]) -> bool:
+    """ "The conversation with the American delegation in Riyadh": a conversation is a call
+    only when nothing says the sides sat together (a delegation, a meeting word)."""
+    calls = [t for t in triggers if t.kind == "call"]
+    lowered = text.lower()
+    return all(lowered[t.start : t.end].startswith("conversation") for t in calls) and bool(
+        _DELEGATION_TOGETHER.search(text)
+    )
+
+
+_DELEGATION_TOGETHER = re.compile(r"\b(?:delegations?|face-to-face|in\s+person)\b", _F)
 
 
 def _venue(text: str) -> tuple[str | None, str | None]:
