@@ -63,6 +63,9 @@ would outlive the bench): main() calls them on any exit, SIGTERM included."""
 QUIET_SECONDS = 3.0
 """A phase whose receipts are all in and whose outputs have stopped for this long is done even
 if fewer incident messages than events arrived (a worker that skips unchanged incidents)."""
+ALERT_SETTLE_SECONDS = 3.0
+"""After the last event of a phase is folded, how long to wait for the first alerts its
+progress rounds release (one round a second) before the phase is counted."""
 READER_FETCH_WAIT_MS = 5
 """The bench's own reader asks the broker to answer fetches quickly, so it adds little to the
 latencies it measures (the embedded broker holds a fetch for most of its maximum wait even
@@ -275,13 +278,18 @@ class OutputReader:
         """Wait until the phase's articles are fully processed; (done, how)."""
         seen = self.seen
         deadline = time.monotonic() + timeout
+        folded_at: float | None = None
         while time.monotonic() < deadline:
             await asyncio.sleep(0.05)
             if any(a not in seen.receipt_at for a in article_ids):
                 continue
             if seen.incident_messages >= sum(seen.receipt_events.values()):
-                return True, "incidents"
-            if time.time() - seen.last_output_at > QUIET_SECONDS:
+                # every event folded: first alerts still wait for a progress round
+                folded_at = folded_at or time.time()
+                last_alert = max((at for _, at in seen.alerts.values()), default=0.0)
+                if time.time() - max(folded_at, last_alert) > ALERT_SETTLE_SECONDS:
+                    return True, "incidents"
+            elif time.time() - seen.last_output_at > QUIET_SECONDS:
                 return True, "quiet"
         return False, "timeout"
 
