@@ -852,6 +852,14 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
+def _add_speaker(verb: Token, fillers: list[Token], found: set[int]) -> None:
+    """The person a "he" or "she" subject of `verb` stands for, added to the slot fillers."""
+    speaker = _speaker_for_pronoun(verb)
+    if speaker is not None:
+        fillers.append(speaker)
+        found.add(speaker.i)
+
+
 def _speaker_for_pronoun(verb: Token) -> Token | None:
     """Who "he" or "she" is: the subject of the clause the pronoun's clause hangs on ("X
     said he had met Y", "X will go to Z, where he plans to meet Y"). Whoever reports after
@@ -965,10 +973,7 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     found.add(token.head.i)
                     continue
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
-                    speaker = _speaker_for_pronoun(token)
-                    if speaker is not None:
-                        fillers.append(speaker)
-                        found.add(speaker.i)
+                    _add_speaker(token, fillers, found)
                     continue
                 fillers.append(child)
         fillers += _prep_objects(token, ("with", "between", "by", "to", "opposite", "among"))
@@ -1003,10 +1008,7 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
                     continue
                 if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
                     # "X said he was ready to ..., after a call with Y": he is X
-                    speaker = _speaker_for_pronoun(link)
-                    if speaker is not None:
-                        fillers.append(speaker)
-                        found.add(speaker.i)
+                    _add_speaker(link, fillers, found)
                     continue
                 fillers.append(child)
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
