@@ -97,3 +97,13 @@ def test_a_conversation_with_a_delegation_in_a_city_is_a_meeting() -> None:
         "the Kremlin said."
     )
     assert call.format == "call"
+
+
+@pytest.mark.parametrize("listing", ["was made up of", "consisted of", "was composed of"])
+def test_a_team_made_up_of_its_members_names_them(listing: str) -> None:
+    [talks] = negotiations_in(
+        "Ukrainian and Russian negotiators parted on Monday evening after five hours of talks "
+        f"near the Belarusian border. The Ukrainian team {listing} deputy minister Ivan "
+        "Hrytsenko and adviser Petro Marchuk."
+    )
+    assert sorted(talks.participants) == ["Ivan Hrytsenko", "Petro Marchuk"]

@@ -2162,6 +2162,14 @@ PARTICIPATION_VERBS = frozenset({"participate", "attend"})
 GROUP_NOUNS = frozenset({"group", "delegation", "delegations", "team", "side", "mission"})
 
 
+def _lists_of(verb: Token) -> bool:
+    """ "made up of", "composed of", "consisted of": a verb that lists a group's members."""
+    word = verb.lower_
+    if word in ("make", "makes", "made", "making"):
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    return word in ("composed", "consist", "consists", "consisted", "consisting")
+
+
 @lru_cache(maxsize=2048)
 def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
     """The people a sentence names as members of a delegation or party to a contact, and the
@@ -2203,6 +2211,12 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
             if any(s.lower_ in SIDE_NOUNS for s in subjects):
                 fillers += subjects
                 fillers += [c for c in token.children if c.dep_ == "dobj"]
+        elif token.pos_ in ("VERB", "AUX") and _lists_of(token):
+            # "the Ukrainian team was made up of X, Y and Z", "consisted of X and Y"
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(s.lower_ in SIDE_NOUNS | GROUP_NOUNS for s in subjects):
+                fillers += subjects
+                fillers += _prep_objects(token, ("of",))
         elif token.lower_ in SIDE_NOUNS and token.pos_ == "NOUN":
             listed = [c for c in token.children if c.dep_ == "appos"]
             if listed:

@@ -829,6 +829,7 @@ def _members(
 _MEMBERS_AFTER = Folded(
     re.compile(
         r"\b(?:(?:led|headed|represented|chaired)\s+by|includes?|including|included|consists?\s+of|"
+        r"consisted\s+of|(?:made\s+up|composed)\s+of|comprised(?:\s+of)?|"
         r"comprises?|comprising|members?\s+(?:are|were|include)|joined\s+by|accompanied\s+by|"
         r"along\s+with|alongside|together\s+with|with\s+(?=(?:\w+\s+){0,4}(?-i:[A-Z])\w+\s+(?-i:[A-Z])\w+\s+and\b)|"
         r"(?:(?:chief|lead|top|head)\s+)?negotiator,?|delegation\s+(?:is|was|will\s+be)\s+(?:again\s+)?(?:led|headed)\s+by|"
@@ -843,6 +844,8 @@ _MEMBERS_AFTER = Folded(
         "includ",
         "consist",
         "compris",
+        "made up",
+        "composed",
         "member",
         "joined",
         "accompanied",
@@ -1427,6 +1430,9 @@ _MEMBER_SCREEN = (
     "traveling with",
     "includ",
     "compris",
+    "made up of",
+    "composed of",
+    "consist",
     "delegation",
     "heading",
     "took part",
