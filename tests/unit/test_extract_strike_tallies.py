@@ -72,3 +72,12 @@ def test_all_of_a_part_sent_at_one_place_is_no_downed_count() -> None:
         "Ukraine from Bryansk region; all of them were destroyed over Sumy."
     )
     assert (whole.drones, whole.drones_downed) == (36, 36)
+
+
+def test_fewer_launched_than_downed_is_not_the_waves_launched_count() -> None:
+    [event] = strikes(
+        "Russian air defences destroyed 143 Ukrainian drones overnight over the Kursk, Oryol "
+        "and Tula regions, the defence ministry said. In Tula, a fire broke out at a "
+        "chemical plant after a drone was downed nearby."
+    )
+    assert (event.drones, event.drones_downed) == (None, 143)

@@ -42,7 +42,13 @@ def bounded_evidence(evidence: dict[str, str]) -> dict[str, str]:
 
 
 def _strike_event(article: Article, draft: StrikeDraft, ordinal: int) -> StrikeEvent:
-    figures = draft.figures
+    figures = dict(draft.figures)
+    for kind in ("drones", "missiles"):
+        downed = figures.get(f"{kind}_downed")
+        if downed is not None and figures.get(kind, downed) < downed:
+            # fewer launched than downed: the smaller count is not the wave's ("a drone was
+            # downed near the plant" beside "158 drones destroyed overnight")
+            del figures[kind]
     return StrikeEvent(
         event_id=event_id(article.id, "strike", ordinal),
         article_id=article.id,
