@@ -93,8 +93,15 @@ _NARROWED = re.compile(
     r"\b(?:aimed|directed|targeted|fired|sent|launched|headed|heading|flying)\s+(?:at|towards?|"
     r"against|on)\s+(?!ukraine|russia|the\s+country)(?:the\s+)?[a-z]"
 )
-"""Weapons narrowed to those sent at one place (lower-cased text), with no count of their
-own: a part of the whole of unknown size."""
+
+
+def _narrowed(lowered_sentence: str) -> bool:
+    """Whether the sentence narrows the weapons to those sent at one place, with no count of
+    their own: a part of the whole of unknown size."""
+    return bool(_NARROWED.search(lowered_sentence)) and not any(
+        c.isdigit() for c in lowered_sentence
+    )
+
 
 _OF_THEM = Folded(
     re.compile(
@@ -384,8 +391,6 @@ class Memory:
     casualty_kind: str | None = None
     totals: dict[str, int] = field(default_factory=dict)
     """The latest count of weapons launched, by kind."""
-    narrowed: bool = False
-    """The sentence in hand narrows the weapons to those sent at one place."""
 
     def new_paragraph(self) -> None:
         self.weapon_kind = None
@@ -461,7 +466,8 @@ class _Found:
     every: bool
 
 
-def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
+def _weapons_in_clause(clause: str, figures: Figures, memory: Memory, sentence: str) -> None:
+    """`sentence` is the whole sentence lower-cased, for what only it can tell."""
     found: list[_Found] = []
     covered: list[tuple[int, int]] = []
     lowered = clause.lower()
@@ -548,7 +554,7 @@ def _weapons_in_clause(clause: str, figures: Figures, memory: Memory) -> None:
         if phrase.mode != "down":
             _offer_launched(figures, memory, phrase.kind, phrase.value, total_clause)
     _sum_lists(clause, phrases, figures)
-    _references(clause, lowered, figures, memory, covered)
+    _references(clause, lowered, figures, memory, covered, sentence)
 
 
 _TOTAL_WORDS = Folded(
@@ -607,7 +613,12 @@ def _offer_run(run: list[_Phrase], figures: Figures) -> None:
 
 
 def _references(
-    clause: str, lowered: str, figures: Figures, memory: Memory, covered: list[tuple[int, int]]
+    clause: str,
+    lowered: str,
+    figures: Figures,
+    memory: Memory,
+    covered: list[tuple[int, int]],
+    sentence: str,
 ) -> None:
     for m in _BOTH.finditer(clause, lowered):
         kind = _kind(m.group("noun"))
@@ -653,7 +664,7 @@ def _references(
             continue  # "not all of them", "almost all of the drones were shot down": no count
         if token in ("all", "every one", "each"):
             own = figures.values.get(anchored_kind)
-            if own is None and memory.narrowed:
+            if own is None and _narrowed(sentence):
                 continue  # "Missiles were aimed at Kyiv; all of those were stopped": a part
             figures.offer(f"{anchored_kind}_downed", own or memory.totals.get(anchored_kind))
         else:
@@ -778,11 +789,10 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     memory = memory if memory is not None else Memory()
     figures = Figures()
     lowered = sentence.lower()
-    memory.narrowed = bool(_NARROWED.search(lowered)) and not any(c.isdigit() for c in lowered)
     if has_any(lowered, _WEAPON_STEMS):
         for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
-                _weapons_in_clause(clause, figures, memory)
+                _weapons_in_clause(clause, figures, memory, lowered)
         for m in _COUNT_PHRASE.finditer(sentence, lowered):
             kind = _kind(m.group("noun") or m.group("noun2"))
             mid = m.group("mid")
@@ -796,7 +806,7 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     else:
         for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
-                _references(clause, clause.lower(), figures, memory, [])
+                _references(clause, clause.lower(), figures, memory, [], lowered)
     _casualties(sentence, lowered, figures, memory)
     _reconcile(figures, quantities.read_sentence(sentence), memory)
     return figures
