@@ -1179,11 +1179,16 @@ def _attack_on_place(text: str) -> bool:
 
 
 def _attack_in(text: str, lowered: str | None = None) -> bool:
-    if not has_any(lowered if lowered is not None else text.lower(), keywords.STRIKE):
+    lowered = lowered if lowered is not None else text.lower()
+    if not has_any(lowered, keywords.STRIKE):
         return False
+    if _NO_ATTACK.search(text, lowered):
+        # "...but no new strikes on the capital were reported": a denied attack is none
+        text = _NO_ATTACK.sub_spaces(text, lowered)
+        lowered = text.lower()
     if not _attack_words(text):
         return _attack_on_place(text)
-    if not has_any(lowered if lowered is not None else text.lower(), _NOT_ATTACK_STEMS):
+    if not has_any(lowered, _NOT_ATTACK_STEMS):
         return True
     return _attack_words(_NOT_ATTACK.sub_spaces(text, lowered))
 
@@ -1794,10 +1799,6 @@ def _attacks(sentences: list[Sentence]) -> list[bool]:
         for s in sentences
     ]
     for i, sentence in enumerate(sentences):
-        if attack[i] and _NO_ATTACK.search(sentence.text, sentence.lower):
-            # "...but no new strikes on the capital were reported": only denied attacks
-            rest = _NO_ATTACK.pattern.sub(" ", sentence.text)
-            attack[i] = _attack_in(rest, rest.lower())
         if not attack[i] and _BLASTS.search(sentence.text, sentence.lower):
             # explosions in a place, with air defences at work beside them, are an attack
             near = sentences[max(0, i - 1) : i + 2]
