@@ -243,9 +243,11 @@ def _attacked(noun: Token) -> bool:
             if _low(head) != "of" and _low(node) in _ATTACK_WORDS | _DIRECT_HIT:
                 return True
             continue
-        acts_on = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
-        return node.dep_ in ("dobj", "nsubjpass") and _low(head) in acts_on
+        return node.dep_ in ("dobj", "nsubjpass") and _low(head) in _ACTS_ON
     return False
+
+
+_ACTS_ON = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
 
 
 def _inside_origin(prep: Token) -> bool:
