@@ -285,6 +285,9 @@ def find_date(
     lowered = text.lower()
     if not has_any(lowered, DATES):
         return NO_CUE
+    ended = _night_span_end(text, lowered, today, year_hint)
+    if ended is not None:
+        return ended
     calendar = _calendar_date(text, today, year_hint) if _HAS_DIGIT.search(text) else None
     if calendar is not None:
         back = _years_back(text, lowered, near_month=True)
@@ -340,6 +343,43 @@ def find_date(
     if _TODAY.search(text, lowered):
         return DateCue(When.DATE, today)
     return NO_CUE
+
+
+_SPAN = Folded(
+    re.compile(
+        r"\b(?:between|from)\s+(?P<first>[^;]{1,60}?)\s+(?:and|to|until|till|through)\s+"
+        r"(?P<second>[^;]{1,60})",
+        re.IGNORECASE,
+    ),
+    needs=("between", "from"),
+)
+"""A span with two ends: "between 8 p.m. on October 22 and 7 a.m. on October 23"."""
+_ONE_DAY = dt.timedelta(days=1)
+
+
+def _night_span_end(text: str, lowered: str, today: dt.date, hint: int | None) -> DateCue | None:
+    """The morning a span ended when its two ends fall on consecutive days ("between 8 p.m.
+    on Sunday and 7 a.m. on Monday", "from 20:00 on October 22 to 07:00 on October 23"): a
+    night, dated the morning it ended."""
+    if ("between" not in lowered and "from" not in lowered) or not has_any(lowered, DATES):
+        return None
+    for match in _SPAN.finditer(text, lowered):
+        first = _span_day(text[match.start("first") : match.end("first")], today, hint)
+        second = _span_day(text[match.start("second") : match.end("second")], today, hint)
+        if first is not None and second is not None and second[0] - first[0] == _ONE_DAY:
+            return DateCue(When.DATE, second[0], calendar=second[1])
+    return None
+
+
+def _span_day(part: str, today: dt.date, hint: int | None) -> tuple[dt.date, bool] | None:
+    """The day one end of a span names, a calendar day (True) or a weekday (False)."""
+    if _HAS_DIGIT.search(part) and (found := _calendar_date(part, today, hint)) is not None:
+        return found, True
+    match = _WEEKDAY.search(part)
+    if match is None or match.group("speech"):
+        return None
+    relative = (match.group("rel") or "").strip().lower()
+    return weekday_date(_WEEKDAYS[match.group("day").lower()], today, False, relative), False
 
 
 _THE_NIGHT = Folded(

@@ -984,6 +984,47 @@ def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
 
 
 _LOCATIVE = frozenset({"over", "in", "near", "above", "across", "towards", "toward", "around"})
+_MONTH_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+
+
+def _day_of_month(number: Token) -> bool:
+    """The number is the day of a date written beside its month ("on May 16", "16 May")."""
+    doc = number.doc
+    before = doc[number.i - 1] if number.i > 0 else None
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    return any(
+        t is not None and _low(t).rstrip(".") in _MONTH_NAMES and t.text[:1].isupper()
+        for t in (before, after)
+    )
+
+
 _WEAPON_FIELDS = frozenset({"drones", "missiles", "drones_downed", "missiles_downed"})
 
 
@@ -999,7 +1040,7 @@ def _elliptic_weapons(
     located: dict[int, list[int]] = {}
     elliptic: set[int] = set()
     for number, value, start in groups:
-        if start in taken or value in blocked:
+        if start in taken or value in blocked or _day_of_month(number):
             continue
         anchors = [
             q
