@@ -285,9 +285,9 @@ def find_date(
     lowered = text.lower()
     if not has_any(lowered, DATES):
         return NO_CUE
-    ended = _night_span_end(text, lowered, today, year_hint)
-    if ended is not None:
-        return ended
+    span_end = _night_span_end(text, lowered, today, year_hint)
+    if span_end is not None:
+        return span_end
     calendar = _calendar_date(text, today, year_hint) if _HAS_DIGIT.search(text) else None
     if calendar is not None:
         back = _years_back(text, lowered, near_month=True)
