@@ -75,3 +75,8 @@ def test_the_day_of_a_date_is_no_count_of_a_region(text: str) -> None:
 def test_counts_per_region_still_add_up() -> None:
     text = "Air defences downed 44 drones over Kursk, 31 over Bryansk and 10 over Oryol."
     assert sentence_figures(text).values == {"drones_downed": 85}
+
+
+def test_two_days_without_a_time_of_day_keep_the_first() -> None:
+    cue = find_date("The exercise ran from Friday to Saturday near the border.", SATURDAY)
+    assert (cue.when, cue.date) == (When.DATE, dt.date(2026, 5, 15))

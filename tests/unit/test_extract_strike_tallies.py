@@ -81,3 +81,35 @@ def test_fewer_launched_than_downed_is_not_the_waves_launched_count() -> None:
         "chemical plant after a drone was downed nearby."
     )
     assert (event.drones, event.drones_downed) == (None, 143)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # battlefield losses: drones lost over the front beside tanks and guns
+        "According to the morning summary, the enemy's losses over the past day came to 1,020"
+        " troops, four tanks, 17 artillery systems, 264 drones and 75 vehicles.",
+        "Over the day the enemy lost 310 drones, two tanks and nine artillery systems along"
+        " the whole front, Kyiv's commanders said.",
+        # a week's or several days' count adds up many attacks
+        "Between March 3 and 9, Russian forces carried out five massive strikes and 38 group"
+        " strikes with drones and missiles, the defence ministry said in its weekly summary.",
+        "Over the same week, air defences shot down three Neptune missiles and 1,210 drones,"
+        " the ministry added.",
+        "Defence ministry weekly summary: four massive strikes, 980 Ukrainian drones downed",
+        # front sectors: ground fighting, not a strike on the towns named
+        "In the Lyman direction, the enemy attacked 12 times; in the Siversk direction, 19 times.",
+    ],
+)
+def test_losses_and_counts_over_several_days_or_along_the_front_are_no_strike(
+    body: str,
+) -> None:
+    assert strikes(body) == []
+
+
+def test_a_raid_over_one_night_told_between_two_dates_is_a_strike() -> None:
+    [event] = strikes(
+        "Air defences destroyed 61 Ukrainian drones over the Belgorod and Kursk regions"
+        " between 11 p.m. on March 11 and 5 a.m. on March 12, the ministry said."
+    )
+    assert event.drones_downed == 61 and event.attacker == "UA"

@@ -355,6 +355,12 @@ _SPAN = Folded(
 )
 """A span with two ends: "between 8 p.m. on October 22 and 7 a.m. on October 23"."""
 _ONE_DAY = dt.timedelta(days=1)
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\b\d{1,2}:\d\d\b|"
+    r"\b(?:evening|night|late|dawn|morning|midnight|noon)\b",
+    re.IGNORECASE,
+)
+"""A clock time or a part of the day at one end of a span: what makes it a night."""
 
 
 def _night_span_end(text: str, lowered: str, today: dt.date, hint: int | None) -> DateCue | None:
@@ -364,8 +370,12 @@ def _night_span_end(text: str, lowered: str, today: dt.date, hint: int | None) -
     if ("between" not in lowered and "from" not in lowered) or not has_any(lowered, DATES):
         return None
     for match in _SPAN.finditer(text, lowered):
-        first = _span_day(text[match.start("first") : match.end("first")], today, hint)
-        second = _span_day(text[match.start("second") : match.end("second")], today, hint)
+        head = text[match.start("first") : match.end("first")]
+        tail = text[match.start("second") : match.end("second")]
+        if not (_TIME_OF_DAY.search(head) or _TIME_OF_DAY.search(tail)):
+            continue  # "from Monday to Tuesday": two days, not one night
+        first = _span_day(head, today, hint)
+        second = _span_day(tail, today, hint)
         if first is not None and second is not None and second[0] - first[0] == _ONE_DAY:
             return DateCue(When.DATE, second[0], calendar=second[1])
     return None

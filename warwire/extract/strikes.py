@@ -451,6 +451,8 @@ _AGGREGATE = Gated(
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
         r"in\s+recent\s+(?:days|weeks|months)|over\s+(?:the\s+)?(?:\d+\s+days|\w+\s+days)|"
+        r"(?:over|during|throughout|in)\s+the\s+(?:same|whole|entire)\s+(?:week|month)|"
+        r"(?:over|during|throughout)\s+the\s+(?:week|month)\b|"
         r"in\s+(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)|"
         r"the\s+last\s+days\s+of|throughout\s+\w+|all\s+(?:year|month)|repeatedly|regularly|"
         r"frequent(?:ly)?|routinely|often|has\s+(?:been\s+)?(?:sending|launching|attacking|firing|"
@@ -473,6 +475,7 @@ _AGGREGATE = Gated(
         "most nights",
         "daily",
         "nightly",
+        "week",
         "weekly",
         "monthly",
         "in 19",
@@ -1073,7 +1076,11 @@ def _is_aggregate(text: str) -> bool:
         # "for the first time in 51 days" dates the attack against the last one: no span
         text = _FIRST_IN.sub(" ", text)
     lowered = text.lower()
-    if _is_front_tally(text, lowered):
+    if _is_front_tally(text, lowered) or _counts_losses(text, lowered):
+        return True
+    if (_spans_days(text, lowered) or _SECTOR.search(text, lowered)) and not _EVENTFUL.search(
+        text, lowered
+    ):
         return True
     found = _AGGREGATE.finditer(text, lowered)
     if not found or _EVENTFUL.search(text, lowered):
@@ -1083,6 +1090,11 @@ def _is_aggregate(text: str) -> bool:
             (m.end() for m in _CLAUSE_EDGE.finditer(text, lowered, 0, match.start())), default=0
         )
         edge = _CLAUSE_EDGE.search(text, lowered, match.end())
+        if edge is not None and start == 0 and text[edge.start()] == ":":
+            edge = None  # a label before a colon ("Weekly update: ...") covers what follows
+        elif edge is not None and start == 0 and not text[: match.start()].strip():
+            # a period that opens the sentence ("Over the same week, ...") spans its clause
+            edge = _CLAUSE_EDGE.search(text, lowered, edge.end())
         end = edge.start() if edge else len(text)
         clause = text[start:end]
         if _attack_words(clause) or _CASUALTY.search(clause) or _COUNTISH.search(clause):
@@ -1101,6 +1113,69 @@ _FRONT_TALLY = Gated(
 )
 
 
+_EQUIPMENT = Gated(
+    re.compile(
+        r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+        r"(?:(?:main\s+battle\s+)?(tanks)|armou?red\s+(?:combat\s+)?"
+        r"(vehicles)|(?:artillery|air\s+defen[cs]e|multiple\s+rocket\s+launch(?:er)?)\s+"
+        r"(systems)|(personnel)|(vehicles))\b",
+        _F,
+    ),
+    ("tanks", "vehicles", "systems", "personnel"),
+)
+_LOSSES = Folded(re.compile(r"\blo(?:ss|sses|st)\b", _F), needs=("loss", "lost"))
+
+
+def _counts_losses(text: str, lowered: str) -> bool:
+    """A count of one side's battlefield losses ("losses over the day amounted to 950
+    personnel, three tanks, 21 artillery systems, 291 drones and 88 vehicles"): the drones
+    in it were lost over the front, not sent in one attack. Two kinds of equipment counted,
+    or one beside the word "losses", make such a count."""
+    kinds = {next(g for g in m.groups() if g) for m in _EQUIPMENT.finditer(text, lowered)}
+    return len(kinds) >= 2 or (len(kinds) == 1 and _LOSSES.search(text, lowered) is not None)
+
+
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_SECTOR = Gated(
+    re.compile(r"\b(?:in|on|along|near)\s+the\s+[\w-]+\s+(?:direction|sector|axis)\b", _F),
+    ("direction", "sector", "axis"),
+)
+"""A front sector ("in the Pokrovsk direction"): the counts of a sentence that names one are
+the fighting along the front, not a strike."""
+_DAY_SPAN = Gated(
+    re.compile(
+        rf"\b(?:between|from)\s+(?:(?P<month1>{_MONTH_WORD})\s+)?(?P<first>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}))?\s+"
+        rf"(?:and|to|until|till|through|-)\s+(?:(?P<month3>{_MONTH_WORD})\s+)?"
+        r"(?P<second>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|[ap]\.?m\b|%|percent))",
+        _F,
+    ),
+    ("between", "from"),
+)
+"""Two days of a month as the ends of a span: "between October 18 and 24", "from 3 to 9
+May"."""
+
+
+def _spans_days(text: str, lowered: str) -> bool:
+    """Counts over a span of several days ("between October 18 and 24 the ministry counted
+    six massive strikes") add up several attacks: not one event. A span of one night ("from
+    May 15 to 16", "from May 31 to June 1") is one."""
+    for match in _DAY_SPAN.finditer(text, lowered):
+        if not (match.group("month1") or match.group("month2") or match.group("month3")):
+            continue  # two bare numbers: no dates
+        first, second = int(match.group("first")), int(match.group("second"))
+        if not (1 <= first <= 31 and 1 <= second <= 31):
+            continue
+        next_month = match.group("month3") is not None and match.group("month1") is not None
+        days = (second + 31 - first) if next_month and second < first else second - first
+        if days > 1:
+            return True
+    return False
+
+
 _FIRST_IN = re.compile(r"\bfor\s+the\s+first\s+time\s+in\s+(?:\w+\s+){0,2}?\w+\b", _F)
 
 
@@ -1112,8 +1187,8 @@ def _is_front_tally(text: str, lowered: str) -> bool:
 
 
 _PAST_DAY = Gated(
-    re.compile(r"\b(?:(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours))\b", _F),
-    ("past", "last"),
+    re.compile(r"\b(?:(?:over|in|during)\s+the\s+(?:(?:past|last)\s+)?(?:day|24\s+hours))\b", _F),
+    ("day", "hours"),
 )
 """Two kinds of these over the past day make a front-line tally: the day's counts of air
 strikes, bombs dropped or clashes along the front, as a general staff's morning summary gives
