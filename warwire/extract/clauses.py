@@ -1742,6 +1742,12 @@ def _called_off(token: Token) -> bool:
         patient = token.head.head  # "plans for a summit"
     verb = patient.head
     children = list(verb.children)
+    if (
+        patient.dep_ == "nsubj"
+        and lemma(verb) == "be"
+        and any(_on_hold(c) for c in children if c.dep_ == "prep")
+    ):
+        return True  # "the summit is on hold", "plans for a meeting were on ice"
     if patient.dep_ == "nsubj":
         # the subject of an active verb is its agent, unless the verb is a bare participle
         # ("Budapest summit shelved", "the talks, postponed twice, were ...")
@@ -1754,11 +1760,12 @@ def _called_off(token: Token) -> bool:
         return True
     if base == "call":
         return any(c.dep_ == "prt" and c.lower_ == "off" for c in children)
-    return base == "put" and any(
-        c.dep_ == "prep"
-        and c.lower_ == "on"
-        and any(o.lower_ in ("hold", "ice") for o in c.children)
-        for c in children
+    return base == "put" and any(c.dep_ == "prep" and _on_hold(c) for c in children)
+
+
+def _on_hold(preposition: Token) -> bool:
+    return preposition.lower_ == "on" and any(
+        o.lower_ in ("hold", "ice") for o in preposition.children
     )
 
 
