@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.extracted import strikes
+from warwire.extract.figures import sentence_figures
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,24 @@ def test_a_raid_over_one_night_told_between_two_dates_is_a_strike() -> None:
         " between 11 p.m. on March 11 and 5 a.m. on March 12, the ministry said."
     )
     assert event.drones_downed == 61 and event.attacker == "UA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        # the toll of another attack, told beside this one's
+        (
+            "Drones hit Sumy early on Sunday, killing three people, as the toll from a missile"
+            " strike earlier in the week rose to eleven.",
+            3,
+        ),
+        ("Missiles kill four in Odesa as toll from Tuesday attack rises to nine", 4),
+        # the toll of the attack the sentence tells: an update
+        ("The toll from Tuesday's strike on Odesa rose to nine, officials said.", 9),
+        ("Missiles killed four people in Odesa, and the toll rose to nine by evening.", 9),
+    ],
+)
+def test_a_toll_from_an_attack_of_another_day_is_not_this_attacks(
+    sentence: str, killed: int
+) -> None:
+    assert sentence_figures(sentence).values["killed"] == killed

@@ -925,7 +925,65 @@ def read(doc: Doc) -> Reading:
     _none_downed(doc, found)
     _sum_lists(doc, found)
     _sum_tolls_by_place(doc, found)
+    _other_attacks_toll(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}), _finals(doc, found))
+
+
+_SOURCE_ATTACKS = _ATTACK_NOUNS | {"barrage", "bombardment", "shelling", "bombing", "wave"}
+_EARLIER_WORDS = frozenset({"earlier", "last", "previous", "preceding", "prior", "yesterday"})
+_WEEKDAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _other_attacks_toll(doc: Doc, found: list[Quantity]) -> None:
+    """ "killing two people, as the toll from an attack earlier in the week rose to seven":
+    a toll said to come from an attack with a day of its own belongs to that attack, not to
+    the one the sentence tells with a toll of the same kind."""
+    by_offset = {t.idx: t for t in doc}
+    for quantity in list(found):
+        if quantity.field not in ("killed", "injured"):
+            continue
+        token = by_offset.get(quantity.start)
+        if token is None or not _toll_of_a_dated_attack(token):
+            continue
+        own = [
+            q
+            for q in found
+            if q.field == quantity.field
+            and q is not quantity
+            and (t := by_offset.get(q.start)) is not None
+            and not _toll_of_a_dated_attack(t)
+        ]
+        if own:
+            found.remove(quantity)
+
+
+def _toll_of_a_dated_attack(number: Token) -> bool:
+    node = number.head if number.dep_ == "pobj" else number
+    verb = node.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+            break
+        verb = verb.head
+    for noun in verb.children:
+        if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or _low(noun) not in _TOLL_NOUNS:
+            continue
+        sources = [
+            _pobj(prep)
+            for prep in noun.children
+            if prep.dep_ == "prep" and _low(prep) in ("from", "of", "in")
+        ]
+        if not any(a is not None and _low(a) in _SOURCE_ATTACKS for a in sources):
+            continue
+        # the attack's own day, on the attack or on the toll ("the toll from the attack
+        # earlier in the week", "the toll from Wednesday's strike")
+        words = {_low(t).removesuffix("'s") for t in noun.subtree}
+        if words & (_EARLIER_WORDS | _WEEKDAY_WORDS) or any(
+            t.ent_type_ == "DATE" for t in noun.subtree
+        ):
+            return True
+    return False
 
 
 _UPDATE_VERBS = frozenset(
