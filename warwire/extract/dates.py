@@ -23,6 +23,11 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+MONTH_WORDS = frozenset(
+    {*_MONTHS, "sept", "january", "february", "march", "april", "june", "july", "august"}
+    | {"september", "october", "november", "december"}
+)
+"""Month names and their abbreviations, lower-case."""
 _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from warwire.extract import nlp
 from warwire.extract.counts import parse_number
+from warwire.extract.dates import MONTH_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1042,34 +1043,6 @@ def _finals(doc: Doc, found: list[Quantity]) -> frozenset[str]:
 
 
 _LOCATIVE = frozenset({"over", "in", "near", "above", "across", "towards", "toward", "around"})
-_MONTH_NAMES = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
 
 
 def _day_of_month(number: Token) -> bool:
@@ -1078,7 +1051,7 @@ def _day_of_month(number: Token) -> bool:
     before = doc[number.i - 1] if number.i > 0 else None
     after = doc[number.i + 1] if number.i + 1 < len(doc) else None
     return any(
-        t is not None and _low(t).rstrip(".") in _MONTH_NAMES and t.text[:1].isupper()
+        t is not None and _low(t).rstrip(".") in MONTH_WORDS and t.text[:1].isupper()
         for t in (before, after)
     )
 
