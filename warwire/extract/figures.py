@@ -809,7 +809,15 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
                 _references(clause, clause.lower(), figures, memory, [], lowered)
     _casualties(sentence, lowered, figures, memory)
     _reconcile(figures, quantities.read_sentence(sentence), memory)
+    values = figures.values
+    if "drones" in values and "missiles" in values and not any(k in values for k in _DOWNED):
+        # "55 drones and 43 missiles. Thirty of them were shot down": "them" is both kinds,
+        # so a later bare count downed is of neither
+        memory.weapon_kind = None
     return figures
+
+
+_DOWNED = ("drones_downed", "missiles_downed")
 
 
 _PROPORTION = re.compile(

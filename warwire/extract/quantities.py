@@ -924,6 +924,7 @@ def read(doc: Doc) -> Reading:
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
+    _list_after_colon(doc, found)
     _sum_tolls_by_place(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}), _finals(doc, found))
 
@@ -1218,6 +1219,9 @@ _PROVISIONAL = frozenset(
 )
 
 
+_REPORTED = frozenset({"reported", "recorded", "registered"})
+
+
 def _no_victims(doc: Doc, found: list[Quantity]) -> None:
     """A toll of zero: "there were no casualties", "no one was killed", "nobody was hurt",
     "without casualties" - unless the sentence gives it as provisional ("no casualties were
@@ -1232,6 +1236,9 @@ def _no_victims(doc: Doc, found: list[Quantity]) -> None:
             or (token.dep_ == "pobj" and _low(token.head) == "without")
         ):
             fields = _NONE_FIELDS[low]
+            if token.dep_ in ("nsubjpass", "nsubj") and _low(token.head) in _REPORTED:
+                # "no casualties were reported": nothing is known yet, which is no toll
+                fields = ()
         elif (
             low == "nobody"
             or (low == "one" and any(_low(c) == "no" for c in token.children))
@@ -1694,6 +1701,48 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
             found.append(Quantity(field, members[0].value, members[0].start))
         elif len(members) >= 2:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))
+
+
+def _list_after_colon(doc: Doc, found: list[Quantity]) -> None:
+    """A list of counted weapons after a colon ("... a mix of missiles: 77 X cruise missiles,
+    23 Y, six Z guided missiles and two W") spells out the weapons of the clause before it:
+    items of one kind add up, with the sense of the last verb before the colon. The parser
+    hangs such items anywhere, so the list is read from its items, not from their heads:
+    every count after the colon must name a weapon before the next count, and no verb after
+    the colon may give the items a sense of their own (downed, hit, lost)."""
+    colon = next((t.i for t in doc if t.text == ":" and t.i > 0), None)
+    if colon is None:
+        return
+    sense: str | None = None
+    for token in doc[:colon]:
+        if token.pos_ in ("VERB", "AUX"):
+            token_sense = verb_sense(token)
+            if token_sense is not None:
+                sense = "blocked" if _clause_blocked(token) else token_sense
+    if sense not in (None, "launch", "down"):
+        return
+    counts = [g for g in _number_groups(doc) if g[0].i > colon]
+    if len(counts) < 2:
+        return
+    for token in doc[colon + 1 :]:
+        if token.pos_ == "VERB" and verb_sense(token) in ("down", "hit", "lost"):
+            return
+        if token.text in (";", ":"):
+            return
+    totals: dict[str, list[int]] = {}
+    for k, (number, value, start) in enumerate(counts):
+        end = counts[k + 1][0].i if k + 1 < len(counts) else len(doc)
+        first = number.i + 1
+        while first < end and _is_number(doc[first]):
+            first += 1
+        kind = next((weapon_kind(t) for t in doc[first:end] if weapon_kind(t)), None)
+        if kind is None:
+            return
+        totals.setdefault(kind, []).extend((value, start))
+    for kind, pairs in totals.items():
+        values, starts = pairs[0::2], pairs[1::2]
+        if len(values) >= 2:
+            _offer(found, kind, sense or "launch", sum(values), starts[0])
 
 
 @lru_cache(maxsize=2048)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places, quantities
-from warwire.extract.counts import NUMBER, find_numbers
+from warwire.extract.counts import NUMBER, QUALIFIER, find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -290,6 +290,16 @@ _DOWNED_OF_THEM = Folded(
 )
 """Air defences downing "N of them", "N of the M": the weapons of the attack told just
 before."""
+_DOWNED_BARE = Folded(
+    re.compile(
+        rf"^\s*(?:{QUALIFIER})?{NUMBER}\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+        rf"{_DOWN_VERB}",
+        _F,
+    ),
+    needs=("down", "intercept", "destroy", "neutrali"),
+)
+"""A sentence that opens on a bare count downed ("Thirty were intercepted."): right after an
+attack, the weapons it counted."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
@@ -759,6 +769,8 @@ class StrikeDraft:
     """A place told as hit, plainly (no hedge word), in the first two paragraphs."""
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
+    live_entry: bool = False
+    """Told in an entry of a live page ("16:30 - ..."): the page's day is its day."""
 
     @property
     def target(self) -> str:
@@ -1778,6 +1790,10 @@ def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+_LIVE_STAMP = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|CET|EET|EEST)?\s*[-:|]\s")
+"""The clock time that opens an entry of a live page ("16:30 - Explosions in X"): each
+entry is that day's news, however deep in the page."""
+
 _DAYTIME = Folded(
     re.compile(
         r"\b(?:in\s+the\s+(?:afternoon|morning)|this\s+(?:afternoon|morning)|at\s+(?:noon|midday|"
@@ -1880,6 +1896,7 @@ def _read_all(
                 _CASUALTY.search(text, sentence.lower)
                 or _DAMAGE.search(text, sentence.lower)
                 or _DOWNED_OF_THEM.search(text, sentence.lower)
+                or (i - ctx.last_index == 1 and _DOWNED_BARE.search(text, sentence.lower))
                 or (
                     sentence.paragraph == attack_paragraph and _MEDICAL.search(text, sentence.lower)
                 )
@@ -2306,11 +2323,13 @@ def _draft(
             ):
                 draft.hit_statement = True
                 if (
-                    fact.paragraph <= 2
+                    (fact.paragraph <= 2 or _LIVE_STAMP.match(fact.text))
                     and not _HEDGE.search(fact.text)
                     and not _HABITUAL.search(fact.text)
                 ):
                     draft.lead_hit = True
+        if _LIVE_STAMP.match(fact.text):
+            draft.live_entry = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -2467,7 +2486,9 @@ def _finish(
     for draft in drafts:
         if lead_given and draft.date == lead:
             draft.anchored = True
-        undated = not draft.anchored and not lead_given and draft.date == lead
+        undated = (
+            not draft.anchored and not lead_given and draft.date == lead and not draft.live_entry
+        )
         if undated and draft.first_paragraph > 3:
             # Mentioned deep in a piece about something else, with no day given: the article
             # does not say when this was.
