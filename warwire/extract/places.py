@@ -418,6 +418,8 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         if following is not None and _low(following) in _SUBDIVISION_NOUNS:
             continue  # a district of a city is reported under its city
         found_role = role(doc, start, end)
+        if found_role is None:
+            found_role = _settlement_hit(root)
         if found_role == OTHER:
             continue
         located = _located_by(doc, root, known)
@@ -605,6 +607,9 @@ def _located_by(
             if bearing is not None:
                 return bearing
     settlement = root.head.head if root.dep_ == "pobj" and _low(root.head) == "of" else None
+    near = _near_listed(root, settlement, known)
+    if near is not None:
+        return near
     settlements = [t for t in (settlement, *root.children) if t is not None]
     for noun in settlements:
         if noun is not settlement and noun.dep_ != "appos":
@@ -641,6 +646,48 @@ def _located_by(
     }
     if siblings and len(countries) == 1:
         return countries.pop(), None, -1
+    return None
+
+
+def _near_listed(
+    root: Token, settlement: Token | None, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str | None, int] | None:
+    """(country, place, start) of the listed place a village or town is told to lie near
+    ("the village of X near Y", "X, a village outside Y"): Y locates it and is its region
+    for the report, not a second place hit."""
+    nouns = [c for c in root.children if c.dep_ == "appos" and _low(c) in _SETTLEMENT_NOUNS]
+    if settlement is not None and _low(settlement) in _SETTLEMENT_NOUNS:
+        nouns.append(settlement)
+    if not nouns:
+        return None
+    holders = [root, *nouns]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or _low(prep) not in ("near", "outside"):
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                for start, _, name, country, kind in known:
+                    if kind != "country" and country in _SIDES and start == place.idx:
+                        return country, name, start
+    return None
+
+
+def _settlement_hit(root: Token) -> str | None:
+    """The role of the settlement noun that names a town ("shelled the village of X",
+    "a depot in the village of X"): what happens to the village happens to X."""
+    if root.dep_ != "pobj" or _low(root.head) != "of":
+        return None
+    noun = root.head.head
+    if _low(noun) not in _SETTLEMENT_NOUNS:
+        return None
+    if noun.dep_ == "pobj":
+        return _prepositional(noun, noun.head)
+    if noun.dep_ == "dobj" and _low(noun.head) in _DIRECT_HIT:
+        return HIT
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return _subject(noun, noun.head)
     return None
 
 

@@ -25,6 +25,8 @@ from warwire.extract.text import Sentence
 from warwire.plausibility import IMPLAUSIBLE, plausible
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.tokens import Doc
 
 _F = re.IGNORECASE
@@ -236,7 +238,7 @@ _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
+        r"explosions?|blasts?|hits?|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
         r"shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
@@ -1946,6 +1948,8 @@ def _read_all(
                 # clause's "the city" is the place the clause before it named
                 found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
+            if piece_cue.when is When.NONE and found.places and out:
+                key = _clause_told_on(out, found, key)
             if piece_cue.when is When.NONE and found.reference and not found.figures:
                 # "called the attack on X 'terrorism'": the attack on X the story has told
                 key = _told_on(out, found, key)
@@ -1990,6 +1994,20 @@ def _halves_by_attacker(text: str, cue: DateCue) -> list[tuple[str, DateCue]]:
     if len(told) < 2 or any(ru == ua for ru, ua in sides):
         return [(text, cue)]
     return [(half, cue) for half in halves]
+
+
+def _clause_told_on(
+    out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object
+) -> object:
+    """An undated sentence right after one that told two attacks on two days (the toll of
+    one, "as" a new one hit another place) is about the attack whose place it names."""
+    last = out[-1][0].index
+    prior = [(fact, fact_key) for fact, fact_key in out if fact.index == last]
+    if len({fact_key for _, fact_key in prior}) < 2:
+        return key
+    names = {p.name for p in found.places}
+    told = {fact_key for fact, fact_key in prior if names & {p.name for p in fact.places}}
+    return told.pop() if len(told) == 1 else key
 
 
 def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
@@ -2100,10 +2118,47 @@ _DATE_CLAUSES = Folded(
 _INHERITS = re.compile(r"^\s*(?:when|where|which)\b", _F)
 
 
+_NEW_ATTACK = Folded(
+    re.compile(
+        r"(?:[,;]\s+|\s+)as\s+(?=(?:(?:a|an)\s+)?(?:new|fresh|renewed|another|further)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:blasts?|explosions?|strikes?|attacks?|drones?|missiles?|"
+        r"shelling|barrage)\b|(?:[\w']+\s+){1,3}?followed\s+(?:it\s+)?up\s+with\b)|"
+        r";\s+(?=(?:(?:a|an)\s+)?(?:new|fresh|renewed|another|further)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:blasts?|explosions?|strikes?|attacks?)\b)",
+        _F,
+    ),
+    needs=("as ", ";"),
+)
+"""A clause that tells a new attack beside the one the sentence reports ("the toll from
+Monday's barrage rose to 19, as new blasts hit X"; "X mourns; fresh blasts in Y"; "..., as
+Russia followed up with a pre-dawn attack on Y"): another attack, on the report's day
+unless the clause names its own."""
+
+
+def _new_attack_clauses(
+    text: str, cue: DateCue, today: dt.date
+) -> list[tuple[str, DateCue]] | None:
+    match = _NEW_ATTACK.search(text)
+    if match is None:
+        return None
+    head, tail = text[: match.start()], text[match.end() :]
+    if not head.strip() or not tail.strip():
+        return None
+    tail_cue = find_date(tail, today)
+    if tail_cue.when is When.NONE:
+        tail_cue = DateCue(When.DATE, today)
+    head_cue = find_date(head, today) if cue.when is not When.NONE else cue
+    return [(head, head_cue), (tail, tail_cue)]
+
+
 def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
     """The sentence whole, or its clauses when they put attacks on different days ("Russia
     launched 598 drones, a total exceeded only on July 9, when it sent 728"): a day named in
     a clause holds for that clause (and a "when..." clause after it), not for the rest."""
+    if " as " in text or ";" in text:
+        new = _new_attack_clauses(text, cue, today)
+        if new is not None:
+            return new
     if cue.when is When.NONE:
         return [(text, cue)]
     parts = [part for part in _DATE_CLAUSES.split(text) if part.strip()]
@@ -2211,6 +2266,12 @@ def _ground_fire_apart(
     return kept, apart
 
 
+def _located_in(place: gazetteer.Place, locus: str) -> bool:
+    """A town the gazetteer lacks that its sentence places by the strike's town ("the
+    village of X near Y") belongs to Y's strike."""
+    return place.region == locus and place.name not in gazetteer.places_by_name()
+
+
 def _region_of(town: str | None, name: str) -> bool:
     """Whether `name` is the region `town` lies in: a sentence naming only the region (its
     governor's toll) continues the strike on the town, it is not another strike."""
@@ -2235,7 +2296,11 @@ def _split_by_place(
                     current = clause_towns[0].name
                 loci.setdefault(current or "?", []).append(clause)
             continue
-        if towns and not _region_of(current, towns[0].name):
+        if (
+            towns
+            and not _region_of(current, towns[0].name)
+            and not _located_in(towns[0], current or "")
+        ):
             current = towns[0].name
         loci.setdefault(current or "?", []).append(fact)
     anchored = any(f.cue.when is When.DATE for f in group)
@@ -2342,7 +2407,13 @@ def _draft(
         if not (fact.strong or fact.reference or any(abs(fact.index - i) <= 6 for i in strong_at)):
             continue
         for place in fact.places:
-            if locus is not None and locus != "?" and place.kind == "city" and place.name != locus:
+            if (
+                locus is not None
+                and locus != "?"
+                and place.kind == "city"
+                and place.name != locus
+                and not _located_in(place, locus)
+            ):
                 continue
             if place.name not in draft.places:
                 draft.places.append(place.name)
@@ -2356,12 +2427,13 @@ def _draft(
             if name not in draft.figures and plausible(name, value):
                 draft.figures[name] = value
                 draft.evidence[name] = fact.text
+    located = {p.name: p.region for f in group for p in f.places if p.region}
     for name, scoped in tolls.items():
         if name in stated_totals:
             # a toll told as the total ("bringing the number of wounded to 25") already
             # counts the places told one by one: it is not one more place to add
             continue
-        merged = _merge_nested_scopes(scoped)
+        merged = _merge_nested_scopes(scoped, located)
         if merged and None not in merged and len(scoped) >= 2:
             total = sum(merged.values())
             if plausible(name, total):
@@ -2387,11 +2459,21 @@ def _told_done(doc: Doc) -> bool:
 _SCOPE_JOIN = " + "
 
 
-def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
+def _merge_nested_scopes(
+    scoped: dict[str | None, int], located: Mapping[str, str | None] | None = None
+) -> dict[str | None, int]:
     """A toll given for a town and one given for the region it lies in are one toll told
     twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up; so are a toll
-    for several places and one for a place among them (or a town in one of them)."""
+    for several places and one for a place among them (or a town in one of them). `located`
+    gives the region of towns the gazetteer lacks, as their sentences place them."""
     by_name = gazetteer.places_by_name()
+    extra = {
+        town: gazetteer.Place(town, "", "city", region=region)
+        for town, region in (located or {}).items()
+        if town not in by_name
+    }
+    if extra:
+        by_name = {**by_name, **extra}
     groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
     parts: dict[str, dict[str, int]] = {}
