@@ -232,3 +232,83 @@ def test_as_without_a_new_attack_does_not_split() -> None:
     )
     [event] = strikes(body, TUESDAY_MORNING)
     assert (event.occurred_on, event.killed, event.places) == (TODAY, 2, ["Chernihiv"])
+
+
+def test_a_village_near_a_town_after_a_comma_is_the_place_hit() -> None:
+    sentence = (
+        "At least 12 people were killed when a missile hit a school and a shop in the village"
+        " of Vysoke, near Sumy."
+    )
+    assert [p.name for p in sentence_places(sentence)] == ["Vysoke"]
+
+
+def test_the_region_in_an_officials_title_is_not_a_place_hit() -> None:
+    body = (
+        "Russian missiles struck the centre of Sloviansk on Monday evening, killing four"
+        " people, officials said on Tuesday.\n\n"
+        "Donetsk regional governor Vadym Filashkin said rescuers worked through the night."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert event.places == ["Sloviansk"]
+
+
+def test_a_region_hit_is_still_a_place_when_its_governor_reports_it() -> None:
+    body = (
+        "Russian drones attacked the Sumy region overnight, damaging power lines, governor"
+        " Oleh Hryhorov said on Tuesday."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert event.places == ["Sumy"]
+
+
+# -- counts a headline rounds, counts of two types told apart ---------------------------------
+
+
+def test_the_bodys_count_outranks_the_headlines_rounded_one() -> None:
+    body = (
+        "Russia fired 94 missiles and 180 drones at Ukraine's power plants overnight, the air"
+        " force said on Tuesday. Air defences shot down 80 of the missiles."
+    )
+    [event] = strikes(body, TUESDAY_MORNING, title="Russia fires nearly 100 missiles at grid")
+    assert (event.missiles, event.drones, event.missiles_downed) == (94, 180, 80)
+
+
+def test_a_headline_count_the_body_lacks_stands() -> None:
+    body = "Air defences shot down 80 missiles overnight, the air force said on Tuesday."
+    [event] = strikes(body, TUESDAY_MORNING, title="Russia fires 94 missiles at Ukraine")
+    assert (event.missiles, event.missiles_downed) == (94, 80)
+
+
+def test_another_type_also_fired_adds_to_the_count_before() -> None:
+    body = (
+        "The air force said Russia used 14 cruise missiles in Tuesday's attack on Kryvyi Rih."
+        " It also fired five ballistic missiles, the air force said. Ten of the missiles were"
+        " intercepted."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert (event.missiles, event.missiles_downed) == (19, 10)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "It fired five ballistic missiles at Kyiv.",  # no "also": a part told again
+        "It also fired five cruise missiles at Kyiv.",  # the same type: a part
+    ],
+)
+def test_a_second_count_without_a_new_type_added_is_no_addition(second: str) -> None:
+    body = (
+        "The air force said Russia used 14 cruise missiles in Tuesday's attack on Ukraine. "
+        + second
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert event.missiles == 14
+
+
+def test_a_total_told_first_is_not_added_to() -> None:
+    body = (
+        "Russia fired 21 missiles at Ukraine on Tuesday, the air force said. Fifteen cruise"
+        " missiles were aimed at Kyiv. It also fired six ballistic missiles at Dnipro."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert event.missiles == 21

@@ -660,17 +660,20 @@ def _near_listed(
         nouns.append(settlement)
     if not nouns:
         return None
-    holders = [root, *nouns]
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or _low(prep) not in ("near", "outside"):
+    doc = root.doc
+    # the parser may hang "near Y" on any noun before it: read it where it stands, right
+    # after the name (or its comma)
+    after = [t for t in doc[root.i + 1 : root.i + 3] if t.text != ","][:1]
+    preps = [c for holder in (root, *nouns) for c in holder.children if c.dep_ == "prep"]
+    for prep in [*preps, *after]:
+        if _low(prep) not in ("near", "outside"):
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
                 continue
-            for place in prep.children:
-                if place.dep_ != "pobj":
-                    continue
-                for start, _, name, country, kind in known:
-                    if kind != "country" and country in _SIDES and start == place.idx:
-                        return country, name, start
+            for start, _, name, country, kind in known:
+                if kind != "country" and country in _SIDES and start == place.idx:
+                    return country, name, start
     return None
 
 
@@ -683,7 +686,10 @@ def _settlement_hit(root: Token) -> str | None:
     if _low(noun) not in _SETTLEMENT_NOUNS:
         return None
     if noun.dep_ == "pobj":
-        return _prepositional(noun, noun.head)
+        found = _prepositional(noun, noun.head)
+        if found is None and _low(noun.head) in _LOCATIVE and noun.head.head.pos_ == "NOUN":
+            return HIT  # "hit a shop in the village of X": a site in the village
+        return found
     if noun.dep_ == "dobj" and _low(noun.head) in _DIRECT_HIT:
         return HIT
     if noun.dep_ in ("nsubj", "nsubjpass"):

@@ -748,6 +748,13 @@ class StrikeFacts:
     all_downed: frozenset[str] = frozenset()
     """Kinds of weapon told as every one downed, with no count ("every one of them was shot
     down"): the downed figure is the launched one."""
+    titles: frozenset[str] = frozenset()
+    """Places named only in an official's title ("the Donetsk regional governor said")."""
+    additions: dict[str, int] = field(default_factory=dict)
+    """Figures of another type that add to the count told before ("It also fired six
+    ballistic missiles")."""
+    headline: bool = False
+    """The article's headline: its weapon counts are rounded ("nearly 100 missiles")."""
 
 
 @dataclass(slots=True)
@@ -940,6 +947,15 @@ worth a parse, the side the attack was aimed at may place it."""
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
+    hits, titles = _place_roles(text)
+    return hits + titles
+
+
+def _place_roles(
+    text: str,
+) -> tuple[list[gazetteer.Mention[gazetteer.Place]], list[gazetteer.Mention[gazetteer.Place]]]:
+    """The places a sentence says were hit, and those named only in an official's title
+    ("the Donetsk governor said...")."""
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
@@ -979,7 +995,7 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
-    return hits + titles
+    return hits, titles
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
@@ -1230,7 +1246,8 @@ def read_facts(
     mixed = bool(_MIXED.search(text, lowered))
     read = sentence_figures(text, memory)
     figures = {} if mixed else read.values
-    mentions = _place_mentions(text)
+    hit_mentions, titles = _place_roles(text)
+    mentions = hit_mentions + titles
     places = [m.item for m in mentions]
     ru, ua = _attacker_scores(text, lowered)
     ru, ua = ru * 2, ua * 2
@@ -1289,8 +1306,10 @@ def read_facts(
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
+        additions={} if mixed else read.additions,
         superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
         all_downed=frozenset() if mixed or hedged else _all_downed(text, lowered),
+        titles=frozenset(t.item.name for t in titles) - {m.item.name for m in hit_mentions},
     )
 
 
@@ -1772,6 +1791,9 @@ def extract_strikes(
     attack = _attacks(sentences)
     lead, lead_given = lead_date(sentences, cues, today, titled, attack)
     facts = _read_all(sentences, cues, lead, today, attack)
+    if titled:
+        for fact, _ in facts:
+            fact.headline = fact.paragraph == 0
     drafts = _assemble(facts)
     if local_hour >= 21 and any(_DAYTIME.search(s.text) for s in sentences if attack[s.index]):
         local_hour = MORNING_HOUR  # the attack is told as a daytime one: no overnight to date
@@ -2371,7 +2393,19 @@ def _draft(
     strong_at = [f.index for f in group if f.strong]
     earlier: list[StrikeFacts] = []
     done_attack, done_paragraph = -100, -1
+    told_in_body = {name for f in group if not f.headline for name in f.figures}
     for fact in group:
+        if fact.headline and told_in_body.intersection(fact.figures):
+            # a weapon count the body gives too: the headline's is the rounded one ("nearly
+            # 100 missiles" over "93 missiles")
+            fact = replace(
+                fact,
+                figures={
+                    k: v
+                    for k, v in fact.figures.items()
+                    if k not in told_in_body or k not in _WEAPON_FIGURES
+                },
+            )
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
@@ -2442,6 +2476,7 @@ def _draft(
         hit = draft.figures.pop(f"{kind}_hit", None)
         if hit is not None and kind not in draft.figures:
             draft.figures[kind] = hit
+    _drop_title_regions(draft, group)
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
@@ -2521,6 +2556,12 @@ def _merge_figures(
             draft.figures[name] = value
             draft.evidence[name] = fact.text
             continue
+        if draft.figures.get(name, -1) == fact.additions.get(name) and name not in stated_totals:
+            # the count before is the other type's alone: this one adds to it
+            if plausible(name, draft.figures[name] + value):
+                draft.figures[name] += value
+                draft.evidence[name] = fact.text
+            continue
         is_total = name in fact.totals
         if name in stated_totals and not is_total:
             continue
@@ -2532,6 +2573,31 @@ def _merge_figures(
         if value > draft.figures.get(name, -1):
             draft.figures[name] = value
             draft.evidence[name] = fact.text
+
+
+_WEAPON_FIGURES = frozenset({"drones", "missiles", "drones_downed", "missiles_downed"})
+
+
+def _drop_title_regions(draft: StrikeDraft, group: list[StrikeFacts]) -> None:
+    """A region named only in the title of an official who reports the attack ("Donetsk
+    regional governor X said") is where the town hit lies, not a place hit of its own."""
+    by_name = gazetteer.places_by_name()
+    regions = {
+        place.region
+        for name in draft.places
+        if (place := by_name.get(name)) is not None and place.region and place.region != name
+    }
+    dropped = {
+        name
+        for name in draft.places
+        if name in regions
+        and all(name in f.titles for f in group if any(p.name == name for p in f.places))
+    }
+    if dropped:
+        kept = [(n, c) for n, c in zip(draft.places, draft.place_countries, strict=True)]
+        kept = [(n, c) for n, c in kept if n not in dropped]
+        draft.places = [n for n, _ in kept]
+        draft.place_countries = [c for _, c in kept]
 
 
 def _prune_places(draft: StrikeDraft) -> None:
