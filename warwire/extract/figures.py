@@ -819,16 +819,16 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     values = figures.values
     if "missiles" in values:
         typed = _TYPED_MISSILES.search(sentence, lowered) if "missile" in lowered else None
-        kind = typed.group("type").lower() if typed else None
+        told_type = typed.group("type").lower() if typed else None
         if (
-            kind
+            told_type
             and prior_type
             and prior_count
-            and kind != prior_type
+            and told_type != prior_type
             and _ALSO.search(sentence, lowered)
         ):
             figures.additions["missiles"] = prior_count
-        memory.missile_type = kind
+        memory.missile_type = told_type
     if "drones" in values and "missiles" in values and not any(k in values for k in _DOWNED):
         # "55 drones and 43 missiles. Thirty of them were shot down": "them" is both kinds,
         # so a later bare count downed is of neither
