@@ -312,3 +312,70 @@ def test_a_total_told_first_is_not_added_to() -> None:
     )
     [event] = strikes(body, TUESDAY_MORNING)
     assert event.missiles == 21
+
+
+def test_a_headline_toll_rising_as_another_town_is_hit_tells_two_attacks() -> None:
+    body = (
+        "The death toll from Monday's Russian missile strike on Chernihiv rose to 17 on"
+        " Tuesday, the governor said. Overnight, Russian drones hit Rivne, killing three"
+        " people, the mayor said."
+    )
+    title = "Chernihiv toll climbs as Russian drone strike on Rivne kills three"
+    events = strikes(body, TUESDAY_MORNING, title=title)
+    by_day = {e.occurred_on: e.places for e in events}
+    assert by_day == {TODAY - dt.timedelta(days=1): ["Chernihiv"], TODAY: ["Rivne"]}
+
+
+def test_a_toll_rising_as_rescuers_search_is_one_attack() -> None:
+    body = (
+        "The death toll from Monday's Russian missile strike on Chernihiv rose to 17 on"
+        " Tuesday as rescuers searched the rubble of the strike site, the governor said."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert (event.occurred_on, event.killed) == (TODAY - dt.timedelta(days=1), 17)
+
+
+# -- weapons told in other words ------------------------------------------------------------
+
+
+def test_anti_ship_missiles_fired_at_a_city_are_an_attack() -> None:
+    body = (
+        "A Russian missile hit a market in Odesa on Tuesday morning, killing three people."
+        " The air force said two Kh-32 anti-ship missiles were fired at the city by Tu-22M3"
+        " bombers flying over the Black Sea."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert (event.missiles, event.killed, event.places) == (2, 3, ["Odesa"])
+
+
+def test_the_airspace_of_the_bombers_is_no_place_hit() -> None:
+    sentence = (
+        "Two Kh-22 missiles were fired at the city by Tu-22M3 bombers flying over Russia's"
+        " Kursk region."
+    )
+    assert sentence_places(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field"),
+    [
+        (
+            "The air force counted 14 cruise missiles and two drones, of which it downed 12"
+            " missiles and both drones.",
+            "drones_downed",
+        ),
+        ("Both missiles were shot down over the Odesa region.", "missiles_downed"),
+    ],
+)
+def test_both_counts_two(sentence: str, field: str) -> None:
+    assert sentence_figures(sentence).values.get(field) == 2
+
+
+def test_a_part_aimed_at_one_city_is_no_count_of_all_downed() -> None:
+    body = (
+        "Russia fired 23 cruise missiles at Ukraine overnight, the air force said on Tuesday,"
+        " of which 21 were destroyed. Missiles were also aimed at Kyiv for the first time in"
+        " 44 days; all of those were stopped by air defence, the city said."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert (event.missiles, event.missiles_downed) == (23, 21)

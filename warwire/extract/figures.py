@@ -98,9 +98,14 @@ _NARROWED = re.compile(
 def _narrowed(lowered_sentence: str) -> bool:
     """Whether the sentence narrows the weapons to those sent at one place, with no count of
     their own: a part of the whole of unknown size."""
-    return bool(_NARROWED.search(lowered_sentence)) and not any(
-        c.isdigit() for c in lowered_sentence
-    )
+    return bool(_NARROWED.search(lowered_sentence)) and not _COUNTED_WEAPON.search(lowered_sentence)
+
+
+_COUNTED_WEAPON = re.compile(
+    r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|uavs?|shaheds?)\b"
+)
+"""A count of weapons ("51 missiles"); a count of something else ("for the first time in 51
+days") leaves the weapons uncounted."""
 
 
 _OF_THEM = Folded(

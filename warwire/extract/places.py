@@ -250,6 +250,14 @@ def _attacked(noun: Token) -> bool:
 _ACTS_ON = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
 
 
+_LAUNCHERS = frozenset(
+    {
+        "bombers", "bomber", "aircraft", "jets", "jet", "planes", "plane", "warplanes",
+        "ships", "ship", "warships", "submarine", "submarines", "fighters", "launchers",
+    }
+)  # fmt: skip
+
+
 def _inside_origin(prep: Token) -> bool:
     """ "took off from the X area in the Y region", "dropped from aircraft flying over X": a
     place inside a "from" phrase is where the weapons came from, not where they struck."""
@@ -261,6 +269,8 @@ def _inside_origin(prep: Token) -> bool:
             return False  # a participle on a noun ("aircraft flying over X") climbs on
         if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
             return _range_end(node.head) is None
+        if node.dep_ == "pobj" and _low(node.head) == "by" and _low(node) in _LAUNCHERS:
+            return True  # "fired by bombers flying over X": the launchers' airspace
         node = node.head
     return False
 

@@ -920,6 +920,7 @@ def read(doc: Doc) -> Reading:
                 people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
     _single_weapons(doc, found)
+    _both_weapons(doc, found)
     _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
@@ -1378,6 +1379,20 @@ def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
                 break
 
 
+def _both_weapons(doc: Doc, found: list[Quantity]) -> None:
+    """ "neutralised 21 missiles and both drones": "both" counts two of the weapon, with the
+    sense of its verb."""
+    for token in doc:
+        kind = weapon_kind(token)
+        if kind is None or not any(
+            c.dep_ in ("det", "predet") and _low(c) == "both" for c in token.children
+        ):
+            continue
+        sense = _sense(token)
+        if sense is not None:
+            _offer(found, kind, sense, 2, token.idx)
+
+
 def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
     """ "126 drones and a ballistic missile", "downing 79 of the drones and the missile": a
     weapon noun in the singular with an article, listed with counted weapons, is one more
@@ -1761,7 +1776,7 @@ _SCREEN = re.compile(
 )
 _COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b",
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|both)\b",
     re.IGNORECASE,
 )
 

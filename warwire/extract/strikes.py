@@ -185,7 +185,7 @@ _NOT_ATTACK = Folded(
         r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
         r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
         r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
-        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?|"
+        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank)\s+missiles?|"
         r"(?:air[\s-]+raid|missile|drone)\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))\b",
         _F,
     )
@@ -2157,13 +2157,34 @@ Russia followed up with a pre-dawn attack on Y"): another attack, on the report'
 unless the clause names its own."""
 
 
+_TOLL_AS_ATTACK = Folded(
+    re.compile(
+        r"\b(?:toll|dead|deaths|casualties)\b[^,;]{0,40}?\b(?:climbs|rises|rose|climbed|jumps|"
+        r"jumped|reaches|reached|grows|grew|mounts|mounted)\b[^,;]{0,60}?(?P<as>,?\s+as\s+)(?=(?:"
+        r"[\w'-]+\s+){0,3}?(?:strikes?|attacks?|blasts?|explosions?|drones?|missiles?|shelling)"
+        r"\s+(?:on|in|hits?|hit|strikes?|struck|kills?|killed|rocks?|rocked|target\w*)\b)",
+        _F,
+    ),
+    needs=("toll", "dead", "deaths", "casualties"),
+)
+"""A toll that rises "as" an attack hits another place ("X toll climbs as Russian strike on
+Y kills family"): the second clause tells another attack when it names a place of its own."""
+
+
 def _new_attack_clauses(
     text: str, cue: DateCue, today: dt.date
 ) -> list[tuple[str, DateCue]] | None:
     match = _NEW_ATTACK.search(text)
-    if match is None:
-        return None
-    head, tail = text[: match.start()], text[match.end() :]
+    if match is not None:
+        head, tail = text[: match.start()], text[match.end() :]
+    else:
+        toll = _TOLL_AS_ATTACK.search(text)
+        if toll is None:
+            return None
+        head, tail = text[: toll.start("as")], text[toll.end("as") :]
+        told = {p.name for p in sentence_places(head)}
+        if not {p.name for p in sentence_places(tail)} - told:
+            return None
     if not head.strip() or not tail.strip():
         return None
     tail_cue = find_date(tail, today)
