@@ -379,3 +379,36 @@ def test_a_part_aimed_at_one_city_is_no_count_of_all_downed() -> None:
     )
     [event] = strikes(body, TUESDAY_MORNING)
     assert (event.missiles, event.missiles_downed) == (23, 21)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "field", "value"),
+    [
+        ("The air force counted 310 aerial weapons in all, 270 of them drones.", "drones", 270),
+        ("Air defences destroyed 95 targets, 60 of which were Shahed drones.", "drones_downed", 60),
+    ],
+)
+def test_a_part_of_a_mixed_whole_named_by_its_kind(sentence: str, field: str, value: int) -> None:
+    assert sentence_figures(sentence).values.get(field) == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By noon the toll had risen to 19, including four children, and 61 people, among them"
+        " seven children, had been taken to hospital, officials said.",
+        "The death toll rose to 19, including four children, and 61 people, among them seven"
+        " teenagers, were wounded.",
+    ],
+)
+def test_a_toll_verb_with_no_subject_takes_the_people_before_it(sentence: str) -> None:
+    values = sentence_figures(sentence).values
+    assert (values.get("killed"), values.get("injured")) == (19, 61)
+
+
+def test_a_part_told_with_including_is_no_toll_of_its_own() -> None:
+    values = sentence_figures(
+        "The strike killed 12 people, including three children, and destroyed 40 homes."
+    ).values
+    assert values.get("killed") == 12
+    assert "injured" not in values

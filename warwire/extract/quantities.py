@@ -921,6 +921,8 @@ def read(doc: Doc) -> Reading:
                 found.append(Quantity(field, people, token.idx))
     _single_weapons(doc, found)
     _both_weapons(doc, found)
+    _part_of_a_mixed_whole(doc, groups, found)
+    _subjectless_toll(doc, groups, found)
     _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
@@ -1377,6 +1379,87 @@ def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
             ):
                 _offer(found, kind or "", "down", own[0], own[1])
                 break
+
+
+_AUXES = frozenset({"aux", "auxpass"})
+
+
+def _subjectless_toll(
+    doc: Doc, groups: Iterable[tuple[Token, int, int]], found: list[Quantity]
+) -> None:
+    """ "..., and 84 people, among them 10 children, had been taken to hospital": a verb of
+    harm with no subject of its own in the parse takes the counted people right before it,
+    where the parser hung them on an earlier list."""
+    told = {q.start for q in found}
+    for number, value, start in groups:
+        if start in told:
+            continue
+        noun = _counted_noun(number) or number
+        if noun is not number and _low(noun) not in _VICTIMS:
+            continue
+        if noun.dep_ == "pobj":
+            continue  # "including two children", "among them 10 children": a part told
+        verb = next(
+            (t for t in doc[noun.i + 1 :] if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUXES),
+            None,
+        )
+        if verb is None or verb.dep_ not in ("conj", "ROOT", "ccomp"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[noun.i + 1 : verb.i] if t.dep_ not in _AUXES):
+            continue
+        if any(t.text in (";", ":") for t in doc[noun.i + 1 : verb.i]):
+            continue
+        low = _low(verb)
+        field = None
+        if low in _KILL_VERBS:
+            field = "killed"
+        elif low in _HURT_VERBS or (low in _TO_HOSPITAL and _to_hospital(verb)):
+            field = "injured"
+        if field is not None and not _clause_blocked(verb):
+            found.append(Quantity(field, value, start))
+
+
+_PART_PRONOUNS = frozenset({"them", "which", "these", "those"})
+_COPULAS = frozenset({"were", "was", "are", "is", "being"})
+
+
+def _part_of_a_mixed_whole(
+    doc: Doc, groups: Iterable[tuple[Token, int, int]], found: list[Quantity]
+) -> None:
+    """ "counted 549 aerial weapons in total, 496 of them drones": a part of a whole of
+    several kinds ("weapons", "targets") named by its kind is that kind's count, with the
+    sense of the whole's verb. Read by position: the parser often takes the kind for a verb."""
+    n = len(doc)
+    for number, value, start in groups:
+        i = number.i
+        if i + 3 >= n or _low(doc[i + 1]) != "of" or _low(doc[i + 2]) not in _PART_PRONOUNS:
+            continue
+        j = i + 3
+        while j < n and _low(doc[j]) in _COPULAS:
+            j += 1
+        kinds = [(k, weapon_kind(doc[k])) for k in range(j, min(j + 3, n))]
+        named = next(((k, kind) for k, kind in kinds if kind is not None), None)
+        if named is None:
+            continue
+        k, kind = named
+        while k + 1 < n and weapon_kind(doc[k + 1]) == kind:
+            k += 1  # "Shahed drones"
+        if k + 1 < n and not (doc[k + 1].is_punct or _low(doc[k + 1]) in ("and", "while")):
+            continue  # "496 of them drones launched from ...": not a bare naming
+        wholes = [
+            t
+            for t in doc[:i]
+            if t.pos_ in ("NOUN", "PROPN")
+            and weapon_kind(t) is None
+            and any(c.dep_ == "nummod" for c in t.children)
+        ]
+        if not wholes:
+            continue
+        sense = _sense(wholes[-1])
+        if sense in ("launch", "down"):
+            _offer(found, kind, sense, value, start)
 
 
 def _both_weapons(doc: Doc, found: list[Quantity]) -> None:
