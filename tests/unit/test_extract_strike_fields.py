@@ -412,3 +412,18 @@ def test_a_part_told_with_including_is_no_toll_of_its_own() -> None:
     ).values
     assert values.get("killed") == 12
     assert "injured" not in values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        (
+            "Drones hit a bridge in Kremenchuk, Poltava Oblast, and a port in Odesa.",
+            ["Kremenchuk", "Odesa"],
+        ),
+        ("Drones hit a depot in Kremenchuk, Poltava region, overnight.", ["Kremenchuk"]),
+        ("Drones hit Kremenchuk, Kharkiv region and Sumy.", ["Kremenchuk", "Kharkiv", "Sumy"]),
+    ],
+)
+def test_the_region_after_a_town_and_a_comma_locates_it(sentence: str, places: list[str]) -> None:
+    assert [p.name for p in sentence_places(sentence)] == places

@@ -801,6 +801,7 @@ _THE_TOWN_IN = Folded(
     needs=("town", "city", "village"),
 )
 _LOCATOR_BEFORE = Folded(re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F))
+_REGION_SUFFIX = re.compile(r"\s(?:region|oblast|province|krai)$", _F)
 _REGION_WORD = Folded(
     re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
 )
@@ -836,6 +837,14 @@ def _place_role(
         )
     ):
         return "locator"
+    if (
+        previous is not None
+        and previous_end >= 0
+        and text[previous_end : mention.start] == ", "
+        and (_REGION_WORD.match(after) or _REGION_SUFFIX.search(mention.surface))
+        and previous.region == mention.item.name
+    ):
+        return "locator"  # "Kremenchuk, Poltava Oblast": the region of the town just named
     if _THE_TOWN_IN.search(before[-40:]) and (
         mention.item.kind == "region" or _REGION_WORD.match(after)
     ):
