@@ -427,3 +427,34 @@ def test_a_part_told_with_including_is_no_toll_of_its_own() -> None:
 )
 def test_the_region_after_a_town_and_a_comma_locates_it(sentence: str, places: list[str]) -> None:
     assert [p.name for p in sentence_places(sentence)] == places
+
+
+# -- an attack told as happening while the story's event went on -----------------------------
+
+_TALKS_STORY = (
+    "Russian and Ukrainian delegations met in Istanbul on Tuesday for two hours of talks on a"
+    " prisoner exchange, officials said.\n\n"
+    "The Ukrainian side was led by the defence minister. The Russian side was led by a"
+    " presidential aide.\n\n"
+    "Both sides said they would consult their capitals before meeting again.\n\n"
+    "The talks were the first in several weeks.\n\n"
+    "{attack}"
+)
+
+
+def test_an_attack_while_the_story_went_on_is_of_the_storys_day() -> None:
+    body = _TALKS_STORY.format(
+        attack="As the negotiators talked, Russian drones pounded Odesa, killing two people and"
+        " wounding nine, the governor said."
+    )
+    [event] = strikes(body, "2026-05-19T19:30:00Z")  # 22:30 in Kyiv
+    assert (event.occurred_on, event.background, event.killed) == (TODAY, False, 2)
+
+
+def test_an_undated_attack_deep_in_the_story_still_has_no_day() -> None:
+    body = _TALKS_STORY.format(
+        attack="Russian drones have pounded Odesa, killing two people and wounding nine, the"
+        " governor said."
+    )
+    events = strikes(body, "2026-05-19T19:30:00Z")
+    assert all(e.occurred_on is None for e in events)

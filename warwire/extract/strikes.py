@@ -779,6 +779,9 @@ class StrikeDraft:
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
     live_entry: bool = False
+    simultaneous: bool = False
+    """Told as happening while the story's event went on ("As the negotiators talked,
+    rockets pounded X"): the story's day is its day."""
     """Told in an entry of a live page ("16:30 - ..."): the page's day is its day."""
 
     @property
@@ -1823,6 +1826,13 @@ def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
+_SIMULTANEOUS = re.compile(
+    r"^\s*(?:Even\s+)?(?:As|While)\s+(?:the\s+|a\s+)?[^,;]{2,60}?\b(?:talked|met|negotiated|"
+    r"spoke|sat|gathered|convened|(?:were|was)\s+(?:talking|meeting|negotiating|speaking|"
+    r"sitting|gathering|holding))\b[^,;]{0,50},"
+)
+"""An attack sentence that opens on the story's own event going on ("As the negotiators
+talked, ...", "While the leaders met in X, ..."): the attack is of the story's day."""
 _LIVE_STAMP = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|CET|EET|EEST)?\s*[-:|]\s")
 """The clock time that opens an entry of a live page ("16:30 - Explosions in X"): each
 entry is that day's news, however deep in the page."""
@@ -2459,6 +2469,8 @@ def _draft(
                     draft.lead_hit = True
         if _LIVE_STAMP.match(fact.text):
             draft.live_entry = True
+        if fact.strong and _SIMULTANEOUS.match(fact.text):
+            draft.simultaneous = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -2665,7 +2677,11 @@ def _finish(
         if lead_given and draft.date == lead:
             draft.anchored = True
         undated = (
-            not draft.anchored and not lead_given and draft.date == lead and not draft.live_entry
+            not draft.anchored
+            and not lead_given
+            and draft.date == lead
+            and not draft.live_entry
+            and not draft.simultaneous
         )
         if undated and draft.first_paragraph > 3:
             # Mentioned deep in a piece about something else, with no day given: the article
