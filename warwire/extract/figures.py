@@ -98,14 +98,16 @@ _NARROWED = re.compile(
 def _narrowed(lowered_sentence: str) -> bool:
     """Whether the sentence narrows the weapons to those sent at one place, with no count of
     their own: a part of the whole of unknown size."""
-    return bool(_NARROWED.search(lowered_sentence)) and not _COUNTED_WEAPON.search(lowered_sentence)
+    if not _NARROWED.search(lowered_sentence):
+        return False
+    return not any(c.isdigit() for c in _MEASURE.sub(" ", lowered_sentence))
 
 
-_COUNTED_WEAPON = re.compile(
-    r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:missiles?|drones?|rockets?|uavs?|shaheds?)\b"
+_MEASURE = re.compile(
+    r"\d[\d,.]*\s*(?:days?|hours?|minutes?|weeks?|months?|years?|km|kilomet\w+|miles?|"
+    r"metres?|meters?|per\s*cent|percent|%)"
 )
-"""A count of weapons ("51 missiles"); a count of something else ("for the first time in 51
-days") leaves the weapons uncounted."""
+"""A count of time or distance ("for the first time in 51 days"): no count of the weapons."""
 
 
 _OF_THEM = Folded(
