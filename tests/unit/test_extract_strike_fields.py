@@ -458,3 +458,10 @@ def test_an_undated_attack_deep_in_the_story_still_has_no_day() -> None:
     )
     events = strikes(body, "2026-05-19T19:30:00Z")
     assert all(e.occurred_on is None for e in events)
+
+
+def test_a_part_the_parser_hangs_on_said_shares_the_next_parts_verb() -> None:
+    values = sentence_figures(
+        "The air force said 212 of the drones and 17 of the missiles were shot down."
+    ).values
+    assert (values.get("drones_downed"), values.get("missiles_downed")) == (212, 17)

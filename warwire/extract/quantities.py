@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warwire.extract import nlp
@@ -923,6 +924,7 @@ def read(doc: Doc) -> Reading:
     _both_weapons(doc, found)
     _part_of_a_mixed_whole(doc, groups, found)
     _subjectless_toll(doc, groups, found)
+    _part_beside_a_part(groups, found)
     _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
@@ -1381,6 +1383,38 @@ def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
                 break
 
 
+def _part_of(number: Token) -> str | None:
+    """The weapon kind of "N of the drones" at `number` (the parse's own reading)."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and _low(prep) == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    return weapon_kind(noun)
+    return None
+
+
+def _part_beside_a_part(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "said 428 of the drones and 28 of the missiles were shot down": a part the parser
+    made the object of the verb of saying shares the verb of the part coordinated after
+    it."""
+    told = {q.start: q.field for q in found}
+    parts = [(n, v, s) for n, v, s in groups if _part_of(n) is not None]
+    for (number, value, start), (_, _, next_start) in pairwise(parts):
+        if start in told or next_start not in told:
+            continue
+        if number.dep_ != "dobj" or _low(number.head) not in _SAYING:
+            continue
+        if not any(_low(c) == "and" and c.dep_ == "cc" for c in number.children):
+            continue
+        field = told[next_start]
+        kind = _part_of(number)
+        if field.endswith("_downed"):
+            found.append(Quantity(f"{kind}_downed", value, start))
+        elif field in ("drones", "missiles"):
+            found.append(Quantity(f"{kind}", value, start))
+
+
+_SAYING = frozenset({"said", "says", "reported", "reports", "added", "announced", "stated"})
 _AUXES = frozenset({"aux", "auxpass"})
 
 
