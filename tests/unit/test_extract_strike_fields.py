@@ -465,3 +465,15 @@ def test_a_part_the_parser_hangs_on_said_shares_the_next_parts_verb() -> None:
         "The air force said 212 of the drones and 17 of the missiles were shot down."
     ).values
     assert (values.get("drones_downed"), values.get("missiles_downed")) == (212, 17)
+
+
+def test_a_toll_in_the_capital_of_an_unnamed_side_adds_to_one_told_elsewhere() -> None:
+    body = (
+        "At least six people were killed in Kyiv after Russia launched 300 drones at Ukraine"
+        " overnight, officials said on Tuesday.\n\n"
+        "The interior minister said 40 people were injured in the capital.\n\n"
+        "Odesa also came under attack, the regional governor said, and three people were hurt"
+        " there."
+    )
+    [event] = strikes(body, TUESDAY_MORNING)
+    assert (event.killed, event.injured) == (6, 43)

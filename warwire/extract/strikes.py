@@ -1345,6 +1345,19 @@ _THE_CAPITAL = Folded(
 )
 
 
+def _capital_by_attacker(found: StrikeFacts) -> None:
+    """ "99 people were injured in the capital", in a sentence that names no side: the
+    capital of the side the story's attacker fired at, and the toll is that city's."""
+    lowered = found.text.lower()
+    capital = _the_capital(found.text, lowered, found.attacker)
+    if capital is None:
+        return
+    found.places = [capital]
+    tolls = "killed" in found.figures or "injured" in found.figures
+    if found.scope is None and tolls and not _TOTAL_SCOPE.search(found.text, lowered):
+        found.scope = capital.name
+
+
 def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Place | None:
     """ "Russian missiles killed nine people in the capital": the capital of the side attacked
     (named by its adjective, else the other side's from the attacker), when the sentence names
@@ -2001,6 +2014,8 @@ def _read_all(
             elif found.explicit_attacker:
                 article_attacker = article_attacker or found.attacker
             found.places = _on_target_side(found.places, found.attacker)
+            if not found.places and found.attacker and "capital" in sentence.lower:
+                _capital_by_attacker(found)
             ctx.attacker = found.attacker
             ctx.last_index = i
             if found.strong:
