@@ -98,9 +98,16 @@ _NARROWED = re.compile(
 def _narrowed(lowered_sentence: str) -> bool:
     """Whether the sentence narrows the weapons to those sent at one place, with no count of
     their own: a part of the whole of unknown size."""
-    return bool(_NARROWED.search(lowered_sentence)) and not any(
-        c.isdigit() for c in lowered_sentence
-    )
+    if not _NARROWED.search(lowered_sentence):
+        return False
+    return not any(c.isdigit() for c in _MEASURE.sub(" ", lowered_sentence))
+
+
+_MEASURE = re.compile(
+    r"\d[\d,.]*\s*(?:days?|hours?|minutes?|weeks?|months?|years?|km|kilomet\w+|miles?|"
+    r"metres?|meters?|per\s*cent|percent|%)"
+)
+"""A count of time or distance ("for the first time in 51 days"): no count of the weapons."""
 
 
 _OF_THEM = Folded(
@@ -375,6 +382,9 @@ class Figures:
     totals: set[str] = field(default_factory=set)
     updates: set[str] = field(default_factory=set)
     """Figures given as an update of an earlier one ("revised to 43"): the latest wins."""
+    additions: dict[str, int] = field(default_factory=dict)
+    """Figures of another type added to an earlier count ("It also fired six ballistic
+    missiles" after "15 cruise missiles"), with the count they add to."""
 
     def offer(self, name: str, value: int | None) -> None:
         if value is None:
@@ -391,10 +401,13 @@ class Memory:
     casualty_kind: str | None = None
     totals: dict[str, int] = field(default_factory=dict)
     """The latest count of weapons launched, by kind."""
+    missile_type: str | None = None
+    """The type ("cruise", "ballistic") of the missiles the paragraph last counted."""
 
     def new_paragraph(self) -> None:
         self.weapon_kind = None
         self.casualty_kind = None
+        self.missile_type = None
 
 
 def _kind(noun: str) -> str:
@@ -789,6 +802,7 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
     memory = memory if memory is not None else Memory()
     figures = Figures()
     lowered = sentence.lower()
+    prior_type, prior_count = memory.missile_type, memory.totals.get("missiles")
     if has_any(lowered, _WEAPON_STEMS):
         for clause in _CLAUSE_SPLIT.split(sentence, lowered):
             if clause and not clause.isspace():
@@ -809,7 +823,41 @@ def sentence_figures(sentence: str, memory: Memory | None = None) -> Figures:
                 _references(clause, clause.lower(), figures, memory, [], lowered)
     _casualties(sentence, lowered, figures, memory)
     _reconcile(figures, quantities.read_sentence(sentence), memory)
+    values = figures.values
+    if "missiles" in values:
+        typed = _TYPED_MISSILES.search(sentence, lowered) if "missile" in lowered else None
+        told_type = typed.group("type").lower() if typed else None
+        if (
+            told_type
+            and prior_type
+            and prior_count
+            and told_type != prior_type
+            and _ALSO.search(sentence, lowered)
+        ):
+            figures.additions["missiles"] = prior_count
+        memory.missile_type = told_type
+    if "drones" in values and "missiles" in values and not any(k in values for k in _DOWNED):
+        # "55 drones and 43 missiles. Thirty of them were shot down": "them" is both kinds,
+        # so a later bare count downed is of neither
+        memory.weapon_kind = None
     return figures
+
+
+_DOWNED = ("drones_downed", "missiles_downed")
+_TYPED_MISSILES = Folded(
+    re.compile(
+        rf"\b{NUMBER}\s+(?:[\w-]+\s+){{0,2}}?(?P<type>ballistic|cruise|guided|anti-ship|"
+        r"aeroballistic|hypersonic)\s+missiles?\b",
+        _F,
+    ),
+    needs=("missile",),
+)
+_ALSO = Folded(
+    re.compile(r"\b(?:also|in\s+addition|additionally|as\s+well)\b", _F),
+    needs=("also", "addition", "as well"),
+)
+"""A count of another type of missile told in a later sentence "also" fired adds to the
+count before it; a total restated stays the largest figure."""
 
 
 _PROPORTION = re.compile(

@@ -250,6 +250,14 @@ def _attacked(noun: Token) -> bool:
 _ACTS_ON = _ATTACK_WORDS | _DIRECT_HIT | _PASSIVE_ATTACK
 
 
+_LAUNCHERS = frozenset(
+    {
+        "bombers", "bomber", "aircraft", "jets", "jet", "planes", "plane", "warplanes",
+        "ships", "ship", "warships", "submarine", "submarines", "fighters", "launchers",
+    }
+)  # fmt: skip
+
+
 def _inside_origin(prep: Token) -> bool:
     """ "took off from the X area in the Y region", "dropped from aircraft flying over X": a
     place inside a "from" phrase is where the weapons came from, not where they struck."""
@@ -261,6 +269,8 @@ def _inside_origin(prep: Token) -> bool:
             return False  # a participle on a noun ("aircraft flying over X") climbs on
         if node.dep_ == "pobj" and _low(node.head) in ("from", "off"):
             return _range_end(node.head) is None
+        if node.dep_ == "pobj" and _low(node.head) == "by" and _low(node) in _LAUNCHERS:
+            return True  # "fired by bombers flying over X": the launchers' airspace
         node = node.head
     return False
 
@@ -418,6 +428,8 @@ def unlisted_towns(doc: Doc, known: Sequence[tuple[int, int, str, str, str]]) ->
         if following is not None and _low(following) in _SUBDIVISION_NOUNS:
             continue  # a district of a city is reported under its city
         found_role = role(doc, start, end)
+        if found_role is None:
+            found_role = _settlement_hit(root)
         if found_role == OTHER:
             continue
         located = _located_by(doc, root, known)
@@ -605,6 +617,9 @@ def _located_by(
             if bearing is not None:
                 return bearing
     settlement = root.head.head if root.dep_ == "pobj" and _low(root.head) == "of" else None
+    near = _near_listed(root, settlement, known)
+    if near is not None:
+        return near
     settlements = [t for t in (settlement, *root.children) if t is not None]
     for noun in settlements:
         if noun is not settlement and noun.dep_ != "appos":
@@ -641,6 +656,54 @@ def _located_by(
     }
     if siblings and len(countries) == 1:
         return countries.pop(), None, -1
+    return None
+
+
+def _near_listed(
+    root: Token, settlement: Token | None, known: Sequence[tuple[int, int, str, str, str]]
+) -> tuple[str, str | None, int] | None:
+    """(country, place, start) of the listed place a village or town is told to lie near
+    ("the village of X near Y", "X, a village outside Y"): Y locates it and is its region
+    for the report, not a second place hit."""
+    nouns = [c for c in root.children if c.dep_ == "appos" and _low(c) in _SETTLEMENT_NOUNS]
+    if settlement is not None and _low(settlement) in _SETTLEMENT_NOUNS:
+        nouns.append(settlement)
+    if not nouns:
+        return None
+    doc = root.doc
+    # the parser may hang "near Y" on any noun before it: read it where it stands, right
+    # after the name (or its comma)
+    after = [t for t in doc[root.i + 1 : root.i + 3] if t.text != ","][:1]
+    preps = [c for holder in (root, *nouns) for c in holder.children if c.dep_ == "prep"]
+    for prep in [*preps, *after]:
+        if _low(prep) not in ("near", "outside"):
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            for start, _, name, country, kind in known:
+                if kind != "country" and country in _SIDES and start == place.idx:
+                    return country, name, start
+    return None
+
+
+def _settlement_hit(root: Token) -> str | None:
+    """The role of the settlement noun that names a town ("shelled the village of X",
+    "a depot in the village of X"): what happens to the village happens to X."""
+    if root.dep_ != "pobj" or _low(root.head) != "of":
+        return None
+    noun = root.head.head
+    if _low(noun) not in _SETTLEMENT_NOUNS:
+        return None
+    if noun.dep_ == "pobj":
+        found = _prepositional(noun, noun.head)
+        if found is None and _low(noun.head) in _LOCATIVE and noun.head.head.pos_ == "NOUN":
+            return HIT  # "hit a shop in the village of X": a site in the village
+        return found
+    if noun.dep_ == "dobj" and _low(noun.head) in _DIRECT_HIT:
+        return HIT
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return _subject(noun, noun.head)
     return None
 
 

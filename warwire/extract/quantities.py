@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warwire.extract import nlp
@@ -921,10 +922,15 @@ def read(doc: Doc) -> Reading:
                 people += _victims_after_an_age(token)
                 found.append(Quantity(field, people, token.idx))
     _single_weapons(doc, found)
+    _both_weapons(doc, found)
+    _part_of_a_mixed_whole(doc, groups, found)
+    _subjectless_toll(doc, groups, found)
+    _part_beside_a_part(groups, found)
     _reduced_relative(doc, found)
     _no_victims(doc, found)
     _none_downed(doc, found)
     _sum_lists(doc, found)
+    _list_after_colon(doc, found)
     _sum_tolls_by_place(doc, found)
     _other_attacks_toll(doc, found)
     return Reading(tuple(found), frozenset(blocked - {q.value for q in found}), _finals(doc, found))
@@ -1290,6 +1296,9 @@ _PROVISIONAL = frozenset(
 )
 
 
+_REPORTED = frozenset({"reported", "recorded", "registered"})
+
+
 def _no_victims(doc: Doc, found: list[Quantity]) -> None:
     """A toll of zero: "there were no casualties", "no one was killed", "nobody was hurt",
     "without casualties" - unless the sentence gives it as provisional ("no casualties were
@@ -1304,6 +1313,9 @@ def _no_victims(doc: Doc, found: list[Quantity]) -> None:
             or (token.dep_ == "pobj" and _low(token.head) == "without")
         ):
             fields = _NONE_FIELDS[low]
+            if token.dep_ in ("nsubjpass", "nsubj") and _low(token.head) in _REPORTED:
+                # "no casualties were reported": nothing is known yet, which is no toll
+                fields = ()
         elif (
             low == "nobody"
             or (low == "one" and any(_low(c) == "no" for c in token.children))
@@ -1441,6 +1453,133 @@ def _reduced_relative(doc: Doc, found: list[Quantity]) -> None:
             ):
                 _offer(found, kind or "", "down", own[0], own[1])
                 break
+
+
+def _part_of(number: Token) -> str | None:
+    """The weapon kind of "N of the drones" at `number` (the parse's own reading)."""
+    for prep in number.children:
+        if prep.dep_ == "prep" and _low(prep) == "of":
+            for noun in prep.children:
+                if noun.dep_ == "pobj":
+                    return weapon_kind(noun)
+    return None
+
+
+def _part_beside_a_part(groups: Iterable[tuple[Token, int, int]], found: list[Quantity]) -> None:
+    """ "said 428 of the drones and 28 of the missiles were shot down": a part the parser
+    made the object of the verb of saying shares the verb of the part coordinated after
+    it."""
+    told = {q.start: q.field for q in found}
+    parts = [(n, v, s) for n, v, s in groups if _part_of(n) is not None]
+    for (number, value, start), (_, _, next_start) in pairwise(parts):
+        if start in told or next_start not in told:
+            continue
+        if number.dep_ != "dobj" or _low(number.head) not in _SAYING:
+            continue
+        if not any(_low(c) == "and" and c.dep_ == "cc" for c in number.children):
+            continue
+        field = told[next_start]
+        kind = _part_of(number)
+        if field.endswith("_downed"):
+            found.append(Quantity(f"{kind}_downed", value, start))
+        elif field in ("drones", "missiles"):
+            found.append(Quantity(f"{kind}", value, start))
+
+
+_SAYING = frozenset({"said", "says", "reported", "reports", "added", "announced", "stated"})
+_AUXES = frozenset({"aux", "auxpass"})
+
+
+def _subjectless_toll(
+    doc: Doc, groups: Iterable[tuple[Token, int, int]], found: list[Quantity]
+) -> None:
+    """ "..., and 84 people, among them 10 children, had been taken to hospital": a verb of
+    harm with no subject of its own in the parse takes the counted people right before it,
+    where the parser hung them on an earlier list."""
+    told = {q.start for q in found}
+    for number, value, start in groups:
+        if start in told:
+            continue
+        noun = _counted_noun(number) or number
+        if noun is not number and _low(noun) not in _VICTIMS:
+            continue
+        if noun.dep_ == "pobj":
+            continue  # "including two children", "among them 10 children": a part told
+        verb = next(
+            (t for t in doc[noun.i + 1 :] if t.pos_ in ("VERB", "AUX") and t.dep_ not in _AUXES),
+            None,
+        )
+        if verb is None or verb.dep_ not in ("conj", "ROOT", "ccomp"):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+            continue
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[noun.i + 1 : verb.i] if t.dep_ not in _AUXES):
+            continue
+        if any(t.text in (";", ":") for t in doc[noun.i + 1 : verb.i]):
+            continue
+        low = _low(verb)
+        field = None
+        if low in _KILL_VERBS:
+            field = "killed"
+        elif low in _HURT_VERBS or (low in _TO_HOSPITAL and _to_hospital(verb)):
+            field = "injured"
+        if field is not None and not _clause_blocked(verb):
+            found.append(Quantity(field, value, start))
+
+
+_PART_PRONOUNS = frozenset({"them", "which", "these", "those"})
+_COPULAS = frozenset({"were", "was", "are", "is", "being"})
+
+
+def _part_of_a_mixed_whole(
+    doc: Doc, groups: Iterable[tuple[Token, int, int]], found: list[Quantity]
+) -> None:
+    """ "counted 549 aerial weapons in total, 496 of them drones": a part of a whole of
+    several kinds ("weapons", "targets") named by its kind is that kind's count, with the
+    sense of the whole's verb. Read by position: the parser often takes the kind for a verb."""
+    n = len(doc)
+    for number, value, start in groups:
+        i = number.i
+        if i + 3 >= n or _low(doc[i + 1]) != "of" or _low(doc[i + 2]) not in _PART_PRONOUNS:
+            continue
+        j = i + 3
+        while j < n and _low(doc[j]) in _COPULAS:
+            j += 1
+        kinds = [(k, weapon_kind(doc[k])) for k in range(j, min(j + 3, n))]
+        named = next(((k, kind) for k, kind in kinds if kind is not None), None)
+        if named is None:
+            continue
+        k, kind = named
+        while k + 1 < n and weapon_kind(doc[k + 1]) == kind:
+            k += 1  # "Shahed drones"
+        if k + 1 < n and not (doc[k + 1].is_punct or _low(doc[k + 1]) in ("and", "while")):
+            continue  # "496 of them drones launched from ...": not a bare naming
+        wholes = [
+            t
+            for t in doc[:i]
+            if t.pos_ in ("NOUN", "PROPN")
+            and weapon_kind(t) is None
+            and any(c.dep_ == "nummod" for c in t.children)
+        ]
+        if not wholes:
+            continue
+        sense = _sense(wholes[-1])
+        if sense in ("launch", "down"):
+            _offer(found, kind, sense, value, start)
+
+
+def _both_weapons(doc: Doc, found: list[Quantity]) -> None:
+    """ "neutralised 21 missiles and both drones": "both" counts two of the weapon, with the
+    sense of its verb."""
+    for token in doc:
+        kind = weapon_kind(token)
+        if kind is None or not any(
+            c.dep_ in ("det", "predet") and _low(c) == "both" for c in token.children
+        ):
+            continue
+        sense = _sense(token)
+        if sense is not None:
+            _offer(found, kind, sense, 2, token.idx)
 
 
 def _single_weapons(doc: Doc, found: list[Quantity]) -> None:
@@ -1768,6 +1907,48 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))
 
 
+def _list_after_colon(doc: Doc, found: list[Quantity]) -> None:
+    """A list of counted weapons after a colon ("... a mix of missiles: 77 X cruise missiles,
+    23 Y, six Z guided missiles and two W") spells out the weapons of the clause before it:
+    items of one kind add up, with the sense of the last verb before the colon. The parser
+    hangs such items anywhere, so the list is read from its items, not from their heads:
+    every count after the colon must name a weapon before the next count, and no verb after
+    the colon may give the items a sense of their own (downed, hit, lost)."""
+    colon = next((t.i for t in doc if t.text == ":" and t.i > 0), None)
+    if colon is None:
+        return
+    sense: str | None = None
+    for token in doc[:colon]:
+        if token.pos_ in ("VERB", "AUX"):
+            token_sense = verb_sense(token)
+            if token_sense is not None:
+                sense = "blocked" if _clause_blocked(token) else token_sense
+    if sense not in (None, "launch", "down"):
+        return
+    counts = [g for g in _number_groups(doc) if g[0].i > colon]
+    if len(counts) < 2:
+        return
+    for token in doc[colon + 1 :]:
+        if token.pos_ == "VERB" and verb_sense(token) in ("down", "hit", "lost"):
+            return
+        if token.text in (";", ":"):
+            return
+    totals: dict[str, list[int]] = {}
+    for k, (number, value, start) in enumerate(counts):
+        end = counts[k + 1][0].i if k + 1 < len(counts) else len(doc)
+        first = number.i + 1
+        while first < end and _is_number(doc[first]):
+            first += 1
+        kind = next((weapon_kind(t) for t in doc[first:end] if weapon_kind(t)), None)
+        if kind is None:
+            return
+        totals.setdefault(kind, []).extend((value, start))
+    for kind, pairs in totals.items():
+        values, starts = pairs[0::2], pairs[1::2]
+        if len(values) >= 2:
+            _offer(found, kind, sense or "launch", sum(values), starts[0])
+
+
 @lru_cache(maxsize=2048)
 def read_sentence(sentence: str) -> Reading:
     """The parse-based figures of one sentence (the sentence is parsed once, memoised)."""
@@ -1784,7 +1965,7 @@ _SCREEN = re.compile(
 )
 _COUNT = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
-    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b",
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|both)\b",
     re.IGNORECASE,
 )
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places, quantities
-from warwire.extract.counts import NUMBER, find_numbers
+from warwire.extract.counts import NUMBER, QUALIFIER, find_numbers
 from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
@@ -25,6 +25,8 @@ from warwire.extract.text import Sentence
 from warwire.plausibility import IMPLAUSIBLE, plausible
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from spacy.tokens import Doc
 
 _F = re.IGNORECASE
@@ -183,7 +185,7 @@ _NOT_ATTACK = Folded(
         r"nuclear\s+(?:strikes?|attacks?|weapons?)|(?:strike|strikes|struck|striking)\s+(?:a|an)\s+"
         r"(?:\w+\s+)?(?:deal|tone|agreement|balance|chord|note|blow|pose|bargain)|hunger\s+strikes?|"
         r"strike\s+(?:force|capabilit\w+|weapons|systems)|pre-?emptive\s+strikes?|"
-        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank|ship)\s+missiles?|"
+        r"(?:missile|air)\s+defen[cs]e\s+systems?|anti-(?:aircraft|tank)\s+missiles?|"
         r"(?:air[\s-]+raid|missile|drone)\s+(?:alerts?|alarms?|sirens?|warnings?|shelters?))\b",
         _F,
     )
@@ -236,7 +238,7 @@ _DAMAGE = Folded(
     re.compile(
         r"\b(?:damag\w*|destroyed|lost\s+power|without\s+(?:power|electricity|heat\w*|water)|outages?|"
         r"blackouts?|evacuated|caught\s+fire|fires?|blaze|rubble|collapsed|debris|wreckage|"
-        r"explosions?|blasts?|hit|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
+        r"explosions?|blasts?|hits?|struck|attacked|targeted|targets?|aimed\s+(?:\w+\s+)?at|"
         r"shelled|impacts?|under\s+fire|"
         r"reported\s+over|downed\s+over|destroyed\s+over|shot\s+down\s+over|over\s+the\s+"
         r"(?-i:[A-Z])\w+|casualties|victims|bodies|rescue\w*|rescuers|search)\b",
@@ -290,6 +292,16 @@ _DOWNED_OF_THEM = Folded(
 )
 """Air defences downing "N of them", "N of the M": the weapons of the attack told just
 before."""
+_DOWNED_BARE = Folded(
+    re.compile(
+        rf"^\s*(?:{QUALIFIER})?{NUMBER}\s+(?:were|was|had\s+been|have\s+been)\s+(?:\w+\s+)?"
+        rf"{_DOWN_VERB}",
+        _F,
+    ),
+    needs=("down", "intercept", "destroy", "neutrali"),
+)
+"""A sentence that opens on a bare count downed ("Thirty were intercepted."): right after an
+attack, the weapons it counted."""
 _HIT = Folded(
     re.compile(
         r"\b(?:struck|strikes?|hit|hits|attack(?:s|ed|ing)?|targeted|targeting|targets|shelled|shelling|"
@@ -739,6 +751,13 @@ class StrikeFacts:
     all_downed: frozenset[str] = frozenset()
     """Kinds of weapon told as every one downed, with no count ("every one of them was shot
     down"): the downed figure is the launched one."""
+    titles: frozenset[str] = frozenset()
+    """Places named only in an official's title ("the Donetsk regional governor said")."""
+    additions: dict[str, int] = field(default_factory=dict)
+    """Figures of another type that add to the count told before ("It also fired six
+    ballistic missiles")."""
+    headline: bool = False
+    """The article's headline: its weapon counts are rounded ("nearly 100 missiles")."""
 
 
 @dataclass(slots=True)
@@ -762,6 +781,11 @@ class StrikeDraft:
     """A place told as hit, plainly (no hedge word), in the first two paragraphs."""
     """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
+    live_entry: bool = False
+    simultaneous: bool = False
+    """Told as happening while the story's event went on ("As the negotiators talked,
+    rockets pounded X"): the story's day is its day."""
+    """Told in an entry of a live page ("16:30 - ..."): the page's day is its day."""
 
     @property
     def target(self) -> str:
@@ -783,6 +807,7 @@ _THE_TOWN_IN = Folded(
     needs=("town", "city", "village"),
 )
 _LOCATOR_BEFORE = Folded(re.compile(r"\b(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+'s\s+)?$", _F))
+_REGION_SUFFIX = re.compile(r"\s(?:region|oblast|province|krai)$", _F)
 _REGION_WORD = Folded(
     re.compile(r"^\s*(?:border\s+)?(?:region|oblast|province|republic|krai)\b", _F)
 )
@@ -818,6 +843,14 @@ def _place_role(
         )
     ):
         return "locator"
+    if (
+        previous is not None
+        and previous_end >= 0
+        and text[previous_end : mention.start] == ", "
+        and (_REGION_WORD.match(after) or _REGION_SUFFIX.search(mention.surface))
+        and previous.region == mention.item.name
+    ):
+        return "locator"  # "Kremenchuk, Poltava Oblast": the region of the town just named
     if _THE_TOWN_IN.search(before[-40:]) and (
         mention.item.kind == "region" or _REGION_WORD.match(after)
     ):
@@ -929,6 +962,15 @@ worth a parse, the side the attack was aimed at may place it."""
 
 
 def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
+    hits, titles = _place_roles(text)
+    return hits + titles
+
+
+def _place_roles(
+    text: str,
+) -> tuple[list[gazetteer.Mention[gazetteer.Place]], list[gazetteer.Mention[gazetteer.Place]]]:
+    """The places a sentence says were hit, and those named only in an official's title
+    ("the Donetsk governor said...")."""
     hits: list[gazetteer.Mention[gazetteer.Place]] = []
     titles: list[gazetteer.Mention[gazetteer.Place]] = []
     previous_end = -1
@@ -968,7 +1010,7 @@ def _place_mentions(text: str) -> list[gazetteer.Mention[gazetteer.Place]]:
         hits += towns
     regions_of_hits = {p.item.region for p in hits if p.item.region}
     titles = [t for t in titles if t.item.name not in regions_of_hits]
-    return hits + titles
+    return hits, titles
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
@@ -1291,7 +1333,8 @@ def read_facts(
     mixed = bool(_MIXED.search(text, lowered))
     read = sentence_figures(text, memory)
     figures = {} if mixed else read.values
-    mentions = _place_mentions(text)
+    hit_mentions, titles = _place_roles(text)
+    mentions = hit_mentions + titles
     places = [m.item for m in mentions]
     ru, ua = _attacker_scores(text, lowered)
     ru, ua = ru * 2, ua * 2
@@ -1350,8 +1393,10 @@ def read_facts(
         occupied_target=bool(_OCCUPIED_TARGET.search(text, lowered)),
         reference=bool(_ATTACK_REF.search(text, lowered)),
         updates=set() if mixed else read.updates,
+        additions={} if mixed else read.additions,
         superseded=bool(_EARLIER_FIGURE.search(text, lowered)),
         all_downed=frozenset() if mixed or hedged else _all_downed(text, lowered),
+        titles=frozenset(t.item.name for t in titles) - {m.item.name for m in hit_mentions},
     )
 
 
@@ -1373,6 +1418,19 @@ _THE_CAPITAL = Folded(
     ),
     needs=("capital",),
 )
+
+
+def _capital_by_attacker(found: StrikeFacts) -> None:
+    """ "99 people were injured in the capital", in a sentence that names no side: the
+    capital of the side the story's attacker fired at, and the toll is that city's."""
+    lowered = found.text.lower()
+    capital = _the_capital(found.text, lowered, found.attacker)
+    if capital is None:
+        return
+    found.places = [capital]
+    tolls = "killed" in found.figures or "injured" in found.figures
+    if found.scope is None and tolls and not _TOTAL_SCOPE.search(found.text, lowered):
+        found.scope = capital.name
 
 
 def _the_capital(text: str, lowered: str, attacker: str | None) -> gazetteer.Place | None:
@@ -1833,6 +1891,9 @@ def extract_strikes(
     attack = _attacks(sentences)
     lead, lead_given = lead_date(sentences, cues, today, titled, attack)
     facts = _read_all(sentences, cues, lead, today, attack)
+    if titled:
+        for fact, _ in facts:
+            fact.headline = fact.paragraph == 0
     drafts = _assemble(facts)
     if local_hour >= 21 and any(_DAYTIME.search(s.text) for s in sentences if attack[s.index]):
         local_hour = MORNING_HOUR  # the attack is told as a daytime one: no overnight to date
@@ -1852,6 +1913,17 @@ def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
 
 
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+_SIMULTANEOUS = re.compile(
+    r"^\s*(?:Even\s+)?(?:As|While)\s+(?:the\s+|a\s+)?[^,;]{2,60}?\b(?:talked|met|negotiated|"
+    r"spoke|sat|gathered|convened|(?:were|was)\s+(?:talking|meeting|negotiating|speaking|"
+    r"sitting|gathering|holding))\b[^,;]{0,50},"
+)
+"""An attack sentence that opens on the story's own event going on ("As the negotiators
+talked, ...", "While the leaders met in X, ..."): the attack is of the story's day."""
+_LIVE_STAMP = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:GMT|UTC|CET|EET|EEST)?\s*[-:|]\s")
+"""The clock time that opens an entry of a live page ("16:30 - Explosions in X"): each
+entry is that day's news, however deep in the page."""
 
 _DAYTIME = Folded(
     re.compile(
@@ -1955,6 +2027,7 @@ def _read_all(
                 _CASUALTY.search(text, sentence.lower)
                 or _DAMAGE.search(text, sentence.lower)
                 or _DOWNED_OF_THEM.search(text, sentence.lower)
+                or (i - ctx.last_index == 1 and _DOWNED_BARE.search(text, sentence.lower))
                 or (
                     sentence.paragraph == attack_paragraph and _MEDICAL.search(text, sentence.lower)
                 )
@@ -2004,6 +2077,8 @@ def _read_all(
                 # clause's "the city" is the place the clause before it named
                 found.places = list(out[-1][0].places)
             key = _date_key(piece_cue, ctx, lead, i)
+            if piece_cue.when is When.NONE and found.places and out:
+                key = _clause_told_on(out, found, key)
             if piece_cue.when is When.NONE and found.reference and not found.figures:
                 # "called the attack on X 'terrorism'": the attack on X the story has told
                 key = _told_on(out, found, key)
@@ -2014,6 +2089,8 @@ def _read_all(
             elif found.explicit_attacker:
                 article_attacker = article_attacker or found.attacker
             found.places = _on_target_side(found.places, found.attacker)
+            if not found.places and found.attacker and "capital" in sentence.lower:
+                _capital_by_attacker(found)
             ctx.attacker = found.attacker
             ctx.last_index = i
             if found.strong:
@@ -2048,6 +2125,20 @@ def _halves_by_attacker(text: str, cue: DateCue) -> list[tuple[str, DateCue]]:
     if len(told) < 2 or any(ru == ua for ru, ua in sides):
         return [(text, cue)]
     return [(half, cue) for half in halves]
+
+
+def _clause_told_on(
+    out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object
+) -> object:
+    """An undated sentence right after one that told two attacks on two days (the toll of
+    one, "as" a new one hit another place) is about the attack whose place it names."""
+    last = out[-1][0].index
+    prior = [(fact, fact_key) for fact, fact_key in out if fact.index == last]
+    if len({fact_key for _, fact_key in prior}) < 2:
+        return key
+    names = {p.name for p in found.places}
+    told = {fact_key for fact, fact_key in prior if names & {p.name for p in fact.places}}
+    return told.pop() if len(told) == 1 else key
 
 
 def _told_on(out: list[tuple[StrikeFacts, object]], found: StrikeFacts, key: object) -> object:
@@ -2158,10 +2249,68 @@ _DATE_CLAUSES = Folded(
 _INHERITS = re.compile(r"^\s*(?:when|where|which)\b", _F)
 
 
+_NEW_ATTACK = Folded(
+    re.compile(
+        r"(?:[,;]\s+|\s+)as\s+(?=(?:(?:a|an)\s+)?(?:new|fresh|renewed|another|further)\s+"
+        r"(?:[\w-]+\s+){0,2}?(?:blasts?|explosions?|strikes?|attacks?|drones?|missiles?|"
+        r"shelling|barrage)\b|(?:[\w']+\s+){1,3}?followed\s+(?:it\s+)?up\s+with\b)|"
+        r";\s+(?=(?:(?:a|an)\s+)?(?:new|fresh|renewed|another|further)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:blasts?|explosions?|strikes?|attacks?)\b)",
+        _F,
+    ),
+    needs=("as ", ";"),
+)
+"""A clause that tells a new attack beside the one the sentence reports ("the toll from
+Monday's barrage rose to 19, as new blasts hit X"; "X mourns; fresh blasts in Y"; "..., as
+Russia followed up with a pre-dawn attack on Y"): another attack, on the report's day
+unless the clause names its own."""
+
+
+_TOLL_AS_ATTACK = Folded(
+    re.compile(
+        r"\b(?:toll|dead|deaths|casualties)\b[^,;]{0,40}?\b(?:climbs|rises|rose|climbed|jumps|"
+        r"jumped|reaches|reached|grows|grew|mounts|mounted)\b[^,;]{0,60}?(?P<as>,?\s+as\s+)(?=(?:"
+        r"[\w'-]+\s+){0,3}?(?:strikes?|attacks?|blasts?|explosions?|drones?|missiles?|shelling)"
+        r"\s+(?:on|in|hits?|hit|strikes?|struck|kills?|killed|rocks?|rocked|target\w*)\b)",
+        _F,
+    ),
+    needs=("toll", "dead", "deaths", "casualties"),
+)
+"""A toll that rises "as" an attack hits another place ("X toll climbs as Russian strike on
+Y kills family"): the second clause tells another attack when it names a place of its own."""
+
+
+def _new_attack_clauses(
+    text: str, cue: DateCue, today: dt.date
+) -> list[tuple[str, DateCue]] | None:
+    match = _NEW_ATTACK.search(text)
+    if match is not None:
+        head, tail = text[: match.start()], text[match.end() :]
+    else:
+        toll = _TOLL_AS_ATTACK.search(text)
+        if toll is None:
+            return None
+        head, tail = text[: toll.start("as")], text[toll.end("as") :]
+        told = {p.name for p in sentence_places(head)}
+        if not {p.name for p in sentence_places(tail)} - told:
+            return None
+    if not head.strip() or not tail.strip():
+        return None
+    tail_cue = find_date(tail, today)
+    if tail_cue.when is When.NONE:
+        tail_cue = DateCue(When.DATE, today)
+    head_cue = find_date(head, today) if cue.when is not When.NONE else cue
+    return [(head, head_cue), (tail, tail_cue)]
+
+
 def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
     """The sentence whole, or its clauses when they put attacks on different days ("Russia
     launched 598 drones, a total exceeded only on July 9, when it sent 728"): a day named in
     a clause holds for that clause (and a "when..." clause after it), not for the rest."""
+    if " as " in text or ";" in text:
+        new = _new_attack_clauses(text, cue, today)
+        if new is not None:
+            return new
     if cue.when is When.NONE:
         return [(text, cue)]
     parts = [part for part in _DATE_CLAUSES.split(text) if part.strip()]
@@ -2269,6 +2418,12 @@ def _ground_fire_apart(
     return kept, apart
 
 
+def _located_in(place: gazetteer.Place, locus: str) -> bool:
+    """A town the gazetteer lacks that its sentence places by the strike's town ("the
+    village of X near Y") belongs to Y's strike."""
+    return place.region == locus and place.name not in gazetteer.places_by_name()
+
+
 def _region_of(town: str | None, name: str) -> bool:
     """Whether `name` is the region `town` lies in: a sentence naming only the region (its
     governor's toll) continues the strike on the town, it is not another strike."""
@@ -2293,7 +2448,11 @@ def _split_by_place(
                     current = clause_towns[0].name
                 loci.setdefault(current or "?", []).append(clause)
             continue
-        if towns and not _region_of(current, towns[0].name):
+        if (
+            towns
+            and not _region_of(current, towns[0].name)
+            and not _located_in(towns[0], current or "")
+        ):
             current = towns[0].name
         loci.setdefault(current or "?", []).append(fact)
     anchored = any(f.cue.when is When.DATE for f in group)
@@ -2364,7 +2523,19 @@ def _draft(
     strong_at = [f.index for f in group if f.strong]
     earlier: list[StrikeFacts] = []
     done_attack, done_paragraph = -100, -1
+    told_in_body = {name for f in group if not f.headline for name in f.figures}
     for fact in group:
+        if fact.headline and told_in_body.intersection(fact.figures):
+            # a weapon count the body gives too: the headline's is the rounded one ("nearly
+            # 100 missiles" over "93 missiles")
+            fact = replace(
+                fact,
+                figures={
+                    k: v
+                    for k, v in fact.figures.items()
+                    if k not in told_in_body or k not in _WEAPON_FIGURES
+                },
+            )
         draft.strong = draft.strong or fact.strong
         draft.explicit = draft.explicit or fact.explicit_attacker
         draft.occupied_target = draft.occupied_target or fact.occupied_target
@@ -2381,11 +2552,15 @@ def _draft(
             ):
                 draft.hit_statement = True
                 if (
-                    fact.paragraph <= 2
+                    (fact.paragraph <= 2 or _LIVE_STAMP.match(fact.text))
                     and not _HEDGE.search(fact.text)
                     and not _HABITUAL.search(fact.text)
                 ):
                     draft.lead_hit = True
+        if _LIVE_STAMP.match(fact.text):
+            draft.live_entry = True
+        if fact.strong and _SIMULTANEOUS.match(fact.text):
+            draft.simultaneous = True
         if fact.cue.when is When.DATE:
             draft.anchored = True
             draft.evidence.setdefault("occurred_on", fact.text)
@@ -2398,7 +2573,13 @@ def _draft(
         if not (fact.strong or fact.reference or any(abs(fact.index - i) <= 6 for i in strong_at)):
             continue
         for place in fact.places:
-            if locus is not None and locus != "?" and place.kind == "city" and place.name != locus:
+            if (
+                locus is not None
+                and locus != "?"
+                and place.kind == "city"
+                and place.name != locus
+                and not _located_in(place, locus)
+            ):
                 continue
             if place.name not in draft.places:
                 draft.places.append(place.name)
@@ -2412,12 +2593,13 @@ def _draft(
             if name not in draft.figures and plausible(name, value):
                 draft.figures[name] = value
                 draft.evidence[name] = fact.text
+    located = {p.name: p.region for f in group for p in f.places if p.region}
     for name, scoped in tolls.items():
         if name in stated_totals:
             # a toll told as the total ("bringing the number of wounded to 25") already
             # counts the places told one by one: it is not one more place to add
             continue
-        merged = _merge_nested_scopes(scoped)
+        merged = _merge_nested_scopes(scoped, located)
         if merged and None not in merged and len(scoped) >= 2:
             total = sum(merged.values())
             if plausible(name, total):
@@ -2426,6 +2608,7 @@ def _draft(
         hit = draft.figures.pop(f"{kind}_hit", None)
         if hit is not None and kind not in draft.figures:
             draft.figures[kind] = hit
+    _drop_title_regions(draft, group)
     _prune_places(draft)
     draft.evidence.setdefault("attacker", group[0].text)
     return draft
@@ -2443,11 +2626,21 @@ def _told_done(doc: Doc) -> bool:
 _SCOPE_JOIN = " + "
 
 
-def _merge_nested_scopes(scoped: dict[str | None, int]) -> dict[str | None, int]:
+def _merge_nested_scopes(
+    scoped: dict[str | None, int], located: Mapping[str, str | None] | None = None
+) -> dict[str | None, int]:
     """A toll given for a town and one given for the region it lies in are one toll told
     twice ("23 dead in X" and "23 killed in X, Y region"), not two to add up; so are a toll
-    for several places and one for a place among them (or a town in one of them)."""
+    for several places and one for a place among them (or a town in one of them). `located`
+    gives the region of towns the gazetteer lacks, as their sentences place them."""
     by_name = gazetteer.places_by_name()
+    extra = {
+        town: gazetteer.Place(town, "", "city", region=region)
+        for town, region in (located or {}).items()
+        if town not in by_name
+    }
+    if extra:
+        by_name = {**by_name, **extra}
     groups = [s for s in scoped if s is not None and _SCOPE_JOIN in s]
     out: dict[str | None, int] = {}
     parts: dict[str, dict[str, int]] = {}
@@ -2495,6 +2688,12 @@ def _merge_figures(
             draft.figures[name] = value
             draft.evidence[name] = fact.text
             continue
+        if draft.figures.get(name, -1) == fact.additions.get(name) and name not in stated_totals:
+            # the count before is the other type's alone: this one adds to it
+            if plausible(name, draft.figures[name] + value):
+                draft.figures[name] += value
+                draft.evidence[name] = fact.text
+            continue
         is_total = name in fact.totals
         if name in stated_totals and not is_total:
             continue
@@ -2506,6 +2705,31 @@ def _merge_figures(
         if value > draft.figures.get(name, -1):
             draft.figures[name] = value
             draft.evidence[name] = fact.text
+
+
+_WEAPON_FIGURES = frozenset({"drones", "missiles", "drones_downed", "missiles_downed"})
+
+
+def _drop_title_regions(draft: StrikeDraft, group: list[StrikeFacts]) -> None:
+    """A region named only in the title of an official who reports the attack ("Donetsk
+    regional governor X said") is where the town hit lies, not a place hit of its own."""
+    by_name = gazetteer.places_by_name()
+    regions = {
+        place.region
+        for name in draft.places
+        if (place := by_name.get(name)) is not None and place.region and place.region != name
+    }
+    dropped = {
+        name
+        for name in draft.places
+        if name in regions
+        and all(name in f.titles for f in group if any(p.name == name for p in f.places))
+    }
+    if dropped:
+        kept = [(n, c) for n, c in zip(draft.places, draft.place_countries, strict=True)]
+        kept = [(n, c) for n, c in kept if n not in dropped]
+        draft.places = [n for n, _ in kept]
+        draft.place_countries = [c for _, c in kept]
 
 
 def _prune_places(draft: StrikeDraft) -> None:
@@ -2542,7 +2766,13 @@ def _finish(
     for draft in drafts:
         if lead_given and draft.date == lead:
             draft.anchored = True
-        undated = not draft.anchored and not lead_given and draft.date == lead
+        undated = (
+            not draft.anchored
+            and not lead_given
+            and draft.date == lead
+            and not draft.live_entry
+            and not draft.simultaneous
+        )
         if undated and draft.first_paragraph > 3:
             # Mentioned deep in a piece about something else, with no day given: the article
             # does not say when this was.
