@@ -1983,8 +1983,10 @@ def _mention(
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
 _APART = re.compile(
-    r"\s*(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|that\s+day|"
-    r"in\s+the\s+day|the\s+same\s+day)\b",
+    # a live blog's time stamp ("18:10") opens an entry, not a new contact
+    r"\s*(?:\d{1,2}[:.]\d{2}\s+)?(?:(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|that\s+day|in\s+the\s+day|the\s+same\s+day)\b|separately\b|"
+    r"in\s+a\s+separate\s+(?:meeting|call|conversation|development|contact)\b)",
     _F,
 )
 _DEFINITE_BEFORE = re.compile(
@@ -3239,7 +3241,13 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         vague_headline = (
             bool(told) and told[0].fmt is None and any(m.paragraph > 0 and m.fmt for m in told)
         )  # "X and Y agreed to start negotiations" over the call the body reports
-        if (
+        dated_body = [m for m in told if m.paragraph > 0 and _date_of(m) is not None]
+        if titled and told and told[0].paragraph == 0 and dated_body:
+            # a headline packs contacts into a few words ("X and Y end A round, agree to
+            # meet again in B"): the body's dated report of the contact says whether it
+            # took place
+            told = dated_body
+        elif (
             titled
             and told
             and told[0].paragraph == 0
