@@ -53,3 +53,91 @@ def test_a_separate_meeting_in_a_live_blog_is_its_own_contact() -> None:
     assert len(events) == 2
     parties = sorted(tuple(e.parties) for e in events)
     assert parties == [("RU", "TR", "UA"), ("UA", "US")]
+
+
+def test_a_delegation_told_over_several_sentences_is_all_at_the_round() -> None:
+    events = negotiations_in(
+        "Ukrainian and Russian negotiators met in Baku on Wednesday to discuss a truce on "
+        "energy sites.\n\n"
+        "Kyiv's delegation was led by Rustem Umerov. It also included Andrii Hnatov and "
+        "Oleksandr Bevz. Russia's team was headed by Igor Kostyukov, the chief of military "
+        "intelligence, and his deputy Alexander Zorin.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert set(events[0].participants) == {
+        "Rustem Umerov",
+        "Andrii Hnatov",
+        "Oleksandr Bevz",
+        "Igor Kostyukov",
+        "Alexander Zorin",
+    }
+
+
+def test_whoever_is_joined_by_others_or_travels_with_a_leader_takes_part() -> None:
+    events = negotiations_in(
+        "US and Ukrainian officials will meet in Lisbon on Friday to go over the draft "
+        "framework. Secretary of State Marco Rubio will be joined by Army Secretary Dan "
+        "Driscoll.\n\n"
+        "Ukrainian President Volodymyr Zelensky will lead his side. Foreign Minister Andrii "
+        "Sybiha and Oleksandr Bevz will travel with him, his office said.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].status == "scheduled"
+    assert {"Marco Rubio", "Dan Driscoll", "Andrii Sybiha", "Oleksandr Bevz"} <= set(
+        events[0].participants
+    )
+
+
+def test_a_delegation_line_reported_with_would_is_about_the_coming_round() -> None:
+    events = negotiations_in(
+        "The next round of talks between Russia, Ukraine and the United States will be held "
+        "in Muscat on September 24, the Omani foreign ministry said on Wednesday.\n\n"
+        "Kyiv said its team would include Kyrylo Budanov and Davyd Arakhamia.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Kyrylo Budanov", "Davyd Arakhamia"} <= set(events[0].participants)
+
+
+def test_a_round_a_delegation_line_recalls_lends_no_venue_or_day() -> None:
+    events = negotiations_in(
+        "Russia and Ukraine will hold their next round of talks in Doha on September 25, "
+        "the Kremlin said on Wednesday.\n\n"
+        "The Russian team will again be led by Vladimir Medinsky, who headed the delegation "
+        "at the talks in Antalya in May.",
+        WEDNESDAY,
+    )
+    current = [e for e in events if not e.background]
+    assert len(current) == 1
+    assert current[0].venue == "Doha"
+    assert current[0].occurred_on == dt.date(2026, 9, 25)
+    assert "Vladimir Medinsky" in current[0].participants
+    assert all(e.venue != "Antalya" for e in events)
+
+
+def test_a_return_after_earlier_rounds_is_this_round() -> None:
+    events = negotiations_in(
+        "Delegations of Russia, Ukraine and the United States sat down in Vienna on "
+        "Wednesday for a new round of talks.\n\n"
+        "Russia's team is headed by Vladimir Medinsky, marking his return to the talks after "
+        "the Antalya rounds of last year.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Vienna"
+    assert "Vladimir Medinsky" in events[0].participants
+
+
+def test_who_led_a_side_in_a_city_still_tells_that_round() -> None:
+    # with no delegation line of its own, the relative clause is the report of the round
+    events = negotiations_in(
+        "US and Ukrainian officials met in Valletta on Tuesday on a ceasefire plan. Secretary "
+        "of State Marco Rubio, who led the American side in Valletta, says the offer now sits "
+        "with Moscow.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].venue == "Valletta"
+    assert "Marco Rubio" in events[0].participants

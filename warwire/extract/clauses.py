@@ -2184,6 +2184,19 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
         base = lemma(token)
         if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
             fillers += _prep_objects(token, ("by", "with"))
+            # "headed by X, the head of ..., and his deputy Y": the parser hangs Y on the verb
+            # (or hangs "deputy" there, Y in apposition)
+            fillers += [
+                c
+                for c in token.children
+                if c.dep_ == "conj" and (_named_person(c) or c.lower_ in ("deputy", "deputies"))
+            ]
+            if base in ("join", "accompany"):
+                # "X was joined by Y": the one joined is there too
+                fillers += [c for c in token.children if c.dep_ == "nsubjpass" and _named_person(c)]
+            if base == "travel" and _prep_objects(token, ("with",)):
+                # "X and Y will travel with him": whoever travels with a delegate is one
+                fillers += [c for c in token.children if c.dep_ == "nsubj"]
             objects = [c for c in token.children if c.dep_ == "dobj"]
             teams = {t.i for t in doc if t.lower_ in SIDE_NOUNS | GROUP_NOUNS}
             if base in ("lead", "head", "represent") and any(
@@ -2208,9 +2221,18 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
                 fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
         elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            objects = [c for c in token.children if c.dep_ == "dobj"]
             if any(s.lower_ in SIDE_NOUNS for s in subjects):
                 fillers += subjects
-                fillers += [c for c in token.children if c.dep_ == "dobj"]
+                fillers += objects
+            elif (
+                any(s.lower_ in ("it", "they") for s in subjects)
+                and objects
+                and all(_named_person(o) for o in objects)
+            ):
+                # "Ukraine's team was led by X. It also included Y and Z": a pronoun for the
+                # team just told, whose members are named people
+                fillers += objects
         elif token.pos_ in ("VERB", "AUX") and _lists_of(token):
             # "the Ukrainian team was made up of X, Y and Z", "consisted of X and Y"
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -2281,6 +2303,11 @@ def _sends_people(verb: Token) -> bool:
     )
 
 
+def _named_person(token: Token) -> bool:
+    """A token the recogniser puts in a person's name."""
+    return token.ent_type_ == "PERSON" or _titled_person_head(token)
+
+
 def _titled_person_head(token: Token) -> bool:
     ent = _entity(token)
     return ent is not None and ent.label_ == "PERSON"
@@ -2308,6 +2335,55 @@ def _participates(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ != "part"]
     objects += _prep_objects(token, ("in",))
     return all(o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session") for o in objects)
+
+
+@lru_cache(maxsize=2048)
+def recalled_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of what a delegation line recalls of an earlier round: a past-tense
+    relative clause on a member ("X will lead the team, X, who led it at the A talks") and
+    an "after/since" phrase on a contact noun ("his return after the A rounds of last year")
+    when the main verb is not itself past."""
+    doc = _parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ == "relcl" and token.tag_ == "VBD":
+            # "X, who led the Russian side at the A talks": the relative pronoun is its subject
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in token.children):
+                continue
+            span = list(token.subtree)
+        elif (
+            token.lower_ in ("after", "since")
+            and root is not None
+            and root.tag_ != "VBD"
+            and token.head.i != root.i
+            and (
+                (token.dep_ == "prep" and any(_round_noun(o) for o in token.children))
+                # the parser takes "rounds" in "after the A rounds of last year" for a verb
+                or (token.dep_ == "mark" and _round_noun(token.head))
+            )
+        ):
+            span = [token, *(t for t in token.head.subtree if t.i > token.i)]
+            if token.dep_ == "prep":
+                span = list(token.subtree)
+        else:
+            continue
+        out.append((span[0].idx, span[-1].idx + len(span[-1].text)))
+    # only a line that names members of its own round recalls another ("X, who led the
+    # side in A, says..." tells the round in A)
+    own = any(
+        t.pos_ in ("VERB", "AUX")
+        and (lemma(t) in MEMBER_VERBS | LIST_VERBS or _participates(t))
+        and not any(a <= t.idx < b for a, b in out)
+        for t in doc
+    )
+    return tuple(out) if own else ()
+
+
+def _round_noun(token: Token) -> bool:
+    return token.dep_ in ("pobj", "advcl") and (
+        token.lower_ in CONTACT_NOUNS or token.lower_ in ("round", "rounds", "session", "sessions")
+    )
 
 
 @lru_cache(maxsize=2048)

@@ -1122,7 +1122,13 @@ def _mentions_in(
                 out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
-        if not events and (_venue(clause)[0] is None or _recalled_venue(clause)):
+        if events and _all_recalled(text, clause, events):
+            events = []  # a delegation line that recalls an earlier round names no contact
+        if not events and (
+            _venue(clause)[0] is None
+            or _recalled_venue(clause)
+            or _in_irrealis(text, clause, _venue(clause)[0] or "")
+        ):
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
@@ -1204,7 +1210,12 @@ def _in_irrealis(text: str, clause: str, venue: str) -> bool:
     if _COUNTED_CONTACTS.search(clause, 0, at):
         return True
     where = offset + at
-    return any(a <= where < b for a, b in clauses.irrealis_spans(text))
+    if any(a <= where < b for a, b in clauses.irrealis_spans(text)):
+        return True
+    # "X will head the team, X, who led it at the A talks": the city of a round recalled
+    return bool(clauses.members(text)[0]) and any(
+        a <= where < b for a, b in clauses.recalled_spans(text)
+    )
 
 
 _COUNTED_CONTACTS = re.compile(
@@ -1212,6 +1223,20 @@ _COUNTED_CONTACTS = re.compile(
     r"sessions|summits|calls)\b(?:\s+of\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?[^,;]{0,30}$",
     _F,
 )
+
+
+def _all_recalled(text: str, clause: str, triggers: list[Trigger]) -> bool:
+    """Whether every contact word of a delegation line lies in what it recalls of an
+    earlier round ("X will head the team, X, who led it at the A talks")."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _MEMBER_SCREEN):
+        return False
+    spans = clauses.recalled_spans(text)
+    return (
+        bool(spans)
+        and bool(clauses.members(text)[0])
+        and all(any(a <= offset + t.start < b for a, b in spans) for t in triggers)
+    )
 
 
 def _recalled_venue(clause: str) -> bool:
@@ -1428,6 +1453,10 @@ _MEMBER_SCREEN = (
     "headed the",
     "travelling with",
     "traveling with",
+    "travel with",
+    "travels with",
+    "travelled with",
+    "traveled with",
     "includ",
     "compris",
     "made up of",
@@ -1638,6 +1667,8 @@ def _support(
     venue, venue_country = (
         _venue(text) if _ROLE_VENUE.search(text) and not _recalled_venue(text) else (None, None)
     )
+    if venue is not None and _in_irrealis(sentence.text, text, venue):
+        venue, venue_country = None, None  # "X, who led the team at the A talks"
     return [
         TalkMention(
             index=sentence.index,
@@ -1664,7 +1695,9 @@ _STAYS_OUT = re.compile(
 )
 _FUTURE = Folded(
     re.compile(
-        r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
+        r"\b(?:will|shall|would(?!\s+have\b)|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|"
+        r"(?:is|are)\s+to)\b",
+        _F,
     )
 )
 """A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
@@ -1805,6 +1838,7 @@ def _mention(
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
     if not since:
         dated = _without_statement_times(sentence.text, clause, dated)
+        dated = _without_recalled(sentence.text, clause, dated)
     if not since and _after_since(sentence.text, clause):
         # The clause split took "since" off the front: its opening phrase, up to the first
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
@@ -1890,9 +1924,10 @@ def _mention(
                 # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
                 # happens as something else does shares its day
                 cue = linked
-    if cue.when is When.NONE and _VAGUE_TIME.search(clause):
+    present = _without_recalled(sentence.text, clause, clause)
+    if cue.when is When.NONE and _VAGUE_TIME.search(present):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
-    if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
+    if cue.when is When.NONE and status != "scheduled" and _earlier_year(present, today):
         cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
@@ -2395,6 +2430,22 @@ def _without_statement_times(text: str, clause: str, dated: str) -> str:
 
 
 _DAY_WORDS = ("day", "today", "tonight", "week")
+
+
+def _without_recalled(text: str, clause: str, dated: str) -> str:
+    """`dated` (the clause, same length) less what a delegation line recalls of an earlier
+    round ("X, who led the team at the A talks in April"; see `clauses.recalled_spans`)."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _MEMBER_SCREEN):
+        return dated
+    spans = clauses.recalled_spans(text)
+    if not spans or not clauses.members(text)[0]:
+        return dated
+    for start, end in spans:
+        a, b = max(start - offset, 0), min(end - offset, len(dated))
+        if a < b:
+            dated = dated[:a] + " " * (b - a) + dated[b:]
+    return dated
 
 
 def _after_since(text: str, clause: str) -> bool:
