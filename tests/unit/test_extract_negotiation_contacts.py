@@ -141,3 +141,55 @@ def test_who_led_a_side_in_a_city_still_tells_that_round() -> None:
     assert len(events) == 1
     assert events[0].venue == "Valletta"
     assert "Marco Rubio" in events[0].participants
+
+
+def test_a_call_told_beside_a_stalled_summit_plan_takes_nothing_from_it() -> None:
+    events = negotiations_in(
+        "Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio spoke by "
+        "phone on Wednesday about a ceasefire, the Russian Foreign Ministry said.\n\n"
+        "The call came as plans for a summit between Presidents Vladimir Putin and Donald "
+        "Trump in Bratislava appeared to have been put on hold.",
+        WEDNESDAY,
+        title="Lavrov, Rubio talk by phone as Bratislava summit plans stall",
+    )
+    assert len(events) == 1
+    assert events[0].format == "call"
+    assert events[0].venue is None
+    assert set(events[0].participants) == {"Sergey Lavrov", "Marco Rubio"}
+
+
+def test_no_plans_for_a_meeting_is_no_meeting() -> None:
+    events = negotiations_in(
+        'A White House official said on Wednesday there were "no plans for President Trump '
+        'to meet President Putin" this month.',
+        WEDNESDAY,
+    )
+    assert events == []
+
+
+def test_talks_that_collapsed_still_took_place() -> None:
+    events = negotiations_in(
+        "Talks between Russian and Ukrainian negotiators in Baku collapsed on Wednesday after "
+        "four hours, both delegations said.",
+        WEDNESDAY,
+    )
+    assert [e.status for e in events] == ["held"]
+
+
+def test_a_session_of_other_sides_the_same_day_is_another_contact() -> None:
+    events = negotiations_in(
+        "10:05 - US envoy Keith Kellogg and Turkish Foreign Minister Hakan Fidan meet the "
+        "Ukrainian delegation in Ankara. Ukraine is represented by Rustem Umerov and Andriy "
+        "Yermak.\n\n"
+        "13:20 - The direct Russian-Ukrainian session begins, chaired by Fidan. Ukraine's team "
+        "at the table is led by Umerov and includes Serhiy Kyslytsya; Yermak is not taking "
+        "part.",
+        WEDNESDAY,
+    )
+    assert len(events) == 2
+    first, second = events
+    assert set(first.parties) == {"TR", "UA", "US"}
+    assert set(second.parties) == {"RU", "TR", "UA"}
+    assert "Andriy Yermak" not in second.participants
+    assert "Serhiy Kyslytsya" in second.participants
+    assert second.venue == "Ankara"  # the city where its people met the same day

@@ -190,6 +190,14 @@ CANCEL_VERBS = frozenset(
     {"cancel", "shelve", "scrap", "scuttle", "abandon", "axe", "ax", "suspend", "freeze"}
 )
 """Verbs that call off the contact they take as subject (passive) or object: no event."""
+FAILING_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem in ("stall", "fade", "collapse", "falter", "founder", "fizzle", "unravel", "evaporate")
+    for end in ("", "s", "d", "ed", "ing", "led", "ling")
+)
+"""Verbs (every form) whose subject, a plan for a contact, comes to nothing ("summit plans
+stall")."""
+RAISING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
 PLAN_NOUNS = frozenset({"plan", "plans", "preparations", "arrangements", "idea"})
 RESULT_NOUNS = frozenset(
     {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
@@ -1586,6 +1594,13 @@ def mood(token: Token) -> str | None:
         and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children)
     ):
         return "negated"  # "there are no plans for a meeting between X and Y"
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ == "acl"
+        and token.head.lower_ in PLAN_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
+    ):
+        return "negated"  # "no plans for X to meet Y"
     if token.pos_ in ("NOUN", "PROPN"):
         prep = token.head
         if (
@@ -1740,6 +1755,10 @@ def _called_off(token: Token) -> bool:
         and token.head.head.lower_ in PLAN_NOUNS
     ):
         patient = token.head.head  # "plans for a summit"
+    elif token.dep_ == "compound" and token.head.lower_ in PLAN_NOUNS:
+        patient = token.head  # "summit plans"
+    if patient.i != token.i and _plan_fails(patient):
+        return True
     verb = patient.head
     children = list(verb.children)
     if patient.dep_ == "nsubj":
@@ -1749,6 +1768,29 @@ def _called_off(token: Token) -> bool:
             return False
     elif patient.dep_ not in ("nsubjpass", "dobj"):
         return False
+    return _cancels(verb)
+
+
+def _plan_fails(plan: Token) -> bool:
+    """Whether the first verb of the clause after a plan noun says it came to nothing:
+    "summit plans stall", "plans for a summit ..., appeared to have been put on hold", "the
+    summit idea fades" (read along the words: the parser often misreads such headlines;
+    talks that collapsed took place, so only a plan fails)."""
+    for word in plan.doc[plan.i + 1 :]:
+        if word.is_punct and word.text in (";", ":", "?", "!"):
+            return False
+        if word.pos_ not in ("VERB", "AUX") or word.dep_ in ("aux", "auxpass", "acl", "relcl"):
+            continue
+        verb = word
+        if verb.lower_ in RAISING_VERBS:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        return verb.lower_ in FAILING_VERBS or _cancels(verb)
+    return False
+
+
+def _cancels(verb: Token) -> bool:
+    """ "shelved", "called off", "put on hold / on ice"."""
+    children = list(verb.children)
     base = lemma(verb)
     if base in CANCEL_VERBS:
         return True

@@ -540,7 +540,7 @@ _PARTY_AFTER = Folded(
         r"^-(?:mediated|brokered|hosted|led)\s+(?:\w+\s+){0,2}(?:talks|negotiations|meetings?|"
         r"round|summit|sessions?|consultations)\b|"
         r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
-        r"contacts|dialogue|round)\b|"
+        r"contacts|dialogue|round|session)\b|"
         r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
         r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
         r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
@@ -1026,8 +1026,21 @@ def _parties(
             continue  # "on the sidelines of the NATO summit": the forum is no side
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
+            second = _HYPHEN_SECOND.match(after)
+            if second:
+                # "Russian-Ukrainian session": the recogniser finds no name after a hyphen
+                found = gazetteer.countries().find(second.group(1))
+                if found and found[0].start == 0:
+                    codes.add(found[0].item.code)
     codes |= {o.country for o in participants if o.country}
     return codes
+
+
+_HYPHEN_SECOND = re.compile(
+    r"-((?-i:[A-Z])[\w.]*)\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
+    r"dialogue|round|session|delegations?)\b",
+    _F,
+)
 
 
 def _hyphen_pair(text: str, mention: gazetteer.Mention[gazetteer.Country]) -> bool:
@@ -1036,7 +1049,7 @@ def _hyphen_pair(text: str, mention: gazetteer.Mention[gazetteer.Country]) -> bo
         return bool(
             re.match(
                 r"^\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
-                r"dialogue|round|delegations?)\b",
+                r"dialogue|round|session|delegations?)\b",
                 tail,
                 _F,
             )
@@ -1654,11 +1667,21 @@ def _support(
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _excluded(text) or _STAYS_OUT.search(text):
+    if _excluded(text):
+        return []
+    parts = [p for p in re.split(r";|, while |, but ", text) if p.strip()]
+    out_parts = [p for p in parts if _STAYS_OUT.search(p)]
+    if out_parts and len(out_parts) == len(parts):
         return []  # "the Swiss government said it would not take part in the talks"
     participants = _members(text)
     extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
     participants += extra
+    if out_parts:
+        # "X leads the team and includes Y; Z and W are not taking part": Z and W are out
+        kept = "".join(p for p in parts if p not in out_parts)
+        participants = [
+            o for o in participants if o.name.split()[-1] in kept or o.name.split()[-1] not in text
+        ]
     if clause is None and not participants:
         return []
     parties = _parties(text, participants, sentence.text) | extra_parties
@@ -1690,7 +1713,8 @@ def _support(
 
 
 _STAYS_OUT = re.compile(
-    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:take\s+part|participate|attend|join|sit\s+in)\b",
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:tak(?:e|ing)\s+part|participat(?:e|ing)|"
+    r"attend(?:ing)?|join(?:ing)?|sit(?:ting)?\s+in)\b",
     _F,
 )
 _FUTURE = Folded(
@@ -2761,6 +2785,8 @@ class _Folder:
             # "On Saturday, advisers from A, B and C met Ukrainian officials in Geneva": a
             # meeting of allies is no part of the talks held in the same city
             return False
+        if not mention.support and _other_principals(draft, mention, self.titled):
+            return False
         if mention.apart and draft is self.drafts[-1] and not mention.support:
             return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
         if vague and mdate and not date:
@@ -2886,6 +2912,28 @@ class _Folder:
             self.drafts.append(draft)
 
 
+def _principals(parties: set[str]) -> frozenset[str]:
+    """The sides of the war among `parties` (Russia's bloc, Ukraine, the US)."""
+    sides = gazetteer.country_sides()
+    return frozenset(s for c in parties if (s := sides.get(c, c)) in ("RU", "UA", "US"))
+
+
+def _other_principals(draft: NegotiationDraft, mention: TalkMention, titled: bool) -> bool:
+    """Whether the mention and a report in the body of the draft each name two sides of the
+    war, and neither pair holds the other: a Russia-Ukraine session and a US-Ukraine meeting
+    the same day in the same city are two contacts."""
+    mine = _principals(mention.parties)
+    if len(mine) < 2:
+        return False
+    for told in draft.mentions:
+        if told.support or (titled and told.paragraph == 0):
+            continue  # a headline sums up every contact of the piece
+        theirs = _principals(told.parties)
+        if len(theirs) >= 2 and not (mine <= theirs or theirs <= mine):
+            return True
+    return False
+
+
 def _opposite_fronts(first: set[str], second: set[str]) -> bool:
     """Whether one set of sides meets Russia's bloc without Ukraine and the other Ukraine
     without Russia's bloc (each naming someone else too)."""
@@ -2981,11 +3029,33 @@ def extract_negotiations(
             _date_lead_news(kept, today, local_hour, lead, day)
     _without_outlets(kept, sentences)
     _journey_venues(kept, sentences)
+    _shared_city(kept)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+def _shared_city(drafts: list[NegotiationDraft]) -> None:
+    """A meeting with no city of its own, on the day of another meeting in city X that one
+    of its people attended, is in X too: no one sits at two tables in two cities the same
+    day (a live blog's second session)."""
+    for draft in drafts:
+        if draft.venue is not None or draft.fmt != "in_person" or not draft.participants:
+            continue
+        for other in drafts:
+            if (
+                other is not draft
+                and other.venue is not None
+                and other.fmt == "in_person"
+                and other.date is not None
+                and draft.date in (None, other.date)
+                and set(draft.participants) & set(other.participants)
+            ):
+                draft.venue = other.venue
+                draft.date = draft.date or other.date
+                break
 
 
 def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[NegotiationDraft]:
