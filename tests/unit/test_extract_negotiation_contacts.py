@@ -193,3 +193,21 @@ def test_a_session_of_other_sides_the_same_day_is_another_contact() -> None:
     assert "Andriy Yermak" not in second.participants
     assert "Serhiy Kyslytsya" in second.participants
     assert second.venue == "Ankara"  # the city where its people met the same day
+
+
+def test_a_delegation_line_of_a_side_absent_from_the_meeting_told_waits_for_its_own() -> None:
+    events = negotiations_in(
+        "09:30 - US envoy Keith Kellogg and Turkish Foreign Minister Hakan Fidan meet the "
+        "Ukrainian delegation in Ankara.\n\n"
+        "11:00 - The Russian delegation arrives. It is headed by Vladimir Medinsky and "
+        "includes Deputy Defence Minister Alexander Fomin.\n\n"
+        "12:40 - The direct Russian-Ukrainian session begins, chaired by Fidan.",
+        WEDNESDAY,
+        title="Russia-Ukraine talks open in Ankara",
+    )
+    assert len(events) == 2
+    us_meeting = next(e for e in events if "US" in e.parties)
+    session = next(e for e in events if "RU" in e.parties)
+    assert set(us_meeting.parties) == {"TR", "UA", "US"}  # the headline's sides are not its
+    assert "Vladimir Medinsky" not in us_meeting.participants
+    assert {"Vladimir Medinsky", "Alexander Fomin"} <= set(session.participants)

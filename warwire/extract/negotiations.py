@@ -2735,6 +2735,7 @@ class _Folder:
     today: dt.date
     titled: bool = False
     drafts: list[NegotiationDraft] = field(default_factory=list)
+    waiting: list[tuple[TalkMention, NegotiationDraft]] = field(default_factory=list)
 
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
         if mention.next_round and mention.status == "scheduled" and draft.status == "held":
@@ -2889,7 +2890,11 @@ class _Folder:
             # took place, not a later one the article says is planned
             fits = [d for d in fits if d.status == "held"] + fits
         target = next(iter(fits), None)
-        if target is not None:
+        if target is not None and mention.support and _foreign_side(target, mention, self.titled):
+            # "The Russian delegation arrives. It is headed by X" after a US-Ukraine meeting:
+            # X's side is at none of its reports, so X waits for a contact his side is at
+            self.waiting.append((mention, target))
+        elif target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today, self.titled)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
@@ -2910,6 +2915,45 @@ class _Folder:
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
+
+    def settle(self) -> None:
+        """Each delegation line that waited joins the first later contact its side is at,
+        else the one it fitted."""
+        for mention, fallback in self.waiting:
+            sides = _principals(mention.parties)
+            later = next(
+                (
+                    d
+                    for d in self.drafts
+                    if min((m.index for m in d.mentions if not m.support), default=-1)
+                    > mention.index
+                    and sides <= _body_principals(d, self.titled)
+                    and self.compatible(d, mention)
+                ),
+                fallback,
+            )
+            later.mentions.append(mention)
+            later.mentions.sort(key=lambda m: m.index)
+            _resolve(later, self.today, self.titled)
+        self.waiting.clear()
+
+
+def _body_principals(draft: NegotiationDraft, titled: bool) -> frozenset[str]:
+    """The sides of the war the draft's own reports (not a headline, not a delegation line)
+    name."""
+    out: frozenset[str] = frozenset()
+    for told in draft.mentions:
+        if not told.support and not (titled and told.paragraph == 0):
+            out |= _principals(told.parties)
+    return out
+
+
+def _foreign_side(draft: NegotiationDraft, mention: TalkMention, titled: bool) -> bool:
+    """Whether a delegation line names only a side of the war that the draft's reports,
+    which already name two such sides, leave out."""
+    body = _body_principals(draft, titled)
+    sides = _principals(mention.parties)
+    return len(body) >= 2 and bool(sides) and not sides & body
 
 
 def _principals(parties: set[str]) -> frozenset[str]:
@@ -3009,6 +3053,7 @@ def extract_negotiations(
         s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
+    folder.settle()
     _next_rounds(folder.drafts, today)
     drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
     kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
@@ -3349,7 +3394,15 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
             draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
+    body = _body_principals(draft, titled)
     for mention in mentions:
+        if (
+            titled
+            and mention.paragraph == 0
+            and len(body) >= 2
+            and not _principals(mention.parties) <= body
+        ):
+            continue  # the headline sums up another contact of the piece too
         codes |= mention.parties
     draft.parties = sorted(codes)
     draft.participants = [o.name for o in draft.officials()]
