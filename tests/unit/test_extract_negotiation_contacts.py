@@ -211,3 +211,49 @@ def test_a_delegation_line_of_a_side_absent_from_the_meeting_told_waits_for_its_
     assert set(us_meeting.parties) == {"TR", "UA", "US"}  # the headline's sides are not its
     assert "Vladimir Medinsky" not in us_meeting.participants
     assert {"Vladimir Medinsky", "Alexander Fomin"} <= set(session.participants)
+
+
+def test_the_principal_of_an_aide_who_leads_a_team_is_not_at_the_table() -> None:
+    events = negotiations_in(
+        "Delegations of Russia and Ukraine met in Baku on Wednesday for a new round of talks. "
+        "Russia's team is headed by Vladimir Medinsky, an aide to President Vladimir Putin.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "Vladimir Medinsky" in events[0].participants
+    assert "Vladimir Putin" not in events[0].participants
+
+
+def test_a_council_named_in_a_delegates_title_is_no_gathering() -> None:
+    events = negotiations_in(
+        "Delegations of Russia and Ukraine met in Baku on Wednesday for a new round of talks. "
+        "Ukraine is represented by Rustem Umerov, secretary of its security council, and "
+        "Davyd Arakhamia, the head of the ruling party's parliamentary faction.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Rustem Umerov", "Davyd Arakhamia"} <= set(events[0].participants)
+
+
+def test_meeting_again_the_next_day_is_the_same_round() -> None:
+    events = negotiations_in(
+        "Delegations of Russia, Ukraine and the United States sat down in Vienna on Wednesday "
+        "for a new round of talks on ending the war.\n\n"
+        "The delegations parted after five hours and will meet again on Thursday, a source "
+        "close to the talks said.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].status == "held"
+    assert events[0].occurred_on == dt.date(2026, 9, 16)
+
+
+def test_a_next_round_days_later_is_another_round() -> None:
+    events = negotiations_in(
+        "Delegations of Russia, Ukraine and the United States sat down in Vienna on Wednesday "
+        "for a new round of talks on ending the war.\n\n"
+        "The delegations agreed to meet again on September 23, a source close to the talks "
+        "said.",
+        WEDNESDAY,
+    )
+    assert sorted(e.status for e in events) == ["held", "scheduled"]

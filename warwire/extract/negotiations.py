@@ -800,6 +800,8 @@ def _members(
             continue
         if text.startswith("'s", mention.end):
             continue  # "Trump's son-in-law": the one named is someone else
+        if _AIDE_TO.search(text, max(0, mention.start - 50), mention.start):
+            continue  # "led by Y, an aide to President X": X is Y's principal
         if cues is None:
             lowered = text.lower()
             cues = [m.end() for m in _MEMBERS_AFTER.finditer(text, lowered)]
@@ -942,7 +944,9 @@ def _participants(
             continue
         if _COMMEMORATED.search(text[max(0, mention.start - 40) : mention.start]):
             continue  # "before the funeral of X": someone the day remembers, not a party
-        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]):
+        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]) or _AIDE_TO.search(
+            text[max(0, mention.start - 50) : mention.start]
+        ):
             if principals is not None:
                 principals.append(official)
             continue  # "X, sent by Y on a peace mission, met Z": Y sent X, and stayed away
@@ -973,6 +977,12 @@ _SELF_MEETING = Folded(
         _F,
     )
 )
+_AIDE_TO = re.compile(
+    r"\b(?:aide|advis[eo]r|envoy|emissary|representative|spokes\w+)\s+(?:to|of|for)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$",
+    _F,
+)
+"""Whom an aide or envoy serves ("Y, an aide to President X"): X's side is there, X is not."""
 _POSSESSIVE_AGENT = Folded(
     re.compile(
         r"\s+(?:(?:special|chief|top|lead|senior|personal|peace|foreign|investment|\w+-\w+)\s+)*"
@@ -1389,7 +1399,7 @@ _ALLIED_LEADERS = re.compile(r"\bEuropean\s+leaders\b")
 
 _BODY_IN_TITLE = re.compile(
     r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
-    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w.]*'s|its|their)\s+)?"
     r"(?:national\s+)?security\s+"
     r"(?:and\s+defen[cs]e\s+)?council\b|"
     r"\b(?:head|chief|leader|chair(?:man|woman)?|member|speaker|deputy)\s+of\s+(?:the\s+)?"
@@ -2738,7 +2748,12 @@ class _Folder:
     waiting: list[tuple[TalkMention, NegotiationDraft]] = field(default_factory=list)
 
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
-        if mention.next_round and mention.status == "scheduled" and draft.status == "held":
+        if (
+            mention.next_round
+            and mention.status == "scheduled"
+            and draft.status == "held"
+            and not _next_day_of(draft, mention)
+        ):
             return False
         if (
             mention.support
@@ -2954,6 +2969,23 @@ def _foreign_side(draft: NegotiationDraft, mention: TalkMention, titled: bool) -
     body = _body_principals(draft, titled)
     sides = _principals(mention.parties)
     return len(body) >= 2 and bool(sides) and not sides & body
+
+
+def _next_day_of(draft: NegotiationDraft, mention: TalkMention) -> bool:
+    """ "The delegations parted after six hours and will meet again on Wednesday", the day
+    after a round that opened, in its city: the round's second day, not another round."""
+    held, coming = _draft_date(draft), _date_of(mention)
+    return (
+        held is not None
+        and coming is not None
+        and (coming - held).days == 1
+        and mention.venue in (None, _draft_venue(draft))
+        and bool(_AGAIN.search(mention.text))
+        and _draft_family(draft) == "meet"
+    )
+
+
+_AGAIN = re.compile(r"\b(?:meet|talk|sit\s+down)\s+again\b|\bresume\b|\breconvene\b", _F)
 
 
 def _principals(parties: set[str]) -> frozenset[str]:
