@@ -257,3 +257,45 @@ def test_a_next_round_days_later_is_another_round() -> None:
         WEDNESDAY,
     )
     assert sorted(e.status for e in events) == ["held", "scheduled"]
+
+
+def test_a_summit_that_would_only_make_sense_later_is_no_event() -> None:
+    events = negotiations_in(
+        "The Kremlin has said a Putin-Zelensky summit would only make sense once a peace "
+        "document is ready.",
+        WEDNESDAY,
+    )
+    assert events == []
+
+
+def test_a_listed_name_printed_in_capitals_is_found() -> None:
+    events = negotiations_in(
+        "Hungarian Prime Minister Viktor ORBAN met XI Jinping in Beijing on Wednesday and "
+        "urged him to help end the war in Ukraine.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Viktor Orbán", "Xi Jinping"} <= set(events[0].participants)
+
+
+def test_who_speaks_in_a_clause_set_in_the_meeting_was_at_it() -> None:
+    events = negotiations_in(
+        "Chancellor Olaf Scholz arrived in Beijing for talks with President Xi Jinping. "
+        "During the meeting in Beijing, the German chancellor insisted that the Chinese "
+        "leader press Russia to end the war.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Olaf Scholz", "Xi Jinping"} <= set(events[0].participants)
+
+
+def test_the_last_day_of_a_visit_dated_by_its_arrival() -> None:
+    events = negotiations_in(
+        "Olaf Scholz told Xi Jinping that the war in Ukraine threatens global security. During "
+        "the meeting in Beijing, the German chancellor insisted that the Chinese leader press "
+        "Russia to end the war, he wrote on the last day of a three-day visit to China.\n\n"
+        "Olaf Scholz came to China on Sunday with a delegation of business leaders.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].occurred_on == dt.date(2026, 9, 15)  # Sunday 13th + 2 days

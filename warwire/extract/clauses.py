@@ -1672,6 +1672,10 @@ def mood(token: Token) -> str | None:
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
         if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
             return "hypothetical"
+        if verb.lower_ in ("make", "makes") and any(
+            c.dep_ == "dobj" and c.lower_ == "sense" for c in verb.children
+        ):
+            return "hypothetical"  # "a summit would only make sense once a deal is ready"
         if lemma(verb) in PLAN_VERBS or any(c.lower_ in _PLANNED for c in predicates):
             # "talks are set to begin", "the summit is due on Friday", "talks are planned"
             return _negated_or(verb, "scheduled")

@@ -214,6 +214,14 @@ def official_rows() -> list[dict[str, Any]]:
 
 
 @cache
+def known_names() -> frozenset[str]:
+    """Every listed official's name and variant, as written in the list."""
+    return frozenset(
+        form for row in official_rows() for form in (row["name"], *row.get("variants", []))
+    )
+
+
+@cache
 def officials() -> Matcher[Official]:
     forms: dict[str, Official] = {}
     for row in official_rows():

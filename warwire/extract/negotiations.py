@@ -2655,11 +2655,21 @@ def _role_references(
             speaker is not None
             and not _SELF_MEETING.match(after, None, speaker.end())
             and not any(match.end() <= a < match.end() + speaker.end() for a in anchors)
-        ):  # the verb after the office is not the contact itself ("X's leader called him")
+            and not _FRAMED_BY_CONTACT.match(clause)
+        ):  # the verb after the office is not the contact itself ("X's leader called him"),
+            # unless the clause is set in the contact ("During the meeting, the chancellor
+            # insisted ...": he said it there)
             continue
         seen.add(official.name)
         out.append(official)
     return out
+
+
+_FRAMED_BY_CONTACT = re.compile(
+    r"\s*(?:during|at|in)\s+(?:the|their|his|her|that|this)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|talks|call|conversation|summit|negotiations)\b",
+    _F,
+)
 
 
 def _lead_in(text: str) -> str:
@@ -3099,11 +3109,11 @@ def extract_negotiations(
         ]
         days = {c.date for c in named_days if c.when is not When.NONE}
         if not days:
-            _date_lead_news(kept, today, local_hour, lead)
+            _date_lead_news(kept, today, local_hour, lead, None, _visit_end(sentences, today))
         elif len(days) == 1 and (day := days.pop()) is not None and day <= today:
             # a lead that names one past day only tells that day's news ("X urged Y on
             # Tuesday to ... The two met in Moscow for an hour")
-            _date_lead_news(kept, today, local_hour, lead, day)
+            _date_lead_news(kept, today, local_hour, lead, day, _visit_end(sentences, today))
     _without_outlets(kept, sentences)
     _journey_venues(kept, sentences)
     _shared_city(kept)
@@ -3282,6 +3292,7 @@ def _date_lead_news(
     local_hour: int,
     lead: int,
     day: dt.date | None = None,
+    visit_end: dt.date | None = None,
 ) -> None:
     """A held contact that the headline or the first two paragraphs report with no day, in
     a lead that names no day at all, is the day's news: the publication day, or the day
@@ -3300,11 +3311,41 @@ def _date_lead_news(
         ):
             continue
         draft.date = (
-            day
+            visit_end  # "on the last day of a three-day visit" outweighs the arrival's day
+            or day
             or _report_day(first.text, today)
             or (today if local_hour >= 5 else today - dt.timedelta(days=1))
         )
         draft.evidence["occurred_on"] = first.text
+
+
+_VISIT_DAYS = re.compile(
+    r"\blast\s+day\s+of\s+(?:a|an|his|her|the)\s+(?P<n>two|three|four|five|[2-5])\s*-?\s*day\s+"
+    r"(?:visit|trip|tour)\b",
+    _F,
+)
+_ARRIVED_ON = re.compile(
+    r"\b(?:came|arrived|landed|flew)\s+(?:to|in|into)\s+[^.;]{0,40}?\bon\s+"
+    r"(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    _F,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _visit_end(sentences: list[Sentence], today: dt.date) -> dt.date | None:
+    """The day a visit that the article dates by its arrival ("X came to China on Sunday")
+    ends, when it reports the news "on the last day of a three-day visit": arrival plus the
+    visit's days less one, if that is not after today."""
+    text = " ".join(s.text for s in sentences)
+    span = _VISIT_DAYS.search(text)
+    arrival = _ARRIVED_ON.search(text) if span else None
+    if span is None or arrival is None:
+        return None
+    n = _SMALL_NUMBERS.get(span.group("n").lower()) or int(span.group("n"))
+    came = weekday_date(_WEEKDAYS.index(arrival.group("day").lower()), today, False)
+    end = came + dt.timedelta(days=n - 1)
+    return end if end <= today else None
 
 
 _MEANWHILE = Folded(
