@@ -299,3 +299,26 @@ def test_the_last_day_of_a_visit_dated_by_its_arrival() -> None:
     )
     assert len(events) == 1
     assert events[0].occurred_on == dt.date(2026, 9, 15)  # Sunday 13th + 2 days
+
+
+def test_a_host_that_stays_out_of_the_room_is_no_side() -> None:
+    events = negotiations_in(
+        "US and Russian officials held talks in Vienna on Wednesday on a ceasefire in Ukraine, "
+        "in a meeting hosted by the Austrian government.\n\n"
+        "Austrian Foreign Minister Beate Meinl-Reisinger greeted the delegations but did not "
+        "take part in the talks, her ministry said.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["RU", "US"]
+    assert "Beate Meinl-Reisinger" not in events[0].participants
+
+
+def test_a_host_at_the_table_is_a_side() -> None:
+    events = negotiations_in(
+        "US and Russian officials held talks in Vienna on Wednesday on a ceasefire in Ukraine, "
+        "in a meeting hosted and chaired by the Austrian government.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "AT" in events[0].parties

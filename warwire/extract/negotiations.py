@@ -3115,6 +3115,7 @@ def extract_negotiations(
             # Tuesday to ... The two met in Moscow for an hour")
             _date_lead_news(kept, today, local_hour, lead, day, _visit_end(sentences, today))
     _without_outlets(kept, sentences)
+    _without_abstainers(kept, sentences)
     _journey_venues(kept, sentences)
     _shared_city(kept)
     _date_meanwhile(kept, cues, today)
@@ -3122,6 +3123,39 @@ def extract_negotiations(
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+_ABSTAINS = re.compile(
+    r"\b(?:(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:tak(?:e|ing)\s+part|participat(?:e|ing)|"
+    r"sit(?:ting)?\s+in)|stays?\s+out\s+of\s+the\s+(?:room|talks)|(?:is|was)\s+(?:only\s+)?"
+    r"providing\s+the\s+venue)\b",
+    _F,
+)
+
+
+def _without_abstainers(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """A host the article says provides only the venue ("Switzerland hosts the talks but
+    stays out of the room", "its foreign minister greeted the delegations but did not take
+    part") is no side of the talks, and its people are not at them; a side of the war stays
+    (its absence is told by other words)."""
+    sides = gazetteer.country_sides()
+    out: set[str] = set()
+    for sentence in sentences:
+        found = _ABSTAINS.search(sentence.text)
+        if found is None:
+            continue
+        head = sentence.text[: found.start()]
+        out |= {m.item.code for m in gazetteer.countries().find(head)}
+        out |= {m.item.country for m in gazetteer.officials().find(head) if m.item.country}
+    out = {c for c in out if sides.get(c) not in ("RU", "UA", "US")}
+    if not out:
+        return
+    for draft in drafts:
+        if len(set(draft.parties) - out) < 2:
+            continue  # then they are the talks' only sides, whatever else the piece says
+        draft.parties = [c for c in draft.parties if c not in out]
+        country = {o.name: o.country for o in draft.officials()}
+        draft.participants = [n for n in draft.participants if country.get(n) not in out]
 
 
 def _shared_city(drafts: list[NegotiationDraft]) -> None:
