@@ -322,3 +322,25 @@ def test_a_host_at_the_table_is_a_side() -> None:
     )
     assert len(events) == 1
     assert "AT" in events[0].parties
+
+
+def test_a_leader_kept_informed_of_the_talks_is_not_at_them() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Baku on Wednesday for three hours. Kremlin "
+        "spokesman Dmitry Peskov said President Vladimir Putin was being kept informed of the "
+        "talks.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "Vladimir Putin" not in events[0].participants
+
+
+def test_a_listed_surname_after_another_given_name_is_someone_else() -> None:
+    events = negotiations_in(
+        "Delegations of Ukraine and Russia met in Abu Dhabi on Wednesday on a prisoner "
+        "exchange. Sheikh Abdullah bin Zayed Al Nahyan, the Emirati foreign minister, "
+        "received both delegations before the session.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "Mohamed bin Zayed" not in events[0].participants

@@ -942,6 +942,8 @@ def _participants(
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
+        if _INFORMED_AFTER.match(after):
+            continue  # "X was being kept informed of the talks": told of them, not at them
         if _COMMEMORATED.search(text[max(0, mention.start - 40) : mention.start]):
             continue  # "before the funeral of X": someone the day remembers, not a party
         if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]) or _AIDE_TO.search(
@@ -976,6 +978,11 @@ _SELF_MEETING = Folded(
         r"(?:speak|speaking|talk|talking|meet|meeting|met|spoke|talked|call|calling|phoned)\b",
         _F,
     )
+)
+_INFORMED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|would\s+be|will\s+be)\s+)?(?:being\s+)?"
+    r"(?:kept\s+)?(?:informed|briefed|updated|told)\s+(?:of|on|about)\b",
+    _F,
 )
 _AIDE_TO = re.compile(
     r"\b(?:aide|advis[eo]r|envoy|emissary|representative|spokes\w+)\s+(?:to|of|for)\s+"
