@@ -344,3 +344,30 @@ def test_a_listed_surname_after_another_given_name_is_someone_else() -> None:
     )
     assert len(events) == 1
     assert "Mohamed bin Zayed" not in events[0].participants
+
+
+def test_what_two_leaders_agree_in_that_call_is_a_planned_meeting() -> None:
+    events = negotiations_in(
+        "Donald Trump and Vladimir Putin spoke by phone on Monday about the war in Ukraine, "
+        "the Kremlin said.\n\n"
+        "In that call, which lasted two hours, Trump and Putin agreed to hold a summit in "
+        "Astana.",
+        WEDNESDAY,
+    )
+    by_format = {e.format: e for e in events}
+    assert by_format["call"].status == "held"
+    assert by_format["call"].venue is None
+    assert by_format["in_person"].status == "scheduled"
+    assert by_format["in_person"].venue == "Astana"
+
+
+def test_a_planned_summit_with_no_plans_left_for_it_is_no_event() -> None:
+    events = negotiations_in(
+        "Donald Trump and Vladimir Putin spoke by phone on Monday about the war in Ukraine, "
+        "the Kremlin said.\n\n"
+        "In that call, which lasted two hours, Trump and Putin agreed to hold a summit in "
+        'Astana. But on Wednesday a White House official said there were "no plans for '
+        'President Trump to meet President Putin" in the near future.',
+        WEDNESDAY,
+    )
+    assert [e.format for e in events] == ["call"]

@@ -1088,7 +1088,7 @@ def _in_adverbial(
             # "in a call", "in their meeting" frame the clause; "engage in negotiations",
             # "took part in the talks" are its complement
             return head.lower_ != "in" or any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an", "that", "this"))
                 for c in current.children
             )
         if head.i == verb.i:
@@ -1443,7 +1443,18 @@ def _frames_contact(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = _clause_verb(token)
-    return _in_adverbial(token, verb) and _is_contact(verb)[0]
+    if not _in_adverbial(token, verb):
+        return False
+    # "In that call, X and Y agreed to hold a summit": what the clause agrees is a contact
+    # of its own, the call its setting
+    return _is_contact(verb)[0] or any(
+        c.dep_ == "xcomp"
+        and (
+            _is_contact(c)[0]
+            or any(o.dep_ == "dobj" and o.lower_ in CONTACT_NOUNS for o in c.children)
+        )
+        for c in verb.children
+    )
 
 
 VISIT_NOUNS = frozenset({"visit", "trip"})

@@ -3106,6 +3106,7 @@ def extract_negotiations(
     _next_rounds(folder.drafts, today)
     drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
     kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
+    kept = _without_called_off(kept, sentences)
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept):
@@ -3163,6 +3164,39 @@ def _without_abstainers(drafts: list[NegotiationDraft], sentences: list[Sentence
         draft.parties = [c for c in draft.parties if c not in out]
         country = {o.name: o.country for o in draft.officials()}
         draft.participants = [n for n in draft.participants if country.get(n) not in out]
+
+
+_NO_PLANS = re.compile(
+    r"\bno\s+(?:plans?|intention)\s+for\s+[^.;]{0,80}?\bto\s+(?:meet|hold\s+(?:a\s+|the\s+)?"
+    r"(?:summit|talks|meeting))\b[^.;]{0,60}",
+    _F,
+)
+
+
+def _without_called_off(
+    drafts: list[NegotiationDraft], sentences: list[Sentence]
+) -> list[NegotiationDraft]:
+    """A planned meeting the article later says there are "no plans" for ("X and Y agreed to
+    hold a summit in A. But ... there were no plans for X to meet Y") is off: no event. The
+    later line names both of its people."""
+    out: list[NegotiationDraft] = []
+    for draft in drafts:
+        people = set(draft.participants)
+        off = (
+            draft.status == "scheduled"
+            and _draft_family(draft) == "meet"
+            and len(people) >= 2
+            and any(
+                len(named := {m.item.name for m in gazetteer.officials().find(found.group(0))}) >= 2
+                and named <= people
+                for s in sentences
+                if s.index > draft.first and "no " in s.text.lower()
+                for found in _NO_PLANS.finditer(s.text)
+            )
+        )
+        if not off:
+            out.append(draft)
+    return out
 
 
 def _shared_city(drafts: list[NegotiationDraft]) -> None:
