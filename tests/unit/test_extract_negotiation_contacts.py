@@ -371,3 +371,24 @@ def test_a_planned_summit_with_no_plans_left_for_it_is_no_event() -> None:
         WEDNESDAY,
     )
     assert [e.format for e in events] == ["call"]
+
+
+def test_a_faction_a_delegate_leads_in_parliament_is_no_gathering() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Gomel on Wednesday for five hours.\n\n"
+        "The Ukrainian team was made up of Defence Minister Oleksii Reznikov and Davyd "
+        "Arakhamia, who leads the ruling party's faction in parliament.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Oleksii Reznikov", "Davyd Arakhamia"} <= set(events[0].participants)
+
+
+def test_going_home_for_consultations_is_no_contact() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Gomel on Wednesday for five hours.\n\n"
+        "Both delegations were returning to their capitals for consultations and would meet "
+        "again in the coming days, an adviser said.",
+        WEDNESDAY,
+    )
+    assert sorted(e.status for e in events) == ["held", "scheduled"]

@@ -173,10 +173,14 @@ _NOT_TALKS = Gated(
         r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bSituation\s+Room\b|"
         r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b|"
         r"\b(?:swaps?|exchanges?|releases?|handovers?|repatriations?)\s+(?:\w+\s+){0,2}?mediated\b|"
-        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b",
+        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b|"
+        # "returning to their capitals for consultations": at home, with their own side
+        r"\b(?:return\w*|went\s+back|go(?:ing)?\s+back|head\w*\s+home|fl(?:y|ew|ying)\s+home)\b"
+        r"[^.;]{0,40}?\bfor\s+consultations\b",
         _F,
     ),
     (
+        "consultations",
         "mediated",
         "conference",
         "cabinet",
@@ -1410,7 +1414,10 @@ _BODY_IN_TITLE = re.compile(
     r"(?:national\s+)?security\s+"
     r"(?:and\s+defen[cs]e\s+)?council\b|"
     r"\b(?:head|chief|leader|chair(?:man|woman)?|member|speaker|deputy)\s+of\s+(?:the\s+)?"
-    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b",
+    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b|"
+    # "who leads the X faction in parliament"
+    r"\b(?:leads|heads|chairs|led|headed|chaired)\s+(?:[\w'-]+\s+){0,7}?(?:faction|group|party|"
+    r"committee)\s+in\s+(?:the\s+)?(?:parliament|congress)\b",
     re.IGNORECASE,
 )
 """A body named in a person's title ("security council secretary X"): not a gathering."""
