@@ -392,3 +392,27 @@ def test_going_home_for_consultations_is_no_contact() -> None:
         WEDNESDAY,
     )
     assert sorted(e.status for e in events) == ["held", "scheduled"]
+
+
+def test_the_host_joining_the_two_at_the_table_takes_part() -> None:
+    events = negotiations_in(
+        "The foreign ministers of Russia and Ukraine sat down together in Antalya on Wednesday "
+        "for the first time in months.\n\n"
+        "Sergei Lavrov and Rustem Umerov were joined at the table by Turkish Foreign Minister "
+        "Hakan Fidan, on the sidelines of a diplomacy forum.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "TR" in events[0].parties
+    assert {"Rustem Umerov", "Sergey Lavrov", "Hakan Fidan"} <= set(events[0].participants)
+
+
+def test_whom_proposals_are_reported_to_is_not_at_the_talks() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian delegations met in Istanbul on Wednesday. Vladimir Medinsky "
+        "said the talks had been constructive and that Kyiv's proposals would be reported to "
+        "President Vladimir Putin.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert "Vladimir Putin" not in events[0].participants

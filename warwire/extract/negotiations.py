@@ -946,8 +946,12 @@ def _participants(
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
-        if _INFORMED_AFTER.match(after):
-            continue  # "X was being kept informed of the talks": told of them, not at them
+        if _INFORMED_AFTER.match(after) or _REPORTED_TO.search(
+            text, max(0, mention.start - 50), mention.start
+        ):
+            # "X was being kept informed of the talks", "proposals would be reported to
+            # President X": told of them, not at them
+            continue
         if _COMMEMORATED.search(text[max(0, mention.start - 40) : mention.start]):
             continue  # "before the funeral of X": someone the day remembers, not a party
         if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]) or _AIDE_TO.search(
@@ -986,6 +990,11 @@ _SELF_MEETING = Folded(
 _INFORMED_AFTER = re.compile(
     r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|would\s+be|will\s+be)\s+)?(?:being\s+)?"
     r"(?:kept\s+)?(?:informed|briefed|updated|told)\s+(?:of|on|about)\b",
+    _F,
+)
+_REPORTED_TO = re.compile(
+    r"\b(?:reported|presented|submitted|passed|sent|delivered|conveyed|relayed)\s+(?:back\s+)?"
+    r"to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,2}$",
     _F,
 )
 _AIDE_TO = re.compile(
