@@ -416,3 +416,25 @@ def test_whom_proposals_are_reported_to_is_not_at_the_talks() -> None:
     )
     assert len(events) == 1
     assert "Vladimir Putin" not in events[0].participants
+
+
+def test_the_sides_of_talks_a_call_announces_are_not_on_the_call() -> None:
+    events = negotiations_in(
+        "Donald Trump said his phone conversation with Vladimir Putin on Wednesday had gone "
+        "well and that Russia and Ukraine would soon start negotiations on a truce.",
+        WEDNESDAY,
+    )
+    calls = [e for e in events if e.format == "call"]
+    assert len(calls) == 1
+    assert calls[0].parties == ["RU", "US"]
+
+
+def test_a_head_whose_verb_is_not_repeated_is_a_member() -> None:
+    events = negotiations_in(
+        "Delegations of Russia and Ukraine spent two hours at a palace in Baku on Wednesday in "
+        "their third meeting. Rustem Umerov headed the Ukrainian side, Igor Kostyukov the "
+        "Russian one.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Rustem Umerov", "Igor Kostyukov"} <= set(events[0].participants)

@@ -817,6 +817,9 @@ def _members(
             and not any(mention.end <= other.start and other.end <= h for other in named)
             for h in heads
         ) or bool(_TAKES_PART.match(text, None, mention.end))
+        if not (after_cue or before_head) and _GAPPED_HEAD.match(text, mention.end):
+            # "A headed the Ukrainian side, B the Russian one": the verb is not repeated
+            before_head = bool(_GAP_OPENED.search(text, 0, mention.start))
         if not (after_cue or before_head):
             continue
         # "Ukraine's negotiator X described the talks as...": named as a member, whatever
@@ -872,6 +875,10 @@ _HEAD_AFTER = Folded(
         _F,
     ),
     needs=("who", "which", "delegation", "team", "side"),
+)
+_GAPPED_HEAD = re.compile(r"\s+the\s+(?:\w+\s+)?(?:one|side|team|delegation)\b", _F)
+_GAP_OPENED = re.compile(
+    r"\b(?:headed|led|heads|leads|represented)\s+the\s+[^.;]{0,60}?(?:,|\band)\s+$", _F
 )
 _TAKES_PART = Folded(
     re.compile(
@@ -2001,7 +2008,9 @@ def _mention(
         parties = {o.country for o in participants if o.country}
     else:
         parties = _parties(clause, participants, sentence.text, realis, subject)
-    parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
+    parties -= _irrealis_parties(sentence.text, clause, reading.mood) - {
+        o.country for o in participants
+    }
     parties |= reading.parties
     parties |= {o.country for o in principals if o.country}
     if reading.people or reading.parties:
@@ -2189,6 +2198,15 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     for contact in found:
         if contact.mood not in _REALIS and contact.mood is not None:
             continue
+        if (
+            contact.mood in _REALIS
+            and mood in _REALIS
+            and contact.mood != mood
+            and not contact.people
+        ):
+            # "X said his call with Y went well and that A and B would start negotiations":
+            # the sides of the coming talks are not on the call
+            continue
         parties |= contact.parties
         for person in contact.people:
             resolved = roster.resolve(person.name, person.side)
@@ -2298,7 +2316,7 @@ def _without_irrealis(text: str, clause: str) -> str:
     return clause
 
 
-def _irrealis_parties(text: str, clause: str) -> set[str]:
+def _irrealis_parties(text: str, clause: str, mood: str | None = None) -> set[str]:
     """Countries the parse puts only in the slots of the clause's wished-for or denied
     contacts ("urged X to hold negotiations with Ukraine's president, during a call": not
     Ukraine), not in those of a contact it states."""
@@ -2310,8 +2328,10 @@ def _irrealis_parties(text: str, clause: str) -> set[str]:
     for contact in clauses.contacts(text):
         if not offset <= contact.start < offset + len(clause):
             continue
-        if contact.mood in ("hypothetical", "negated"):
-            unreal |= contact.parties
+        if contact.mood in ("hypothetical", "negated") or (
+            mood in _REALIS and contact.mood in _REALIS and contact.mood != mood
+        ):
+            unreal |= contact.parties  # or those of a contact in another tense
         else:
             real |= contact.parties
     return unreal - real
