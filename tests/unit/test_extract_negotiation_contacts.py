@@ -438,3 +438,16 @@ def test_a_head_whose_verb_is_not_repeated_is_a_member() -> None:
     )
     assert len(events) == 1
     assert {"Rustem Umerov", "Igor Kostyukov"} <= set(events[0].participants)
+
+
+def test_a_contact_a_day_before_the_meeting_told_is_dated_from_it() -> None:
+    events = negotiations_in(
+        "US and Russian officials held talks in Oslo on Wednesday on a ceasefire in Ukraine. "
+        "The meeting took place a day after Ukrainian and US officials conferred in the same "
+        "city, where Ukraine's delegation was headed by Andriy Yermak.",
+        WEDNESDAY,
+    )
+    by_parties = {tuple(e.parties): e for e in events}
+    assert by_parties[("RU", "US")].occurred_on == dt.date(2026, 9, 16)
+    assert by_parties[("UA", "US")].occurred_on == dt.date(2026, 9, 15)
+    assert by_parties[("UA", "US")].venue == "Oslo"

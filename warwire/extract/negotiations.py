@@ -1946,7 +1946,14 @@ def _mention(
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
     if cue.when is When.NONE:
         cue = next(
-            (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
+            (
+                c
+                # the contact words the parse reads too ("The meeting took place a day
+                # after X and Y conferred in the same city": the conferring)
+                for at in [*realis, *reading.starts]
+                if (c := _days_after(sentence.text, clause, at, today))
+            ),
+            cue,
         )
     if (
         cue.when is When.NONE
