@@ -451,3 +451,14 @@ def test_a_contact_a_day_before_the_meeting_told_is_dated_from_it() -> None:
     assert by_parties[("RU", "US")].occurred_on == dt.date(2026, 9, 16)
     assert by_parties[("UA", "US")].occurred_on == dt.date(2026, 9, 15)
     assert by_parties[("UA", "US")].venue == "Oslo"
+
+
+def test_a_title_and_name_coordinated_after_a_surname_both_attend() -> None:
+    events = negotiations_in(
+        "US envoy Keith Kellogg held a meeting with the Ukrainian delegation in Ankara on "
+        "Wednesday. Umerov and Ukrainian Foreign Minister Andrii Sybiha attended, alongside "
+        "Hakan Fidan.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1
+    assert {"Rustem Umerov", "Andrii Sybiha"} <= set(events[0].participants)

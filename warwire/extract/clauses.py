@@ -694,7 +694,12 @@ def _expand(
                 break
             _expand(child, people, parties, depth + 1)
             if closed:
-                break  # "A and B, C said": C is not in the coordination
+                # "A and B, C said": C is not in the coordination; but "A and Foreign
+                # Minister B" may hang B on A, right after the title
+                for name in token.children:
+                    if name.dep_ == "appos" and name.left_edge.i == child.right_edge.i + 1:
+                        _expand(name, people, parties, depth + 1)
+                break
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
         elif child.dep_ == "prep" and (
