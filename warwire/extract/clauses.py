@@ -696,9 +696,9 @@ def _expand(
             if closed:
                 # "A and B, C said": C is not in the coordination; but "A and Foreign
                 # Minister B" may hang B on A, right after the title
-                for name in token.children:
-                    if name.dep_ == "appos" and name.left_edge.i == child.right_edge.i + 1:
-                        _expand(name, people, parties, depth + 1)
+                for named in token.children:
+                    if named.dep_ == "appos" and named.left_edge.i == child.right_edge.i + 1:
+                        _expand(named, people, parties, depth + 1)
                 break
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
