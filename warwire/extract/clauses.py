@@ -190,6 +190,14 @@ CANCEL_VERBS = frozenset(
     {"cancel", "shelve", "scrap", "scuttle", "abandon", "axe", "ax", "suspend", "freeze"}
 )
 """Verbs that call off the contact they take as subject (passive) or object: no event."""
+FAILING_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem in ("stall", "fade", "collapse", "falter", "founder", "fizzle", "unravel", "evaporate")
+    for end in ("", "s", "d", "ed", "ing", "led", "ling")
+)
+"""Verbs (every form) whose subject, a plan for a contact, comes to nothing ("summit plans
+stall")."""
+RAISING_VERBS = frozenset({"appear", "appears", "appeared", "seem", "seems", "seemed"})
 PLAN_NOUNS = frozenset({"plan", "plans", "preparations", "arrangements", "idea"})
 RESULT_NOUNS = frozenset(
     {"outcome", "outcomes", "result", "results", "aftermath", "readout", "fallout", "transcript"}
@@ -686,7 +694,12 @@ def _expand(
                 break
             _expand(child, people, parties, depth + 1)
             if closed:
-                break  # "A and B, C said": C is not in the coordination
+                # "A and B, C said": C is not in the coordination; but "A and Foreign
+                # Minister B" may hang B on A, right after the title
+                for named in token.children:
+                    if named.dep_ == "appos" and named.left_edge.i == child.right_edge.i + 1:
+                        _expand(named, people, parties, depth + 1)
+                break
         elif child.dep_ == "appos":
             _expand(child, people, parties, depth + 1)
         elif child.dep_ == "prep" and (
@@ -1080,7 +1093,7 @@ def _in_adverbial(
             # "in a call", "in their meeting" frame the clause; "engage in negotiations",
             # "took part in the talks" are its complement
             return head.lower_ != "in" or any(
-                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+                c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("a", "an", "that", "this"))
                 for c in current.children
             )
         if head.i == verb.i:
@@ -1435,7 +1448,18 @@ def _frames_contact(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     verb = _clause_verb(token)
-    return _in_adverbial(token, verb) and _is_contact(verb)[0]
+    if not _in_adverbial(token, verb):
+        return False
+    # "In that call, X and Y agreed to hold a summit": what the clause agrees is a contact
+    # of its own, the call its setting
+    return _is_contact(verb)[0] or any(
+        c.dep_ == "xcomp"
+        and (
+            _is_contact(c)[0]
+            or any(o.dep_ == "dobj" and o.lower_ in CONTACT_NOUNS for o in c.children)
+        )
+        for c in verb.children
+    )
 
 
 VISIT_NOUNS = frozenset({"visit", "trip"})
@@ -1586,6 +1610,13 @@ def mood(token: Token) -> str | None:
         and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children)
     ):
         return "negated"  # "there are no plans for a meeting between X and Y"
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and token.dep_ == "acl"
+        and token.head.lower_ in PLAN_NOUNS
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in token.head.children)
+    ):
+        return "negated"  # "no plans for X to meet Y"
     if token.pos_ in ("NOUN", "PROPN"):
         prep = token.head
         if (
@@ -1657,6 +1688,10 @@ def mood(token: Token) -> str | None:
         predicates = [c for c in verb.children if c.dep_ in ("acomp", "attr", "prep", "oprd")]
         if any(c.lower_ in IRREALIS_PREDICATES for c in predicates):
             return "hypothetical"
+        if verb.lower_ in ("make", "makes") and any(
+            c.dep_ == "dobj" and c.lower_ == "sense" for c in verb.children
+        ):
+            return "hypothetical"  # "a summit would only make sense once a deal is ready"
         if lemma(verb) in PLAN_VERBS or any(c.lower_ in _PLANNED for c in predicates):
             # "talks are set to begin", "the summit is due on Friday", "talks are planned"
             return _negated_or(verb, "scheduled")
@@ -1740,6 +1775,10 @@ def _called_off(token: Token) -> bool:
         and token.head.head.lower_ in PLAN_NOUNS
     ):
         patient = token.head.head  # "plans for a summit"
+    elif token.dep_ == "compound" and token.head.lower_ in PLAN_NOUNS:
+        patient = token.head  # "summit plans"
+    if patient.i != token.i and _plan_fails(patient):
+        return True
     verb = patient.head
     children = list(verb.children)
     if (
@@ -1755,6 +1794,29 @@ def _called_off(token: Token) -> bool:
             return False
     elif patient.dep_ not in ("nsubjpass", "dobj"):
         return False
+    return _cancels(verb)
+
+
+def _plan_fails(plan: Token) -> bool:
+    """Whether the first verb of the clause after a plan noun says it came to nothing:
+    "summit plans stall", "plans for a summit ..., appeared to have been put on hold", "the
+    summit idea fades" (read along the words: the parser often misreads such headlines;
+    talks that collapsed took place, so only a plan fails)."""
+    for word in plan.doc[plan.i + 1 :]:
+        if word.is_punct and word.text in (";", ":", "?", "!"):
+            return False
+        if word.pos_ not in ("VERB", "AUX") or word.dep_ in ("aux", "auxpass", "acl", "relcl"):
+            continue
+        verb = word
+        if verb.lower_ in RAISING_VERBS:
+            verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        return verb.lower_ in FAILING_VERBS or _cancels(verb)
+    return False
+
+
+def _cancels(verb: Token) -> bool:
+    """ "shelved", "called off", "put on hold / on ice"."""
+    children = list(verb.children)
     base = lemma(verb)
     if base in CANCEL_VERBS:
         return True
@@ -2191,6 +2253,19 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
         base = lemma(token)
         if token.pos_ in ("VERB", "AUX") and base in MEMBER_VERBS:
             fillers += _prep_objects(token, ("by", "with"))
+            # "headed by X, the head of ..., and his deputy Y": the parser hangs Y on the verb
+            # (or hangs "deputy" there, Y in apposition)
+            fillers += [
+                c
+                for c in token.children
+                if c.dep_ == "conj" and (_named_person(c) or c.lower_ in ("deputy", "deputies"))
+            ]
+            if base in ("join", "accompany"):
+                # "X was joined by Y": the one joined is there too
+                fillers += [c for c in token.children if c.dep_ == "nsubjpass" and _named_person(c)]
+            if base == "travel" and _prep_objects(token, ("with",)):
+                # "X and Y will travel with him": whoever travels with a delegate is one
+                fillers += [c for c in token.children if c.dep_ == "nsubj"]
             objects = [c for c in token.children if c.dep_ == "dobj"]
             teams = {t.i for t in doc if t.lower_ in SIDE_NOUNS | GROUP_NOUNS}
             if base in ("lead", "head", "represent") and any(
@@ -2215,9 +2290,18 @@ def members(sentence: str) -> tuple[tuple[Person, ...], frozenset[str]]:
                 fillers += [c for c in token.children if c.dep_ == "nsubjpass"]
         elif token.pos_ in ("VERB", "AUX") and base in LIST_VERBS:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            objects = [c for c in token.children if c.dep_ == "dobj"]
             if any(s.lower_ in SIDE_NOUNS for s in subjects):
                 fillers += subjects
-                fillers += [c for c in token.children if c.dep_ == "dobj"]
+                fillers += objects
+            elif (
+                any(s.lower_ in ("it", "they") for s in subjects)
+                and objects
+                and all(_named_person(o) for o in objects)
+            ):
+                # "Ukraine's team was led by X. It also included Y and Z": a pronoun for the
+                # team just told, whose members are named people
+                fillers += objects
         elif token.pos_ in ("VERB", "AUX") and _lists_of(token):
             # "the Ukrainian team was made up of X, Y and Z", "consisted of X and Y"
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -2288,6 +2372,11 @@ def _sends_people(verb: Token) -> bool:
     )
 
 
+def _named_person(token: Token) -> bool:
+    """A token the recogniser puts in a person's name."""
+    return token.ent_type_ == "PERSON" or _titled_person_head(token)
+
+
 def _titled_person_head(token: Token) -> bool:
     ent = _entity(token)
     return ent is not None and ent.label_ == "PERSON"
@@ -2315,6 +2404,55 @@ def _participates(token: Token) -> bool:
     objects = [c for c in token.children if c.dep_ == "dobj" and c.lower_ != "part"]
     objects += _prep_objects(token, ("in",))
     return all(o.lower_ in CONTACT_NOUNS or o.lower_ in ("round", "session") for o in objects)
+
+
+@lru_cache(maxsize=2048)
+def recalled_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of what a delegation line recalls of an earlier round: a past-tense
+    relative clause on a member ("X will lead the team, X, who led it at the A talks") and
+    an "after/since" phrase on a contact noun ("his return after the A rounds of last year")
+    when the main verb is not itself past."""
+    doc = _parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    out: list[tuple[int, int]] = []
+    for token in doc:
+        if token.dep_ == "relcl" and token.tag_ == "VBD":
+            # "X, who led the Russian side at the A talks": the relative pronoun is its subject
+            if not any(c.dep_ == "nsubj" and c.lower_ in ("who", "which") for c in token.children):
+                continue
+            span = list(token.subtree)
+        elif (
+            token.lower_ in ("after", "since")
+            and root is not None
+            and root.tag_ != "VBD"
+            and token.head.i != root.i
+            and (
+                (token.dep_ == "prep" and any(_round_noun(o) for o in token.children))
+                # the parser takes "rounds" in "after the A rounds of last year" for a verb
+                or (token.dep_ == "mark" and _round_noun(token.head))
+            )
+        ):
+            span = [token, *(t for t in token.head.subtree if t.i > token.i)]
+            if token.dep_ == "prep":
+                span = list(token.subtree)
+        else:
+            continue
+        out.append((span[0].idx, span[-1].idx + len(span[-1].text)))
+    # only a line that names members of its own round recalls another ("X, who led the
+    # side in A, says..." tells the round in A)
+    own = any(
+        t.pos_ in ("VERB", "AUX")
+        and (lemma(t) in MEMBER_VERBS | LIST_VERBS or _participates(t))
+        and not any(a <= t.idx < b for a, b in out)
+        for t in doc
+    )
+    return tuple(out) if own else ()
+
+
+def _round_noun(token: Token) -> bool:
+    return token.dep_ in ("pobj", "advcl") and (
+        token.lower_ in CONTACT_NOUNS or token.lower_ in ("round", "rounds", "session", "sessions")
+    )
 
 
 @lru_cache(maxsize=2048)

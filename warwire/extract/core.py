@@ -8,6 +8,7 @@ import re
 
 from schemas.models import Article, NegotiationEvent, StrikeEvent
 from warwire.extract.dates import KYIV, Cues, find_date, kyiv_day, year_context
+from warwire.extract.gazetteer import known_names
 from warwire.extract.negotiations import NegotiationDraft, extract_negotiations
 from warwire.extract.strikes import StrikeDraft, extract_strikes
 from warwire.extract.text import Sentence, split_sentences
@@ -23,8 +24,31 @@ def article_text(article: Article) -> str:
     title = (article.title or "").strip()
     body = article.body
     if title and not body.lstrip().startswith(title[:60]):
-        return f"{title}\n{body}"
-    return body
+        return _recased_names(f"{title}\n{body}")
+    return _recased_names(body)
+
+
+_CAPS_NAME = re.compile(r"\b([A-Z][a-z]+\s+)?([A-Z]{2,})(\s+[A-Z][a-z]+)?\b")
+
+
+def _recased_names(text: str) -> str:
+    """A listed official's name some outlets print with its surname (or first name) in
+    capitals ("XI Jinping", "Vladimir PUTIN") in the usual case, so that it is found like
+    any other; acronyms ("US President", "NATO chief") make no listed name and stay."""
+    if not _CAPS_NAME.search(text):
+        return text
+    names = known_names()
+
+    def fix(match: re.Match[str]) -> str:
+        before, caps, after = match.group(1) or "", match.group(2), match.group(3) or ""
+        word = caps.title()
+        if (before and f"{before.strip()} {word}" in names) or (
+            after and f"{word} {after.strip()}" in names
+        ):
+            return f"{before}{word}{after}"
+        return match.group(0)
+
+    return _CAPS_NAME.sub(fix, text)
 
 
 def _has_title(article: Article) -> bool:

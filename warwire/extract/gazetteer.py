@@ -214,13 +214,54 @@ def official_rows() -> list[dict[str, Any]]:
 
 
 @cache
+def known_names() -> frozenset[str]:
+    """Every listed official's name and variant, as written in the list."""
+    return frozenset(
+        form for row in official_rows() for form in (row["name"], *row.get("variants", []))
+    )
+
+
+@cache
 def officials() -> Matcher[Official]:
     forms: dict[str, Official] = {}
     for row in official_rows():
         official = Official(row["name"], row["country"], row["role"])
         for form in (row["name"], *row.get("variants", [])):
             forms.setdefault(form, official)
-    return Matcher(forms)
+    return _PeopleMatcher(forms)
+
+
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.])([A-Z][a-z]+)\s+$")
+_NOT_GIVEN_NAMES = frozenset(
+    {"President", "Prime", "Minister", "Sheikh", "Emir", "Crown", "Prince", "King", "Chancellor",
+     "Secretary", "Envoy", "Mr", "Mrs", "Ms", "Dr", "General", "Premier", "Pope", "Cardinal",
+     "Ambassador", "Aide", "Adviser", "Advisor", "Spokesman", "Spokeswoman", "Leader", "The",
+     "Foreign", "Defence", "Defense", "Deputy", "Chief", "Senator", "Governor", "Mayor"}
+)  # fmt: skip
+
+
+class _PeopleMatcher(Matcher[Official]):
+    """A listed official's partial form ("bin Zayed", a surname) right after a given name
+    with another initial than the official's ("Abdullah bin Zayed" beside "Mohamed bin
+    Zayed") names someone else; "Sergei Lavrov" is still "Sergey Lavrov"."""
+
+    def find(self, text: str) -> list[Mention[Official]]:
+        out: list[Mention[Official]] = []
+        for mention in super().find(text):
+            given = mention.item.name.split()[0]
+            before = _GIVEN_NAME_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            if (
+                before is not None
+                and mention.surface != mention.item.name
+                and not mention.item.name.endswith(f"{before.group(1)} {mention.surface}")
+                and before.group(1) not in _NOT_GIVEN_NAMES
+                and before.group(1)[0] != given[0]
+                and before.group(1) not in mention.item.name.split()  # "Tayyip Erdogan"
+                and not countries().find(before.group(1))
+            ):
+                continue
+            out.append(mention)
+        return out
 
 
 @cache

@@ -54,7 +54,7 @@ MEMBERS = (
     "member", "joined by", "accompanied by", "along with", "with ", "negotiator", "leader",
     "head", "chief", "who ", "lead", "led ", "opened", "chaired", "moderated", "hosted",
     "presided", "represent", "took part", "take part", "taking part", "participat", "attend",
-    "sent ", "made up of", "composed of",
+    "sent ", "made up of", "composed of", "joined",
 )  # fmt: skip
 """What a sentence naming the members of a delegation says."""
 

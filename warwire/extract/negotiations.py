@@ -173,10 +173,14 @@ _NOT_TALKS = Gated(
         r"\bStaff\s+meeting\b|\bconference\s+call\b|\bbriefing\b|\bSituation\s+Room\b|"
         r"\bmeeting\s+of\s+the\s+(?:Staff|National|government|cabinet)\b|"
         r"\b(?:swaps?|exchanges?|releases?|handovers?|repatriations?)\s+(?:\w+\s+){0,2}?mediated\b|"
-        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b",
+        r"\bmediated\s+(?:\w+\s+){0,2}?(?:swaps?|exchanges?|releases?|handovers?)\b|"
+        # "returning to their capitals for consultations": at home, with their own side
+        r"\b(?:return\w*|went\s+back|go(?:ing)?\s+back|head\w*\s+home|fl(?:y|ew|ying)\s+home)\b"
+        r"[^.;]{0,40}?\bfor\s+consultations\b",
         _F,
     ),
     (
+        "consultations",
         "mediated",
         "conference",
         "cabinet",
@@ -540,7 +544,7 @@ _PARTY_AFTER = Folded(
         r"^-(?:mediated|brokered|hosted|led)\s+(?:\w+\s+){0,2}(?:talks|negotiations|meetings?|"
         r"round|summit|sessions?|consultations)\b|"
         r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
-        r"contacts|dialogue|round)\b|"
+        r"contacts|dialogue|round|session)\b|"
         r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
         r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
         r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
@@ -800,6 +804,8 @@ def _members(
             continue
         if text.startswith("'s", mention.end):
             continue  # "Trump's son-in-law": the one named is someone else
+        if _AIDE_TO.search(text, max(0, mention.start - 50), mention.start):
+            continue  # "led by Y, an aide to President X": X is Y's principal
         if cues is None:
             lowered = text.lower()
             cues = [m.end() for m in _MEMBERS_AFTER.finditer(text, lowered)]
@@ -811,6 +817,9 @@ def _members(
             and not any(mention.end <= other.start and other.end <= h for other in named)
             for h in heads
         ) or bool(_TAKES_PART.match(text, None, mention.end))
+        if not (after_cue or before_head) and _GAPPED_HEAD.match(text, mention.end):
+            # "A headed the Ukrainian side, B the Russian one": the verb is not repeated
+            before_head = bool(_GAP_OPENED.search(text, 0, mention.start))
         if not (after_cue or before_head):
             continue
         # "Ukraine's negotiator X described the talks as...": named as a member, whatever
@@ -866,6 +875,10 @@ _HEAD_AFTER = Folded(
         _F,
     ),
     needs=("who", "which", "delegation", "team", "side"),
+)
+_GAPPED_HEAD = re.compile(r"\s+the\s+(?:\w+\s+)?(?:one|side|team|delegation)\b", _F)
+_GAP_OPENED = re.compile(
+    r"\b(?:headed|led|heads|leads|represented)\s+the\s+[^.;]{0,60}?(?:,|\band)\s+$", _F
 )
 _TAKES_PART = Folded(
     re.compile(
@@ -940,9 +953,17 @@ def _participants(
             continue
         if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
             continue
+        if _INFORMED_AFTER.match(after) or _REPORTED_TO.search(
+            text, max(0, mention.start - 50), mention.start
+        ):
+            # "X was being kept informed of the talks", "proposals would be reported to
+            # President X": told of them, not at them
+            continue
         if _COMMEMORATED.search(text[max(0, mention.start - 40) : mention.start]):
             continue  # "before the funeral of X": someone the day remembers, not a party
-        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]):
+        if _SENT_BY.search(text[max(0, mention.start - 60) : mention.start]) or _AIDE_TO.search(
+            text[max(0, mention.start - 50) : mention.start]
+        ):
             if principals is not None:
                 principals.append(official)
             continue  # "X, sent by Y on a peace mission, met Z": Y sent X, and stayed away
@@ -973,6 +994,22 @@ _SELF_MEETING = Folded(
         _F,
     )
 )
+_INFORMED_AFTER = re.compile(
+    r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|would\s+be|will\s+be)\s+)?(?:being\s+)?"
+    r"(?:kept\s+)?(?:informed|briefed|updated|told)\s+(?:of|on|about)\b",
+    _F,
+)
+_REPORTED_TO = re.compile(
+    r"\b(?:reported|presented|submitted|passed|sent|delivered|conveyed|relayed)\s+(?:back\s+)?"
+    r"to\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,2}$",
+    _F,
+)
+_AIDE_TO = re.compile(
+    r"\b(?:aide|advis[eo]r|envoy|emissary|representative|spokes\w+)\s+(?:to|of|for)\s+"
+    r"(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,3}$",
+    _F,
+)
+"""Whom an aide or envoy serves ("Y, an aide to President X"): X's side is there, X is not."""
 _POSSESSIVE_AGENT = Folded(
     re.compile(
         r"\s+(?:(?:special|chief|top|lead|senior|personal|peace|foreign|investment|\w+-\w+)\s+)*"
@@ -1026,8 +1063,21 @@ def _parties(
             continue  # "on the sidelines of the NATO summit": the forum is no side
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
+            second = _HYPHEN_SECOND.match(after)
+            if second:
+                # "Russian-Ukrainian session": the recogniser finds no name after a hyphen
+                found = gazetteer.countries().find(second.group(1))
+                if found and found[0].start == 0:
+                    codes.add(found[0].item.code)
     codes |= {o.country for o in participants if o.country}
     return codes
+
+
+_HYPHEN_SECOND = re.compile(
+    r"-((?-i:[A-Z])[\w.]*)\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
+    r"dialogue|round|session|delegations?)\b",
+    _F,
+)
 
 
 def _hyphen_pair(text: str, mention: gazetteer.Mention[gazetteer.Country]) -> bool:
@@ -1036,7 +1086,7 @@ def _hyphen_pair(text: str, mention: gazetteer.Mention[gazetteer.Country]) -> bo
         return bool(
             re.match(
                 r"^\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
-                r"dialogue|round|delegations?)\b",
+                r"dialogue|round|session|delegations?)\b",
                 tail,
                 _F,
             )
@@ -1122,7 +1172,13 @@ def _mentions_in(
                 out.extend(_support(sentence, today, clause, named))
             continue
         events = [t for t in triggers if t.kind != "role"]
-        if not events and (_venue(clause)[0] is None or _recalled_venue(clause)):
+        if events and _all_recalled(text, clause, events):
+            events = []  # a delegation line that recalls an earlier round names no contact
+        if not events and (
+            _venue(clause)[0] is None
+            or _recalled_venue(clause)
+            or _in_irrealis(text, clause, _venue(clause)[0] or "")
+        ):
             out.extend(_support(sentence, today, clause, named))
             continue
         events = events or triggers
@@ -1204,7 +1260,12 @@ def _in_irrealis(text: str, clause: str, venue: str) -> bool:
     if _COUNTED_CONTACTS.search(clause, 0, at):
         return True
     where = offset + at
-    return any(a <= where < b for a, b in clauses.irrealis_spans(text))
+    if any(a <= where < b for a, b in clauses.irrealis_spans(text)):
+        return True
+    # "X will head the team, X, who led it at the A talks": the city of a round recalled
+    return bool(clauses.members(text)[0]) and any(
+        a <= where < b for a, b in clauses.recalled_spans(text)
+    )
 
 
 _COUNTED_CONTACTS = re.compile(
@@ -1212,6 +1273,20 @@ _COUNTED_CONTACTS = re.compile(
     r"sessions|summits|calls)\b(?:\s+of\s+\w+)?\s+(?:in|at)\s+(?:the\s+)?[^,;]{0,30}$",
     _F,
 )
+
+
+def _all_recalled(text: str, clause: str, triggers: list[Trigger]) -> bool:
+    """Whether every contact word of a delegation line lies in what it recalls of an
+    earlier round ("X will head the team, X, who led it at the A talks")."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _MEMBER_SCREEN):
+        return False
+    spans = clauses.recalled_spans(text)
+    return (
+        bool(spans)
+        and bool(clauses.members(text)[0])
+        and all(any(a <= offset + t.start < b for a, b in spans) for t in triggers)
+    )
 
 
 def _recalled_venue(clause: str) -> bool:
@@ -1351,11 +1426,14 @@ _ALLIED_LEADERS = re.compile(r"\bEuropean\s+leaders\b")
 
 _BODY_IN_TITLE = re.compile(
     r"\b(?:security|defen[cs]e)\s+(?:and\s+defen[cs]e\s+)?council\s+(?:secretary|chief|head|"
-    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*'s\s+)?"
+    r"deputy|member)\b|\b(?:secretary|head|chief)\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w.]*'s|its|their)\s+)?"
     r"(?:national\s+)?security\s+"
     r"(?:and\s+defen[cs]e\s+)?council\b|"
     r"\b(?:head|chief|leader|chair(?:man|woman)?|member|speaker|deputy)\s+of\s+(?:the\s+)?"
-    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b",
+    r"(?:[\w'-]+\s+){0,3}?(?:parliament\w*|congress\w*)(?:\s+(?:group|faction|committee))?\b|"
+    # "who leads the X faction in parliament"
+    r"\b(?:leads|heads|chairs|led|headed|chaired)\s+(?:[\w'-]+\s+){0,7}?(?:faction|group|party|"
+    r"committee)\s+in\s+(?:the\s+)?(?:parliament|congress)\b",
     re.IGNORECASE,
 )
 """A body named in a person's title ("security council secretary X"): not a gathering."""
@@ -1428,6 +1506,10 @@ _MEMBER_SCREEN = (
     "headed the",
     "travelling with",
     "traveling with",
+    "travel with",
+    "travels with",
+    "travelled with",
+    "traveled with",
     "includ",
     "compris",
     "made up of",
@@ -1625,11 +1707,21 @@ def _support(
     """A sentence naming a delegation ("the Russian team is led by...") without reporting a
     meeting: it adds people and sides to the latest meeting, never opens one."""
     text = clause or sentence.text
-    if _excluded(text) or _STAYS_OUT.search(text):
+    if _excluded(text):
+        return []
+    parts = [p for p in re.split(r";|, while |, but ", text) if p.strip()]
+    out_parts = [p for p in parts if _STAYS_OUT.search(p)]
+    if out_parts and len(out_parts) == len(parts):
         return []  # "the Swiss government said it would not take part in the talks"
     participants = _members(text)
     extra, extra_parties = _parsed_members(sentence.text, text, named, participants)
     participants += extra
+    if out_parts:
+        # "X leads the team and includes Y; Z and W are not taking part": Z and W are out
+        kept = "".join(p for p in parts if p not in out_parts)
+        participants = [
+            o for o in participants if o.name.split()[-1] in kept or o.name.split()[-1] not in text
+        ]
     if clause is None and not participants:
         return []
     parties = _parties(text, participants, sentence.text) | extra_parties
@@ -1638,6 +1730,8 @@ def _support(
     venue, venue_country = (
         _venue(text) if _ROLE_VENUE.search(text) and not _recalled_venue(text) else (None, None)
     )
+    if venue is not None and _in_irrealis(sentence.text, text, venue):
+        venue, venue_country = None, None  # "X, who led the team at the A talks"
     return [
         TalkMention(
             index=sentence.index,
@@ -1659,12 +1753,15 @@ def _support(
 
 
 _STAYS_OUT = re.compile(
-    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:take\s+part|participate|attend|join|sit\s+in)\b",
+    r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:tak(?:e|ing)\s+part|participat(?:e|ing)|"
+    r"attend(?:ing)?|join(?:ing)?|sit(?:ting)?\s+in)\b",
     _F,
 )
 _FUTURE = Folded(
     re.compile(
-        r"\b(?:will|shall|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|(?:is|are)\s+to)\b", _F
+        r"\b(?:will|shall|would(?!\s+have\b)|(?:is|are)\s+(?:expected|due|set|scheduled)\s+to|"
+        r"(?:is|are)\s+to)\b",
+        _F,
     )
 )
 """A delegation line about a coming meeting ("will again be led by", "are expected to...")."""
@@ -1805,6 +1902,7 @@ def _mention(
     dated = clause[since.start() : since.end()] if since else _without_since(clause)
     if not since:
         dated = _without_statement_times(sentence.text, clause, dated)
+        dated = _without_recalled(sentence.text, clause, dated)
     if not since and _after_since(sentence.text, clause):
         # The clause split took "since" off the front: its opening phrase, up to the first
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
@@ -1848,7 +1946,14 @@ def _mention(
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
     if cue.when is When.NONE:
         cue = next(
-            (c for at in realis if (c := _days_after(sentence.text, clause, at, today))), cue
+            (
+                c
+                # the contact words the parse reads too ("The meeting took place a day
+                # after X and Y conferred in the same city": the conferring)
+                for at in [*realis, *reading.starts]
+                if (c := _days_after(sentence.text, clause, at, today))
+            ),
+            cue,
         )
     if (
         cue.when is When.NONE
@@ -1890,9 +1995,10 @@ def _mention(
                 # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
                 # happens as something else does shares its day
                 cue = linked
-    if cue.when is When.NONE and _VAGUE_TIME.search(clause):
+    present = _without_recalled(sentence.text, clause, clause)
+    if cue.when is When.NONE and _VAGUE_TIME.search(present):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
-    if cue.when is When.NONE and status != "scheduled" and _earlier_year(clause, today):
+    if cue.when is When.NONE and status != "scheduled" and _earlier_year(present, today):
         cue = DateCue(When.VAGUE)  # "in March 2022, negotiators met...": history, no day
     if cue.when is When.DATE and cue.date is not None and status is None:
         status = "scheduled" if cue.date > today else None
@@ -1909,7 +2015,9 @@ def _mention(
         parties = {o.country for o in participants if o.country}
     else:
         parties = _parties(clause, participants, sentence.text, realis, subject)
-    parties -= _irrealis_parties(sentence.text, clause) - {o.country for o in participants}
+    parties -= _irrealis_parties(sentence.text, clause, reading.mood) - {
+        o.country for o in participants
+    }
     parties |= reading.parties
     parties |= {o.country for o in principals if o.country}
     if reading.people or reading.parties:
@@ -1983,8 +2091,10 @@ def _mention(
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
 _APART = re.compile(
-    r"\s*(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|that\s+day|"
-    r"in\s+the\s+day|the\s+same\s+day)\b",
+    # a live blog's time stamp ("18:10") opens an entry, not a new contact
+    r"\s*(?:\d{1,2}[:.]\d{2}\s+)?(?:(?:earlier|later)\s+(?:on\s+(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|that\s+day|in\s+the\s+day|the\s+same\s+day)\b|separately\b|"
+    r"in\s+a\s+separate\s+(?:meeting|call|conversation|development|contact)\b)",
     _F,
 )
 _DEFINITE_BEFORE = re.compile(
@@ -2095,6 +2205,15 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     for contact in found:
         if contact.mood not in _REALIS and contact.mood is not None:
             continue
+        if (
+            contact.mood in _REALIS
+            and mood in _REALIS
+            and contact.mood != mood
+            and not contact.people
+        ):
+            # "X said his call with Y went well and that A and B would start negotiations":
+            # the sides of the coming talks are not on the call
+            continue
         parties |= contact.parties
         for person in contact.people:
             resolved = roster.resolve(person.name, person.side)
@@ -2204,7 +2323,7 @@ def _without_irrealis(text: str, clause: str) -> str:
     return clause
 
 
-def _irrealis_parties(text: str, clause: str) -> set[str]:
+def _irrealis_parties(text: str, clause: str, mood: str | None = None) -> set[str]:
     """Countries the parse puts only in the slots of the clause's wished-for or denied
     contacts ("urged X to hold negotiations with Ukraine's president, during a call": not
     Ukraine), not in those of a contact it states."""
@@ -2216,8 +2335,10 @@ def _irrealis_parties(text: str, clause: str) -> set[str]:
     for contact in clauses.contacts(text):
         if not offset <= contact.start < offset + len(clause):
             continue
-        if contact.mood in ("hypothetical", "negated"):
-            unreal |= contact.parties
+        if contact.mood in ("hypothetical", "negated") or (
+            mood in _REALIS and contact.mood in _REALIS and contact.mood != mood
+        ):
+            unreal |= contact.parties  # or those of a contact in another tense
         else:
             real |= contact.parties
     return unreal - real
@@ -2395,6 +2516,22 @@ def _without_statement_times(text: str, clause: str, dated: str) -> str:
 _DAY_WORDS = ("day", "today", "tonight", "week")
 
 
+def _without_recalled(text: str, clause: str, dated: str) -> str:
+    """`dated` (the clause, same length) less what a delegation line recalls of an earlier
+    round ("X, who led the team at the A talks in April"; see `clauses.recalled_spans`)."""
+    offset = text.find(clause)
+    if offset < 0 or not has_any(clause.lower(), _MEMBER_SCREEN):
+        return dated
+    spans = clauses.recalled_spans(text)
+    if not spans or not clauses.members(text)[0]:
+        return dated
+    for start, end in spans:
+        a, b = max(start - offset, 0), min(end - offset, len(dated))
+        if a < b:
+            dated = dated[:a] + " " * (b - a) + dated[b:]
+    return dated
+
+
 def _after_since(text: str, clause: str) -> bool:
     offset = text.find(clause)
     return offset > 0 and text[:offset].rstrip().lower().endswith("since")
@@ -2568,11 +2705,21 @@ def _role_references(
             speaker is not None
             and not _SELF_MEETING.match(after, None, speaker.end())
             and not any(match.end() <= a < match.end() + speaker.end() for a in anchors)
-        ):  # the verb after the office is not the contact itself ("X's leader called him")
+            and not _FRAMED_BY_CONTACT.match(clause)
+        ):  # the verb after the office is not the contact itself ("X's leader called him"),
+            # unless the clause is set in the contact ("During the meeting, the chancellor
+            # insisted ...": he said it there)
             continue
         seen.add(official.name)
         out.append(official)
     return out
+
+
+_FRAMED_BY_CONTACT = re.compile(
+    r"\s*(?:during|at|in)\s+(?:the|their|his|her|that|this)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:meeting|talks|call|conversation|summit|negotiations)\b",
+    _F,
+)
 
 
 def _lead_in(text: str) -> str:
@@ -2658,9 +2805,15 @@ class _Folder:
     today: dt.date
     titled: bool = False
     drafts: list[NegotiationDraft] = field(default_factory=list)
+    waiting: list[tuple[TalkMention, NegotiationDraft]] = field(default_factory=list)
 
     def compatible(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
-        if mention.next_round and mention.status == "scheduled" and draft.status == "held":
+        if (
+            mention.next_round
+            and mention.status == "scheduled"
+            and draft.status == "held"
+            and not _next_day_of(draft, mention)
+        ):
             return False
         if (
             mention.support
@@ -2707,6 +2860,8 @@ class _Folder:
         ):
             # "On Saturday, advisers from A, B and C met Ukrainian officials in Geneva": a
             # meeting of allies is no part of the talks held in the same city
+            return False
+        if not mention.support and _other_principals(draft, mention, self.titled):
             return False
         if mention.apart and draft is self.drafts[-1] and not mention.support:
             return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
@@ -2810,7 +2965,11 @@ class _Folder:
             # took place, not a later one the article says is planned
             fits = [d for d in fits if d.status == "held"] + fits
         target = next(iter(fits), None)
-        if target is not None:
+        if target is not None and mention.support and _foreign_side(target, mention, self.titled):
+            # "The Russian delegation arrives. It is headed by X" after a US-Ukraine meeting:
+            # X's side is at none of its reports, so X waits for a contact his side is at
+            self.waiting.append((mention, target))
+        elif target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today, self.titled)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
@@ -2831,6 +2990,84 @@ class _Folder:
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
+
+    def settle(self) -> None:
+        """Each delegation line that waited joins the first later contact its side is at,
+        else the one it fitted."""
+        for mention, fallback in self.waiting:
+            sides = _principals(mention.parties)
+            later = next(
+                (
+                    d
+                    for d in self.drafts
+                    if min((m.index for m in d.mentions if not m.support), default=-1)
+                    > mention.index
+                    and sides <= _body_principals(d, self.titled)
+                    and self.compatible(d, mention)
+                ),
+                fallback,
+            )
+            later.mentions.append(mention)
+            later.mentions.sort(key=lambda m: m.index)
+            _resolve(later, self.today, self.titled)
+        self.waiting.clear()
+
+
+def _body_principals(draft: NegotiationDraft, titled: bool) -> frozenset[str]:
+    """The sides of the war the draft's own reports (not a headline, not a delegation line)
+    name."""
+    out: frozenset[str] = frozenset()
+    for told in draft.mentions:
+        if not told.support and not (titled and told.paragraph == 0):
+            out |= _principals(told.parties)
+    return out
+
+
+def _foreign_side(draft: NegotiationDraft, mention: TalkMention, titled: bool) -> bool:
+    """Whether a delegation line names only a side of the war that the draft's reports,
+    which already name two such sides, leave out."""
+    body = _body_principals(draft, titled)
+    sides = _principals(mention.parties)
+    return len(body) >= 2 and bool(sides) and not sides & body
+
+
+def _next_day_of(draft: NegotiationDraft, mention: TalkMention) -> bool:
+    """ "The delegations parted after six hours and will meet again on Wednesday", the day
+    after a round that opened, in its city: the round's second day, not another round."""
+    held, coming = _draft_date(draft), _date_of(mention)
+    return (
+        held is not None
+        and coming is not None
+        and (coming - held).days == 1
+        and mention.venue in (None, _draft_venue(draft))
+        and bool(_AGAIN.search(mention.text))
+        and _draft_family(draft) == "meet"
+    )
+
+
+_AGAIN = re.compile(r"\b(?:meet|talk|sit\s+down)\s+again\b|\bresume\b|\breconvene\b", _F)
+
+
+def _principals(parties: set[str]) -> frozenset[str]:
+    """The sides of the war among `parties` (Russia's bloc, Ukraine, the US)."""
+    sides = gazetteer.country_sides()
+    return frozenset(s for c in parties if (s := sides.get(c, c)) in ("RU", "UA", "US"))
+
+
+def _other_principals(draft: NegotiationDraft, mention: TalkMention, titled: bool) -> bool:
+    """Whether the mention and a report in the body of the draft each name two sides of the
+    war, and neither pair holds the other: a Russia-Ukraine session and a US-Ukraine meeting
+    the same day in the same city are two contacts."""
+    mine = _principals(mention.parties)
+    if len(mine) < 2:
+        return False
+    for told in draft.mentions:
+        if told.support or (titled and told.paragraph == 0):
+            continue  # a headline sums up every contact of the piece
+        theirs = _principals(told.parties)
+        if len(theirs) >= 2 and not (mine <= theirs or theirs <= mine):
+            return True
+    return False
 
 
 def _opposite_fronts(first: set[str], second: set[str]) -> bool:
@@ -2908,9 +3145,11 @@ def extract_negotiations(
         s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
     }
     topical = peaceful | {s.paragraph for s in sentences if _WAR.search(s.text)}
+    folder.settle()
     _next_rounds(folder.drafts, today)
     drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
     kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
+    kept = _without_called_off(kept, sentences)
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept):
@@ -2921,18 +3160,107 @@ def extract_negotiations(
         ]
         days = {c.date for c in named_days if c.when is not When.NONE}
         if not days:
-            _date_lead_news(kept, today, local_hour, lead)
+            _date_lead_news(kept, today, local_hour, lead, None, _visit_end(sentences, today))
         elif len(days) == 1 and (day := days.pop()) is not None and day <= today:
             # a lead that names one past day only tells that day's news ("X urged Y on
             # Tuesday to ... The two met in Moscow for an hour")
-            _date_lead_news(kept, today, local_hour, lead, day)
+            _date_lead_news(kept, today, local_hour, lead, day, _visit_end(sentences, today))
     _without_outlets(kept, sentences)
+    _without_abstainers(kept, sentences)
     _journey_venues(kept, sentences)
+    _shared_city(kept)
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
     _mark_background(kept, today)
     return kept
+
+
+_ABSTAINS = re.compile(
+    r"\b(?:(?:not|never|no\s+longer)\s+(?:\w+\s+)?(?:tak(?:e|ing)\s+part|participat(?:e|ing)|"
+    r"sit(?:ting)?\s+in)|stays?\s+out\s+of\s+the\s+(?:room|talks)|(?:is|was)\s+(?:only\s+)?"
+    r"providing\s+the\s+venue)\b",
+    _F,
+)
+
+
+def _without_abstainers(drafts: list[NegotiationDraft], sentences: list[Sentence]) -> None:
+    """A host the article says provides only the venue ("Switzerland hosts the talks but
+    stays out of the room", "its foreign minister greeted the delegations but did not take
+    part") is no side of the talks, and its people are not at them; a side of the war stays
+    (its absence is told by other words)."""
+    sides = gazetteer.country_sides()
+    out: set[str] = set()
+    for sentence in sentences:
+        found = _ABSTAINS.search(sentence.text)
+        if found is None:
+            continue
+        head = sentence.text[: found.start()]
+        out |= {m.item.code for m in gazetteer.countries().find(head)}
+        out |= {m.item.country for m in gazetteer.officials().find(head) if m.item.country}
+    out = {c for c in out if sides.get(c) not in ("RU", "UA", "US")}
+    if not out:
+        return
+    for draft in drafts:
+        if len(set(draft.parties) - out) < 2:
+            continue  # then they are the talks' only sides, whatever else the piece says
+        draft.parties = [c for c in draft.parties if c not in out]
+        country = {o.name: o.country for o in draft.officials()}
+        draft.participants = [n for n in draft.participants if country.get(n) not in out]
+
+
+_NO_PLANS = re.compile(
+    r"\bno\s+(?:plans?|intention)\s+for\s+[^.;]{0,80}?\bto\s+(?:meet|hold\s+(?:a\s+|the\s+)?"
+    r"(?:summit|talks|meeting))\b[^.;]{0,60}",
+    _F,
+)
+
+
+def _without_called_off(
+    drafts: list[NegotiationDraft], sentences: list[Sentence]
+) -> list[NegotiationDraft]:
+    """A planned meeting the article later says there are "no plans" for ("X and Y agreed to
+    hold a summit in A. But ... there were no plans for X to meet Y") is off: no event. The
+    later line names both of its people."""
+    out: list[NegotiationDraft] = []
+    for draft in drafts:
+        people = set(draft.participants)
+        off = (
+            draft.status == "scheduled"
+            and _draft_family(draft) == "meet"
+            and len(people) >= 2
+            and any(
+                len(named := {m.item.name for m in gazetteer.officials().find(found.group(0))}) >= 2
+                and named <= people
+                for s in sentences
+                if s.index > draft.first and "no " in s.text.lower()
+                for found in _NO_PLANS.finditer(s.text)
+            )
+        )
+        if not off:
+            out.append(draft)
+    return out
+
+
+def _shared_city(drafts: list[NegotiationDraft]) -> None:
+    """A meeting with no city of its own, on the day of another meeting in city X that one
+    of its people attended, is in X too: no one sits at two tables in two cities the same
+    day (a live blog's second session)."""
+    for draft in drafts:
+        if draft.venue is not None or draft.fmt != "in_person" or not draft.participants:
+            continue
+        for other in drafts:
+            if (
+                other is not draft
+                and other.venue is not None
+                and other.fmt == "in_person"
+                and other.date is not None
+                and draft.date in (None, other.date)
+                and set(draft.participants) & set(other.participants)
+            ):
+                draft.venue = other.venue
+                draft.date = draft.date or other.date
+                break
 
 
 def _without_headline_summaries(drafts: list[NegotiationDraft]) -> list[NegotiationDraft]:
@@ -3082,6 +3410,7 @@ def _date_lead_news(
     local_hour: int,
     lead: int,
     day: dt.date | None = None,
+    visit_end: dt.date | None = None,
 ) -> None:
     """A held contact that the headline or the first two paragraphs report with no day, in
     a lead that names no day at all, is the day's news: the publication day, or the day
@@ -3100,11 +3429,41 @@ def _date_lead_news(
         ):
             continue
         draft.date = (
-            day
+            visit_end  # "on the last day of a three-day visit" outweighs the arrival's day
+            or day
             or _report_day(first.text, today)
             or (today if local_hour >= 5 else today - dt.timedelta(days=1))
         )
         draft.evidence["occurred_on"] = first.text
+
+
+_VISIT_DAYS = re.compile(
+    r"\blast\s+day\s+of\s+(?:a|an|his|her|the)\s+(?P<n>two|three|four|five|[2-5])\s*-?\s*day\s+"
+    r"(?:visit|trip|tour)\b",
+    _F,
+)
+_ARRIVED_ON = re.compile(
+    r"\b(?:came|arrived|landed|flew)\s+(?:to|in|into)\s+[^.;]{0,40}?\bon\s+"
+    r"(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    _F,
+)
+_WEEKDAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_SMALL_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def _visit_end(sentences: list[Sentence], today: dt.date) -> dt.date | None:
+    """The day a visit that the article dates by its arrival ("X came to China on Sunday")
+    ends, when it reports the news "on the last day of a three-day visit": arrival plus the
+    visit's days less one, if that is not after today."""
+    text = " ".join(s.text for s in sentences)
+    span = _VISIT_DAYS.search(text)
+    arrival = _ARRIVED_ON.search(text) if span else None
+    if span is None or arrival is None:
+        return None
+    n = _SMALL_NUMBERS.get(span.group("n").lower()) or int(span.group("n"))
+    came = weekday_date(_WEEKDAYS.index(arrival.group("day").lower()), today, False)
+    end = came + dt.timedelta(days=n - 1)
+    return end if end <= today else None
 
 
 _MEANWHILE = Folded(
@@ -3226,7 +3585,15 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
             draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
+    body = _body_principals(draft, titled)
     for mention in mentions:
+        if (
+            titled
+            and mention.paragraph == 0
+            and len(body) >= 2
+            and not _principals(mention.parties) <= body
+        ):
+            continue  # the headline sums up another contact of the piece too
         codes |= mention.parties
     draft.parties = sorted(codes)
     draft.participants = [o.name for o in draft.officials()]
@@ -3239,7 +3606,13 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         vague_headline = (
             bool(told) and told[0].fmt is None and any(m.paragraph > 0 and m.fmt for m in told)
         )  # "X and Y agreed to start negotiations" over the call the body reports
-        if (
+        dated_body = [m for m in told if m.paragraph > 0 and _date_of(m) is not None]
+        if titled and told and told[0].paragraph == 0 and dated_body:
+            # a headline packs contacts into a few words ("X and Y end A round, agree to
+            # meet again in B"): the body's dated report of the contact says whether it
+            # took place
+            told = dated_body
+        elif (
             titled
             and told
             and told[0].paragraph == 0
