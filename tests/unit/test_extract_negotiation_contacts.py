@@ -462,3 +462,14 @@ def test_a_title_and_name_coordinated_after_a_surname_both_attend() -> None:
     )
     assert len(events) == 1
     assert {"Rustem Umerov", "Andrii Sybiha"} <= set(events[0].participants)
+
+
+def test_a_trilateral_told_pair_by_pair_in_prose_is_one_contact() -> None:
+    events = negotiations_in(
+        "Russian and Ukrainian negotiators met in Ankara on Wednesday, with Turkish Foreign"
+        " Minister Hakan Fidan chairing the session. Ukraine's team was led by Rustem Umerov.\n\n"
+        "US envoy Keith Kellogg also sat down with the Ukrainian delegation in Ankara, where"
+        " he joined the talks for the afternoon.",
+        WEDNESDAY,
+    )
+    assert len(events) == 1

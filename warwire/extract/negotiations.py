@@ -3054,19 +3054,27 @@ def _principals(parties: set[str]) -> frozenset[str]:
     return frozenset(s for c in parties if (s := sides.get(c, c)) in ("RU", "UA", "US"))
 
 
+_LIVE_ENTRY = re.compile(r"\s*\d{1,2}[:.]\d{2}\s*(?:[-–—:]\s*)?(?-i:[A-Z])")
+"""A live page's time-stamped entry ("13:20 - The session begins")."""
+
+
 def _other_principals(draft: NegotiationDraft, mention: TalkMention, titled: bool) -> bool:
-    """Whether the mention and a report in the body of the draft each name two sides of the
-    war, and neither pair holds the other: a Russia-Ukraine session and a US-Ukraine meeting
-    the same day in the same city are two contacts."""
+    """Whether the mention, opening an entry of a live page, and a report of the draft each
+    name two sides of the war, and neither pair holds the other: a Russia-Ukraine session
+    and a US-Ukraine meeting told in two entries of the same day are two contacts. (In plain
+    prose such pairs are as often one trilateral told pair by pair: no split.)"""
     mine = _principals(mention.parties)
-    if len(mine) < 2:
+    if len(mine) < 2 or not _LIVE_ENTRY.match(mention.text):
         return False
     for told in draft.mentions:
         if told.support or (titled and told.paragraph == 0):
             continue  # a headline sums up every contact of the piece
         theirs = _principals(told.parties)
         if len(theirs) >= 2 and not (mine <= theirs or theirs <= mine):
-            return True
+            both = mine | theirs
+            # a trilateral told pair by pair ("the Russian and Ukrainian delegations ...",
+            # "the US team met the Ukrainians") is one contact where any report names all
+            return not any(both <= _principals(t.parties) for t in draft.mentions)
     return False
 
 
