@@ -45,6 +45,48 @@ class Barrier:
         return Barrier(self.round, self.posted_at, partition)
 
 
+ROUND_TIMEOUT = 60.0
+"""Seconds after which a progress round not yet back is taken as lost and another one starts.
+A rebalance, which may lose a round (its barriers read by a worker that lost their
+partitions), starts another at once; a round is slow only behind a long backlog."""
+
+
+class Rounds:
+    """The progress rounds one worker starts: at most `most_at_once` under way, and at least
+    `min_gap` seconds apart. A round starts as soon as an alert begins to wait (or is still
+    waiting when a round comes back). A round already under way cannot release an alert that
+    began to wait after it, so a second may start beside it: a first alert then waits about
+    one round trip. The limits bound the barriers a busy stream or a long backlog adds."""
+
+    def __init__(self, worker: str, min_gap: float, most_at_once: int = 2) -> None:
+        self.worker = worker
+        self.min_gap = min_gap
+        self.most_at_once = most_at_once
+        self.count = 0
+        self.under_way: dict[str, float] = {}
+        self.last_start: float | None = None
+
+    def start(self, now: float) -> Barrier | None:
+        """The next round's barrier, or None while `most_at_once` are under way or the last
+        began less than `min_gap` ago."""
+        self.under_way = {r: t for r, t in self.under_way.items() if now - t < ROUND_TIMEOUT}
+        if len(self.under_way) >= self.most_at_once:
+            return None
+        if self.last_start is not None and 0 <= now - self.last_start < self.min_gap:
+            return None
+        self.count += 1
+        barrier = Barrier(f"{self.worker}-{self.count}", now)
+        self.under_way[barrier.round] = self.last_start = now
+        return barrier
+
+    def done(self, barrier: Barrier) -> None:
+        self.under_way.pop(barrier.round, None)
+
+    def lost(self) -> None:
+        """A rebalance may have lost the rounds under way: the next may start at once."""
+        self.under_way.clear()
+
+
 @dataclass
 class Aligner:
     """The barriers one step has read, per input partition, until every source has sent a
