@@ -50,6 +50,8 @@ class Stage:
         # process has seen them; a look at the marks every few ticks also finds those
         # recovered from the changelog after a rebalance or a restart.
         self.waiting: dict[str, int] = {}
+        self.waiting_since = 0.0
+        """When the latest of them began to wait (wall clock, as rounds are stamped)."""
         # Barriers read per step and partition. Kept through a rebalance: a barrier read
         # before it still vouches for everything ahead of it in its partition, whoever read
         # that. The URL step has two inputs: articles sent on directly (barriers stamped with
@@ -204,7 +206,7 @@ class Stage:
 
     async def start_round(self) -> None:
         """Start a progress round if alerts wait and `Rounds` allows one now."""
-        barrier = self.rounds.start(time.time()) if self.waiting else None
+        barrier = self.rounds.start(time.time(), self.waiting_since) if self.waiting else None
         if barrier is None:
             return
         header = {BARRIER_HEADER: barrier.encode()}

@@ -51,12 +51,18 @@ A rebalance, which may lose a round (its barriers read by a worker that lost the
 partitions), starts another at once; a round is slow only behind a long backlog."""
 
 
+RETRY_SECONDS = 1.0
+"""While alerts wait that a round already under way or back should have released (one lost
+with a rebalance), another round starts at most this often."""
+
+
 class Rounds:
     """The progress rounds one worker starts: at most `most_at_once` under way, and at least
-    `min_gap` seconds apart. A round starts as soon as an alert begins to wait (or is still
-    waiting when a round comes back). A round already under way cannot release an alert that
-    began to wait after it, so a second may start beside it: a first alert then waits about
-    one round trip. The limits bound the barriers a busy stream or a long backlog adds."""
+    `min_gap` seconds apart. A round starts as soon as an alert begins to wait that no round
+    under way can release (one begun before the alert began to wait cannot), so a first alert
+    waits about one round trip; alerts that a round under way covers start none, so a busy
+    stream adds few barriers. Waiting alerts a round should have released but did not (lost
+    with a rebalance) get another round every `RETRY_SECONDS`."""
 
     def __init__(self, worker: str, min_gap: float, most_at_once: int = 2) -> None:
         self.worker = worker
@@ -66,13 +72,17 @@ class Rounds:
         self.under_way: dict[str, float] = {}
         self.last_start: float | None = None
 
-    def start(self, now: float) -> Barrier | None:
-        """The next round's barrier, or None while `most_at_once` are under way or the last
-        began less than `min_gap` ago."""
+    def start(self, now: float, waiting_since: float) -> Barrier | None:
+        """The next round's barrier, or None when none is due: `waiting_since` is when the
+        latest alert waiting began to wait."""
         self.under_way = {r: t for r, t in self.under_way.items() if now - t < ROUND_TIMEOUT}
+        last = self.last_start
         if len(self.under_way) >= self.most_at_once:
             return None
-        if self.last_start is not None and 0 <= now - self.last_start < self.min_gap:
+        if last is not None and 0 <= now - last < self.min_gap:
+            return None
+        covered = last is not None and waiting_since < last
+        if covered and (self.under_way or (last is not None and 0 <= now - last < RETRY_SECONDS)):
             return None
         self.count += 1
         barrier = Barrier(f"{self.worker}-{self.count}", now)
@@ -85,6 +95,7 @@ class Rounds:
     def lost(self) -> None:
         """A rebalance may have lost the rounds under way: the next may start at once."""
         self.under_way.clear()
+        self.last_start = None
 
 
 @dataclass

@@ -58,6 +58,7 @@ async def handle_event(stage: Stage, message: Any) -> None:
     metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
     if any(i.alerts_pending for i in outcome.published):
         stage.waiting[blocking_key(extracted)] = message.partition
+        stage.waiting_since = time.time()
         await stage.start_round()
     await publish(stage, state, outcome)
     metrics.record_fold(outcome.incident, outcome.changed, outcome.late)

@@ -67,6 +67,8 @@ def find_waiting_blocks(stage: Stage) -> None:
         if key.startswith(MARK_PREFIX) and codec.loads(BlockMark, bytes(raw)).pending:
             block = key.removeprefix(MARK_PREFIX)
             if (partition := partition_of(block, stage.partitions)) in owned:
+                if block not in stage.waiting:
+                    stage.waiting_since = time.time()  # recovered: no round covers it
                 stage.waiting.setdefault(block, partition)
 
 
