@@ -65,7 +65,7 @@ QUIET_SECONDS = 3.0
 if fewer incident messages than events arrived (a worker that skips unchanged incidents)."""
 ALERT_SETTLE_SECONDS = 3.0
 """After the last event of a phase is folded, how long to wait for the first alerts its
-progress rounds release (one round a second) before the phase is counted."""
+progress rounds release before the phase is counted."""
 READER_FETCH_WAIT_MS = 5
 """The bench's own reader asks the broker to answer fetches quickly, so it adds little to the
 latencies it measures (the embedded broker holds a fetch for most of its maximum wait even

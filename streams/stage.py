@@ -25,7 +25,7 @@ from warwire import codec, metrics, seen
 from warwire.articles import Rejected
 from warwire.articles import dead_letter as build_dead_letter
 from warwire.barriers import HEADER as BARRIER_HEADER
-from warwire.barriers import Aligner, Barrier
+from warwire.barriers import Aligner, Rounds
 from warwire.config import Settings
 from warwire.kafka_io import PermanentSendError, send_until_accepted
 
@@ -33,34 +33,8 @@ log = logging.getLogger("warwire.worker")
 
 Model = TypeVar("Model", bound=BaseModel)
 
-ROUND_TIMEOUT = 60.0
-"""Seconds after which a progress round not yet back is taken as lost and another one starts.
-A rebalance, which may lose a round (its barriers read by a worker that lost their
-partitions), starts another at once; a round is slow only behind a long backlog."""
-
 MAX_ENTRY_TIMES = 100_000
 """Article entry times a worker keeps for the alert latency metric (a few MB at most)."""
-
-
-class Rounds:
-    """The progress rounds this worker starts: one at a time, another once it is back or
-    taken as lost."""
-
-    def __init__(self, worker: str) -> None:
-        self.worker = worker
-        self.count = 0
-        self.started: float | None = None
-
-    def start(self, now: float) -> Barrier | None:
-        if self.started is not None and now - self.started < ROUND_TIMEOUT:
-            return None
-        self.count += 1
-        self.started = now
-        return Barrier(f"{self.worker}-{self.count}", now)
-
-    def done(self, barrier: Barrier) -> None:
-        if barrier.round.startswith(f"{self.worker}-"):
-            self.started = None
 
 
 class Stage:
@@ -76,6 +50,8 @@ class Stage:
         # process has seen them; a look at the marks every few ticks also finds those
         # recovered from the changelog after a rebalance or a restart.
         self.waiting: dict[str, int] = {}
+        self.waiting_since = 0.0
+        """When the latest of them began to wait (wall clock, as rounds are stamped)."""
         # Barriers read per step and partition. Kept through a rebalance: a barrier read
         # before it still vouches for everything ahead of it in its partition, whoever read
         # that. The URL step has two inputs: articles sent on directly (barriers stamped with
@@ -87,7 +63,7 @@ class Stage:
             "body": Aligner(self.partitions),
             "fold": Aligner(self.partitions),
         }
-        self.rounds = Rounds(uuid.uuid4().hex[:12])
+        self.rounds = Rounds(uuid.uuid4().hex[:12], settings.dedup_settle_seconds)
         # When each event's article entered the articles topic, for the article-to-alert
         # latency of alerts a progress round releases later (the round's barrier carries no
         # such time). Process-local and bounded: after a rebalance a released alert may go
@@ -127,7 +103,7 @@ class Stage:
         for index in (self.id_expiry, self.url_expiry, self.body_expiry):
             index.clear()
         self.waiting.clear()
-        self.rounds.started = None
+        self.rounds.lost()
 
     def entered(self, event_id: str, produced_at: float) -> None:
         self.entered_at[event_id] = produced_at
@@ -227,6 +203,18 @@ class Stage:
             functools.partial(topic.send, key=key.encode(), value=value, headers=headers),
             f"article {routed.article.id} to the {step}",
         )
+
+    async def start_round(self) -> None:
+        """Start a progress round if alerts wait and `Rounds` allows one now."""
+        barrier = self.rounds.start(time.time(), self.waiting_since) if self.waiting else None
+        if barrier is None:
+            return
+        header = {BARRIER_HEADER: barrier.encode()}
+        log.debug(
+            "progress round %s posted, alerts waiting in %s", barrier.round, sorted(self.waiting)
+        )
+        for partition in range(self.partitions):
+            await self.topics.articles.send(value=b"", partition=partition, headers=header)
 
     async def pass_barrier(
         self, message: Any, aligner: Aligner | None, *onward: faust.TopicT, stamp_offset: int = 0

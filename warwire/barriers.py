@@ -45,6 +45,59 @@ class Barrier:
         return Barrier(self.round, self.posted_at, partition)
 
 
+ROUND_TIMEOUT = 60.0
+"""Seconds after which a progress round not yet back is taken as lost and another one starts.
+A rebalance, which may lose a round (its barriers read by a worker that lost their
+partitions), starts another at once; a round is slow only behind a long backlog."""
+
+
+RETRY_SECONDS = 1.0
+"""While alerts wait that a round already under way or back should have released (one lost
+with a rebalance), another round starts at most this often."""
+
+
+class Rounds:
+    """The progress rounds one worker starts: at most `most_at_once` under way, and at least
+    `min_gap` seconds apart. A round starts as soon as an alert begins to wait that no round
+    under way can release (one begun before the alert began to wait cannot), so a first alert
+    waits about one round trip; alerts that a round under way covers start none, so a busy
+    stream adds few barriers. Waiting alerts a round should have released but did not (lost
+    with a rebalance) get another round every `RETRY_SECONDS`."""
+
+    def __init__(self, worker: str, min_gap: float, most_at_once: int = 2) -> None:
+        self.worker = worker
+        self.min_gap = min_gap
+        self.most_at_once = most_at_once
+        self.count = 0
+        self.under_way: dict[str, float] = {}
+        self.last_start: float | None = None
+
+    def start(self, now: float, waiting_since: float) -> Barrier | None:
+        """The next round's barrier, or None when none is due: `waiting_since` is when the
+        latest alert waiting began to wait."""
+        self.under_way = {r: t for r, t in self.under_way.items() if now - t < ROUND_TIMEOUT}
+        last = self.last_start
+        if len(self.under_way) >= self.most_at_once:
+            return None
+        if last is not None and 0 <= now - last < self.min_gap:
+            return None
+        covered = last is not None and waiting_since < last
+        if covered and (self.under_way or (last is not None and 0 <= now - last < RETRY_SECONDS)):
+            return None
+        self.count += 1
+        barrier = Barrier(f"{self.worker}-{self.count}", now)
+        self.under_way[barrier.round] = self.last_start = now
+        return barrier
+
+    def done(self, barrier: Barrier) -> None:
+        self.under_way.pop(barrier.round, None)
+
+    def lost(self) -> None:
+        """A rebalance may have lost the rounds under way: the next may start at once."""
+        self.under_way.clear()
+        self.last_start = None
+
+
 @dataclass
 class Aligner:
     """The barriers one step has read, per input partition, until every source has sent a

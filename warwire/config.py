@@ -186,11 +186,11 @@ class Settings(BaseSettings):
         "longer than the window",
     )
     dedup_settle_seconds: float = Field(
-        default=1.0,
+        default=0.25,
         gt=0,
-        description="how often a worker with alerts waiting starts a progress round: a first "
-        "alert goes out once every article posted before a round begun after its incident "
-        "began to wait has been folded",
+        description="least seconds between two progress rounds of a worker: a round starts "
+        "as soon as a first alert begins to wait, and the alert goes out once every article "
+        "posted before a round begun after that has been folded",
     )
     dedup_max_reports: int = Field(
         default=DEFAULT_MAX_REPORTS,

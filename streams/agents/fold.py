@@ -58,6 +58,8 @@ async def handle_event(stage: Stage, message: Any) -> None:
     metrics.STAGE_DURATION.labels(stage="fold").observe(time.perf_counter() - started)
     if any(i.alerts_pending for i in outcome.published):
         stage.waiting[blocking_key(extracted)] = message.partition
+        stage.waiting_since = time.time()
+        await stage.start_round()
     await publish(stage, state, outcome)
     metrics.record_fold(outcome.incident, outcome.changed, outcome.late)
     record_lag(message)
@@ -107,3 +109,4 @@ async def round_done(stage: Stage, message: Any, barrier: Barrier) -> None:
             await publish(stage, state, released)
         else:
             state.flush()
+    await stage.start_round()  # for alerts that began to wait after this round did

@@ -14,27 +14,28 @@ from streams.state import MARK_PREFIX
 from warwire import batch_guard, codec, metrics
 from warwire.articles import Record, Rejected
 from warwire.articles import dead_letter as build_dead_letter
-from warwire.barriers import HEADER as BARRIER_HEADER
 from warwire.dedup import BlockMark
 from warwire.kafka_io import send_until_accepted
 
 log = logging.getLogger("warwire.worker")
 
-SETTLE_RESCAN_TICKS = 5
+WAITING_RESCAN_SECONDS = 5.0
 
 
 def register(stage: Stage) -> None:
     app = stage.app
-    ticks = 0
+    rescanned = 0.0
 
     @app.timer(interval=stage.settings.dedup_settle_seconds)  # type: ignore[untyped-decorator]
     async def settle_blocks() -> None:
-        """While alerts wait, start a progress round (one at a time per worker)."""
-        nonlocal ticks
-        ticks += 1
-        if ticks % SETTLE_RESCAN_TICKS == 0:
+        """While alerts wait, start a progress round if none is under way: the fold starts
+        one as soon as an alert begins to wait; this catches those recovered from the
+        changelog and rounds `Rounds` held back."""
+        nonlocal rescanned
+        if time.monotonic() - rescanned >= WAITING_RESCAN_SECONDS:
+            rescanned = time.monotonic()
             find_waiting_blocks(stage)
-        await start_round(stage)
+        await stage.start_round()
 
     @app.timer(interval=0.5)  # type: ignore[untyped-decorator]
     async def dead_letter_skipped_batches() -> None:
@@ -66,19 +67,9 @@ def find_waiting_blocks(stage: Stage) -> None:
         if key.startswith(MARK_PREFIX) and codec.loads(BlockMark, bytes(raw)).pending:
             block = key.removeprefix(MARK_PREFIX)
             if (partition := partition_of(block, stage.partitions)) in owned:
+                if block not in stage.waiting:
+                    stage.waiting_since = time.time()  # recovered: no round covers it
                 stage.waiting.setdefault(block, partition)
-
-
-async def start_round(stage: Stage) -> None:
-    barrier = stage.rounds.start(time.time()) if stage.waiting else None
-    if barrier is None:
-        return
-    header = {BARRIER_HEADER: barrier.encode()}
-    log.debug(
-        "progress round %s posted, alerts waiting in %s", barrier.round, sorted(stage.waiting)
-    )
-    for partition in range(stage.partitions):
-        await stage.topics.articles.send(value=b"", partition=partition, headers=header)
 
 
 async def dead_letter_batch(stage: Stage, skipped: batch_guard.SkippedBatch) -> None:
