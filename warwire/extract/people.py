@@ -63,6 +63,15 @@ TITLES = frozenset(
     }
 )
 _FULLER = "(?:[A-Z][\\w'-]+\\s+){1,3}"
+_OFFICE_WORDS = TITLES | {
+    "head", "chairman", "chairwoman", "chair", "adviser", "advisor", "affairs", "aide",
+    "spokesman", "spokeswoman", "spokesperson", "director", "commander", "governor", "mayor",
+    "national", "security", "defence", "defense", "interior", "speaker", "representative",
+    "counterpart", "leader", "officer", "colonel", "lieutenant", "admiral", "office",
+    "ministry", "council", "delegation", "delegate", "negotiator", "the", "of", "and",
+}  # fmt: skip
+"""Words of offices and titles: a "name" made only of them ("Head", "Affairs Prince") is an
+office the recogniser took for a person, not a person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +105,8 @@ class Roster:
         """`name` as the entity recogniser spans it, normalised; None for no name."""
         clean = strip_titles(name)
         if len(clean) < 2 or not clean[:1].isupper():
+            return None
+        if all(word.lower().strip(".,") in _OFFICE_WORDS for word in clean.split()):
             return None
         if "'s " in clean or "\u2019s " in clean:
             return None  # "Trump's Mar" (of "Trump's Mar-a-Lago"): a possessive is no name
