@@ -95,6 +95,8 @@ def test_fewer_launched_than_downed_is_not_the_waves_launched_count() -> None:
         # a week's or several days' count adds up many attacks
         "Between March 3 and 9, Russian forces carried out five massive strikes and 38 group"
         " strikes with drones and missiles, the defence ministry said in its weekly summary.",
+        "During this week, Russia sent more than 900 attack drones and almost 30 missiles"
+        " against Ukraine, the president said in his Sunday address.",
         "Over the same week, air defences shot down three Neptune missiles and 1,210 drones,"
         " the ministry added.",
         "Defence ministry weekly summary: four massive strikes, 980 Ukrainian drones downed",

@@ -1134,7 +1134,7 @@ def _is_aggregate(text: str) -> bool:
         edge = _CLAUSE_EDGE.search(text, lowered, match.end())
         if edge is not None and start == 0 and text[edge.start()] == ":":
             edge = None  # a label before a colon ("Weekly update: ...") covers what follows
-        elif edge is not None and start == 0 and not text[: match.start()].strip():
+        elif edge is not None and start == 0 and _OPENING.fullmatch(text[: match.start()]):
             # a period that opens the sentence ("Over the same week, ...") spans its clause
             edge = _CLAUSE_EDGE.search(text, lowered, edge.end())
         end = edge.start() if edge else len(text)
@@ -1144,6 +1144,8 @@ def _is_aggregate(text: str) -> bool:
     return False
 
 
+_OPENING = re.compile(r"\s*(?:(?:during|over|in|throughout|for|across)\s+)?", _F)
+"""What may come before a period that opens the sentence ("During this week, ...")."""
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
 _FRONT_TALLY = Gated(
     re.compile(
