@@ -482,6 +482,19 @@ def test_an_incident_past_the_grace_is_forgotten_though_its_bucket_is_fresh() ->
     ]
 
 
+def test_state_written_before_the_oldest_mark_still_expires_incident_by_incident() -> None:
+    state = MemoryState()
+    for event in (CURRENT_CALL, OLD_ROUND_UNDATED):
+        fold_event(state, event, WINDOW, SHORT_GRACE)
+    block = "negotiation"
+    state.directories[block] = [
+        ref.model_copy(update={"oldest": None}) for ref in state.directories[block]
+    ]
+    fold_event(state, MOVING_ON, WINDOW, SHORT_GRACE)
+    assert OLD_ROUND_UNDATED.event_id not in state.event_incidents
+    assert all(ref.oldest is not None for ref in state.directories[block])
+
+
 # ---- property: chains of rounds, undated rounds, dates that move as reports join -------------
 
 _ROUND_DAY = dt.date(2025, 4, 7)
