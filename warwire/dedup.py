@@ -71,6 +71,9 @@ class BucketRef(BaseModel):
 
     key: str
     last_seen: dt.datetime
+    oldest: dt.datetime | None = None
+    """No incident of the bucket has its last report before this (None: not known, as in
+    state written before), so expiry looks into the bucket only once the watermark passes it."""
 
 
 class BlockMark(BaseModel):
@@ -784,9 +787,15 @@ def _index(
             state.delete_bucket(old_key)
     refs = {ref.key: ref for ref in state.get_directory(block)}
     known = refs.get(key)
-    if known is None or known.last_seen < incident.last_seen:
-        refs[key] = BucketRef(key=key, last_seen=incident.last_seen)
-        state.put_directory(block, sorted(refs.values(), key=lambda r: r.key))
+    seen = incident.last_seen
+    if known is None:
+        refs[key] = BucketRef(key=key, last_seen=seen, oldest=seen)
+    elif known.last_seen < seen or (known.oldest is not None and seen < known.oldest):
+        oldest = min(known.oldest, seen) if known.oldest is not None else None
+        refs[key] = BucketRef(key=key, last_seen=max(known.last_seen, seen), oldest=oldest)
+    else:
+        return
+    state.put_directory(block, sorted(refs.values(), key=lambda r: r.key))
 
 
 def expire_block(state: DedupState, block: str, now: dt.datetime, window: dt.timedelta) -> int:
@@ -804,13 +813,38 @@ def _expire(
     window: dt.timedelta,
     held_back: list[Incident] | None = None,
 ) -> tuple[int, int]:
+    """Forget the incidents whose last report is more than `window` before `now`, one by one:
+    a bucket kept for a newer incident (the undated one holds every undated round) does not
+    keep its older ones, which would then meet a later report or not depending on what else
+    shared their bucket when it came, so on the arrival order."""
     refs = state.get_directory(block)
     stale = [ref for ref in refs if now - ref.last_seen > window]
-    if not stale:
+    aging = [
+        ref
+        for ref in refs
+        if now - ref.last_seen <= window and (ref.oldest is None or now - ref.oldest > window)
+    ]
+    if not stale and not aging:
         return 0, 0
-    dropped = _forget(state, stale, held_back)
-    state.put_directory(block, [ref for ref in refs if now - ref.last_seen <= window])
-    return dropped
+    incidents, reports = _forget(state, stale, held_back)
+    kept = {ref.key: ref for ref in refs if now - ref.last_seen <= window}
+    for ref in aging:
+        entries = state.get_bucket(ref.key)
+        fresh = [e for e in entries if now - e.last_seen <= window]
+        for entry in entries:
+            if now - entry.last_seen > window:
+                reports += _drop(state, entry.incident_id, held_back)
+                incidents += 1
+        if fresh:
+            if len(fresh) < len(entries):
+                state.put_bucket(ref.key, fresh)
+            oldest = min(e.last_seen for e in fresh)
+            kept[ref.key] = ref.model_copy(update={"oldest": oldest})
+        else:
+            state.delete_bucket(ref.key)
+            del kept[ref.key]
+    state.put_directory(block, sorted(kept.values(), key=lambda r: r.key))
+    return incidents, reports
 
 
 def _forget(
@@ -821,17 +855,23 @@ def _forget(
     incidents = reports = 0
     for ref in refs:
         for entry in state.get_bucket(ref.key):
-            incident = state.get_incident(entry.incident_id)
-            if incident is not None and incident.alerts_pending and held_back is not None:
-                held_back.append(incident)
-            for report in incident.reports if incident else []:
-                state.delete_event_incident(report.event_id)
-                state.delete_event(report.event_id)
-                reports += 1
-            state.delete_incident(entry.incident_id)
+            reports += _drop(state, entry.incident_id, held_back)
             incidents += 1
         state.delete_bucket(ref.key)
     return incidents, reports
+
+
+def _drop(state: DedupState, incident_id: str, held_back: list[Incident] | None) -> int:
+    """Forget one incident, its reports and their events; returns how many reports."""
+    incident = state.get_incident(incident_id)
+    if incident is not None and incident.alerts_pending and held_back is not None:
+        held_back.append(incident)
+    reports = incident.reports if incident else []
+    for report in reports:
+        state.delete_event_incident(report.event_id)
+        state.delete_event(report.event_id)
+    state.delete_incident(incident_id)
+    return len(reports)
 
 
 def _held_reports(state: DedupState, block: str) -> int:
