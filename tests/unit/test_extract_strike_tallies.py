@@ -3,6 +3,8 @@ or one named strike; aggregates are not events). Every sentence here is invented
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.extracted import strikes
@@ -137,3 +139,18 @@ def test_a_toll_from_an_attack_of_another_day_is_not_this_attacks(
     sentence: str, killed: int
 ) -> None:
     assert sentence_figures(sentence).values["killed"] == killed
+
+
+def test_a_toll_rising_as_a_new_attack_kills_elsewhere_is_an_earlier_attacks() -> None:
+    found = strikes(
+        "The number of people killed in a Russian missile strike on the city of Uman rose to"
+        " 14, including three children, officials said Sunday, as an overnight drone attack"
+        " killed four people in the northern city of Chernihiv.\n\n"
+        "Forty people were wounded in Saturday evening's strike on Uman, the governor said.",
+        published="2026-05-17T09:00:00+00:00",
+    )
+    by_place = {tuple(e.places): (e.occurred_on, e.killed) for e in found}
+    assert by_place == {
+        ("Uman",): (dt.date(2026, 5, 16), 14),
+        ("Chernihiv",): (dt.date(2026, 5, 17), 4),
+    }

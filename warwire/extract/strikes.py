@@ -2270,13 +2270,14 @@ unless the clause names its own."""
 
 _TOLL_AS_ATTACK = Folded(
     re.compile(
-        r"\b(?:toll|dead|deaths|casualties)\b[^,;]{0,40}?\b(?:climbs|rises|rose|climbed|jumps|"
-        r"jumped|reaches|reached|grows|grew|mounts|mounted)\b[^,;]{0,60}?(?P<as>,?\s+as\s+)(?=(?:"
+        r"\b(?:toll|dead|deaths|casualties|number\s+of\s+(?:people\s+)?(?:killed|dead))\b"
+        r"[^,;]{0,60}?\b(?:climbs|rises|rose|climbed|jumps|jumped|reaches|reached|grows|grew|"
+        r"mounts|mounted)\b[^;]{0,80}?(?P<as>,?\s+as\s+)(?=(?:"
         r"[\w'-]+\s+){0,3}?(?:strikes?|attacks?|blasts?|explosions?|drones?|missiles?|shelling)"
         r"\s+(?:on|in|hits?|hit|strikes?|struck|kills?|killed|rocks?|rocked|target\w*)\b)",
         _F,
     ),
-    needs=("toll", "dead", "deaths", "casualties"),
+    needs=("toll", "dead", "deaths", "casualties", "number of"),
 )
 """A toll that rises "as" an attack hits another place ("X toll climbs as Russian strike on
 Y kills family"): the second clause tells another attack when it names a place of its own."""
@@ -2286,9 +2287,11 @@ def _new_attack_clauses(
     text: str, cue: DateCue, today: dt.date
 ) -> list[tuple[str, DateCue]] | None:
     match = _NEW_ATTACK.search(text)
+    toll_first = False
     if match is not None:
         head, tail = text[: match.start()], text[match.end() :]
     else:
+        toll_first = True
         toll = _TOLL_AS_ATTACK.search(text)
         if toll is None:
             return None
@@ -2302,6 +2305,9 @@ def _new_attack_clauses(
     if tail_cue.when is When.NONE:
         tail_cue = DateCue(When.DATE, today)
     head_cue = find_date(head, today) if cue.when is not When.NONE else cue
+    if head_cue.when is When.NONE and toll_first:
+        # a toll still rising as the next attack comes is the toll of an earlier one
+        head_cue = DateCue(When.PREVIOUS)
     return [(head, head_cue), (tail, tail_cue)]
 
 
