@@ -194,11 +194,7 @@ def main() -> int:
         for name, order in orders(events, args.partitions).items():
             if wanted and name not in wanted and name != "publication":
                 continue
-            best = float("inf")
-            for _ in range(args.repeat):
-                started = time.perf_counter()
-                outcome, late = fold(order, window, grace)
-                best = min(best, time.perf_counter() - started)
+            outcome, late, best = timed_fold(order, window, grace, args.repeat)
             reference = reference or outcome
             same = outcome == reference
             failures += not same
@@ -208,6 +204,18 @@ def main() -> int:
                 f"{best * 1000:>8.1f} {rate:>8.0f}  {'yes' if same else 'NO'}"
             )
     return 1 if failures else 0
+
+
+def timed_fold(
+    order: list[Event], window: dt.timedelta, grace: dt.timedelta, repeat: int
+) -> tuple[Outcome, int, float]:
+    """The outcome of folding `order`, its late events and the best time of `repeat` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        outcome, late = fold(order, window, grace)
+        best = min(best, time.perf_counter() - started)
+    return outcome, late, best
 
 
 def run_stream(
@@ -220,11 +228,7 @@ def run_stream(
     for name, order in stream_orders(events, args.partitions, args.lag).items():
         if wanted and name not in wanted and name != "posted":
             continue
-        best = float("inf")
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            outcome, late = fold(order, window, grace)
-            best = min(best, time.perf_counter() - started)
+        outcome, late, best = timed_fold(order, window, grace, args.repeat)
         reference = reference or outcome
         same = outcome == reference
         failures += not same
