@@ -32,6 +32,8 @@ _WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }  # fmt: skip
+WEEKDAY_WORDS = frozenset(_WEEKDAYS)
+"""Day names, lower-case."""
 _MONTH = (
     r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
@@ -372,8 +374,6 @@ def _night_span_end(text: str, lowered: str, today: dt.date, hint: int | None) -
     """The morning a span ended when its two ends fall on consecutive days ("between 8 p.m.
     on Sunday and 7 a.m. on Monday", "from 20:00 on October 22 to 07:00 on October 23"): a
     night, dated the morning it ended."""
-    if ("between" not in lowered and "from" not in lowered) or not has_any(lowered, DATES):
-        return None
     for match in _SPAN.finditer(text, lowered):
         head = text[match.start("first") : match.end("first")]
         tail = text[match.start("second") : match.end("second")]
@@ -384,6 +384,36 @@ def _night_span_end(text: str, lowered: str, today: dt.date, hint: int | None) -
         if first is not None and second is not None and second[0] - first[0] == _ONE_DAY:
             return DateCue(When.DATE, second[0], calendar=second[1])
     return None
+
+
+_DAY_SPAN = Folded(
+    re.compile(
+        rf"\b(?:between|from)\s+(?:(?P<month1>{_ANY_MONTH}\.?)\s+)?(?P<first>\d{{1,2}})"
+        rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month2>{_ANY_MONTH}\.?))?\s+"
+        rf"(?:and|to|until|till|through|-)\s+(?:(?P<month3>{_ANY_MONTH}\.?)\s+)?"
+        r"(?P<second>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|[ap]\.?m\b|%|percent))",
+        re.IGNORECASE,
+    ),
+    needs=("between", "from"),
+)
+"""Two days of a month as the ends of a span: "between October 18 and 24", "from 3 May to 9
+May" (with no month at all, two numbers are no dates)."""
+
+
+def spans_several_days(text: str, lowered: str) -> bool:
+    """Whether the sentence names a span of several days ("between October 18 and 24"); a
+    span of one night ("from May 15 to 16", "from May 31 to June 1") is not one."""
+    for match in _DAY_SPAN.finditer(text, lowered):
+        if not (match.group("month1") or match.group("month2") or match.group("month3")):
+            continue  # two bare numbers: no dates
+        first, second = int(match.group("first")), int(match.group("second"))
+        if not (1 <= first <= 31 and 1 <= second <= 31):
+            continue
+        next_month = match.group("month3") is not None and match.group("month1") is not None
+        days = (second + 31 - first) if next_month and second < first else second - first
+        if days > 1:
+            return True
+    return False
 
 
 def _span_day(part: str, today: dt.date, hint: int | None) -> tuple[dt.date, bool] | None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from warwire.extract import nlp
 from warwire.extract.counts import parse_number
-from warwire.extract.dates import MONTH_WORDS
+from warwire.extract.dates import MONTH_WORDS, WEEKDAY_WORDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -824,8 +824,9 @@ def _elliptic_toll(number: Token) -> str | None:
     return "killed" if low in ("dead", "killed") else "injured"
 
 
-def _toll_from_total(number: Token) -> str | None:
-    """ "the death toll rose to 19", "the number of injured reached 40"."""
+def _figure_verb(number: Token) -> tuple[Token, Token]:
+    """The node a figure hangs on ("to" of "rose to 19", or the number) and the verb that
+    sets the figure noun to it."""
     node = number
     if node.dep_ == "pobj" and _low(node.head) in ("to", "at", "of"):
         node = node.head
@@ -837,6 +838,12 @@ def _toll_from_total(number: Token) -> str | None:
             if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
                 break
             verb = verb.head
+    return node, verb
+
+
+def _toll_from_total(number: Token) -> str | None:
+    """ "the death toll rose to 19", "the number of injured reached 40"."""
+    node, verb = _figure_verb(number)
     if node.dep_ not in ("prep", "attr", "dobj", "npadvmod") or _low(verb) not in (
         _RISE_VERBS | _UPDATE_VERBS
     ):
@@ -938,9 +945,6 @@ def read(doc: Doc) -> Reading:
 
 _SOURCE_ATTACKS = _ATTACK_NOUNS | {"barrage", "bombardment", "shelling", "bombing", "wave"}
 _EARLIER_WORDS = frozenset({"earlier", "last", "previous", "preceding", "prior", "yesterday"})
-_WEEKDAY_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
 
 
 def _other_attacks_toll(doc: Doc, found: list[Quantity]) -> None:
@@ -948,31 +952,17 @@ def _other_attacks_toll(doc: Doc, found: list[Quantity]) -> None:
     a toll said to come from an attack with a day of its own belongs to that attack, not to
     the one the sentence tells with a toll of the same kind."""
     by_offset = {t.idx: t for t in doc}
-    for quantity in list(found):
-        if quantity.field not in ("killed", "injured"):
-            continue
-        token = by_offset.get(quantity.start)
-        if token is None or not _toll_of_a_dated_attack(token):
-            continue
-        own = [
-            q
-            for q in found
-            if q.field == quantity.field
-            and q is not quantity
-            and (t := by_offset.get(q.start)) is not None
-            and not _toll_of_a_dated_attack(t)
-        ]
-        if own:
+    tolls = [q for q in found if q.field in ("killed", "injured") and q.start in by_offset]
+    dated = {q.start: _toll_of_a_dated_attack(by_offset[q.start]) for q in tolls}
+    for quantity in tolls:
+        if dated[quantity.start] and any(
+            q.field == quantity.field and not dated[q.start] for q in tolls
+        ):
             found.remove(quantity)
 
 
 def _toll_of_a_dated_attack(number: Token) -> bool:
-    node = number.head if number.dep_ == "pobj" else number
-    verb = node.head
-    for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
-            break
-        verb = verb.head
+    _, verb = _figure_verb(number)
     for noun in verb.children:
         if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or _low(noun) not in _TOLL_NOUNS:
             continue
@@ -986,7 +976,7 @@ def _toll_of_a_dated_attack(number: Token) -> bool:
         # the attack's own day, on the attack or on the toll ("the toll from the attack
         # earlier in the week", "the toll from Wednesday's strike")
         words = {_low(t).removesuffix("'s") for t in noun.subtree}
-        if words & (_EARLIER_WORDS | _WEEKDAY_WORDS) or any(
+        if words & (_EARLIER_WORDS | WEEKDAY_WORDS) or any(
             t.ent_type_ == "DATE" for t in noun.subtree
         ):
             return True

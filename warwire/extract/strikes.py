@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from warwire.extract import gazetteer, keywords, nlp, places, quantities
 from warwire.extract.counts import NUMBER, QUALIFIER, find_numbers
-from warwire.extract.dates import NO_CUE, Cues, DateCue, When, anaphoric_night, find_date
+from warwire.extract.dates import (
+    NO_CUE,
+    Cues,
+    DateCue,
+    When,
+    anaphoric_night,
+    find_date,
+    spans_several_days,
+)
 from warwire.extract.figures import Memory, sentence_figures
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
@@ -1120,9 +1128,9 @@ def _is_aggregate(text: str) -> bool:
     lowered = text.lower()
     if _is_front_tally(text, lowered) or _counts_losses(text, lowered):
         return True
-    if (_spans_days(text, lowered) or _SECTOR.search(text, lowered)) and not _EVENTFUL.search(
-        text, lowered
-    ):
+    if (
+        spans_several_days(text, lowered) or _SECTOR.search(text, lowered)
+    ) and not _EVENTFUL.search(text, lowered):
         return True
     found = _AGGREGATE.finditer(text, lowered)
     if not found or _EVENTFUL.search(text, lowered):
@@ -1179,47 +1187,12 @@ def _counts_losses(text: str, lowered: str) -> bool:
     return len(kinds) >= 2 or (len(kinds) == 1 and _LOSSES.search(text, lowered) is not None)
 
 
-_MONTH_WORD = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
 _SECTOR = Gated(
     re.compile(r"\b(?:in|on|along|near)\s+the\s+[\w-]+\s+(?:direction|sector|axis)\b", _F),
     ("direction", "sector", "axis"),
 )
 """A front sector ("in the Pokrovsk direction"): the counts of a sentence that names one are
 the fighting along the front, not a strike."""
-_DAY_SPAN = Gated(
-    re.compile(
-        rf"\b(?:between|from)\s+(?:(?P<month1>{_MONTH_WORD})\s+)?(?P<first>\d{{1,2}})"
-        rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month2>{_MONTH_WORD}))?\s+"
-        rf"(?:and|to|until|till|through|-)\s+(?:(?P<month3>{_MONTH_WORD})\s+)?"
-        r"(?P<second>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|[ap]\.?m\b|%|percent))",
-        _F,
-    ),
-    ("between", "from"),
-)
-"""Two days of a month as the ends of a span: "between October 18 and 24", "from 3 to 9
-May"."""
-
-
-def _spans_days(text: str, lowered: str) -> bool:
-    """Counts over a span of several days ("between October 18 and 24 the ministry counted
-    six massive strikes") add up several attacks: not one event. A span of one night ("from
-    May 15 to 16", "from May 31 to June 1") is one."""
-    for match in _DAY_SPAN.finditer(text, lowered):
-        if not (match.group("month1") or match.group("month2") or match.group("month3")):
-            continue  # two bare numbers: no dates
-        first, second = int(match.group("first")), int(match.group("second"))
-        if not (1 <= first <= 31 and 1 <= second <= 31):
-            continue
-        next_month = match.group("month3") is not None and match.group("month1") is not None
-        days = (second + 31 - first) if next_month and second < first else second - first
-        if days > 1:
-            return True
-    return False
-
-
 _FIRST_IN = re.compile(r"\bfor\s+the\s+first\s+time\s+in\s+(?:\w+\s+){0,2}?\w+\b", _F)
 
 
