@@ -28,9 +28,9 @@ def register(stage: Stage) -> None:
 
     @app.timer(interval=stage.settings.dedup_settle_seconds)  # type: ignore[untyped-decorator]
     async def settle_blocks() -> None:
-        """While alerts wait, start a progress round if none is under way: the fold starts
-        one as soon as an alert begins to wait; this catches those recovered from the
-        changelog and rounds `Rounds` held back."""
+        """While alerts wait, start a progress round when `Rounds` allows one: the fold
+        starts one as soon as an alert begins to wait; this catches the waits recovered from
+        the changelog, those `Rounds` held back for its gap, and those a lost round left."""
         nonlocal rescanned
         if time.monotonic() - rescanned >= WAITING_RESCAN_SECONDS:
             rescanned = time.monotonic()
