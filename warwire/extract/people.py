@@ -108,14 +108,14 @@ class Roster:
             return None
         if all(word.lower().strip(".,") in _OFFICE_WORDS for word in clean.split()):
             return None
-        if "'s " in clean or "\u2019s " in clean:
+        if _possessive(clean):
             return None  # "Trump's Mar" (of "Trump's Mar-a-Lago"): a possessive is no name
         official = _official(clean)
         if official is not None:
             return NamedPerson(official.name, official.country, official)
         if " " not in clean:
             clean = self._fuller(clean)
-            if "'s " in clean or "\u2019s " in clean:
+            if _possessive(clean):
                 return None
             official = _official(clean)
             if official is not None:
@@ -146,6 +146,10 @@ class Roster:
                 if len(candidate) > len(best):
                     best = candidate
         return best
+
+
+def _possessive(name: str) -> bool:
+    return "'s " in name or "\u2019s " in name
 
 
 def _place(name: str) -> bool:
