@@ -342,7 +342,7 @@ def find_date(
     for match in _VAGUE_FLAGS.finditer(text, lowered):
         if _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
             continue
-        if lowered.startswith("this ", match.start()) and _RANKED_BEFORE.search(
+        if lowered.startswith(("this ", "since "), match.start()) and _RANKED_BEFORE.search(
             text, lowered, max(0, match.start() - 80), match.start()
         ):
             continue
@@ -462,9 +462,9 @@ _RANKED_BEFORE = Folded(
     needs=("the", "its", "their"),
 )
 """A superlative or an ordinal before the current period ("one of the heaviest attacks on the
-capital this autumn", "the largest strike this year", "the third such attack this month"): the
-period is the field the event is ranked in, not the day it happened ("the deadliest strike
-came in June 2023" is dated by its period)."""
+capital this autumn", "the largest strike this year", "the third such attack this month", "the
+biggest air attack since February 2022"): the period is the field the event is ranked in, not
+the day it happened ("the deadliest strike came in June 2023" is dated by its period)."""
 _NIGHT_TO_DAY = re.compile(
     r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

@@ -897,10 +897,13 @@ expected to represent Washington"."""
 _ASIDE = re.compile(r"\s-\s[^-]{1,160}?\s-\s|\s\([^()]{1,120}\)")
 _ATTACKED_IN = re.compile(
     r"\b(?:attacks?|strikes?|struck|hit|shell\w*|bomb\w*|drones?|missiles?|raids?)\b"
-    r"[^,.;]{0,20}?\b(?:on|at|in|over|against)\s+(?:the\s+)?$",
+    r"[^,.;]{0,20}?\b(?:on|at|in|over|against)\s+(?:the\s+)?$|"
+    r"\b(?:attack(?:s|ed)?|strikes|struck|hits?|shell(?:s|ed)|bomb(?:s|ed)|targets|targeted|"
+    r"pound(?:s|ed))\s+(?:the\s+)?$",
     _F,
 )
-"""A place an attack is aimed at ("a drone attack on the Moscow region") is no venue."""
+"""A place an attack is aimed at ("a drone attack on the Moscow region", "Ukraine hits Moscow
+region") is no venue."""
 _POSTED_IN = Folded(
     re.compile(
         r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
@@ -2863,8 +2866,18 @@ class _Folder:
             return False
         if not mention.support and _other_principals(draft, mention, self.titled):
             return False
-        if mention.apart and draft is self.drafts[-1] and not mention.support:
-            return False  # "Earlier on Friday, X hosted a meeting with Y": another contact
+        if (
+            mention.apart
+            and draft is self.drafts[-1]
+            and not mention.support
+            and not (
+                mention.status == "scheduled"
+                and {m.status for m in draft.mentions} - {None} == {"scheduled"}
+            )
+        ):
+            # "Earlier on Friday, X hosted a meeting with Y": another contact; "Later on
+            # Tuesday, X is due to meet Y" is the same meeting still to come
+            return False
         if vague and mdate and not date:
             return False
         theirs = {o.name for o in draft.officials()}

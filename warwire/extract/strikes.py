@@ -766,6 +766,9 @@ class StrikeFacts:
     ballistic missiles")."""
     headline: bool = False
     """The article's headline: its weapon counts are rounded ("nearly 100 missiles")."""
+    recalled: bool = False
+    """Told only as an earlier attack the story's one came some days after ("a day after a
+    strike on X killed six")."""
 
 
 @dataclass(slots=True)
@@ -785,15 +788,17 @@ class StrikeDraft:
     anchored: bool = False
     """Some sentence of the strike names its day."""
     hit_statement: bool = False
+    """A sentence says in so many words that a named place was struck."""
     lead_hit: bool = False
     """A place told as hit, plainly (no hedge word), in the first two paragraphs."""
-    """A sentence says in so many words that a named place was struck."""
     occupied_target: bool = False
     live_entry: bool = False
+    """Told in an entry of a live page ("16:30 - ..."): the page's day is its day."""
     simultaneous: bool = False
     """Told as happening while the story's event went on ("As the negotiators talked,
     rockets pounded X"): the story's day is its day."""
-    """Told in an entry of a live page ("16:30 - ..."): the page's day is its day."""
+    recalled: bool = False
+    """Every sentence of it recalls it as an attack the story's one came days after."""
 
     @property
     def target(self) -> str:
@@ -1671,14 +1676,18 @@ _TODAYS_STRIKE = re.compile(
 )
 _DAYS_AFTER = Folded(
     re.compile(
-        r"\b(?P<n>a|the|one|two|three|2|3)\s+days?\s+after\s+(?:[\w'’-]+\s+){0,6}?"
+        r"\b(?P<n>a|the|one|two|three|four|five|six|seven|[1-7])\s+days?\s+after\s+"
+        r"(?:[\w'’-]+\s+){0,6}?"
         r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
         r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
         _F,
     ),
     needs=("after",),
 )
-_DAY_WORDS = {"a": 1, "the": 1, "one": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+_DAY_WORDS = {
+    "a": 1, "the": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    **{str(n): n for n in range(1, 8)},
+}  # fmt: skip
 
 
 def _days_after(text: str, cue: DateCue) -> DateCue:
@@ -1701,7 +1710,9 @@ def _recalled_days_before(text: str, day: dt.date) -> DateCue:
     if "after" not in text:
         return NO_CUE
     match = _DAYS_AFTER.search(text)
-    if match is not None and _FIGURE_HINT.search(text[match.start() :]):
+    if match is not None and (
+        _FIGURE_HINT.search(text[match.start() :]) or _CASUALTY.search(text[match.start() :])
+    ):
         days = _DAY_WORDS[match.group("n").lower()]
         return DateCue(When.DATE, day - dt.timedelta(days=days))
     longer = _SPAN_AFTER.search(text)
@@ -1716,8 +1727,9 @@ def _recalled_days_before(text: str, day: dt.date) -> DateCue:
 
 _SPAN_AFTER = Folded(
     re.compile(
-        r"\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)\s+"
-        r"after\s+(?:[\w'’-]+\s+){0,6}?(?:attacks?|strikes?|barrage|bombardment|shelling|raids?)\b",
+        r"(?:\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)|"
+        r"(?<![\w\s])\s*(?:days|weeks|months))\s+after\s+(?:[\w'’-]+\s+){0,6}?"
+        r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?)\b",
         _F,
     ),
     needs=("after",),
@@ -2041,6 +2053,7 @@ def _read_all(
             )
             if found is None:
                 continue
+            found.recalled = recalled
             if (
                 len(pieces) > 1
                 and out
@@ -2292,6 +2305,10 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         new = _new_attack_clauses(text, cue, today)
         if new is not None:
             return new
+    if "after" in text:
+        earlier = _earlier_attack_clause(text, cue, today)
+        if earlier is not None:
+            return earlier
     if cue.when is When.NONE:
         return [(text, cue)]
     parts = [part for part in _DATE_CLAUSES.split(text) if part.strip()]
@@ -2314,6 +2331,46 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         else:
             out.append((part, part_cue))
     return out
+
+
+_DAYS_AFTER_CLAUSE = Folded(
+    re.compile(
+        r",\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|the|one|two|three|four|five|six|seven|[1-7])"
+        r"\s+days?|days|weeks|"
+        r"months|(?:a|one|two|three|four|several|a\s+few|\d+)\s+(?:weeks?|months?))\s+after\s",
+        _F,
+    ),
+    needs=("after",),
+)
+
+
+_EARLIER_ATTACK = Folded(
+    re.compile(
+        r"\bafter\s+(?:[\w'’-]+\s+){0,6}?(?:attacks?|strikes?|barrage|bombardment|shelling|"
+        r"raids?|drones?|missiles?|rockets?|bombs?)\b",
+        _F,
+    ),
+    needs=("after",),
+)
+
+
+def _earlier_attack_clause(
+    text: str, cue: DateCue, today: dt.date
+) -> list[tuple[str, DateCue]] | None:
+    """ "Drones hit X overnight, a day after a missile attack on Y killed six": an attack
+    told in the head and another "days after" which it came are two attacks; the tail's
+    figures, toll and places are the earlier attack's. The tail keeps no day of the head's
+    (its own day, if it names one, or none: the reader dates it back from the head's)."""
+    match = _DAYS_AFTER_CLAUSE.search(text)
+    if match is None:
+        return None
+    head, tail = text[: match.start()], text[match.start() + 1 :].lstrip()
+    if not (_attack_in(head) and (_EARLIER_ATTACK.search(tail) or _attack_in(tail))):
+        return None
+    tail_cue = find_date(tail, today)
+    if tail_cue.when is When.DATE:
+        return [(head, find_date(head, today) if cue == tail_cue else cue), (tail, tail_cue)]
+    return [(head, cue), (tail, NO_CUE if tail_cue.when is When.NONE else tail_cue)]
 
 
 def _all_clauses(text: str, parts: list[str]) -> bool:
@@ -2498,6 +2555,7 @@ def _draft(
         first=group[0].index,
         first_paragraph=group[0].paragraph,
         locus=locus,
+        recalled=all(f.recalled for f in group),
     )
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
@@ -2768,7 +2826,7 @@ def _finish(
             # came in before midnight, not an attack of the new day.
             draft.date = today - dt.timedelta(days=1)
             recent.add(draft.date)
-        draft.background = draft.date not in recent
+        draft.background = draft.date not in recent or draft.recalled
         if draft.attacker == "RU" and draft.place_countries and draft.target == "RU":
             draft.attacker = "UA"
         if _worth_reporting(draft):

@@ -1,0 +1,41 @@
+"""A planned contact told twice, and a place an attack hits (issue 14). Every article here is
+invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extracted import negotiations_in
+
+TUESDAY_MORNING = "2025-03-11T07:20:00+00:00"
+
+
+def test_later_on_the_day_a_planned_meeting_is_the_one_already_told() -> None:
+    found = negotiations_in(
+        "Ukrainian and American officials are due to meet in Saudi Arabia on Tuesday.\n\n"
+        "Later on Tuesday, a Ukrainian delegation led by Andriy Yermak is due to meet Secretary"
+        " of State Marco Rubio in Jeddah.",
+        TUESDAY_MORNING,
+    )
+    assert [(e.status, e.occurred_on, e.venue) for e in found] == [
+        ("scheduled", dt.date(2025, 3, 11), "Jeddah")
+    ]
+
+
+def test_later_on_the_day_a_held_contact_is_another_one() -> None:
+    found = negotiations_in(
+        "Zelensky spoke by phone with Donald Trump on Monday morning.\n\n"
+        "Later on Monday, Zelensky and Trump spoke again, this time with European leaders"
+        " joining by video.",
+        TUESDAY_MORNING,
+    )
+    assert len(found) == 2
+
+
+def test_a_region_a_headline_says_was_hit_is_no_venue() -> None:
+    found = negotiations_in(
+        "Ukrainian and American officials are due to meet in Jeddah on Tuesday.",
+        TUESDAY_MORNING,
+        title="Ukraine hits Moscow region with drones as talks with US open in Jeddah",
+    )
+    assert {e.venue for e in found} == {"Jeddah"}

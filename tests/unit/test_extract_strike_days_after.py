@@ -1,0 +1,112 @@
+"""An attack told with another it came "days after" (issue 14): the earlier attack's toll,
+figures and places are its own, it is recalled (background), and the story's attack keeps
+its own day. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.unit.extracted import strikes
+
+WEDNESDAY_MORNING = "2025-03-12T08:00:00+00:00"  # Wednesday 10:00 in Kyiv
+
+
+def test_a_day_after_another_attack_is_two_attacks_and_the_toll_is_the_earlier_ones() -> None:
+    found = strikes(
+        "Russian drones struck the port of Izmail overnight, a day after a missile attack on"
+        " Odesa killed six people.",
+        WEDNESDAY_MORNING,
+    )
+    by_place = {tuple(e.places): e for e in found}
+    izmail, odesa = by_place[("Izmail",)], by_place[("Odesa",)]
+    assert (izmail.occurred_on, izmail.killed, izmail.background) == (
+        dt.date(2025, 3, 12),
+        None,
+        False,
+    )
+    assert (odesa.occurred_on, odesa.killed, odesa.background) == (dt.date(2025, 3, 11), 6, True)
+
+
+def test_the_story_attack_keeps_its_own_toll_and_day() -> None:
+    found = strikes(
+        "A Russian missile hit a hospital in Kharkiv on Tuesday, killing four, two days after a"
+        " glide bomb attack on a market in the city killed 12.",
+        WEDNESDAY_MORNING,
+    )
+    current = [e for e in found if not e.background]
+    recalled = [e for e in found if e.background]
+    assert [(e.occurred_on, e.killed) for e in current] == [(dt.date(2025, 3, 11), 4)]
+    assert [(e.occurred_on, e.killed) for e in recalled] == [(dt.date(2025, 3, 9), 12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Drones hit Izmail overnight, injuring two, days after a ballistic missile strike on"
+        " Sumy killed 35 people.",
+        "A missile struck Dnipro overnight, injuring two, weeks after a strike on the same"
+        " district killed 35.",
+        "Shelling hit Kherson overnight, injuring two, just three weeks after an attack on a"
+        " bus station there killed 35.",
+    ],
+)
+def test_a_toll_of_an_attack_weeks_or_days_earlier_is_not_the_new_attacks(sentence: str) -> None:
+    found = strikes(sentence, WEDNESDAY_MORNING)
+    current = [e for e in found if not e.background]
+    assert [(e.injured, e.killed) for e in current] == [(2, None)]
+    assert all(e.killed in (None, 35) for e in found)
+
+
+def test_a_sentence_without_an_attack_of_its_own_dates_the_recalled_toll_back() -> None:
+    found = strikes(
+        "Russian drones hit Izmail overnight, injuring two. The strike came a day after a"
+        " missile attack on Odesa killed six people.",
+        WEDNESDAY_MORNING,
+    )
+    odesa = [e for e in found if "Odesa" in e.places]
+    assert [(e.occurred_on, e.killed, e.background) for e in odesa] == [
+        (dt.date(2025, 3, 11), 6, True)
+    ]
+    izmail = [e for e in found if "Izmail" in e.places]
+    assert [(e.occurred_on, e.injured, e.killed) for e in izmail] == [
+        (dt.date(2025, 3, 12), 2, None)
+    ]
+
+
+def test_hours_after_is_not_split_off() -> None:
+    found = strikes(
+        "Russian drones struck Odesa overnight, hours after a missile attack on the port,"
+        " killing six people.",
+        WEDNESDAY_MORNING,
+    )
+    assert any(e.killed == 6 and not e.background for e in found)
+
+
+def test_four_days_after_an_attack_that_killed_many_dates_the_toll_back() -> None:
+    found = strikes(
+        "The talks came four days after a Russian missile strike on two apartment blocks in"
+        " Ternopil killed at least 33 people. Overnight, Russian drones struck Kharkiv, killing"
+        " four people, the mayor said.",
+        WEDNESDAY_MORNING,
+    )
+    kharkiv = [e for e in found if "Kharkiv" in e.places]
+    assert [(e.killed, e.background) for e in kharkiv] == [(4, False)]
+    assert all(e.killed != 37 for e in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia fired 122 missiles and 36 drones at Ukraine in what officials called the"
+        " largest air attack since February 2022.",
+        "Russia fired 122 missiles and 36 drones at Ukraine overnight, the biggest barrage since"
+        " March 2023.",
+    ],
+)
+def test_a_superlative_since_a_month_does_not_date_the_attack(sentence: str) -> None:
+    found = strikes(sentence, WEDNESDAY_MORNING)
+    assert [(e.occurred_on, e.missiles, e.drones, e.background) for e in found] == [
+        (dt.date(2025, 3, 12), 122, 36, False)
+    ]
