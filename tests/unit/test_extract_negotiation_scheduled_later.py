@@ -39,3 +39,44 @@ def test_a_region_a_headline_says_was_hit_is_no_venue() -> None:
         title="Ukraine hits Moscow region with drones as talks with US open in Jeddah",
     )
     assert {e.venue for e in found} == {"Jeddah"}
+
+
+WEDNESDAY_EVENING = "2025-03-26T18:00:00+00:00"
+
+
+def test_the_people_of_a_country_are_its_side() -> None:
+    found = negotiations_in(
+        "Ukraine's negotiators, led by Rustem Umerov, met the Americans in Riyadh on Sunday.",
+        WEDNESDAY_EVENING,
+    )
+    assert [(e.parties, e.venue) for e in found] == [(["UA", "US"], "Riyadh")]
+
+
+def test_the_same_sides_meeting_on_two_days_is_two_contacts() -> None:
+    found = negotiations_in(
+        "The Ukrainian team, led by Rustem Umerov, met the Americans in Riyadh on Sunday and"
+        " again on Tuesday.",
+        WEDNESDAY_EVENING,
+    )
+    assert sorted(e.occurred_on for e in found if e.occurred_on) == [
+        dt.date(2025, 3, 23),
+        dt.date(2025, 3, 25),
+    ]
+
+
+def test_a_source_named_after_according_to_is_no_venue() -> None:
+    found = negotiations_in(
+        "American officials will hold a separate meeting with Russian representatives on"
+        " Monday, according to the White House.",
+        "2025-03-19T18:00:00+00:00",
+    )
+    assert [(e.status, e.venue) for e in found] == [("scheduled", None)]
+
+
+def test_a_hotel_in_a_capital_places_the_talks_in_that_city() -> None:
+    found = negotiations_in(
+        "The Russian delegation held 12 hours of talks with the American side on Monday at a"
+        " hotel in the Saudi capital.",
+        WEDNESDAY_EVENING,
+    )
+    assert [e.venue for e in found] == ["Riyadh"]

@@ -1241,10 +1241,18 @@ PLACE_HEADS = frozenset(
 )
 
 
-def _place_names(obj: Token) -> list[str]:
+def _place_names(obj: Token, depth: int = 0) -> list[str]:
     """The place an in/at/to object names: the entity it is, or, for a common noun of place,
     the one it is "of" or the name that qualifies it ("the western city of X", "at his X
-    estate")."""
+    estate"); then the place that holds it ("at the X hotel in the Saudi capital")."""
+    own = _own_place_names(obj)
+    if depth < 2:
+        for inner in _prep_objects(obj, ("in",)):
+            own += _place_names(inner, depth + 1)
+    return own
+
+
+def _own_place_names(obj: Token) -> list[str]:
     ent = _entity(obj)
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
         return [ent.text]

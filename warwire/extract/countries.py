@@ -22,7 +22,7 @@ _POSSESSIVE = ("'s", "'")
 def _forms() -> dict[str, str]:
     out: dict[str, str] = {}
     for row in gazetteer.country_rows():
-        for form in (*row["names"], *row["adjectives"]):
+        for form in (*row["names"], *row["adjectives"], *gazetteer.demonyms(row["adjectives"])):
             out.setdefault(form, row["code"])
             out.setdefault(form.lower(), row["code"])
     return out
@@ -30,7 +30,8 @@ def _forms() -> dict[str, str]:
 
 def code_of(name: str) -> str | None:
     """The code of a country or institution named `name` ("Israel", "Israeli", "the
-    Kremlin", "Hungary's", "U.N."), or None when the table does not know the name."""
+    Israelis", "the Kremlin", "Hungary's", "U.N."), or None when the table does not know the
+    name."""
     text = " ".join(name.split())
     for lead in _LEADING:
         if text.startswith(lead):

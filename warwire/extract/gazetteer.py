@@ -270,12 +270,22 @@ def country_rows() -> list[dict[str, Any]]:
     return rows
 
 
+def demonyms(adjectives: list[str]) -> list[str]:
+    """The plural nouns of a country's people made from its adjectives ("Americans",
+    "Emiratis", "the Russians"): the adjectives in -n and -i take an -s."""
+    return [
+        f"{adjective}s"
+        for adjective in adjectives
+        if adjective[-1:] in ("n", "i") and adjective.replace("-", "").isalpha()
+    ]
+
+
 @cache
 def countries() -> Matcher[Country]:
     forms: dict[str, Country] = {}
     for row in country_rows():
         country = Country(row["code"], row["side"])
-        for form in (*row["names"], *row["adjectives"]):
+        for form in (*row["names"], *row["adjectives"], *demonyms(row["adjectives"])):
             forms.setdefault(form, country)
     return Matcher(forms, hyphen_ok=("mediated", "brokered", "hosted", "led"))
 

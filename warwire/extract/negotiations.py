@@ -907,10 +907,13 @@ region") is no venue."""
 _POSTED_IN = Folded(
     re.compile(
         r"\b(?:ambassador|envoy|embassy|consul\w*|correspondent|bureau|reporters?|journalists?|"
-        r"resident|based)\s+(?:\w+\s+)?(?:in|at|to)\s+(?:the\s+)?$",
+        r"resident|based)\s+(?:\w+\s+)?(?:in|at|to)\s+(?:the\s+)?$|"
+        r"\baccording\s+to\s+(?:the\s+)?$",
         _F,
     )
 )
+"""A place named as where someone works or speaks from ("the ambassador in X", "according to
+the White House"), not where a contact is held."""
 
 
 @lru_cache(maxsize=1024)
@@ -1351,6 +1354,26 @@ def _parsed_pieces(
         before = found
         out.extend(_distribute(sentence.text, piece, found, named))
     return out
+
+
+_AGAIN_ON = re.compile(
+    r"\b(?:and|then)\s+again\s+(?:on\s+|late\s+on\s+)?(?P<day>(?:Mon|Tues|Wednes|Thurs|Fri|"
+    r"Satur|Sun)day|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})\b"
+)
+
+
+def _met_again(text: str, mention: TalkMention, today: dt.date) -> TalkMention | None:
+    """ "The team met the Americans on Sunday and again on Tuesday": the same sides met twice,
+    on two days, which are two contacts; the second, apart from the first, on its own day."""
+    if mention.cue.when is not When.DATE or mention.cue.date is None:
+        return None
+    match = _AGAIN_ON.search(text)
+    if match is None:
+        return None
+    cue = find_date(match.group("day"), today, future=mention.status == "scheduled")
+    if cue.when is not When.DATE or cue.date == mention.cue.date:
+        return None
+    return replace(mention, cue=cue, apart=True)
 
 
 def _sequenced(text: str, clause: str) -> list[str]:
@@ -2872,7 +2895,7 @@ class _Folder:
             and not mention.support
             and not (
                 mention.status == "scheduled"
-                and {m.status for m in draft.mentions} - {None} == {"scheduled"}
+                and any(m.status == "scheduled" for m in draft.mentions)
             )
         ):
             # "Earlier on Friday, X hosted a meeting with Y": another contact; "Later on
@@ -3162,6 +3185,9 @@ def extract_negotiations(
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
         for mention in found:
             folder.add(mention)
+            again = _met_again(sentence.text, mention, today)
+            if again is not None:
+                folder.add(again)
     peaceful = {
         s.paragraph for s in sentences if _PEACE.search(s.text) or _TALKS_ABOUT_TALKS.search(s.text)
     }

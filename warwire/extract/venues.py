@@ -14,9 +14,12 @@ from functools import cache
 from importlib import resources
 
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|inside|to|(?:sidelines|margins|fringes?)\s+of)\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?<!according\s)\b(?:in|at|inside|to|"
+    r"(?:sidelines|margins|fringes?)\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
-"""A preposition of place, or a forum's sidelines: "met on the sidelines of the X"."""
+"""A preposition of place, or a forum's sidelines: "met on the sidelines of the X"; "according
+to the X" names a source."""
 
 
 @cache
