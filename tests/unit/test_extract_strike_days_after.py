@@ -1,6 +1,8 @@
-"""An attack told with another it came "days after" (issue 14): the earlier attack's toll,
-figures and places are its own, it is recalled (background), and the story's attack keeps
-its own day. Every sentence here is invented for the test."""
+"""Strikes in reporting the dev sets do not hold (issue 14): an attack told with another it
+came "days after" (the earlier attack's toll, figures and places are its own, recalled as
+background; the story's attack keeps its own day), a superlative's "since", and an Air Force
+readout's districts, launch sites and "of which" lists. Every sentence here is invented for
+the test."""
 
 from __future__ import annotations
 
@@ -110,3 +112,47 @@ def test_a_superlative_since_a_month_does_not_date_the_attack(sentence: str) -> 
     assert [(e.occurred_on, e.missiles, e.drones, e.background) for e in found] == [
         (dt.date(2025, 3, 12), 122, 36, False)
     ]
+
+
+# -- places and counts of an Air Force readout ----------------------------------------------
+
+
+def test_a_district_of_the_city_is_no_town_of_another_spelling() -> None:
+    from warwire.extract.strikes import sentence_places
+
+    assert [
+        p.name
+        for p in sentence_places(
+            "In Kyiv, a warehouse in the Podilskyi district caught fire after the missile strike."
+        )
+    ] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The missiles were launched from Tu-95MS bombers over the Volgograd and Saratov regions.",
+        "Kalibr missiles were fired from ships in the Black Sea and from bombers over the Saratov"
+        " region.",
+    ],
+)
+def test_where_the_launchers_were_is_no_place_hit(sentence: str) -> None:
+    from warwire.extract.strikes import sentence_places
+
+    assert sentence_places(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "launched", "downed"),
+    [
+        ("- 109 Shahed drones, of which 99 were destroyed;", "drones", 109, 99),
+        ("28 Kalibr cruise missiles, of which 21 were shot down.", "missiles", 28, 21),
+    ],
+)
+def test_a_list_item_with_of_which_counts_the_whole_and_its_part(
+    sentence: str, kind: str, launched: int, downed: int
+) -> None:
+    from warwire.extract.figures import sentence_figures
+
+    values = sentence_figures(sentence).values
+    assert (values.get(kind), values.get(f"{kind}_downed")) == (launched, downed)

@@ -460,11 +460,24 @@ def _described_sense(noun: Token, skip: Token | None = None) -> str | None:
             (skip is None or child.i != skip.i)
             and child.dep_ in ("acl", "relcl")
             and not _clause_blocked(child)
+            and not _of_which(child)
         ):
             sense = verb_sense(child)
             if sense is not None:
                 return sense
     return None
+
+
+def _of_which(clause: Token) -> bool:
+    """ "109 drones, of which 99 were destroyed": a relative clause about a part of the noun
+    (its own count), which says nothing of the whole."""
+    return any(
+        prep.dep_ == "prep"
+        and _low(prep) in ("of", "out")
+        and any(_low(o) in ("which", "whom") for o in prep.children if o.dep_ == "pobj")
+        for part in (clause, *clause.children)
+        for prep in part.children
+    )
 
 
 _SAYING = frozenset({"said", "says", "reported", "reports", "stated", "wrote", "added", "counted"})

@@ -720,6 +720,16 @@ _FROM_SCOPE = Folded(
         _F,
     )
 )
+_LAUNCHERS_OVER = Folded(
+    re.compile(
+        r"\b(?:bombers?|aircraft|jets?|planes?|fighters?|warplanes?|ships?|vessels?|submarines?)"
+        r"\s+(?:\w+\s+)?(?:over|above|in|from)\s+(?:the\s+)?(?:[\w'-]+,?\s+(?:and\s+)?){0,3}$",
+        _F,
+    ),
+    needs=("bomber", "aircraft", "jet", "plane", "fighter", "ship", "vessel", "submarine"),
+)
+"""Where the launchers were ("missiles fired from Tu-95 bombers over the Saratov region"): the
+launch site, not a place hit."""
 _SPEECH_PLACE = Folded(
     re.compile(
         r"\b(?:speaking|spoke|visit\w*|conference|summit|talks|meeting)\s+(?:\w+\s+){0,3}(?:in|at)\s+$",
@@ -837,7 +847,7 @@ def _place_role(
     town just named lies in ("four died in X and four more in the Y region") is no locator."""
     before = text[max(0, mention.start - 80) : mention.start]
     after = text[mention.end : mention.end + 40]
-    if _FROM_SCOPE.search(before):
+    if _FROM_SCOPE.search(before) or _LAUNCHERS_OVER.search(before):
         return "origin"
     if _TITLE_BEFORE.search(before[-40:]):
         return "title"
@@ -1056,6 +1066,8 @@ def _other_spellings(
             ):
                 continue
             surface = text[start:end]
+            if surface.isascii() and _DISTRICT_AFTER.match(text, end):
+                continue  # "the Podilskyi district": a district of the city, not a town
             key = gazetteer.spelling_key(surface)
             place = keys.get(key)
             if place is None and width == 1:
@@ -1076,6 +1088,7 @@ def _other_spellings(
     return out
 
 
+_DISTRICT_AFTER = re.compile(r"\s+districts?\b", _F)
 _ADJECTIVE_ENDINGS = ("ckiego", "skiego", "cki", "ski", "cka", "ska", "ckij", "skij")
 _REGION_AFTER = Folded(
     re.compile(r"\s+(?:circuit|region|oblast|district|province|voivodeship)\b", _F),
