@@ -890,20 +890,64 @@ def evict_oldest(
     most: int,
     held_back: list[Incident] | None = None,
 ) -> int:
-    """While the block holds more than `most` reports, forget its day bucket with the oldest
-    last report. Returns the reports still held; incidents dropped with their alerts still
-    held are added to `held_back`."""
-    refs = sorted(state.get_directory(block), key=lambda r: (r.last_seen, r.key))
-    dropped = 0
-    while held > most and len(refs) > 1:
-        _, reports = _forget(state, [refs[dropped]], held_back)
-        held -= reports
-        dropped += 1
-        if dropped == len(refs) - 1:
-            break
-    if dropped:
-        kept = sorted(refs[dropped:], key=lambda r: r.key)
-        state.put_directory(block, kept)
+    """While the block holds more than `most` reports, forget its incident with the oldest
+    last report (ties: the smallest incident id), one at a time, whatever else its day
+    bucket holds. Returns the reports still held; incidents dropped with their alerts still
+    held are added to `held_back`.
+
+    Buckets are read oldest first by their directory entry's `oldest`, so the cost follows
+    what is evicted and the buckets read to find it; the buckets read leave the directory
+    with their exact newest and oldest last report."""
+    if held <= most:
+        return held
+    refs = {ref.key: ref for ref in state.get_directory(block)}
+    # (last report, bucket read?, incident id, bucket key). `oldest` only bounds an unread
+    # bucket from below, so it sorts before a read one of the same time: a tie is settled
+    # once every bucket that may hold a party to it is read.
+    queue = [(ref.oldest, False, "", key) for key, ref in refs.items() if ref.oldest is not None]
+    heapq.heapify(queue)
+    left: dict[str, list[BucketEntry]] = {}
+    """Bucket read -> its entries not forgotten, newest first."""
+
+    def read(key: str) -> None:
+        entries = sorted(
+            state.get_bucket(key), key=lambda e: (e.last_seen, e.incident_id), reverse=True
+        )
+        left[key] = entries
+        if entries:
+            heapq.heappush(queue, (entries[-1].last_seen, True, entries[-1].incident_id, key))
+
+    for key, ref in refs.items():
+        if ref.oldest is None:  # written before `oldest` was kept
+            read(key)
+    evicted: set[str] = set()
+    while held > most and queue:
+        _, was_read, _, key = heapq.heappop(queue)
+        if not was_read:
+            read(key)
+            continue
+        entries = left[key]
+        held -= _drop(state, entries.pop().incident_id, held_back)
+        evicted.add(key)
+        if entries:
+            heapq.heappush(queue, (entries[-1].last_seen, True, entries[-1].incident_id, key))
+    if not queue:  # everything forgotten
+        held = 0
+    for key, entries in left.items():
+        if key in evicted:
+            kept = {e.incident_id for e in entries}
+            remaining = [e for e in state.get_bucket(key) if e.incident_id in kept]
+            if remaining:
+                state.put_bucket(key, remaining)
+            else:
+                state.delete_bucket(key)
+        if entries:
+            newest = max(e.last_seen for e in entries)
+            update = {"last_seen": newest, "oldest": entries[-1].last_seen}
+            refs[key] = refs[key].model_copy(update=update)
+        else:
+            del refs[key]
+    state.put_directory(block, sorted(refs.values(), key=lambda r: r.key))
     return held
 
 
