@@ -1019,11 +1019,20 @@ def _support(incident: Incident, most: int = 4) -> int:
     return len(articles) - 1
 
 
+UNDATED_FIT = -0.75
+
+
 def _date_fit(event_days: Window | None, incident_days: Window | None) -> tuple[int | None, float]:
     """The gap in days between the two (None when either is unknown) and a bonus for the
-    same exact day, halved when a window stands in for a date."""
-    if event_days is None or incident_days is None:
+    same exact day, halved when a window stands in for a date (a penalty for a gap, or for
+    one side without a date)."""
+    if event_days is None and incident_days is None:
         return None, 0.0
+    if event_days is None or incident_days is None:
+        # one side dated, the other not: weaker evidence than a day's gap, so a dated report
+        # joins the dated incident a day off before an undated recalled one
+        return None, UNDATED_FIT
+
     gap = window_gap(event_days, incident_days)
     if gap:
         return gap, -0.5 * gap

@@ -739,3 +739,50 @@ def test_one_article_s_talks_between_different_sides_are_two_contacts() -> None:
         participants=["Visitor", "Minister"],
     )
     assert len(set(fold_all(MemoryState(), visit, aside))) == 1
+
+
+def test_a_dated_round_joins_the_planned_one_a_day_off_not_an_undated_recalled_one() -> None:
+    """An article recalls the 2022 talks in the same city (undated, background) beside the
+    round planned for Thursday; the round held on Friday is the planned one."""
+    state = MemoryState()
+    preview = at("2025-05-15", 7)
+    planned, recalled = fold_all(
+        state,
+        talks(
+            "preview",
+            preview,
+            0,
+            occurred_on=dt.date(2025, 5, 15),
+            status="scheduled",
+            format="in_person",
+            venue="Istanbul",
+            parties=["RU", "UA"],
+            participants=["Vladimir Medinsky"],
+        ),
+        talks(
+            "preview",
+            preview,
+            1,
+            status="held",
+            format="in_person",
+            venue="Istanbul",
+            parties=["RU", "UA"],
+            participants=["Vladimir Medinsky"],
+            background=True,
+        ),
+    )
+    assert planned != recalled
+    [held] = fold_all(
+        state,
+        talks(
+            "report",
+            at("2025-05-16", 20),
+            occurred_on=dt.date(2025, 5, 16),
+            status="held",
+            format="in_person",
+            venue="Istanbul",
+            parties=["RU", "UA"],
+            participants=["Vladimir Medinsky", "Rustem Umerov"],
+        ),
+    )
+    assert held == planned

@@ -80,3 +80,14 @@ def test_a_hotel_in_a_capital_places_the_talks_in_that_city() -> None:
         WEDNESDAY_EVENING,
     )
     assert [e.venue for e in found] == ["Riyadh"]
+
+
+def test_a_challenge_to_meet_is_no_planned_meeting() -> None:
+    assert (
+        negotiations_in(
+            "Zelenskyy, who is due in Ankara on Thursday, has challenged Putin to meet him in"
+            " person in Turkey.",
+            TUESDAY_MORNING,
+        )
+        == []
+    )

@@ -156,3 +156,45 @@ def test_a_list_item_with_of_which_counts_the_whole_and_its_part(
 
     values = sentence_figures(sentence).values
     assert (values.get(kind), values.get(f"{kind}_downed")) == (launched, downed)
+
+
+def test_a_breakdown_after_a_count_restates_it() -> None:
+    from warwire.extract.figures import sentence_figures
+
+    values = sentence_figures(
+        "Russia used 82 weapons in the attack: 42 Shahed drones and 40 missiles, broken down as"
+        " 12 Kh-101 cruise missiles, 4 Kinzhal missiles, 20 Kh-59 guided missiles and 4 S-300"
+        " missiles."
+    ).values
+    assert (values.get("drones"), values.get("missiles")) == (42, 40)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Over the past seven days, he wrote, Russia launched more than 1,150 attack drones and"
+        " 35 missiles against Ukraine.",
+        "Monitoring groups count more than 4,000 drones launched at Ukraine in January alone.",
+    ],
+)
+def test_counts_over_a_period_are_aggregates(body: str) -> None:
+    assert strikes(body, WEDNESDAY_MORNING) == []
+
+
+def test_a_weekly_label_in_the_headline_is_an_aggregate() -> None:
+    found = strikes(
+        "The president gave his Sunday summary of the week's attacks.",
+        WEDNESDAY_MORNING,
+        title="Week in numbers: 1,150 drones, 1,400 guided bombs, 35 missiles",
+    )
+    assert found == []
+
+
+def test_another_periods_record_does_not_make_a_monthly_total_an_attack() -> None:
+    found = strikes(
+        "Russian drones and missiles struck Kyiv overnight, killing 23 people, officials said."
+        " The attack caps a month in which Russia fired more than 4,000 drones at Ukraine, a"
+        " slight drop from July's record of over 6,000.",
+        WEDNESDAY_MORNING,
+    )
+    assert [(e.killed, e.drones) for e in found] == [(23, None)]

@@ -126,9 +126,12 @@ WISH_VERBS = frozenset(
         "favour",
         "favor",
         "await",
+        "challenge",
+        "dare",
     }
 )
-"""Verbs that make the contact they govern a wish, an offer or a request."""
+"""Verbs that make the contact they govern a wish, an offer, a request or a challenge
+("challenged Putin to meet him in person")."""
 REFUSAL_VERBS = frozenset(
     {"refuse", "reject", "rule", "decline", "ban", "forbid", "prohibit", "cancel", "postpone"}
 )

@@ -1948,7 +1948,11 @@ def _list_after_colon(doc: Doc, found: list[Quantity]) -> None:
         totals.setdefault(kind, []).extend((value, start))
     for kind, pairs in totals.items():
         values, starts = pairs[0::2], pairs[1::2]
-        if len(values) >= 2:
+        if len(values) >= 3 and values[0] == sum(values[1:]):
+            # "...: 42 drones and 40 missiles, broken down as 12 X, 4 Y, 20 Z and 4 W": a
+            # count of a kind, then its breakdown
+            _offer(found, kind, sense or "launch", values[0], starts[0])
+        elif len(values) >= 2:
             _offer(found, kind, sense or "launch", sum(values), starts[0])
 
 

@@ -472,6 +472,10 @@ _AGGREGATE = Gated(
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
         r"in\s+recent\s+(?:days|weeks|months)|over\s+(?:the\s+)?(?:\d+\s+days|\w+\s+days)|"
         r"(?:over|during|throughout|in)\s+the\s+(?:same|whole|entire)\s+(?:week|month)|"
+        r"\b(?:week|month|year)\s+in\s+(?:numbers|figures|review)\b|"
+        r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\s+alone|(?:during|throughout)\s+(?:January|February|March|April|May|June|July|"
+        r"August|September|October|November|December)\b(?!\s+\d)|"
         r"(?:over|during|throughout)\s+the\s+(?:week|month)\b|"
         r"in\s+(?:\d+|two|three|four|five|six|seven|ten)\s+(?:days|weeks|months)|"
         r"the\s+last\s+days\s+of|throughout\s+\w+|all\s+(?:year|month)|repeatedly|regularly|"
@@ -511,6 +515,10 @@ _AGGREGATE = Gated(
         "all month",
         "repeatedly",
         "regularly",
+        "alone",
+        "in numbers",
+        "in figures",
+        "in review",
         "frequent",
         "routinely",
         "often",
@@ -530,6 +538,17 @@ _EVENTFUL = Folded(
         _F,
     )
 )
+_PERIODS_RECORD = Folded(
+    re.compile(
+        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|month|year|week|summer|winter|spring|autumn)'s\s+(?:previous\s+|earlier\s+)?"
+        r"(?:record|largest|biggest|heaviest|deadliest)\b",
+        _F,
+    ),
+    needs=("'s",),
+)
+"""A period's record ("a slight drop from July's record of over 6,000"): a figure of another
+period the sentence compares with, which makes no attack of the sentence an event."""
 _MIXED = Gated(
     re.compile(
         r"\b(?:exchanged|exchange\s+of|traded|trading|both\s+sides|either\s+side|each\s+other|"
@@ -1151,6 +1170,9 @@ def _is_aggregate(text: str) -> bool:
     ) and not _EVENTFUL.search(text, lowered):
         return True
     found = _AGGREGATE.finditer(text, lowered)
+    if "'s" in lowered and _PERIODS_RECORD.search(text, lowered):
+        text = _PERIODS_RECORD.sub_spaces(text, lowered)
+        lowered = text.lower()
     if not found or _EVENTFUL.search(text, lowered):
         return False
     for match in found:
@@ -1161,8 +1183,13 @@ def _is_aggregate(text: str) -> bool:
         if edge is not None and start == 0 and text[edge.start()] == ":":
             edge = None  # a label before a colon ("Weekly update: ...") covers what follows
         elif edge is not None and start == 0 and _OPENING.fullmatch(text[: match.start()]):
-            # a period that opens the sentence ("Over the same week, ...") spans its clause
-            edge = _CLAUSE_EDGE.search(text, lowered, edge.end())
+            # a period that opens the sentence ("Over the same week, ...") spans its clause,
+            # past a speech tag ("Over the past seven days, he wrote, Russia launched ...")
+            after = edge.end()
+            edge = _CLAUSE_EDGE.search(text, lowered, after)
+            while edge is not None and _SPEECH_TAG.fullmatch(text[after : edge.start()]):
+                after = edge.end()
+                edge = _CLAUSE_EDGE.search(text, lowered, after)
         end = edge.start() if edge else len(text)
         clause = text[start:end]
         if _attack_words(clause) or _CASUALTY.search(clause) or _COUNTISH.search(clause):
@@ -1170,6 +1197,12 @@ def _is_aggregate(text: str) -> bool:
     return False
 
 
+_SPEECH_TAG = re.compile(
+    r"\s*(?:he|she|they|it|we|officials|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:said|says|wrote|"
+    r"writes|added|adds|noted|notes|stated|reported|told\s+\w+)\s*",
+    _F,
+)
+"""A clause that only says who speaks ("he wrote", "the ministry said")."""
 _OPENING = re.compile(r"\s*(?:(?:during|over|in|throughout|for|across)\s+)?", _F)
 """What may come before a period that opens the sentence ("During this week, ...")."""
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
