@@ -91,3 +91,17 @@ def test_a_challenge_to_meet_is_no_planned_meeting() -> None:
         )
         == []
     )
+
+
+def test_a_call_about_the_grain_initiative_or_captives_is_about_the_war() -> None:
+    grain = negotiations_in(
+        "Vladimir Putin had a telephone conversation with Turkish President Recep Tayyip"
+        " Erdogan on Monday. The two leaders discussed the grain initiative.",
+        TUESDAY_MORNING,
+    )
+    captives = negotiations_in(
+        "Zelensky spoke by phone with the president of the UAE on Monday. 'We discussed our"
+        " joint work to bring our people home from Russian captivity,' he wrote.",
+        TUESDAY_MORNING,
+    )
+    assert [e.format for e in grain + captives] == ["call", "call"]

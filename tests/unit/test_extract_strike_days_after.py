@@ -198,3 +198,30 @@ def test_another_periods_record_does_not_make_a_monthly_total_an_attack() -> Non
         WEDNESDAY_MORNING,
     )
     assert [(e.killed, e.drones) for e in found] == [(23, None)]
+
+
+def test_a_headline_half_without_an_attacker_borrows_none() -> None:
+    found = strikes(
+        "The death toll from Friday's Russian missile strike on Odesa rose to 20 overnight,"
+        " officials said.\n\nSeparately, the Russian defence ministry said its air defences had"
+        " destroyed 35 Ukrainian drones overnight over the Belgorod and Kursk regions.",
+        "2024-03-16T09:05:00+00:00",
+        title="Odesa toll rises to 20; Russia says it downed 35 Ukrainian drones",
+    )
+    by_attacker = {e.attacker: e for e in found}
+    assert sorted(by_attacker) == ["RU", "UA"]
+    assert (by_attacker["RU"].killed, by_attacker["RU"].drones_downed) == (20, None)
+    assert (by_attacker["UA"].killed, by_attacker["UA"].drones_downed) == (None, 35)
+    assert by_attacker["UA"].occurred_on == dt.date(2024, 3, 16)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Across the month, by our count of daily Air Force summaries, Russia launched more than"
+        " 400 missiles and about 600 drones at Ukraine.",
+        "Over the past week, according to the Air Force, Russia launched 1,150 drones at Ukraine.",
+    ],
+)
+def test_a_period_opening_the_sentence_spans_who_counted(body: str) -> None:
+    assert strikes(body, WEDNESDAY_MORNING) == []

@@ -456,8 +456,8 @@ _PEACE = Gated(
     re.compile(
         r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
         r"prisoners?|swaps?|security\s+guarantees|\d+-point|framework|memorandum|de-?escalat\w*|"
-        r"grain\s+(?:deal|exports?|corridor|shipments?)|export\s+of\s+grain|Black\s+Sea|"
-        r"mediat\w+)\b",
+        r"grain\s+(?:deal|exports?|corridor|shipments?|initiative|agreement|arrangement)|"
+        r"export\s+of\s+grain|Black\s+Sea|mediat\w+|captiv\w+|POWs?)\b",
         _F,
     ),
     (
@@ -477,6 +477,8 @@ _PEACE = Gated(
         "grain",
         "black sea",
         "mediat",
+        "captiv",
+        "pow",
     ),
 )
 _DELEGATION = Folded(

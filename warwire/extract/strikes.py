@@ -471,8 +471,10 @@ _AGGREGATE = Gated(
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
         r"months?\s+of|years?\s+of|during\s+the\s+war|throughout\s+the\s+war|of\s+the\s+war\s+so\s+far|"
         r"in\s+recent\s+(?:days|weeks|months)|over\s+(?:the\s+)?(?:\d+\s+days|\w+\s+days)|"
-        r"(?:over|during|throughout|in)\s+the\s+(?:same|whole|entire)\s+(?:week|month)|"
-        r"\b(?:week|month|year)\s+in\s+(?:numbers|figures|review)\b|"
+        r"(?:over|during|throughout|in|across)\s+the\s+(?:same|whole|entire)\s+(?:week|month)|"
+        r"across\s+the\s+(?:week|month)\b|"
+        r"\b(?:week|month|year|January|February|March|April|May|June|July|August|September|"
+        r"October|November|December)\s+in\s+(?:numbers|figures|review)\b|"
         r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December)\s+alone|(?:during|throughout)\s+(?:January|February|March|April|May|June|July|"
         r"August|September|October|November|December)\b(?!\s+\d)|"
@@ -516,6 +518,7 @@ _AGGREGATE = Gated(
         "repeatedly",
         "regularly",
         "alone",
+        "across",
         "in numbers",
         "in figures",
         "in review",
@@ -1198,11 +1201,14 @@ def _is_aggregate(text: str) -> bool:
 
 
 _SPEECH_TAG = re.compile(
-    r"\s*(?:he|she|they|it|we|officials|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:said|says|wrote|"
-    r"writes|added|adds|noted|notes|stated|reported|told\s+\w+)\s*",
+    r"\s*(?:(?:he|she|they|it|we|officials|(?:the\s+)?[\w-]+(?:\s+[\w-]+)?)\s+(?:said|says|wrote|"
+    r"writes|added|adds|noted|notes|stated|reported|told\s+\w+)|by\s+(?:our|their|its|his|her|the"
+    r"|one)\s+(?:[\w'-]+\s+){0,6}?(?:count|tally|estimate|reckoning)(?:\s+[\w'-]+){0,6}|"
+    r"according\s+to(?:\s+[\w'-]+){1,6})\s*",
     _F,
 )
-"""A clause that only says who speaks ("he wrote", "the ministry said")."""
+"""A clause that only says who speaks or counts ("he wrote", "the ministry said", "by our
+count of daily summaries", "according to the Air Force")."""
 _OPENING = re.compile(r"\s*(?:(?:during|over|in|throughout|for|across)\s+)?", _F)
 """What may come before a period that opens the sentence ("During this week, ...")."""
 _COUNTISH = Folded(re.compile(r"\d|\b(?:attacks?|assaults?|times|waves?)\b", _F))
@@ -1927,12 +1933,33 @@ def extract_strikes(
     if titled:
         for fact, _ in facts:
             fact.headline = fact.paragraph == 0
+        facts = _headline_on_body_days(facts)
     drafts = _assemble(facts)
     if local_hour >= 21 and any(_DAYTIME.search(s.text) for s in sentences if attack[s.index]):
         local_hour = MORNING_HOUR  # the attack is told as a daytime one: no overnight to date
     if local_hour < EARLY_HOUR and _names_today(sentences, cues, today):
         local_hour = EARLY_HOUR  # the piece is written in the new day: see `_finish`
     return _finish(drafts, lead, lead_given, today, local_hour)
+
+
+def _headline_on_body_days(
+    facts: list[tuple[StrikeFacts, object]],
+) -> list[tuple[StrikeFacts, object]]:
+    """A headline's attack that names no day of its own is the one the body tells by the same
+    attacker ("Odesa toll rises to 20; Russia says it downed 35 Ukrainian drones": the drones
+    are the body's attack of the night after, not the strike on Odesa's day)."""
+    out: list[tuple[StrikeFacts, object]] = []
+    for fact, key in facts:
+        if fact.headline and fact.cue.when is When.NONE and fact.attacker is not None:
+            told = [
+                body_key
+                for body, body_key in facts
+                if not body.headline and body.attacker == fact.attacker and body.strong
+            ]
+            if told and key not in told:
+                key = told[0]
+        out.append((fact, key))
+    return out
 
 
 def _names_today(sentences: list[Sentence], cues: Cues, today: dt.date) -> bool:
@@ -2049,7 +2076,7 @@ def _read_all(
             pieces = [
                 piece
                 for whole in _clauses_by_date(text, cue, today)
-                for piece in _halves_by_attacker(*whole)
+                for piece in _halves_by_attacker(*whole, today)
             ]
             attack_paragraph = sentence.paragraph
         elif (
@@ -2148,17 +2175,30 @@ def _dates_an_attack(text: str) -> bool:
     )
 
 
-def _halves_by_attacker(text: str, cue: DateCue) -> list[tuple[str, DateCue]]:
+def _halves_by_attacker(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
     """ "Russian drones hit Odesa; Moscow says it downed 89 drones": two halves of a sentence
-    joined by a semicolon that name opposite attackers tell two attacks."""
+    joined by a semicolon that name opposite attackers, or one an attacker and the other
+    none, tell two attacks."""
     if "; " not in text:
         return [(text, cue)]
     halves = text.split("; ")
     sides = [_attacker_scores(half) for half in halves]
     told = {("RU" if ru > ua else "UA") for ru, ua in sides if ru != ua}
-    if len(told) < 2 or any(ru == ua for ru, ua in sides):
-        return [(text, cue)]
-    return [(half, cue) for half in halves]
+    if (len(told) == 2 and not any(ru == ua for ru, ua in sides)) or (
+        len(told) == 1
+        and all(ru == ua == 0 for ru, ua in sides if ru == ua)
+        and all(_attack_in(half) or _CASUALTY.search(half) for half in halves)
+    ):
+        # "Odesa toll rises to 20; Russia says it downed 35 Ukrainian drones": a half that
+        # names its attacker does not lend it to a half that names none, nor a day to one
+        # that names none ("Friday's toll rises; Russia says 14 killed in Belgorod")
+        if cue.when is When.NONE:
+            return [(half, cue) for half in halves]
+        return [
+            (half, cue if find_date(half, today).when is not When.NONE else NO_CUE)
+            for half in halves
+        ]
+    return [(text, cue)]
 
 
 def _clause_told_on(
