@@ -225,3 +225,42 @@ def test_a_headline_half_without_an_attacker_borrows_none() -> None:
 )
 def test_a_period_opening_the_sentence_spans_who_counted(body: str) -> None:
     assert strikes(body, WEDNESDAY_MORNING) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The ministry said air defences destroyed 96 drones over six regions: 40 over Bryansk,"
+            " 20 over Kursk, 14 over Tula, 12 over Oryol, six over Kaluga and four over Lipetsk.",
+            {"drones_downed": 96},
+        ),
+        (
+            "The Air Force counted 61 missiles - 40 Kh-101 cruise missiles, 12 Kalibr cruise"
+            " missiles and 9 Iskander-M ballistic missiles - and 90 Shahed drones.",
+            {"missiles": 61, "drones": 90},
+        ),
+    ],
+)
+def test_counts_after_a_colon_or_a_dash_break_the_count_before_down(
+    sentence: str, expected: dict[str, int]
+) -> None:
+    from warwire.extract.figures import sentence_figures
+
+    assert sentence_figures(sentence).values == expected
+
+
+def test_a_bulleted_list_of_counts_under_a_colon_adds_up() -> None:
+    found = strikes(
+        "Russia attacked Ukraine overnight with missiles and drones, the Air Force said.\n\n"
+        "In total, 120 means of air attack were recorded:\n"
+        "- 30 Shahed attack drones;\n"
+        "- 60 Kh-101 cruise missiles (from Tu-95MS aircraft);\n"
+        "- 20 Kalibr cruise missiles;\n"
+        "- 10 Iskander-M ballistic missiles.\n\n"
+        "Air defences destroyed 70 cruise missiles and 25 drones.",
+        WEDNESDAY_MORNING,
+    )
+    assert [(e.drones, e.missiles, e.missiles_downed, e.drones_downed) for e in found] == [
+        (30, 90, 70, 25)
+    ]

@@ -1132,6 +1132,11 @@ def _elliptic_weapons(
         if _breakdown(doc, anchor_start) or _spread(doc, by_offset.get(anchor_start)):
             continue
         anchor = next(q for q in found if q.start == anchor_start)
+        first = min(start for start in elliptic if start > anchor_start)
+        if _opens_breakdown(doc.text[anchor_start:first]) or (
+            len(values) >= 3 and sum(values) == anchor.value
+        ):
+            continue  # "144 drones over nine regions: 72 over X, 20 over Y, ...": a breakdown
         found.append(Quantity(anchor.field, anchor.value + sum(values), anchor_start))
 
 
@@ -1906,8 +1911,21 @@ def _sum_lists(doc: Doc, found: list[Quantity]) -> None:
         if len(members) >= 3 and members[0].value == sum(q.value for q in members[1:]):
             # "eight missiles - two Iskander-M and six Kh-101": a total, then its breakdown
             found.append(Quantity(field, members[0].value, members[0].start))
+        elif len(members) >= 2 and _opens_breakdown(doc.text[members[0].start : members[1].start]):
+            # "78 missiles - 44 X, 20 Y, ... - and 106 drones": what follows the dash spells
+            # out the count before it, however the parser groups the items
+            found.append(Quantity(field, members[0].value, members[0].start))
         elif len(members) >= 2:
             found.append(Quantity(field, sum(q.value for q in members), members[0].start))
+
+
+_BREAKDOWN_MARK = re.compile(r"\s[-–—]\s|[:(]")
+
+
+def _opens_breakdown(between: str) -> bool:
+    """Whether the text between a count and the next one of its kind opens an elaboration
+    (a dash, a colon, a bracket): the next counts break the first down."""
+    return _BREAKDOWN_MARK.search(between) is not None
 
 
 def _list_after_colon(doc: Doc, found: list[Quantity]) -> None:

@@ -215,13 +215,33 @@ def _bounded(pieces: list[str]) -> list[str]:
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Non-empty lines, without the quote marks and bullets some feeds start lines with."""
-    out = []
+    """Non-empty lines, without the quote marks and bullets some feeds start lines with; a
+    bulleted list of counts under a line ending in a colon joins that line as one sentence."""
+    out: list[str] = []
+    listing = False
     for line in text.split("\n"):
         line = line.strip().lstrip(">*").strip()
-        if line:
-            out.append(line)
+        if not line:
+            continue
+        item = _COUNTED_ITEM.match(line)
+        if item is not None and out and (listing or out[-1].endswith(":")):
+            joint = " " if out[-1].endswith(":") else ", "
+            out[-1] = f"{out[-1].rstrip(';,.')}{joint}{item.group('item').rstrip(';,. ')}"
+            listing = True
+            continue
+        if listing:
+            out[-1] += "."
+        listing = False
+        out.append(line)
+    if listing:
+        out[-1] += "."
     return out or [""]
+
+
+_COUNTED_ITEM = re.compile(
+    r"^[-•–—]\s*(?P<item>\d[\d,]*\s(?:(?!\b(?:which|them|were|was|is|are)\b)[^;.])*[;,.]?)\s*$"
+)
+"""A bulleted line that is only a counted noun phrase ("- 90 Kh-101 cruise missiles;")."""
 
 
 def split_sentences(text: str) -> list[Sentence]:
