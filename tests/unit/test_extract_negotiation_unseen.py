@@ -33,6 +33,33 @@ def test_readiness_for_a_contact_is_no_contact(body: str) -> None:
 @pytest.mark.parametrize(
     "body",
     [
+        "Russian President Vladimir Putin received his investment envoy Kirill Dmitriev in the "
+        "Kremlin on Tuesday to hear how his contacts with the Americans had gone.",
+        "Ukrainian President Volodymyr Zelenskiy met Defence Minister Rustem Umerov on Tuesday, "
+        "who briefed him on preparations for the next talks with Russia.",
+        "U.S. President Donald Trump met his envoy Steve Witkoff at the White House on Tuesday "
+        "to go over his talks with Putin.",
+        "Putin held a meeting with Foreign Minister Sergei Lavrov on Tuesday to discuss the "
+        "results of the negotiations with the United States.",
+    ],
+)
+def test_a_leader_meeting_his_own_envoy_or_minister_is_no_round(body: str) -> None:
+    # every person the meeting's slots hold is of one country: a meeting within one side
+    assert negotiations_in(body) == []
+
+
+def test_an_envoy_meeting_the_other_sides_leader_is_still_a_round() -> None:
+    events = negotiations_in(
+        "Russian President Vladimir Putin met U.S. special envoy Steve Witkoff in the Kremlin "
+        "on Tuesday."
+    )
+    assert len(events) == 1
+    assert events[0].parties == ["RU", "US"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "The Ukrainian foreign ministry on Wednesday denied press reports that Ukrainian and "
         "Russian officials had met in Oman.",
         "Moscow dismissed as false a report that Russian and American negotiators held secret "
@@ -45,3 +72,15 @@ def test_readiness_for_a_contact_is_no_contact(body: str) -> None:
 )
 def test_a_contact_told_only_in_a_denied_report_is_no_round(body: str) -> None:
     assert negotiations_in(body) == []
+
+
+def test_a_delegation_of_one_side_meeting_named_people_of_the_other_keeps_them_all() -> None:
+    # the parse may leave the other side out of the meeting's slots; the clause still names
+    # them, so the meeting is no meeting within one side
+    events = negotiations_in(
+        "On Thursday, a Russian delegation led by Foreign Minister Sergei Lavrov, and including "
+        "aide Yuri Ushakov, is due to meet Secretary of State Marco Rubio in Riyadh."
+    )
+    assert len(events) == 1
+    assert {"Sergey Lavrov", "Marco Rubio"} <= set(events[0].participants)
+    assert events[0].parties == ["RU", "US"]

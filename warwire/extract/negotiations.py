@@ -1889,6 +1889,10 @@ def _mention(
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if reading.within_one_side and (
+        len({o.country for o in participants if o.name not in reading.topic_people}) == 1
+    ):
+        return None  # no one of another country is on the meeting: only its subject matter
     if reading.mood in _REALIS or reading.mood is None:
         # "X, a member of the delegation, said the talks...": who the parse makes a member
         # of a team took part, though he speaks of the contact
@@ -2179,6 +2183,12 @@ class Reading(NamedTuple):
     """Countries the clause's visits go to."""
     open_group: bool = False
     """A contact of the clause has "they" for subject: the group told before."""
+    within_one_side: bool = False
+    """A meeting the clause states has only people of one country in its slots ("X received
+    his envoy Y to hear a report"): a meeting within one side, no negotiation."""
+    topic_people: frozenset[str] = frozenset()
+    """People only in the slots of the clause's other contacts, which that meeting is about
+    ("to discuss his talks with Z"): Z (normalised)."""
 
 
 _IN_PERSON_VERBS = frozenset(
@@ -2228,7 +2238,15 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     headline = _title_case(text)
     people: dict[str, gazetteer.Official] = {}
     parties: set[str] = set()
+    within_one_side = False
+    topic_people: set[str] = set()
     for contact in found:
+        if contact.mood in _REALIS and _within_one_side(contact, roster):
+            within_one_side = True
+        elif contact.mood not in _REALIS or contact.commented:
+            topic_people |= {
+                r.name for p in contact.people if (r := roster.resolve(p.name, p.side))
+            }
         if contact.mood not in _REALIS and contact.mood is not None:
             continue
         if (
@@ -2301,7 +2319,27 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         commented=any(c.commented for c in found),
         hosts=frozenset(c.host for c in stated if c.host),
         open_group=any(c.open_group for c in stated),
+        within_one_side=within_one_side,
+        topic_people=frozenset(topic_people),
     )
+
+
+_MEETING_LEMMAS = frozenset({"meet", "meeting", "receive", "host"})
+
+
+def _within_one_side(contact: clauses.Contact, roster: Roster) -> bool:
+    """A meeting whose slots hold two or more people, all of one known country, and no other
+    side: a leader receiving his own envoy or minister."""
+    if contact.lemma not in _MEETING_LEMMAS or len(contact.people) < 2:
+        return False
+    countries = set(contact.parties)
+    for person in contact.people:
+        resolved = roster.resolve(person.name, person.side)
+        country = resolved.official.country if resolved and resolved.official else None
+        if not country:
+            return False
+        countries.add(country)
+    return len(countries) == 1
 
 
 def _irrealis_contacts(text: str, clause: str) -> set[int]:
