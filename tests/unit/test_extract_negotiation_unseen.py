@@ -6,6 +6,8 @@ Every sentence is invented; the people, places and days are not those of the lab
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.extracted import negotiations_in
@@ -84,3 +86,36 @@ def test_a_delegation_of_one_side_meeting_named_people_of_the_other_keeps_them_a
     assert len(events) == 1
     assert {"Sergey Lavrov", "Marco Rubio"} <= set(events[0].participants)
     assert events[0].parties == ["RU", "US"]
+
+
+@pytest.mark.parametrize(
+    "recalled",
+    [
+        "Zelenskiy recalled that he had raised air defence with Trump in a phone call on Monday.",
+        "Zelenskiy said he had asked Donald Trump for more Patriot systems during their phone "
+        "call on Monday.",
+        "The attack came two days after Zelenskiy spoke to Trump by phone about air defence.",
+    ],
+)
+def test_a_call_days_old_recalled_under_a_lead_about_something_else_is_background(
+    recalled: str,
+) -> None:
+    # the lead tells no contact at all: the article's news is the attack
+    events = negotiations_in(
+        "Russian drones struck Zaporizhzhia overnight, killing five people and damaging a "
+        "hospital, the regional governor said.\n\nVolodymyr Zelenskiy condemned the attack. "
+        + recalled
+    )
+    assert len(events) == 1
+    assert events[0].format == "call"
+    assert events[0].occurred_on == dt.date(2025, 3, 10)
+    assert events[0].background
+
+
+def test_a_call_days_old_that_the_lead_tells_is_still_the_news() -> None:
+    events = negotiations_in(
+        "Volodymyr Zelenskiy told Donald Trump in a phone call on Monday that Ukraine would not "
+        "give up territory, his office said on Wednesday."
+    )
+    assert len(events) == 1
+    assert not events[0].background

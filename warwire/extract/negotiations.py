@@ -3257,7 +3257,8 @@ def extract_negotiations(
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
-    _mark_background(kept, today)
+    news_elsewhere = not any(_triggers(s.text) for s in sentences if s.paragraph < lead)
+    _mark_background(kept, today, news_elsewhere)
     return kept
 
 
@@ -3785,8 +3786,13 @@ def _keep(
     return valid_parties(parties, peace, today, war)
 
 
-def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
-    lead = drafts[0].date if drafts else None
+def _mark_background(
+    drafts: list[NegotiationDraft], today: dt.date, news_elsewhere: bool = False
+) -> None:
+    """Contacts of days before the news are background. When the article's lead tells no
+    contact at all (`news_elsewhere`: "Russian drones struck Odesa overnight..."), a contact
+    two or more days old is recalled, not the news, even the first one told."""
+    lead = drafts[0].date if drafts and not news_elsewhere else None
     for draft in drafts:
         date = draft.date
         if draft.vague:
