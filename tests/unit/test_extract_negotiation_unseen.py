@@ -119,3 +119,26 @@ def test_a_call_days_old_that_the_lead_tells_is_still_the_news() -> None:
     )
     assert len(events) == 1
     assert not events[0].background
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Donald Trump said on Wednesday he would meet Vladimir Putin in Helsinki to discuss a "
+        "ceasefire, after a phone call that the Kremlin said lasted three hours.",
+        "Donald Trump said on Wednesday he would meet Vladimir Putin in Helsinki, following a "
+        "long phone call.",
+    ],
+)
+def test_a_meeting_announced_after_a_call_is_a_second_contact_with_the_same_sides(
+    body: str,
+) -> None:
+    events = negotiations_in(body)
+    assert [(e.status, e.format) for e in events] == [
+        ("scheduled", "in_person"),
+        ("held", "call"),
+    ]
+    meeting, call = events
+    assert meeting.venue == "Helsinki"
+    assert meeting.parties == call.parties == ["RU", "US"]
+    assert set(call.participants) == {"Donald Trump", "Vladimir Putin"}

@@ -1206,6 +1206,21 @@ def _mentions_in(
                     found = _at_a_distance(found, before, span.group(0), segment)
                 elif before is not None and piece != clause:
                     found = _sequel_of(found, before, text)
+                elif (
+                    before is not None
+                    and _AFTER_LINK.match(segment)
+                    and len(found.parties) < 2
+                    and found.parties <= before.parties
+                ):
+                    # "would meet X in Y, after a phone call": the call that came first was
+                    # with the one he is to meet
+                    known = {o.name for o in before.participants}
+                    found = replace(
+                        found,
+                        parties=set(before.parties),
+                        participants=before.participants
+                        + [o for o in found.participants if o.name not in known],
+                    )
                 if before is not None and found.venue is None and _THAT_CITY.search(segment):
                     # "met X in Jeddah, a day before talks with Y in the city": the city named
                     found = replace(found, venue=before.venue, venue_country=before.venue_country)
@@ -1663,6 +1678,7 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
+_AFTER_LINK = re.compile(r"[\s,]*(?:only\s+|just\s+)?(?:after|following)\s", _F)
 _THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:and|but)\s+that\s", _F)
 _SOFT_EDGE = Folded(
     re.compile(
@@ -1713,6 +1729,8 @@ def _different_meetings(first: str, second: str, today: dt.date) -> bool:
     kinds = {_family(_format(first)), _family(_format(second))}
     if kinds == {"call", "meet"} and _THAT_CLAUSE.match(second):
         return True  # "said the meeting had been nice and that he would talk to X": two
+    if kinds == {"call", "meet"} and _AFTER_LINK.match(second):
+        return True  # "said he would meet X in Y, after a phone call": the call came first
     day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
     if day1.date and day2.date and day1.date != day2.date:
         return True
