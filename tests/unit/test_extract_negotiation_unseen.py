@@ -142,3 +142,24 @@ def test_a_meeting_announced_after_a_call_is_a_second_contact_with_the_same_side
     assert meeting.venue == "Helsinki"
     assert meeting.parties == call.parties == ["RU", "US"]
     assert set(call.participants) == {"Donald Trump", "Vladimir Putin"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The call came two days before Zelenskiy is due to meet Trump at the White House on "
+        "Friday.",
+        "It came two days before Zelenskiy is to sit down with Trump at the White House on Friday.",
+    ],
+)
+def test_a_meeting_told_a_span_of_days_after_a_call_without_a_comma_is_its_own_contact(
+    second: str,
+) -> None:
+    events = negotiations_in(
+        "Donald Trump and Vladimir Putin spoke by phone on Wednesday for two hours. " + second
+    )
+    summary = sorted((e.status, e.format, e.occurred_on, tuple(e.parties)) for e in events)
+    assert summary == [
+        ("held", "call", dt.date(2025, 3, 12), ("RU", "US")),
+        ("scheduled", "in_person", dt.date(2025, 3, 14), ("UA", "US")),
+    ]

@@ -1655,6 +1655,9 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
             for m in _SEGMENT_EDGE.finditer(clause, None, a.end, b.start)
         ]
         spans = [at for _, at in edges if _SPAN_LINK.match(clause, at)]
+        if not spans:
+            # "The call came a day before X is due to meet Y": a span with no comma before it
+            spans = [m.start() for m in _SPAN_INSIDE.finditer(clause, a.end, b.start)]
         if spans:
             cuts.append(spans[-1])  # ", a day before Y sits down with Z": another occasion
             continue
@@ -1721,6 +1724,13 @@ _SPAN_LINK = re.compile(
 )
 """A part that opens at a distance in time from the first ("X met Y on Monday, a day before
 Z sits down with W"): another occasion, so another meeting."""
+
+
+_SPAN_INSIDE = re.compile(
+    r"\s(?=(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
+    r"(?:before|after|ahead\s+of)\s)",
+    _F,
+)
 
 
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
