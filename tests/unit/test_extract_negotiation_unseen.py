@@ -163,3 +163,33 @@ def test_a_meeting_told_a_span_of_days_after_a_call_without_a_comma_is_its_own_c
         ("held", "call", dt.date(2025, 3, 12), ("RU", "US")),
         ("scheduled", "in_person", dt.date(2025, 3, 14), ("UA", "US")),
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Western capitals pressed Modi to talk to Zelenskiy after his state visit to Moscow in "
+        "July.",
+        "Washington has pressed Modi to speak with Zelenskiy about a settlement.",
+        "Allies have been encouraging Ramaphosa to call Zelenskiy.",
+    ],
+)
+def test_pressing_someone_to_talk_is_a_wish_not_a_call(body: str) -> None:
+    assert all(e.format != "call" for e in negotiations_in(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Brazil would send its special adviser for foreign affairs, Celso Amorim, to Ukraine to "
+        "hold talks with all sides on a settlement, Lula said on Wednesday.",
+        "Lula said on Wednesday that Brasilia would send an envoy to Kyiv for talks on a "
+        "political settlement.",
+    ],
+)
+def test_an_envoy_to_be_sent_for_talks_is_a_planned_meeting_of_sender_and_host(body: str) -> None:
+    events = negotiations_in(body)
+    assert len(events) == 1
+    assert events[0].status == "scheduled"
+    assert events[0].format == "in_person"
+    assert events[0].parties == ["BR", "UA"]

@@ -251,6 +251,10 @@ _IRREALIS_WORDS = WordList(
     "eventual",
     "range of",
     "potential",
+    "pressing",
+    "pressed",
+    "presses",
+    "encourag*",
     "push for",
     "pushed for",
     "pushes for",
@@ -2078,6 +2082,10 @@ def _mention(
     }
     parties |= reading.parties
     parties |= {o.country for o in principals if o.country}
+    sent_between = _sender_and_destination(clause) if len(parties) < 2 else set()
+    if sent_between:
+        parties |= sent_between
+        fmt = fmt or "in_person"  # an envoy sent to meet them
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
         parties -= (
@@ -2145,6 +2153,49 @@ def _mention(
         apart=bool(_APART.match(sentence.text))
         and not _DEFINITE_BEFORE.search(clause[: first + 1]),
     )
+
+
+_ENVOY_SENT = re.compile(
+    r"\b(?:send|sends|sending|sent|dispatch|dispatches|dispatched|dispatching)\s+"
+    r"(?:[\w'.,-]+\s+){0,8}?(?:envoys?|representatives?|emissar(?:y|ies)|delegations?|"
+    r"negotiators|team|advis[eo]rs?|aides?|ministers?)\b[^.;]{0,60}?\bto\s+(?P<place>(?-i:[A-Z])[\w'-]+(?:\s(?-i:[A-Z])[\w'-]+)?)",
+    _F,
+)
+
+
+def _country_named(text: str) -> str | None:
+    """The country a name stands for: the country itself or a city of it ("Kyiv": UA)."""
+    found = gazetteer.countries().find(text)
+    if found:
+        return found[0].item.code
+    for word in (text, text.split()[0] if text.split() else text):
+        place = gazetteer.places_by_name().get(word)
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
+def _sender_and_destination(clause: str) -> set[str]:
+    """ "Beijing would send its special representative to Ukraine to hold talks": the state
+    that sends the envoy (named before the verb) and the one he is sent to are the sides."""
+    sent = _ENVOY_SENT.search(clause)
+    if sent is None:
+        return set()
+    destination = _country_named(sent.group("place"))
+    senders = gazetteer.countries().find(clause[: sent.start()])
+    sender = senders[0].item.code if senders else None
+    if sender is None:
+        sender = next(
+            (
+                place.country
+                for word in re.findall(r"(?-i:[A-Z])[\w'-]+", clause[: sent.start()])
+                if (place := gazetteer.places_by_name().get(word)) is not None and place.country
+            ),
+            None,
+        )
+    if sender is None or destination is None or sender == destination:
+        return set()
+    return {sender, destination}
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
