@@ -193,3 +193,19 @@ def test_an_envoy_to_be_sent_for_talks_is_a_planned_meeting_of_sender_and_host(b
     assert events[0].status == "scheduled"
     assert events[0].format == "in_person"
     assert events[0].parties == ["BR", "UA"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Volodymyr Zelenskiy is due in Washington on Friday for talks with Donald Trump.",
+        "Volodymyr Zelenskiy was due in Washington on Friday for a meeting with Donald Trump, "
+        "his office said.",
+    ],
+)
+def test_talks_someone_is_due_somewhere_for_are_planned(body: str) -> None:
+    events = negotiations_in(body)
+    assert len(events) == 1
+    assert events[0].status == "scheduled"
+    assert events[0].occurred_on == dt.date(2025, 3, 14)
+    assert events[0].venue == "Washington"

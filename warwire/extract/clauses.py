@@ -1735,6 +1735,11 @@ def mood(token: Token) -> str | None:
         # "prepares for the conversation", "arranged a meeting": what is prepared or
         # arranged is still to come
         return _negated_or(verb, "scheduled")
+    if lemma(verb) == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in _PLANNED - {"likely"} for c in verb.children
+    ):
+        # "X is due in Y on Friday for talks with Z": the talks its subject is due at
+        return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
 
 
