@@ -209,3 +209,17 @@ def test_talks_someone_is_due_somewhere_for_are_planned(body: str) -> None:
     assert events[0].status == "scheduled"
     assert events[0].occurred_on == dt.date(2025, 3, 14)
     assert events[0].venue == "Washington"
+
+
+def test_a_meeting_to_prepare_a_summit_is_not_the_summit() -> None:
+    events = negotiations_in(
+        "Donald Trump said on Wednesday he would meet Vladimir Putin in Helsinki within two "
+        "weeks.\n\nU.S. and Russian officials will meet in Helsinki next week to prepare the "
+        "summit, the Kremlin said."
+    )
+    assert len(events) == 2
+    summit, preparation = events
+    assert set(summit.participants) == {"Donald Trump", "Vladimir Putin"}
+    assert preparation.participants == []
+    assert preparation.status == "scheduled"
+    assert preparation.parties == ["RU", "US"]

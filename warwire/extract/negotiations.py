@@ -637,6 +637,9 @@ class TalkMention:
     apart: bool = False
     """Its sentence opens at another time of the day just told ("Earlier on Friday, X hosted
     a meeting with Y"): not the contact just told."""
+    prepares: bool = False
+    """The clause makes the contact the preparation of another ("will meet next week to
+    prepare the summit"): not the contact it prepares."""
 
 
 @dataclass(slots=True)
@@ -2152,6 +2155,7 @@ def _mention(
         kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
         apart=bool(_APART.match(sentence.text))
         and not _DEFINITE_BEFORE.search(clause[: first + 1]),
+        prepares=bool(_PREPARES.search(clause)),
     )
 
 
@@ -2196,6 +2200,14 @@ def _sender_and_destination(clause: str) -> set[str]:
     if sender is None or destination is None or sender == destination:
         return set()
     return {sender, destination}
+
+
+_PREPARES = re.compile(
+    r"\b(?:prepar(?:e|es|ed|ing)|in\s+preparation\s+for|pav(?:e|es|ed|ing)\s+the\s+way\s+for|lay"
+    r"(?:s|ing)?\s+the\s+groundwork\s+for)\s+(?:the|a|an|their|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|meeting)\b|\bpreparatory\b",
+    _F,
+)
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
@@ -2970,6 +2982,8 @@ class _Folder:
         venue = _draft_venue(draft)
         if venue and mention.venue and venue != mention.venue:
             return False
+        if mention.prepares != any(m.prepares for m in draft.mentions) and not mention.support:
+            return False  # a meeting to prepare a summit is not the summit
         fam, mine = _draft_family(draft), _family(mention.fmt)
         if mention.definite and mention.fmt == "call" and _video(draft.mentions):
             mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
