@@ -1610,6 +1610,8 @@ def mood(token: Token) -> str | None:
     clause does not say (a bare noun phrase, a headline without a verb)."""
     if token.pos_ in ("NOUN", "PROPN") and _called_off(token):
         return "negated"
+    if _denied_report(token):
+        return "negated"
     if token.pos_ in ("NOUN", "PROPN") and _aggregate(token):
         return "hypothetical"  # "after two meetings in X": several contacts, none told
     if token.pos_ in ("NOUN", "PROPN") and _listed_as_possible(token):
@@ -1635,6 +1637,8 @@ def mood(token: Token) -> str | None:
             and prep.lower_ in ("of", "for", "on")
             and prep.head.lower_ in HEDGE_NOUNS
         ):
+            return "hypothetical"
+        if _readiness_for(token):
             return "hypothetical"
         if token.dep_ == "pobj" and prep.lower_ == "since":
             return "held"  # "the first contact since the May meeting": it took place
@@ -1734,7 +1738,63 @@ def mood(token: Token) -> str | None:
         # "prepares for the conversation", "arranged a meeting": what is prepared or
         # arranged is still to come
         return _negated_or(verb, "scheduled")
+    if lemma(verb) == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in _PLANNED - {"likely"} for c in verb.children
+    ):
+        # "X is due in Y on Friday for talks with Z": the talks its subject is due at
+        return _negated_or(verb, "scheduled")
     return _verb_mood(verb, 0)
+
+
+_REPORT_NOUNS = frozenset(
+    {"report", "reports", "claim", "claims", "rumour", "rumours", "rumor", "rumors"}
+    | {"allegation", "allegations", "suggestion", "suggestions", "story", "stories"}
+)
+_DENIAL_VERBS = frozenset(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("den", ("y", "ies", "ied", "ying")),
+        ("dismiss", ("", "es", "ed", "ing")),
+        ("reject", ("", "s", "ed", "ing")),
+        ("refut", ("e", "es", "ed", "ing")),
+        ("debunk", ("", "s", "ed", "ing")),
+    )
+    for end in ends
+)
+"""Verbs (every form) that deny what their object reports."""
+_FALSE_WORDS = frozenset(
+    {"untrue", "false", "fake", "baseless", "groundless", "wrong", "inaccurate", "fabricated"}
+)
+
+
+def _denied_report(token: Token) -> bool:
+    """ "Peskov denied reports that X had met Y", "dismissed as false a report that...",
+    "reports that X and Y held talks were untrue": a contact told only inside a report that
+    the sentence denies did not take place."""
+    verb = token if token.pos_ in ("VERB", "AUX") else _clause_verb(token)
+    report = verb.head
+    if verb.dep_ not in ("acl", "ccomp") or report.lower_ not in _REPORT_NOUNS:
+        return False
+    governor = report.head
+    if report.dep_ == "pobj" and governor.pos_ == "ADP":
+        governor = governor.head  # "dismissed as false a report that..."
+    if report.dep_ in ("dobj", "pobj") and governor.lower_ in _DENIAL_VERBS:
+        return True
+    return report.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in _FALSE_WORDS for c in governor.children
+    )
+
+
+def _readiness_for(token: Token) -> bool:
+    """ "Kyiv is ready for a new round of talks", "open to a meeting", "eager for talks": a
+    contact that a predicate of readiness takes as its object is only a possibility."""
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "ready for a round of talks": the round is the object
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.pos_ != "ADJ":
+        return False
+    return prep.head.lower_ in HYPOTHETICAL_ADJECTIVES | {"prepared"}
 
 
 def _listed_as_possible(token: Token) -> bool:

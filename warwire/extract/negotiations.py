@@ -251,6 +251,10 @@ _IRREALIS_WORDS = WordList(
     "eventual",
     "range of",
     "potential",
+    "pressing",
+    "pressed",
+    "presses",
+    "encourag*",
     "push for",
     "pushed for",
     "pushes for",
@@ -635,6 +639,9 @@ class TalkMention:
     apart: bool = False
     """Its sentence opens at another time of the day just told ("Earlier on Friday, X hosted
     a meeting with Y"): not the contact just told."""
+    prepares: bool = False
+    """The clause makes the contact the preparation of another ("will meet next week to
+    prepare the summit"): not the contact it prepares."""
 
 
 @dataclass(slots=True)
@@ -1208,6 +1215,21 @@ def _mentions_in(
                     found = _at_a_distance(found, before, span.group(0), segment)
                 elif before is not None and piece != clause:
                     found = _sequel_of(found, before, text)
+                elif (
+                    before is not None
+                    and _AFTER_LINK.match(segment)
+                    and len(found.parties) < 2
+                    and found.parties <= before.parties
+                ):
+                    # "would meet X in Y, after a phone call": the call that came first was
+                    # with the one he is to meet
+                    known = {o.name for o in before.participants}
+                    found = replace(
+                        found,
+                        parties=set(before.parties),
+                        participants=before.participants
+                        + [o for o in found.participants if o.name not in known],
+                    )
                 if before is not None and found.venue is None and _THAT_CITY.search(segment):
                     # "met X in Jeddah, a day before talks with Y in the city": the city named
                     found = replace(found, venue=before.venue, venue_country=before.venue_country)
@@ -1642,6 +1664,9 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
             for m in _SEGMENT_EDGE.finditer(clause, None, a.end, b.start)
         ]
         spans = [at for _, at in edges if _SPAN_LINK.match(clause, at)]
+        if not spans:
+            # "The call came a day before X is due to meet Y": a span with no comma before it
+            spans = [m.start() for m in _SPAN_INSIDE.finditer(clause, a.end, b.start)]
         if spans:
             cuts.append(spans[-1])  # ", a day before Y sits down with Z": another occasion
             continue
@@ -1665,6 +1690,7 @@ def _segments(clause: str, triggers: list[Trigger], today: dt.date) -> list[str]
     return out
 
 
+_AFTER_LINK = re.compile(r"[\s,]*(?:only\s+|just\s+)?(?:after|following)\s", _F)
 _THAT_CLAUSE = re.compile(r"\s*(?:,\s*)?(?:and|but)\s+that\s", _F)
 _SOFT_EDGE = Folded(
     re.compile(
@@ -1709,12 +1735,21 @@ _SPAN_LINK = re.compile(
 Z sits down with W"): another occasion, so another meeting."""
 
 
+_SPAN_INSIDE = re.compile(
+    r"\s(?=(?:a|an|one|two|three|four|five|six|\d+|several|a\s+few)\s+(?:days?|hours?|weeks?)\s+"
+    r"(?:before|after|ahead\s+of)\s)",
+    _F,
+)
+
+
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
     if _SPAN_LINK.match(second):
         return True
     kinds = {_family(_format(first)), _family(_format(second))}
     if kinds == {"call", "meet"} and _THAT_CLAUSE.match(second):
         return True  # "said the meeting had been nice and that he would talk to X": two
+    if kinds == {"call", "meet"} and _AFTER_LINK.match(second):
+        return True  # "said he would meet X in Y, after a phone call": the call came first
     day1, day2 = find_date(_without_since(first), today), find_date(_without_since(second), today)
     if day1.date and day2.date and day1.date != day2.date:
         return True
@@ -1891,6 +1926,10 @@ def _mention(
         ]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
+    if reading.within_one_side and (
+        len({o.country for o in participants if o.name not in reading.topic_people}) == 1
+    ):
+        return None  # no one of another country is on the meeting: only its subject matter
     if reading.mood in _REALIS or reading.mood is None:
         # "X, a member of the delegation, said the talks...": who the parse makes a member
         # of a team took part, though he speaks of the contact
@@ -2048,6 +2087,10 @@ def _mention(
     }
     parties |= reading.parties
     parties |= {o.country for o in principals if o.country}
+    sent_between = _sender_and_destination(clause) if len(parties) < 2 else set()
+    if sent_between:
+        parties |= sent_between
+        fmt = fmt or "in_person"  # an envoy sent to meet them
     if reading.people or reading.parties:
         # A nationality given to someone who holds no office is not a side present.
         parties -= (
@@ -2114,7 +2157,59 @@ def _mention(
         kind=next((t.kind for t in _realis_triggers(clause) if t.start == first), None),
         apart=bool(_APART.match(sentence.text))
         and not _DEFINITE_BEFORE.search(clause[: first + 1]),
+        prepares=bool(_PREPARES.search(clause)),
     )
+
+
+_ENVOY_SENT = re.compile(
+    r"\b(?:send|sends|sending|sent|dispatch|dispatches|dispatched|dispatching)\s+"
+    r"(?:[\w'.,-]+\s+){0,8}?(?:envoys?|representatives?|emissar(?:y|ies)|delegations?|"
+    r"negotiators|team|advis[eo]rs?|aides?|ministers?)\b[^.;]{0,60}?\bto\s+(?P<place>(?-i:[A-Z])[\w'-]+(?:\s(?-i:[A-Z])[\w'-]+)?)",
+    _F,
+)
+
+
+def _country_named(text: str) -> str | None:
+    """The country a name stands for: the country itself or a city of it ("Kyiv": UA)."""
+    found = gazetteer.countries().find(text)
+    if found:
+        return found[0].item.code
+    for word in (text, text.split()[0] if text.split() else text):
+        place = gazetteer.places_by_name().get(word)
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
+def _sender_and_destination(clause: str) -> set[str]:
+    """ "Beijing would send its special representative to Ukraine to hold talks": the state
+    that sends the envoy (named before the verb) and the one he is sent to are the sides."""
+    sent = _ENVOY_SENT.search(clause)
+    if sent is None:
+        return set()
+    destination = _country_named(sent.group("place"))
+    senders = gazetteer.countries().find(clause[: sent.start()])
+    sender = senders[0].item.code if senders else None
+    if sender is None:
+        sender = next(
+            (
+                place.country
+                for word in re.findall(r"(?-i:[A-Z])[\w'-]+", clause[: sent.start()])
+                if (place := gazetteer.places_by_name().get(word)) is not None and place.country
+            ),
+            None,
+        )
+    if sender is None or destination is None or sender == destination:
+        return set()
+    return {sender, destination}
+
+
+_PREPARES = re.compile(
+    r"\b(?:prepar(?:e|es|ed|ing)|in\s+preparation\s+for|pav(?:e|es|ed|ing)\s+the\s+way\s+for|lay"
+    r"(?:s|ing)?\s+the\s+groundwork\s+for)\s+(?:the|a|an|their|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:summit|meeting)\b|\bpreparatory\b",
+    _F,
+)
 
 
 _HEADLINE_SOURCE = re.compile(r"\s[-–—]\s*((?:[A-Z][\w'.]+\s){0,2}[A-Z][\w'.]+)\s*$")
@@ -2181,6 +2276,12 @@ class Reading(NamedTuple):
     """Countries the clause's visits go to."""
     open_group: bool = False
     """A contact of the clause has "they" for subject: the group told before."""
+    within_one_side: bool = False
+    """A meeting the clause states has only people of one country in its slots ("X received
+    his envoy Y to hear a report"): a meeting within one side, no negotiation."""
+    topic_people: frozenset[str] = frozenset()
+    """People only in the slots of the clause's other contacts, which that meeting is about
+    ("to discuss his talks with Z"): Z (normalised)."""
 
 
 _IN_PERSON_VERBS = frozenset(
@@ -2230,7 +2331,15 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     headline = _title_case(text)
     people: dict[str, gazetteer.Official] = {}
     parties: set[str] = set()
+    within_one_side = False
+    topic_people: set[str] = set()
     for contact in found:
+        if contact.mood in _REALIS and _within_one_side(contact, roster):
+            within_one_side = True
+        elif contact.mood not in _REALIS or contact.commented:
+            topic_people |= {
+                r.name for p in contact.people if (r := roster.resolve(p.name, p.side))
+            }
         if contact.mood not in _REALIS and contact.mood is not None:
             continue
         if (
@@ -2303,7 +2412,27 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         commented=any(c.commented for c in found),
         hosts=frozenset(c.host for c in stated if c.host),
         open_group=any(c.open_group for c in stated),
+        within_one_side=within_one_side,
+        topic_people=frozenset(topic_people),
     )
+
+
+_MEETING_LEMMAS = frozenset({"meet", "meeting", "receive", "host"})
+
+
+def _within_one_side(contact: clauses.Contact, roster: Roster) -> bool:
+    """A meeting whose slots hold two or more people, all of one known country, and no other
+    side: a leader receiving his own envoy or minister."""
+    if contact.lemma not in _MEETING_LEMMAS or len(contact.people) < 2:
+        return False
+    countries = set(contact.parties)
+    for person in contact.people:
+        resolved = roster.resolve(person.name, person.side)
+        country = resolved.official.country if resolved and resolved.official else None
+        if not country:
+            return False
+        countries.add(country)
+    return len(countries) == 1
 
 
 def _irrealis_contacts(text: str, clause: str) -> set[int]:
@@ -2855,6 +2984,8 @@ class _Folder:
         venue = _draft_venue(draft)
         if venue and mention.venue and venue != mention.venue:
             return False
+        if mention.prepares != any(m.prepares for m in draft.mentions) and not mention.support:
+            return False  # a meeting to prepare a summit is not the summit
         fam, mine = _draft_family(draft), _family(mention.fmt)
         if mention.definite and mention.fmt == "call" and _video(draft.mentions):
             mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
@@ -3221,7 +3352,8 @@ def extract_negotiations(
     _date_meanwhile(kept, cues, today)
     if local_hour < 5:
         _today_written_before_midnight(kept, today)
-    _mark_background(kept, today)
+    news_elsewhere = not any(_triggers(s.text) for s in sentences if s.paragraph < lead)
+    _mark_background(kept, today, news_elsewhere)
     return kept
 
 
@@ -3749,8 +3881,13 @@ def _keep(
     return valid_parties(parties, peace, today, war)
 
 
-def _mark_background(drafts: list[NegotiationDraft], today: dt.date) -> None:
-    lead = drafts[0].date if drafts else None
+def _mark_background(
+    drafts: list[NegotiationDraft], today: dt.date, news_elsewhere: bool = False
+) -> None:
+    """Contacts of days before the news are background. When the article's lead tells no
+    contact at all (`news_elsewhere`: "Russian drones struck Odesa overnight..."), a contact
+    two or more days old is recalled, not the news, even the first one told."""
+    lead = drafts[0].date if drafts and not news_elsewhere else None
     for draft in drafts:
         date = draft.date
         if draft.vague:
