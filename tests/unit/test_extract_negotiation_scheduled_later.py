@@ -105,3 +105,25 @@ def test_a_call_about_the_grain_initiative_or_captives_is_about_the_war() -> Non
         TUESDAY_MORNING,
     )
     assert [e.format for e in grain + captives] == ["call", "call"]
+
+
+def test_negotiation_as_a_mass_noun_is_no_contact() -> None:
+    assert (
+        negotiations_in(
+            "The Chinese leader said that dialogue and negotiation were the only way out of the"
+            " conflict.",
+            TUESDAY_MORNING,
+        )
+        == []
+    )
+
+
+def test_what_the_two_said_to_each_other_gives_the_call_its_subject() -> None:
+    found = negotiations_in(
+        "Chinese President Xi Jinping spoke by telephone with Ukrainian President Volodymyr"
+        " Zelenskiy on Monday, their first contact in a year.\n\n"
+        "According to the Chinese readout, Xi told Zelenskiy that talks were the only way out"
+        " of the conflict.",
+        TUESDAY_MORNING,
+    )
+    assert [(e.format, e.parties) for e in found] == [("call", ["CN", "UA"])]

@@ -1616,6 +1616,8 @@ def mood(token: Token) -> str | None:
         return "hypothetical"  # "after two meetings in X": several contacts, none told
     if token.pos_ in ("NOUN", "PROPN") and _listed_as_possible(token):
         return "hypothetical"
+    if _generic(token):
+        return "hypothetical"  # "dialogue and negotiation are the only way out": no contact
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("for", "of")
@@ -1795,6 +1797,22 @@ def _readiness_for(token: Token) -> bool:
     if noun.dep_ != "pobj" or prep.lower_ not in ("for", "to") or prep.head.pos_ != "ADJ":
         return False
     return prep.head.lower_ in HYPOTHETICAL_ADJECTIVES | {"prepared"}
+
+
+_MASS_CONTACT_NOUNS = frozenset({"negotiation", "dialogue", "diplomacy", "mediation"})
+
+
+def _generic(token: Token) -> bool:
+    """A contact noun used as a mass noun, with no article, possessive or number ("dialogue
+    and negotiation", "through negotiation"): the practice in general, not one contact."""
+    return (
+        token.tag_ == "NN"
+        and token.lower_ in _MASS_CONTACT_NOUNS
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children)
+        and not (
+            token.dep_ == "conj" and any(c.dep_ in ("det", "poss") for c in token.head.children)
+        )
+    )
 
 
 def _listed_as_possible(token: Token) -> bool:

@@ -3328,7 +3328,11 @@ def extract_negotiations(
     folder.settle()
     _next_rounds(folder.drafts, today)
     drafts = _without_headline_summaries(folder.drafts) if titled else folder.drafts
-    kept = [d for d in drafts if _keep(d, today, topical, peaceful)]
+    kept = [
+        d
+        for d in drafts
+        if _keep(d, today, topical, peaceful) or _keep(d, today, *_exchanged(d, sentences))
+    ]
     kept = _without_called_off(kept, sentences)
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
@@ -3855,6 +3859,36 @@ _TALKS_ABOUT_TALKS = re.compile(
     _F,
 )
 """A contact about a round of talks is about the negotiations themselves."""
+
+
+_STEM = 6
+
+
+def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
+    """The paragraphs (topical, peaceful) of sentences that tell what the contact's people
+    said to each other ("Xi told Zelenskiy that negotiation was the only way out of the
+    conflict"): two of its participants named in one sentence, which then gives the contact
+    its subject."""
+    # any part of a name, by its first letters ("Xi" of Xi Jinping; "Zelenskiy" and
+    # "Zelenskyy" are one name)
+    people = [
+        re.compile(r"\b(?:" + "|".join(re.escape(part[:_STEM]) for part in name.split()) + ")")
+        for name in draft.participants
+        if " " in name
+    ]
+    if len(people) < 2:
+        return set(), set()
+    topical: set[int] = set()
+    peaceful: set[int] = set()
+    for sentence in sentences:
+        if sum(bool(person.search(sentence.text)) for person in people) < 2:
+            continue
+        if _PEACE.search(sentence.text) or _TALKS_ABOUT_TALKS.search(sentence.text):
+            peaceful.add(sentence.paragraph)
+        if _WAR.search(sentence.text) or sentence.paragraph in peaceful:
+            topical.add(sentence.paragraph)
+    paragraphs = {m.paragraph for m in draft.mentions}
+    return topical | paragraphs if topical else set(), peaceful | paragraphs if peaceful else set()
 
 
 def _keep(
