@@ -127,3 +127,12 @@ def test_what_the_two_said_to_each_other_gives_the_call_its_subject() -> None:
         TUESDAY_MORNING,
     )
     assert [(e.format, e.parties) for e in found] == [("call", ["CN", "UA"])]
+
+
+def test_a_call_to_press_for_an_end_to_the_fighting_is_about_the_war() -> None:
+    found = negotiations_in(
+        "Indian Prime Minister Narendra Modi spoke with Vladimir Putin by phone on Monday and"
+        " urged an end to the fighting.",
+        TUESDAY_MORNING,
+    )
+    assert [(e.format, e.parties) for e in found] == [("call", ["IN", "RU"])]

@@ -264,3 +264,27 @@ def test_a_bulleted_list_of_counts_under_a_colon_adds_up() -> None:
     assert [(e.drones, e.missiles, e.missiles_downed, e.drones_downed) for e in found] == [
         (30, 90, 70, 25)
     ]
+
+
+def test_a_headline_attack_a_day_after_another_keeps_its_own_toll() -> None:
+    found = strikes(
+        "Ukrainian shelling of Belgorod killed 18 people on Saturday afternoon, officials said.",
+        "2023-12-30T20:15:00+00:00",
+        title="Shelling kills 18 in Belgorod a day after Russia's biggest air attack on Ukraine",
+    )
+    assert [(e.attacker, e.killed, e.places) for e in found if not e.background] == [
+        ("UA", 18, ["Belgorod"])
+    ]
+
+
+def test_an_attack_of_the_day_before_whose_toll_rose_today_is_news() -> None:
+    found = strikes(
+        "Ukrainian shelling of Belgorod killed 18 people on Saturday afternoon, officials said."
+        "\n\nOn Friday, Russia fired 122 missiles at Kyiv and other cities. Officials said on"
+        " Saturday that the death toll from that attack had risen to 39.",
+        "2023-12-30T20:15:00+00:00",
+    )
+    kyiv = [e for e in found if e.attacker == "RU"]
+    assert [(e.occurred_on, e.killed, e.background) for e in kyiv] == [
+        (dt.date(2023, 12, 29), 39, False)
+    ]

@@ -458,7 +458,8 @@ _ORDINAL_ROUND = Folded(
 )
 _PEACE = Gated(
     re.compile(
-        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+war|settlement|"
+        r"\b(?:peace|ceasefire|cease-fire|truce|end(?:ing)?\s+(?:to\s+)?(?:the|this)\s+"
+        r"(?:war|fighting|hostilities|bloodshed)|settlement|dialogue\s+and\s+diplomacy|"
         r"prisoners?|swaps?|security\s+guarantees|\d+-point|framework|memorandum|de-?escalat\w*|"
         r"grain\s+(?:deal|exports?|corridor|shipments?|initiative|agreement|arrangement)|"
         r"export\s+of\s+grain|Black\s+Sea|mediat\w+|captiv\w+|POWs?)\b",
@@ -3844,8 +3845,8 @@ _WAR = Gated(
         r"Ukrain\w*\s+(?:war|conflict|crisis|settlement)|evacuat\w*|humanitarian\s+corridors?|"
         r"discuss\w*\s+(?:the\s+)?(?:war\s+in\s+)?Ukraine|"
         r"invasion\s+of\s+Ukraine|(?:the|full-scale|Russia's|Russian)\s+invasion|"
-        r"(?:end\w*|resol\w+|settl\w+|way\s+out)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
-        r"(?:war|conflict|crisis))\b",
+        r"(?:end\w*|resol\w+|settl\w+|way\s+out|halt\w*|stop\w*)\s+(?:to\s+|of\s+)?(?:the|this)\s+"
+        r"(?:war|conflict|crisis|fighting|hostilities|bloodshed))\b",
         _F,
     ),
     ("ukrain", "evacuat", "humanitarian", "war", "conflict", "crisis", "invasion"),

@@ -831,6 +831,8 @@ class StrikeDraft:
     rockets pounded X"): the story's day is its day."""
     recalled: bool = False
     """Every sentence of it recalls it as an attack the story's one came days after."""
+    updated: bool = False
+    """A sentence gives one of its figures as an update ("the toll has risen to 39")."""
 
     @property
     def target(self) -> str:
@@ -1762,8 +1764,13 @@ def _recalled_days_before(text: str, day: dt.date) -> DateCue:
     if "after" not in text:
         return NO_CUE
     match = _DAYS_AFTER.search(text)
-    if match is not None and (
-        _FIGURE_HINT.search(text[match.start() :]) or _CASUALTY.search(text[match.start() :])
+    if (
+        match is not None
+        and (
+            match.start() == 0  # a clause of its own: "..., a day after Moscow launched ..."
+            or _FIGURE_HINT.search(text[match.start() :])
+            or _CASUALTY.search(text[match.start() :])
+        )
     ):
         days = _DAY_WORDS[match.group("n").lower()]
         return DateCue(When.DATE, day - dt.timedelta(days=days))
@@ -2421,7 +2428,8 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
 
 _DAYS_AFTER_CLAUSE = Folded(
     re.compile(
-        r",\s+(?:just\s+|only\s+|barely\s+)?(?:(?:a|the|one|two|three|four|five|six|seven|[1-7])"
+        r"(?:,\s+|\s+(?=(?:a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+after\s))"
+        r"(?:just\s+|only\s+|barely\s+)?(?:(?:a|the|one|two|three|four|five|six|seven|[1-7])"
         r"\s+days?|days|weeks|"
         r"months|(?:a|one|two|three|four|several|a\s+few|\d+)\s+(?:weeks?|months?))\s+after\s",
         _F,
@@ -2642,6 +2650,7 @@ def _draft(
         first_paragraph=group[0].paragraph,
         locus=locus,
         recalled=all(f.recalled for f in group),
+        updated=any(f.updates for f in group),
     )
     tolls: dict[str, dict[str | None, int]] = {"killed": {}, "injured": {}}
     stated_totals: set[str] = set()
@@ -2912,7 +2921,10 @@ def _finish(
             # came in before midnight, not an attack of the new day.
             draft.date = today - dt.timedelta(days=1)
             recent.add(draft.date)
-        draft.background = draft.date not in recent or draft.recalled
+        draft.background = (
+            draft.date not in recent
+            and not (draft.updated and draft.date is not None and (today - draft.date).days <= 1)
+        ) or draft.recalled
         if draft.attacker == "RU" and draft.place_countries and draft.target == "RU":
             draft.attacker = "UA"
         if _worth_reporting(draft):
