@@ -288,3 +288,14 @@ def test_an_attack_of_the_day_before_whose_toll_rose_today_is_news() -> None:
     assert [(e.occurred_on, e.killed, e.background) for e in kyiv] == [
         (dt.date(2023, 12, 29), 39, False)
     ]
+
+
+def test_a_holiday_after_a_rankings_since_does_not_date_the_attack() -> None:
+    found = strikes(
+        "Russia struck Ukraine overnight with 67 missiles and 194 drones, the Air Force said, in"
+        " the heaviest combined attack since the Christmas Day barrage last December.",
+        "2025-03-07T10:30:00+00:00",
+    )
+    assert [(e.occurred_on, e.missiles, e.background) for e in found] == [
+        (dt.date(2025, 3, 7), 67, False)
+    ]

@@ -292,6 +292,9 @@ def find_date(
     lowered = text.lower()
     if not has_any(lowered, DATES):
         return NO_CUE
+    if "since" in lowered:
+        text = _without_ranking_since(text, lowered)
+        lowered = text.lower()
     span_end = _night_span_end(text, lowered, today, year_hint)
     if span_end is not None:
         return span_end
@@ -465,6 +468,18 @@ _RANKED_BEFORE = Folded(
 capital this autumn", "the largest strike this year", "the third such attack this month", "the
 biggest air attack since February 2022"): the period is the field the event is ranked in, not
 the day it happened ("the deadliest strike came in June 2023" is dated by its period)."""
+_SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]{0,60}", re.IGNORECASE)
+
+
+def _without_ranking_since(text: str, lowered: str) -> str:
+    """The text without the "since ..." of a ranking ("the heaviest attack since the
+    Christmas Day barrage last December"): the day it names is the field of the ranking."""
+    for match in reversed(list(_SINCE_PHRASE.finditer(text))):
+        if _RANKED_BEFORE.search(text, lowered, max(0, match.start() - 80), match.start()):
+            text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text
+
+
 _NIGHT_TO_DAY = re.compile(
     r"\s*(?:-|to|into)\s*(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )

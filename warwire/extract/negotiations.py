@@ -507,7 +507,11 @@ _SPEAKER_AFTER = Folded(
     )
 )
 _SPEAKER_BEFORE = Folded(
-    re.compile(r"\b(?:said|according\s+to|says|told|quoted|quoting|citing)\s+$", _F)
+    re.compile(
+        r"\b(?:said|according\s+to|says|told|quoted|quoting|citing)\s+$|"
+        r"\baccording\s+to\s+(?:[\w'-]+\s+){1,4}$",
+        _F,
+    )
 )
 _ACTOR = Folded(
     re.compile(
@@ -3049,7 +3053,12 @@ class _Folder:
             and not (mention.support and fam == "meet")
         ):
             return False  # a delegation line names the other side's team of the meeting told
-        if fam == "call" and len(ours) >= 2 and len(theirs) >= 2 and ours != theirs:
+        if (
+            fam == "call"
+            and len(ours) >= 2
+            and len(theirs) >= 2
+            and not (ours <= theirs or theirs <= ours)
+        ):
             return False
         if _opposite_fronts(set(draft.parties), mention.parties):
             # "X will go to Ukraine for talks with Y, and then to Russia to meet Z": a contact
