@@ -136,3 +136,38 @@ def test_a_call_to_press_for_an_end_to_the_fighting_is_about_the_war() -> None:
         TUESDAY_MORNING,
     )
     assert [(e.format, e.parties) for e in found] == [("call", ["IN", "RU"])]
+
+
+def test_a_sentence_opening_with_the_call_adds_no_sides_to_it() -> None:
+    found = negotiations_in(
+        "German Chancellor Olaf Scholz spoke with Vladimir Putin by telephone on Monday, a"
+        " government spokesman said.\n\n"
+        "During the hour-long conversation, Scholz urged Putin to withdraw his troops and to"
+        " enter talks with Kyiv.\n\n"
+        "The call, which Scholz did not coordinate with Kyiv, drew a rebuke from Volodymyr"
+        " Zelensky.",
+        TUESDAY_MORNING,
+    )
+    assert [(e.parties, sorted(e.participants)) for e in found] == [
+        (["DE", "RU"], ["Olaf Scholz", "Vladimir Putin"])
+    ]
+
+
+def test_the_source_and_the_critic_of_a_call_are_not_on_it() -> None:
+    found = negotiations_in(
+        "President Volodymyr Zelensky sharply criticised Olaf Scholz on Monday for holding a"
+        " telephone conversation with Vladimir Putin.\n\n"
+        "According to Kremlin aide Yuri Ushakov, Monday's call between Scholz and Putin lasted"
+        " about an hour.",
+        TUESDAY_MORNING,
+    )
+    assert [sorted(e.participants) for e in found] == [["Olaf Scholz", "Vladimir Putin"]]
+
+
+def test_a_holiday_naming_a_truce_dates_no_contact() -> None:
+    found = negotiations_in(
+        "Viktor Orbán held a telephone conversation with Vladimir Putin on Monday, telling him he"
+        " was seeking a Christmas ceasefire and an exchange of prisoners.",
+        "2024-12-10T18:00:00+00:00",
+    )
+    assert [(e.status, e.occurred_on) for e in found] == [("held", dt.date(2024, 12, 9))]

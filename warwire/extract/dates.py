@@ -75,6 +75,10 @@ _YESTERDAY = Folded(re.compile(r"\byesterday\b", re.IGNORECASE))
 _HOLIDAY = re.compile(
     r"\b(?P<before>(?:the\s+)?(?:day|night|evening)\s+before\s+)?(?P<name>Christmas\s+Eve|Christmas|"
     r"New\s+Year's\s+Eve|New\s+Year's\s+Day|New\s+Year's\s+night)\b"
+    # a holiday that names a kind of thing ("a Christmas ceasefire", "his New Year's Eve
+    # address") dates nothing
+    r"(?!\s+(?:ceasefire|cease-fire|truce|message|address|speech|greetings?|tree|market|"
+    r"holidays?|season|period|lights|card)\b)"
 )
 _HOLIDAYS = {
     "christmas eve": (12, 24), "christmas": (12, 25), "new year's eve": (12, 31),

@@ -498,7 +498,8 @@ _DELEGATION = Folded(
 )
 _SPEAKER_AFTER = Folded(
     re.compile(
-        r"(?:,[^,]{0,80},)?\s+(?:said|says|told|added|wrote|described|urged|accused|called|insisted|"
+        r"(?:,[^,]{0,80},)?\s+(?:[a-z]+ly\s+)?(?:said|says|told|added|wrote|described|urged|accused|"
+        r"called|insisted|"
         r"warned|noted|stressed|argued|claimed|posted|tweeted|announced|confirmed|suggested|"
         r"welcomed|dismissed|condemned|praised|thanked|criticised|criticized|complained|offered|"
         r"turned|rejected|denied|ruled|declined|reminded|recalled|emphasi[sz]ed|"
@@ -971,7 +972,7 @@ def _participants(
             and not _starts_with_trigger(after.lstrip())
         ):
             continue
-        if _SPEAKER_BEFORE.search(text[max(0, mention.start - 25) : mention.start]):
+        if _SPEAKER_BEFORE.search(text[max(0, mention.start - 45) : mention.start]):
             continue
         if _INFORMED_AFTER.match(after) or _REPORTED_TO.search(
             text, max(0, mention.start - 50), mention.start
@@ -2962,6 +2963,15 @@ def _family(fmt: str | None) -> str | None:
     return None
 
 
+_BACK_REFERENCE = re.compile(
+    r"^\s*(?:(?:During|In|Over|Throughout)\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|"
+    r"phone\s+call|telephone\s+conversation|video\s+call)\b",
+    _F,
+)
+"""A sentence that opens with a call told before ("The call, which ...", "During the
+hour-long conversation, ...")."""
+
+
 @dataclass(slots=True)
 class _Folder:
     today: dt.date
@@ -3132,6 +3142,11 @@ class _Folder:
         return near and not mention.venue and not mdate
 
     def add(self, mention: TalkMention) -> None:
+        told = self._told_again(mention)
+        if told is not None:
+            told.mentions.append(replace(mention, parties=set(), participants=[]))
+            _resolve(told, self.today, self.titled)
+            return
         if mention.venue is None and self.drafts and _THAT_CITY.search(mention.text):
             # "in the same city": the city of the contact just told
             city = _draft_venue(self.drafts[-1])
@@ -3169,6 +3184,25 @@ class _Folder:
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
+
+    def _told_again(self, mention: TalkMention) -> NegotiationDraft | None:
+        """The contact a sentence opening with it by name refers back to ("The call, which X
+        did not coordinate with Kyiv, drew a rebuke from Y", "During the hour-long
+        conversation, X urged Y to ..."): the last one of the same kind, within two
+        paragraphs. Its people and sides are those already told; the sentence names others
+        only as commenters or as the subject of what was said."""
+        if (
+            not _BACK_REFERENCE.match(mention.text)
+            or mention.fmt not in (None, "call")
+            or mention.status == "scheduled"
+        ):
+            return None  # "The call came two days before X is due to meet Y": that meeting
+        for draft in reversed(self.drafts):
+            if mention.paragraph - draft.mentions[-1].paragraph > 2:
+                return None
+            if _draft_family(draft) == "call" and any(m.status == "held" for m in draft.mentions):
+                return draft
+        return None
 
     def settle(self) -> None:
         """Each delegation line that waited joins the first later contact its side is at,
