@@ -171,3 +171,13 @@ def test_a_holiday_naming_a_truce_dates_no_contact() -> None:
         "2024-12-10T18:00:00+00:00",
     )
     assert [(e.status, e.occurred_on) for e in found] == [("held", dt.date(2024, 12, 9))]
+
+
+def test_talks_that_follow_with_another_counterpart_are_another_contact() -> None:
+    found = negotiations_in(
+        "Zelensky is due to travel to Saudi Arabia on Monday to meet Crown Prince Mohammed bin"
+        " Salman about a ceasefire. Ukraine's delegation will then stay in the kingdom to hold"
+        " talks with the United States, he said.",
+        "2025-03-07T10:30:00+00:00",
+    )
+    assert sorted(tuple(e.parties) for e in found) == [("SA", "UA"), ("UA", "US")]

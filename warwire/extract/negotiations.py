@@ -2963,6 +2963,10 @@ def _family(fmt: str | None) -> str | None:
     return None
 
 
+_THEN = re.compile(
+    r"\b(?:will|would|is\s+to|are\s+to)\s+then\b|\bthen\s+(?:go|travel|fly|head|hold)", _F
+)
+"""A contact told as the next step after another ("will then hold talks with ...")."""
 _BACK_REFERENCE = re.compile(
     r"^\s*(?:(?:During|In|Over|Throughout)\s+)?the\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|"
     r"phone\s+call|telephone\s+conversation|video\s+call)\b",
@@ -3069,6 +3073,15 @@ class _Folder:
             and len(theirs) >= 2
             and not (ours <= theirs or theirs <= ours)
         ):
+            return False
+        if (
+            _THEN.search(mention.text)
+            and len(mention.parties) >= 2
+            and mention.parties - set(draft.parties)
+            and not mention.support
+        ):
+            # "X will meet the crown prince on Monday. The delegation will then hold talks
+            # with the United States": a contact that follows, with another counterpart
             return False
         if _opposite_fronts(set(draft.parties), mention.parties):
             # "X will go to Ukraine for talks with Y, and then to Russia to meet Z": a contact
