@@ -299,3 +299,25 @@ def test_a_holiday_after_a_rankings_since_does_not_date_the_attack() -> None:
     assert [(e.occurred_on, e.missiles, e.background) for e in found] == [
         (dt.date(2025, 3, 7), 67, False)
     ]
+
+
+def test_a_missile_that_destroyed_a_building_was_not_shot_down() -> None:
+    from warwire.extract.figures import sentence_figures
+
+    assert (
+        sentence_figures("The governor said the missile destroyed part of the building.").values
+        == {}
+    )
+    assert sentence_figures("The missile was destroyed over Kyiv.").values == {"missiles_downed": 1}
+
+
+def test_pressure_on_a_capital_is_pressure_on_its_state() -> None:
+    from warwire.extract.strikes import sentence_places
+
+    assert (
+        sentence_places(
+            "Zelensky said Russia had also attacked gas facilities and called on partners to"
+            " increase pressure on Moscow."
+        )
+        == []
+    )

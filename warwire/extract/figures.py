@@ -699,6 +699,8 @@ def _references(
             figures.offer(f"{kind}_downed", 0)
             continue
         single_mode = _governing(after, before) if (after or before) else None
+        if single_mode == "down" and _WEAPON_DESTROYS.match(clause, m.end()):
+            continue  # "the missile destroyed part of the building": what it hit, not downed
         if single_mode == "down":
             figures.offer(f"{kind}_downed", 1)
             if not definite:
@@ -711,6 +713,12 @@ def _references(
             figures.offer(kind, 1)
 
 
+_WEAPON_DESTROYS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:destroyed|destroys|wrecked|demolished|levelled|leveled)\s+(?!by\b)"
+    r"(?:part|parts|much|most|all|half|a|an|the|two|three|several|\w+'s|homes?|houses?|buildings?)\b",
+    re.IGNORECASE,
+)
+"""A weapon that destroyed something: the weapon acted, it was not itself shot down."""
 _AIR_DOWN = r"(?:shot\s+down|intercepted|downed|brought\s+down|neutrali[sz]ed)"
 _BARE_DOWN = Gated(
     re.compile(

@@ -688,6 +688,13 @@ _TOTAL_SCOPE = Gated(
     ),
 )
 _KYIV_METONYM = frozenset({"Kyiv", "Moscow"})
+_PRESSURE_ON = Folded(
+    re.compile(
+        r"\b(?:pressure|sanctions|demands?|influence|leverage|costs?|penalties|tariffs|"
+        r"restrictions)\s+on\s+$",
+        _F,
+    )
+)
 _METONYM_IN = Folded(re.compile(r"^(?:in|of|and|to)\b", _F))
 _METONYM_VERB = Folded(
     re.compile(
@@ -866,7 +873,8 @@ def _place_role(
     previous_end: int,
     previous: gazetteer.Place | None = None,
 ) -> str:
-    """ "hit", "origin" (launched from there), "title" (a governor of it), "locator" (the
+    """ "hit", "origin" (launched from there), "title" (a governor of it), "state" (a capital
+    standing for its state: "pressure on Moscow"), "locator" (the
     region a town just named lies in) or "other". A region that is not the one the listed
     town just named lies in ("four died in X and four more in the Y region") is no locator."""
     before = text[max(0, mention.start - 80) : mention.start]
@@ -909,6 +917,8 @@ def _place_role(
     if mention.item.name in _KYIV_METONYM and mention.item.kind == "city":
         if _PLACE_AFTER.match(after):
             return "hit"
+        if _PRESSURE_ON.search(before[-40:]):
+            return "state"  # "increase pressure on Moscow": the state, whatever the parse says
         preposition = _PLACE_BEFORE.search(before[-40:])
         if preposition and not _METONYM_IN.search(preposition.group(0)):
             return "hit"
@@ -935,8 +945,8 @@ def sentence_places(text: str) -> list[gazetteer.Place]:
 
 def _parsed_role(surface: str, parsed: str | None) -> str:
     """The parse decides where it has an answer, except that a region named as the locator
-    of a town just named stays a locator."""
-    if parsed is None or surface == "locator":
+    of a town just named stays a locator, and a capital standing for its state a state."""
+    if parsed is None or surface in ("locator", "state"):
         return surface
     if parsed == places.HIT:
         return "hit"
