@@ -2131,7 +2131,7 @@ def _mention(
         or (len(parties) >= 2 and status is not None)
         or re.search(
             r"\b(?:round|delegations?|negotiators|summit|talks\s+between|sat\s+down|"
-            r"sit\s+down)\b",
+            r"sit\s+down|two\s+teams)\b",
             clause,
             _F,
         )
@@ -2950,6 +2950,20 @@ def _video(mentions: list[TalkMention]) -> bool:
     return any(m.fmt == "video" for m in mentions)
 
 
+def _other_format_to_come(draft: NegotiationDraft, mention: TalkMention) -> bool:
+    """Whether the mention plans a round by video after the draft's round was held in person,
+    or the reverse ("met in Minsk on Thursday ... will resume their work by video link"): the
+    round that took place cannot still be to come by other means, so the plan is another."""
+    rounds = ("in_person", "video")
+    held_formats = {m.fmt for m in draft.mentions if m.status == "held" and m.fmt in rounds}
+    return (
+        mention.status == "scheduled"
+        and mention.fmt in rounds
+        and bool(held_formats)
+        and mention.fmt not in held_formats
+    )
+
+
 def _family(fmt: str | None) -> str | None:
     if fmt == "call":
         return "call"
@@ -2987,6 +3001,8 @@ class _Folder:
             return False
         if mention.prepares != any(m.prepares for m in draft.mentions) and not mention.support:
             return False  # a meeting to prepare a summit is not the summit
+        if _other_format_to_come(draft, mention) or self._past_beside_plan(draft, mention):
+            return False
         fam, mine = _draft_family(draft), _family(mention.fmt)
         if mention.definite and mention.fmt == "call" and _video(draft.mentions):
             mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
@@ -3063,6 +3079,22 @@ class _Folder:
             return False
         return not (
             fam == "call" and ours and theirs and not ours & theirs and len(ours | theirs) > 2
+        )
+
+    def _past_beside_plan(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
+        """Whether the mention tells of a contact held on a day before today and the draft
+        only of one planned with no day ("will resume by video; no date was given. That
+        followed a meeting in Antalya on March 10"): what took place is not what is to come."""
+        held_on = _date_of(mention)
+        told = [m for m in draft.mentions if not m.support]
+        return (
+            mention.status == "held"
+            and not mention.support
+            and held_on is not None
+            and held_on < self.today
+            and bool(told)
+            and all(m.status == "scheduled" for m in told)
+            and _draft_date(draft) is None
         )
 
     def related(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
@@ -3143,7 +3175,10 @@ class _Folder:
             target.mentions.append(mention)
             _resolve(target, self.today, self.titled)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
-            if mention.next_round and len(mention.parties) < 2:
+            later_round = mention.next_round or any(
+                _other_format_to_come(d, mention) for d in self.drafts
+            )
+            if later_round and len(mention.parties) < 2:
                 earlier = next(
                     (
                         d
