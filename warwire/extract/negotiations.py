@@ -643,6 +643,10 @@ class TalkMention:
     prepares: bool = False
     """The clause makes the contact the preparation of another ("will meet next week to
     prepare the summit"): not the contact it prepares."""
+    go_between_visit: bool = False
+    """The clause tells of nothing but a visit of one side to a country between the sides
+    ("X is arriving in Y on the latest stop of his tour"): a contact about the war only when
+    peace is its subject."""
 
 
 @dataclass(slots=True)
@@ -2063,6 +2067,8 @@ def _mention(
                 # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
                 # happens as something else does shares its day
                 cue = linked
+    if cue.when is When.VAGUE and status == "scheduled" and _coming_month(clause, today):
+        cue = DateCue(When.NONE)  # "is expected to visit X in August": a plan, not history
     present = _without_recalled(sentence.text, clause, clause)
     if cue.when is When.NONE and _VAGUE_TIME.search(present):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
@@ -2159,6 +2165,8 @@ def _mention(
         apart=bool(_APART.match(sentence.text))
         and not _DEFINITE_BEFORE.search(clause[: first + 1]),
         prepares=bool(_PREPARES.search(clause)),
+        go_between_visit=parse_only
+        and any(countries.side_of(host) == "MEDIATOR" for host in reading.hosts),
     )
 
 
@@ -2599,6 +2607,24 @@ _WEEKS_AFTER = re.compile(
     r"|a\s+few|few|several|\d+)\s+(?:weeks?|months?|years?))\s+(?:after|before)\b",
     re.IGNORECASE,
 )
+
+
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|(?:in\s+)?(?:early|late|mid-?))\s+(?P<month>January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?!\s+\d)"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+
+
+def _coming_month(clause: str, today: dt.date) -> bool:
+    """Whether every month the clause places something in ("in August", "in early
+    September") is this month or one of the next six: the time of a plan, not a past one."""
+    months = [_MONTH_NUMBERS[m.group("month").lower()] for m in _IN_MONTH.finditer(clause)]
+    return bool(months) and all((month - today.month) % 12 <= 6 for month in months)
 
 
 def _weeks_after(text: str, clause: str, first: int) -> bool:
@@ -3367,7 +3393,8 @@ def extract_negotiations(
     kept = [
         d
         for d in drafts
-        if _keep(d, today, topical, peaceful) or _keep(d, today, *_exchanged(d, sentences))
+        if _keep(d, today, topical, peaceful, titled)
+        or _keep(d, today, *_exchanged(d, sentences), titled)
     ]
     kept = _without_called_off(kept, sentences)
     kept = _with_go_betweens(folder.drafts, kept, topical)
@@ -3801,8 +3828,9 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         draft.venue = None  # the sides are each in their own city
     else:
         visited = {m.visited for m in mentions if m.visited}
-        if draft.venue is None and len(visited) == 1:
-            # a visit to a country whose leaders receive the visitor, no city named: its capital
+        if draft.venue is None and len(visited) == 1 and countries.side_of(min(visited)) == "RU":
+            # a visit to a country whose leaders receive the visitor in its capital, no city
+            # named: that capital (a go-between receives in many cities)
             draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
@@ -3932,16 +3960,22 @@ def _keep(
     today: dt.date,
     topical: set[int] | None = None,
     peaceful: set[int] | None = None,
+    titled: bool = False,
 ) -> bool:
     """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
     war: a contact reported in one of them has it as its subject ("X had a long call with
-    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
+    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.").
+    A side's visit to a country between the sides, told with no talks, needs peace for its
+    subject (in its paragraph or the headline): the war alone makes it a tour for support."""
     peace = any(m.peace or _TALKS_ABOUT_TALKS.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (peaceful or set()) and not m.support for m in draft.mentions
     )
     war = any(_WAR.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (topical or set()) and not m.support for m in draft.mentions
     )
+    if all(m.go_between_visit for m in draft.mentions if not m.support):
+        war = False
+        peace = peace or (titled and 0 in (peaceful or set()))
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
