@@ -1139,6 +1139,13 @@ def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
 
 
+def _names_several(token: Token) -> bool:
+    """A phrase naming two people or more, however the parser linked them ("X, Y and their
+    host Z")."""
+    names = [t for t in token.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return len(names) >= 2
+
+
 def _can_be_side(token: Token) -> bool:
     if token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return True
@@ -1594,8 +1601,16 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
             down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
             across = _sits_across(token) and "from" in preps  # "sat across from X"
+            # "X, Y and Z sat at a three-sided table", "X sat at the table with Y"
+            at_table = any(o.lower_ == "table" for o in _prep_objects(token, ("at", "around")))
+            together = "with" in preps or any(
+                _plural(s) or _names_several(s) for s in _subjects(token)
+            )
             return bool(
-                preps & {"opposite", "across"} or (down and "with" in preps) or across
+                preps & {"opposite", "across"}
+                or (down and "with" in preps)
+                or across
+                or (at_table and together)
             ), False
         if base == "discuss":
             # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
