@@ -1139,6 +1139,21 @@ def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
 
 
+CAPTIVE_NOUNS = frozenset(
+    {"prisoner", "prisoners", "captive", "captives", "pow", "pows", "detainee", "detainees"}
+    | {"hostage", "hostages", "body", "bodies"}
+)
+
+
+def _with_conjuncts(token: Token) -> set[str]:
+    """The lower-case words of a phrase's head and of the heads joined to it by "and"."""
+    words = {token.lower_}
+    for child in token.children:
+        if child.dep_ == "conj":
+            words |= _with_conjuncts(child)
+    return words
+
+
 def _names_several(token: Token) -> bool:
     """A phrase naming two people or more, however the parser linked them ("X, Y and their
     host Z")."""
@@ -1582,6 +1597,9 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
+            if any(_with_conjuncts(o) & CAPTIVE_NOUNS for o in objects):
+                # "Russia received 55 prisoners and X": people handed over in an exchange
+                return False, False
             return True, base in ("phone", "telephone")
         if base == "sound" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             # "X prepared to sound out Y": to talk to Y to learn Y's position

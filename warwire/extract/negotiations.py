@@ -2815,7 +2815,9 @@ _THE_TWO = re.compile(
 
 _ROLE_REFERENCE_STEMS = Folded(
     re.compile(
-        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b", _F
+        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister|"
+        r"crown\s+prince)\b",
+        _F,
     )
 )
 _ROLE_REFERENCE = re.compile(
@@ -2825,7 +2827,7 @@ _ROLE_REFERENCE = re.compile(
     _F,
 )
 _BARE_ROLE = re.compile(
-    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister|crown\s+prince)\b"
     r"(?!\s+(?-i:[A-Z]))",
     _F,
 )
@@ -2837,6 +2839,7 @@ _OFFICE_ROLES = {
     "prime minister": ("prime minister",),
     "premier": ("prime minister",),
     "foreign minister": ("foreign minister",),
+    "crown prince": ("crown prince",),
 }
 """The roles of `officials.json` an office noun names; a country's "leader" is its head of
 state or, lacking one the article names, of government."""
