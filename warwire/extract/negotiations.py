@@ -3203,6 +3203,15 @@ class _Folder:
         elif target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today, self.titled)
+        elif (call := self._call_agreeing(mention)) is not None:
+            # "X and Y spoke by phone ... It was agreed to organise a face-to-face meeting":
+            # the meeting the call agreed on, between the call's sides and on its subject
+            mention.parties |= set(call.parties)
+            mention.peace = mention.peace or any(m.peace for m in call.mentions)
+            mention.participants = [*mention.participants, *call.officials()]
+            draft = NegotiationDraft([mention])
+            _resolve(draft, self.today, self.titled)
+            self.drafts.append(draft)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
             later_round = mention.next_round or any(
                 _other_format_to_come(d, mention) for d in self.drafts
@@ -3224,6 +3233,29 @@ class _Folder:
             draft = NegotiationDraft([mention], pending=not mention.concrete)
             _resolve(draft, self.today, self.titled)
             self.drafts.append(draft)
+
+    def _call_agreeing(self, mention: TalkMention) -> NegotiationDraft | None:
+        """The call just told, when the mention is a meeting with no sides of its own that
+        is agreed on ("agreed to meet in person"): the call that agreed on it."""
+        if (
+            mention.support
+            or mention.status != "scheduled"
+            or _family(mention.fmt) != "meet"
+            or len(mention.parties) >= 2
+            or not self.drafts
+            or not _AGREED.search(mention.text)
+        ):
+            return None
+        last = self.drafts[-1]
+        told = [m for m in last.mentions if not m.support]
+        if (
+            _draft_family(last) == "call"
+            and all(m.status == "held" for m in told)
+            and len(last.parties) >= 2
+            and mention.paragraph - last.mentions[-1].paragraph <= 1
+        ):
+            return last
+        return None
 
     def settle(self) -> None:
         """Each delegation line that waited joins the first later contact its side is at,
@@ -3929,13 +3961,20 @@ _TALKS_ABOUT_TALKS = re.compile(
 
 
 _STEM = 6
+_AGREED = re.compile(r"\bagree[sd]?\b|\bagreeing\b", _F)
+_THE_TWO_OPENING = re.compile(
+    r"\s*(?:The\s+two|Both)\s+(?:men|women|leaders|presidents|ministers|sides)\b"
+)
+"""A sentence opening on the two people of the contact just told ("The two leaders
+discussed...")."""
 
 
 def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
     """The paragraphs (topical, peaceful) of sentences that tell what the contact's people
     said to each other ("Xi told Zelenskiy that negotiation was the only way out of the
-    conflict"): two of its participants named in one sentence, which then gives the contact
-    its subject."""
+    conflict"): two of its participants named in one sentence, or taken up as "the two
+    leaders" in the paragraph of the contact or the next, which then gives the contact its
+    subject."""
     # any part of a name, by its first letters ("Xi" of Xi Jinping; "Zelenskiy" and
     # "Zelenskyy" are one name)
     people = [
@@ -3947,8 +3986,12 @@ def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[
         return set(), set()
     topical: set[int] = set()
     peaceful: set[int] = set()
+    told_in = {m.paragraph for m in draft.mentions if not m.support}
     for sentence in sentences:
-        if sum(bool(person.search(sentence.text)) for person in people) < 2:
+        taken_up = bool(_THE_TWO_OPENING.match(sentence.text)) and bool(
+            told_in & {sentence.paragraph, sentence.paragraph - 1}
+        )
+        if sum(bool(person.search(sentence.text)) for person in people) < 2 and not taken_up:
             continue
         if _PEACE.search(sentence.text) or _TALKS_ABOUT_TALKS.search(sentence.text):
             peaceful.add(sentence.paragraph)
