@@ -1139,6 +1139,28 @@ def _plural(token: Token) -> bool:
     return token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)
 
 
+CAPTIVE_NOUNS = frozenset(
+    {"prisoner", "prisoners", "captive", "captives", "pow", "pows", "detainee", "detainees"}
+    | {"hostage", "hostages", "body", "bodies"}
+)
+
+
+def _with_conjuncts(token: Token) -> set[str]:
+    """The lower-case words of a phrase's head and of the heads joined to it by "and"."""
+    words = {token.lower_}
+    for child in token.children:
+        if child.dep_ == "conj":
+            words |= _with_conjuncts(child)
+    return words
+
+
+def _names_several(token: Token) -> bool:
+    """A phrase naming two people or more, however the parser linked them ("X, Y and their
+    host Z")."""
+    names = [t for t in token.subtree if t.ent_type_ == "PERSON" and t.ent_iob_ == "B"]
+    return len(names) >= 2
+
+
 def _can_be_side(token: Token) -> bool:
     if token.ent_type_ in ("PERSON", "GPE", "NORP", "ORG"):
         return True
@@ -1480,8 +1502,10 @@ VISIT_VERBS = frozenset({"visit", "travel", "fly", "go", "come", "head", "arrive
 def visit_destination(token: Token) -> Token | None:
     """Where a visit goes, when it goes to Russia or a state of its bloc: a leader's trip
     there is a contact with the host ("X makes a three-day trip to Moscow", "X will travel
-    to Moscow on Tuesday", "X arrived in Moscow", "X visits Russia"); a visit elsewhere is
-    not read as talks (allies visit one another, and a visit to Kyiv is mostly support)."""
+    to Moscow on Tuesday", "X arrived in Moscow", "X visits Russia"); or when someone of a
+    warring side goes to a country that stands between the sides ("the Russian leader is
+    expected to visit Turkey"). A visit elsewhere is not read as talks (allies visit one
+    another, and a visit to Kyiv is mostly support)."""
     base = lemma(token)
     if token.pos_ in ("NOUN", "PROPN") and token.lower_ in VISIT_NOUNS:
         places = _prep_objects(token, ("to", "in"))
@@ -1500,6 +1524,49 @@ def visit_destination(token: Token) -> Token | None:
             code = countries.code_of(names[0]) if names else None
         if code is not None and countries.side_of(code) == "RU":
             return place
+        if code is not None and countries.side_of(code) == "MEDIATOR":
+            sides = {countries.side_of(c) for c in _visitor_countries(token)}
+            if sides and sides <= {"RU", "UA"}:
+                return place
+    return None
+
+
+def _visitor_countries(token: Token) -> set[str]:
+    """The countries of who makes the visit: the subject of the visit verb, or of the verb
+    that takes the visit noun as object, or the noun's possessor ("Putin's visit")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        visitors = [c for c in token.children if c.dep_ == "poss"]
+        if not visitors and token.dep_ == "dobj":
+            visitors = _subjects(token.head)
+    else:
+        visitors = _subjects(token)
+    found: set[str] = set()
+    for visitor in visitors:
+        code = _side_country(visitor)
+        if code is None:
+            return set()  # a visitor of no known country: no side to tell
+        found.add(code)
+    return found
+
+
+def _side_country(token: Token) -> str | None:
+    """The country a person or side token stands for: a listed official's, a country or
+    demonym, or the demonym or country before a title ("the Russian leader")."""
+    ent = _entity(token)
+    if ent is not None and ent.label_ == "PERSON":
+        match = next(iter(gazetteer.officials().find(ent.text)), None)
+        if match is not None:
+            return match.item.country
+        return person_side(ent)
+    code = _country_of_token(token)
+    if code is not None:
+        return code
+    if token.pos_ == "PROPN" and _listed_person(token):
+        match = next(iter(gazetteer.officials().find(token.text)), None)
+        return match.item.country if match is not None else None
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "poss") and (found := _country_of_token(child)):
+            return found
     return None
 
 
@@ -1530,6 +1597,9 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if objects and not any(_can_be_side(o) for o in objects):
                 return False, False  # "meet demand", "received drones", "hosted a summit"
+            if any(_with_conjuncts(o) & CAPTIVE_NOUNS for o in objects):
+                # "Russia received 55 prisoners and X": people handed over in an exchange
+                return False, False
             return True, base in ("phone", "telephone")
         if base == "sound" and any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             # "X prepared to sound out Y": to talk to Y to learn Y's position
@@ -1549,8 +1619,16 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
             down = any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
             across = _sits_across(token) and "from" in preps  # "sat across from X"
+            # "X, Y and Z sat at a three-sided table", "X sat at the table with Y"
+            at_table = any(o.lower_ == "table" for o in _prep_objects(token, ("at", "around")))
+            together = "with" in preps or any(
+                _plural(s) or _names_several(s) for s in _subjects(token)
+            )
             return bool(
-                preps & {"opposite", "across"} or (down and "with" in preps) or across
+                preps & {"opposite", "across"}
+                or (down and "with" in preps)
+                or across
+                or (at_table and together)
             ), False
         if base == "discuss":
             # "X and Y discussed...", "X discussed the plan with Y", "X and Y spent three
@@ -1979,7 +2057,15 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         # "When X sits down with Y this week, he will...": the present of a time clause
         # is the future of the clause it hangs on.
         main = verb.head
-        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in main.children)
+        main_auxes = [c.lower_ for c in main.children if c.dep_ == "aux"]
+        future = any(a in FUTURE_AUX for a in main_auxes) or (
+            # "said he would raise it when X visits Y": the future of reported speech
+            any(a in WOULD_AUX for a in main_auxes)
+            and any(
+                lemma(a) in REPORTING_VERBS and a.tag_ in ("VBD", "VBN", "VBZ")
+                for a in main.ancestors
+            )
+        )
         return "scheduled" if future else None
     if any(a in MODAL_AUX for a in auxes):
         return "hypothetical"

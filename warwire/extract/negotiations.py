@@ -648,6 +648,10 @@ class TalkMention:
     prepares: bool = False
     """The clause makes the contact the preparation of another ("will meet next week to
     prepare the summit"): not the contact it prepares."""
+    go_between_visit: bool = False
+    """The clause tells of nothing but a visit of one side to a country between the sides
+    ("X is arriving in Y on the latest stop of his tour"): a contact about the war only when
+    peace is its subject."""
 
 
 @dataclass(slots=True)
@@ -2068,6 +2072,8 @@ def _mention(
                 # "X and Y spoke by phone as Z prepared to call W later on Saturday": what
                 # happens as something else does shares its day
                 cue = linked
+    if cue.when is When.VAGUE and status == "scheduled" and _coming_month(clause, today):
+        cue = DateCue(When.NONE)  # "is expected to visit X in August": a plan, not history
     present = _without_recalled(sentence.text, clause, clause)
     if cue.when is When.NONE and _VAGUE_TIME.search(present):
         cue = DateCue(When.VAGUE) if status != "scheduled" else cue
@@ -2136,7 +2142,7 @@ def _mention(
         or (len(parties) >= 2 and status is not None)
         or re.search(
             r"\b(?:round|delegations?|negotiators|summit|talks\s+between|sat\s+down|"
-            r"sit\s+down)\b",
+            r"sit\s+down|two\s+teams)\b",
             clause,
             _F,
         )
@@ -2164,6 +2170,8 @@ def _mention(
         apart=bool(_APART.match(sentence.text))
         and not _DEFINITE_BEFORE.search(clause[: first + 1]),
         prepares=bool(_PREPARES.search(clause)),
+        go_between_visit=parse_only
+        and any(countries.side_of(host) == "MEDIATOR" for host in reading.hosts),
     )
 
 
@@ -2606,6 +2614,24 @@ _WEEKS_AFTER = re.compile(
 )
 
 
+_IN_MONTH = re.compile(
+    r"\b(?:in|during|(?:in\s+)?(?:early|late|mid-?))\s+(?P<month>January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b(?!\s+\d)"
+)
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+
+
+def _coming_month(clause: str, today: dt.date) -> bool:
+    """Whether every month the clause places something in ("in August", "in early
+    September") is this month or one of the next six: the time of a plan, not a past one."""
+    months = [_MONTH_NUMBERS[m.group("month").lower()] for m in _IN_MONTH.finditer(clause)]
+    return bool(months) and all((month - today.month) % 12 <= 6 for month in months)
+
+
 def _weeks_after(text: str, clause: str, first: int) -> bool:
     """Whether the contact at `first` opens a span of weeks or more measured from another
     event of the sentence ("the attack came three weeks after X met Y"; "two months before
@@ -2794,7 +2820,9 @@ _THE_TWO = re.compile(
 
 _ROLE_REFERENCE_STEMS = Folded(
     re.compile(
-        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister)\b", _F
+        r"\b(?:president|leader|chancellor|prime\s+minister|premier|foreign\s+minister|"
+        r"crown\s+prince)\b",
+        _F,
     )
 )
 _ROLE_REFERENCE = re.compile(
@@ -2804,7 +2832,7 @@ _ROLE_REFERENCE = re.compile(
     _F,
 )
 _BARE_ROLE = re.compile(
-    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister)\b"
+    r"\bthe\s+(?P<office>chancellor|prime\s+minister|premier|foreign\s+minister|crown\s+prince)\b"
     r"(?!\s+(?-i:[A-Z]))",
     _F,
 )
@@ -2816,6 +2844,7 @@ _OFFICE_ROLES = {
     "prime minister": ("prime minister",),
     "premier": ("prime minister",),
     "foreign minister": ("foreign minister",),
+    "crown prince": ("crown prince",),
 }
 """The roles of `officials.json` an office noun names; a country's "leader" is its head of
 state or, lacking one the article names, of government."""
@@ -2955,6 +2984,20 @@ def _video(mentions: list[TalkMention]) -> bool:
     return any(m.fmt == "video" for m in mentions)
 
 
+def _other_format_to_come(draft: NegotiationDraft, mention: TalkMention) -> bool:
+    """Whether the mention plans a round by video after the draft's round was held in person,
+    or the reverse ("met in Minsk on Thursday ... will resume their work by video link"): the
+    round that took place cannot still be to come by other means, so the plan is another."""
+    rounds = ("in_person", "video")
+    held_formats = {m.fmt for m in draft.mentions if m.status == "held" and m.fmt in rounds}
+    return (
+        mention.status == "scheduled"
+        and mention.fmt in rounds
+        and bool(held_formats)
+        and mention.fmt not in held_formats
+    )
+
+
 def _family(fmt: str | None) -> str | None:
     if fmt == "call":
         return "call"
@@ -3005,6 +3048,8 @@ class _Folder:
             return False
         if mention.prepares != any(m.prepares for m in draft.mentions) and not mention.support:
             return False  # a meeting to prepare a summit is not the summit
+        if _other_format_to_come(draft, mention) or self._past_beside_plan(draft, mention):
+            return False
         fam, mine = _draft_family(draft), _family(mention.fmt)
         if mention.definite and mention.fmt == "call" and _video(draft.mentions):
             mine = fam  # "X held a video conference with Y. Z hosted the call": the same contact
@@ -3097,6 +3142,22 @@ class _Folder:
             fam == "call" and ours and theirs and not ours & theirs and len(ours | theirs) > 2
         )
 
+    def _past_beside_plan(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
+        """Whether the mention tells of a contact held on a day before today and the draft
+        only of one planned with no day ("will resume by video; no date was given. That
+        followed a meeting in Antalya on March 10"): what took place is not what is to come."""
+        held_on = _date_of(mention)
+        told = [m for m in draft.mentions if not m.support]
+        return (
+            mention.status == "held"
+            and not mention.support
+            and held_on is not None
+            and held_on < self.today
+            and bool(told)
+            and all(m.status == "scheduled" for m in told)
+            and _draft_date(draft) is None
+        )
+
     def related(self, draft: NegotiationDraft, mention: TalkMention) -> bool:
         if mention.venue and mention.venue == _draft_venue(draft):
             return True
@@ -3179,8 +3240,20 @@ class _Folder:
         elif target is not None:
             target.mentions.append(mention)
             _resolve(target, self.today, self.titled)
+        elif (call := self._call_agreeing(mention)) is not None:
+            # "X and Y spoke by phone ... It was agreed to organise a face-to-face meeting":
+            # the meeting the call agreed on, between the call's sides and on its subject
+            mention.parties |= set(call.parties)
+            mention.peace = mention.peace or any(m.peace for m in call.mentions)
+            mention.participants = [*mention.participants, *call.officials()]
+            draft = NegotiationDraft([mention])
+            _resolve(draft, self.today, self.titled)
+            self.drafts.append(draft)
         elif not mention.support and (mention.concrete or (mention.status and mention.peace)):
-            if mention.next_round and len(mention.parties) < 2:
+            later_round = mention.next_round or any(
+                _other_format_to_come(d, mention) for d in self.drafts
+            )
+            if later_round and len(mention.parties) < 2:
                 earlier = next(
                     (
                         d
@@ -3215,6 +3288,29 @@ class _Folder:
                 return None
             if _draft_family(draft) == "call" and any(m.status == "held" for m in draft.mentions):
                 return draft
+        return None
+
+    def _call_agreeing(self, mention: TalkMention) -> NegotiationDraft | None:
+        """The call just told, when the mention is a meeting with no sides of its own that
+        is agreed on ("agreed to meet in person"): the call that agreed on it."""
+        if (
+            mention.support
+            or mention.status != "scheduled"
+            or _family(mention.fmt) != "meet"
+            or len(mention.parties) >= 2
+            or not self.drafts
+            or not _AGREED.search(mention.text)
+        ):
+            return None
+        last = self.drafts[-1]
+        told = [m for m in last.mentions if not m.support]
+        if (
+            _draft_family(last) == "call"
+            and all(m.status == "held" for m in told)
+            and len(last.parties) >= 2
+            and mention.paragraph - last.mentions[-1].paragraph <= 1
+        ):
+            return last
         return None
 
     def settle(self) -> None:
@@ -3388,7 +3484,8 @@ def extract_negotiations(
     kept = [
         d
         for d in drafts
-        if _keep(d, today, topical, peaceful) or _keep(d, today, *_exchanged(d, sentences))
+        if _keep(d, today, topical, peaceful, titled)
+        or _keep(d, today, *_exchanged(d, sentences), titled)
     ]
     kept = _without_called_off(kept, sentences)
     kept = _with_go_betweens(folder.drafts, kept, topical)
@@ -3822,8 +3919,9 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         draft.venue = None  # the sides are each in their own city
     else:
         visited = {m.visited for m in mentions if m.visited}
-        if draft.venue is None and len(visited) == 1:
-            # a visit to a country whose leaders receive the visitor, no city named: its capital
+        if draft.venue is None and len(visited) == 1 and countries.side_of(min(visited)) == "RU":
+            # a visit to a country whose leaders receive the visitor in its capital, no city
+            # named: that capital (a go-between receives in many cities)
             draft.venue = countries.capital(visited.pop())
         draft.fmt = "in_person" if formats or draft.venue else None
     codes: set[str] = set()
@@ -3919,13 +4017,20 @@ _TALKS_ABOUT_TALKS = re.compile(
 
 
 _STEM = 6
+_AGREED = re.compile(r"\bagree[sd]?\b|\bagreeing\b", _F)
+_THE_TWO_OPENING = re.compile(
+    r"\s*(?:The\s+two|Both)\s+(?:men|women|leaders|presidents|ministers|sides)\b"
+)
+"""A sentence opening on the two people of the contact just told ("The two leaders
+discussed...")."""
 
 
 def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
     """The paragraphs (topical, peaceful) of sentences that tell what the contact's people
     said to each other ("Xi told Zelenskiy that negotiation was the only way out of the
-    conflict"): two of its participants named in one sentence, which then gives the contact
-    its subject."""
+    conflict"): two of its participants named in one sentence, or taken up as "the two
+    leaders" in the paragraph of the contact or the next, which then gives the contact its
+    subject."""
     # any part of a name, by its first letters ("Xi" of Xi Jinping; "Zelenskiy" and
     # "Zelenskyy" are one name)
     people = [
@@ -3937,8 +4042,12 @@ def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[
         return set(), set()
     topical: set[int] = set()
     peaceful: set[int] = set()
+    told_in = {m.paragraph for m in draft.mentions if not m.support}
     for sentence in sentences:
-        if sum(bool(person.search(sentence.text)) for person in people) < 2:
+        taken_up = bool(_THE_TWO_OPENING.match(sentence.text)) and bool(
+            told_in & {sentence.paragraph, sentence.paragraph - 1}
+        )
+        if sum(bool(person.search(sentence.text)) for person in people) < 2 and not taken_up:
             continue
         if _PEACE.search(sentence.text) or _TALKS_ABOUT_TALKS.search(sentence.text):
             peaceful.add(sentence.paragraph)
@@ -3953,16 +4062,22 @@ def _keep(
     today: dt.date,
     topical: set[int] | None = None,
     peaceful: set[int] | None = None,
+    titled: bool = False,
 ) -> bool:
     """Whether a draft is a negotiation; `topical` are the paragraphs that name peace or the
     war: a contact reported in one of them has it as its subject ("X had a long call with
-    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.")."""
+    Y today. 'There can be no peace at the expense of territory,' X wrote afterwards.").
+    A side's visit to a country between the sides, told with no talks, needs peace for its
+    subject (in its paragraph or the headline): the war alone makes it a tour for support."""
     peace = any(m.peace or _TALKS_ABOUT_TALKS.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (peaceful or set()) and not m.support for m in draft.mentions
     )
     war = any(_WAR.search(m.text) for m in draft.mentions) or any(
         m.paragraph in (topical or set()) and not m.support for m in draft.mentions
     )
+    if all(m.go_between_visit for m in draft.mentions if not m.support):
+        war = False
+        peace = peace or (titled and 0 in (peaceful or set()))
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a

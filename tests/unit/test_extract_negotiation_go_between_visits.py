@@ -1,0 +1,47 @@
+"""A warring side's visit to a country between the sides (issue 14). Every article here is
+invented for the test."""
+
+from __future__ import annotations
+
+from tests.unit.extracted import negotiations_in
+
+TUESDAY_EVENING = "2023-07-18T16:00:00+00:00"
+
+
+def test_a_leader_expected_to_visit_a_go_between_next_month_is_a_planned_meeting() -> None:
+    found = negotiations_in(
+        "Recep Tayyip Erdogan said on Tuesday that Vladimir Putin was expected to visit Turkey"
+        " in August for talks on the grain deal.",
+        TUESDAY_EVENING,
+    )
+    assert [(e.status, e.format, e.parties, e.background) for e in found] == [
+        ("scheduled", "in_person", ["RU", "TR"], False)
+    ]
+
+
+def test_a_visit_in_a_time_clause_of_reported_future_is_planned() -> None:
+    found = negotiations_in(
+        "Erdogan said he would press for a return to the grain deal when the Russian leader"
+        " visits Turkey next month.",
+        TUESDAY_EVENING,
+    )
+    assert [(e.status, e.format, e.parties) for e in found] == [
+        ("scheduled", "in_person", ["RU", "TR"])
+    ]
+
+
+def test_a_visit_to_a_go_between_is_no_capital_city_meeting() -> None:
+    found = negotiations_in(
+        "Vladimir Putin will visit Turkey next month to discuss a ceasefire, the Kremlin said.",
+        TUESDAY_EVENING,
+    )
+    assert [(e.parties, e.venue) for e in found] == [(["RU", "TR"], None)]
+
+
+def test_a_tour_to_rally_support_in_the_war_is_no_negotiation() -> None:
+    found = negotiations_in(
+        "Sergei Lavrov, the Russian foreign minister, arrived in Kenya on Monday on the latest"
+        " stop of a tour aimed at rallying support for Moscow as the war in Ukraine drags on.",
+        TUESDAY_EVENING,
+    )
+    assert found == []
