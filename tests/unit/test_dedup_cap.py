@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from schemas import NegotiationEvent, StrikeEvent
 from tests.unit.test_dedup import WINDOW, at, strike, talks
+from tests.unit.test_dedup_order import CURRENT_CALL, OLD_ROUND_UNDATED
 from warwire.dedup import MemoryState, evict_oldest, fold_event
 from warwire.ids import stable_id
 
@@ -19,15 +20,7 @@ LONG_GRACE = dt.timedelta(days=1000)
 """Nothing expires: only the cap forgets."""
 BLOCK = "negotiation"
 
-OLD_UNDATED = talks(
-    "old",
-    at("2025-03-03", 16),
-    status="held",
-    format="in_person",
-    venue="Vienna",
-    parties=["CN", "RU"],
-    participants=["Carl Chen", "Dan Drum"],
-)
+OLD_UNDATED = OLD_ROUND_UNDATED
 """The block's oldest incident, in the undated bucket."""
 MAY_ROUND = talks(
     "may",
@@ -38,15 +31,8 @@ MAY_ROUND = talks(
     parties=["NO", "UA"],
 )
 """Newer than the old round, older than the current call: alone in its own day's bucket."""
-CURRENT_CALL = talks(
-    "now-1",
-    at("2025-06-01", 10),
-    status="held",
-    format="call",
-    parties=["RU", "US"],
-    participants=["Ann Archer", "Bob Brook"],
-)
-"""Undated too: it shares the undated bucket with the old round and keeps it fresh."""
+# CURRENT_CALL (test_dedup_order), undated too, shares the undated bucket with the old round
+# and keeps it fresh.
 NEXT_ROUND = talks(
     "next",
     at("2025-06-03", 10),
