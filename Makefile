@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
-.PHONY: install run test lint typecheck pytest eval eval-raise schemas bench clean
+.PHONY: install run test lint typecheck pytest eval eval-ci eval-raise schemas bench clean
 
 $(STAMP): pyproject.toml deploy/requirements.lock deploy/nlp-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ pytest: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m warwire.evaluation
+
+eval-ci: $(STAMP)
+	$(BIN)/python -m warwire.evaluation --no-backlog
 
 eval-raise: $(STAMP)
 	$(BIN)/python -m warwire.evaluation --raise
