@@ -1980,6 +1980,7 @@ def _mention(
     if not since:
         dated = _without_statement_times(sentence.text, clause, dated)
         dated = _without_recalled(sentence.text, clause, dated)
+        dated = _without_others_asides(dated, realis)
     if not since and _after_since(sentence.text, clause):
         # The clause split took "since" off the front: its opening phrase, up to the first
         # comma, is the since-phrase ("since the start of the invasion on 24 February, before
@@ -2340,6 +2341,9 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         ]
     moods = [c.mood for c in found if c.mood is not None]
     realis = [m for m in moods if m in _REALIS]
+    # "said the conversation had gone well and that he would travel to X to meet Y": the
+    # mood is the one of the contact with sides, not of a bare noun told beside it
+    realis = [c.mood for c in sided if c.mood in _REALIS] + realis
     mood = realis[0] if realis else (moods[0] if moods else None)
     roster = named.roster if named is not None else Roster([text])
     headline = _title_case(text)
@@ -2381,6 +2385,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if official.country:
                 parties.add(official.country)
     stated = [c for c in found if c.mood in _REALIS]
+    stated_sided = [c for c in stated if c in sided]
     if named is not None:
         last = named.last_person
         if last is not None and any(c.open_subject for c in stated):
@@ -2409,7 +2414,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
         call=any(c.call for c in stated),
         in_person=any(c.lemma in _IN_PERSON_VERBS for c in stated),
         starts=tuple(c.start - offset for c in stated),
-        days=tuple(d for c in stated for d in c.days),
+        days=tuple(d for c in (stated_sided or stated) for d in c.days),
         others=frozenset(_all_slotted(text, roster)),
         outside=frozenset(
             r.name
@@ -2718,6 +2723,22 @@ def _without_recalled(text: str, clause: str, dated: str) -> str:
         a, b = max(start - offset, 0), min(end - offset, len(dated))
         if a < b:
             dated = dated[:a] + " " * (b - a) + dated[b:]
+    return dated
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
+_OWN_ASIDE_REACH = 25
+
+
+def _without_others_asides(dated: str, contacts: list[int]) -> str:
+    """`dated` less the days of asides that describe another noun than the contact's ("said
+    the conversation, which took place on Saturday, went well and that he would travel to X
+    on Monday to meet Y": Saturday is the conversation's, not the meeting's)."""
+    for aside in _RELATIVE_ASIDE.finditer(dated):
+        a, b = aside.span()
+        if any(a - _OWN_ASIDE_REACH <= at < b for at in contacts):
+            continue  # "the meeting, which took place on Monday, ...": the contact's own
+        dated = dated[:a] + " " * (b - a) + dated[b:]
     return dated
 
 
@@ -3491,10 +3512,18 @@ def extract_negotiations(
     kept = _with_go_betweens(folder.drafts, kept, topical)
     lead = 2 if titled else 1
     if any(d.date is None and d.status == "held" for d in kept):
+        # the day of a plan is the plan's ("said the call went well and that he would go
+        # to X on Monday"), never the day of the news
+        planned = {
+            m.index
+            for d in kept
+            for m in d.mentions
+            if m.status == "scheduled" and m.cue.when is When.DATE
+        }
         named_days = [
             find_date(_without_statement_times(s.text, s.text, s.text), today)
             for s in sentences
-            if s.paragraph <= lead
+            if s.paragraph <= lead and s.index not in planned
         ]
         days = {c.date for c in named_days if c.when is not When.NONE}
         if not days:
