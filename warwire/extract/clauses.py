@@ -610,6 +610,11 @@ def _expand(
         return
     ent = _entity(token)
     if city_like(token) and (ent is None or ent.label_ == "PERSON"):
+        # "Kyiv agreed after talks with X": a capital that acts is its state
+        acting = token.dep_ == "nsubj" and token.head.pos_ in ("VERB", "AUX")
+        metonym = countries.code_of(token.text) if acting else None
+        if metonym is not None and lemma(token.head) != "host":
+            parties.add(metonym)
         return  # "Doha, the emirate's capital, hosted...": a place, whatever the label
     if (
         (person and token.pos_ == "PROPN") or (ent is not None and _listed_person(token))
@@ -906,6 +911,22 @@ def _speaker_for_pronoun(verb: Token) -> Token | None:
     return None
 
 
+def _state_for_it(verb: Token) -> Token | None:
+    """The state an "it" subject of `verb` stands for: the subject of the reporting verb its
+    clause hangs on, when that is a country ("Ukraine said it was ready to ...")."""
+    head = verb
+    for _ in range(6):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if lemma(head) in REPORTING_VERBS | SPEECH_VERBS:
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is not None and _country_of_token(subject) is not None:
+                return subject
+            return None
+    return None
+
+
 def _by_phone(verb: Token) -> bool:
     """Whether a verb is done "by phone", "by telephone" or "over the phone"."""
     return any(
@@ -1018,15 +1039,22 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
         # The object too ("X urged Y during a call"), unless the clause reports a contact of
         # its own ("after his call with X, Y phoned Z": Z was not on the first call).
         slots = ("nsubj", "nsubjpass") if _is_contact(verb)[0] else ("nsubj", "nsubjpass", "dobj")
-        for link in _verb_chain(verb):  # "X urged Y to agree ... and to hold ..., during a call"
-            for child in link.children:
-                if child.dep_ not in slots:
-                    continue
-                if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
-                    # "X said he was ready to ..., after a call with Y": he is X
-                    _add_speaker(link, fillers, found)
-                    continue
-                fillers.append(child)
+        chain = _verb_chain(verb)
+        subjects = [c for link in chain for c in link.children if c.dep_ in slots]
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in subjects):
+            subjects += _subjects(verb)  # "it was ready to accept X after talks with Y"
+        for child in subjects:
+            link = child.head
+            if child.lower_ == "it" and child.dep_ == "nsubj":
+                state = _state_for_it(link)
+                if state is not None:
+                    fillers.append(state)  # "Ukraine said it ...": it is Ukraine
+                continue
+            if child.lower_ in ("he", "she") and child.dep_ == "nsubj":
+                # "X said he was ready to ..., after a call with Y": he is X
+                _add_speaker(link, fillers, found)
+                continue
+            fillers.append(child)
     elif _in_adverbial(token, verb) and _prep_objects(token, ("with",)):
         # "After negotiations with X, Y told journalists...": the one who speaks after talks
         # with someone else was at them, unless a spokesperson speaks for another

@@ -587,7 +587,8 @@ _CLAUSE_SPLIT = Folded(
         r"(?<=[;:])\s+|"
         r"(?<=,)(?:\s+but\s+|\s+while\s+|\s+whereas\s+|\s+since\s+(?=(?:the|a|his|their|last)\b)|"
         r"\s+(?=the\s+(?:first|highest|latest|last)[\w-]*\s)|"
-        r"\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b))|"
+        r"\s+and\s+(?=(?:both|the|they|he|she|it|Putin|Trump|Zelensk\w+)\b)|"
+        r"\s+and\s+(?=(?:an?\s+)?(?:[\w.'-]+\s+){0,3}(?:said|says|told|tells|added)\b))|"
         r"(?<=\s)\s*(?:but\s+(?=\w+\s+(?:said|says))|while\s+|"
         r"(?:only\s+)?(?:after|following)\s+(?=(?:\w+\s+){1,6}?(?:spoke|met|held|talked|phoned|called)\b)|"
         r"(?:only\s+)?(?:after|following)\s+(?=(?:a|an|the|his|her|their)\s+(?:\w+\s+){0,3}?"
@@ -741,7 +742,11 @@ def _realis_triggers(clause: str) -> list[Trigger]:
     for match in _triggers(clause):
         if any(a <= match.start < b for a, b in not_talks):
             continue
-        if any(match.start - 60 <= at < match.start for at in irrealis):
+        if any(
+            match.start - 60 <= at < match.start
+            and not _TIME_ADVERBIAL.search(clause, at, match.start)
+            for at in irrealis
+        ):
             continue
         if modal and _MODAL_AFTER.search(clause[match.end : match.end + 50]):
             continue
@@ -749,6 +754,9 @@ def _realis_triggers(clause: str) -> list[Trigger]:
     return found
 
 
+_TIME_ADVERBIAL = re.compile(r"\b(?:after|following|during)\s", _F)
+"""A contact in a time phrase ("ready to accept X after talks with Y") took place, whatever
+wish or offer the clause states."""
 _YES_NO_QUESTION = Folded(
     re.compile(r"(?:is|are|was|were|will|would|could|can|should|do|does|did|has|have)\b", _F)
 )
