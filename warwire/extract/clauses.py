@@ -2296,6 +2296,13 @@ def _gapped(verb: Token, call: bool, first: Contact) -> tuple[list[Contact], set
 _DISTRIBUTIVE = frozenset({"phone", "telephone", "call", "sound", "speak", "talk"})
 """Contact verbs whose coordinated subjects each hold their own contact with the object: a
 phone call joins two people ("X and Y will phone Z" is two calls)."""
+_TALKING = frozenset({"speak", "talk"})
+"""Of those, the verbs that say nothing of a telephone: "X and Y talked with Z" is one
+conversation unless told by phone or separately."""
+
+
+def _separately(verb: Token) -> bool:
+    return any(t.lower_ in ("separately", "respectively", "each") for t in verb.subtree)
 
 
 @lru_cache(maxsize=2048)
@@ -2319,6 +2326,8 @@ def distributed(sentence: str) -> tuple[tuple[int, tuple[tuple[Person, ...], ...
             continue
         if any(t.lower_ in ("together", "jointly", "joint", "both") for t in token.subtree):
             continue
+        if lemma(token) in _TALKING and not (_by_phone(token) or _separately(token)):
+            continue  # "X and Y talked with Z's team": in one room, one contact
         conjuncts = [subjects[0]]
         for _ in range(4):
             nxt = [c for c in conjuncts[-1].children if c.dep_ == "conj"]

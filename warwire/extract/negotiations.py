@@ -74,7 +74,9 @@ _CALL_NOUN = re.compile(
 _SPEAK_TO = Folded(
     re.compile(
         r"\b(?:spoke|speak|speaking|speaks|talked|talk|talking)\s+(?:by\s+(?:tele)?phone\s+)?(?:with|to)"
-        r"\s+(?=(?:his\s+|her\s+|the\s+)?(?:\w+\s+){0,3}[A-Z])",
+        r"\s+(?!(?:the\s+)?(?:reporters|journalists|press|media|crowds?|audiences?|students|"
+        r"supporters|lawmakers|troops|soldiers|nation|public)\b)"
+        r"(?=(?:his\s+|her\s+|the\s+)?(?:\w+\s+){0,3}[A-Z])",
         _F,
     )
 )
@@ -776,19 +778,30 @@ def _format(text: str) -> str | None:
 
 
 def _conversation_face_to_face(text: str, triggers: tuple[Trigger, ...]) -> bool:
-    """ "The conversation with the American delegation in Riyadh": a conversation is a call
-    only when nothing says the sides sat together (a delegation, a meeting word)."""
+    """ "The conversation with the American delegation in Riyadh", "X and Y were talking with
+    a Ukrainian team": a conversation, or speaking with someone, is a call only when nothing
+    says the sides sat together (a delegation or a team, face to face)."""
     calls = [t for t in triggers if t.kind == "call"]
     lowered = text.lower()
-    return all(lowered[t.start : t.end].startswith("conversation") for t in calls) and bool(
+    return all(_UNSPECIFIED_TALK.match(lowered, t.start, t.end) for t in calls) and bool(
         _DELEGATION_TOGETHER.search(text)
     )
 
 
-_DELEGATION_TOGETHER = re.compile(r"\b(?:delegations?|face-to-face|in\s+person)\b", _F)
+_UNSPECIFIED_TALK = re.compile(r"conversation|(?:spoke|speak|talk)\w*\s+(?:with|to)\b")
+"""Contact words that say nothing of a telephone."""
+_DELEGATION_TOGETHER = re.compile(
+    r"\b(?:delegations?|face-to-face|in\s+person)\b|\b(?:talk|spok|speak)\w*\s+(?:with|to)\s+"
+    r"(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}(?:team|delegation)\b",
+    _F,
+)
 
 
 def _venue(text: str) -> tuple[str | None, str | None]:
+    """The city a clause puts its contact in: one introduced as a place ("in X", "hosted by
+    X"), else one that names the contact ("the X talks"), never a city attacked or posted
+    from ("drones over the X region, as A and B meet in Y": Y)."""
+    named_by: tuple[str, str] | None = None
     for mention in gazetteer.places().find(text):
         if mention.item.kind != "city":
             continue
@@ -803,9 +816,11 @@ def _venue(text: str) -> tuple[str | None, str | None]:
             continue
         if _POSTED_IN.search(before) or _ATTACKED_IN.search(before):
             continue
-        if _VENUE_BEFORE.search(before) or _VENUE_AFTER.match(after):
+        if _VENUE_BEFORE.search(before):
             return mention.item.name, mention.item.country
-    return None, None
+        if named_by is None and _VENUE_AFTER.match(after):
+            named_by = (mention.item.name, mention.item.country)
+    return named_by or (None, None)
 
 
 _COMMEMORATED = re.compile(
@@ -1715,7 +1730,8 @@ _SOFT_EDGE = Folded(
         r"\s(?:of|about|on|after|before|following)\s+(?=(?:the|a|an|his|her|their)\s)|"
         r"\s(?=(?:and|but)\s+that\s)|"
         r"\s(?:and|but)\s+(?=(?:then\s+)?(?:agreed|decided|promised|pledged|vowed|said|will)\s)|"
-        r"\s(?=on\s+(?:the\s+)?eve\s+of\s)",
+        r"\s(?=on\s+(?:the\s+)?eve\s+of\s)|"
+        r"\s(?=since\s)",
         _F,
     )
 )
@@ -1739,6 +1755,7 @@ def _without_since(text: str) -> str:
     return _SINCE_PHRASE.sub_spaces(text) if "since" in text.lower() else text
 
 
+_SINCE_OPENING = re.compile(r"\s*since\s", _F)
 _SINCE_PHRASE = Folded(re.compile(r"\bsince\b[^,;]*", _F), needs=("since",))
 
 
@@ -1761,8 +1778,8 @@ _SPAN_INSIDE = re.compile(
 
 
 def _different_meetings(first: str, second: str, today: dt.date) -> bool:
-    if _SPAN_LINK.match(second):
-        return True
+    if _SPAN_LINK.match(second) or _SINCE_OPENING.match(second):
+        return True  # "the first contact since X met Y": what "since" looks back to is another
     kinds = {_family(_format(first)), _family(_format(second))}
     if kinds == {"call", "meet"} and _THAT_CLAUSE.match(second):
         return True  # "said the meeting had been nice and that he would talk to X": two
@@ -1999,6 +2016,10 @@ def _mention(
         else:
             dated = " " * (comma + 1) + dated[comma + 1 :] if comma >= 0 else ""
     cue = find_date(dated, today, future=status == "scheduled", year_hint=year)
+    if since is not None and cue.when is When.NONE and status != "scheduled":
+        # "the first contact since X's meeting with Y ended in a row": what a "since" looks
+        # back to is history, with or without a day
+        cue = DateCue(When.VAGUE)
     tail = _linked_before(sentence.text, clause)[-30:]
     spaced = bool(_DAYS_AFTER.search(tail) or _WEEKS_AFTER.search(tail))
     # "X spoke to Y on Thursday, a day after his call with Z": the call is a span apart from

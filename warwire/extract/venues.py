@@ -32,10 +32,20 @@ def _landmarks() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, cities
 
 
+_SPOKEN_FROM = re.compile(
+    r"\b(?:speaking|spoke|said|told|addressing|addressed|briefing|briefed)\b[^,;]{0,40}$",
+    re.IGNORECASE,
+)
+"""Where a statement was made ("Speaking to reporters in the Oval Office, X said..."): no
+place of the contact the statement tells of."""
+
+
 def landmark_city(clause: str) -> str | None:
     """The city of the first landmark the clause places something at ("at the Kremlin")."""
     pattern, cities = _landmarks()
     for match in pattern.finditer(clause):
         if _PLACE_BEFORE.search(clause, max(0, match.start() - 24), match.start()):
+            if _SPOKEN_FROM.search(clause, 0, match.start()):
+                continue
             return cities[match.group(0)]
     return None
