@@ -107,3 +107,29 @@ def test_a_team_made_up_of_its_members_names_them(listing: str) -> None:
         "Hrytsenko and adviser Petro Marchuk."
     )
     assert sorted(talks.participants) == ["Ivan Hrytsenko", "Petro Marchuk"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "On Tuesday, Foreign Minister Andrii Sybiha held talks in Beijing with Member of the"
+        " Politburo and Foreign Minister Wang Yi on a just peace.",
+        "Cardinal Pietro Ruffini, the Archbishop of Turin sent by the Pope on a peace mission,"
+        " met Yuri Ushakov in Moscow on Tuesday.",
+        "Ukrainian and American delegations met in Jeddah on Tuesday.\n\n"
+        "14:05 - Talks have resumed in Jeddah between the US and Ukrainian delegations.",
+    ],
+)
+def test_an_office_a_see_or_a_contact_word_is_no_participant(body: str) -> None:
+    found = negotiations_in(body, "2025-03-11T18:00:00+00:00")
+    assert found
+    assert all(" " in name for talks in found for name in talks.participants)
+
+
+def test_the_one_of_no_known_side_met_in_a_capital_is_the_host() -> None:
+    [talks] = negotiations_in(
+        "Foreign Minister Andrii Sybiha held talks in Beijing with Foreign Minister Wang Yi on"
+        " Tuesday about ending the war.",
+        "2025-03-11T18:00:00+00:00",
+    )
+    assert (talks.parties, talks.venue) == (["CN", "UA"], "Beijing")

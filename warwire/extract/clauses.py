@@ -850,6 +850,11 @@ def _bare_name(token: Token, hyphened: bool = False) -> bool:
         and not any(c.dep_ == "compound" and c.lower_ in _NOT_NAMES for c in token.children)
         and token.lower_ not in TITLES
         and countries.code_of(token.text) is None
+        # "Member of the Political Bureau", "the Archbishop of Bologna", "Talks have begun":
+        # an office, a see or a contact word, not a surname
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        and not (token.dep_ == "pobj" and token.head.lower_ == "of")
+        and not _is_contact(token)[0]
     )
 
 

@@ -2129,6 +2129,21 @@ def _mention(
     }
     parties |= reading.parties
     parties |= {o.country for o in principals if o.country}
+    unplaced = [o for o in participants if not o.country]
+    if (
+        fmt == "in_person"
+        and venue_country
+        and venue == countries.capital(venue_country)
+        and len(parties) == 1
+        and venue_country not in parties
+        and len(unplaced) == 1
+    ):
+        # "X held talks in Beijing with Foreign Minister Y": the one of no known side met in
+        # a capital is its government's, the host
+        participants = [
+            replace(o, country=venue_country) if o in unplaced else o for o in participants
+        ]
+        parties.add(venue_country)
     sent_between = _sender_and_destination(clause) if len(parties) < 2 else set()
     if sent_between:
         parties |= sent_between
