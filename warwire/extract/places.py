@@ -208,6 +208,8 @@ def _prepositional(token: Token, prep: Token) -> str | None:
         return OTHER  # "the Kirishi refinery near X": X locates a named site
     if _low(governor) in _NOT_TARGET_HEADS:
         return OTHER
+    if _taken_to(governor):
+        return OTHER  # "the injured were taken to hospitals in X": where the wounded went
     if _low(governor) in _TROOP_NOUNS and not _attacked(governor):
         return OTHER  # "shipped to the troops in X": where an army stands, not a target
     if _low(governor) in _OFFICIALS:
@@ -228,6 +230,31 @@ def _prepositional(token: Token, prep: Token) -> str | None:
     if _low(governor) in _REPORTING or _low(governor) in _GOVERNMENT_VERBS - _DIRECT_HIT:
         return None
     return HIT
+
+
+_CARE_VERBS = frozenset(
+    {
+        "taken", "brought", "admitted", "evacuated", "transported", "rushed", "airlifted",
+        "hospitalised", "hospitalized", "treated",
+    }
+)  # fmt: skip
+_CARE_NOUNS = frozenset({"hospital", "hospitals", "clinic", "clinics", "injured", "wounded"})
+
+
+def _taken_to(noun: Token) -> bool:
+    """Whether a noun is where the wounded were taken or treated ("taken to hospitals in X",
+    "treated at a clinic in X", "hospitalised in X")."""
+    if noun.pos_ in ("VERB", "AUX"):
+        # "brought down over X" is downing, not care: the verb needs the wounded or a ward
+        return (
+            _low(noun) in _CARE_VERBS
+            and not any(c.dep_ == "prt" for c in noun.children)
+            and any(_low(t) in _CARE_NOUNS for t in noun.doc)
+        )
+    head = noun.head
+    return (
+        noun.dep_ == "pobj" and _low(head) in ("to", "at", "in") and _low(head.head) in _CARE_VERBS
+    )
 
 
 def _attacked(noun: Token) -> bool:

@@ -2597,6 +2597,12 @@ def _split_by_place(
         ):
             current = towns[0].name
         loci.setdefault(current or "?", []).append(fact)
+    if "?" in loci and len(loci) > 1:
+        # what a piece tells before it names any town ("Hroza: 48 killed as strike hits a
+        # cafe") is the first strike it then places, not a strike of no place
+        leading = loci.pop("?")
+        first = next(iter(loci))
+        loci[first] = sorted(leading + loci[first], key=lambda f: f.index)
     anchored = any(f.cue.when is When.DATE for f in group)
     drafts = [_draft(attacker, date, facts, locus) for locus, facts in loci.items()]
     for draft in drafts:

@@ -1,0 +1,32 @@
+"""A headline told before any town is named, and the hospitals the wounded are taken to
+(issue 14). Every article here is invented for the test."""
+
+from __future__ import annotations
+
+from tests.unit.extracted import strikes
+
+AFTERNOON = "2024-03-05T15:00:00+00:00"
+BODY = (
+    "At about noon Russian forces struck the village of Borova in the Izium district with a"
+    " missile, the regional governor said. Twelve people were killed at a shop.\n\n"
+    "Four people were injured and taken to hospitals in Izium and Kharkiv."
+)
+
+
+def test_a_headline_before_any_town_is_the_strike_the_body_places() -> None:
+    [strike] = strikes(BODY, AFTERNOON, title="Borova: 12 killed as missile hits village shop")
+    assert (strike.killed, strike.injured, strike.places) == (12, 4, ["Borova"])
+
+
+def test_where_the_wounded_are_taken_is_no_place_hit() -> None:
+    [strike] = strikes(BODY, AFTERNOON)
+    assert strike.places == ["Borova"]
+
+
+def test_drones_brought_down_over_a_region_still_place_it() -> None:
+    [strike] = strikes(
+        "Russian air defences brought down 40 Ukrainian drones over the Bryansk region"
+        " overnight, the defence ministry said.",
+        AFTERNOON,
+    )
+    assert strike.places == ["Bryansk"]
