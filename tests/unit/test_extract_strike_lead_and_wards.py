@@ -30,3 +30,20 @@ def test_drones_brought_down_over_a_region_still_place_it() -> None:
         AFTERNOON,
     )
     assert strike.places == ["Bryansk"]
+
+
+def test_a_count_between_two_days_of_a_month_is_no_strike() -> None:
+    assert not strikes(
+        "Between 3 and 9 March the Russian army carried out 1,840 attacks on the Zaporizhzhia"
+        " region, according to our count of the daily reports.",
+        AFTERNOON,
+    )
+
+
+def test_the_river_a_city_is_named_after_is_no_place_hit() -> None:
+    [strike] = strikes(
+        "Russian drones struck Kherson overnight, and guided bombs hit villages along the"
+        " Dnipro, the regional governor said on Tuesday.",
+        AFTERNOON,
+    )
+    assert strike.places == ["Kherson"]

@@ -398,20 +398,21 @@ _DAY_SPAN = Folded(
         rf"\b(?:between|from)\s+(?:(?P<month1>{_ANY_MONTH}\.?)\s+)?(?P<first>\d{{1,2}})"
         rf"(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month2>{_ANY_MONTH}\.?))?\s+"
         rf"(?:and|to|until|till|through|-)\s+(?:(?P<month3>{_ANY_MONTH}\.?)\s+)?"
-        r"(?P<second>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?::|[ap]\.?m\b|%|percent))",
+        rf"(?P<second>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?(?P<month4>{_ANY_MONTH})\b)?"
+        r"\b(?!\s*(?::|[ap]\.?m\b|%|percent))",
         re.IGNORECASE,
     ),
     needs=("between", "from"),
 )
 """Two days of a month as the ends of a span: "between October 18 and 24", "from 3 May to 9
-May" (with no month at all, two numbers are no dates)."""
+May", "between 4 and 10 November" (with no month at all, two numbers are no dates)."""
 
 
 def spans_several_days(text: str, lowered: str) -> bool:
     """Whether the sentence names a span of several days ("between October 18 and 24"); a
     span of one night ("from May 15 to 16", "from May 31 to June 1") is not one."""
     for match in _DAY_SPAN.finditer(text, lowered):
-        if not (match.group("month1") or match.group("month2") or match.group("month3")):
+        if not any(match.group(f"month{n}") for n in range(1, 5)):
             continue  # two bare numbers: no dates
         first, second = int(match.group("first")), int(match.group("second"))
         if not (1 <= first <= 31 and 1 <= second <= 31):

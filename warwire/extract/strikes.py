@@ -912,6 +912,8 @@ def _place_role(
         return "locator"  # "struck the town in the X region": the region of a town told
     if _SPEAKS_AFTER.match(after):
         return "other"
+    if mention.item.kind == "city" and _THE_BEFORE.search(before) and _NAME_ENDS.match(after):
+        return "other"  # "along the Dnipro": a city takes no article; the river does
     if _TITLE_AFTER.match(after):
         return "title"
     if mention.item.name in _KYIV_METONYM and mention.item.kind == "city":
@@ -930,6 +932,15 @@ def _place_role(
             return "hit"
         return "other"
     return "hit"
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", _F)
+_NAME_ENDS = re.compile(
+    r"^(?:\s*(?:[.;:!?)]|$)|\s*,\s+(?-i:(?![A-Z]))|\s+(?:river|in|at|near|to|from|on|with|as)\b)",
+    _F,
+)
+"""The end of a name's noun phrase ("the Dnipro, the governor said"), not a list of them ("the
+Mykolaiv, Kherson and Poltava regions")."""
 
 
 @lru_cache(maxsize=1)
