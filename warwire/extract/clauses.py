@@ -2351,6 +2351,23 @@ def distributed(sentence: str) -> tuple[tuple[int, tuple[tuple[Person, ...], ...
 
 
 @lru_cache(maxsize=2048)
+def main_subject(sentence: str) -> Person | None:
+    """The person the sentence's main verb has for subject, when a clause before it holds
+    the pronoun that stands for them ("In X, where he met Y, Z said..."): None otherwise."""
+    doc = _parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    ent = _entity(subject) if subject is not None else None
+    if ent is None or ent.label_ != "PERSON":
+        return None
+    if not any(t.lower_ in ("he", "she") and t.i < ent.start for t in doc):
+        return None
+    return Person(ent.text, ent.start_char, ent.end_char, person_side(ent))
+
+
+@lru_cache(maxsize=2048)
 def contacts(sentence: str) -> tuple[Contact, ...]:
     """The contact words of a sentence with their mood and sides (the sentence is parsed)."""
     return _read(sentence)

@@ -606,6 +606,7 @@ _LATER_TODAY = re.compile(
     r"|(?:this|that)\s+(?:afternoon|evening))\b",
     _F,
 )
+_EVE_OF = re.compile(r"\b(?:comes?|came|is|was)\s+on\s+the\s+eve\s+of\s+(?:[\w'-]+\s+){0,4}$", _F)
 _SAME_DAY = re.compile(
     r"\b(?:came|comes|happened|began|started)\s+(?:on\s+the\s+(?:same\s+)?day|"
     r"(?:just\s+|only\s+)?hours\s+(?:before|after|ahead\s+of))\b",
@@ -2083,6 +2084,11 @@ def _mention(
         # "told reporters on Thursday that he would speak with X later in the day": the day
         # of the statement (or of the report)
         cue = DateCue(When.DATE, _statement_day(sentence.text, today))
+    if cue.when is When.NONE and _EVE_OF.search(clause[:first]):
+        # "The visit comes on the eve of a meeting in X": the contact is the day after the
+        # news it is measured from
+        cue = DateCue(When.DATE, _statement_day(sentence.text, today) + dt.timedelta(days=1))
+        status = "scheduled" if cue.date is not None and cue.date > today else status
     if cue.when is When.NONE and _SAME_DAY.search(clause[:first]):
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
@@ -2432,6 +2438,13 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     stated_sided = [c for c in stated if c in sided]
     if named is not None:
         last = named.last_person
+        later = clauses.main_subject(text) if any(c.open_subject for c in stated) else None
+        resolved_later = roster.resolve(later.name, later.side) if later is not None else None
+        if resolved_later is not None:
+            # "In X, where he held talks with Y, Z said...": he is the subject to come
+            last = resolved_later.official or gazetteer.Official(
+                resolved_later.name, resolved_later.side or "", ""
+            )
         if last is not None and any(c.open_subject for c in stated):
             # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X, and stays the
             # one a later "he" is (the clause is read more than once)
@@ -3534,6 +3547,10 @@ def extract_negotiations(
             sentence.paragraph - max(d.mentions[-1].paragraph for d in folder.drafts) <= 2
         )  # a contact was told within the last two paragraphs, whichever draft it joined
         found = _mentions_in(sentence, today, year, recent, opening[sentence.paragraph], named)
+        if not found:
+            speaker = _opening_speaker(sentence.text, named)
+            if speaker is not None:
+                named.last_person = speaker  # "X said ... From there he is due to meet Y"
         for mention in found:
             folder.add(mention)
             again = _met_again(sentence.text, mention, today)
@@ -3976,6 +3993,16 @@ def _report_day(text: str, today: dt.date) -> dt.date | None:
     return None
 
 
+def _without_partial_names(names: list[str]) -> list[str]:
+    """The names less those that are the start of another one ("Mohamed bin Zayed" beside
+    "Mohamed bin Zayed Al Nahyan"): one person named twice."""
+    return [
+        name
+        for name in names
+        if not any(other != name and other.startswith(name + " ") for other in names)
+    ]
+
+
 def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> None:
     mentions = draft.mentions
     draft.date = _draft_date(draft, titled)
@@ -4009,7 +4036,7 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
             continue  # the headline sums up another contact of the piece too
         codes |= mention.parties
     draft.parties = sorted(codes)
-    draft.participants = [o.name for o in draft.officials()]
+    draft.participants = _without_partial_names([o.name for o in draft.officials()])
     if draft.date is not None and draft.date > today:
         draft.status = "scheduled"
     elif draft.date is not None and draft.date < today:
@@ -4083,10 +4110,12 @@ _WAR = Gated(
 
 _TALKS_ABOUT_TALKS = re.compile(
     r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b|"
-    r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b",
+    r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b|"
+    r"\b(?:venue|host)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:talks|negotiations)\b",
     _F,
 )
-"""A contact about a round of talks is about the negotiations themselves."""
+"""A contact about a round of talks, or about where talks are held ("will offer Istanbul as
+a venue for talks"), is about the negotiations themselves."""
 
 
 _STEM = 6
@@ -4128,6 +4157,22 @@ def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[
             topical.add(sentence.paragraph)
     paragraphs = {m.paragraph for m in draft.mentions}
     return topical | paragraphs if topical else set(), peaceful | paragraphs if peaceful else set()
+
+
+_OPENING_SPEAKER = re.compile(
+    r"(?:[A-Z][\w'.-]+\s+){0,2}[A-Z][\w'-]+(?=\s+(?:said|says|told|tells|wrote|added|insisted|"
+    r"stressed|warned|noted|declared|announced|has|had|is|was|will|would)\b)"
+)
+
+
+def _opening_speaker(text: str, named: ArticlePeople) -> gazetteer.Official | None:
+    """The person a sentence with no contact opens on as its subject ("Zelensky said..."):
+    who a later "he" is."""
+    match = _OPENING_SPEAKER.match(text)
+    resolved = named.roster.resolve(match.group(0), None) if match else None
+    if resolved is None:
+        return None
+    return resolved.official or gazetteer.Official(resolved.name, resolved.side or "", "")
 
 
 def _keep(

@@ -1,0 +1,59 @@
+"""Who a "he" is, the eve of a meeting, a venue offered for talks, one person named twice
+(issue 14). Every article here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.unit.extracted import negotiations_in
+
+MONDAY = "2025-02-17T13:30:00+00:00"
+
+
+def test_he_is_the_subject_of_the_sentence_before_without_a_contact() -> None:
+    found = negotiations_in(
+        "US and Russian officials will meet in Riyadh on Tuesday to discuss ending the war.\n\n"
+        "Zelensky said Kyiv would accept no deal made without it. From Abu Dhabi he is due to"
+        " fly to Ankara, where he is expected to meet President Recep Tayyip Erdogan on"
+        " Tuesday. Turkish officials said Erdogan would again offer Istanbul as a venue for"
+        " talks.",
+        MONDAY,
+    )
+    ankara = next(e for e in found if e.venue == "Ankara")
+    assert (ankara.parties, ankara.status, ankara.occurred_on) == (
+        ["TR", "UA"],
+        "scheduled",
+        dt.date(2025, 2, 18),
+    )
+
+
+def test_he_before_the_subject_of_his_own_sentence_is_that_subject() -> None:
+    found = negotiations_in(
+        "Vladimir Medinsky said Moscow was waiting for Kyiv's answer on a second round of"
+        " talks.\n\nIn Berlin, where he held talks with German Chancellor Friedrich Merz,"
+        " President Volodymyr Zelensky said Kyiv had not received the Russian memorandum.",
+        MONDAY,
+    )
+    assert not any("Friedrich Merz" in e.participants for e in found)
+
+
+def test_a_meeting_a_visit_comes_on_the_eve_of_is_the_next_day() -> None:
+    [riyadh] = negotiations_in(
+        "The visit comes on the eve of a meeting in Riyadh between senior US and Russian"
+        " officials on ending the war.",
+        MONDAY,
+    )
+    assert (riyadh.status, riyadh.occurred_on, riyadh.venue) == (
+        "scheduled",
+        dt.date(2025, 2, 18),
+        "Riyadh",
+    )
+
+
+def test_a_leader_named_short_and_in_full_is_one_participant() -> None:
+    [talks] = negotiations_in(
+        "Zelensky held talks with UAE President Sheikh Mohamed bin Zayed Al Nahyan in Abu Dhabi"
+        " on Monday on further prisoner exchanges.",
+        MONDAY,
+    )
+    assert sorted(talks.participants) == ["Mohamed bin Zayed Al Nahyan", "Volodymyr Zelenskyy"]
