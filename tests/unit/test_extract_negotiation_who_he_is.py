@@ -57,3 +57,24 @@ def test_a_leader_named_short_and_in_full_is_one_participant() -> None:
         MONDAY,
     )
     assert sorted(talks.participants) == ["Mohamed bin Zayed Al Nahyan", "Volodymyr Zelenskyy"]
+
+
+def test_meeting_someone_before_speaking_is_a_held_contact_of_the_speaker() -> None:
+    [talks] = negotiations_in(
+        "After meeting Recep Tayyip Erdogan in Ankara, Zelensky told reporters that Turkey"
+        " could host future peace talks.",
+        MONDAY,
+    )
+    assert (talks.status, talks.parties, sorted(talks.participants)) == (
+        "held",
+        ["TR", "UA"],
+        ["Recep Tayyip Erdoğan", "Volodymyr Zelenskyy"],
+    )
+
+
+def test_a_new_round_of_sanctions_is_no_round_of_talks() -> None:
+    assert not negotiations_in(
+        "The U.S. and Britain announced on Thursday a new round of sanctions on Iran over the"
+        " drones it sends to Russia, as Ukraine pressed for more air defences.",
+        MONDAY,
+    )

@@ -1156,6 +1156,12 @@ def _verb_chain(verb: Token) -> list[Token]:
 def _subjects(verb: Token) -> list[Token]:
     """The subjects of a verb, or of the verb a subjectless participle hangs on."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not own and verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # "(Speaking) after meeting X, Y said": the gerund's subject is its clause's
+        holder = verb.head.head
+        if holder.i != verb.i and holder.pos_ in ("VERB", "AUX"):
+            return _subjects(holder)
+        return own
     if own or verb.dep_ not in ("xcomp", "advcl", "conj") or verb.head.i == verb.i:
         return own
     head = verb.head
@@ -1729,6 +1735,13 @@ def mood(token: Token) -> str | None:
         return "hypothetical"
     if _generic(token):
         return "hypothetical"  # "dialogue and negotiation are the only way out": no contact
+    if (
+        token.pos_ == "VERB"
+        and token.dep_ == "pcomp"
+        and token.head.lower_ in ("after", "following")
+        and not any(c.dep_ == "neg" for c in token.children)
+    ):
+        return "held"  # "Speaking after meeting X, Y said": what came before the speech
     if (
         token.dep_ == "pobj"
         and token.head.lower_ in ("for", "of")

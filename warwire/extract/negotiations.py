@@ -86,7 +86,9 @@ _TOLD_COUNTERPART = re.compile(
 _NTH_ROUND_CASED = re.compile(
     r"\b(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Nn]ext|[Nn]ew|[Ll]atest|[Aa]nother|"
     r"[Pp]revious)\s+(?:[A-Z][\w-]+\s+)?[Rr]ound\b"
+    + r"(?!\s+of\s+(?!(?:\w+\s+)?(?:talks|negotiations|consultations|discussions)\b))"
 )
+"""A round, unless of something other than talks ("a new round of sanctions")."""
 
 
 class Trigger(NamedTuple):
@@ -4109,7 +4111,8 @@ _WAR = Gated(
 
 
 _TALKS_ABOUT_TALKS = re.compile(
-    r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b|"
+    r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b"
+    r"(?!\s+of\s+(?!(?:\w+\s+)?(?:talks|negotiations|consultations|discussions)\b))|"
     r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b|"
     r"\b(?:venue|host)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:talks|negotiations)\b",
     _F,
