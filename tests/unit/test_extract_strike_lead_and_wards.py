@@ -47,3 +47,13 @@ def test_the_river_a_city_is_named_after_is_no_place_hit() -> None:
         AFTERNOON,
     )
     assert strike.places == ["Kherson"]
+
+
+def test_the_day_a_toll_was_raised_on_is_not_the_attack_s() -> None:
+    [strike] = strikes(
+        "Rescuers pulled more bodies from an apartment block in Dnipro hit by a Russian missile,"
+        " raising the death toll to at least 21 on Sunday.\n\n"
+        "The missile struck the building on Saturday afternoon.",
+        "2023-01-15T08:10:00+00:00",
+    )
+    assert (strike.killed, str(strike.occurred_on)) == (21, "2023-01-14")

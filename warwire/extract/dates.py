@@ -299,6 +299,9 @@ def find_date(
     if "since" in lowered:
         text = _without_ranking_since(text, lowered)
         lowered = text.lower()
+    if "toll" in lowered:
+        text = _TOLL_UPDATE_DAY.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+        lowered = text.lower()
     span_end = _night_span_end(text, lowered, today, year_hint)
     if span_end is not None:
         return span_end
@@ -474,6 +477,16 @@ capital this autumn", "the largest strike this year", "the third such attack thi
 biggest air attack since February 2022"): the period is the field the event is ranked in, not
 the day it happened ("the deadliest strike came in June 2023" is dated by its period)."""
 _SINCE_PHRASE = re.compile(r"\bsince\b[^,;.]{0,60}", re.IGNORECASE)
+
+
+_TOLL_UPDATE_DAY = re.compile(
+    r"(\btoll\b[^.;:]{0,30}?\b(?:to|at)\s+(?:at\s+least\s+|more\s+than\s+|over\s+)?"
+    r"[\d,]+(?:\s+people)?)(\s+(?:on|by)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)\b)",
+    re.IGNORECASE,
+)
+"""The day a toll was raised ("raising the death toll to 30 on Sunday"): the count's day,
+not the attack's."""
 
 
 def _without_ranking_since(text: str, lowered: str) -> str:
