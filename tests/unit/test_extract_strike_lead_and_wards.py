@@ -57,3 +57,19 @@ def test_the_day_a_toll_was_raised_on_is_not_the_attack_s() -> None:
         "2023-01-15T08:10:00+00:00",
     )
     assert (strike.killed, str(strike.occurred_on)) == (21, "2023-01-14")
+
+
+def test_the_record_of_a_season_told_with_no_day_is_no_attack() -> None:
+    assert not strikes(
+        "Russia sent more drones at Ukraine in July than in any month before. The largest"
+        " single-night wave this summer exceeded 600 drones, the analysts found.",
+        AFTERNOON,
+    )
+
+
+def test_the_largest_attack_this_year_told_with_its_day_is_the_news() -> None:
+    [strike] = strikes(
+        "Russia launched its largest attack this year on Kyiv on Tuesday, firing 400 drones.",
+        AFTERNOON,
+    )
+    assert strike.drones == 400

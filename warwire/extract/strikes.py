@@ -552,6 +552,13 @@ _PERIODS_RECORD = Folded(
 )
 """A period's record ("a slight drop from July's record of over 6,000"): a figure of another
 period the sentence compares with, which makes no attack of the sentence an event."""
+_PERIOD_SUPERLATIVE = re.compile(
+    r"\b(?:largest|biggest|heaviest|deadliest|record)\b(?=[^.;,]{0,40}\b(?:this|last)\s+"
+    r"(?:summer|winter|spring|autumn|year|month)\b)",
+    _F,
+)
+_ANY_DAY = dt.date(2000, 1, 1)
+"""A reference day for asking only whether a text names a day at all."""
 _MIXED = Gated(
     re.compile(
         r"\b(?:exchanged|exchange\s+of|traded|trading|both\s+sides|either\s+side|each\s+other|"
@@ -1198,6 +1205,11 @@ def _is_aggregate(text: str) -> bool:
     found = _AGGREGATE.finditer(text, lowered)
     if "'s" in lowered and _PERIODS_RECORD.search(text, lowered):
         text = _PERIODS_RECORD.sub_spaces(text, lowered)
+        lowered = text.lower()
+    if _PERIOD_SUPERLATIVE.search(text) and find_date(text, _ANY_DAY).when is When.NONE:
+        # "The largest single-night wave this summer exceeded 700 drones": the record of a
+        # period, told with no day of its own, is no attack of the news
+        text = _PERIOD_SUPERLATIVE.sub(lambda m: " " * len(m.group(0)), text)
         lowered = text.lower()
     if not found or _EVENTFUL.search(text, lowered):
         return False
