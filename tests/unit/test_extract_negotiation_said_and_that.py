@@ -45,3 +45,12 @@ def test_an_aside_after_the_meeting_word_still_dates_the_meeting() -> None:
         " to discuss ending the war."
     )
     assert found == [("in_person", "held", dt.date(2025, 8, 11))]
+
+
+def test_the_day_an_aside_gives_another_act_does_not_date_the_talks() -> None:
+    [talks] = negotiations_in(
+        "The talks on ending the war, which the Kremlin proposed on Sunday, are due to begin"
+        " in Istanbul on Thursday between Russian and Ukrainian delegations.",
+        "2025-05-14T20:15:00+00:00",
+    )
+    assert (talks.status, talks.occurred_on) == ("scheduled", dt.date(2025, 5, 15))

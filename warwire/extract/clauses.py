@@ -1457,11 +1457,17 @@ def _days(token: Token) -> tuple[str, ...]:
         ):
             found += _time_phrases(verb)
         for child in token.children:
+            if child.dep_ == "relcl" and lemma(child) not in HOLDING_VERBS | _TAKING_PLACE:
+                continue  # "the talks, which X proposed on Sunday": the day of the proposal
             if child.dep_ in ("acl", "relcl") or child.lower_ in _PLANNED:
                 for inner in child.subtree:
                     if inner.pos_ in ("VERB", "AUX", "ADJ"):
                         found += _time_phrases(inner)
     return tuple(found)
+
+
+_TAKING_PLACE = frozenset({"take", "last", "run", "happen", "be", "go", "continue", "resume"})
+"""Verbs of an aside on a contact noun that tell when it happens ("which took place on X")."""
 
 
 def _open_pronoun(token: Token) -> bool:

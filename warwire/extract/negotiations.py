@@ -2787,6 +2787,12 @@ def _without_recalled(text: str, clause: str, dated: str) -> str:
 
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
 _OWN_ASIDE_REACH = 25
+_HAPPENING = re.compile(
+    r"\b(?:took|take|taking|takes)\s+place\b|\b(?:held|lasted|lasts|ran|runs|began|begins|"
+    r"started|starts|ended|ends|opened|opens|closed|happened|is|are|was|were|will|due)\b",
+    _F,
+)
+"""Verbs that tell when a contact itself happens, in an aside right after it."""
 
 
 def _without_others_asides(dated: str, contacts: list[int]) -> str:
@@ -2795,8 +2801,11 @@ def _without_others_asides(dated: str, contacts: list[int]) -> str:
     on Monday to meet Y": Saturday is the conversation's, not the meeting's)."""
     for aside in _RELATIVE_ASIDE.finditer(dated):
         a, b = aside.span()
-        if any(a - _OWN_ASIDE_REACH <= at < b for at in contacts):
-            continue  # "the meeting, which took place on Monday, ...": the contact's own
+        if any(a - _OWN_ASIDE_REACH <= at < b for at in contacts) and _HAPPENING.search(
+            aside.group(0)
+        ):
+            continue  # "the meeting, which took place on Monday, ...": the contact's own day
+        # "the talks, which X proposed on Sunday, ...": the day of another act
         dated = dated[:a] + " " * (b - a) + dated[b:]
     return dated
 
