@@ -78,3 +78,13 @@ def test_a_new_round_of_sanctions_is_no_round_of_talks() -> None:
         " drones it sends to Russia, as Ukraine pressed for more air defences.",
         MONDAY,
     )
+
+
+def test_a_call_set_up_for_a_day_is_planned() -> None:
+    found = negotiations_in(
+        "Donald Trump wrote that he would speak by phone with Vladimir Putin on Monday about"
+        " stopping the war.",
+        "2025-05-18T11:30:00+00:00",
+        title="Trump sets Monday call with Putin",
+    )
+    assert [(e.status, e.occurred_on) for e in found] == [("scheduled", dt.date(2025, 5, 19))]

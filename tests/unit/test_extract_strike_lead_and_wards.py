@@ -73,3 +73,12 @@ def test_the_largest_attack_this_year_told_with_its_day_is_the_news() -> None:
         AFTERNOON,
     )
     assert strike.drones == 400
+
+
+def test_the_day_of_a_call_in_a_headline_does_not_date_the_attack() -> None:
+    [strike] = strikes(
+        "Russia attacked Ukraine overnight with 210 drones, the Air Force said.",
+        "2025-05-18T11:30:00+00:00",
+        title="210 drones overnight as Trump sets Monday call with Putin",
+    )
+    assert str(strike.occurred_on) == "2025-05-18"

@@ -224,9 +224,21 @@ class Cues:
     def __getitem__(self, index: int) -> DateCue:
         found = self._found.get(index)
         if found is None:
-            found = find_date(self._texts[index], self._today, year_hint=self._years[index])
+            text = self._texts[index]
+            if "day" in text:
+                text = _CONTACT_WEEKDAY.sub(lambda m: " " * len(m.group(0)), text)
+            found = find_date(text, self._today, year_hint=self._years[index])
             self._found[index] = found
         return found
+
+
+_CONTACT_WEEKDAY = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?(?=\s+(?:(?:phone|"
+    r"video|planned)\s+)?(?:call|calls|talks|meeting|summit|conversation|session)\b)"
+)
+"""The day of a contact named by its day ("as Trump sets Monday call with Putin"): the
+sentence's cue is what else it tells (an attack), never that contact's day, which the
+negotiation rules read on their own."""
 
 
 _A_YEAR = re.compile(r"(?:19|20)\d\d")

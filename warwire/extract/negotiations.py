@@ -363,6 +363,11 @@ _SCHEDULED_WORDS = WordList(
 _SCHEDULED_EXTRA = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:\w+\s+){0,4}will\b|\bwithin\s+(?:a\s+few|\w+)\s+(?:days|weeks)\b"
 )
+_SETS_UP = re.compile(
+    r"\b(?:sets?|set\s+up|sets\s+up|arranges?|arranged)\s+(?:a\s+|an\s+|up\s+)?(?:\w+(?:'s)?\s+){0,2}"
+    r"(?:call|talks|meeting|summit|conversation)\b"
+)
+"""A contact set up ("Trump sets Monday call with Putin"): arranged, so still to come."""
 _HELD_WORDS = WordList(
     "met",
     "held",
@@ -443,6 +448,8 @@ def _tense_markers(lowered: str) -> list[tuple[int, str]]:
     found = [(start, "scheduled") for start, _ in _SCHEDULED_WORDS.spans(lowered)]
     if "confirmed" in lowered or "within" in lowered:
         found += [(m.start(), "scheduled") for m in _SCHEDULED_EXTRA.finditer(lowered)]
+    if "set" in lowered or "arrang" in lowered:
+        found += [(m.start(), "scheduled") for m in _SETS_UP.finditer(lowered)]
     found += [(start, "held") for start, _ in _HELD_WORDS.spans(lowered)]
     found += [(m.start(), "held") for m in _HELD_EXTRA.finditer(lowered)]
     return found
