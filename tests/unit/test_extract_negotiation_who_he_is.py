@@ -88,3 +88,21 @@ def test_a_call_set_up_for_a_day_is_planned() -> None:
         title="Trump sets Monday call with Putin",
     )
     assert [(e.status, e.occurred_on) for e in found] == [("scheduled", dt.date(2025, 5, 19))]
+
+
+def test_a_call_that_frames_what_one_side_pressed_for_took_place() -> None:
+    [call] = negotiations_in(
+        "In a call on Sunday that lasted two hours, French President Emmanuel Macron pressed"
+        " Russian President Vladimir Putin to let inspectors reach the nuclear plant.",
+        "2022-03-08T07:15:00+00:00",
+    )
+    assert (call.status, call.format, call.occurred_on) == ("held", "call", dt.date(2022, 3, 6))
+
+
+def test_a_call_that_frames_a_wish_still_to_come_is_not_held() -> None:
+    found = negotiations_in(
+        "In a call on Monday, Emmanuel Macron will press Vladimir Putin to let inspectors reach"
+        " the nuclear plant.",
+        "2022-03-05T07:15:00+00:00",
+    )
+    assert all(e.status == "scheduled" for e in found)

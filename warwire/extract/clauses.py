@@ -1741,6 +1741,8 @@ def mood(token: Token) -> str | None:
         return "hypothetical"
     if _generic(token):
         return "hypothetical"  # "dialogue and negotiation are the only way out": no contact
+    if token.pos_ == "NOUN" and _framing_past(token):
+        return "held"  # "In a call on Sunday, X pressed Y to ...": the frame took place
     if (
         token.pos_ == "VERB"
         and token.dep_ == "pcomp"
@@ -1897,6 +1899,19 @@ _DENIAL_VERBS = frozenset(
 _FALSE_WORDS = frozenset(
     {"untrue", "false", "fake", "baseless", "groundless", "wrong", "inaccurate", "fabricated"}
 )
+
+
+def _framing_past(token: Token) -> bool:
+    """Whether a contact noun frames a clause told in the past ("In a call on Sunday, X
+    pressed Y to ...", "During the meeting, X urged Y ..."): whatever the verb asks for, the
+    contact it is framed by took place."""
+    verb = _clause_verb(token)
+    return (
+        verb.i != token.i
+        and verb.tag_ == "VBD"
+        and _in_adverbial(token, verb, ("in", "during"))
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
 
 
 def _denied_report(token: Token) -> bool:
