@@ -106,3 +106,22 @@ def test_a_call_that_frames_a_wish_still_to_come_is_not_held() -> None:
         "2022-03-05T07:15:00+00:00",
     )
     assert all(e.status == "scheduled" for e in found)
+
+
+def test_talks_a_named_day_s_attack_comes_days_after_are_that_many_days_before() -> None:
+    found = negotiations_in(
+        "Russian missiles struck Sumy on Sunday morning, killing 31 people.\n\n"
+        "Today's attack comes two days after envoy Steve Witkoff held talks with Vladimir Putin"
+        " in St Petersburg on a ceasefire.",
+        "2025-04-13T15:55:00+00:00",
+    )
+    assert [(e.occurred_on, e.background) for e in found] == [(dt.date(2025, 4, 11), True)]
+
+
+def test_talks_with_a_day_of_their_own_keep_it() -> None:
+    found = negotiations_in(
+        "The attack came two days after envoy Steve Witkoff met Vladimir Putin in St Petersburg"
+        " on Friday to discuss a ceasefire.",
+        "2025-04-14T08:00:00+00:00",
+    )
+    assert [e.occurred_on for e in found] == [dt.date(2025, 4, 11)]

@@ -2061,17 +2061,23 @@ def _mention(
         named_day = find_date(sentence.text[: max(offset, 0)], today, future=status == "scheduled")
         if named_day.when is When.DATE and named_day.date is not None:
             cue = DateCue(When.DATE, named_day.date + dt.timedelta(days=1))
-    if cue.when is When.NONE:
-        cue = next(
-            (
-                c
-                # the contact words the parse reads too ("The meeting took place a day
-                # after X and Y conferred in the same city": the conferring)
-                for at in [*realis, *reading.starts]
-                if (c := _days_after(sentence.text, clause, at, today))
-            ),
-            cue,
-        )
+    spanned = next(
+        (
+            c
+            # the contact words the parse reads too ("The meeting took place a day
+            # after X and Y conferred in the same city": the conferring)
+            for at in [*realis, *reading.starts]
+            if (c := _days_after(sentence.text, clause, at, today))
+        ),
+        None,
+    )
+    if spanned is not None and (
+        cue.when is When.NONE or find_date(clause[first:], today).when is When.NONE
+    ):
+        # "Today's attack comes two days after X held talks with Y": the day named before
+        # the span is the attack's; the contact, with no day of its own, is that many days
+        # before it
+        cue = spanned
     if (
         cue.when is When.NONE
         and status == "held"
