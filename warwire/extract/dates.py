@@ -364,7 +364,8 @@ def find_date(
     for match in _VAGUE_FLAGS.finditer(text, lowered):
         if _SINCE_BEFORE.search(text, lowered, max(0, match.start() - 60), match.start()):
             continue
-        if lowered.startswith(("this ", "since "), match.start()) and _RANKED_BEFORE.search(
+        # (a ranking's "since ..." was blanked up front by `_without_ranking_since`)
+        if lowered.startswith("this ", match.start()) and _RANKED_BEFORE.search(
             text, lowered, max(0, match.start() - 80), match.start()
         ):
             continue
