@@ -1761,12 +1761,16 @@ _TODAYS_STRIKE = re.compile(
     r"(?:\w+\s+){0,3}?(?:strikes?|attacks?|barrage|bombardment|shelling|raids?|assault)\b",
     _F,
 )
+_DAY_NUMBERS = r"one|two|three|four|five|six|seven|[1-7]"
+"""Counts of days a span after an attack is told in (the keys of `_DAY_WORDS`)."""
+_FEW_WORDS = r"(?:[\w'’-]+\s+){0,6}?"
+_ATTACK_NOUNS = r"attacks?|strikes?|barrage|bombardment|shelling|raids?"
+_WEAPON_NOUNS = r"drones?|missiles?|rockets?|bombs?"
 _DAYS_AFTER = Folded(
     re.compile(
-        r"\b(?P<n>a|the|one|two|three|four|five|six|seven|[1-7])\s+days?\s+after\s+"
-        r"(?:[\w'’-]+\s+){0,6}?"
-        r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?|launched|fired|struck|hit|"
-        r"attacked|pounded|shelled|drones?|missiles?|rockets?|bombs?|Shaheds?)\b",
+        rf"\b(?P<n>a|the|{_DAY_NUMBERS})\s+days?\s+after\s+{_FEW_WORDS}"
+        rf"(?:{_ATTACK_NOUNS}|launched|fired|struck|hit|attacked|pounded|shelled|{_WEAPON_NOUNS}|"
+        r"Shaheds?)\b",
         _F,
     ),
     needs=("after",),
@@ -1820,8 +1824,7 @@ def _recalled_days_before(text: str, day: dt.date) -> DateCue:
 _SPAN_AFTER = Folded(
     re.compile(
         r"(?:\b(?:a|one|two|three|four|five|six|several|a\s+few|\d+)\s+(?:weeks?|months?|years?)|"
-        r"(?<![\w\s])\s*(?:days|weeks|months))\s+after\s+(?:[\w'’-]+\s+){0,6}?"
-        r"(?:attacks?|strikes?|barrage|bombardment|shelling|raids?)\b",
+        rf"(?<![\w\s])\s*(?:days|weeks|months))\s+after\s+{_FEW_WORDS}(?:{_ATTACK_NOUNS})\b",
         _F,
     ),
     needs=("after",),
@@ -2461,8 +2464,8 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
 
 _DAYS_AFTER_CLAUSE = Folded(
     re.compile(
-        r"(?:,\s+|\s+(?=(?:a|one|two|three|four|five|six|seven|[1-7])\s+days?\s+after\s))"
-        r"(?:just\s+|only\s+|barely\s+)?(?:(?:a|the|one|two|three|four|five|six|seven|[1-7])"
+        rf"(?:,\s+|\s+(?=(?:a|{_DAY_NUMBERS})\s+days?\s+after\s))"
+        rf"(?:just\s+|only\s+|barely\s+)?(?:(?:a|the|{_DAY_NUMBERS})"
         r"\s+days?|days|weeks|"
         r"months|(?:a|one|two|three|four|several|a\s+few|\d+)\s+(?:weeks?|months?))\s+after\s",
         _F,
@@ -2473,8 +2476,7 @@ _DAYS_AFTER_CLAUSE = Folded(
 
 _EARLIER_ATTACK = Folded(
     re.compile(
-        r"\bafter\s+(?:[\w'’-]+\s+){0,6}?(?:attacks?|strikes?|barrage|bombardment|shelling|"
-        r"raids?|drones?|missiles?|rockets?|bombs?)\b",
+        rf"\bafter\s+{_FEW_WORDS}(?:{_ATTACK_NOUNS}|{_WEAPON_NOUNS})\b",
         _F,
     ),
     needs=("after",),
