@@ -23,6 +23,13 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+
+
+def month_number(name: str) -> int:
+    """The number of a month written in full or abbreviated ("March", "Sept" -> 3, 9)."""
+    return _MONTHS[name[:3].lower()]
+
+
 MONTH_WORDS = frozenset(
     {*_MONTHS, "sept", "january", "february", "march", "april", "june", "july", "august"}
     | {"september", "october", "november", "december"}
@@ -277,7 +284,7 @@ def _calendar_date(text: str, today: dt.date, hint: int | None = None) -> dt.dat
                 continue
             night_range = match.group("night") and match.group("day2")
             day = int(match.group("day2") if night_range else match.group("day"))
-            month = _MONTHS[match.group("month")[:3].lower()]
+            month = month_number(match.group("month"))
             found = _with_year(
                 month, day, match.group("year"), bool(match.group("last")), today, hint
             )

@@ -21,7 +21,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from warwire.extract import clauses, countries, gazetteer, keywords, venues
-from warwire.extract.dates import Cues, DateCue, When, find_date, weekday_date
+from warwire.extract.dates import Cues, DateCue, When, find_date, month_number, weekday_date
 from warwire.extract.keywords import Gated, WordList, has_any, lower_same_length
 from warwire.extract.patterns import Folded
 from warwire.extract.people import Roster, misspelling_of, spelling_key
@@ -364,7 +364,7 @@ _SCHEDULED_EXTRA = re.compile(
     r"\bconfirmed\s+(?:that\s+)?(?:\w+\s+){0,4}will\b|\bwithin\s+(?:a\s+few|\w+)\s+(?:days|weeks)\b"
 )
 _SETS_UP = re.compile(
-    r"\b(?:sets?|set\s+up|sets\s+up|arranges?|arranged)\s+(?:a\s+|an\s+|up\s+)?(?:\w+(?:'s)?\s+){0,2}"
+    r"\b(?:sets?(?:\s+up)?|arranges?|arranged)\s+(?:a\s+|an\s+|up\s+)?(?:\w+(?:'s)?\s+){0,2}"
     r"(?:call|talks|meeting|summit|conversation)\b"
 )
 """A contact set up ("Trump sets Monday call with Putin"): arranged, so still to come."""
@@ -1648,7 +1648,7 @@ def _parsed_members(
         resolved = roster.resolve(person.name, person.side)
         if resolved is None or resolved.name in seen:
             continue
-        official = resolved.official or gazetteer.Official(resolved.name, resolved.side or "", "")
+        official = resolved.as_official()
         if official.role in _SPOKES:
             continue
         seen.add(official.name)
@@ -2405,10 +2405,9 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
             if c in sided or (c.mood in _REALIS and c.lemma in clauses.CONTACT_NOUNS)
         ]
     moods = [c.mood for c in found if c.mood is not None]
-    realis = [m for m in moods if m in _REALIS]
     # "said the conversation had gone well and that he would travel to X to meet Y": the
     # mood is the one of the contact with sides, not of a bare noun told beside it
-    realis = [c.mood for c in sided if c.mood in _REALIS] + realis
+    realis = [c.mood for c in sided if c.mood in _REALIS] or [m for m in moods if m in _REALIS]
     mood = realis[0] if realis else (moods[0] if moods else None)
     roster = named.roster if named is not None else Roster([text])
     headline = _title_case(text)
@@ -2441,9 +2440,7 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
                 continue
             if headline and resolved.official is None and not roster.elsewhere(resolved.name, text):
                 continue  # a headline's capitals make any phrase look like a name
-            official = resolved.official or gazetteer.Official(
-                resolved.name, resolved.side or "", ""
-            )
+            official = resolved.as_official()
             if official.role in _SPOKES:
                 continue
             people.setdefault(official.name, official)
@@ -2453,14 +2450,12 @@ def _parse_reading(text: str, clause: str, named: ArticlePeople | None) -> Readi
     stated_sided = [c for c in stated if c in sided]
     if named is not None:
         last = named.last_person
-        later = clauses.main_subject(text) if any(c.open_subject for c in stated) else None
+        open_subject = any(c.open_subject for c in stated)
+        later = clauses.main_subject(text) if open_subject else None
         resolved_later = roster.resolve(later.name, later.side) if later is not None else None
         if resolved_later is not None:
-            # "In X, where he held talks with Y, Z said...": he is the subject to come
-            last = resolved_later.official or gazetteer.Official(
-                resolved_later.name, resolved_later.side or "", ""
-            )
-        if last is not None and any(c.open_subject for c in stated):
+            last = resolved_later.as_official()  # "In X, where he met Y, Z said": he is Z
+        if last is not None and open_subject:
             # "X spoke with Y on Monday. On Tuesday he spoke with Z": he is X, and stays the
             # one a later "he" is (the clause is read more than once)
             if last.name not in people:
@@ -2695,17 +2690,12 @@ _IN_MONTH = re.compile(
     r"\b(?:in|during|(?:in\s+)?(?:early|late|mid-?))\s+(?P<month>January|February|March|April|May|"
     r"June|July|August|September|October|November|December)\b(?!\s+\d)"
 )
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-)  # fmt: skip
-_MONTH_NUMBERS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
 
 
 def _coming_month(clause: str, today: dt.date) -> bool:
     """Whether every month the clause places something in ("in August", "in early
     September") is this month or one of the next six: the time of a plan, not a past one."""
-    months = [_MONTH_NUMBERS[m.group("month").lower()] for m in _IN_MONTH.finditer(clause)]
+    months = [month_number(m.group("month")) for m in _IN_MONTH.finditer(clause)]
     return bool(months) and all((month - today.month) % 12 <= 6 for month in months)
 
 
@@ -2885,7 +2875,7 @@ class ArticlePeople:
                 continue
             found.setdefault(
                 resolved.name,
-                resolved.official or gazetteer.Official(resolved.name, resolved.side or "", ""),
+                resolved.as_official(),
             )
         return list(found.values()) if len(found) == 2 else []
 
@@ -4197,7 +4187,7 @@ def _opening_speaker(text: str, named: ArticlePeople) -> gazetteer.Official | No
     resolved = named.roster.resolve(match.group(0), None) if match else None
     if resolved is None:
         return None
-    return resolved.official or gazetteer.Official(resolved.name, resolved.side or "", "")
+    return resolved.as_official()
 
 
 def _keep(

@@ -80,6 +80,10 @@ class NamedPerson:
     side: str | None
     official: gazetteer.Official | None
 
+    def as_official(self) -> gazetteer.Official:
+        """The listed official, or one made of the name and side (no role)."""
+        return self.official or gazetteer.Official(self.name, self.side or "", "")
+
 
 def strip_titles(name: str) -> str:
     words = name.replace("\u2019", "'").split()
