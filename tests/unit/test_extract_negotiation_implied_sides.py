@@ -51,3 +51,32 @@ def test_a_second_statement_lends_no_place_to_the_first_contact() -> None:
         TUESDAY_EVENING,
     )
     assert talks.venue is None
+
+
+def test_two_states_due_to_hold_talks_are_the_sides_of_the_planned_round() -> None:
+    [talks] = negotiations_in(
+        "Russia and Ukraine are due to hold direct peace talks in Istanbul on Thursday.",
+        TUESDAY_EVENING,
+    )
+    assert (talks.parties, talks.status, talks.venue, talks.occurred_on) == (
+        ["RU", "UA"],
+        "scheduled",
+        "Istanbul",
+        dt.date(2025, 3, 13),
+    )
+
+
+def test_two_states_expected_to_resume_talks_are_its_sides() -> None:
+    [talks] = negotiations_in(
+        "Ukraine and Russia are expected to resume negotiations in Geneva next month, diplomats"
+        " said.",
+        TUESDAY_EVENING,
+    )
+    assert (talks.parties, talks.status, talks.venue) == (["RU", "UA"], "scheduled", "Geneva")
+
+
+def test_two_states_not_expected_to_hold_talks_plan_none() -> None:
+    assert not negotiations_in(
+        "Russia and Ukraine are not expected to hold talks any time soon, officials said.",
+        TUESDAY_EVENING,
+    )

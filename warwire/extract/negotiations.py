@@ -569,9 +569,10 @@ _PARTY_AFTER = Folded(
         r"^-(?-i:[A-Z])[\w.]*(?:-(?-i:[A-Z])[\w.]*)?\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|"
         r"contacts|dialogue|round|session)\b|"
         r"^(?:,\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*)*,?\s+(?:and\s+(?:the\s+)?"
-        r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+)?(?:have\s+|had\s+|will\s+|would\s+|has\s+)?"
+        r"(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)*\s+(?:to\s+)?)?(?:have\s+|had\s+|will\s+|would\s+|has\s+|"
+        r"(?:are|is|were|was)\s+(?:(?:due|set|expected|scheduled|slated|poised|planning|going)\s+)?to\s+)?"
         r"(?:met|meet|held|hold|agreed|sat\s+down|sent|send|sends|propos\w+|invit\w+|accept\w+|"
-        r"confirm\w+|negotiat\w+|talked|spoke|began|opened|resumed|signed|exchanged|swapped)\b",
+        r"confirm\w+|negotiat\w+|talked|spoke|beg[iau]n|open(?:ed)?|resumed?|signed|exchanged|swapped)\b",
         _F,
     )
 )
