@@ -63,3 +63,37 @@ def test_a_meeting_a_since_looks_back_to_is_history() -> None:
         ("Jeddah", False, dt.date(2025, 3, 11)),
         ("Washington", True, None),
     ]
+
+
+def test_a_team_listed_between_dashes_that_faced_the_other_side_took_part() -> None:
+    [talks] = negotiations_in(
+        "U.S. and Russian delegations met in Riyadh on Monday to discuss ending the war in"
+        " Ukraine. The U.S. side - Secretary of State Marco Rubio, national security adviser Mike"
+        " Waltz and envoy Steve Witkoff - faced Russian Foreign Minister Sergei Lavrov and"
+        " Kremlin aide Yuri Ushakov.",
+        "2025-02-18T09:00:00+00:00",
+    )
+    assert sorted(talks.participants) == [
+        "Marco Rubio",
+        "Mike Waltz",
+        "Sergey Lavrov",
+        "Steve Witkoff",
+        "Yuri Ushakov",
+    ]
+
+
+def test_who_sat_across_the_table_took_part_beside_whom_he_travelled_with() -> None:
+    [talks] = negotiations_in(
+        "U.S. and Russian delegations met in Riyadh on Monday to discuss ending the war in"
+        " Ukraine. Rubio, travelling with national security adviser Mike Waltz, sat across the"
+        " table from Sergei Lavrov.",
+        "2025-02-18T09:00:00+00:00",
+    )
+    assert sorted(talks.participants) == ["Marco Rubio", "Mike Waltz", "Sergey Lavrov"]
+
+
+def test_an_army_facing_another_is_no_contact() -> None:
+    assert not negotiations_in(
+        "The Ukrainian side faced Russian troops near Pokrovsk on Monday as fighting went on.",
+        "2025-02-18T09:00:00+00:00",
+    )

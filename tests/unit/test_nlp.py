@@ -35,3 +35,15 @@ def test_without_a_model_the_commands_that_extract_say_so_in_one_line(
     message = capsys.readouterr().err.strip()
     assert len(message.splitlines()) == 1
     assert "nlp-model.txt" in message
+
+
+def test_an_aside_between_spaced_dashes_is_parsed_as_one_in_brackets() -> None:
+    sentence = "The U.S. side - Marco Rubio and Steve Witkoff - faced Sergei Lavrov."
+    bracketed = nlp.dashes_as_brackets(sentence)
+    assert bracketed == "The U.S. side ( Marco Rubio and Steve Witkoff ) faced Sergei Lavrov."
+    assert len(bracketed) == len(sentence)
+
+
+def test_hyphens_and_a_single_dash_are_left_alone() -> None:
+    for sentence in ("U.S.-Russian talks - a first", "Kyiv - where sirens sounded at 3 a.m."):
+        assert nlp.dashes_as_brackets(sentence) == sentence

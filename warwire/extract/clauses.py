@@ -1657,8 +1657,12 @@ def _is_contact(token: Token) -> tuple[bool, bool]:
         if base == "face":
             # "X faced Y's delegation": across the table from a negotiating team, not any
             # adversary ("faced Russian assaults")
+            # "X's side faced Y": a team across the table from a person or a team
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            return any(o.lower_ in TEAM_NOUNS for o in objects), False
+            team_faces = any(s.lower_ in TEAM_NOUNS | {"side"} for s in _subjects(token))
+            return any(
+                o.lower_ in TEAM_NOUNS or (team_faces and o.ent_type_ == "PERSON") for o in objects
+            ), False
         if base == "sit":
             # "X sat opposite Y", "X sat down with Y"
             preps = {c.lower_ for c in token.children if c.dep_ == "prep"}

@@ -1192,8 +1192,20 @@ def _mentions_in(
             and sentence.has(keywords.MEMBERS_BIT)
         ):
             found_support = _support(sentence, today, named=named)
-            if found_support or not _untriggered_screen(text) or _excluded(text):
+            if not _untriggered_screen(text) or _excluded(text):
                 return found_support
+            if found_support:
+                # "X, travelling with Y, sat across the table from Z": the contact the parse
+                # reads names the sides; the delegation line alone only X's team
+                parts = _clauses(text) or [text]
+                parsed = [
+                    m
+                    for part in parts
+                    for m in _parsed_pieces(
+                        sentence, part, today, len(parts) == 1, year, subject, named
+                    )
+                ]
+                return parsed or found_support
         if (
             supporting
             and sentence.occurs & keywords.MEMBERS_BIT
@@ -1544,6 +1556,9 @@ _UNTRIGGERED_SCREEN = (
     "sit ",
     "sits ",
     "sat ",
+    "faced ",
+    "faces ",
+    "facing ",
     "together",
     "called",
     "call ",
