@@ -45,3 +45,28 @@ def test_a_tour_to_rally_support_in_the_war_is_no_negotiation() -> None:
         TUESDAY_EVENING,
     )
     assert found == []
+
+
+def test_a_call_offering_to_host_talks_between_the_warring_sides_is_about_peace() -> None:
+    found = negotiations_in(
+        "Recep Tayyip Erdogan told Vladimir Putin in a phone call on Tuesday that Turkey was"
+        " ready to host talks between Russia and Ukraine.",
+        TUESDAY_EVENING,
+    )
+    assert [(e.status, e.format, e.parties) for e in found] == [("held", "call", ["RU", "TR"])]
+
+
+def test_a_go_between_call_about_direct_talks_with_the_other_side_is_about_peace() -> None:
+    found = negotiations_in(
+        "Volodymyr Zelensky spoke by phone with Qatar's emir on Tuesday about direct talks with"
+        " Moscow.",
+        TUESDAY_EVENING,
+    )
+    assert [(e.status, e.format, e.parties) for e in found] == [("held", "call", ["QA", "UA"])]
+
+
+def test_a_go_between_call_about_trade_is_not() -> None:
+    assert not negotiations_in(
+        "Volodymyr Zelensky spoke by phone with Qatar's emir on Tuesday about gas supplies.",
+        TUESDAY_EVENING,
+    )

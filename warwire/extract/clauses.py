@@ -1101,6 +1101,9 @@ def _slot_fillers(token: Token, antecedents: set[int] | None = None) -> list[Tok
     return fillers
 
 
+TOPIC_PREPOSITIONS = frozenset({"about", "regarding", "concerning"})
+"""A contact noun these govern is what is spoken of, not a contact the clause tells."""
+
 ADVERBIAL_PREPOSITIONS = frozenset({"after", "during", "following", "in"})
 """Prepositions whose contact noun frames the clause ("X urged Y in a phone call"): whoever
 the clause is about was at the contact."""
@@ -1778,6 +1781,8 @@ def mood(token: Token) -> str | None:
             return "hypothetical"
         if _readiness_for(token):
             return "hypothetical"
+        if token.dep_ == "pobj" and prep.lower_ in TOPIC_PREPOSITIONS:
+            return "hypothetical"  # "spoke with X about direct talks with Y": a subject
         if token.dep_ == "pobj" and prep.lower_ == "since":
             return "held"  # "the first contact since the May meeting": it took place
         if token.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ in RESULT_NOUNS:

@@ -1120,6 +1120,8 @@ def _parties(
             continue
         if any(a <= mention.start < b for a, b in forums):
             continue  # "on the sidelines of the NATO summit": the forum is no side
+        if _TOPIC_TALKS.search(before):
+            continue  # "spoke with X about direct talks with Y": Y is the subject, not a side
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
             second = _HYPHEN_SECOND.match(after)
@@ -1132,6 +1134,12 @@ def _parties(
     return codes
 
 
+_TOPIC_TALKS = re.compile(
+    r"\b(?:about|over|regarding|concerning|on\s+(?:the\s+)?(?:prospects?|possibility)\s+of|"
+    r"discuss(?:ed|es|ing)?|venue\s+for)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue)\s+"
+    r"with\s+(?:the\s+)?$",
+    _F,
+)
 _HYPHEN_SECOND = re.compile(
     r"-((?-i:[A-Z])[\w.]*)\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
     r"dialogue|round|session|delegations?)\b",
@@ -4138,15 +4146,20 @@ _WAR = Gated(
 """Words that make the war the subject of a contact."""
 
 
+_WARRING = r"(?:Russia\w*|Moscow|Ukrain\w*|Kyiv|Kiev)\b"
 _TALKS_ABOUT_TALKS = re.compile(
     r"\b(?:new|next|another|further|fresh|third|fourth|fifth)\s+round\b"
     r"(?!\s+of\s+(?!(?:\w+\s+)?(?:talks|negotiations|consultations|discussions)\b))|"
     r"\bround\s+of\s+(?:\w+\s+)?(?:talks|negotiations)\b|"
-    r"\b(?:venue|host)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:talks|negotiations)\b",
+    r"\b(?:venue|host)\s+(?:for|of)\s+(?:\w+\s+){0,2}(?:talks|negotiations)\b|"
+    rf"\b(?:talks|negotiations|dialogue)\s+(?:\w+\s+)?between\s+(?:the\s+)?{_WARRING}\s+"
+    rf"(?:\w+\s+)?and\s+(?:the\s+)?{_WARRING}|\bdirect\s+(?:\w+\s+)?(?:talks|negotiations)\s+"
+    rf"with\s+(?:the\s+)?{_WARRING}",
     _F,
 )
-"""A contact about a round of talks, or about where talks are held ("will offer Istanbul as
-a venue for talks"), is about the negotiations themselves."""
+"""A contact about a round of talks, about where talks are held ("will offer Istanbul as
+a venue for talks") or about talks between the warring sides ("ready to host talks between
+Russia and Ukraine") is about the negotiations themselves."""
 
 
 _STEM = 6
