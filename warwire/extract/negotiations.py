@@ -3308,9 +3308,9 @@ class _Folder:
             return True  # "Monday's session came a day after...": the one meeting told
         if (
             self.titled
-            and all(m.paragraph == 0 for m in draft.mentions)
+            and all(m.paragraph <= 1 for m in draft.mentions)
             and ddate is None
-            and mention.paragraph <= 2
+            and mention.paragraph <= 3
             and mention.parties & set(draft.parties)
             and not mention.support
         ):
@@ -4101,6 +4101,25 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
             # report of it says whether it took place
             told = [m for m in told if m.paragraph > 0] or told
         draft.status = told[0].status if told and told[0].status else "held"
+        plans_today = [
+            m.paragraph
+            for m in mentions
+            if m.status == "scheduled" and not m.support and _date_of(m) == today
+        ]
+        if (
+            draft.status == "scheduled"
+            and plans_today
+            and any(
+                m.status == "held"
+                and not m.support
+                and m.paragraph > min(plans_today)
+                and _UNDER_WAY.search(m.text)
+                for m in mentions
+            )
+        ):
+            # "08:30 The delegations are expected to meet today ... 16:45 The session has
+            # ended": a plan for the day, then its happening, told later the same day
+            draft.status = "held"
     first = mentions[0].text
     draft.evidence = {"status": first, "parties": first}
     if draft.venue:
@@ -4169,6 +4188,15 @@ _THE_TWO_OPENING = re.compile(
 )
 """A sentence opening on the two people of the contact just told ("The two leaders
 discussed...")."""
+
+
+_UNDER_WAY = re.compile(
+    r"\b(?:(?:has|have)\s+(?:now\s+|just\s+)?(?:started|begun|ended|finished|concluded|opened|"
+    r"wrapped\s+up|got(?:ten)?\s+under\s*way)|(?:is|are)\s+(?:now\s+)?(?:over|under\s*way)|began|"
+    r"started|ended|opened|concluded|finished|wrapped\s+up|got\s+under\s*way|met|lasted)\b",
+    _F,
+)
+"""A contact told as begun or over: what was planned for the day has happened."""
 
 
 def _exchanged(draft: NegotiationDraft, sentences: list[Sentence]) -> tuple[set[int], set[int]]:
