@@ -473,17 +473,3 @@ def test_a_trilateral_told_pair_by_pair_in_prose_is_one_contact() -> None:
         WEDNESDAY,
     )
     assert len(events) == 1
-
-
-def test_a_live_page_whose_first_entry_tells_the_headline_round_with_its_day_is_one_round() -> None:
-    events = negotiations_in(
-        "LIVE | Geneva talks\n\nUpdated 18:00 local time\n\n"
-        "08:30 Officials from Moscow and Kyiv are expected to sit down together this afternoon"
-        " for the first time in months.\n\n"
-        "16:45 The session has ended after three hours, Swiss officials say.",
-        WEDNESDAY,
-        title="Live: Russian and Ukrainian negotiators meet in Geneva",
-    )
-    assert [(e.status, e.venue, e.occurred_on) for e in events] == [
-        ("held", "Geneva", dt.date(2026, 9, 16))
-    ]

@@ -2132,6 +2132,14 @@ def _mention(
         # "The attack came on the day / hours before a delegation was due to meet...": the
         # contact falls on the day of the news the sentence ties it to, the article's day.
         cue = DateCue(When.DATE, today)
+    follows = _COMES_DAYS_AFTER.search(clause, first)
+    if follows is not None:
+        # "The meeting comes a day after the drone attack on Sunday": the day named is the
+        # other event's; the contact is that many days later
+        measured = find_date(clause[follows.end() :], today)
+        if measured.when is When.DATE and measured.date is not None:
+            n = _SMALL.get(follows.group("n").lower()) or int(follows.group("n"))
+            cue = DateCue(When.DATE, measured.date + dt.timedelta(days=n))
     if cue.when is When.DATE and cue.date is not None and _DAY_AFTER.search(clause[: first + 1]):
         # "is to visit X on Monday, the next day he will go to Y": the day after the one named
         cue = DateCue(When.DATE, cue.date + dt.timedelta(days=1))
@@ -2671,6 +2679,11 @@ def _statement_day(text: str, today: dt.date) -> dt.date:
 
 
 _DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b", re.IGNORECASE)
+_COMES_DAYS_AFTER = re.compile(
+    r"\b(?:comes?|came|is|was|takes\s+place|took\s+place)\s+(?P<n>a|one|two|three|four|five|\d)\s+"
+    r"days?\s+after\b",
+    re.IGNORECASE,
+)
 _PAUSE = re.compile(r"[,;:]")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -3148,6 +3161,7 @@ class _Folder:
             and mention.status == "scheduled"
             and draft.status == "held"
             and not _next_day_of(draft, mention)
+            and not _same_ordinal(draft, mention)
         ):
             return False
         if (
@@ -3467,6 +3481,20 @@ def _foreign_side(draft: NegotiationDraft, mention: TalkMention, titled: bool) -
     body = _body_principals(draft, titled)
     sides = _principals(mention.parties)
     return len(body) >= 2 and bool(sides) and not sides & body
+
+
+def _same_ordinal(draft: NegotiationDraft, mention: TalkMention) -> bool:
+    """Whether the draft names the round the mention counts ("the second round ... ends",
+    "the second round, set to take place at X"): the same round, not the next one."""
+    ordinal = _ORDINAL_ROUND.search(mention.text)
+    if ordinal is None:
+        return False
+    number = ordinal.group(0).split()[0].lower()
+    return any(
+        (found := _ORDINAL_ROUND.search(m.text)) is not None
+        and found.group(0).split()[0].lower() == number
+        for m in draft.mentions
+    )
 
 
 def _next_day_of(draft: NegotiationDraft, mention: TalkMention) -> bool:
@@ -4101,18 +4129,13 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
             # report of it says whether it took place
             told = [m for m in told if m.paragraph > 0] or told
         draft.status = told[0].status if told and told[0].status else "held"
-        plans_today = [
-            m.paragraph
-            for m in mentions
-            if m.status == "scheduled" and not m.support and _date_of(m) == today
-        ]
         if (
             draft.status == "scheduled"
-            and plans_today
+            and draft.date == today
             and any(
                 m.status == "held"
                 and not m.support
-                and m.paragraph > min(plans_today)
+                and m.paragraph > told[0].paragraph
                 and _UNDER_WAY.search(m.text)
                 for m in mentions
             )
