@@ -223,3 +223,17 @@ def test_a_meeting_to_prepare_a_summit_is_not_the_summit() -> None:
     assert preparation.participants == []
     assert preparation.status == "scheduled"
     assert preparation.parties == ["RU", "US"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kyiv's negotiator said Ukraine had again proposed that President Zelensky and President"
+        " Putin meet before the end of the month, with the participation of Donald Trump.",
+        "The Ukrainian side suggested that the two presidents meet in Geneva in the autumn.",
+        "Moscow insists that the delegations meet in Minsk, the Kremlin said.",
+    ],
+)
+def test_a_contact_proposed_in_the_subjunctive_is_no_contact(body: str) -> None:
+    # "proposed that X and Y meet": what one side wants, neither held nor planned
+    assert negotiations_in(body) == []

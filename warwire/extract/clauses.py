@@ -2199,6 +2199,14 @@ def _verb_mood(verb: Token, depth: int) -> str | None:
         return _verb_mood(verb.head, depth + 1)  # "urged X to agree ... and to hold talks"
     if tag == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp") and depth < 3:
         return _verb_mood(head, depth + 1)  # "spent two hours discussing": as "spent"
+    if (
+        tag in ("VB", "VBP")
+        and not auxes
+        and verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and lemma(head) in WISH_VERBS
+    ):
+        return "hypothetical"  # "proposed that X and Y meet": the subjunctive of a wish
     if tag == "VB" and not auxes and verb.dep_ == "ccomp" and head.i != verb.i and depth < 3:
         # "agreed to have their teams start negotiations": a bare infinitive under a verb of
         # causing has the mood of that verb
