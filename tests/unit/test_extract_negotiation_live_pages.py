@@ -59,3 +59,13 @@ def test_a_live_page_whose_first_entry_tells_the_headline_round_with_its_day_is_
     assert [(e.status, e.venue, e.occurred_on) for e in events] == [
         ("held", "Geneva", dt.date(2026, 9, 16))
     ]
+
+
+def test_a_meeting_due_in_a_few_hours_then_over_took_place() -> None:
+    [talks] = negotiations_in(
+        "10:00 - In a couple of hours the two presidents, Donald Trump and Vladimir Putin, will"
+        " meet at the airport in Helsinki.\n\n"
+        "15:30 - The talks are over after about three hours.",
+        WEDNESDAY,
+    )
+    assert (talks.status, talks.venue) == ("held", "Helsinki")

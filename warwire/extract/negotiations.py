@@ -4131,9 +4131,9 @@ def _resolve(draft: NegotiationDraft, today: dt.date, titled: bool = False) -> N
         draft.status = told[0].status if told and told[0].status else "held"
         if (
             draft.status == "scheduled"
-            and draft.date == today
+            and draft.date in (None, today)
             and any(
-                m.status == "held"
+                m.status != "scheduled"
                 and not m.support
                 and m.paragraph > told[0].paragraph
                 and _UNDER_WAY.search(m.text)
