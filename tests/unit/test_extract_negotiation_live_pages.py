@@ -69,3 +69,13 @@ def test_a_meeting_due_in_a_few_hours_then_over_took_place() -> None:
         WEDNESDAY,
     )
     assert (talks.status, talks.venue) == ("held", "Helsinki")
+
+
+def test_a_contact_after_the_span_keeps_the_day_it_names() -> None:
+    events = negotiations_in(
+        "The Paris meeting came three days after Donald Trump hosted Vladimir Putin at a base in"
+        " Anchorage on Saturday.",
+        WEDNESDAY,
+    )
+    anchorage = [e for e in events if e.venue == "Anchorage"]
+    assert [e.occurred_on for e in anchorage] == [dt.date(2026, 9, 12)]

@@ -2133,9 +2133,12 @@ def _mention(
         # contact falls on the day of the news the sentence ties it to, the article's day.
         cue = DateCue(When.DATE, today)
     follows = _COMES_DAYS_AFTER.search(clause, first)
-    if follows is not None:
+    if follows is not None and not any(
+        at >= follows.end()
+        for at in [*realis, *reading.starts, *(t.start for t in _triggers(clause))]
+    ):
         # "The meeting comes a day after the drone attack on Sunday": the day named is the
-        # other event's; the contact is that many days later
+        # other event's, no contact; the contact is that many days later
         measured = find_date(clause[follows.end() :], today)
         if measured.when is When.DATE and measured.date is not None:
             n = _SMALL.get(follows.group("n").lower()) or int(follows.group("n"))
