@@ -473,3 +473,18 @@ def test_a_trilateral_told_pair_by_pair_in_prose_is_one_contact() -> None:
         WEDNESDAY,
     )
     assert len(events) == 1
+
+
+def test_the_talks_a_later_paragraph_speaks_after_are_the_ones_told() -> None:
+    events = negotiations_in(
+        "The talks between Russian President Vladimir Putin and U.S. President Donald Trump in"
+        " Helsinki were held in a calm atmosphere, the Kremlin said.\n\n"
+        "The meeting took place on Tuesday at the presidential palace. The negotiations lasted"
+        " almost three hours.\n\n"
+        "Putin praised the hosts.\n\n"
+        "Yuri Ushakov told journalists after the talks that the conversation had been useful and"
+        " that the delegations had discussed a settlement in Ukraine.",
+        WEDNESDAY,
+        title="Putin: talks with Trump in Helsinki were frank",
+    )
+    assert [(e.venue, e.occurred_on) for e in events] == [("Helsinki", dt.date(2026, 9, 15))]

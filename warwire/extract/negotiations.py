@@ -2336,11 +2336,13 @@ _APART = re.compile(
     _F,
 )
 _DEFINITE_BEFORE = re.compile(
-    r"(?:^|[.;:]\s*)(?:the|these|those|(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day's)"
+    r"(?:^|[.;:]\s*|\b(?:after|during|following)\s+)(?:the|these|those|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun|to|yester)day's)"
     r"\s+(?:[\w-]+\s+){0,2}\w?$",
     _F,
 )
-"""A definite article opening the clause's contact phrase ("The Kremlin talks ...")."""
+"""A definite article opening the clause's contact phrase ("The Kremlin talks ...", "told
+reporters after the talks"): the contact already told."""
 _HOSTED_THE = re.compile(
     r"\bhost(?:ed|s|ing)?\s+the\s+(?:[\w-]+\s+){0,2}?(?:talks|meeting|summit|call|conference)", _F
 )
