@@ -133,3 +133,20 @@ def test_the_one_of_no_known_side_met_in_a_capital_is_the_host() -> None:
         "2025-03-11T18:00:00+00:00",
     )
     assert (talks.parties, talks.venue) == (["CN", "UA"], "Beijing")
+
+
+def test_a_name_that_only_qualifies_a_common_noun_is_no_participant() -> None:
+    [talks] = negotiations_in(
+        "Russian President Vladimir Putin held talks with U.S. special envoy Steve Witkoff in the"
+        " Kremlin on Wednesday.",
+        title="Putin and Witkoff hold three hours of talks in Kremlin ahead of Trump deadline",
+    )
+    assert sorted(talks.participants) == ["Steve Witkoff", "Vladimir Putin"]
+
+
+def test_names_that_qualify_a_summit_are_its_participants() -> None:
+    [talks] = negotiations_in(
+        "The leaders will discuss ending the war.",
+        title="Putin-Trump summit set for Friday in Alaska",
+    )
+    assert sorted(talks.participants) == ["Donald Trump", "Vladimir Putin"]

@@ -2741,6 +2741,32 @@ def _round_noun(token: Token) -> bool:
 
 
 @lru_cache(maxsize=2048)
+def name_modifiers(sentence: str) -> frozenset[str]:
+    """Names that only qualify a common noun ("ahead of the Trump deadline", "the Putin
+    regime"): no one is named as a person there. A contact noun ("the Putin-Trump summit"),
+    a team or a title ("Trump envoy") keeps its names: other rules read those."""
+    doc = _parse(sentence)
+    kept = CONTACT_NOUNS | TEAM_NOUNS | SIDE_NOUNS | PRINCIPAL_NOUNS | VISIT_NOUNS
+    found: set[str] = set()
+    named: set[str] = set()
+    for token in doc:
+        if not token.text[:1].isupper() or token.pos_ not in ("PROPN", "ADJ", "NOUN"):
+            continue
+        head = token.head
+        if (
+            token.dep_ in ("compound", "amod")
+            and head.i > token.i
+            and head.pos_ == "NOUN"
+            and head.is_lower
+            and head.lower_ not in kept
+            and not any(c.dep_ == "compound" for c in token.children)
+        ):
+            found.add(token.text)
+        else:
+            named.add(token.text)
+    return frozenset(found - named)
+
+
 def stated_at(sentence: str) -> frozenset[str]:
     """Places the sentence puts a statement in ("announced in New York", "told reporters in
     Kyiv"): where words were said, not where talks are."""

@@ -1993,6 +1993,9 @@ def _mention(
                 and not (reading.commented and o.name in reading.acting)
             )
         ]
+    modifiers = clauses.name_modifiers(clause)
+    if modifiers:
+        participants = [o for o in participants if o.name.split()[-1] not in modifiers]
     known = {o.name for o in participants}
     participants += [o for o in reading.people if o.name not in known]
     if reading.within_one_side and (
