@@ -2760,6 +2760,9 @@ def name_modifiers(sentence: str) -> frozenset[str]:
             and head.is_lower
             and head.lower_ not in kept
             and not any(c.dep_ == "compound" for c in token.children)
+            # a phrase of its own ("ahead of Trump deadline", "the Putin regime"), not a
+            # headline's run of words ("Trump, Zelensky agree framework")
+            and (head.dep_ == "pobj" or any(c.dep_ in ("det", "poss") for c in head.children))
         ):
             found.add(token.text)
         else:
