@@ -70,3 +70,12 @@ def test_a_go_between_call_about_trade_is_not() -> None:
         "Volodymyr Zelensky spoke by phone with Qatar's emir on Tuesday about gas supplies.",
         TUESDAY_EVENING,
     )
+
+
+def test_a_summit_of_dozens_of_countries_is_a_forum_not_talks() -> None:
+    assert not negotiations_in(
+        "A two-day peace summit on the war in Ukraine ended in Switzerland on Sunday. Delegations"
+        " from more than 90 countries gathered at a resort above Lake Lucerne; Russia was not"
+        " invited.",
+        TUESDAY_EVENING,
+    )

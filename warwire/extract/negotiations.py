@@ -4299,6 +4299,8 @@ def _keep(
     if all(m.go_between_visit for m in draft.mentions if not m.support):
         war = False
         peace = peace or (titled and 0 in (peaceful or set()))
+    if any(_MANY_STATES.search(m.text) for m in draft.mentions):
+        return False  # "delegations from more than 90 countries gathered": a forum
     parties = set(draft.parties)
     if parties in ({"UA"}, {"RU"}) and any(_ROUND.search(m.text) for m in draft.mentions):
         # "Ukraine's negotiating team... ahead of a new round of talks": the other side of a
@@ -4306,6 +4308,16 @@ def _keep(
         parties |= {"RU", "UA"}
         draft.parties = sorted(parties)
     return valid_parties(parties, peace, today, war)
+
+
+_MANY_STATES = re.compile(
+    r"\b(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+|nearly\s+|almost\s+)?"
+    r"(?:[1-9]\d{1,2}|dozens\s+of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:-\w+)?)\s+(?:\w+\s+)?(?:countries|nations|states|governments)\b",
+    _F,
+)
+"""A gathering of dozens of states is a forum (a peace-formula summit, a donors' conference),
+not talks between sides."""
 
 
 def _mark_background(
