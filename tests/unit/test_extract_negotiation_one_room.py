@@ -97,3 +97,12 @@ def test_an_army_facing_another_is_no_contact() -> None:
         "The Ukrainian side faced Russian troops near Pokrovsk on Monday as fighting went on.",
         "2025-02-18T09:00:00+00:00",
     )
+
+
+def test_the_city_of_an_event_a_contact_is_measured_from_is_not_its_venue() -> None:
+    [talks] = negotiations_in(
+        "Slovak Prime Minister Robert Fico held talks with Vladimir Putin at the Kremlin on"
+        " Friday about ending the war, days after a similar visit to Kyiv.",
+        "2025-02-22T09:00:00+00:00",
+    )
+    assert (talks.venue, talks.parties) == ("Moscow", ["RU", "SK"])

@@ -1922,6 +1922,16 @@ _ROLE_VENUE = Folded(
 )
 
 
+_SPAN_AWAY = re.compile(
+    r",?\s+(?:(?:a|one|two|three|four|five|several|a\s+few|\d+)\s+)?(?:days?|weeks?|months?)\s+"
+    r"(?:after|before)\s+[^,;.]*",
+    _F,
+)
+"""What a contact is measured from ("at the Kremlin on Friday, days after a visit to Kyiv"):
+another event, whose city is not this contact's (unless it names the people of a contact:
+"came three days after X hosted Y in Anchorage" is the hosting's)."""
+
+
 def _mention(
     sentence: Sentence,
     clause: str,
@@ -1933,7 +1943,13 @@ def _mention(
 ) -> TalkMention | None:
     """The mention a clause makes, or None when the parse reads its contact as a wish, an
     offer, a condition or a denial."""
-    venue, venue_country = _venue(clause)
+    # the contact's own city before that of what it is measured from
+    near = _SPAN_AWAY.sub(
+        lambda span: span.group(0) if gazetteer.officials().find(span.group(0)) else " ", clause
+    )
+    venue, venue_country = _venue(near)
+    if venue is None and venues.landmark_city(near) is None:
+        venue, venue_country = _venue(clause)
     parsed_venue = _parsed_venue(sentence.text, clause)
     stated = venue is not None and any(venue in name for name in clauses.stated_at(sentence.text))
     if stated:
@@ -1945,7 +1961,7 @@ def _mention(
         place = gazetteer.places_by_name().get(venue)
         venue_country = place.country if place else None
     if venue is None:
-        venue = venues.landmark_city(clause)
+        venue = venues.landmark_city(near) or venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
     if venue is not None and _in_irrealis(sentence.text, clause, venue):
