@@ -3,6 +3,8 @@ invented for the test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.unit.extracted import negotiations_in
 
 TUESDAY_EVENING = "2023-07-18T16:00:00+00:00"
@@ -79,3 +81,22 @@ def test_a_summit_of_dozens_of_countries_is_a_forum_not_talks() -> None:
         " invited.",
         TUESDAY_EVENING,
     )
+
+
+def test_the_day_of_news_in_a_place_the_visitor_left_is_not_the_visit_day() -> None:
+    [visit] = negotiations_in(
+        "Volodymyr Zelensky flew to Turkey on Tuesday for talks with Recep Tayyip Erdogan on"
+        " prisoner exchanges. He flew in from Odesa, where on Sunday a Russian strike hit a few"
+        " hundred metres from him.",
+        TUESDAY_EVENING,
+    )
+    assert visit.occurred_on == dt.date(2023, 7, 18)
+
+
+def test_a_side_said_to_be_absent_is_not_a_party() -> None:
+    [visit] = negotiations_in(
+        "Recep Tayyip Erdogan hosted Volodymyr Zelensky in Istanbul on Tuesday for talks on a"
+        " peace summit that would have no Russian representatives.",
+        TUESDAY_EVENING,
+    )
+    assert visit.parties == ["TR", "UA"]

@@ -1122,6 +1122,8 @@ def _parties(
             continue  # "on the sidelines of the NATO summit": the forum is no side
         if _TOPIC_TALKS.search(before):
             continue  # "spoke with X about direct talks with Y": Y is the subject, not a side
+        if _NONE_OF.search(before):
+            continue  # "would have no Russian representatives": the side absent
         if _PARTY_BEFORE.search(before) or _PARTY_AFTER.match(after) or _hyphen_pair(text, mention):
             codes.add(mention.item.code)
             second = _HYPHEN_SECOND.match(after)
@@ -1140,6 +1142,7 @@ _TOPIC_TALKS = re.compile(
     r"with\s+(?:the\s+)?$",
     _F,
 )
+_NONE_OF = re.compile(r"\b(?:no|without|not\s+(?:a|any))\s+$", _F)
 _HYPHEN_SECOND = re.compile(
     r"-((?-i:[A-Z])[\w.]*)\s+(?:\w+\s+)?(?:talks|meeting|summit|call|negotiations|contacts|"
     r"dialogue|round|session|delegations?)\b",
@@ -2849,7 +2852,7 @@ def _without_recalled(text: str, clause: str, dated: str) -> str:
     return dated
 
 
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\s[^,;]*,")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:(?:which|who)\s[^,;]*,|(?P<where>where)\s[^,;]*(?:,|$))", _F)
 _OWN_ASIDE_REACH = 25
 _HAPPENING = re.compile(
     r"\b(?:took|take|taking|takes)\s+place\b|\b(?:held|lasted|lasts|ran|runs|began|begins|"
@@ -2869,6 +2872,9 @@ def _without_others_asides(dated: str, contacts: list[int]) -> str:
             aside.group(0)
         ):
             continue  # "the meeting, which took place on Monday, ...": the contact's own day
+        if aside.group("where") and _triggers(aside.group(0)):
+            continue  # "flew to Geneva, where he met X on Monday": a contact in that place
+        # "flew to Turkey from Odesa, where on Wednesday a strike hit": the place's own news
         # "the talks, which X proposed on Sunday, ...": the day of another act
         dated = dated[:a] + " " * (b - a) + dated[b:]
     return dated
