@@ -82,3 +82,35 @@ def test_the_day_of_a_call_in_a_headline_does_not_date_the_attack() -> None:
         title="210 drones overnight as Trump sets Monday call with Putin",
     )
     assert str(strike.occurred_on) == "2025-05-18"
+
+
+def test_attacks_a_strike_answers_are_earlier_ones_no_event() -> None:
+    assert (
+        strikes(
+            "The strike was delivered in response to the Kiev regime's attempts to damage"
+            " Russian energy facilities, as well as the terrorist attacks on the Belgorod"
+            " Region, the ministry said.",
+            AFTERNOON,
+        )
+        == []
+    )
+
+
+def test_a_dated_strike_in_retaliation_for_attacks_is_still_an_event() -> None:
+    [strike] = strikes(
+        "Ukraine struck the Ryazan refinery with drones on Tuesday in retaliation for Russian"
+        " strikes on its power grid, a source said.",
+        AFTERNOON,
+    )
+    assert (strike.attacker, strike.places) == ("UA", ["Ryazan"])
+
+
+def test_a_past_week_of_shelling_is_an_aggregate() -> None:
+    assert (
+        strikes(
+            "Over the past week, Ukrainian forces shelled Belgorod with rockets, killing two"
+            " people, the governor said.",
+            AFTERNOON,
+        )
+        == []
+    )

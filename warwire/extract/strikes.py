@@ -464,8 +464,8 @@ _AGGREGATE = Gated(
         r"\b(?:since\s+(?:the\s+)?(?:start|beginning|outbreak|invasion|war|full-scale|agreeing|then|"
         r"February|March|April|May|June|July|August|September|October|November|December|January|"
         r"\d{4}|the\s+ceasefire|last\s+\w+|early|mid|late)|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-        r"(?:days|weeks|months|years|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks|"
-        r"months|years|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
+        r"(?:days|weeks?|months?|years?|nights)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|"
+        r"weeks?|months?|years?|nights)|so\s+far\s+this|so\s+far\s+in|this\s+(?:year|month|summer|winter|"
         r"autumn|spring|week)|per\s+(?:day|night|week|month)|a\s+(?:day|night|week|month)\b(?!\s+(?:of|earlier|later|after|before|ago)\b)|"
         r"every\s+(?:day|night|week)|each\s+(?:day|night|week|month)|most\s+nights|almost\s+every|"
         r"nearly\s+every|in\s+total\s+since|daily|nightly|weekly|monthly|in\s+(?:19|20)\d\d\b|"
@@ -555,6 +555,11 @@ period the sentence compares with, which makes no attack of the sentence an even
 _PERIOD_SUPERLATIVE = re.compile(
     r"\b(?:largest|biggest|heaviest|deadliest|record)\b(?=[^.;,]{0,40}\b(?:this|last)\s+"
     r"(?:summer|winter|spring|autumn|year|month)\b)",
+    _F,
+)
+_ANSWERED_ATTACKS = re.compile(
+    r"\bin\s+(?:response|retaliation|reply)\s+(?:to|for)\s+[^.;]{0,160}?\b(?:attacks|strikes|"
+    r"raids)\b",
     _F,
 )
 _ANY_DAY = dt.date(2000, 1, 1)
@@ -1201,6 +1206,15 @@ def _is_aggregate(text: str) -> bool:
     if (
         spans_several_days(text, lowered) or _SECTOR.search(text, lowered)
     ) and not _EVENTFUL.search(text, lowered):
+        return True
+    answered = _ANSWERED_ATTACKS.search(text)
+    if (
+        answered is not None
+        and not _EVENTFUL.search(text, lowered)
+        and find_date(text[: answered.start()], _ANY_DAY).when is When.NONE
+    ):
+        # "The strike was delivered in response to the terrorist attacks on X": the attacks
+        # answered are earlier ones, none told, and the answer names no day of its own
         return True
     found = _AGGREGATE.finditer(text, lowered)
     if "'s" in lowered and _PERIODS_RECORD.search(text, lowered):
