@@ -114,3 +114,17 @@ def test_a_past_week_of_shelling_is_an_aggregate() -> None:
         )
         == []
     )
+
+
+def test_launch_areas_in_brackets_are_no_places_hit() -> None:
+    [strike] = strikes(
+        "Overnight the enemy attacked Ukraine with 60 missiles and 477 drones, the air force"
+        " said:\n"
+        "- 477 attack drones, launched from the directions of Kursk, Oryol and Hvardiiske"
+        " (occupied Crimea);\n"
+        "- 41 Kh-101 cruise missiles (Saratov region).\n"
+        "Lviv, Poltava and Cherkasy were hit.",
+        AFTERNOON,
+    )
+    assert "Crimea" not in strike.places and "Saratov" not in strike.places
+    assert {"Lviv", "Poltava", "Cherkasy"} <= set(strike.places)

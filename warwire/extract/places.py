@@ -165,6 +165,8 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     token = _head_token(doc, start, end)
     if token is None:
         return None
+    if _launch_area(token):
+        return OTHER
     token = _phrase(token)
     dep = token.dep_
     head = token.head
@@ -181,6 +183,36 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     if dep == "dobj" and _low(head) in _DIRECT_HIT:
         return HIT
     return None
+
+
+_WEAPON_NOUNS = frozenset(
+    {
+        "missile", "missiles", "drone", "drones", "uav", "uavs", "shahed", "shaheds", "bomb",
+        "bombs", "rocket", "rockets", "decoys",
+    }
+)  # fmt: skip
+
+
+def _launch_area(token: Token) -> bool:
+    """A place in brackets after a weapon or a list of origins ("41 Kh-101 cruise missiles
+    (Saratov region)", "launched from the directions of Kursk and Hvardiiske (occupied
+    Crimea)"): where the weapons were fired from, as air force tallies give it."""
+    doc = token.doc
+    for i in range(token.i - 1, max(-1, token.i - 8), -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text != "(":
+            continue
+        if i == 0:
+            return False
+        before = doc[i - 1]
+        if _low(before) in _WEAPON_NOUNS:
+            return True
+        clause = doc[max(0, i - 40) : i]
+        return any(_low(t) == "from" for t in clause) and not any(
+            t.text in ";." for t in clause[-1:]
+        )
+    return False
 
 
 def _prepositional(token: Token, prep: Token) -> str | None:
