@@ -128,3 +128,14 @@ def test_launch_areas_in_brackets_are_no_places_hit() -> None:
     )
     assert "Crimea" not in strike.places and "Saratov" not in strike.places
     assert {"Lviv", "Poltava", "Cherkasy"} <= set(strike.places)
+
+
+def test_the_attack_a_ranking_looks_back_to_keeps_its_own_toll() -> None:
+    found = strikes(
+        "A Russian attack on Kyiv overnight killed at least 23 people, officials said. It was the"
+        " deadliest attack on Kyiv since 31 January, when a missile strike killed 31 people in"
+        " the city.",
+        AFTERNOON,
+    )
+    today = [s for s in found if not s.background]
+    assert [s.killed for s in today] == [23]

@@ -2440,6 +2440,9 @@ def _new_attack_clauses(
     return [(head, head_cue), (tail, tail_cue)]
 
 
+_RANKED_SINCE_WHEN = re.compile(r"\bsince\s+(?P<day>[^,;.]{3,40}),\s+when\b", _F)
+
+
 def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str, DateCue]]:
     """The sentence whole, or its clauses when they put attacks on different days ("Russia
     launched 598 drones, a total exceeded only on July 9, when it sent 728"): a day named in
@@ -2452,6 +2455,14 @@ def _clauses_by_date(text: str, cue: DateCue, today: dt.date) -> list[tuple[str,
         earlier = _earlier_attack_clause(text, cue, today)
         if earlier is not None:
             return earlier
+    ranked = _RANKED_SINCE_WHEN.search(text) if "since" in text else None
+    if ranked is not None:
+        # "the deadliest attack since 31 July, when a strike killed 31": the "when" clause
+        # tells the attack the ranking looks back to, on the day after "since"
+        tail = text[ranked.start("day") :]
+        tail_cue = find_date(tail, today)
+        if tail_cue.when is When.DATE:
+            return [(text[: ranked.start()], cue), (tail, tail_cue)]
     if cue.when is When.NONE:
         return [(text, cue)]
     parts = [part for part in _DATE_CLAUSES.split(text) if part.strip()]
