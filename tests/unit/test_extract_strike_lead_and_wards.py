@@ -139,3 +139,12 @@ def test_the_attack_a_ranking_looks_back_to_keeps_its_own_toll() -> None:
     )
     today = [s for s in found if not s.background]
     assert [s.killed for s in today] == [23]
+
+
+def test_a_list_of_ages_is_no_toll() -> None:
+    [strike] = strikes(
+        "A drone hit a house in the Zhytomyr region overnight; three siblings aged eight, 12"
+        " and 17 were killed, the regional head said.",
+        AFTERNOON,
+    )
+    assert strike.killed in (None, 3)

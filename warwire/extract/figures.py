@@ -779,6 +779,11 @@ def _casualty_kind_before(sentence: str, lowered: str, position: int) -> str | N
     return kind
 
 
+_AGES_BEFORE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|or|to)\s+))*$", _F
+)
+
+
 def _match_tolls(
     sentence: str,
     lowered: str,
@@ -799,6 +804,8 @@ def _match_tolls(
                 continue
             if _SOLDIERS.match(sentence[m.end("n") : m.end("n") + 40]):
                 continue
+            if _AGES_BEFORE.search(sentence, max(0, m.start("n") - 60), m.start("n")):
+                continue  # "three siblings aged eight, 12 and 17 were killed": an age
             figures.offer(name, _count(m.group("n")))
 
 

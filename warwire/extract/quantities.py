@@ -902,7 +902,14 @@ def _age(number: Token) -> bool:
         (head.tag_ == "NN" and _low(head) in _VICTIMS) or head.ent_type_ == "PERSON"
     ):
         return True
-    return number.i > 0 and _low(number.doc[number.i - 1]) in ("aged", "age")
+    doc = number.doc
+    i = number.i - 1
+    # "aged eight, 12 and 17", "aged between 6 and 17": every number of the list of ages
+    while i > 0 and (
+        _low(doc[i]) in (",", "and", "or", "between", "from", "to") or doc[i].like_num
+    ):
+        i -= 1
+    return i >= 0 and i < number.i and _low(doc[i]) in ("aged", "age", "ages")
 
 
 def read(doc: Doc) -> Reading:
