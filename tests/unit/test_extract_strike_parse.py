@@ -771,3 +771,12 @@ def test_none_with_its_verb_left_out_takes_the_verb_before_it(
     sentence: str, expected: dict[str, int]
 ) -> None:
     assert _parsed(sentence) == expected
+
+
+def test_all_of_which_covers_every_weapon_of_the_list() -> None:
+    [strike] = extracted.strikes(
+        "The air force said Russia had launched 12 missiles and five drones at Ukraine overnight,"
+        " all of which were destroyed over Kyiv.",
+        "2023-05-16T08:00:00+00:00",
+    )
+    assert (strike.missiles_downed, strike.drones_downed) == (12, 5)

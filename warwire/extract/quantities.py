@@ -1648,13 +1648,15 @@ def all_downed(doc: Doc) -> frozenset[str]:
         noun = _pobj(of) if of is not None else None
         if noun is None:
             continue
-        kind = weapon_kind(noun)
-        if kind is None and _low(noun) == "them":
+        if _low(noun) == "them":
             earlier = [t for t in doc[: token.i] if weapon_kind(t) is not None]
-            kind = weapon_kind(earlier[-1]) if earlier else None
+            noun = earlier[-1] if earlier else noun
+        # "18 missiles and six drones, all of which were destroyed": every weapon coordinated
+        # with the one the phrase refers to
+        found = {k for t in (noun, *noun.conjuncts) if (k := weapon_kind(t)) is not None}
         verb = token.head
-        if kind is not None and verb_sense(verb) == "down" and not _clause_blocked(verb):
-            kinds.add(kind)
+        if found and verb_sense(verb) == "down" and not _clause_blocked(verb):
+            kinds |= found
     return frozenset(kinds)
 
 
