@@ -148,3 +148,14 @@ def test_a_list_of_ages_is_no_toll() -> None:
         AFTERNOON,
     )
     assert strike.killed in (None, 3)
+
+
+def test_a_town_reported_by_a_regional_authority_lies_in_that_region() -> None:
+    [strike] = strikes(
+        "A Russian drone hit a passenger bus in the Sumy region on Saturday, killing nine"
+        " people.\n\n"
+        "The bus was struck on a road near the town of Bilopillia, according to the Sumy regional"
+        " military administration.",
+        AFTERNOON,
+    )
+    assert "Bilopillia" in strike.places and strike.killed == 9

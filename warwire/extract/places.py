@@ -19,6 +19,7 @@ region a town lies in). Whether the place was hit is grammar:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -715,7 +716,23 @@ def _located_by(
     }
     if siblings and len(countries) == 1:
         return countries.pop(), None, -1
+    # "near the town of X, according to the Sumy regional military administration": the
+    # region whose authority reports the town is the town's (one such region only)
+    authorities = {
+        (country, name, start)
+        for match in _REGIONAL_AUTHORITY.finditer(doc.text)
+        for start, _, name, country, kind in known
+        if kind != "country" and start == match.start()
+    }
+    if len({name for _, name, _ in authorities}) == 1:
+        return min(authorities, key=lambda a: a[2])
     return None
+
+
+_REGIONAL_AUTHORITY = re.compile(
+    r"\b[A-Z][\w'-]+(?=\s+(?:regional|oblast)\s+(?:military\s+|state\s+)?(?:administration|"
+    r"governor|authorities|police|council)\b)"
+)
 
 
 def _near_listed(
