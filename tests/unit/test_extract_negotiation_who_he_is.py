@@ -125,3 +125,12 @@ def test_talks_with_a_day_of_their_own_keep_it() -> None:
         "2025-04-14T08:00:00+00:00",
     )
     assert [e.occurred_on for e in found] == [dt.date(2025, 4, 11)]
+
+
+def test_he_who_will_speak_by_telephone_with_someone_is_on_the_call() -> None:
+    [call] = negotiations_in(
+        "U.S. President Donald Trump said on Saturday that he would speak by telephone with"
+        " Russian President Vladimir Putin on Monday.",
+        "2025-05-17T13:20:00+00:00",
+    )
+    assert sorted(call.participants) == ["Donald Trump", "Vladimir Putin"]

@@ -858,11 +858,19 @@ def _bare_name(token: Token, hyphened: bool = False) -> bool:
     )
 
 
+_MEDIA = frozenset({"phone", "telephone", "video", "videolink", "link", "line"})
+
+
 def _prep_objects(token: Token, words: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in words:
             out.extend(obj for obj in child.children if obj.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in ("by", "over", "via"):
+            # "speak by telephone with X": the parser hangs the partner on the medium
+            for medium in child.children:
+                if medium.dep_ == "pobj" and medium.lower_ in _MEDIA:
+                    out += _prep_objects(medium, words)
     return out
 
 
