@@ -100,3 +100,12 @@ def test_a_side_said_to_be_absent_is_not_a_party() -> None:
         TUESDAY_EVENING,
     )
     assert visit.parties == ["TR", "UA"]
+
+
+def test_a_call_about_an_exchange_with_the_other_side_has_not_that_side() -> None:
+    [call] = negotiations_in(
+        "Volodymyr Zelensky held a phone conversation with Recep Tayyip Erdogan on Tuesday to"
+        " discuss a possible prisoner exchange with Russia.",
+        TUESDAY_EVENING,
+    )
+    assert call.parties == ["TR", "UA"]

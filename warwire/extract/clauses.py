@@ -2751,10 +2751,12 @@ def _round_noun(token: Token) -> bool:
 @lru_cache(maxsize=2048)
 def name_modifiers(sentence: str) -> frozenset[str]:
     """Names that only qualify a common noun ("ahead of the Trump deadline", "the Putin
-    regime"): no one is named as a person there. A contact noun ("the Putin-Trump summit"),
-    a team or a title ("Trump envoy") keeps its names: other rules read those."""
+    regime", "Trump administration officials"): no one is named as a person there. A contact
+    noun ("the Putin-Trump summit"), a team or a title ("Trump envoy") keeps its names: other
+    rules read those."""
     doc = _parse(sentence)
-    kept = CONTACT_NOUNS | TEAM_NOUNS | SIDE_NOUNS | PRINCIPAL_NOUNS | VISIT_NOUNS
+    # "Trump administration officials": the officials are there, not the one they serve
+    kept = CONTACT_NOUNS | TEAM_NOUNS | VISIT_NOUNS | (SIDE_NOUNS - {"official", "officials"})
     found: set[str] = set()
     named: set[str] = set()
     for token in doc:
@@ -2770,7 +2772,10 @@ def name_modifiers(sentence: str) -> frozenset[str]:
             and not any(c.dep_ == "compound" for c in token.children)
             # a phrase of its own ("ahead of Trump deadline", "the Putin regime"), not a
             # headline's run of words ("Trump, Zelensky agree framework")
-            and (head.dep_ == "pobj" or any(c.dep_ in ("det", "poss") for c in head.children))
+            and (
+                head.dep_ in ("pobj", "compound")
+                or any(c.dep_ in ("det", "poss") for c in head.children)
+            )
         ):
             found.add(token.text)
         else:

@@ -1138,7 +1138,8 @@ def _parties(
 
 _TOPIC_TALKS = re.compile(
     r"\b(?:about|over|regarding|concerning|on\s+(?:the\s+)?(?:prospects?|possibility)\s+of|"
-    r"discuss(?:ed|es|ing)?|venue\s+for)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue)\s+"
+    r"discuss(?:ed|es|ing)?|venue\s+for)\s+(?:\w+\s+){0,3}?(?:talks|negotiations|dialogue|"
+    r"exchanges?|swaps?)\s+"
     r"with\s+(?:the\s+)?$",
     _F,
 )
@@ -2016,7 +2017,9 @@ def _mention(
     if modifiers:
         participants = [o for o in participants if o.name.split()[-1] not in modifiers]
     known = {o.name for o in participants}
-    participants += [o for o in reading.people if o.name not in known]
+    participants += [
+        o for o in reading.people if o.name not in known and o.name.split()[-1] not in modifiers
+    ]
     if reading.within_one_side and (
         len({o.country for o in participants if o.name not in reading.topic_people}) == 1
     ):
