@@ -1209,15 +1209,7 @@ def _mentions_in(
             if found_support:
                 # "X, travelling with Y, sat across the table from Z": the contact the parse
                 # reads names the sides; the delegation line alone only X's team
-                parts = _clauses(text) or [text]
-                parsed = [
-                    m
-                    for part in parts
-                    for m in _parsed_pieces(
-                        sentence, part, today, len(parts) == 1, year, subject, named
-                    )
-                ]
-                return parsed or found_support
+                return _parsed_clauses(sentence, today, year, subject, named) or found_support
         if (
             supporting
             and sentence.occurs & keywords.MEMBERS_BIT
@@ -1229,15 +1221,7 @@ def _mentions_in(
             if found_support:
                 return found_support
         if _untriggered_screen(text) and not _excluded(text):
-            # each clause on its own ("X and Y speak for first time; Z to call W")
-            parts = _clauses(text) or [text]
-            return [
-                m
-                for part in parts
-                for m in _parsed_pieces(
-                    sentence, part, today, len(parts) == 1, year, subject, named
-                )
-            ]
+            return _parsed_clauses(sentence, today, year, subject, named)
         return []
     out: list[TalkMention] = []
     clauses = _clauses(text)
@@ -1420,6 +1404,23 @@ def _sequel_of(mention: TalkMention, first: TalkMention, text: str) -> TalkMenti
         parties = mention.parties | ({subject.country} if subject.country else set())
         mention = replace(mention, participants=[subject, *mention.participants], parties=parties)
     return mention
+
+
+def _parsed_clauses(
+    sentence: Sentence,
+    today: dt.date,
+    year: int | None,
+    subject: str,
+    named: ArticlePeople | None,
+) -> list[TalkMention]:
+    """The contacts only the parse reads in a sentence, each clause on its own ("X and Y
+    speak for first time; Z to call W")."""
+    parts = _clauses(sentence.text) or [sentence.text]
+    return [
+        m
+        for part in parts
+        for m in _parsed_pieces(sentence, part, today, len(parts) == 1, year, subject, named)
+    ]
 
 
 def _parsed_pieces(
@@ -1952,7 +1953,8 @@ def _mention(
         lambda span: span.group(0) if gazetteer.officials().find(span.group(0)) else " ", clause
     )
     venue, venue_country = _venue(near)
-    if venue is None and venues.landmark_city(near) is None:
+    landmark = venues.landmark_city(near)
+    if venue is None and landmark is None:
         venue, venue_country = _venue(clause)
     parsed_venue = _parsed_venue(sentence.text, clause)
     stated = venue is not None and any(venue in name for name in clauses.stated_at(sentence.text))
@@ -1965,7 +1967,7 @@ def _mention(
         place = gazetteer.places_by_name().get(venue)
         venue_country = place.country if place else None
     if venue is None:
-        venue = venues.landmark_city(near) or venues.landmark_city(clause)
+        venue = landmark or venues.landmark_city(clause)
         place = gazetteer.places_by_name().get(venue) if venue else None
         venue_country = place.country if place else None
     if venue is not None and _in_irrealis(sentence.text, clause, venue):
@@ -2013,13 +2015,11 @@ def _mention(
                 and not (reading.commented and o.name in reading.acting)
             )
         ]
+    known = {o.name for o in participants}
+    participants += [o for o in reading.people if o.name not in known]
     modifiers = clauses.name_modifiers(clause)
     if modifiers:
         participants = [o for o in participants if o.name.split()[-1] not in modifiers]
-    known = {o.name for o in participants}
-    participants += [
-        o for o in reading.people if o.name not in known and o.name.split()[-1] not in modifiers
-    ]
     if reading.within_one_side and (
         len({o.country for o in participants if o.name not in reading.topic_people}) == 1
     ):
@@ -2708,11 +2708,10 @@ def _statement_day(text: str, today: dt.date) -> dt.date:
     return weekday_date(_WEEKDAY_INDEX[found.group("day")], today, future=False)
 
 
-_DAYS_AFTER = re.compile(r"\b(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b", re.IGNORECASE)
+_N_DAYS_AFTER = r"(?P<n>a|one|two|three|four|five|\d)\s+days?\s+after\b"
+_DAYS_AFTER = re.compile(rf"\b{_N_DAYS_AFTER}", re.IGNORECASE)
 _COMES_DAYS_AFTER = re.compile(
-    r"\b(?:comes?|came|is|was|takes\s+place|took\s+place)\s+(?P<n>a|one|two|three|four|five|\d)\s+"
-    r"days?\s+after\b",
-    re.IGNORECASE,
+    rf"\b(?:comes?|came|is|was|takes\s+place|took\s+place)\s+{_N_DAYS_AFTER}", re.IGNORECASE
 )
 _PAUSE = re.compile(r"[,;:]")
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from warwire.extract.quantities import weapon_kind
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -186,14 +188,6 @@ def role(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
-_WEAPON_NOUNS = frozenset(
-    {
-        "missile", "missiles", "drone", "drones", "uav", "uavs", "shahed", "shaheds", "bomb",
-        "bombs", "rocket", "rockets", "decoys",
-    }
-)  # fmt: skip
-
-
 def _launch_area(token: Token) -> bool:
     """A place in brackets after a weapon or a list of origins ("41 Kh-101 cruise missiles
     (Saratov region)", "launched from the directions of Kursk and Hvardiiske (occupied
@@ -207,11 +201,10 @@ def _launch_area(token: Token) -> bool:
         if i == 0:
             return False
         before = doc[i - 1]
-        if _low(before) in _WEAPON_NOUNS:
+        if weapon_kind(before) is not None or _low(before) in ("bomb", "bombs"):
             return True
-        clause = doc[max(0, i - 40) : i]
-        return any(_low(t) == "from" for t in clause) and not any(
-            t.text in ";." for t in clause[-1:]
+        return before.text not in (";", ".") and any(
+            _low(t) == "from" for t in doc[max(0, i - 40) : i]
         )
     return False
 

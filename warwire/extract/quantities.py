@@ -909,7 +909,7 @@ def _age(number: Token) -> bool:
         _low(doc[i]) in (",", "and", "or", "between", "from", "to") or doc[i].like_num
     ):
         i -= 1
-    return i >= 0 and i < number.i and _low(doc[i]) in ("aged", "age", "ages")
+    return i >= 0 and _low(doc[i]) in ("aged", "age", "ages")
 
 
 def read(doc: Doc) -> Reading:
